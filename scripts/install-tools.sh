@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs every tool the web build and the tests need, and nothing twice.
+#
+# Tools land in $BUDGET_LINT_TOOLS (default ~/.cache/budget-lint), outside the
+# checkout, so that a fresh clone on the same machine (CI) reuses them and a
+# new machine installs them from the registries this workplace reaches.
+# Usage: scripts/install-tools.sh [web|test]   (test = web + browser + playwright)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-web}"
+TOOLS="${BUDGET_LINT_TOOLS:-$HOME/.cache/budget-lint}"
+mkdir -p "$TOOLS/bin"
+conf() { python3 scripts/wasm_pack_conf.py get "$1"; }
+
+say() { printf '[tools] %s\n' "$*"; }
+
+# 1. the wasm target
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen CLI, exactly the version in Cargo.lock
+if [ ! -f Cargo.lock ]; then cargo generate-lockfile; fi
+wb_version=$(python3 scripts/wasm_pack_conf.py lock-version wasm-bindgen)
+if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  say "cargo install wasm-bindgen-cli $wb_version (a few minutes, once)"
+  cargo install --root "$TOOLS" wasm-bindgen-cli --version "$wb_version" --locked --force \
+    || cargo install --root "$TOOLS" wasm-bindgen-cli --version "$wb_version" --force
+fi
+
+# 3. wasm-pack (the npm package downloads from elsewhere and fails here)
+wp_version=$(conf wasm_pack_version)
+if [ "$("$TOOLS/bin/wasm-pack" --version 2>/dev/null | awk '{print $2}')" != "$wp_version" ]; then
+  say "cargo install wasm-pack $wp_version (a few minutes, once)"
+  cargo install --root "$TOOLS" wasm-pack --version "$wp_version" --locked --force
+fi
+
+# 4. wasm-opt from npm binaryen (Debian's binaryen 108 breaks wasm-bindgen output)
+bin_version=$(conf wasm_opt_version)
+if [ "$(cat "$TOOLS/binaryen/VERSION" 2>/dev/null)" != "$bin_version" ]; then
+  say "npm install binaryen@$bin_version"
+  rm -rf "$TOOLS/binaryen"; mkdir -p "$TOOLS/binaryen"
+  npm install --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$bin_version" >/dev/null
+  echo "$bin_version" > "$TOOLS/binaryen/VERSION"
+fi
+
+if [ "$what" = test ]; then
+  # 5. Chromium and its driver, from Debian
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "apt-get install chromium chromium-driver"
+    apt-get -o DPkg::Lock::Timeout=300 update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
+      --no-install-recommends chromium chromium-driver fonts-noto-cjk >/dev/null
+  fi
+  # 6. playwright-core (no browser download) for the page tests
+  if [ ! -d tests/web/node_modules/playwright-core ]; then
+    say "npm ci in tests/web"
+    (cd tests/web && npm ci --no-audit --no-fund >/dev/null)
+  fi
+fi
+say "ready: $TOOLS/bin, $TOOLS/binaryen/node_modules/.bin"

@@ -1,0 +1,152 @@
+//! The native command line: `budget-lint check FILE... [--format text|json]`
+//! and `budget-lint rules [--format text|json|markdown]`.
+//!
+//! Exit status: 0 when no error was found, 1 when any error was, 2 on a
+//! usage or I/O failure.
+
+use std::process::ExitCode;
+
+use budget_lint::{catalogue, check_bytes, report::render_text, Report};
+
+const USAGE: &str = "用法:
+  budget-lint check FILE... [--format text|json]   校验预算公开文本（UTF-8 或 GB18030/GBK）
+  budget-lint rules [--format text|json|markdown]  列出全部校验规则
+  budget-lint --version
+
+退出码: 0 无错误, 1 发现错误, 2 用法或读取失败";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("budget-lint: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let (format, rest) = parse_format(args)?;
+    match rest.first().map(String::as_str) {
+        Some("check") => check(&rest[1..], format),
+        Some("rules") => {
+            print!("{}", rules_listing(format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("--version" | "-V") => {
+            println!("budget-lint {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => Err(format!("未知命令 {other}")),
+        None => Err("缺少命令".into()),
+    }
+}
+
+fn parse_format(args: &[String]) -> Result<(Format, Vec<String>), String> {
+    let mut format = Format::Text;
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let value = if args[i] == "--format" {
+            i += 1;
+            Some(
+                args.get(i)
+                    .cloned()
+                    .ok_or("--format 需要取值 text、json 或 markdown")?,
+            )
+        } else {
+            args[i].strip_prefix("--format=").map(str::to_string)
+        };
+        match value {
+            Some(v) => {
+                format = match v.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    "markdown" | "md" => Format::Markdown,
+                    other => return Err(format!("未知格式 {other}")),
+                }
+            }
+            None => rest.push(args[i].clone()),
+        }
+        i += 1;
+    }
+    Ok((format, rest))
+}
+
+fn check(files: &[String], format: Format) -> Result<ExitCode, String> {
+    if files.is_empty() {
+        return Err("check 需要至少一个文件".into());
+    }
+    let mut reports: Vec<(String, Report)> = Vec::new();
+    for file in files {
+        let bytes = std::fs::read(file).map_err(|e| format!("无法读取 {file}: {e}"))?;
+        let report = check_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        reports.push((file.clone(), report));
+    }
+    let any_error = reports.iter().any(|(_, r)| r.has_errors());
+    match format {
+        Format::Json => {
+            let json = if reports.len() == 1 {
+                serde_json::to_string_pretty(&reports[0].1)
+            } else {
+                serde_json::to_string_pretty(&reports.iter().map(|(_, r)| r).collect::<Vec<_>>())
+            };
+            println!("{}", json.map_err(|e| e.to_string())?);
+        }
+        Format::Text | Format::Markdown => {
+            for (file, report) in &reports {
+                println!("{}", render_text(report, file));
+            }
+        }
+    }
+    Ok(if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn rules_listing(format: Format) -> String {
+    let rules = catalogue();
+    match format {
+        Format::Json => serde_json::to_string_pretty(&rules).unwrap_or_default() + "\n",
+        Format::Markdown => {
+            let mut out = String::from("# 校验规则目录\n\n本文件由 `budget-lint rules --format markdown` 从各规则源文件的文档注释生成，请勿手工编辑。\n");
+            let mut category = "";
+            for r in &rules {
+                if r.category_label != category {
+                    category = r.category_label;
+                    out.push_str(&format!("\n## {category}\n"));
+                }
+                let body = r
+                    .docs
+                    .lines()
+                    .skip(1)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .replace("## ", "#### ");
+                out.push_str(&format!(
+                    "\n### {} {}（{}）\n{}\n",
+                    r.id, r.title, r.name, body
+                ));
+            }
+            out
+        }
+        Format::Text => rules
+            .iter()
+            .map(|r| format!("{}  {:<22} {}\n", r.id, r.name, r.title))
+            .collect(),
+    }
+}

@@ -1,0 +1,1 @@
+//! The browser API (wasm-bindgen). Placeholder until the web build lands.

@@ -1,0 +1,41 @@
+//! budget-lint (预算公开校验器): reads the text of a Chinese government
+//! budget disclosure, rebuilds its tables, checks every identity between
+//! them, and reports each inconsistency at its exact line.
+//!
+//! The pipeline is one-way, one module per stage (see ARCHITECTURE.md):
+//!
+//! ```text
+//! bytes ─text─▶ String ─lines─▶ Lines ─parse(profile)─▶ Document ─rules─▶ findings ─report─▶ Report
+//! ```
+//!
+//! Front ends (the native CLI in `src/bin`, the wasm API in `front::wasm`,
+//! the page in `www/`) call [`check_text`] or [`check_bytes`] and serialise
+//! the [`Report`].
+
+pub mod arith;
+pub mod front;
+pub mod lines;
+pub mod model;
+pub mod parse;
+pub mod profile;
+pub mod report;
+pub mod rules;
+pub mod text;
+
+pub use report::{Report, Severity};
+pub use rules::catalogue;
+
+/// Checks a decoded text and returns the full report.
+pub fn check_text(text: &str) -> Report {
+    let normalized = text::normalize(text);
+    let lines = lines::Lines::from_text(&normalized);
+    let (doc, profile) = parse::parse(lines);
+    let (findings, checks) = rules::run(&doc, profile);
+    Report::new(doc, findings, checks)
+}
+
+/// Decodes bytes (UTF-8, UTF-16 with BOM, GB18030 natively) and checks them.
+pub fn check_bytes(bytes: &[u8]) -> Result<Report, text::DecodeError> {
+    let decoded = text::decode(bytes)?;
+    Ok(check_text(&decoded.text))
+}

@@ -1,0 +1,155 @@
+//! Finding the lines that are not content: watermarks, the table of
+//! contents, chart captions with no chart, markdown rules.
+//!
+//! Watermarks are found, not listed: a short line without figures that
+//! repeats and either stands next to itself (a stamp printed several times
+//! per page) or interrupts a table (a stamp laid over one).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::Line;
+use crate::text::fold_key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Noise {
+    Watermark,
+    TableOfContents,
+    ChartCaption,
+    MarkdownRule,
+}
+
+pub(super) fn mark(lines: &mut [Line]) {
+    mark_markdown_rules(lines);
+    mark_table_of_contents(lines);
+    mark_chart_captions(lines);
+    mark_watermarks(lines);
+}
+
+fn mark_markdown_rules(lines: &mut [Line]) {
+    for line in lines.iter_mut() {
+        if line.text.is_empty() && line.cells.len() > 1 {
+            // A row of "-----" cells cleaned to nothing.
+            line.noise = Some(Noise::MarkdownRule);
+        }
+    }
+}
+
+/// A dot-leader line ("表一2026年预算收支总表.....2") anywhere, and the
+/// block that follows a "目录" heading while its lines end in page numbers.
+fn mark_table_of_contents(lines: &mut [Line]) {
+    let mut in_toc = false;
+    for line in lines.iter_mut() {
+        let key = fold_key(&line.text);
+        if key == "目录" {
+            in_toc = true;
+            line.noise = Some(Noise::TableOfContents);
+            continue;
+        }
+        if line.is_blank() {
+            continue;
+        }
+        let toc_like = has_dot_leader(&line.text) || ends_with_page_number(line);
+        if toc_like && (in_toc || has_dot_leader(&line.text)) {
+            line.noise = Some(Noise::TableOfContents);
+        } else {
+            in_toc = false;
+        }
+    }
+}
+
+fn has_dot_leader(text: &str) -> bool {
+    text.contains("...") || text.contains("…") || text.contains("···") || text.contains("．．．")
+}
+
+/// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.
+fn ends_with_page_number(line: &Line) -> bool {
+    let filled: Vec<&str> = line.filled_cells().collect();
+    filled.len() == 2
+        && filled[1].len() <= 3
+        && filled[1].chars().all(|c| c.is_ascii_digit())
+        && !filled[0].chars().any(|c| c.is_ascii_digit())
+}
+
+/// "收入预算图", "三公经费分布图": a caption whose chart did not survive.
+fn mark_chart_captions(lines: &mut [Line]) {
+    for line in lines.iter_mut() {
+        let t = line.text.as_str();
+        if !line.is_tabular()
+            && t.ends_with('图')
+            && t.chars().count() <= 24
+            && !t.contains(['，', '。', '：', ':'])
+        {
+            line.noise = Some(Noise::ChartCaption);
+        }
+    }
+}
+
+fn mark_watermarks(lines: &mut [Line]) {
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.noise.is_none() && could_be_watermark(line) {
+            seen.entry(line.text.as_str()).or_default().push(i);
+        }
+    }
+    let mut stamps: Vec<usize> = Vec::new();
+    for positions in seen.values() {
+        if positions.len() < 3 {
+            continue;
+        }
+        let beside_itself = positions
+            .windows(2)
+            .any(|w| only_blank_between(lines, w[0], w[1]));
+        let inside_table = positions.iter().any(|&i| between_tabular_lines(lines, i));
+        if beside_itself || inside_table {
+            stamps.extend(positions);
+        }
+    }
+    for i in stamps {
+        lines[i].noise = Some(Noise::Watermark);
+    }
+}
+
+fn could_be_watermark(line: &Line) -> bool {
+    let t = line.text.as_str();
+    let n = t.chars().count();
+    !line.is_tabular()
+        && (2..=30).contains(&n)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.contains(['：', ':', '。', '，'])
+        && !t.ends_with('表')
+}
+
+fn only_blank_between(lines: &[Line], a: usize, b: usize) -> bool {
+    lines[a + 1..b].iter().all(|l| l.is_blank())
+}
+
+/// The nearest non-blank lines before and after are both table rows.
+fn between_tabular_lines(lines: &[Line], i: usize) -> bool {
+    let is_row = |l: &&Line| !l.is_blank() && l.text != lines[i].text;
+    let before = lines[..i].iter().rev().find(is_row);
+    let after = lines[i + 1..].iter().find(is_row);
+    matches!((before, after), (Some(b), Some(a)) if b.is_tabular() && a.is_tabular())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lines::{Lines, Noise};
+
+    #[test]
+    fn finds_watermarks_toc_and_captions() {
+        let text = "仅供内部审核\n\n仅供内部审核\n目 录\n第一部分 概况\t1\n表一2026年预算收支总表.....\t2\n\n第一部分 概况\n合计\t1\n仅供内部审核\n201\t2\n收入预算图\n单位：万元\n单位：万元\n单位：万元";
+        let lines = Lines::from_text(text);
+        let noise: Vec<Option<Noise>> = lines.all.iter().map(|l| l.noise).collect();
+        assert_eq!(noise[0], Some(Noise::Watermark));
+        assert_eq!(noise[3], Some(Noise::TableOfContents));
+        assert_eq!(noise[4], Some(Noise::TableOfContents));
+        assert_eq!(noise[5], Some(Noise::TableOfContents));
+        assert_eq!(noise[7], None, "the heading after the TOC is content");
+        assert_eq!(noise[9], Some(Noise::Watermark));
+        assert_eq!(noise[11], Some(Noise::ChartCaption));
+        assert_eq!(noise[12], None, "a repeated unit line is not a watermark");
+    }
+}

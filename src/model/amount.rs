@@ -1,0 +1,170 @@
+//! Amounts as printed: an exact decimal plus the number of decimals shown,
+//! which is what rounding tolerance is derived from.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A figure as printed in the document: its exact value and how many
+/// decimals were shown ("75.8" has scale 1, "1,816,000" scale 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Amount {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    pub scale: u32,
+}
+
+impl Amount {
+    pub fn new(value: Decimal, scale: u32) -> Self {
+        Amount { value, scale }
+    }
+
+    /// Half a unit of the last shown digit: the printed figure stands for
+    /// the interval value ± this.
+    pub fn half_ulp(&self) -> Decimal {
+        Decimal::new(5, self.scale + 1)
+    }
+
+    /// Parses a printed number: thousands separators, a leading sign,
+    /// parentheses for negatives. Full-width digits must already be folded
+    /// (the text stage does that). Returns None for anything else.
+    pub fn parse(text: &str) -> Option<Amount> {
+        let t = text.trim();
+        if t.is_empty() || t.len() > 40 {
+            return None;
+        }
+        let (negative, body) =
+            if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+                (true, inner.trim())
+            } else if let Some(rest) = t.strip_prefix('-') {
+                (true, rest.trim_start())
+            } else {
+                (false, t.strip_prefix('+').unwrap_or(t))
+            };
+        let mut digits = String::with_capacity(body.len());
+        let mut seen_dot = false;
+        let mut scale = 0u32;
+        let mut int_digits = 0usize;
+        for (i, ch) in body.chars().enumerate() {
+            match ch {
+                '0'..='9' => {
+                    digits.push(ch);
+                    if seen_dot {
+                        scale += 1;
+                    } else {
+                        int_digits += 1;
+                    }
+                }
+                ',' if !seen_dot && i > 0 => {}
+                '.' if !seen_dot && int_digits > 0 => {
+                    seen_dot = true;
+                    digits.push('.');
+                }
+                _ => return None,
+            }
+        }
+        if int_digits == 0 || digits.ends_with('.') || scale > 10 || int_digits > 16 {
+            return None;
+        }
+        let mut value: Decimal = digits.parse().ok()?;
+        if negative {
+            value = -value;
+        }
+        Some(Amount { value, scale })
+    }
+}
+
+/// One cell of a rebuilt table. A blank is not zero: it is kept apart so
+/// that a reviewer sees what was printed, though identities read it as an
+/// exact 0 (no rounding band).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cell {
+    Value {
+        #[serde(flatten)]
+        amount: Amount,
+        text: String,
+    },
+    Blank,
+    Unreadable {
+        text: String,
+    },
+}
+
+impl Cell {
+    /// Reads a cell's text: blank, a number, or unreadable.
+    pub fn from_text(text: &str) -> Cell {
+        let t = text.trim();
+        if t.is_empty() || t == "-" || t == "—" || t == "－" {
+            return Cell::Blank;
+        }
+        match Amount::parse(t) {
+            Some(amount) => Cell::Value {
+                amount,
+                text: t.to_string(),
+            },
+            None => Cell::Unreadable {
+                text: t.to_string(),
+            },
+        }
+    }
+
+    pub fn amount(&self) -> Option<Amount> {
+        match self {
+            Cell::Value { amount, .. } => Some(*amount),
+            _ => None,
+        }
+    }
+
+    /// The interval identities use: a blank is an exact zero; unreadable is None.
+    pub fn as_term(&self) -> Option<crate::arith::Term> {
+        match self {
+            Cell::Value { amount, .. } => Some((*amount).into()),
+            Cell::Blank => Some(crate::arith::Term::ZERO),
+            Cell::Unreadable { .. } => None,
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        matches!(self, Cell::Blank)
+    }
+
+    /// The figure as a reviewer would quote it ("75.80", "空").
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Value { text, .. } => text.clone(),
+            Cell::Blank => "空".to_string(),
+            Cell::Unreadable { text } => text.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_printed_numbers() {
+        let a = Amount::parse("1,629.62").unwrap();
+        assert_eq!(a.value.to_string(), "1629.62");
+        assert_eq!(a.scale, 2);
+        assert_eq!(Amount::parse("75.8").unwrap().scale, 1);
+        assert_eq!(
+            Amount::parse("1,816,000").unwrap().value,
+            Decimal::from(1_816_000)
+        );
+        assert_eq!(Amount::parse("-3.22").unwrap().value.to_string(), "-3.22");
+        assert!(Amount::parse("12a").is_none());
+        assert!(Amount::parse(".5").is_none());
+        assert!(Amount::parse("5.").is_none());
+        assert!(Amount::parse(",5").is_none());
+        assert!(Amount::parse("99999999999999999999999999").is_none());
+    }
+
+    #[test]
+    fn blank_is_exact_zero_but_not_a_value() {
+        assert!(Cell::from_text("  ").is_blank());
+        assert_eq!(Cell::from_text("").amount(), None);
+        assert_eq!(Cell::from_text("").as_term().unwrap().value, Decimal::ZERO);
+        assert!(matches!(Cell::from_text("合计"), Cell::Unreadable { .. }));
+    }
+}

@@ -1,0 +1,69 @@
+//! The whole document: what kind it is, whose it is, and what was rebuilt.
+
+use serde::Serialize;
+
+use super::{Forms, Narrative, SpecialFunds, Table};
+use crate::lines::Lines;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// 部门预算公开 (a department with subordinate units).
+    DepartmentBudget,
+    /// 单位预算公开 (one unit).
+    UnitBudget,
+    /// 专项资金信息公开.
+    SpecialFunds,
+    /// Not a kind this profile knows.
+    Unknown,
+}
+
+impl DocKind {
+    pub fn label(&self) -> &'static str {
+        match self {
+            DocKind::DepartmentBudget => "部门预算公开",
+            DocKind::UnitBudget => "单位预算公开",
+            DocKind::SpecialFunds => "专项资金信息公开",
+            DocKind::Unknown => "未识别的文档",
+        }
+    }
+
+    pub fn is_budget(&self) -> bool {
+        matches!(self, DocKind::DepartmentBudget | DocKind::UnitBudget)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    pub kind: DocKind,
+    pub kind_label: &'static str,
+    /// Template profile that recognised the tables.
+    pub profile: &'static str,
+    pub department: Option<String>,
+    pub year: Option<u32>,
+    /// Money unit of the tables ("万元").
+    pub unit: Option<String>,
+    /// Lines of the input, and how many the noise filter set aside.
+    pub line_count: usize,
+    pub noise_lines: usize,
+}
+
+/// Everything rebuilt from one text; rules read only this.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub info: DocumentInfo,
+    pub lines: Lines,
+    pub tables: Vec<Table>,
+    /// Lines inside a table region that could not be read as a row.
+    pub unparsed: Vec<crate::parse::UnparsedLine>,
+    pub narrative: Narrative,
+    pub forms: Forms,
+    /// Only for [`DocKind::SpecialFunds`] documents.
+    pub special: SpecialFunds,
+}
+
+impl Document {
+    pub fn table(&self, id: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.id == id)
+    }
+}

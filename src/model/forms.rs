@@ -1,0 +1,8 @@
+//! 绩效目标表 (整体支出 and 项目支出) read from the attachments. Filled by
+//! `parse::forms`.
+
+use serde::Serialize;
+
+/// Placeholder until the forms parser lands.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Forms {}

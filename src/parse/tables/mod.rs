@@ -1,0 +1,154 @@
+//! Rebuilding the profile's tables from lines.
+//!
+//! A table starts at a line that is one of the profile's titles and ends at
+//! the next title, at a 第…部分 heading, or at prose. Inside it, meta lines
+//! (部门名称, 单位, 注) are read, header and column-number rows skipped, and
+//! each remaining line is read side by side as the profile's rows
+//! (`rows.rs`). Project trees are resolved once every table is read
+//! (`tree.rs`), because a unit's name may come from 表十一.
+
+mod rows;
+mod title;
+mod tree;
+
+use crate::lines::{Line, Lines};
+use crate::model::{Column, Table};
+use crate::parse::UnparsedLine;
+use crate::profile::{Profile, TableDef};
+use crate::text::fold_key;
+
+pub use rows::strip_ordinal;
+
+/// What the table pass found.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub tables: Vec<Table>,
+    pub unparsed: Vec<UnparsedLine>,
+    /// From "部门名称：…" / "单位名称：…" above the tables.
+    pub department: Option<String>,
+    /// The label said 单位名称 rather than 部门名称.
+    pub department_label_is_unit: bool,
+    /// From "单位：万元".
+    pub unit: Option<String>,
+}
+
+pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
+    let mut parsed = Parsed::default();
+    let starts: Vec<(usize, &'static TableDef)> = lines
+        .all
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
+        .filter_map(|(i, l)| title::match_title(l, profile).map(|def| (i, def)))
+        .collect();
+    for (n, &(start, def)) in starts.iter().enumerate() {
+        let end = starts
+            .get(n + 1)
+            .map(|&(i, _)| i)
+            .unwrap_or(lines.all.len());
+        let continuing = parsed.tables.last().is_some_and(|t| t.id == def.id);
+        let mut builder = if continuing {
+            rows::Builder::resume(
+                def,
+                profile.economic_groups,
+                parsed.tables.pop().expect("last table"),
+            )
+        } else if parsed.tables.iter().any(|t| t.id == def.id) {
+            // A second, separate table under the same title: keep the first.
+            continue;
+        } else {
+            rows::Builder::new(
+                def,
+                profile.economic_groups,
+                new_table(def, &lines.all[start]),
+            )
+        };
+        for line in &lines.all[start + 1..end] {
+            if line.noise.is_some() || line.is_blank() {
+                continue;
+            }
+            if ends_table_region(line) {
+                break;
+            }
+            if read_meta(line, &mut parsed, &mut builder) {
+                continue;
+            }
+            builder.feed(line);
+        }
+        let (table, mut unparsed) = builder.finish();
+        parsed.unparsed.append(&mut unparsed);
+        parsed.tables.push(table);
+    }
+    tree::resolve(&mut parsed.tables, profile, parsed.department.as_deref());
+    parsed
+}
+
+fn new_table(def: &'static TableDef, title: &Line) -> Table {
+    Table {
+        id: def.id,
+        title: title.text.clone(),
+        line: title.no,
+        end_line: title.no,
+        columns: def
+            .columns()
+            .map(|(side, col)| Column {
+                key: col.key,
+                name: col.name,
+                side: side.side,
+            })
+            .collect(),
+        rows: Vec::new(),
+        declared_empty: false,
+        unit: None,
+    }
+}
+
+/// 第三部分 headings and prose sentences end a table.
+fn ends_table_region(line: &Line) -> bool {
+    let key = fold_key(&line.text);
+    let part_heading =
+        key.starts_with('第') && key.chars().take(6).collect::<String>().contains("部分");
+    let prose = !line.is_tabular() && key.contains('。') && key.chars().count() > 30;
+    part_heading || prose
+}
+
+/// Reads 部门名称/单位/注 lines; true when the line was one.
+fn read_meta(line: &Line, parsed: &mut Parsed, builder: &mut rows::Builder) -> bool {
+    if line.is_tabular() && line.filled_cells().count() > 1 {
+        return false;
+    }
+    let key = fold_key(&line.text);
+    if let Some((label, value)) = key.split_once(':') {
+        match label {
+            "部门名称" | "单位名称" | "预算单位" | "编制单位" | "部门" => {
+                if parsed.department.is_none() && !value.is_empty() {
+                    parsed.department = Some(value.to_string());
+                    parsed.department_label_is_unit = label == "单位名称";
+                }
+                return true;
+            }
+            "单位" | "金额单位" | "计量单位" => {
+                builder.set_unit(value);
+                if parsed.unit.is_none() && !value.is_empty() {
+                    parsed.unit = Some(value.to_string());
+                }
+                return true;
+            }
+            _ => {}
+        }
+    }
+    if key.contains("本表无数据") || key.contains("本表为空") {
+        builder.declare_empty();
+        return true;
+    }
+    if key.starts_with("注:") || key.starts_with("说明:") || is_public_label(&key) {
+        return true;
+    }
+    false
+}
+
+/// "预算公开表1", "部门公开表9": a label line before a title.
+fn is_public_label(key: &str) -> bool {
+    let stem = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    stem.len() < key.len() && stem.ends_with("公开表")
+}

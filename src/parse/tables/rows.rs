@@ -1,0 +1,405 @@
+//! Reading one table line as the rows of the profile's sides.
+
+use crate::lines::Line;
+use crate::model::{Cell, Row, RowKind, Table};
+use crate::parse::UnparsedLine;
+use crate::profile::{RowScheme, SideDef, TableDef};
+use crate::text::fold_key;
+
+pub(super) struct Builder {
+    def: &'static TableDef,
+    /// 表六 group names of the profile.
+    groups: &'static [&'static str],
+    table: Table,
+    /// Per side: position reached in its fixed rows, rows read so far.
+    fixed_pos: Vec<usize>,
+    seen_data: bool,
+    unparsed: Vec<UnparsedLine>,
+}
+
+enum Outcome {
+    Row(Row),
+    Header,
+    Empty,
+    Unrecognised(String),
+}
+
+impl Builder {
+    pub fn new(def: &'static TableDef, groups: &'static [&'static str], table: Table) -> Builder {
+        Builder {
+            def,
+            groups,
+            table,
+            fixed_pos: vec![0; def.sides.len()],
+            seen_data: false,
+            unparsed: Vec::new(),
+        }
+    }
+
+    /// Continues a table whose title was printed again after a page break.
+    pub fn resume(
+        def: &'static TableDef,
+        groups: &'static [&'static str],
+        table: Table,
+    ) -> Builder {
+        let seen_data = !table.rows.is_empty();
+        let mut b = Builder::new(def, groups, table);
+        b.seen_data = seen_data;
+        b.fixed_pos = def.sides.iter().map(|s| b.last_fixed_position(s)).collect();
+        b
+    }
+
+    fn last_fixed_position(&self, side: &SideDef) -> usize {
+        let RowScheme::Fixed(fixed) = &side.rows else {
+            return 0;
+        };
+        self.table
+            .rows
+            .iter()
+            .filter(|r| r.side == side.side)
+            .filter_map(|r| match r.kind {
+                RowKind::Fixed { key } => fixed.iter().position(|f| f.key == key),
+                _ => None,
+            })
+            .max()
+            .map(|p| p + 1)
+            .unwrap_or(0)
+    }
+
+    pub fn set_unit(&mut self, unit: &str) {
+        if self.table.unit.is_none() && !unit.is_empty() {
+            self.table.unit = Some(unit.to_string());
+        }
+    }
+
+    pub fn declare_empty(&mut self) {
+        self.table.declared_empty = true;
+    }
+
+    pub fn feed(&mut self, line: &Line) {
+        self.table.end_line = line.no;
+        if is_column_number_row(line) {
+            return;
+        }
+        let cells: Vec<String> = if line.is_tabular() {
+            line.cells.clone()
+        } else {
+            vec![line.text.clone()]
+        };
+        let mut offset = 0;
+        let mut any_row = false;
+        let mut problems = Vec::new();
+        for (side_idx, side) in self.def.sides.iter().enumerate() {
+            let width = side.label_cells + side.columns.len();
+            let last = side_idx + 1 == self.def.sides.len();
+            let end = if last {
+                cells.len().max(offset)
+            } else {
+                (offset + width).min(cells.len())
+            };
+            let slice: &[String] = if offset < cells.len() {
+                &cells[offset..end]
+            } else {
+                &[]
+            };
+            match self.read_side(side_idx, side, slice, line) {
+                Outcome::Row(row) => {
+                    any_row = true;
+                    self.table.rows.push(row);
+                }
+                Outcome::Unrecognised(reason) => problems.push(reason),
+                Outcome::Header | Outcome::Empty => {}
+            }
+            offset += width;
+        }
+        if any_row {
+            self.seen_data = true;
+        }
+        for reason in problems {
+            self.unparsed.push(UnparsedLine {
+                line: line.no,
+                table: self.def.id,
+                text: line.text.clone(),
+                reason,
+            });
+        }
+    }
+
+    fn read_side(
+        &mut self,
+        side_idx: usize,
+        side: &'static SideDef,
+        slice: &[String],
+        line: &Line,
+    ) -> Outcome {
+        let label = |i: usize| slice.get(i).map(String::as_str).unwrap_or("");
+        let labels: Vec<&str> = (0..side.label_cells).map(label).collect();
+        let amounts: Vec<Cell> = (0..side.columns.len())
+            .map(|i| Cell::from_text(label(side.label_cells + i)))
+            .collect();
+        let extra_filled = slice.len() > side.label_cells + side.columns.len()
+            && slice[side.label_cells + side.columns.len()..]
+                .iter()
+                .any(|c| !c.is_empty());
+        let labels_blank = labels.iter().all(|l| l.is_empty());
+        let has_values = amounts.iter().any(|c| matches!(c, Cell::Value { .. }));
+        let has_text = amounts.iter().any(|c| matches!(c, Cell::Unreadable { .. }));
+        if labels_blank && !has_values && !has_text {
+            return Outcome::Empty;
+        }
+        let headerish = has_text
+            && !has_values
+            && (!self.seen_data || labels.iter().all(|l| l.is_empty() || is_header_word(l)));
+        let l0 = labels.first().copied().unwrap_or("");
+        let l1 = labels.get(1).copied().unwrap_or("");
+        let kind_and_names: Result<(RowKind, Option<String>, String, Option<String>), Outcome> =
+            match &side.rows {
+                RowScheme::Codes => {
+                    if is_total_label(l0) || (l0.is_empty() && is_total_label(l1)) {
+                        Ok((RowKind::Total, None, "合计".into(), None))
+                    } else if let Some((code, name)) = split_code(l0, l1) {
+                        Ok((code_kind(&code), Some(code), name, None))
+                    } else if headerish
+                        || (!self.seen_data && !has_values)
+                        || (labels_blank && !has_values)
+                    {
+                        Err(Outcome::Header)
+                    } else {
+                        Err(Outcome::Unrecognised(format!(
+                            "{}：应为科目编码行或合计行",
+                            self.def.id
+                        )))
+                    }
+                }
+                RowScheme::Fixed(fixed) => {
+                    let wanted = strip_ordinal(&fold_key(l0));
+                    let start = self.fixed_pos[side_idx];
+                    let found = fixed[start..]
+                        .iter()
+                        .position(|f| fold_key(f.label) == wanted)
+                        .map(|p| p + start)
+                        .or_else(|| fixed.iter().position(|f| fold_key(f.label) == wanted));
+                    match found {
+                        Some(pos) => {
+                            self.fixed_pos[side_idx] = pos + 1;
+                            let f = &fixed[pos];
+                            Ok((
+                                RowKind::Fixed { key: f.key },
+                                f.class_code.map(str::to_string),
+                                l0.to_string(),
+                                None,
+                            ))
+                        }
+                        None if headerish || !self.seen_data || is_header_word(l0) => {
+                            Err(Outcome::Header)
+                        }
+                        None if wanted.is_empty() && !has_values => Err(Outcome::Empty),
+                        None => Err(Outcome::Unrecognised(format!(
+                            "{}：「{}」不是本表应有的行",
+                            self.def.id, l0
+                        ))),
+                    }
+                }
+                RowScheme::Economic => {
+                    if is_total_label(l0) {
+                        Ok((RowKind::Total, None, "合计".into(), None))
+                    } else if l0.is_empty() || headerish || is_header_word(l0) {
+                        if has_values {
+                            Err(Outcome::Unrecognised(format!(
+                                "{}：有金额但没有经济科目名称",
+                                self.def.id
+                            )))
+                        } else {
+                            Err(Outcome::Header)
+                        }
+                    } else {
+                        let key = fold_key(l0);
+                        let group = l1.is_empty() && self.groups.iter().any(|g| fold_key(g) == key);
+                        let secondary = (!l1.is_empty()).then(|| l1.to_string());
+                        Ok((
+                            if group {
+                                RowKind::Group
+                            } else {
+                                RowKind::EconomicItem
+                            },
+                            None,
+                            l0.to_string(),
+                            secondary,
+                        ))
+                    }
+                }
+                RowScheme::Units | RowScheme::ProjectTree => {
+                    let is_units = matches!(side.rows, RowScheme::Units);
+                    if is_total_label(l0) || fold_key(l0) == "部门合计" {
+                        Ok((RowKind::Total, None, l0.to_string(), None))
+                    } else if l0.is_empty() || headerish || is_header_word(l0) {
+                        if has_values && !is_header_word(l0) {
+                            Err(Outcome::Unrecognised(format!(
+                                "{}：有金额但没有名称",
+                                self.def.id
+                            )))
+                        } else {
+                            Err(Outcome::Header)
+                        }
+                    } else {
+                        Ok((
+                            if is_units {
+                                RowKind::Unit
+                            } else {
+                                RowKind::Other
+                            },
+                            None,
+                            l0.to_string(),
+                            None,
+                        ))
+                    }
+                }
+            };
+        match kind_and_names {
+            Err(outcome) => outcome,
+            Ok((kind, code, name, secondary)) => {
+                if extra_filled {
+                    self.unparsed.push(UnparsedLine {
+                        line: line.no,
+                        table: self.def.id,
+                        text: line.text.clone(),
+                        reason: format!("{}：单元格数多于表头列数，多出的内容未读取", self.def.id),
+                    });
+                }
+                let index = self
+                    .table
+                    .rows
+                    .iter()
+                    .filter(|r| r.side == side.side)
+                    .count()
+                    + 1;
+                Outcome::Row(Row {
+                    line: line.no,
+                    index,
+                    kind,
+                    side: side.side,
+                    code,
+                    name,
+                    secondary,
+                    cells: amounts,
+                })
+            }
+        }
+    }
+
+    pub fn finish(self) -> (Table, Vec<UnparsedLine>) {
+        (self.table, self.unparsed)
+    }
+}
+
+fn is_total_label(label: &str) -> bool {
+    matches!(fold_key(label).as_str(), "合计" | "总计" | "本年合计")
+}
+
+fn is_header_word(label: &str) -> bool {
+    let k = fold_key(label);
+    matches!(
+        k.as_str(),
+        "项目"
+            | "项目名称"
+            | "单位名称"
+            | "科目编码"
+            | "科目名称"
+            | "收入科目编码"
+            | "收入"
+            | "支出"
+            | "部门预算支出经济科目名称"
+            | "政府预算支出经济科目名称"
+            | "功能分类科目"
+            | "经济分类科目"
+    )
+}
+
+/// "201"/"20113"/"2011301", with its name in the next cell or glued after it.
+fn split_code(l0: &str, l1: &str) -> Option<(String, String)> {
+    let digits: String = l0.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !matches!(digits.len(), 3 | 5 | 7) {
+        return None;
+    }
+    let rest = l0[digits.len()..].trim();
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let name = if rest.is_empty() {
+        l1.to_string()
+    } else {
+        rest.to_string()
+    };
+    Some((digits, name))
+}
+
+fn code_kind(code: &str) -> RowKind {
+    match code.len() {
+        3 => RowKind::Class,
+        5 => RowKind::Subclass,
+        7 => RowKind::Item,
+        _ => RowKind::Other,
+    }
+}
+
+/// Drops "一、", "二十一、", "(一)", "①", "1、", "1." from a folded label.
+pub fn strip_ordinal(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    let numeral = |c: char| "一二三四五六七八九十百零".contains(c) || c.is_ascii_digit();
+    if chars.first().is_some_and(|c| ('①'..='⑳').contains(c)) {
+        return chars[1..].iter().collect();
+    }
+    if chars.first() == Some(&'(') {
+        if let Some(close) = chars.iter().position(|&c| c == ')') {
+            if close > 1 && chars[1..close].iter().all(|&c| numeral(c)) {
+                return chars[close + 1..].iter().collect();
+            }
+        }
+    }
+    let n = chars.iter().take_while(|&&c| numeral(c)).count();
+    if n > 0 && n < chars.len() && matches!(chars[n], '、' | '.' | ',') {
+        return chars[n + 1..].iter().collect();
+    }
+    key.to_string()
+}
+
+/// "1 2 3 4 5 6 7": the column numbers some templates print under the header.
+fn is_column_number_row(line: &Line) -> bool {
+    let filled: Vec<&str> = line.filled_cells().collect();
+    filled.len() >= 3
+        && filled
+            .iter()
+            .enumerate()
+            .all(|(i, c)| c.parse::<usize>().ok() == Some(i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(strip_ordinal("一、一般公共服务支出"), "一般公共服务支出");
+        assert_eq!(
+            strip_ordinal("二十一、粮油物资储备支出"),
+            "粮油物资储备支出"
+        );
+        assert_eq!(strip_ordinal("①公务用车购置费"), "公务用车购置费");
+        assert_eq!(strip_ordinal("(一)其他"), "其他");
+        assert_eq!(strip_ordinal("本年收入合计"), "本年收入合计");
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(
+            split_code("2011301", "行政运行"),
+            Some(("2011301".into(), "行政运行".into()))
+        );
+        assert_eq!(
+            split_code("2011301 行政运行", ""),
+            Some(("2011301".into(), "行政运行".into()))
+        );
+        assert_eq!(split_code("340.46", ""), None);
+        assert_eq!(split_code("合计", ""), None);
+    }
+}

@@ -1,0 +1,94 @@
+//! Recognising a table by its title, whatever its label and year.
+
+use crate::lines::Line;
+use crate::profile::{Profile, TableDef};
+use crate::text::fold_key;
+
+/// The table whose title this line is, if any.
+pub(super) fn match_title(line: &Line, profile: &'static Profile) -> Option<&'static TableDef> {
+    if line.is_tabular() || line.text.chars().count() > 70 {
+        return None;
+    }
+    let core = title_core(&line.text);
+    profile.tables.iter().find(|def| {
+        let title = fold_key(def.title);
+        core == title
+            || def
+                .optional_suffix
+                .is_some_and(|s| core == format!("{}{}", title, fold_key(s)))
+            || core.strip_suffix("(续)").is_some_and(|c| c == title)
+    })
+}
+
+/// The title without "预算公开表1"/"部门公开表9"/"表一" labels and without
+/// the year ("2026年", "2026年度", "(2026)年度").
+fn title_core(text: &str) -> String {
+    let mut k = fold_key(text);
+    for label in ["预算公开表", "部门公开表", "单位公开表", "公开表", "附表"] {
+        if let Some(rest) = k.strip_prefix(label) {
+            k = rest
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ':')
+                .to_string();
+        }
+    }
+    if let Some(rest) = k.strip_prefix('表') {
+        let numeral_end = rest
+            .char_indices()
+            .find(|(_, c)| !is_numeral(*c))
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        if numeral_end > 0 {
+            k = rest[numeral_end..]
+                .trim_start_matches([':', '、', '.'])
+                .to_string();
+        }
+    }
+    strip_year(&k)
+}
+
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c) || c.is_ascii_digit()
+}
+
+fn strip_year(k: &str) -> String {
+    let s = k.strip_prefix('(').unwrap_or(k);
+    let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 4 {
+        return k.to_string();
+    }
+    let rest = &s[digits..];
+    let rest = rest.strip_prefix(')').unwrap_or(rest);
+    let rest = rest
+        .strip_prefix("年度")
+        .or_else(|| rest.strip_prefix('年'))
+        .unwrap_or(rest);
+    rest.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Lines;
+    use crate::profile::BUDGET13;
+
+    fn id(text: &str) -> Option<&'static str> {
+        let lines = Lines::from_text(text);
+        match_title(&lines.all[0], &BUDGET13).map(|d| d.id)
+    }
+
+    #[test]
+    fn titles_with_labels_and_years() {
+        assert_eq!(id("2026年预算收支总表"), Some("表一"));
+        assert_eq!(id("预算公开表1 2025年预算收支总表"), Some("表一"));
+        assert_eq!(
+            id("表五2026年一般公共预算支出预算表（不含上年结转）"),
+            Some("表五")
+        );
+        assert_eq!(id("2026年一般公共预算支出预算表"), Some("表五"));
+        assert_eq!(id("2026年财政拨款安排“三公”经费支出预算表"), Some("表十"));
+        assert_eq!(id("(2026)年度项目支出预算表(上年结转)"), Some("表十三"));
+        assert_eq!(id("2026年财政拨款收支总表"), Some("表四"));
+        assert_eq!(id("2026年项目支出预算表"), None);
+        assert_eq!(id("详见2026年预算收支总表。"), None);
+    }
+}

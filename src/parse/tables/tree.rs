@@ -1,0 +1,156 @@
+//! 表十二/十三: which rows are the department, its units and their
+//! projects. The tree is not printed, only implied by order: a unit's row
+//! comes before its projects. Units are recognised by name (an organisation
+//! suffix, the department's own name, a unit of 表十一); when no row looks
+//! like a unit, arithmetic decides (a row equal to the sum of the rows that
+//! follow it is a subtotal).
+
+use crate::arith::{compare, Term};
+use crate::model::{RowKind, Table};
+use crate::profile::{Profile, RowScheme};
+use crate::text::fold_key;
+
+pub(super) fn resolve(tables: &mut [Table], profile: &Profile, department: Option<&str>) {
+    let known_units: Vec<String> = tables
+        .iter()
+        .flat_map(|t| {
+            t.rows
+                .iter()
+                .filter(|r| r.kind == RowKind::Unit)
+                .map(|r| fold_key(&r.name))
+        })
+        .collect();
+    for table in tables.iter_mut() {
+        let is_tree = profile.table(table.id).is_some_and(|d| {
+            d.sides
+                .iter()
+                .any(|s| matches!(s.rows, RowScheme::ProjectTree))
+        });
+        if is_tree {
+            resolve_tree(table, profile, department, &known_units);
+        }
+    }
+}
+
+fn resolve_tree(
+    table: &mut Table,
+    profile: &Profile,
+    department: Option<&str>,
+    known_units: &[String],
+) {
+    let totals: Vec<Option<Term>> = table
+        .rows
+        .iter()
+        .map(|r| r.cells.first().and_then(|c| c.as_term()))
+        .collect();
+    let names: Vec<String> = table.rows.iter().map(|r| fold_key(&r.name)).collect();
+    let dept_key = department.map(fold_key);
+    let looks_like_unit = |i: usize| {
+        let n = &names[i];
+        dept_key.as_deref() == Some(n.as_str())
+            || known_units.iter().any(|u| u == n)
+            || has_unit_suffix(n, profile.unit_suffixes)
+    };
+    let n = table.rows.len();
+    if n == 0 {
+        return;
+    }
+    // The first row is the department (or a 合计 row) when it looks like one
+    // or when it is the sum of the projects below it.
+    let first_is_root = table.rows[0].kind == RowKind::Total || looks_like_unit(0) || n == 1;
+    let start = usize::from(first_is_root);
+    if first_is_root {
+        table.rows[0].kind = RowKind::TreeDepartment;
+    }
+    let mut unit_rows: Vec<usize> = (start..n).filter(|&i| looks_like_unit(i)).collect();
+    if unit_rows.is_empty() {
+        unit_rows = subtotals_by_arithmetic(&totals[start..])
+            .into_iter()
+            .map(|i| i + start)
+            .collect();
+    }
+    for i in start..n {
+        table.rows[i].kind = if unit_rows.contains(&i) {
+            RowKind::TreeUnit
+        } else {
+            RowKind::TreeProject
+        };
+    }
+}
+
+/// A name ending in 局/中心/委员会… (a trailing parenthesis ignored), but
+/// not one ending in 费/经费/资金, which are projects.
+fn has_unit_suffix(name: &str, suffixes: &[&str]) -> bool {
+    let mut core = name;
+    while let Some(stripped) = core.strip_suffix(')') {
+        match stripped.rfind('(') {
+            Some(open) => core = &stripped[..open],
+            None => break,
+        }
+    }
+    suffixes.iter().any(|s| core.ends_with(s)) && core.chars().count() >= 3
+}
+
+/// Rows that equal the sum of the consecutive rows after them, greedily
+/// from the top, when that explains the whole list.
+fn subtotals_by_arithmetic(totals: &[Option<Term>]) -> Vec<usize> {
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < totals.len() {
+        let Some(head) = totals[i] else {
+            return Vec::new();
+        };
+        let mut sum = Term::ZERO;
+        let mut j = i + 1;
+        let mut closed = false;
+        while j < totals.len() {
+            let Some(t) = totals[j] else {
+                return Vec::new();
+            };
+            sum = sum + t;
+            j += 1;
+            if !compare(head, sum).is_mismatch() {
+                closed = true;
+                break;
+            }
+            if sum.value > head.value + head.half + sum.half {
+                break;
+            }
+        }
+        if !closed || j == i + 1 {
+            return Vec::new();
+        }
+        units.push(i);
+        i = j;
+    }
+    if units.len() < 2 {
+        return Vec::new();
+    }
+    units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Amount;
+
+    #[test]
+    fn unit_suffixes() {
+        let s = &["局", "中心"];
+        assert!(has_unit_suffix("阳泉市国库集中支付中心", s));
+        assert!(has_unit_suffix(
+            "阳泉市财政局预算评审中心(阳泉市政府和社会资本合作中心、阳泉市数字财政管理中心)",
+            s
+        ));
+        assert!(!has_unit_suffix("政府购买财政事务中心服务费", s));
+        assert!(!has_unit_suffix("评审中心工作运行费", s));
+    }
+
+    #[test]
+    fn subtotals() {
+        let t = |s: &str| Some(Term::from(Amount::parse(s).unwrap()));
+        let rows = [t("5"), t("2"), t("3"), t("4"), t("4")];
+        assert_eq!(subtotals_by_arithmetic(&rows), vec![0, 3]);
+        assert!(subtotals_by_arithmetic(&[t("5"), t("2"), t("7")]).is_empty());
+    }
+}

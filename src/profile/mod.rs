@@ -1,0 +1,18 @@
+//! Template profiles: a template's tables, columns, fixed rows and
+//! identities, described as data.
+//!
+//! The parser reads tables through a [`Profile`] and the rules evaluate the
+//! profile's [`Identity`] list, so a province's template is a new profile
+//! (a new file beside `budget13.rs`), not new code paths.
+
+mod budget13;
+mod types;
+
+pub use budget13::BUDGET13;
+pub use types::*;
+
+/// Every profile this build knows, tried in order.
+pub fn all() -> &'static [&'static Profile] {
+    static ALL: [&Profile; 1] = [&BUDGET13];
+    &ALL
+}

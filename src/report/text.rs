@@ -1,0 +1,69 @@
+//! The report as a readable Chinese list, grouped by table or section.
+
+use std::fmt::Write;
+
+use super::{CheckStatus, Report, Severity};
+
+/// Renders a report for a terminal: header, findings grouped by location
+/// (errors first inside each), then the checks that did not run.
+pub fn render_text(report: &Report, file: &str) -> String {
+    let mut out = String::new();
+    let d = &report.document.info;
+    let _ = writeln!(
+        out,
+        "{}：{}  {}  {}年  单位：{}",
+        file,
+        d.kind_label,
+        d.department.as_deref().unwrap_or("（未识别部门）"),
+        d.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into()),
+        d.unit.as_deref().unwrap_or("?"),
+    );
+    let s = &report.summary;
+    let _ = writeln!(
+        out,
+        "错误 {} 项，提醒 {} 项，尾差/提示 {} 项；{} 项检查已运行，{} 项不适用，{} 项无法运行",
+        s.errors,
+        s.warnings,
+        s.infos,
+        s.checks_ran,
+        s.checks_not_applicable,
+        s.checks_could_not_run
+    );
+    let mut locations: Vec<&str> = Vec::new();
+    for f in &report.findings {
+        if !locations.contains(&f.location.as_str()) {
+            locations.push(&f.location);
+        }
+    }
+    for loc in locations {
+        let _ = writeln!(out, "\n【{}】", loc);
+        for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+            for f in report
+                .findings
+                .iter()
+                .filter(|f| f.location == loc && f.severity == sev)
+            {
+                let _ = writeln!(
+                    out,
+                    "  [{}] {} 第{}行：{}",
+                    sev.label(),
+                    f.rule,
+                    f.line,
+                    f.message
+                );
+            }
+        }
+    }
+    let skipped: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::CouldNotRun)
+        .collect();
+    if !skipped.is_empty() {
+        let _ = writeln!(out, "\n无法运行的检查：");
+        for c in skipped {
+            let _ = writeln!(out, "  {} {}：{}", c.rule, c.title, c.reasons.join("；"));
+        }
+    }
+    out
+}

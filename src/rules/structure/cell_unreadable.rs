@@ -1,0 +1,66 @@
+//! 无法识别的金额（S103 cell-unreadable）
+//!
+//! ## 检查什么
+//! 金额列中的单元格应为数字或空白。含有文字、错位的数字（如“1.234.5”）或
+//! 残留符号的单元格无法参与核算，逐个报告其所在表、行、列和原文。
+//!
+//! ## 为什么重要
+//! 无法读取的金额会让所在行的合计核对无法进行；这常常是转换 PDF 时列错位，
+//! 也可能是填报时误录。
+//!
+//! ## 示例
+//! 表三「2011301 行政运行」基本支出列为“195.42万”：报告该单元格无法识别为金额。
+
+use crate::model::Cell;
+use crate::report::{Evidence, Severity};
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+
+pub struct CellUnreadable;
+
+static META: RuleMeta = RuleMeta {
+    id: "S103",
+    name: "cell-unreadable",
+    title: "无法识别的金额",
+    category: Category::Structure,
+    source: file!(),
+};
+
+impl Rule for CellUnreadable {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        for t in &cx.doc.tables {
+            for row in &t.rows {
+                let columns: Vec<_> = t.side_columns(row.side).collect();
+                for (cell, col) in row.cells.iter().zip(columns) {
+                    sink.compared();
+                    let Cell::Unreadable { text } = cell else {
+                        continue;
+                    };
+                    let message = format!(
+                        "{} {} {}列的“{}”无法识别为金额",
+                        t.id,
+                        t.row_label(row),
+                        col.name,
+                        text
+                    );
+                    let evidence = vec![Evidence {
+                        role: "单元格".into(),
+                        line: row.line,
+                        table: Some(t.id.to_string()),
+                        row: Some(t.row_label(row)),
+                        column: Some(col.name.to_string()),
+                        value: Some(text.clone()),
+                        text: None,
+                    }];
+                    sink.report(Severity::Error, t.id, row.line, message, evidence);
+                }
+            }
+        }
+        if cx.doc.tables.is_empty() {
+            sink.not_applicable("没有识别出报表");
+        }
+    }
+}

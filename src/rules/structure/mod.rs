@@ -1,0 +1,18 @@
+//! Structure (S…): whether the tables are all there, whole and readable,
+//! and name the same 科目 the same way.
+
+mod cell_unreadable;
+mod code_name;
+mod line_unparsed;
+mod table_missing;
+mod table_truncated;
+
+use super::Rule;
+
+pub static RULES: &[&dyn Rule] = &[
+    &table_missing::TableMissing,
+    &table_truncated::TableTruncated,
+    &cell_unreadable::CellUnreadable,
+    &line_unparsed::LineUnparsed,
+    &code_name::CodeName,
+];

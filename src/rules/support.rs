@@ -1,0 +1,184 @@
+//! What rules share: a [`Figure`] (a printed value with its place), and
+//! the comparison of a total with its parts that every sum rule reports the
+//! same way: silent when exact, 尾差 (info) inside the rounding band, an
+//! error with both sides' figures outside it.
+
+use rust_decimal::Decimal;
+
+use super::Sink;
+use crate::arith::{compare, Term, Verdict};
+use crate::model::{Cell, Row, Table};
+use crate::report::{Evidence, Severity};
+
+/// A printed figure and where it stands.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub term: Term,
+    /// As printed ("75.80", "空" for a blank).
+    pub shown: String,
+    /// Short label used in messages: "表三 第5行「行政运行」 合计".
+    pub label: String,
+    pub evidence: Evidence,
+}
+
+impl Figure {
+    /// The figure in `row` × `column` of `table`; None when the cell is
+    /// unreadable or the column is not on the row's side.
+    pub fn from_cell(table: &Table, row: &Row, column: &str) -> Option<Figure> {
+        let cell = table.cell(row, column)?;
+        let term = cell.as_term()?;
+        let col = table.column(column)?;
+        let row_label = table.row_label(row);
+        Some(Figure {
+            term,
+            shown: cell.display(),
+            label: format!("{} {} {}", table.id, row_label, col.name),
+            evidence: Evidence {
+                role: String::new(),
+                line: row.line,
+                table: Some(table.id.to_string()),
+                row: Some(row_label),
+                column: Some(col.name.to_string()),
+                value: Some(match cell {
+                    Cell::Blank => String::new(),
+                    other => other.display(),
+                }),
+                text: None,
+            },
+        })
+    }
+
+    /// A figure with no place (e.g. an empty table taken as zero).
+    pub fn virtual_zero(label: impl Into<String>, line: usize, table: &str) -> Figure {
+        let label = label.into();
+        Figure {
+            term: Term::ZERO,
+            shown: "0".into(),
+            evidence: Evidence {
+                role: String::new(),
+                line,
+                table: Some(table.to_string()),
+                row: Some(label.clone()),
+                value: Some("0".into()),
+                ..Evidence::default()
+            },
+            label,
+        }
+    }
+
+    /// The same figure named more briefly in messages (the column alone,
+    /// when the context already names table and row).
+    pub fn named(mut self, label: impl Into<String>) -> Figure {
+        self.label = label.into();
+        self
+    }
+
+    /// A blank cell (not a printed zero).
+    pub fn is_blank(&self) -> bool {
+        self.evidence.value.as_deref() == Some("")
+    }
+
+    pub fn with_role(mut self, role: &str) -> Figure {
+        self.evidence.role = role.to_string();
+        self
+    }
+}
+
+/// Formats a decimal as reviewers print it: two decimals at least for
+/// money computed from figures.
+pub fn money(value: Decimal) -> String {
+    let v = value.normalize();
+    if v.scale() < 2 {
+        format!("{:.2}", v)
+    } else {
+        v.to_string()
+    }
+}
+
+/// Compares `total` with Σ `parts` and reports the outcome on `sink`.
+/// `location` is the table or section; `context` opens the message
+/// ("表三 第5行「2011301 行政运行」").
+pub fn check_sum(
+    sink: &mut Sink,
+    location: &str,
+    context: &str,
+    total: Figure,
+    parts: Vec<Figure>,
+) -> Verdict {
+    sink.compared();
+    let sum: Term = parts.iter().map(|p| p.term).sum();
+    let verdict = compare(total.term, sum);
+    let (difference, tolerance, severity) = match verdict {
+        Verdict::Exact => return verdict,
+        Verdict::Tail {
+            difference,
+            tolerance,
+        } => (difference, tolerance, Severity::Info),
+        Verdict::Mismatch {
+            difference,
+            tolerance,
+        } => (difference, tolerance, Severity::Error),
+    };
+    let parts_text = parts_text(&parts);
+    let message = match severity {
+        Severity::Info => format!(
+            "{context}：{} {} 与 {}（之和 {}）相差 {}，在四舍五入容差 ±{} 之内，属尾差",
+            total.label,
+            total.shown,
+            parts_text,
+            money(sum.value),
+            money(difference),
+            tolerance.normalize()
+        ),
+        _ => format!(
+            "{context}：{} {} ≠ {}（之和 {}），相差 {}",
+            total.label,
+            total.shown,
+            parts_text,
+            money(sum.value),
+            money(difference)
+        ),
+    };
+    let line = total.evidence.line;
+    let mut f = sink.finding(severity, location, line, message);
+    f.expected = Some(money(sum.value));
+    f.actual = Some(total.shown.clone());
+    f.difference = Some(money(difference));
+    f.tolerance = Some(tolerance.normalize().to_string());
+    f.evidence.push(total.with_role("合计").evidence);
+    f.evidence.extend(
+        parts
+            .into_iter()
+            .filter(|p| !p.is_blank())
+            .map(|p| p.with_role("分项").evidence),
+    );
+    sink.emit(f);
+    verdict
+}
+
+/// "A 1.00 + B 2.00（其余3项为空）": blank parts are left out of messages
+/// and evidence, since they carry nothing a reviewer needs to see.
+fn parts_text(parts: &[Figure]) -> String {
+    let shown: Vec<String> = parts
+        .iter()
+        .filter(|p| !p.is_blank())
+        .map(|p| format!("{} {}", p.label, p.shown))
+        .collect();
+    let blanks = parts.len() - shown.len();
+    match (shown.is_empty(), blanks) {
+        (true, _) => "各分项（均为空）".to_string(),
+        (false, 0) => shown.join(" + "),
+        (false, n) => format!("{}（其余{}项为空）", shown.join(" + "), n),
+    }
+}
+
+/// Compares two figures that should be equal (left = right).
+pub fn check_equal(
+    sink: &mut Sink,
+    location: &str,
+    context: &str,
+    left: Figure,
+    right: Figure,
+) -> Verdict {
+    check_sum(sink, location, context, left, vec![right])
+}

@@ -1,0 +1,85 @@
+//! 科目层级合计（T102 code-hierarchy）
+//!
+//! ## 检查什么
+//! 按科目编码的层级：类（3位）= 其下各款（5位）之和，款 = 其下各项（7位）之和，
+//! 合计行 = 各类之和；表二、表三、表五、表七、表八的每一金额列都检查。
+//!
+//! ## 为什么重要
+//! 科目汇总错误会让类级数字与明细对不上，而表一、表四和情况说明引用的正是类级数字。
+//!
+//! ## 示例
+//! 表二「20113 商贸事务」271.22 应等于 2011301 行政运行 195.42 + 2011302 2.40 +
+//! 2011308 71.40 + 2011399 2.00 = 271.22。若某项改为 72.40，报告错误并列出款行与各项行。
+
+use super::resolve;
+use crate::model::{Row, RowKind};
+use crate::profile::Identity;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+
+pub struct CodeHierarchy;
+
+static META: RuleMeta = RuleMeta {
+    id: "T102",
+    name: "code-hierarchy",
+    title: "科目层级合计",
+    category: Category::Table,
+    source: file!(),
+};
+
+impl Rule for CodeHierarchy {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        for identity in cx.profile.identities {
+            let Identity::CodeHierarchy { table, columns } = identity else {
+                continue;
+            };
+            let t = match resolve::table(cx.doc, table) {
+                Ok(t) => t,
+                Err(m) => {
+                    m.record(sink);
+                    continue;
+                }
+            };
+            let coded: Vec<&Row> = t.rows.iter().filter(|r| r.code.is_some()).collect();
+            if coded.is_empty() {
+                sink.not_applicable(format!("{}没有科目编码行", t.id));
+                continue;
+            }
+            for parent in &coded {
+                let code = parent.code.as_deref().unwrap_or("");
+                let child_len = match parent.kind {
+                    RowKind::Class => 5,
+                    RowKind::Subclass => 7,
+                    _ => continue,
+                };
+                let children: Vec<&Row> = coded
+                    .iter()
+                    .copied()
+                    .filter(|r| r.side == parent.side)
+                    .filter(|r| {
+                        r.code
+                            .as_deref()
+                            .is_some_and(|c| c.len() == child_len && c.starts_with(code))
+                    })
+                    .collect();
+                if children.is_empty() {
+                    continue;
+                }
+                resolve::sum_rows(sink, t, parent, &children, columns);
+            }
+            if let Some(total) = t.rows.iter().find(|r| r.kind == RowKind::Total) {
+                let classes: Vec<&Row> = coded
+                    .iter()
+                    .copied()
+                    .filter(|r| r.kind == RowKind::Class && r.side == total.side)
+                    .collect();
+                if !classes.is_empty() {
+                    resolve::sum_rows(sink, t, total, &classes, columns);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! 固定行合计（T105 fixed-sum）
+//!
+//! ## 检查什么
+//! 表一、表四、表十中按名称固定的行之间的合计关系：表一 本年收入合计 = 一至五
+//! 项收入之和，收入总计 = 本年收入合计 + 上年结转，本年支出合计 = 三十类支出
+//! 之和，支出总计 = 本年支出合计 + 年终结转；表四 本年收入合计 = 三类财政拨款，
+//! 上年财政拨款结转 = 其下三行之和，收入总计 = 本年收入合计 + 上年财政拨款结转，
+//! 本年支出合计 = 各类支出之和；表十 公务用车购置及运行费 = ①购置费 + ②运行
+//! 维护费，合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费。
+//!
+//! ## 为什么重要
+//! 这些合计是整套报表的总口径，情况说明第一、二、四部分都引用它们。
+//!
+//! ## 示例
+//! 表一 本年支出合计 1629.62 = 一般公共服务支出 331.66 + 社会保障和就业支出
+//! 248.61 + … + 住房保障支出 35.43。
+
+use super::resolve;
+use crate::model::{Row, RowKind, Table};
+use crate::profile::{Identity, PartRows};
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+
+pub struct FixedSum;
+
+static META: RuleMeta = RuleMeta {
+    id: "T105",
+    name: "fixed-sum",
+    title: "固定行合计",
+    category: Category::Table,
+    source: file!(),
+};
+
+impl Rule for FixedSum {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        for identity in cx.profile.identities {
+            let Identity::FixedSum {
+                table,
+                total,
+                parts,
+                columns,
+            } = identity
+            else {
+                continue;
+            };
+            let t = match resolve::table(cx.doc, table) {
+                Ok(t) => t,
+                Err(m) => {
+                    m.record(sink);
+                    continue;
+                }
+            };
+            let Some(total_row) = t.fixed_row(total) else {
+                sink.could_not_run(format!("{}中没有「{}」行", t.id, total));
+                continue;
+            };
+            let part_rows = match part_rows(t, total_row, parts) {
+                Ok(rows) => rows,
+                Err(missing) => {
+                    sink.could_not_run(format!("{}中没有「{}」行", t.id, missing));
+                    continue;
+                }
+            };
+            resolve::sum_rows(sink, t, total_row, &part_rows, columns);
+        }
+    }
+}
+
+fn part_rows<'a>(t: &'a Table, total: &Row, parts: &PartRows) -> Result<Vec<&'a Row>, String> {
+    match parts {
+        PartRows::Keys(keys) => keys
+            .iter()
+            .map(|k| t.fixed_row(k).ok_or_else(|| k.to_string()))
+            .collect(),
+        PartRows::Classes => Ok(t
+            .rows
+            .iter()
+            .filter(|r| {
+                r.side == total.side && r.code.is_some() && matches!(r.kind, RowKind::Fixed { .. })
+            })
+            .collect()),
+    }
+}

@@ -1,0 +1,73 @@
+//! 经济科目分类合计（T103 group-sum）
+//!
+//! ## 检查什么
+//! 表六 一般公共预算基本支出分经济科目表：每个类别行（工资福利支出、商品和服务
+//! 支出、对个人和家庭的补助、资本性支出……）等于其下各明细行之和，合计行等于
+//! 各类别行之和；合计、人员经费、公用经费三列都检查。同名明细（如机关与事业
+//! 单位各有一行“基本工资”）都作为独立的行计入。
+//!
+//! ## 为什么重要
+//! 表六的人员经费、公用经费合计被情况说明第六部分和表十一引用，类别汇总错误会
+//! 一路传递下去。
+//!
+//! ## 示例
+//! 表六「商品和服务支出」36.22 = 办公费 5.86 + 印刷费 0.79 + … + 其他商品和服务
+//! 支出 4.14。某一明细改动后两边不等，报告错误并列出类别行和全部明细行。
+
+use super::resolve;
+use crate::model::{Row, RowKind};
+use crate::profile::Identity;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+
+pub struct GroupSum;
+
+static META: RuleMeta = RuleMeta {
+    id: "T103",
+    name: "group-sum",
+    title: "经济科目分类合计",
+    category: Category::Table,
+    source: file!(),
+};
+
+impl Rule for GroupSum {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        for identity in cx.profile.identities {
+            let Identity::GroupSum { table, columns } = identity else {
+                continue;
+            };
+            let t = match resolve::table(cx.doc, table) {
+                Ok(t) => t,
+                Err(m) => {
+                    m.record(sink);
+                    continue;
+                }
+            };
+            let groups: Vec<&Row> = t.rows.iter().filter(|r| r.kind == RowKind::Group).collect();
+            if groups.is_empty() {
+                sink.not_applicable(format!("{}没有经济科目类别行", t.id));
+                continue;
+            }
+            for (gi, group) in t
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.kind == RowKind::Group)
+            {
+                let items: Vec<&Row> = t.rows[gi + 1..]
+                    .iter()
+                    .take_while(|r| r.kind == RowKind::EconomicItem)
+                    .collect();
+                if !items.is_empty() {
+                    resolve::sum_rows(sink, t, group, &items, columns);
+                }
+            }
+            if let Some(total) = t.total_row() {
+                resolve::sum_rows(sink, t, total, &groups, columns);
+            }
+        }
+    }
+}

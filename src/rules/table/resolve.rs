@@ -1,0 +1,101 @@
+//! Finding the figures an identity names, or saying why they cannot be had.
+
+use crate::model::{Document, Row, RowKind, Table};
+use crate::profile::{CellRef, RowSel};
+use crate::rules::support::{check_sum, Figure};
+use crate::rules::Sink;
+
+/// Why a figure is not available.
+pub(super) enum Missing {
+    /// The table is absent: the check could not run.
+    Table(String),
+    /// The table is there but this row or cell is not.
+    Cell(String),
+}
+
+impl Missing {
+    pub fn record(self, sink: &mut Sink) {
+        match self {
+            Missing::Table(r) | Missing::Cell(r) => sink.could_not_run(r),
+        }
+    }
+}
+
+/// The table, or a reason for the sink.
+pub(super) fn table<'a>(doc: &'a Document, id: &str) -> Result<&'a Table, Missing> {
+    doc.table(id)
+        .ok_or_else(|| Missing::Table(format!("未找到{}", id)))
+}
+
+/// The figure at `r`. A row missing from a table printed as empty (or with
+/// no figure at all) is an exact zero.
+pub(super) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
+    let t = table(doc, r.table)?;
+    let row = match r.row {
+        RowSel::Total => t.total_row(),
+        RowSel::Fixed(key) => t.fixed_row(key),
+        RowSel::TreeRoot => t
+            .rows
+            .iter()
+            .find(|row| row.kind == RowKind::TreeDepartment),
+    };
+    let column_name = t.column(r.column).map(|c| c.name).unwrap_or(r.column);
+    match row {
+        Some(row) => Figure::from_cell(t, row, r.column).ok_or_else(|| {
+            Missing::Cell(format!(
+                "{} {} {} 无法读取",
+                t.id,
+                t.row_label(row),
+                column_name
+            ))
+        }),
+        None if t.declared_empty || t.has_no_values() => Ok(Figure::virtual_zero(
+            format!("{}（本表无数据）", t.id),
+            t.line,
+            t.id,
+        )),
+        None => Err(Missing::Cell(format!(
+            "{} 中没有{}行",
+            t.id,
+            row_name(r.row)
+        ))),
+    }
+}
+
+fn row_name(sel: RowSel) -> String {
+    match sel {
+        RowSel::Total => "合计".into(),
+        RowSel::Fixed(key) => format!("「{}」", key),
+        RowSel::TreeRoot => "部门合计".into(),
+    }
+}
+
+/// Checks parent row = Σ child rows in each column listed; rows are named
+/// as reviewers name them ("第5行「20113 商贸事务」").
+pub(super) fn sum_rows(
+    sink: &mut Sink,
+    t: &Table,
+    parent: &Row,
+    children: &[&Row],
+    columns: &[&str],
+) {
+    for &col in columns {
+        let Some(total) = Figure::from_cell(t, parent, col) else {
+            continue;
+        };
+        let parts: Option<Vec<Figure>> = children
+            .iter()
+            .map(|c| Figure::from_cell(t, c, col))
+            .collect();
+        let Some(parts) = parts else { continue };
+        let col_name = total.evidence.column.clone().unwrap_or_default();
+        let context = format!("{} {}列", t.id, col_name);
+        let total = total.named(t.row_label(parent));
+        let parts = parts
+            .into_iter()
+            .zip(children)
+            .map(|(f, c)| f.named(t.row_label(c)))
+            .collect();
+        check_sum(sink, t.id, &context, total, parts);
+    }
+}

@@ -1,0 +1,55 @@
+//! 机关运行经费单位合计（T106 unit-sum）
+//!
+//! ## 检查什么
+//! 表十一 财政拨款安排机关运行经费预算表：“部门合计”行等于各单位行之和，
+//! 合计及各资金来源列都检查。
+//!
+//! ## 为什么重要
+//! 部门合计被情况说明第八部分引用，并与表六公用经费比较；单位行漏加或错加会
+//! 使这些比较失去依据。
+//!
+//! ## 示例
+//! 表十一 部门合计 152.21 = 阳泉市财政局 132.30 + 阳泉市国库集中支付中心 19.91。
+
+use super::resolve;
+use crate::model::{Row, RowKind};
+use crate::profile::Identity;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+
+pub struct UnitSum;
+
+static META: RuleMeta = RuleMeta {
+    id: "T106",
+    name: "unit-sum",
+    title: "机关运行经费单位合计",
+    category: Category::Table,
+    source: file!(),
+};
+
+impl Rule for UnitSum {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        for identity in cx.profile.identities {
+            let Identity::UnitSum { table, columns } = identity else {
+                continue;
+            };
+            let t = match resolve::table(cx.doc, table) {
+                Ok(t) => t,
+                Err(m) => {
+                    m.record(sink);
+                    continue;
+                }
+            };
+            let units: Vec<&Row> = t.rows.iter().filter(|r| r.kind == RowKind::Unit).collect();
+            match t.total_row() {
+                Some(total) if !units.is_empty() => {
+                    resolve::sum_rows(sink, t, total, &units, columns)
+                }
+                _ => sink.not_applicable(format!("{}没有部门合计和单位行", t.id)),
+            }
+        }
+    }
+}
