@@ -23,6 +23,12 @@ pub(super) fn match_title(line: &Line, profile: &'static Profile) -> Option<&'st
 /// The title without "预算公开表1"/"部门公开表9"/"表一" labels and without
 /// the year ("2026年", "2026年度", "(2026)年度").
 fn title_core(text: &str) -> String {
+    // "预算公开表1 2025年…": the label's number and the year would run
+    // together once spaces are folded, so drop a separate label token first.
+    let text = match text.trim().split_once(char::is_whitespace) {
+        Some((first, rest)) if fold_key(first).contains("公开表") || fold_key(first).starts_with("附表") => rest,
+        _ => text,
+    };
     let mut k = fold_key(text);
     for label in ["预算公开表", "部门公开表", "单位公开表", "公开表", "附表"] {
         if let Some(rest) = k.strip_prefix(label) {
