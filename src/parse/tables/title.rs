@@ -26,7 +26,11 @@ fn title_core(text: &str) -> String {
     // "预算公开表1 2025年…": the label's number and the year would run
     // together once spaces are folded, so drop a separate label token first.
     let text = match text.trim().split_once(char::is_whitespace) {
-        Some((first, rest)) if fold_key(first).contains("公开表") || fold_key(first).starts_with("附表") => rest,
+        Some((first, rest))
+            if fold_key(first).contains("公开表") || fold_key(first).starts_with("附表") =>
+        {
+            rest
+        }
         _ => text,
     };
     let mut k = fold_key(text);
@@ -38,11 +42,7 @@ fn title_core(text: &str) -> String {
         }
     }
     if let Some(rest) = k.strip_prefix('表') {
-        let numeral_end = rest
-            .char_indices()
-            .find(|(_, c)| !is_numeral(*c))
-            .map(|(i, _)| i)
-            .unwrap_or(rest.len());
+        let numeral_end = label_number_len(rest);
         if numeral_end > 0 {
             k = rest[numeral_end..]
                 .trim_start_matches([':', '、', '.'])
@@ -52,8 +52,23 @@ fn title_core(text: &str) -> String {
     strip_year(&k)
 }
 
-fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c) || c.is_ascii_digit()
+/// Bytes of the number after "表": Chinese numerals ("十三"), or ASCII
+/// digits that are not the start of a 4-digit year ("表12026年" → "1").
+fn label_number_len(rest: &str) -> usize {
+    let chinese: usize = rest
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    if chinese > 0 {
+        return chinese;
+    }
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    match digits {
+        0..=3 => digits,
+        4 => 0,
+        n => n - 4,
+    }
 }
 
 fn strip_year(k: &str) -> String {
