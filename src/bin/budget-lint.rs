@@ -13,6 +13,7 @@ const USAGE: &str = "用法:
                                                    校验预算公开文本（UTF-8、UTF-16 或 GB18030/GBK）；
                                                    --xlsx 另存问题清单和各表为 Excel（仅限单个文件）
   budget-lint rules [--format text|json|markdown]  列出全部校验规则
+  budget-lint schema                               输出报告的 JSON Schema
   budget-lint --version
 
 退出码: 0 无错误, 1 发现错误, 2 用法或读取失败";
@@ -42,6 +43,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("check") => check(&rest[1..], &options),
         Some("rules") => {
             print!("{}", rules_listing(options.format));
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "schema")]
+        Some("schema") => {
+            let schema = budget_lint::report::json_schema();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some("--version" | "-V") => {
