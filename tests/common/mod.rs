@@ -1,0 +1,291 @@
+//! What the integration tests share: the corpus fixtures, an independent
+//! scanner of their table regions (so that expectations come from the text,
+//! not from the engine under test), and helpers over the JSON report.
+//!
+//! The scanner is deliberately simple and knows only the corpus layout:
+//! a table starts at a line that is exactly "<year>年" + one of the 13
+//! titles, ends at the next such line (or at "第三部分"), and its data rows
+//! are the lines with a TAB, cells split on TAB.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use budget_lint::Report;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// The three 13-table documents of the corpus.
+pub const DOCS_2026: [&str; 3] = [
+    "yangquan-zhaoshang-2026",
+    "yangquan-shangwu-2026",
+    "yangquan-caizheng-2026",
+];
+
+/// The 专项资金 document (a different kind).
+pub const DOC_2022: &str = "yangquan-shangwu-zhuanxiang-2022";
+
+/// Table ids and their titles after the year, in template order.
+pub const TITLES: [(&str, &str); 13] = [
+    ("表一", "预算收支总表"),
+    ("表二", "预算收入总表"),
+    ("表三", "预算支出总表"),
+    ("表四", "财政拨款收支总表"),
+    ("表五", "一般公共预算支出预算表（不含上年结转）"),
+    (
+        "表六",
+        "一般公共预算安排基本支出分经济科目表（不含上年结转）",
+    ),
+    ("表七", "政府性基金预算收入表（不含上年结转）"),
+    ("表八", "政府性基金预算支出表（不含上年结转）"),
+    ("表九", "国有资本经营预算收支预算表（不含上年结转）"),
+    ("表十", "财政拨款安排“三公”经费支出预算表"),
+    ("表十一", "财政拨款安排机关运行经费预算表"),
+    ("表十二", "项目支出预算表（本年预算）"),
+    ("表十三", "项目支出预算表（上年结转）"),
+];
+
+pub fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("{name}.txt"))
+}
+
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture_path(name))
+        .unwrap_or_else(|e| panic!("cannot read fixture {name}: {e}"))
+}
+
+/// One data line of a table region, as printed.
+#[derive(Debug, Clone)]
+pub struct RawRow {
+    /// 1-based line number.
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl RawRow {
+    pub fn cell(&self, i: usize) -> &str {
+        self.cells.get(i).map(|s| s.trim()).unwrap_or("")
+    }
+
+    /// Cells `from..` as amounts (None for a blank or a non-number).
+    pub fn amounts_from(&self, from: usize) -> Vec<Option<Decimal>> {
+        self.cells.iter().skip(from).map(|c| amount(c)).collect()
+    }
+}
+
+/// A table region found by the scanner.
+#[derive(Debug, Clone)]
+pub struct RawTable {
+    pub id: &'static str,
+    pub title_line: usize,
+    /// Lines with a TAB between the title and the next title.
+    pub rows: Vec<RawRow>,
+}
+
+/// A printed amount: digits with an optional decimal part, thousands
+/// separators allowed.
+pub fn amount(cell: &str) -> Option<Decimal> {
+    let t = cell.trim().replace(',', "");
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Removes every whitespace character: the engine joins PDF-wrapped cells
+/// ("服务 工作经费"), the comparison must not depend on that.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A 科目编码: 3, 5 or 7 ASCII digits.
+pub fn is_code(cell: &str) -> bool {
+    let t = cell.trim();
+    matches!(t.len(), 3 | 5 | 7) && t.chars().all(|c| c.is_ascii_digit())
+}
+
+fn title_of(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    if t.contains('\t') {
+        return None;
+    }
+    let rest = t.strip_prefix("2026年")?;
+    TITLES
+        .iter()
+        .find(|(_, title)| rest == *title)
+        .map(|(id, _)| *id)
+}
+
+/// The 13 table regions of a corpus document, in order of appearance.
+pub fn scan_tables(text: &str) -> Vec<RawTable> {
+    let mut tables: Vec<RawTable> = Vec::new();
+    let mut open = false;
+    for (i, raw) in text.lines().enumerate() {
+        let no = i + 1;
+        if let Some(id) = title_of(raw) {
+            tables.push(RawTable {
+                id,
+                title_line: no,
+                rows: Vec::new(),
+            });
+            open = true;
+            continue;
+        }
+        if raw.trim_start().starts_with("第三部分") {
+            open = false;
+        }
+        if open && raw.contains('\t') {
+            if let Some(t) = tables.last_mut() {
+                t.rows.push(RawRow {
+                    line: no,
+                    cells: raw.split('\t').map(str::to_string).collect(),
+                });
+            }
+        }
+    }
+    tables
+}
+
+pub fn raw_table<'a>(tables: &'a [RawTable], id: &str) -> &'a RawTable {
+    tables
+        .iter()
+        .find(|t| t.id == id)
+        .unwrap_or_else(|| panic!("scanner found no {id}"))
+}
+
+/// Runs the engine and returns the report as JSON, as every front end sees it.
+pub fn report_json(text: &str) -> Value {
+    serde_json::to_value(budget_lint::check_text(text)).expect("report serialises")
+}
+
+/// Runs `f` on another thread and fails if it panics or takes longer than
+/// `limit` (a hang check: a hung thread is left behind, the test fails).
+pub fn within<T: Send + 'static>(
+    limit: Duration,
+    what: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (tx, rx) = mpsc::channel();
+    let started = Instant::now();
+    std::thread::spawn(move || {
+        let out = f();
+        let _ = tx.send(out);
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => out,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what}: no result after {:?} (hang?)", started.elapsed())
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{what}: the engine panicked"),
+    }
+}
+
+/// `check_text` under the 5-second hang limit.
+pub fn check_within(text: String, what: &str) -> Report {
+    within(Duration::from_secs(5), what, move || {
+        budget_lint::check_text(&text)
+    })
+}
+
+/// Findings of rules whose id starts with one of `prefixes` ("T", "S").
+pub fn findings_of<'a>(report: &'a Value, prefixes: &[&str]) -> Vec<&'a Value> {
+    report["findings"]
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|f| {
+            let rule = f["rule"].as_str().unwrap_or("");
+            prefixes.iter().any(|p| rule.starts_with(p))
+        })
+        .collect()
+}
+
+pub fn severity(f: &Value) -> &str {
+    f["severity"].as_str().unwrap_or("")
+}
+
+/// Lines cited by a finding's evidence.
+pub fn evidence_lines(f: &Value) -> Vec<usize> {
+    f["evidence"]
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|e| e["line"].as_u64())
+        .map(|n| n as usize)
+        .collect()
+}
+
+/// One line summary of a finding for failure messages.
+pub fn brief(f: &Value) -> String {
+    format!(
+        "{} {} line {} {:?}: {}",
+        f["rule"].as_str().unwrap_or("?"),
+        severity(f),
+        f["line"],
+        evidence_lines(f),
+        f["message"].as_str().unwrap_or("")
+    )
+}
+
+/// The report's table with this id.
+pub fn table<'a>(report: &'a Value, id: &str) -> Option<&'a Value> {
+    report["tables"]
+        .as_array()?
+        .iter()
+        .find(|t| t["id"].as_str() == Some(id))
+}
+
+/// Rows of a report table printed on `line`.
+pub fn rows_on_line(table: &Value, line: usize) -> Vec<&Value> {
+    table["rows"]
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|r| r["line"].as_u64() == Some(line as u64))
+        .collect()
+}
+
+/// A report cell as an amount (None for blank / unreadable).
+pub fn cell_amount(cell: &Value) -> Option<Decimal> {
+    if cell["kind"].as_str() != Some("value") {
+        return None;
+    }
+    cell["value"].as_str()?.parse().ok()
+}
+
+/// The text with line `line` (1-based) replaced by `new`, line breaks kept.
+pub fn replace_line(text: &str, line: usize, new: &str) -> String {
+    let mut out = String::with_capacity(text.len() + new.len());
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            out.push_str(new);
+            if l.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(l);
+        }
+    }
+    out
+}
+
+/// The text without line `line` (1-based).
+pub fn drop_line(text: &str, line: usize) -> String {
+    text.split_inclusive('\n')
+        .enumerate()
+        .filter(|(i, _)| i + 1 != line)
+        .map(|(_, l)| l)
+        .collect()
+}
+
+/// The line `line` (1-based) of `text`.
+pub fn line_of(text: &str, line: usize) -> &str {
+    text.lines().nth(line - 1).unwrap_or("")
+}

@@ -1,0 +1,644 @@
+//! The real corpus documents, end to end through the JSON report.
+//!
+//! Expectations are derived from the fixture text by the independent scanner
+//! of `common` (title line → next title, cells split on TAB), never copied
+//! from the engine's output. Narrative (N…) and form (F…) rules are being
+//! written elsewhere: assertions about findings filter on the T/S prefixes so
+//! that they stay right when those rules land.
+
+mod common;
+
+use common::*;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// Collects every mismatch so that one run shows them all.
+#[derive(Default)]
+struct Problems(Vec<String>);
+
+impl Problems {
+    fn push(&mut self, p: String) {
+        self.0.push(p);
+    }
+
+    fn assert_none(self, what: &str) {
+        assert!(
+            self.0.is_empty(),
+            "{what}: {} problem(s):\n{}",
+            self.0.len(),
+            self.0.join("\n")
+        );
+    }
+}
+
+fn load(name: &str) -> (String, Vec<RawTable>, Value) {
+    let text = fixture(name);
+    let tables = scan_tables(&text);
+    let report = report_json(&text);
+    (text, tables, report)
+}
+
+/// Compares the printed amounts `raw.cells[from..]` with the report row's
+/// cells, position by position.
+fn compare_cells(p: &mut Problems, ctx: &str, raw: &RawRow, from: usize, row: &Value) {
+    let cells = row["cells"].as_array().cloned().unwrap_or_default();
+    let printed = raw.amounts_from(from);
+    for (i, cell) in cells.iter().enumerate() {
+        let want = printed.get(i).copied().flatten();
+        let got = cell_amount(cell);
+        if want != got {
+            p.push(format!(
+                "{ctx} line {} column {}: printed {:?} (cell {:?}), report {:?} ({})",
+                raw.line,
+                i,
+                want,
+                raw.cell(from + i),
+                got,
+                cell
+            ));
+        }
+    }
+    // No printed figure may be left without a report cell.
+    for (i, want) in printed.iter().enumerate().skip(cells.len()) {
+        if want.is_some() {
+            p.push(format!(
+                "{ctx} line {}: printed figure {:?} in cell {} has no report column",
+                raw.line,
+                want,
+                from + i
+            ));
+        }
+    }
+}
+
+/// The single report row of `id` on `line`, or a problem.
+fn report_row<'a>(
+    p: &mut Problems,
+    report: &'a Value,
+    id: &str,
+    line: usize,
+    doc: &str,
+) -> Option<&'a Value> {
+    let Some(t) = table(report, id) else {
+        p.push(format!("{doc}: {id} missing from report"));
+        return None;
+    };
+    let rows = rows_on_line(t, line);
+    if rows.len() != 1 {
+        p.push(format!(
+            "{doc} {id}: expected one row on line {line} ({:?}), report has {}",
+            line_of(&fixture(doc), line),
+            rows.len()
+        ));
+        return None;
+    }
+    Some(rows[0])
+}
+
+#[test]
+fn all_thirteen_tables_recognised_at_their_title_lines() {
+    for doc in DOCS_2026 {
+        let (_, raw, report) = load(doc);
+        let want: Vec<(&str, usize)> = raw.iter().map(|t| (t.id, t.title_line)).collect();
+        let ids: Vec<&str> = TITLES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(
+            want.iter().map(|w| w.0).collect::<Vec<_>>(),
+            ids,
+            "{doc}: scanner sanity"
+        );
+        let got: Vec<(String, usize)> = report["tables"]
+            .as_array()
+            .expect("tables")
+            .iter()
+            .map(|t| {
+                (
+                    t["id"].as_str().unwrap_or("").to_string(),
+                    t["line"].as_u64().unwrap_or(0) as usize,
+                )
+            })
+            .collect();
+        let want: Vec<(String, usize)> = want.iter().map(|(i, l)| (i.to_string(), *l)).collect();
+        assert_eq!(got, want, "{doc}: tables (id, title line)");
+        for t in report["tables"].as_array().expect("tables") {
+            assert_eq!(t["unit"], "万元", "{doc} {}: unit", t["id"]);
+        }
+    }
+}
+
+#[test]
+fn department_year_unit_and_kind_read() {
+    for doc in DOCS_2026 {
+        let (text, _, report) = load(doc);
+        let department = text
+            .lines()
+            .find_map(|l| {
+                let l = l.trim();
+                l.strip_prefix("部门名称：")
+                    .or_else(|| l.strip_prefix("单位名称："))
+            })
+            .expect("fixture names its department")
+            .trim();
+        let kind = if text.contains("2026年单位预算报表") {
+            "unit_budget"
+        } else {
+            "department_budget"
+        };
+        let d = &report["document"];
+        assert_eq!(d["department"], department, "{doc}: department");
+        assert_eq!(d["year"], 2026, "{doc}: year");
+        assert_eq!(d["unit"], "万元", "{doc}: unit");
+        assert_eq!(d["kind"], kind, "{doc}: kind");
+        assert_eq!(
+            d["line_count"].as_u64(),
+            Some(text.lines().count() as u64),
+            "{doc}: line_count"
+        );
+    }
+}
+
+#[test]
+fn every_code_row_of_tables_two_three_five_is_in_the_report() {
+    let mut p = Problems::default();
+    let mut seen = 0;
+    for doc in DOCS_2026 {
+        let (_, raw, report) = load(doc);
+        for id in ["表二", "表三", "表五"] {
+            let codes: Vec<&RawRow> = raw_table(&raw, id)
+                .rows
+                .iter()
+                .filter(|r| is_code(r.cell(0)))
+                .collect();
+            assert!(
+                codes.len() >= 10,
+                "{doc} {id}: scanner found {} codes",
+                codes.len()
+            );
+            for r in codes {
+                seen += 1;
+                let Some(row) = report_row(&mut p, &report, id, r.line, doc) else {
+                    continue;
+                };
+                let code = r.cell(0);
+                if row["code"].as_str() != Some(code) {
+                    p.push(format!(
+                        "{doc} {id} line {}: code {:?} vs {code}",
+                        r.line, row["code"]
+                    ));
+                }
+                if row["name"].as_str().map(squash) != Some(squash(r.cell(1))) {
+                    p.push(format!(
+                        "{doc} {id} line {}: name {:?} vs {}",
+                        r.line,
+                        row["name"],
+                        r.cell(1)
+                    ));
+                }
+                let kind = match code.len() {
+                    3 => "class",
+                    5 => "subclass",
+                    _ => "item",
+                };
+                if row["kind"].as_str() != Some(kind) {
+                    p.push(format!(
+                        "{doc} {id} line {}: kind {:?}, want {kind}",
+                        r.line, row["kind"]
+                    ));
+                }
+                compare_cells(&mut p, &format!("{doc} {id}"), r, 2, row);
+            }
+            // The 合计 row as well.
+            let total = raw_table(&raw, id)
+                .rows
+                .iter()
+                .find(|r| r.cell(0) == "合计");
+            match total {
+                Some(r) => {
+                    if let Some(row) = report_row(&mut p, &report, id, r.line, doc) {
+                        if row["kind"] != "total" {
+                            p.push(format!("{doc} {id}: 合计 row kind {}", row["kind"]));
+                        }
+                        compare_cells(&mut p, &format!("{doc} {id} 合计"), r, 2, row);
+                    }
+                }
+                None => p.push(format!("{doc} {id}: scanner found no 合计 row")),
+            }
+        }
+    }
+    assert!(seen > 150, "only {seen} code rows scanned");
+    p.assert_none("code rows");
+}
+
+#[test]
+fn every_row_of_table_six_is_in_the_report() {
+    let mut p = Problems::default();
+    for doc in DOCS_2026 {
+        let (_, raw, report) = load(doc);
+        let rows: Vec<&RawRow> = raw_table(&raw, "表六")
+            .rows
+            .iter()
+            .filter(|r| amount(r.cell(2)).is_some())
+            .collect();
+        assert!(
+            rows.len() > 15,
+            "{doc}: scanner found {} 表六 rows",
+            rows.len()
+        );
+        let n_report = table(&report, "表六")
+            .and_then(|t| t["rows"].as_array())
+            .map(|a| a.len())
+            .unwrap_or(0);
+        if n_report != rows.len() {
+            p.push(format!(
+                "{doc} 表六: {} rows printed, {n_report} in report",
+                rows.len()
+            ));
+        }
+        for r in rows {
+            let Some(row) = report_row(&mut p, &report, "表六", r.line, doc) else {
+                continue;
+            };
+            let name = r.cell(0);
+            if row["name"].as_str().map(squash) != Some(squash(name)) {
+                p.push(format!(
+                    "{doc} 表六 line {}: name {:?} vs {name}",
+                    r.line, row["name"]
+                ));
+            }
+            let secondary = r.cell(1);
+            let kind = if name == "合计" {
+                "total"
+            } else if secondary.is_empty() {
+                "group"
+            } else {
+                "economic_item"
+            };
+            if row["kind"].as_str() != Some(kind) {
+                p.push(format!(
+                    "{doc} 表六 line {} {name}: kind {:?}, want {kind}",
+                    r.line, row["kind"]
+                ));
+            }
+            if !secondary.is_empty()
+                && row["secondary"].as_str().map(squash) != Some(squash(secondary))
+            {
+                p.push(format!(
+                    "{doc} 表六 line {} {name}: secondary {:?} vs {secondary}",
+                    r.line, row["secondary"]
+                ));
+            }
+            compare_cells(&mut p, &format!("{doc} 表六"), r, 2, row);
+        }
+    }
+    p.assert_none("表六 rows");
+}
+
+/// The rows of a project table after its column-number row "1 2 3 …".
+fn project_rows(t: &RawTable) -> Vec<&RawRow> {
+    t.rows
+        .iter()
+        .skip_while(|r| r.cell(0) != "1")
+        .skip(1)
+        .filter(|r| amount(r.cell(1)).is_some())
+        .collect()
+}
+
+/// Independent reading of the tree: the first row is the department; the
+/// rest splits into segments, each a unit row followed by the projects that
+/// add up to it, the units adding up to the department; when no such split
+/// exists every other row is a project.
+fn project_kinds(rows: &[&RawRow]) -> Vec<&'static str> {
+    let totals: Vec<Decimal> = rows
+        .iter()
+        .map(|r| amount(r.cell(1)).unwrap_or_default())
+        .collect();
+    let mut kinds = vec!["tree_project"; rows.len()];
+    if rows.len() < 2 {
+        return kinds;
+    }
+    kinds[0] = "tree_department";
+    if let Some(units) = segments(&totals, 1) {
+        let sum: Decimal = units.iter().map(|&u| totals[u]).sum();
+        if sum == totals[0] {
+            for u in units {
+                kinds[u] = "tree_unit";
+            }
+        }
+    }
+    kinds
+}
+
+/// Unit positions splitting `totals[i..]` into unit + its projects segments.
+fn segments(totals: &[Decimal], i: usize) -> Option<Vec<usize>> {
+    if i == totals.len() {
+        return Some(Vec::new());
+    }
+    let mut sum = Decimal::ZERO;
+    for j in i + 1..totals.len() {
+        sum += totals[j];
+        if sum == totals[i] {
+            if let Some(mut rest) = segments(totals, j + 1) {
+                rest.insert(0, i);
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn every_project_of_table_twelve_is_in_the_report() {
+    let mut p = Problems::default();
+    for doc in DOCS_2026 {
+        let (_, raw, report) = load(doc);
+        let rows = project_rows(raw_table(&raw, "表十二"));
+        let kinds = project_kinds(&rows);
+        // Self-check of the independent reading: projects add up to the department.
+        let projects: Decimal = rows
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| **k == "tree_project")
+            .map(|(r, _)| amount(r.cell(1)).unwrap_or_default())
+            .sum();
+        assert_eq!(
+            Some(projects),
+            amount(rows[0].cell(1)),
+            "{doc}: scanner's projects do not add up to the department row"
+        );
+        let n_projects = kinds.iter().filter(|k| **k == "tree_project").count();
+        assert!(n_projects >= 3, "{doc}: {n_projects} projects scanned");
+        for (r, kind) in rows.iter().zip(&kinds) {
+            let Some(row) = report_row(&mut p, &report, "表十二", r.line, doc) else {
+                continue;
+            };
+            if row["name"].as_str().map(squash) != Some(squash(r.cell(0))) {
+                p.push(format!(
+                    "{doc} 表十二 line {}: name {:?} vs {}",
+                    r.line,
+                    row["name"],
+                    r.cell(0)
+                ));
+            }
+            if row["kind"].as_str() != Some(kind) {
+                p.push(format!(
+                    "{doc} 表十二 line {} {}: kind {:?}, want {kind}",
+                    r.line,
+                    r.cell(0),
+                    row["kind"]
+                ));
+            }
+            compare_cells(&mut p, &format!("{doc} 表十二"), r, 1, row);
+        }
+    }
+    p.assert_none("表十二 projects");
+}
+
+/// One identity of the printed tables computed by the test: total vs parts.
+struct Tail {
+    what: String,
+    total_line: usize,
+    part_lines: Vec<usize>,
+    difference: Decimal,
+    tolerance: Decimal,
+}
+
+/// total − Σ parts over the printed cells; blanks are exact zeros, every
+/// printed figure adds ±0.005 to the band.
+fn tail(
+    what: String,
+    total: (usize, Option<Decimal>),
+    parts: &[(usize, Option<Decimal>)],
+) -> Option<Tail> {
+    let printed =
+        parts.iter().filter(|(_, v)| v.is_some()).count() + usize::from(total.1.is_some());
+    if printed == 0 {
+        return None;
+    }
+    let sum: Decimal = parts.iter().filter_map(|(_, v)| *v).sum();
+    let difference = total.1.unwrap_or_default() - sum;
+    Some(Tail {
+        what,
+        total_line: total.0,
+        part_lines: parts
+            .iter()
+            .filter(|(_, v)| v.is_some())
+            .map(|(l, _)| *l)
+            .collect(),
+        difference,
+        tolerance: Decimal::new(5, 3) * Decimal::from(printed),
+    })
+}
+
+/// Row sums and 类/款/项 hierarchy sums of 表二/三/五 and the row sums of
+/// 表六, from the printed text.
+fn printed_identities(raw: &[RawTable]) -> Vec<Tail> {
+    let mut out = Vec::new();
+    for (id, parts) in [("表二", 3..8), ("表三", 3..5), ("表五", 3..5)] {
+        let t = raw_table(raw, id);
+        let rows: Vec<&RawRow> = t
+            .rows
+            .iter()
+            .filter(|r| is_code(r.cell(0)) || r.cell(0) == "合计")
+            .collect();
+        for r in &rows {
+            let v = r.amounts_from(0);
+            let at = |i: usize| v.get(i).copied().flatten();
+            let ps: Vec<_> = parts.clone().map(|i| (r.line, at(i))).collect();
+            out.extend(tail(
+                format!("{id} line {} row sum", r.line),
+                (r.line, at(2)),
+                &ps,
+            ));
+        }
+        let columns = if id == "表二" { 2..9 } else { 2..5 };
+        for (i, r) in rows.iter().enumerate() {
+            let code = r.cell(0);
+            let child_len = match code {
+                "合计" => 3,
+                c if c.len() == 3 => 5,
+                c if c.len() == 5 => 7,
+                _ => continue,
+            };
+            let children: Vec<&&RawRow> = rows[i + 1..]
+                .iter()
+                .filter(|c| {
+                    let cc = c.cell(0);
+                    cc.len() == child_len && (code == "合计" || cc.starts_with(code))
+                })
+                .collect();
+            if children.is_empty() {
+                continue;
+            }
+            for col in columns.clone() {
+                let ps: Vec<_> = children
+                    .iter()
+                    .map(|c| (c.line, amount(c.cell(col))))
+                    .collect();
+                out.extend(tail(
+                    format!("{id} line {} {code} column {col}", r.line),
+                    (r.line, amount(r.cell(col))),
+                    &ps,
+                ));
+            }
+        }
+    }
+    for r in raw_table(raw, "表六")
+        .rows
+        .iter()
+        .filter(|r| amount(r.cell(2)).is_some())
+    {
+        out.extend(tail(
+            format!("表六 line {} row sum", r.line),
+            (r.line, amount(r.cell(2))),
+            &[(r.line, amount(r.cell(3))), (r.line, amount(r.cell(4)))],
+        ));
+    }
+    out
+}
+
+#[test]
+fn printed_rounding_tails_are_reported_as_info_and_never_as_errors() {
+    let mut p = Problems::default();
+    for doc in DOCS_2026 {
+        let (_, raw, report) = load(doc);
+        let table_findings = findings_of(&report, &["T"]);
+        let infos: Vec<&&Value> = table_findings
+            .iter()
+            .filter(|f| severity(f) == "info")
+            .collect();
+        if infos.is_empty() {
+            p.push(format!("{doc}: no 尾差 info at all"));
+        }
+        let identities = printed_identities(&raw);
+        assert!(
+            identities.len() > 100,
+            "{doc}: only {} identities computed",
+            identities.len()
+        );
+        let mut tails = 0;
+        for t in identities.iter().filter(|t| !t.difference.is_zero()) {
+            tails += 1;
+            if t.difference.abs() > t.tolerance {
+                p.push(format!(
+                    "{doc}: {} differs by {} beyond ±{} — the test's reading of the corpus is wrong",
+                    t.what, t.difference, t.tolerance
+                ));
+                continue;
+            }
+            let found = infos.iter().any(|f| {
+                let lines = evidence_lines(f);
+                lines.contains(&t.total_line) && t.part_lines.iter().all(|l| lines.contains(l))
+            });
+            if !found {
+                p.push(format!(
+                    "{doc}: {} has a tail of {} (±{}) but no info finding cites lines {} + {:?}",
+                    t.what, t.difference, t.tolerance, t.total_line, t.part_lines
+                ));
+            }
+        }
+        if tails == 0 {
+            p.push(format!(
+                "{doc}: the test found no tail in the printed tables"
+            ));
+        }
+        for f in &infos {
+            let lines = evidence_lines(f);
+            if lines.len() < 2 {
+                p.push(format!(
+                    "{doc}: info without both sides' evidence: {}",
+                    brief(f)
+                ));
+            }
+            let is_tail = f["message"].as_str().is_some_and(|m| m.contains("尾差"));
+            if is_tail && (f["difference"].is_null() || f["tolerance"].is_null()) {
+                p.push(format!(
+                    "{doc}: info without difference/tolerance: {}",
+                    brief(f)
+                ));
+            }
+        }
+    }
+    p.assert_none("rounding tails");
+}
+
+#[test]
+fn no_error_or_warning_from_table_or_structure_rules() {
+    for doc in DOCS_2026 {
+        let (_, _, report) = load(doc);
+        let bad: Vec<String> = findings_of(&report, &["T", "S"])
+            .into_iter()
+            .filter(|f| severity(f) != "info")
+            .map(brief)
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "{doc}: table/structure findings:\n{}",
+            bad.join("\n")
+        );
+        for c in report["checks"].as_array().expect("checks") {
+            let rule = c["rule"].as_str().unwrap_or("");
+            if rule.starts_with('T') || rule.starts_with('S') {
+                assert_ne!(
+                    c["status"], "could_not_run",
+                    "{doc}: {rule} could not run: {}",
+                    c["reasons"]
+                );
+            }
+        }
+        // The rules that cover every table actually compared figures.
+        for rule in ["T101", "T102", "T103", "T104", "T105", "T107", "T108"] {
+            let c = report["checks"]
+                .as_array()
+                .and_then(|a| a.iter().find(|c| c["rule"] == rule))
+                .unwrap_or_else(|| panic!("{doc}: no check entry for {rule}"));
+            assert_eq!(c["status"], "ran", "{doc}: {rule}");
+            assert!(
+                c["comparisons"].as_u64().unwrap_or(0) > 0,
+                "{doc}: {rule} compared nothing"
+            );
+        }
+    }
+}
+
+#[test]
+fn special_funds_document_is_its_own_kind_without_missing_table_errors() {
+    let text = fixture(DOC_2022);
+    let report = report_json(&text);
+    assert_eq!(report["document"]["kind"], "special_funds");
+    assert_eq!(report["document"]["year"], 2022);
+    let structural: Vec<String> = findings_of(&report, &["T", "S"])
+        .into_iter()
+        .map(brief)
+        .collect();
+    assert!(
+        structural.is_empty(),
+        "T/S findings on the 2022 document:\n{}",
+        structural.join("\n")
+    );
+    let checks = report["checks"].as_array().expect("checks");
+    let ts: Vec<&Value> = checks
+        .iter()
+        .filter(|c| {
+            let r = c["rule"].as_str().unwrap_or("");
+            r.starts_with('T') || r.starts_with('S')
+        })
+        .collect();
+    assert!(
+        ts.iter().any(|c| c["rule"] == "S101"),
+        "S101 has a check entry"
+    );
+    for c in ts {
+        assert_eq!(
+            c["status"], "not_applicable",
+            "{}: {}",
+            c["rule"], c["reasons"]
+        );
+        assert!(
+            !c["reasons"]
+                .as_array()
+                .map(|a| a.is_empty())
+                .unwrap_or(true),
+            "{}: not applicable without a reason",
+            c["rule"]
+        );
+    }
+}
