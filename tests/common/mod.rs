@@ -289,3 +289,56 @@ pub fn drop_line(text: &str, line: usize) -> String {
 pub fn line_of(text: &str, line: usize) -> &str {
     text.lines().nth(line - 1).unwrap_or("")
 }
+
+/// The rows of a project table after its column-number row "1 2 3 …".
+pub fn project_rows(t: &RawTable) -> Vec<&RawRow> {
+    t.rows
+        .iter()
+        .skip_while(|r| r.cell(0) != "1")
+        .skip(1)
+        .filter(|r| amount(r.cell(1)).is_some())
+        .collect()
+}
+
+/// Independent reading of the tree: the first row is the department; the
+/// rest splits into segments, each a unit row followed by the projects that
+/// add up to it, the units adding up to the department; when no such split
+/// exists every other row is a project.
+pub fn project_kinds(rows: &[&RawRow]) -> Vec<&'static str> {
+    let totals: Vec<Decimal> = rows
+        .iter()
+        .map(|r| amount(r.cell(1)).unwrap_or_default())
+        .collect();
+    let mut kinds = vec!["tree_project"; rows.len()];
+    if rows.len() < 2 {
+        return kinds;
+    }
+    kinds[0] = "tree_department";
+    if let Some(units) = segments(&totals, 1) {
+        let sum: Decimal = units.iter().map(|&u| totals[u]).sum();
+        if sum == totals[0] {
+            for u in units {
+                kinds[u] = "tree_unit";
+            }
+        }
+    }
+    kinds
+}
+
+/// Unit positions splitting `totals[i..]` into unit + its projects segments.
+fn segments(totals: &[Decimal], i: usize) -> Option<Vec<usize>> {
+    if i == totals.len() {
+        return Some(Vec::new());
+    }
+    let mut sum = Decimal::ZERO;
+    for j in i + 1..totals.len() {
+        sum += totals[j];
+        if sum == totals[i] {
+            if let Some(mut rest) = segments(totals, j + 1) {
+                rest.insert(0, i);
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
