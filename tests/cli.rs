@@ -1,0 +1,291 @@
+//! The built `budget-lint` binary: output formats, exit codes, encodings and
+//! the rule catalogue, as a user at a terminal or a script sees them.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::*;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_budget-lint"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// A file of our own under cargo's per-target temporary directory.
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "cli-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("temp file");
+    path
+}
+
+fn path_str(p: &PathBuf) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// Only the tables part of a document (the body's 第二部分 up to 第三部分,
+/// not the table of contents' lines, which carry a TAB): a clean
+/// input whatever the narrative rules will later say about the prose.
+fn tables_only(doc: &str) -> String {
+    let text = fixture(doc);
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("第二部分") && !l.contains('\t'))
+        .expect("第二部分");
+    let end = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("第三部分") && !l.contains('\t'))
+        .expect("第三部分");
+    lines[start..end].join("\n") + "\n"
+}
+
+/// A copy of a document with 表三's 合计 row 基本支出 raised by 1.00.
+fn with_error(doc: &str) -> (String, usize) {
+    let text = fixture(doc);
+    let t = raw_table(&scan_tables(&text), "表三").clone();
+    let row = t.rows.iter().find(|r| r.cell(0) == "合计").expect("合计");
+    let mut cells = row.cells.clone();
+    let v = amount(&cells[3]).expect("基本支出");
+    cells[3] = (v + rust_decimal::Decimal::ONE).to_string();
+    (replace_line(&text, row.line, &cells.join("\t")), row.line)
+}
+
+#[test]
+fn json_for_one_file_is_one_report_object() {
+    let path = fixture_path(DOCS_2026[0]);
+    let o = run(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert!(v.is_object(), "one object");
+    assert_eq!(v["tool"], "budget-lint");
+    assert_eq!(v["document"]["department"], "阳泉市招商中心");
+    assert_eq!(v["tables"].as_array().map(|a| a.len()), Some(13));
+    for key in ["findings", "checks", "summary"] {
+        assert!(!v[key].is_null(), "{key}");
+    }
+    // The same report as the library gives.
+    assert_eq!(v, report_json(&fixture(DOCS_2026[0])));
+    // --format=json is the same flag.
+    let o2 = run(&["check", "--format=json", path.to_str().unwrap()]);
+    assert_eq!(o.stdout, o2.stdout);
+}
+
+#[test]
+fn json_for_several_files_is_an_array_in_argument_order() {
+    let paths: Vec<PathBuf> = DOCS_2026.iter().map(|d| fixture_path(d)).collect();
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(paths.iter().map(|p| p.to_str().unwrap()));
+    let o = run(&args);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let a = v.as_array().expect("array");
+    assert_eq!(a.len(), 3);
+    for (report, doc) in a.iter().zip(DOCS_2026) {
+        assert_eq!(report, &report_json(&fixture(doc)), "{doc}");
+    }
+    // Two files are an array too.
+    let o = run(&["check", "--format", "json", args[3], args[4]]);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v.as_array().map(|a| a.len()), Some(2));
+}
+
+#[test]
+fn text_is_chinese_and_grouped_by_table() {
+    let (text, line) = with_error(DOCS_2026[1]);
+    let path = temp_file("商务局.txt", text.as_bytes());
+    let o = run(&["check", path_str(&path)]);
+    assert_eq!(o.status.code(), Some(1), "an error was injected");
+    let out = stdout(&o);
+    let report = report_json(&text);
+    assert!(out.contains("阳泉市商务局"), "department");
+    assert!(
+        out.contains(&format!("错误 {} 项", report["summary"]["errors"])),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("第{line}行")),
+        "the changed line is named"
+    );
+    // Every finding line sits under the header of its location.
+    let mut group = String::new();
+    let mut shown: Vec<(String, String, String)> = Vec::new();
+    for l in out.lines() {
+        if let Some(h) = l.strip_prefix('【').and_then(|h| h.strip_suffix('】')) {
+            group = h.to_string();
+        } else if let Some(rest) = l.strip_prefix("  [") {
+            let (_, rest) = rest.split_once("] ").expect("severity label");
+            let (rule, rest) = rest.split_once(" 第").expect("rule id");
+            let (n, _) = rest.split_once("行：").expect("line");
+            shown.push((group.clone(), rule.to_string(), n.to_string()));
+        }
+    }
+    let mut want: Vec<(String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["location"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].to_string(),
+            )
+        })
+        .collect();
+    let mut got = shown.clone();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want, "text findings vs JSON findings");
+    let groups: Vec<&str> = out.lines().filter(|l| l.starts_with('【')).collect();
+    let mut unique = groups.clone();
+    unique.dedup();
+    assert_eq!(groups, unique, "one block per table");
+    assert!(groups.iter().any(|g| g.contains("表三")), "{groups:?}");
+    // Chinese labels, no English severity words.
+    assert!(out.contains("[错误]"));
+    for english in ["error", "warning", "Error"] {
+        assert!(!out.contains(english), "{english:?} in text output");
+    }
+}
+
+#[test]
+fn exit_code_zero_without_error() {
+    let clean = tables_only(DOCS_2026[0]);
+    let path = temp_file("clean.txt", clean.as_bytes());
+    let o = run(&["check", path_str(&path), "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["summary"]["errors"], 0, "{}", stdout(&o));
+    assert_eq!(v["tables"].as_array().map(|a| a.len()), Some(13));
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&["check", path_str(&path)]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn exit_code_one_when_any_file_has_an_error() {
+    let (text, _) = with_error(DOCS_2026[2]);
+    let bad = temp_file("bad.txt", text.as_bytes());
+    let clean = temp_file("clean.txt", tables_only(DOCS_2026[2]).as_bytes());
+    assert_eq!(run(&["check", path_str(&bad)]).status.code(), Some(1));
+    let o = run(&[
+        "check",
+        path_str(&clean),
+        path_str(&bad),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "one bad file of two");
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v[0]["summary"]["errors"], 0);
+    assert!(v[1]["summary"]["errors"].as_u64().unwrap_or(0) > 0);
+}
+
+#[test]
+fn exit_code_two_on_usage_or_io_failure() {
+    let missing = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-such-file.txt");
+    let real = fixture_path(DOCS_2026[0]);
+    let real = real.to_str().unwrap();
+    for args in [
+        vec!["check", missing.to_str().unwrap()],
+        vec!["check", real, missing.to_str().unwrap()],
+        vec!["check", real, "--format", "yaml"],
+        vec!["check", real, "--format"],
+        vec!["check"],
+        vec!["frobnicate"],
+        vec![],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}: nothing on stdout");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("用法"), "{args:?}: usage on stderr: {err}");
+    }
+    let empty = temp_file("empty.txt", b"");
+    assert_eq!(run(&["check", path_str(&empty)]).status.code(), Some(2));
+    let png = temp_file("x.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01");
+    assert_eq!(run(&["check", path_str(&png)]).status.code(), Some(2));
+}
+
+#[test]
+fn gbk_copy_gives_the_same_report_as_utf8() {
+    for doc in DOCS_2026.iter().chain([&DOC_2022]) {
+        let text = fixture(doc);
+        let (gbk, _, had_errors) = encoding_rs::GBK.encode(&text);
+        assert!(!had_errors, "{doc}: every character has a GBK code");
+        assert!(std::str::from_utf8(&gbk).is_err(), "really not UTF-8");
+        let utf8_path = temp_file("utf8.txt", text.as_bytes());
+        let gbk_path = temp_file("gbk.txt", &gbk);
+        let a = run(&["check", path_str(&utf8_path), "--format", "json"]);
+        let b = run(&["check", path_str(&gbk_path), "--format", "json"]);
+        assert_eq!(a.status.code(), b.status.code(), "{doc}");
+        let a: Value = serde_json::from_slice(&a.stdout).expect("JSON");
+        let b: Value = serde_json::from_slice(&b.stdout).expect("JSON");
+        assert_eq!(a, b, "{doc}: GBK and UTF-8 reports differ");
+    }
+}
+
+#[test]
+fn rules_markdown_lists_every_rule() {
+    let o = run(&["rules", "--format", "markdown"]);
+    assert_eq!(o.status.code(), Some(0));
+    let md = stdout(&o);
+    let json = run(&["rules", "--format", "json"]);
+    let listed: Value = serde_json::from_slice(&json.stdout).expect("JSON catalogue");
+    let ids: Vec<String> = budget_lint::catalogue()
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    assert!(ids.len() >= 16, "{ids:?}");
+    let json_ids: Vec<&str> = listed
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_eq!(json_ids, ids, "JSON catalogue");
+    // Every rule that runs on a document is in the catalogue.
+    let report = report_json(&fixture(DOCS_2026[0]));
+    for c in report["checks"].as_array().expect("checks") {
+        let id = c["rule"].as_str().unwrap();
+        assert!(
+            ids.iter().any(|i| i == id),
+            "{id} runs but is not catalogued"
+        );
+    }
+    for id in &ids {
+        let heading = md
+            .lines()
+            .filter(|l| l.starts_with("### ") && l[4..].starts_with(id.as_str()))
+            .count();
+        assert_eq!(heading, 1, "{id}: one heading in the markdown catalogue");
+    }
+    for section in ["检查什么", "为什么重要", "示例"] {
+        assert_eq!(
+            md.matches(&format!("#### {section}")).count(),
+            ids.len(),
+            "every rule documents {section}"
+        );
+    }
+    let text = stdout(&run(&["rules"]));
+    for id in &ids {
+        assert!(
+            text.lines().any(|l| l.starts_with(id.as_str())),
+            "{id} in text listing"
+        );
+    }
+}
