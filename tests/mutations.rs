@@ -326,8 +326,8 @@ fn tables_one_and_four_cut_after_any_row_are_reported_truncated() {
                 .position(|r| r.cells.iter().any(|c| amount(c).is_some()))
                 .expect("figures");
             let data = &t.rows[first..];
-            for keep in 0..data.len() {
-                let cut_from = data[keep].line;
+            for (keep, first_cut) in data.iter().enumerate() {
+                let cut_from = first_cut.line;
                 let kept: String = text
                     .split_inclusive('\n')
                     .enumerate()
