@@ -146,10 +146,13 @@ pub fn check_sum(
     f.difference = Some(money(difference));
     f.tolerance = Some(tolerance.normalize().to_string());
     f.evidence.push(total.with_role("合计").evidence);
+    // Blank parts carry nothing to see, unless they are all there is on the
+    // other side: then they are where the reviewer must look.
+    let all_blank = parts.iter().all(Figure::is_blank);
     f.evidence.extend(
         parts
             .into_iter()
-            .filter(|p| !p.is_blank())
+            .filter(|p| all_blank || !p.is_blank())
             .map(|p| p.with_role("分项").evidence),
     );
     sink.emit(f);
