@@ -29,6 +29,9 @@ struct Case {
 enum Expect {
     /// A T/S error whose evidence cites `line` and another line.
     FigureCited { line: usize },
+    /// A T/S error whose evidence cites `line` (the identity may lie
+    /// within the row: a figure put into an empty table's 合计 row).
+    FigureNamed { line: usize },
     /// Some T/S error.
     AnyError,
     /// An S105 error citing `line` and one of `others`.
@@ -73,12 +76,19 @@ fn verdict(report: &Value, expect: &Expect) -> Result<(), String> {
             all.join(" | ")
         }
     };
+    // Every comparison error shows both sides: at least two figures.
+    if let Some(f) = errors.iter().find(|f| {
+        f["rule"].as_str().is_some_and(|r| r.starts_with('T')) && evidence_lines(f).len() < 2
+    }) {
+        return Err(format!("one-sided evidence: {}", brief(f)));
+    }
     let ok = match expect {
         Expect::AnyError => !errors.is_empty(),
         Expect::FigureCited { line } => errors.iter().any(|f| {
             let lines = evidence_lines(f);
             lines.contains(line) && lines.iter().any(|l| l != line)
         }),
+        Expect::FigureNamed { line } => errors.iter().any(|f| evidence_lines(f).contains(line)),
         Expect::NameMismatch { line, others } => errors.iter().any(|f| {
             let lines = evidence_lines(f);
             f["rule"] == "S105" && lines.contains(line) && others.iter().any(|o| lines.contains(o))
@@ -197,6 +207,89 @@ fn table_six_rows(t: &RawTable) -> Vec<&RawRow> {
 fn is_sole_item(rows: &[&RawRow], i: usize) -> bool {
     let is_item = |j: usize| rows.get(j).is_some_and(|r| !r.cell(1).is_empty());
     is_item(i) && !is_item(i - 1) && !is_item(i + 1)
+}
+
+/// Where a row's first figure column sits in the printed line: after the
+/// label columns of its table and side (表一/表四 print income and expense
+/// side by side on one line).
+fn first_figure_column(id: &str, side: &str) -> Option<usize> {
+    match (id, side) {
+        ("表一" | "表四", "income") => Some(1),
+        ("表一" | "表四", "expense") => Some(3),
+        ("表二" | "表三" | "表五" | "表六" | "表七" | "表八", "single") => Some(2),
+        ("表十" | "表十一" | "表十二" | "表十三", "single") => Some(1),
+        _ => None,
+    }
+}
+
+/// Every `stride`-th blank cell (from `phase`) of the recognised rows,
+/// filled with 1.00.
+fn blank_cases(doc: &str, stride: usize, phase: usize) -> Vec<Case> {
+    let text = fixture(doc);
+    let baseline = report_json(&text);
+    let mut cases = Vec::new();
+    let mut seen = 0usize;
+    for t in baseline["tables"].as_array().expect("tables") {
+        let id = t["id"].as_str().unwrap_or("");
+        for row in t["rows"].as_array().expect("rows") {
+            let (Some(line), Some(side)) = (row["line"].as_u64(), row["side"].as_str()) else {
+                continue;
+            };
+            let line = line as usize;
+            let Some(first) = first_figure_column(id, side) else {
+                continue;
+            };
+            let cells = row["cells"].as_array().expect("cells");
+            for (k, cell) in cells.iter().enumerate() {
+                if cell["kind"] != "blank" {
+                    continue;
+                }
+                seen += 1;
+                if seen % stride != phase {
+                    continue;
+                }
+                let mut raw: Vec<String> = line_of(&text, line)
+                    .split('\t')
+                    .map(str::to_string)
+                    .collect();
+                let at = first + k;
+                if raw.len() <= at {
+                    raw.resize(at + 1, String::new());
+                }
+                assert!(
+                    raw[at].trim().is_empty(),
+                    "{doc} {id} line {line}: report blank at printed column {at} holds {:?}",
+                    raw[at]
+                );
+                raw[at] = "1.00".to_string();
+                cases.push(Case {
+                    what: format!("{doc} {id} line {line} {side} column {at} blank → 1.00"),
+                    text: replace_line(&text, line, &raw.join("\t")),
+                    expect: if id == "表八" || id == "表七" {
+                        Expect::FigureNamed { line }
+                    } else {
+                        Expect::FigureCited { line }
+                    },
+                });
+            }
+        }
+    }
+    cases
+}
+
+/// A third of the blank cells (about 470 of 1 420), to stay within the
+/// time budget of a debug run; the stride's phase differs by document so
+/// that together they cover every kind of row.
+#[test]
+fn blank_cells_given_a_figure_give_an_error_citing_them() {
+    let mut cases = Vec::new();
+    for (phase, doc) in DOCS_2026.iter().enumerate() {
+        let c = blank_cases(doc, 3, phase);
+        assert!(c.len() > 100, "{doc}: only {} blank cells", c.len());
+        cases.extend(c);
+    }
+    let n = cases.len();
+    assert_all("filled blanks", n, run(cases));
 }
 
 /// Lines of code rows of 表二/三/五, of 表六 rows (but the 合计 and the
