@@ -15,6 +15,7 @@ mod item_lists;
 mod operating;
 mod overall_performance;
 mod procurement;
+mod project_amounts;
 mod projects;
 mod shares;
 mod three_public;
@@ -39,4 +40,5 @@ pub static RULES: &[&dyn Rule] = &[
     &changes::Changes,
     &class_names::ClassNames,
     &item_lists::ItemLists,
+    &project_amounts::ProjectAmounts,
 ];

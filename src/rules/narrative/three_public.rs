@@ -99,6 +99,15 @@ impl Rule for ThreePublic {
             return;
         };
         let label = sec.label();
+        if let (Some(purchase), Some(running)) = (get("vehicle_purchase"), get("vehicle_running")) {
+            check_sum(
+                sink,
+                &label,
+                &format!("{label} 公务用车购置及运行费与购置费、运行维护费"),
+                amount_figure(sec, vehicles),
+                vec![amount_figure(sec, purchase), amount_figure(sec, running)],
+            );
+        }
         let items = [travel, reception, vehicles];
         check_sum(
             sink,
