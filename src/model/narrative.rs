@@ -98,7 +98,7 @@ pub struct Sentence {
 impl Sentence {
     pub fn statements(&self) -> impl Iterator<Item = &Statement> {
         self.facts.iter().filter_map(|f| match f {
-            Fact::Amount(s) => Some(s),
+            Fact::Amount(s) => Some(s.as_ref()),
             _ => None,
         })
     }
@@ -113,7 +113,7 @@ impl Sentence {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Fact {
-    Amount(Statement),
+    Amount(Box<Statement>),
     Count(Count),
     List(NameList),
 }
@@ -142,14 +142,37 @@ impl Fact {
 
 /// A printed number: its value, the line it stands on, the phrase quoted
 /// ("比上年增加19.23万元").
+///
+/// Prose drops trailing zeros ("75.8万元", "0万元", "占0%") of figures kept
+/// to the 0.01: see [`Quote::interval`].
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     pub value: Amount,
     /// The number as printed ("1,629.62").
     pub shown: String,
+    /// "万元", "%", or a count's unit ("个", "辆", "台（套）", "家").
+    pub unit: String,
     pub line: usize,
     pub text: String,
+}
+
+impl Quote {
+    pub fn is_count(&self) -> bool {
+        self.unit != "万元" && self.unit != "%"
+    }
+
+    /// The interval the printed number stands for. Counts are exact. Money
+    /// and percentages are kept to two decimals and printed without
+    /// trailing zeros, so "0万元" is 0 ± 0.005, not ± 0.5 — a wider band
+    /// would excuse any error of less than 5,000 元.
+    pub fn interval(&self) -> crate::arith::Term {
+        if self.is_count() {
+            return crate::arith::Term::exact(self.value.value);
+        }
+        let scale = self.value.scale.max(2);
+        crate::arith::Term::from(Amount::new(self.value.value, scale))
+    }
 }
 
 /// "一般公共服务支出271.66万元，占79.79%": a labelled amount with what the

@@ -126,6 +126,11 @@ impl Scanner<'_> {
         let quote = Quote {
             value,
             shown: shown.to_string(),
+            unit: match unit {
+                Unit::Money => "万元".to_string(),
+                Unit::Percent => "%".to_string(),
+                Unit::Count(u) => u.to_string(),
+            },
             line,
             text: self.text[phrase_start..end].trim().to_string(),
         };
@@ -171,13 +176,13 @@ impl Scanner<'_> {
             None
         };
         let index = self.facts.len();
-        self.facts.push(Fact::Amount(Statement {
+        self.facts.push(Fact::Amount(Box::new(Statement {
             label,
             amount: quote,
             part_of,
             share: None,
             change: None,
-        }));
+        })));
         self.open = Some(index);
         if part_of.is_none() && !reason {
             self.head = Some(index);
@@ -375,7 +380,7 @@ mod tests {
         facts
             .iter()
             .filter_map(|f| match f {
-                Fact::Amount(s) => Some(s),
+                Fact::Amount(s) => Some(s.as_ref()),
                 _ => None,
             })
             .collect()

@@ -144,28 +144,38 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
     let rate = quote_figure(sec, &format!("{}增减率", st.label), rate_q);
     // The numerator is the true difference when both years are printed, so
     // a wrong change amount is reported once (above), not again here.
-    let (numerator, base) = match (&previous, &stated) {
-        (Some(prev), _) => (current.term - prev.term, prev.clone()),
+    let (part, base) = match (&previous, &stated) {
+        (Some(prev), _) => {
+            let difference = current.term - prev.term;
+            let mut part = current
+                .clone()
+                .named(format!("{}（本年 − 上年）", st.label));
+            part.term = abs(difference);
+            part.shown = money(part.term.value);
+            (part, prev.clone())
+        }
         (None, Some(amount)) => {
             let derived = current.term - signed(amount);
-            let mut base = current
-                .clone()
-                .named(format!("{}上年数（本年 − 增减额）", st.label));
-            base.term = derived;
-            base.shown = money(derived.value);
-            (signed(amount), base)
+            let mut base = current.clone().named(format!(
+                "{}上年数（本年 − 增减额 = {}）",
+                st.label,
+                money(derived.value)
+            ));
+            base.term = abs(derived);
+            let mut part = amount.clone();
+            part.term = abs(part.term);
+            (part, base)
         }
         _ => return,
     };
-    let mut part = current.clone().named(format!("{}增减额", st.label));
-    part.term = Term {
-        value: numerator.value.abs(),
-        half: numerator.half,
-    };
-    part.shown = money(numerator.value.abs());
-    let mut base_abs = base;
-    base_abs.term.value = base_abs.term.value.abs();
-    check_percent(sink, sec, rate, part, base_abs, "增减率 = 增减额 ÷ 上年数");
+    check_percent(sink, sec, rate, part, base, "增减率 = 增减额 ÷ 上年数");
+}
+
+fn abs(t: Term) -> Term {
+    Term {
+        value: t.value.abs(),
+        half: t.half,
+    }
 }
 
 fn check_difference(

@@ -48,7 +48,7 @@ pub fn table<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Option<&'a Tab
 pub fn quote_figure(section: &Section, label: &str, q: &Quote) -> Figure {
     let place = section.label();
     Figure {
-        term: Term::from(q.value),
+        term: q.interval(),
         shown: q.shown.clone(),
         label: format!("{place}「{label}」"),
         evidence: Evidence {
@@ -219,7 +219,7 @@ pub fn indexed(sentence: &Sentence) -> impl Iterator<Item = (usize, &Statement)>
         .iter()
         .enumerate()
         .filter_map(|(i, f)| match f {
-            Fact::Amount(s) => Some((i, s)),
+            Fact::Amount(s) => Some((i, s.as_ref())),
             _ => None,
         })
 }

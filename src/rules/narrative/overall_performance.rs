@@ -56,7 +56,7 @@ impl Rule for OverallPerformance {
                 .iter()
                 .take_while(|f| !matches!(f, Fact::Count(_)))
                 .filter_map(|f| match f {
-                    Fact::Amount(s) => Some(s),
+                    Fact::Amount(s) => Some(s.as_ref()),
                     _ => None,
                 })
                 .collect();
@@ -124,7 +124,7 @@ fn check_units(sink: &mut Sink, sec: &Section, sentence: &Sentence, total: Optio
         return;
     };
     let amount = sentence.facts[at + 1..].iter().find_map(|f| match f {
-        Fact::Amount(s) if s.label.contains("资金") => Some(s),
+        Fact::Amount(s) if s.label.contains("资金") => Some(s.as_ref()),
         _ => None,
     });
     let Some(amount) = amount else { return };
