@@ -59,13 +59,11 @@ impl Paragraph {
     }
 
     fn line_at(&self, offset: usize) -> usize {
+        // Binary search: a paragraph may run over many lines.
+        let after = self.starts.partition_point(|(start, _)| *start <= offset);
         self.starts
-            .iter()
-            .take_while(|(start, _)| *start <= offset)
-            .last()
-            .or(self.starts.first())
-            .map(|(_, no)| *no)
-            .unwrap_or(0)
+            .get(after.saturating_sub(1))
+            .map_or(0, |(_, no)| *no)
     }
 
     fn is_empty(&self) -> bool {
@@ -248,6 +246,47 @@ fn leading_chinese_number(text: &str) -> Option<(u32, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn narrative_of(text: &str) -> Narrative {
+        parse(&Lines::from_text(text), &[])
+    }
+
+    #[test]
+    fn survives_odd_prose() {
+        let odd = [
+            "第三部分 情况说明\n一、收入\n占5%，比上年增加万元，增长%，1,2,3万元，.5万元，5.万元。",
+            "第三部分 情况说明\n十二、其他\n主要包括：\n主要包括:、、等；其中其中与上年持平。",
+            "第三部分 情况说明\n二、x\n9999999999999999999999999999万元占99999999999999999999999%",
+            "第三部分 情况说明\n三、x\n（一）\n1、\n比\n增加\n0万元\n",
+            "第三部分",
+        ];
+        for text in odd {
+            let n = narrative_of(text);
+            for (_, _, fact) in n.facts() {
+                for q in fact.quotes() {
+                    assert!(q.line >= 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skips_attached_forms_and_keeps_line_numbers() {
+        let text = "第三部分 2026年度部门预算情况说明\n\n十、绩效管理情况\n\n1、整体绩效目标\n\n涉及部门预算资金75.8万元，其中基本支出0万元，\n\n项目支出75.8万元。\n阳泉市市级预算部门（单位）项目支出绩效目标表\n项目名称\t招商引资工作经费\n项目资金（元）\t实施期资金总额：\t1,816,000\n一般说明5万元。\n十一、国有资产占有使用情况\n实有2辆。\n第四部分 名词解释\n一、基本支出5万元。";
+        let n = narrative_of(text);
+        let numbers: Vec<u32> = n.sections.iter().map(|s| s.number).collect();
+        assert_eq!(numbers, [10, 11]);
+        let ten = n.section(10).unwrap();
+        let amounts: Vec<(String, usize)> = ten
+            .statements(Some(1))
+            .map(|(_, s)| (s.amount.shown.clone(), s.amount.line))
+            .collect();
+        assert_eq!(
+            amounts,
+            [("75.8".into(), 7), ("0".into(), 7), ("75.8".into(), 9)]
+        );
+        assert_eq!(n.end_line, Some(15));
+    }
 
     #[test]
     fn reads_headings() {

@@ -71,7 +71,7 @@ impl Rule for ClassNames {
                     if Some(st as *const Statement) == head && number == 5 {
                         continue;
                     }
-                    if !st.label.ends_with("支出") || st.label.contains("当年支出") {
+                    if !names_a_class(&st.label) {
                         continue;
                     }
                     check_name(sink, sec, st, t, column, &standard);
@@ -79,6 +79,20 @@ impl Rule for ClassNames {
             }
         }
     }
+}
+
+/// A label that stands where a class name is expected: it ends with 支出
+/// and is not one of the other totals the sections speak of.
+fn names_a_class(label: &str) -> bool {
+    const NOT_CLASSES: [&str; 6] = [
+        "当年支出",
+        "基本支出",
+        "项目支出",
+        "支出总计",
+        "支出合计",
+        "支出预算",
+    ];
+    label.ends_with("支出") && !NOT_CLASSES.iter().any(|w| label.contains(w))
 }
 
 fn class_rows(t: &Table) -> impl Iterator<Item = &crate::model::Row> {
