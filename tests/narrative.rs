@@ -317,3 +317,44 @@ fn equipment_counts_are_bounded() {
     assert!(cites(f, 602, "第三部分", "1"), "{f:#?}");
     assert!(cites(f, 602, "第三部分", "0"), "{f:#?}");
 }
+
+/// Each class named in 四 and 五(二), renamed in a copy ("卫生健康支出" →
+/// "卫生健康类支出"), is reported as a wrong 科目名称 at its line.
+#[test]
+fn every_class_name_of_the_prose_is_checked() {
+    for name in [ZHAOSHANG, SHANGWU, CAIZHENG] {
+        let text = fixture(name);
+        let report = budget_lint::check_text(&text);
+        let mut tried = 0;
+        for number in [4, 5] {
+            let section = report.narrative.section(number).expect("section");
+            for (_, st) in section.statements(None) {
+                let Some(stem) = st.label.strip_suffix("支出") else {
+                    continue;
+                };
+                if st.label.contains("当年") || st.label.contains("一般公共预算服务") {
+                    continue;
+                }
+                let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+                let line = &mut lines[st.amount.line - 1];
+                let phrase = format!("{}{}", st.label, st.amount.shown);
+                let Some(at) = line.find(&phrase) else {
+                    continue;
+                };
+                line.replace_range(at..at + st.label.len(), &format!("{stem}类支出"));
+                tried += 1;
+                let changed = budget_lint::check_text(&lines.join("\n"));
+                assert!(
+                    changed.findings.iter().any(|f| f.rule == "N115"
+                        && f.severity == Severity::Error
+                        && f.line == st.amount.line
+                        && f.message.contains(&format!("{stem}类支出"))),
+                    "{name}: renaming {} at line {} is not reported",
+                    st.label,
+                    st.amount.line
+                );
+            }
+        }
+        assert!(tried >= 6, "{name}: only {tried} class names renamed");
+    }
+}

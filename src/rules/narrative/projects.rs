@@ -3,7 +3,8 @@
 //! ## 检查什么
 //! 情况说明第十部分“2、项目绩效目标”：纳入绩效目标管理的二级项目个数等于
 //! 表十二的项目行数，共计金额等于表十二 合计；其他运转类与特定目标类的个数之和
-//! 等于总个数，金额之和等于共计金额；“公开项目绩效目标M个”及其分类同样核对。
+//! 等于总个数，金额之和等于共计金额；“公开项目绩效目标M个”及其分类同样核对，
+//! 且 M 等于所附项目支出绩效目标表的张数。
 //!
 //! ## 为什么重要
 //! 项目个数与金额说明绩效管理覆盖了多少预算；与表十二不符意味着有项目漏报
@@ -41,6 +42,8 @@ struct Counted {
 
 /// "二级项目N个…" or "公开项目绩效目标M个…", with its classes.
 struct Block {
+    /// "公开项目绩效目标M个" (rather than "二级项目N个").
+    published: bool,
     total: Counted,
     classes: Vec<Counted>,
 }
@@ -60,6 +63,7 @@ fn blocks(sec: &Section) -> Vec<Block> {
                 if c.label.contains("二级项目") || c.label.contains("公开项目绩效目标")
                 {
                     blocks.push(Block {
+                        published: c.label.contains("公开"),
                         total: counted,
                         classes: Vec::new(),
                     });
@@ -108,7 +112,23 @@ impl Rule for Projects {
         let projects = t12.rows_of_kind(&RowKind::TreeProject).count();
         let root = project_root(t12).and_then(|r| Figure::from_cell(t12, r, "total"));
         let label = sec.label();
+        let forms = &n.project_form_titles;
         for block in blocks(sec) {
+            if block.published && !forms.is_empty() {
+                let present = exact_figure(
+                    "所附项目支出绩效目标表张数".into(),
+                    Decimal::from(forms.len()),
+                    forms[0],
+                    &label,
+                );
+                check_opt(
+                    sink,
+                    sec,
+                    block.total.count.clone(),
+                    Some(present),
+                    "项目支出绩效目标表",
+                );
+            }
             if projects > 0 {
                 let rows = exact_figure(
                     "表十二 项目行数".into(),
