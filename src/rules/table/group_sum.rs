@@ -40,12 +40,8 @@ impl Rule for GroupSum {
             let Identity::GroupSum { table, columns } = identity else {
                 continue;
             };
-            let t = match resolve::table(cx.doc, table) {
-                Ok(t) => t,
-                Err(m) => {
-                    m.record(sink);
-                    continue;
-                }
+            let Some(t) = resolve::present(cx.doc, table, sink) else {
+                continue;
             };
             let groups: Vec<&Row> = t.rows.iter().filter(|r| r.kind == RowKind::Group).collect();
             if groups.is_empty() {
