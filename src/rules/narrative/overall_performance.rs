@@ -128,7 +128,12 @@ fn check_units(sink: &mut Sink, sec: &Section, sentence: &Sentence, total: Optio
         _ => None,
     });
     let Some(amount) = amount else { return };
-    let told = amount_figure(sec, amount);
+    let told = amount_figure(sec, amount).named(format!(
+        "{}「{}个单位编报的单位整体绩效目标{}」",
+        sec.label(),
+        filed.count.shown,
+        amount.label
+    ));
     if filed.count.value.value.is_zero() {
         let zero = exact_figure(
             format!(
