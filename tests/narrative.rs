@@ -358,3 +358,10 @@ fn every_class_name_of_the_prose_is_checked() {
         assert!(tried >= 6, "{name}: only {tried} class names renamed");
     }
 }
+
+#[test]
+fn special_funds_disclosure_has_no_narrative_part() {
+    let report = budget_lint::check_text(&fixture("yangquan-shangwu-zhuanxiang-2022.txt"));
+    assert!(report.narrative.sections.is_empty());
+    assert!(report.findings.iter().all(|f| !f.rule.starts_with('N')));
+}

@@ -167,6 +167,11 @@ impl Scanner<'_> {
                 }
             }
         }
+        if self.open.is_none() && (trailing_direction(&label).is_some() || label.starts_with('比'))
+        {
+            // A change with no amount of its own sentence to belong to.
+            return;
+        }
         // "主要原因是…830.99万元": an amount inside a reason is neither a
         // part of the total nor a new total.
         let reason = label.contains("原因");
@@ -439,6 +444,19 @@ mod tests {
         assert_eq!(st[0].amount.shown, "2,446.16");
         assert_eq!(st[0].share.as_ref().unwrap().percent.shown, "82.23");
         assert!(st[1].share.is_none());
+    }
+
+    #[test]
+    fn flat_change() {
+        let f = scan("一般公共预算当年支出100.00万元，与上年持平。");
+        let c = statements(&f)[0].change.clone().unwrap();
+        assert_eq!(c.direction, Some(Direction::Same));
+        assert!(c.amount.is_none());
+        // A figure of another sentence never takes this one's change.
+        let f = scan("收入100万元。");
+        assert!(statements(&f)[0].change.is_none());
+        let f = scan("比上年增加5万元，增长5%。");
+        assert!(statements(&f).is_empty());
     }
 
     #[test]
