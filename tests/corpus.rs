@@ -589,3 +589,196 @@ fn special_funds_document_is_its_own_kind_without_missing_table_errors() {
         );
     }
 }
+
+/// A report's tables without line numbers: what must not change when the
+/// same document arrives through another export path.
+fn table_shape(report: &Value) -> Vec<(String, Vec<String>)> {
+    report["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .map(|t| {
+            let rows = t["rows"]
+                .as_array()
+                .expect("rows")
+                .iter()
+                .map(|r| {
+                    let cells: Vec<String> = r["cells"]
+                        .as_array()
+                        .expect("cells")
+                        .iter()
+                        .map(|c| {
+                            cell_amount(c)
+                                .map(|d| d.normalize().to_string())
+                                .unwrap_or_else(|| c["kind"].to_string())
+                        })
+                        .collect();
+                    format!(
+                        "{} {} {} {} {}",
+                        r["kind"],
+                        r["side"],
+                        r["code"],
+                        squash(r["name"].as_str().unwrap_or("")),
+                        cells.join("|")
+                    )
+                })
+                .collect();
+            (t["id"].as_str().unwrap_or("").to_string(), rows)
+        })
+        .collect()
+}
+
+/// The same text with `f` applied to every table line (cells split on TAB).
+fn map_table_lines(text: &str, mut f: impl FnMut(&str) -> String) -> String {
+    let table_lines: std::collections::HashSet<usize> = scan_tables(text)
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| r.line))
+        .collect();
+    let mut out = String::new();
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if table_lines.contains(&(i + 1)) {
+            let body = l.trim_end_matches('\n');
+            out.push_str(&f(body));
+            if l.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(l);
+        }
+    }
+    out
+}
+
+fn map_figures(line: &str, f: impl Fn(&str) -> String) -> String {
+    line.split('\t')
+        .map(|c| {
+            if amount(c).is_some() && c.contains('.') {
+                f(c)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+fn thousands(c: &str) -> String {
+    let (int, frac) = c.split_once('.').unwrap_or((c, ""));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{grouped}.{frac}")
+}
+
+fn full_width(c: &str) -> String {
+    c.chars()
+        .map(|ch| match ch {
+            '0'..='9' => char::from_u32(ch as u32 - '0' as u32 + 0xFF10).unwrap_or(ch),
+            '.' => '．',
+            other => other,
+        })
+        .collect()
+}
+
+/// "The text as it arrives" (DOMAIN.md): the same document through other
+/// export paths must give the same tables and still no table error.
+#[test]
+fn the_same_document_through_other_export_paths_gives_the_same_tables() {
+    let mut p = Problems::default();
+    for doc in DOCS_2026 {
+        let text = fixture(doc);
+        let want = table_shape(&report_json(&text));
+        let mut watermarked = String::new();
+        for (i, l) in text.split_inclusive('\n').enumerate() {
+            watermarked.push_str(l);
+            if i % 9 == 4 {
+                watermarked.push_str("仅供内部审核\n");
+            }
+        }
+        let variants: Vec<(&str, String)> = vec![
+            ("CRLF", text.replace('\n', "\r\n")),
+            ("BOM", format!("\u{feff}{text}")),
+            (
+                "thousands separators",
+                map_table_lines(&text, |l| map_figures(l, thousands)),
+            ),
+            (
+                "full-width digits",
+                map_table_lines(&text, |l| map_figures(l, full_width)),
+            ),
+            (
+                "markdown pipes",
+                map_table_lines(&text, |l| {
+                    format!("| {} |", l.split('\t').collect::<Vec<_>>().join(" | "))
+                }),
+            ),
+            (
+                "HTML cells",
+                map_table_lines(&text, |l| {
+                    l.split('\t')
+                        .map(|c| {
+                            if c.is_empty() {
+                                String::new()
+                            } else {
+                                format!("<p>{c}</p>")
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                }),
+            ),
+            ("watermark every 9 lines", watermarked),
+            ("page-break blank lines inside tables", {
+                let mut n = 0;
+                map_table_lines(&text, |l| {
+                    n += 1;
+                    if n % 6 == 0 {
+                        format!("\n{l}")
+                    } else {
+                        l.to_string()
+                    }
+                })
+            }),
+        ];
+        for (name, variant) in variants {
+            if variant == text {
+                // 招商中心 has no figure of four digits.
+                assert_eq!(name, "thousands separators", "the variant changed nothing");
+                continue;
+            }
+            let report = report_json(&variant);
+            let got = table_shape(&report);
+            if got != want {
+                let first = got
+                    .iter()
+                    .zip(&want)
+                    .find(|(g, w)| g != w)
+                    .map(|(g, w)| {
+                        let row = g.1.iter().zip(&w.1).find(|(a, b)| a != b);
+                        format!(
+                            "{}: {} vs {} rows; first differing row {:?}",
+                            w.0,
+                            g.1.len(),
+                            w.1.len(),
+                            row
+                        )
+                    })
+                    .unwrap_or_else(|| format!("{} vs {} tables", got.len(), want.len()));
+                p.push(format!("{doc} / {name}: tables differ — {first}"));
+            }
+            let errors: Vec<String> = findings_of(&report, &["T", "S"])
+                .into_iter()
+                .filter(|f| severity(f) == "error")
+                .map(brief)
+                .collect();
+            if !errors.is_empty() {
+                p.push(format!("{doc} / {name}: {}", errors.join(" | ")));
+            }
+        }
+    }
+    p.assert_none("export variants");
+}
