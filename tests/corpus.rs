@@ -782,3 +782,46 @@ fn the_same_document_through_other_export_paths_gives_the_same_tables() {
     }
     p.assert_none("export variants");
 }
+
+/// Every figure printed in a table region (codes and the column-number
+/// row aside) is a cell of a report row printed on the same line: nothing
+/// the identities should cover is silently left out.
+#[test]
+fn every_printed_figure_of_every_table_is_read() {
+    let mut p = Problems::default();
+    for doc in DOCS_2026 {
+        let (_, raw, report) = load(doc);
+        let mut printed = 0;
+        for t in &raw {
+            let Some(rt) = table(&report, t.id) else {
+                p.push(format!("{doc}: {} missing", t.id));
+                continue;
+            };
+            for r in &t.rows {
+                if squash(r.cell(0)) == "1" {
+                    continue;
+                }
+                let read: Vec<rust_decimal::Decimal> = rows_on_line(rt, r.line)
+                    .iter()
+                    .flat_map(|row| row["cells"].as_array().cloned().unwrap_or_default())
+                    .filter_map(|c| cell_amount(&c))
+                    .collect();
+                for (i, c) in r.cells.iter().enumerate() {
+                    if i == 0 && is_code(c) {
+                        continue;
+                    }
+                    let Some(v) = amount(c) else { continue };
+                    printed += 1;
+                    if !read.contains(&v) {
+                        p.push(format!(
+                            "{doc} {} line {} cell {i}: {c} not read",
+                            t.id, r.line
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(printed > 200, "{doc}: only {printed} figures scanned");
+    }
+    p.assert_none("printed figures");
+}
