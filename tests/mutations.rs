@@ -562,3 +562,54 @@ fn every_deleted_table_is_reported_missing() {
     let n = cases.len();
     assert_all("deleted tables", n, run(cases));
 }
+
+/// A 项 code of one table changed to a code no table has (the row keeps
+/// its figures and its place): the code no longer matches the other
+/// tables' rows, so some cross-table identity must break.
+#[test]
+fn every_recoded_item_gives_an_error() {
+    let mut cases = Vec::new();
+    for doc in DOCS_2026 {
+        let text = fixture(doc);
+        let tables = scan_tables(&text);
+        let all_codes: Vec<String> = tables
+            .iter()
+            .flat_map(|t| t.rows.iter().map(|r| r.cell(0).to_string()))
+            .filter(|c| is_code(c))
+            .collect();
+        for t in tables
+            .iter()
+            .filter(|t| matches!(t.id, "表二" | "表三" | "表五"))
+        {
+            for row in t
+                .rows
+                .iter()
+                .filter(|r| r.cell(0).len() == 7 && is_code(r.cell(0)))
+            {
+                let code = row.cell(0);
+                let Some(new) = (1..100)
+                    .map(|k| {
+                        format!(
+                            "{}{:02}",
+                            &code[..5],
+                            (code[5..].parse::<u32>().unwrap_or(0) + k) % 100
+                        )
+                    })
+                    .find(|c| !all_codes.contains(c))
+                else {
+                    continue;
+                };
+                let mut cells = row.cells.clone();
+                cells[0] = new.clone();
+                cases.push(Case {
+                    what: format!("{doc} {} line {} {code} → {new}", t.id, row.line),
+                    text: replace_line(&text, row.line, &cells.join("\t")),
+                    expect: Expect::AnyError,
+                });
+            }
+        }
+    }
+    let n = cases.len();
+    assert!(n > 60, "only {n} recoded items");
+    assert_all("recoded items", n, run(cases));
+}
