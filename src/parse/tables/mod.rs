@@ -46,7 +46,10 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
             .get(n + 1)
             .map(|&(i, _)| i)
             .unwrap_or(lines.all.len());
-        let continuing = parsed.tables.last().is_some_and(|t| t.id == def.id);
+        // The same title right after itself is one table continued after a
+        // page break; with other titles between, it is another table.
+        let follows_itself = n > 0 && starts[n - 1].1.id == def.id;
+        let continuing = follows_itself && parsed.tables.last().is_some_and(|t| t.id == def.id);
         let mut builder = if continuing {
             rows::Builder::resume(
                 def,
