@@ -772,6 +772,29 @@ fn the_same_document_through_other_export_paths_gives_the_same_tables() {
                 }
                 out
             }),
+            ("title and header repeated after a page break", {
+                let mut out = String::new();
+                let mut title = String::new();
+                let mut header = String::new();
+                let mut rows = 0;
+                for l in text.lines() {
+                    if TITLES.iter().any(|(_, t)| l == format!("2026年{t}")) {
+                        title = l.to_string();
+                    }
+                    if l.starts_with("科目编码\t") {
+                        header = l.to_string();
+                        rows = 0;
+                    } else if is_code(l.split('\t').next().unwrap_or("")) {
+                        rows += 1;
+                        if rows == 5 && !header.is_empty() {
+                            out.push_str(&format!("\n{title}\n\n单位：万元\n{header}\n"));
+                        }
+                    }
+                    out.push_str(l);
+                    out.push('\n');
+                }
+                out
+            }),
             ("page-break blank lines inside tables", {
                 let mut n = 0;
                 map_table_lines(&text, |l| {
@@ -872,4 +895,35 @@ fn every_printed_figure_of_every_table_is_read() {
         assert!(printed > 200, "{doc}: only {printed} figures scanned");
     }
     p.assert_none("printed figures");
+}
+
+/// Two documents pasted one after the other: every table keeps to the
+/// first document's lines. (The second 表十三 once resumed the first
+/// document's empty 表十三, as if it were the same table continued after a
+/// page break, because the titles between them had been skipped.)
+#[test]
+fn a_second_document_pasted_after_the_first_is_not_mixed_in() {
+    for (a, b) in [(0, 1), (1, 2), (2, 0)] {
+        let first = fixture(DOCS_2026[a]);
+        let second = fixture(DOCS_2026[b]);
+        let first_lines = first.lines().count();
+        let report = report_json(&format!("{first}\n{second}"));
+        assert_eq!(
+            report["document"]["department"],
+            report_json(&first)["document"]["department"]
+        );
+        for t in report["tables"].as_array().expect("tables") {
+            for r in t["rows"].as_array().expect("rows") {
+                let line = r["line"].as_u64().unwrap_or(0) as usize;
+                assert!(
+                    line <= first_lines,
+                    "{} + {}: {} takes line {line} ({}) from the second document",
+                    DOCS_2026[a],
+                    DOCS_2026[b],
+                    t["id"],
+                    r["name"]
+                );
+            }
+        }
+    }
 }
