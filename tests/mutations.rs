@@ -648,8 +648,8 @@ fn cut_cases(stride: usize) -> (Vec<Case>, Vec<Case>) {
             } else {
                 1
             };
-            for keep in 1..data.len() {
-                let cut_from = data[keep].line;
+            for (keep, first_cut) in data.iter().enumerate().skip(1) {
+                let cut_from = first_cut.line;
                 let case = Case {
                     what: format!(
                         "{doc} {} cut after {keep} data rows (line {cut_from})",
