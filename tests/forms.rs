@@ -32,7 +32,12 @@ fn cites(f: &Finding, line: usize) -> bool {
 fn evidence_values(f: &Finding) -> Vec<(usize, String)> {
     f.evidence
         .iter()
-        .map(|e| (e.line, e.value.clone().or(e.text.clone()).unwrap_or_default()))
+        .map(|e| {
+            (
+                e.line,
+                e.value.clone().or(e.text.clone()).unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
@@ -85,7 +90,11 @@ fn caizheng_changed_project_name_is_an_error_and_a_dropped_character_a_warning()
 #[test]
 fn caizheng_stale_annual_goal_year_is_a_warning() {
     let report = check_text(&fixture("yangquan-caizheng-2026"));
-    let stale: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "F109").collect();
+    let stale: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "F109")
+        .collect();
     assert_eq!(stale.len(), 1, "{stale:#?}");
     assert_eq!(stale[0].line, 880);
     assert_eq!(stale[0].severity, Severity::Warning);
@@ -122,12 +131,23 @@ fn every_form_is_parsed_and_paired_with_its_project() {
             assert!(form.name.is_some(), "{name} form at {}", form.title_line);
             let total = form.annual.total.as_ref().and_then(|t| t.value.amount());
             assert!(total.is_some(), "{name} form at {}", form.title_line);
-            assert_eq!(form.annual.parts.len(), 5, "{name} form at {}", form.title_line);
+            assert_eq!(
+                form.annual.parts.len(),
+                5,
+                "{name} form at {}",
+                form.title_line
+            );
         }
         let amount_checks = report.checks.iter().find(|c| c.rule == "F105").unwrap();
-        assert_eq!(amount_checks.comparisons, count, "{name}: every form compared");
+        assert_eq!(
+            amount_checks.comparisons, count,
+            "{name}: every form compared"
+        );
         assert!(
-            !report.findings.iter().any(|f| f.rule == "F106" || f.rule == "F105"),
+            !report
+                .findings
+                .iter()
+                .any(|f| f.rule == "F106" || f.rule == "F105"),
             "{name}: every form matches its 表十二 row"
         );
     }
@@ -144,7 +164,10 @@ fn wrapped_unit_and_period_are_joined() {
         .find(|f| f.name_text() == "财政系统业务运转保障及服务经费")
         .unwrap();
     let unit = form.unit.as_ref().unwrap();
-    assert!(unit.text.starts_with("阳泉市财政局预算评审中心"), "{unit:?}");
+    assert!(
+        unit.text.starts_with("阳泉市财政局预算评审中心"),
+        "{unit:?}"
+    );
     assert_eq!(unit.line, 1097);
     assert_eq!(form.period.as_ref().unwrap().text, "99年");
 }
@@ -159,7 +182,9 @@ fn bump(text: &str, delta: i64) -> String {
     if !text.contains(',') {
         return plain;
     }
-    let (int, frac) = plain.split_once('.').map_or((plain.as_str(), ""), |(i, f)| (i, f));
+    let (int, frac) = plain
+        .split_once('.')
+        .map_or((plain.as_str(), ""), |(i, f)| (i, f));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -186,7 +211,11 @@ fn replace_cell(text: &str, line: usize, shown: &str, with: &str, last: bool) ->
         .filter(|(_, c)| c.trim() == shown)
         .map(|(i, _)| i)
         .collect();
-    let i = if last { *matching.last()? } else { *matching.first()? };
+    let i = if last {
+        *matching.last()?
+    } else {
+        *matching.first()?
+    };
     cells[i] = with.to_string();
     *target = cells.join("\t");
     Some(lines.join("\n"))

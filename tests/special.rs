@@ -53,10 +53,18 @@ fn every_project_is_read_with_its_amount_and_form() {
     let projects: Vec<_> = special.projects().collect();
     assert_eq!(projects.len(), 9);
     for p in &projects {
-        let form = p.form.as_ref().unwrap_or_else(|| panic!("{} has no form", p.name));
+        let form = p
+            .form
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no form", p.name));
         let yuan = form.annual.total.as_ref().and_then(|t| t.value.amount());
         let wan = p.approved.as_ref().unwrap().amount.value;
-        assert_eq!(yuan.unwrap().value, wan * Decimal::from(10_000), "{}", p.name);
+        assert_eq!(
+            yuan.unwrap().value,
+            wan * Decimal::from(10_000),
+            "{}",
+            p.name
+        );
         assert!(p.source.is_some(), "{}", p.name);
     }
     // The sentence the PDF broke over lines 74-76.
@@ -75,7 +83,11 @@ fn no_error_and_the_one_name_difference_is_a_warning() {
         .filter(|f| f.severity == Severity::Error)
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    let p: Vec<&Finding> = report.findings.iter().filter(|f| f.rule.starts_with('P')).collect();
+    let p: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with('P'))
+        .collect();
     assert_eq!(p.len(), 1, "{p:#?}");
     assert_eq!(p[0].rule, "P104");
     assert_eq!(p[0].severity, Severity::Warning);
@@ -108,7 +120,11 @@ fn replace_number(text: &str, line: usize, shown: &str, with: &str, after: &str)
     while let Some(p) = target[from..].find(shown) {
         let i = from + p;
         let end = i + shown.len();
-        let digit = |j: usize| bytes.get(j).is_some_and(|b| b.is_ascii_digit() || *b == b'.');
+        let digit = |j: usize| {
+            bytes
+                .get(j)
+                .is_some_and(|b| b.is_ascii_digit() || *b == b'.')
+        };
         if (i == 0 || !digit(i - 1)) && !digit(end) {
             at = Some(i);
             break;
@@ -120,7 +136,14 @@ fn replace_number(text: &str, line: usize, shown: &str, with: &str, after: &str)
     lines.join("\n")
 }
 
-fn assert_reported(text: &str, before: &[(String, usize, String)], line: usize, shown: &str, with: &str, after: &str) {
+fn assert_reported(
+    text: &str,
+    before: &[(String, usize, String)],
+    line: usize,
+    shown: &str,
+    with: &str,
+    after: &str,
+) {
     let copy = replace_number(text, line, shown, with, after);
     let report = check_text(&copy);
     let new: Vec<&Finding> = report
@@ -150,7 +173,14 @@ fn a_changed_figure_is_an_error_at_its_line() {
     for class in &opening.classes {
         let amount = class.amount.as_ref().unwrap();
         let bumped = (amount.amount.value + Decimal::from(10)).to_string();
-        assert_reported(&text, &before, amount.line, &amount.text, &bumped, &class.name);
+        assert_reported(
+            &text,
+            &before,
+            amount.line,
+            &amount.text,
+            &bumped,
+            &class.name,
+        );
         let count = class.count.unwrap().to_string();
         let more = (class.count.unwrap() + 1).to_string();
         assert_reported(&text, &before, amount.line, &count, &more, &class.name);
@@ -164,7 +194,14 @@ fn a_changed_figure_is_an_error_at_its_line() {
             .into_iter()
             .find(|a| raw.contains(a))
             .unwrap_or("");
-        assert_reported(&text, &before, approved.line, &approved.text, &bumped, after);
+        assert_reported(
+            &text,
+            &before,
+            approved.line,
+            &approved.text,
+            &bumped,
+            after,
+        );
         tried += 1;
         let form = project.form.as_ref().unwrap();
         for value in form.annual.total.iter().chain(form.annual.parts.iter()) {

@@ -125,7 +125,10 @@ impl ProjectForm {
     /// The line that names the form in messages: its 项目名称 line, or
     /// its title line.
     pub fn name_line(&self) -> usize {
-        self.name.as_ref().map(|n| n.line).unwrap_or(self.title_line)
+        self.name
+            .as_ref()
+            .map(|n| n.line)
+            .unwrap_or(self.title_line)
     }
 }
 

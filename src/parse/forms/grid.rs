@@ -61,9 +61,7 @@ pub fn read(lines: &[&Line]) -> Vec<Indicator> {
 /// "一级指标", "指标值", "绩效指标", "年度绩效 指标", the garbled "指 标 效".
 fn is_header(key: &str) -> bool {
     (key.contains("指标") || key.contains("绩效"))
-        && key
-            .chars()
-            .all(|c| "年度绩效指标一二三级值".contains(c))
+        && key.chars().all(|c| "年度绩效指标一二三级值".contains(c))
 }
 
 /// 一级指标: 产出 / 效益 / 满意度.
@@ -81,9 +79,20 @@ fn second_level(key: &str) -> Option<IndicatorLevel> {
     let k = key.strip_suffix("指标").unwrap_or(key);
     match k {
         "数量" | "质量" | "时效" | "成本" => Some(IndicatorLevel::Output),
-        "经济效益" | "社会效益" | "生态效益" | "可持续影响" | "可持续性影响"
-        | "可持续发展影响" | "可持續影响" | "经济" | "社会" | "生态" | "可持"
-        | "经济目标" | "经济收益" | "可持续发展" => Some(IndicatorLevel::Benefit),
+        "经济效益"
+        | "社会效益"
+        | "生态效益"
+        | "可持续影响"
+        | "可持续性影响"
+        | "可持续发展影响"
+        | "可持續影响"
+        | "经济"
+        | "社会"
+        | "生态"
+        | "可持"
+        | "经济目标"
+        | "经济收益"
+        | "可持续发展" => Some(IndicatorLevel::Benefit),
         "服务对象满意度" | "服务" => Some(IndicatorLevel::Satisfaction),
         _ => None,
     }

@@ -136,7 +136,7 @@ const PROJECT_LABELS: &[&str] = &[
 ];
 
 pub fn is_project_label(key: &str) -> bool {
-    PROJECT_LABELS.iter().any(|l| key == *l)
+    PROJECT_LABELS.contains(&key)
         || key.starts_with("项目资金")
         || fund_total(key).is_some()
         || fund_part(key).is_some()

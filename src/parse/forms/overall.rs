@@ -35,7 +35,8 @@ pub fn read(title: &Line, body: &[&Line]) -> OverallForm {
             continue;
         }
         let first = cells[0].1.as_str();
-        if in_budget && (first.starts_with("年度重点任务") || first.starts_with("年度绩效")) {
+        if in_budget && (first.starts_with("年度重点任务") || first.starts_with("年度绩效"))
+        {
             in_budget = false;
         }
         if grid::is_grid_frame(line) {

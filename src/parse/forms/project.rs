@@ -8,8 +8,7 @@
 
 use super::grid;
 use super::labels::{
-    filled, fund_part, fund_total, is_project_label, value_after, value_cell,
-    FundPeriod,
+    filled, fund_part, fund_total, is_project_label, value_after, value_cell, FundPeriod,
 };
 use crate::lines::Line;
 use crate::model::forms::{FormText, FormValue, FundBlock, Goal, ProjectForm};
@@ -56,7 +55,10 @@ pub fn read(title: &Line, body: &[&Line]) -> ProjectForm {
             grid_start = Some(j + 1);
             continue;
         }
-        if cells.iter().any(|(_, k, _)| k == "年度目标" || k == "实施期目标") {
+        if cells
+            .iter()
+            .any(|(_, k, _)| k == "年度目标" || k == "实施期目标")
+        {
             goal_headers = cells
                 .iter()
                 .filter_map(|(_, k, _)| match k.as_str() {
@@ -151,7 +153,10 @@ fn read_funds(
 ) {
     let is_label = |k: &str| is_project_label(k);
     let mut parts_seen = 0usize;
-    let labelled_parts = cells.iter().filter(|(_, k, _)| fund_part(k).is_some()).count();
+    let labelled_parts = cells
+        .iter()
+        .filter(|(_, k, _)| fund_part(k).is_some())
+        .count();
     for (pos, (col, key, text)) in cells.iter().enumerate() {
         if let Some(period) = fund_total(key) {
             total_cols.push((period, *col));

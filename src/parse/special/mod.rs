@@ -19,7 +19,7 @@ const SENTENCE_LINES: usize = 4;
 pub fn parse(lines: &Lines) -> SpecialFunds {
     let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
     let mut out = SpecialFunds {
-        opening: content.iter().find_map(|l| read_opening(l)),
+        opening: content.iter().find_map(read_opening),
         classes: Vec::new(),
     };
     let titles: Vec<usize> = form_starts(&content)
@@ -186,7 +186,7 @@ fn read_opening(line: &&Line) -> Option<Opening> {
     }
     let after = &text[pos + "共计".len()..];
     let total = number_at(after).and_then(|(amount, t, rest)| {
-        rest.starts_with("万元").then(|| ProseAmount {
+        rest.starts_with("万元").then_some(ProseAmount {
             amount,
             text: t,
             line: line.no,
@@ -214,7 +214,8 @@ fn opening_class(segment: &str, line: usize) -> Option<OpeningClass> {
         .and_then(|(a, _, _)| u32::try_from(a.value.mantissa()).ok());
     let amount = rest.find('计').and_then(|p| {
         number_at(&rest[p + '计'.len_utf8()..]).and_then(|(amount, text, r)| {
-            r.starts_with("万元").then_some(ProseAmount { amount, text, line })
+            r.starts_with("万元")
+                .then_some(ProseAmount { amount, text, line })
         })
     });
     Some(OpeningClass {

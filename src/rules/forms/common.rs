@@ -62,12 +62,7 @@ pub fn period_label(implementation: bool) -> &'static str {
 }
 
 /// 资金总额 = Σ 中央 + 省级 + 市县 + 单位自筹 + 其他.
-pub fn check_fund_block(
-    sink: &mut Sink,
-    form: &ProjectForm,
-    block: &FundBlock,
-    total_label: &str,
-) {
+pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, total_label: &str) {
     let place = form_place(form);
     let Some(total) = block.total.as_ref() else {
         return;
@@ -114,11 +109,7 @@ pub fn tree_projects(table: &Table) -> Vec<TreeProject<'_>> {
         match row.kind {
             RowKind::TreeUnit => unit = Some(row),
             RowKind::TreeDepartment if unit.is_none() => unit = Some(row),
-            RowKind::TreeProject => out.push(TreeProject {
-                table,
-                row,
-                unit,
-            }),
+            RowKind::TreeProject => out.push(TreeProject { table, row, unit }),
             _ => {}
         }
     }
@@ -167,7 +158,7 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
             candidates.push((key, names));
         }
     }
-    candidates.sort_by(|a, b| a.0.cmp(&b.0));
+    candidates.sort_by_key(|c| c.0);
     let mut form_used = vec![false; forms.len()];
     let mut project_used = vec![false; projects.len()];
     let mut pairs = Vec::new();

@@ -176,7 +176,10 @@ mod tests {
     fn dashes_and_spaces_do_not_count() {
         let c = compare("内外贸发展—展会及会议经费", "内外贸发展-展会及会议经费");
         assert_eq!(c.relation, NameRelation::Same);
-        let c = compare("全市商务领域消费品以旧换新补贴审 计经费", "全市商务领域消费品以旧换新补贴审计经费");
+        let c = compare(
+            "全市商务领域消费品以旧换新补贴审 计经费",
+            "全市商务领域消费品以旧换新补贴审计经费",
+        );
         assert_eq!(c.relation, NameRelation::Same);
     }
 

@@ -77,7 +77,13 @@ fn check_side(sink: &mut Sink, _form: &OverallForm, values: &[FormValue], side: 
         .collect();
     match parts {
         Some(parts) if !parts.is_empty() => {
-            check_sum(sink, PLACE, &format!("{PLACE} 年度预算情况 {side}"), total, parts);
+            check_sum(
+                sink,
+                PLACE,
+                &format!("{PLACE} 年度预算情况 {side}"),
+                total,
+                parts,
+            );
         }
         Some(_) => {}
         None => sink.could_not_run(format!("{PLACE} {side}：有无法读取的分项")),

@@ -71,7 +71,10 @@ impl Rule for OverallFormTables {
                 continue;
             };
             let Some(left) = own_figure(value, side_label) else {
-                sink.could_not_run(format!("{PLACE} 第{}行「{}」无法读取", value.line, value.label));
+                sink.could_not_run(format!(
+                    "{PLACE} 第{}行「{}」无法读取",
+                    value.line, value.label
+                ));
                 continue;
             };
             let Some(right) = table_figure(cx.doc, table, row, column) else {
@@ -87,7 +90,13 @@ fn own_figure(value: &FormValue, side: &str) -> Option<Figure> {
     let label = if value.key == "total" {
         format!("{PLACE} {side} 合计")
     } else {
-        format!("{PLACE}「{}」", value.label.trim_start_matches("其中：").trim_start_matches("其中:"))
+        format!(
+            "{PLACE}「{}」",
+            value
+                .label
+                .trim_start_matches("其中：")
+                .trim_start_matches("其中:")
+        )
     };
     form_figure(value, PLACE, &label)
 }

@@ -75,7 +75,10 @@ impl Rule for ProjectFormMissing {
                 Severity::Error,
                 "绩效目标表",
                 form.name_line(),
-                format!("{place}（第{}行）在表十二中找不到对应的项目{amount}", form.name_line()),
+                format!(
+                    "{place}（第{}行）在表十二中找不到对应的项目{amount}",
+                    form.name_line()
+                ),
                 vec![Evidence {
                     role: "绩效目标表".into(),
                     line: form.name_line(),

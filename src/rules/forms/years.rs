@@ -5,6 +5,7 @@
 //! - 年度目标以某一年开头（“2025年，通过政府购买服务…”），该年应为本文档的预算年度；
 //! - 年度目标中出现晚于预算年度的年份（区间“2025-2027年”包含预算年度的除外）；
 //! - 表示日期或期限的指标值（“2025年12月底前”“2026年”）应为预算年度。
+//!
 //! 发现时报告警告。年度目标中提到往年的事（“对2025年全市商务领域消费品以旧换新资金
 //! 进行审计”）是正常的，不报告。
 //!
@@ -49,7 +50,14 @@ impl Rule for FormYear {
             for goal in form.goals.iter().filter(|g| g.period != "实施期目标") {
                 sink.compared();
                 if let Some(problem) = goal_problem(&goal.text, year) {
-                    warn(sink, &place, goal.line, &goal.text, &format!("{}{problem}", goal.period), year);
+                    warn(
+                        sink,
+                        &place,
+                        goal.line,
+                        &goal.text,
+                        &format!("{}{problem}", goal.period),
+                        year,
+                    );
                 }
             }
             for ind in &form.indicators {
@@ -99,7 +107,11 @@ fn mentions(text: &str) -> Vec<Mention> {
         };
         let rest = &text[end..];
         if rest.starts_with('年') {
-            out.push(Mention { first: year, last: year, at: i });
+            out.push(Mention {
+                first: year,
+                last: year,
+                at: i,
+            });
             i = end;
             continue;
         }
@@ -109,7 +121,11 @@ fn mentions(text: &str) -> Vec<Mention> {
         if let Some(start2) = after_dash {
             if let Some((year2, end2)) = year_at(bytes, start2) {
                 if text[end2..].starts_with('年') && year2 >= year {
-                    out.push(Mention { first: year, last: year2, at: i });
+                    out.push(Mention {
+                        first: year,
+                        last: year2,
+                        at: i,
+                    });
                     i = end2;
                     continue;
                 }
@@ -182,7 +198,11 @@ mod tests {
 
     #[test]
     fn past_activities_in_a_goal_are_fine() {
-        assert!(goal_problem("组织专家对我市2025年支持促进消费活动补贴申报材料进行评审", 2026).is_none());
+        assert!(goal_problem(
+            "组织专家对我市2025年支持促进消费活动补贴申报材料进行评审",
+            2026
+        )
+        .is_none());
         assert!(goal_problem("完成2027年目标", 2026).is_some());
     }
 
@@ -192,7 +212,10 @@ mod tests {
         assert_eq!(deadline_year("2025年12月底前"), Some(2025));
         assert_eq!(deadline_year("2026年"), Some(2026));
         assert_eq!(deadline_year("2022年1月1日-12月31日"), Some(2022));
-        assert_eq!(deadline_year("对我市2025年商务领域各消费品补贴活动审计"), None);
+        assert_eq!(
+            deadline_year("对我市2025年商务领域各消费品补贴活动审计"),
+            None
+        );
         assert_eq!(deadline_year("≥170亿元/年"), None);
     }
 }

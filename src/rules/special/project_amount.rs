@@ -51,7 +51,10 @@ impl Rule for SpecialProjectAmount {
                 continue;
             };
             let Some(yuan) = total.value.amount() else {
-                sink.could_not_run(format!("{place} 申报表第{}行 年度资金总额无法读取", total.line));
+                sink.could_not_run(format!(
+                    "{place} 申报表第{}行 年度资金总额无法读取",
+                    total.line
+                ));
                 continue;
             };
             sink.compared();

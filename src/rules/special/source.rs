@@ -71,7 +71,12 @@ impl Rule for SpecialSource {
                 Source::Own => &["central", "province", "city", "other"],
             };
             sink.compared();
-            for part in form.annual.parts.iter().filter(|p| outside.contains(&p.key)) {
+            for part in form
+                .annual
+                .parts
+                .iter()
+                .filter(|p| outside.contains(&p.key))
+            {
                 if is_zero(part) {
                     continue;
                 }

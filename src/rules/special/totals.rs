@@ -47,7 +47,11 @@ impl Rule for SpecialTotals {
             let parts: Option<Vec<Figure>> = opening
                 .classes
                 .iter()
-                .map(|c| c.amount.as_ref().map(|a| prose_figure(a, &format!("{}项目", c.name))))
+                .map(|c| {
+                    c.amount
+                        .as_ref()
+                        .map(|a| prose_figure(a, &format!("{}项目", c.name)))
+                })
                 .collect();
             if let Some(parts) = parts.filter(|p| !p.is_empty()) {
                 let total = prose_figure(total, "项目支出预算共计");
@@ -55,7 +59,11 @@ impl Rule for SpecialTotals {
             }
         }
         for class in &opening.classes {
-            match special.classes.iter().find(|c| same_class(&c.name, &class.name)) {
+            match special
+                .classes
+                .iter()
+                .find(|c| same_class(&c.name, &class.name))
+            {
                 Some(listed) => check_class(sink, class, listed),
                 None => sink.could_not_run(format!("未找到「{}」的分类标题", class.name)),
             }
