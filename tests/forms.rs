@@ -290,3 +290,27 @@ fn a_changed_form_amount_is_an_error_at_its_line() {
     }
     assert!(tried > 200, "only {tried} figures tried");
 }
+
+#[test]
+fn cut_or_thinned_documents_never_panic() {
+    for name in BUDGETS
+        .iter()
+        .chain(["yangquan-shangwu-zhuanxiang-2022"].iter())
+    {
+        let text = fixture(name);
+        let lines: Vec<&str> = text.split('\n').collect();
+        // Cut anywhere (a form losing its signature, a table its end) …
+        for cut in (0..lines.len()).step_by(41) {
+            let report = check_text(&lines[..cut].join("\n"));
+            assert!(report.document.forms.projects.len() <= 13);
+        }
+        // … or with every seventh line gone (labels without values).
+        let thinned: Vec<&str> = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 7 != 3)
+            .map(|(_, l)| *l)
+            .collect();
+        check_text(&thinned.join("\n"));
+    }
+}

@@ -130,6 +130,17 @@ pub struct Pair<'a> {
     pub names: NameComparison,
 }
 
+const MAX_TOLERANT_PAIRS: usize = 40_000;
+
+/// The 表十三 (上年结转) project whose name is that of `form`, if any: a
+/// form may describe a carried-over project rather than a new one.
+pub fn carried_over<'a>(doc: &'a Document, form: &ProjectForm) -> Option<TreeProject<'a>> {
+    let table = doc.table("表十三")?;
+    tree_projects(table)
+        .into_iter()
+        .find(|p| names::compare(&p.row.name, form.name_text()).relation <= NameRelation::Shortened)
+}
+
 /// Pairs every project form with a 表十二 row: names first (same, then
 /// shortened, then changed), and among equal names the row whose amount
 /// agrees with the form's 年度资金总额, then the row under the form's
@@ -138,9 +149,16 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
     let table = doc.table("表十二")?;
     let projects = tree_projects(table);
     let forms: Vec<&ProjectForm> = doc.forms.projects.iter().collect();
+    // Tolerant names cost a character diff per pair; on an absurdly large
+    // input only identical names are paired, to stay fast.
+    let tolerant = forms.len().saturating_mul(projects.len()) <= MAX_TOLERANT_PAIRS;
     let mut candidates = Vec::new();
     for (fi, form) in forms.iter().enumerate() {
         for (pi, project) in projects.iter().enumerate() {
+            if !tolerant && names::name_key(&project.row.name) != names::name_key(form.name_text())
+            {
+                continue;
+            }
             let names = names::compare(&project.row.name, form.name_text());
             if names.relation == NameRelation::Unrelated {
                 continue;

@@ -4,7 +4,8 @@
 //! 文档附有项目支出绩效目标表时，表十二的每个项目都应有一张绩效目标表，每张绩效
 //! 目标表也应对应表十二的一个项目。配对方法同 F105（按名称，容许标点和个别字差异，
 //! 再按金额和实施单位区分）。
-//! 表十二中没有绩效目标表的项目报告警告；找不到表十二项目的绩效目标表报告错误。
+//! 表十二中没有绩效目标表的项目报告警告；找不到表十二项目的绩效目标表报告错误
+//! （若它对应的是表十三的上年结转项目，只作提示）。
 //!
 //! ## 为什么重要
 //! 情况说明常写明“公开项目绩效目标N个，占项目支出总额的100%”。漏附的表使项目绩效
@@ -14,7 +15,7 @@
 //! 表十二列出 13 个项目，附 13 张绩效目标表且全部配上：不报告。若删去“物业费”的
 //! 绩效目标表，报告表十二第398行“物业费”无绩效目标表（警告）。
 
-use super::common::{form_place, pair};
+use super::common::{carried_over, form_place, pair};
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -65,6 +66,37 @@ impl Rule for ProjectFormMissing {
         }
         for form in &pairing.lone_forms {
             let place = form_place(form);
+            if let Some(carried) = carried_over(cx.doc, form) {
+                let row = carried.table.row_label(carried.row);
+                sink.report(
+                    Severity::Info,
+                    "绩效目标表",
+                    form.name_line(),
+                    format!(
+                        "{place}（第{}行）对应表十三（上年结转）{row}，不在表十二中",
+                        form.name_line()
+                    ),
+                    vec![
+                        Evidence {
+                            role: "绩效目标表".into(),
+                            line: form.name_line(),
+                            table: Some(place.clone()),
+                            row: Some("项目名称".into()),
+                            text: Some(form.name_text().to_string()),
+                            ..Evidence::default()
+                        },
+                        Evidence {
+                            role: "表十三".into(),
+                            line: carried.row.line,
+                            table: Some("表十三".into()),
+                            row: Some(row.clone()),
+                            text: Some(carried.row.name.clone()),
+                            ..Evidence::default()
+                        },
+                    ],
+                );
+                continue;
+            }
             let amount = form
                 .annual
                 .total
