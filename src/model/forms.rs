@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::Cell;
 
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Forms {
     /// 整体支出绩效目标申报表, when the document has one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -21,6 +22,7 @@ pub struct Forms {
 
 /// One labelled value of a form: the label as printed, the value, its line.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FormValue {
     /// Stable key ("total", "general", "city", "basic" …).
     pub key: &'static str,
@@ -32,6 +34,7 @@ pub struct FormValue {
 
 /// A text value (项目名称, 实施单位 …) and the line it was printed on.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FormText {
     pub text: String,
     pub line: usize,
@@ -39,6 +42,7 @@ pub struct FormText {
 
 /// 整体支出绩效目标申报表.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OverallForm {
     pub title: String,
     pub title_line: usize,
@@ -69,6 +73,7 @@ impl OverallForm {
 
 /// 项目资金（元）: one of the two blocks (实施期 or 年度).
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FundBlock {
     /// 实施期资金总额 / 年度资金总额.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -89,6 +94,7 @@ impl FundBlock {
 
 /// 项目支出绩效目标表 (or the 申报表 of a 专项资金 document).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectForm {
     pub title: String,
     pub title_line: usize,
@@ -133,6 +139,7 @@ impl ProjectForm {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Goal {
     /// "实施期目标", "年度目标" or "总体目标".
     pub period: &'static str,
@@ -142,6 +149,7 @@ pub struct Goal {
 
 /// 一级指标 as the framework names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorLevel {
     /// 产出指标 (数量/质量/时效/成本).
@@ -156,6 +164,7 @@ pub enum IndicatorLevel {
 /// 一级/二级 indicators in force on that row (carried down from above when
 /// the cells are merged).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Indicator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level1: Option<IndicatorLevel>,

@@ -13,6 +13,7 @@ use super::forms::ProjectForm;
 use super::Amount;
 
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpecialFunds {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opening: Option<Opening>,
@@ -27,6 +28,7 @@ impl SpecialFunds {
 
 /// An amount printed in prose ("631.81万元") and where.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProseAmount {
     pub amount: Amount,
     /// As printed, without the unit ("631.81").
@@ -36,6 +38,7 @@ pub struct ProseAmount {
 
 /// The opening sentence.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Opening {
     pub line: usize,
     pub text: String,
@@ -47,6 +50,7 @@ pub struct Opening {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpeningClass {
     /// "特定目标类".
     pub name: String,
@@ -58,6 +62,7 @@ pub struct OpeningClass {
 
 /// "1、特定目标类专项资金" and the projects listed under it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpecialClass {
     /// "特定目标类".
     pub name: String,
@@ -67,6 +72,7 @@ pub struct SpecialClass {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpecialProject {
     /// "（1）" → 1.
     pub number: u32,
