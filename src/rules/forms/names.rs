@@ -49,8 +49,9 @@ impl NameComparison {
         }
     }
 
-    /// "少了「费」", "「会议费」对应「经费」" — what differs, in reviewers' words.
-    pub fn describe(&self) -> String {
+    /// "绩效目标表少了「费」", "表十二的「会议」在绩效目标表中为「经」" — what
+    /// differs, in reviewers' words, naming the two places.
+    pub fn describe(&self, first: &str, second: &str) -> String {
         let quote = |runs: &[String]| {
             runs.iter()
                 .map(|r| format!("「{r}」"))
@@ -59,10 +60,10 @@ impl NameComparison {
         };
         match (self.only_first.is_empty(), self.only_second.is_empty()) {
             (true, true) => "名称一致".to_string(),
-            (false, true) => format!("后者少了{}", quote(&self.only_first)),
-            (true, false) => format!("后者多了{}", quote(&self.only_second)),
+            (false, true) => format!("{second}少了{}", quote(&self.only_first)),
+            (true, false) => format!("{second}多了{}", quote(&self.only_second)),
             (false, false) => format!(
-                "前者的{}在后者中为{}",
+                "{first}的{}在{second}中为{}",
                 quote(&self.only_first),
                 quote(&self.only_second)
             ),
@@ -202,7 +203,10 @@ mod tests {
         let c = compare("支出标准体系建设工作会议费", "支出标准体系建设工作经费");
         assert_eq!(c.relation, NameRelation::Changed);
         assert_eq!(c.severity(), Some(Severity::Error));
-        assert!(c.describe().contains("会议"), "{}", c.describe());
+        assert_eq!(
+            c.describe("表十二", "绩效目标表"),
+            "表十二的「会议」在绩效目标表中为「经」"
+        );
     }
 
     #[test]

@@ -56,7 +56,7 @@ impl Rule for ProjectFormName {
                 p.project.row.line,
                 p.form.name_line(),
                 p.form.name_text(),
-                p.names.describe()
+                p.names.describe("表十二", "绩效目标表")
             );
             sink.report(
                 severity,

@@ -61,7 +61,7 @@ impl Rule for SpecialName {
                     project.name,
                     form_name.line,
                     form_name.text,
-                    comparison.describe()
+                    comparison.describe("标题", "申报表")
                 ),
                 vec![
                     Evidence {
