@@ -166,6 +166,7 @@ fn parts_text(parts: &[Figure]) -> String {
         .collect();
     let blanks = parts.len() - shown.len();
     match (shown.is_empty(), blanks) {
+        (true, 0) => "其下明细（没有明细行）".to_string(),
         (true, _) => "各分项（均为空）".to_string(),
         (false, 0) => shown.join(" + "),
         (false, n) => format!("{}（其余{}项为空）", shown.join(" + "), n),
