@@ -242,3 +242,49 @@ fn read_goals(
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Lines;
+
+    fn form(text: &str) -> ProjectForm {
+        let lines = Lines::from_text(text);
+        let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
+        read(content[0], &content[1..])
+    }
+
+    #[test]
+    fn reads_pairs_by_content_and_joins_wrapped_values() {
+        let f = form(
+            "项目支出绩效目标表\n\
+             项目名称：\t\t办公楼维修经费\n\
+             主管部门及代码\t\t021-某局\t\t实施单位\t\t\n\
+             \t\t某局评审中心（某某中心）\t\n\
+             项目资金（元）\t实施期资金总额：\t\t300,000\t年度资金总额：\t100,000\n\
+             \t其中：中央财政资金\t0\t其中：中央财政资金\t0\n\
+             \t市县（区）财政资\t300,000\t市县(区)财政资 金\t100,000\n\
+             \t\t\t\t单位自筹\t\n\
+             年度目标\t\t\n\
+             总体目标\t完成维修\n\
+             绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             \t\t数量指标\t维修面积\t≥100平米\n\
+             满意度指标\t服务对象满意度\t职工满意度\t≥90%\n\
+             负责人：\t经办人：",
+        );
+        assert_eq!(f.name_text(), "办公楼维修经费");
+        assert_eq!(f.unit.as_ref().unwrap().text, "某局评审中心（某某中心）");
+        let total = |b: &FundBlock| b.total.as_ref().unwrap().value.display();
+        assert_eq!(total(&f.implementation), "300,000");
+        assert_eq!(total(&f.annual), "100,000");
+        assert_eq!(f.annual.part("city").unwrap().value.display(), "100,000");
+        // A lone label goes to the block whose total stands nearest.
+        assert!(f.annual.part("own").unwrap().value.is_blank());
+        assert!(f.implementation.part("own").is_none());
+        assert_eq!(f.goals.len(), 1);
+        assert_eq!(f.goals[0].period, "年度目标");
+        let levels: Vec<_> = f.indicators.iter().filter_map(|i| i.level1).collect();
+        assert!(levels.contains(&crate::model::forms::IndicatorLevel::Output));
+        assert!(levels.contains(&crate::model::forms::IndicatorLevel::Satisfaction));
+    }
+}

@@ -237,3 +237,17 @@ fn unit_agrees(form: &ProjectForm, project: &TreeProject) -> bool {
         || b.starts_with(&a)
         || names::compare(&a, &b).relation != NameRelation::Unrelated
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yuan_round_half_away_from_zero() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(yuan_to_wan(d("22050"), 2), d("2.21"));
+        assert_eq!(yuan_to_wan(d("236250"), 2), d("23.63"));
+        assert_eq!(yuan_to_wan(d("30752"), 2), d("3.08"));
+        assert_eq!(yuan_to_wan(d("2930000"), 2), d("293.00"));
+    }
+}
