@@ -8,7 +8,7 @@
 
 use super::grid;
 use super::labels::{
-    filled, fund_part, fund_total, is_project_label, value_after, value_cell, FundPeriod,
+    filled, fund_part, fund_total, is_project_label, label_key, value_after, value_cell, FundPeriod,
 };
 use crate::lines::Line;
 use crate::model::forms::{FormText, FormValue, FundBlock, Goal, ProjectForm};
@@ -99,8 +99,8 @@ fn read_text_fields(
     line: usize,
     pending: &mut Vec<&'static str>,
 ) {
-    for (pos, (_, key, text)) in cells.iter().enumerate() {
-        let Some(field) = text_field(key) else {
+    for (pos, (_, _, text)) in cells.iter().enumerate() {
+        let Some(field) = text_field(text) else {
             continue;
         };
         // "项目名称：X" printed in one cell.
@@ -117,8 +117,11 @@ fn read_text_fields(
     }
 }
 
-fn text_field(key: &str) -> Option<&'static str> {
-    let k = key.split(':').next().unwrap_or(key);
+/// The field a cell labels: "实施单位", "项目名称：…" (label and value in
+/// one cell).
+fn text_field(cell: &str) -> Option<&'static str> {
+    let head = cell.split(['：', ':']).next().unwrap_or(cell);
+    let k = label_key(head);
     TEXT_FIELDS
         .iter()
         .find(|(label, _)| k == *label)
@@ -258,7 +261,7 @@ mod tests {
     fn reads_pairs_by_content_and_joins_wrapped_values() {
         let f = form(
             "项目支出绩效目标表\n\
-             项目名称：\t\t办公楼维修经费\n\
+             项目名称：办公楼维修经费\n\
              主管部门及代码\t\t021-某局\t\t实施单位\t\t\n\
              \t\t某局评审中心（某某中心）\t\n\
              项目资金（元）\t实施期资金总额：\t\t300,000\t年度资金总额：\t100,000\n\
