@@ -314,3 +314,30 @@ fn cut_or_thinned_documents_never_panic() {
         check_text(&thinned.join("\n"));
     }
 }
+
+#[test]
+fn form_warnings_on_the_corpus_are_the_reviewers_ones() {
+    let expected: &[(&str, &str, usize)] = &[
+        // 表十二 "预算绩效管理工作会议费", its form "…工作会议": a dropped 费.
+        ("yangquan-caizheng-2026", "F107", 653),
+        // The 2026 form's annual goal opens "2025年，通过政府购买服务…".
+        ("yangquan-caizheng-2026", "F109", 880),
+        // "双碳目标" listed under 生态效益 with no 指标值.
+        ("yangquan-caizheng-2026", "F108", 1038),
+    ];
+    for name in BUDGETS {
+        let report = check_text(&fixture(name));
+        let mut found: Vec<(&str, usize)> = form_findings(&report, Severity::Warning)
+            .iter()
+            .map(|f| (f.rule, f.line))
+            .collect();
+        found.sort();
+        let mut want: Vec<(&str, usize)> = expected
+            .iter()
+            .filter(|e| e.0 == *name)
+            .map(|e| (e.1, e.2))
+            .collect();
+        want.sort();
+        assert_eq!(found, want, "{name}");
+    }
+}
