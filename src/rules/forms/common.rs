@@ -29,7 +29,7 @@ pub fn form_figure(value: &FormValue, place: &str, label: &str) -> Option<Figure
     Some(Figure {
         term,
         shown: value.value.display(),
-        label: label.to_string(),
+        label: clean_label(label),
         evidence: Evidence {
             role: String::new(),
             line: value.line,
@@ -44,6 +44,17 @@ pub fn form_figure(value: &FormValue, place: &str, label: &str) -> Option<Figure
             text: None,
         },
     })
+}
+
+/// A printed label without its "其中：" and trailing colon, for messages.
+pub fn clean_label(label: &str) -> String {
+    label
+        .trim()
+        .trim_start_matches("其中：")
+        .trim_start_matches("其中:")
+        .trim()
+        .trim_end_matches(['：', ':'])
+        .to_string()
 }
 
 /// 元 → 万元 to `dp` decimals, half away from zero, as publishers round

@@ -16,7 +16,7 @@
 //! 阳泉市商务局申报表 政府性基金预算资金 630.99，表四 支出总计 政府性基金预算 830.99：
 //! 报告错误，列出申报表第516行与表四第257行。
 
-use super::common::form_figure;
+use super::common::{clean_label, form_figure};
 use super::overall_sum::PLACE;
 use crate::model::forms::FormValue;
 use crate::model::Document;
@@ -90,13 +90,7 @@ fn own_figure(value: &FormValue, side: &str) -> Option<Figure> {
     let label = if value.key == "total" {
         format!("{PLACE} {side} 合计")
     } else {
-        format!(
-            "{PLACE}「{}」",
-            value
-                .label
-                .trim_start_matches("其中：")
-                .trim_start_matches("其中:")
-        )
+        format!("{PLACE}「{}」", clean_label(&value.label))
     };
     form_figure(value, PLACE, &label)
 }
