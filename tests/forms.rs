@@ -341,3 +341,37 @@ fn form_warnings_on_the_corpus_are_the_reviewers_ones() {
         assert_eq!(found, want, "{name}");
     }
 }
+
+#[test]
+fn a_missing_form_and_a_stray_form_are_reported() {
+    let text = fixture("yangquan-caizheng-2026");
+    let lines: Vec<&str> = text.split('\n').collect();
+    // Without the 物业费 form (lines 935-964), 表十二 line 398 has no form.
+    let without: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(934..964).contains(i))
+        .map(|(_, l)| *l)
+        .collect();
+    let report = check_text(&without.join("\n"));
+    let missing: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "F106")
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:#?}");
+    assert_eq!(missing[0].severity, Severity::Warning);
+    assert_eq!(missing[0].line, 398);
+
+    // A form whose project is not in 表十二 at all.
+    let renamed = text.replacen("\t\t物业费\t", "\t\t公务用车购置费\t", 1);
+    let report = check_text(&renamed);
+    let stray: Vec<(Severity, usize)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "F106")
+        .map(|f| (f.severity, f.line))
+        .collect();
+    assert!(stray.contains(&(Severity::Error, 939)), "{stray:?}");
+    assert!(stray.contains(&(Severity::Warning, 398)), "{stray:?}");
+}
