@@ -26,6 +26,7 @@ export type Cell =
 export type IndicatorLevel = 'output' | 'benefit' | 'satisfaction';
 export type DocKind = 'department_budget' | 'unit_budget' | 'special_funds' | 'unknown';
 export type Severity = 'error' | 'warning' | 'info';
+export type Fact = Statement | Count | NameList;
 /**
  * Which side of a two-sided table (表一, 表四) a row or column is on.
  */
@@ -418,11 +419,68 @@ export interface Evidence {
    */
   value?: string | null;
 }
+export interface Narrative {
+  /**
+   * Last line read as narrative.
+   */
+  end_line?: number | null;
+  /**
+   * Line of the "第三部分 … 情况说明" heading; None when there is none.
+   */
+  line?: number | null;
+  /**
+   * Lines of the 项目支出绩效目标表 titles attached inside 第三部分 (the
+   * narrative's "公开项目绩效目标M个" counts them).
+   */
+  project_form_titles: number[];
+  sections: Section[];
+}
 /**
- * Placeholder until the narrative parser lands; kept as its own type so
- * that the document model does not change shape when it does.
+ * One numbered section ("八、机关运行经费增减变动原因说明").
  */
-export interface Narrative {}
+export interface Section {
+  line: number;
+  /**
+   * 1 for 一 … 12 for 十二.
+   */
+  number: number;
+  sentences: Sentence[];
+  title: string;
+}
+/**
+ * A sentence (up to "。"), joined across the lines it was broken over.
+ */
+export interface Sentence {
+  facts: Fact[];
+  /**
+   * First line of the sentence.
+   */
+  line: number;
+  /**
+   * The sub-part it stands under: 2 for "（二）…" or "2、…".
+   */
+  part?: number | null;
+  text: string;
+}
+/**
+ * "一般公共服务支出271.66万元，占79.79%": a labelled amount with what the
+ * sentence says about it.
+ */
+export interface Statement {
+  kind: 'amount';
+}
+/**
+ * "二级项目3个", "实有2辆", "通用设备4台（套）".
+ */
+export interface Count {
+  kind: 'count';
+}
+/**
+ * "主要包括：基本工资、津贴补贴…等".
+ */
+export interface NameList {
+  kind: 'list';
+}
 export interface Summary {
   checks_could_not_run: number;
   checks_not_applicable: number;
