@@ -208,7 +208,7 @@ fn replace_cell(text: &str, line: usize, shown: &str, with: &str, last: bool) ->
     let matching: Vec<usize> = cells
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.trim() == shown)
+        .filter(|(_, c)| unit_suffix(c.trim(), shown).is_some())
         .map(|(i, _)| i)
         .collect();
     let i = if last {
@@ -216,9 +216,16 @@ fn replace_cell(text: &str, line: usize, shown: &str, with: &str, last: bool) ->
     } else {
         *matching.first()?
     };
-    cells[i] = with.to_string();
+    let suffix = unit_suffix(cells[i].trim(), shown)?.to_string();
+    cells[i] = format!("{with}{suffix}");
     *target = cells.join("\t");
     Some(lines.join("\n"))
+}
+
+/// "28人" shows 28 with the unit word 人; "1,816,000" shows itself.
+fn unit_suffix<'a>(cell: &'a str, shown: &str) -> Option<&'a str> {
+    let rest = cell.strip_prefix(shown)?;
+    ["", "人", "个"].contains(&rest).then_some(rest)
 }
 
 fn error_keys(report: &Report) -> Vec<(String, usize, String)> {
@@ -277,6 +284,14 @@ fn a_changed_form_amount_is_an_error_at_its_line() {
             }
         }
         if let Some(overall) = original.document.forms.overall.as_ref() {
+            for value in overall
+                .counts
+                .iter()
+                .filter(|c| c.key != "departments" && c.key != "units" && c.key != "quota")
+            {
+                assert_change_is_reported(name, &text, &before, value, 1, false);
+                tried += 1;
+            }
             for (values, last) in [(&overall.sources, false), (&overall.uses, true)] {
                 for value in values {
                     if value.value.amount().is_none() {

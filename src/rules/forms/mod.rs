@@ -9,6 +9,7 @@ pub(crate) mod names;
 
 mod fund_sum;
 mod indicators;
+mod overall_staff;
 mod overall_sum;
 mod overall_tables;
 mod period_order;
@@ -29,4 +30,5 @@ pub static RULES: &[&dyn Rule] = &[
     &project_name::ProjectFormName,
     &indicators::FormIndicators,
     &years::FormYear,
+    &overall_staff::OverallFormStaff,
 ];
