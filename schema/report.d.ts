@@ -428,11 +428,6 @@ export interface Narrative {
    * Line of the "第三部分 … 情况说明" heading; None when there is none.
    */
   line?: number | null;
-  /**
-   * Lines of the 项目支出绩效目标表 titles attached inside 第三部分 (the
-   * narrative's "公开项目绩效目标M个" counts them).
-   */
-  project_form_titles: number[];
   sections: Section[];
 }
 /**
