@@ -7,9 +7,9 @@
 
 mod amount;
 mod document;
-mod forms;
+pub mod forms;
 mod narrative;
-mod special;
+pub mod special;
 mod table;
 
 pub use amount::{Amount, Cell};

@@ -19,9 +19,6 @@ pub struct Narrative {
     /// Last line read as narrative.
     pub end_line: Option<usize>,
     pub sections: Vec<Section>,
-    /// Lines of the 项目支出绩效目标表 titles attached inside 第三部分 (the
-    /// narrative's "公开项目绩效目标M个" counts them).
-    pub project_form_titles: Vec<usize>,
 }
 
 impl Narrative {

@@ -35,7 +35,6 @@ pub fn parse(lines: &Lines, _tables: &[Table]) -> Narrative {
         line: Some(heading.no),
         end_line: Some(end_line),
         sections: reader.sections,
-        project_form_titles: reader.project_form_titles,
     }
 }
 
@@ -79,7 +78,6 @@ struct Reader {
     paragraph: Paragraph,
     /// Inside the attached 绩效目标表 of section 十: nothing is prose.
     in_forms: bool,
-    project_form_titles: Vec<usize>,
 }
 
 impl Reader {
@@ -104,9 +102,6 @@ impl Reader {
         }
         if self.sections.is_empty() {
             return;
-        }
-        if is_project_form_title(&line.text) {
-            self.project_form_titles.push(line.no);
         }
         if self.in_forms {
             return;
@@ -175,11 +170,6 @@ fn ends_sentence(text: &str) -> bool {
 fn is_form_title(text: &str) -> bool {
     let t = text.trim();
     t.chars().count() <= 40 && (t.ends_with("绩效目标表") || t.ends_with("绩效目标申报表"))
-}
-
-/// "阳泉市市级预算部门（单位）项目支出绩效目标表".
-fn is_project_form_title(text: &str) -> bool {
-    is_form_title(text) && text.trim().ends_with("项目支出绩效目标表")
 }
 
 /// "八、机关运行经费增减变动原因说明" → (8, title). A heading is short and

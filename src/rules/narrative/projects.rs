@@ -112,7 +112,8 @@ impl Rule for Projects {
         let projects = t12.rows_of_kind(&RowKind::TreeProject).count();
         let root = project_root(t12).and_then(|r| Figure::from_cell(t12, r, "total"));
         let label = sec.label();
-        let forms = &n.project_form_titles;
+        // The forms parser already found every attached form: count those.
+        let forms: Vec<usize> = cx.doc.forms.projects.iter().map(|f| f.title_line).collect();
         for block in blocks(sec) {
             if block.published && !forms.is_empty() {
                 let present = exact_figure(
