@@ -408,7 +408,6 @@ fn a_hundred_thousand_tabs_finish() {
 /// export). Decoding the entities after the tags were stripped turns
 /// "&lt;script&gt;" into a real "<script>" in the report.
 #[test]
-#[ignore = "engine bug: src/lines/cells.rs strip_html decodes &lt;/&gt; after removing tags, so encoded tags come out as markup"]
 fn entity_encoded_html_does_not_come_out_as_markup() {
     let doc = fixture(DOCS_2026[0]);
     let tables = scan_tables(&doc);

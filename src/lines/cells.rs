@@ -23,17 +23,21 @@ pub fn split_cells(raw: &str) -> Vec<String> {
 }
 
 /// The whole line as prose: markup removed, cells joined by one TAB.
-pub(crate) fn clean_line(raw: &str) -> String {
-    let cells = split_cells(raw);
-    if cells.len() == 1 {
-        return cells.into_iter().next().unwrap_or_default();
+pub(crate) fn join_cells(cells: &[String]) -> String {
+    match cells {
+        [one] => one.clone(),
+        _ => cells.join("\t"),
     }
-    cells.join("\t")
 }
 
 /// Removes HTML tags and entities, collapses white space, and drops a space
 /// that a PDF wrap left between two CJK characters ("政府性 基金预 算").
 pub fn clean_cell(cell: &str) -> String {
+    let plain = !cell.contains(['<', '&']) && !cell.contains(char::is_whitespace);
+    if plain && !is_markdown_rule(cell) {
+        // The common case (a figure or a name): nothing to clean.
+        return cell.to_string();
+    }
     let without_tags = strip_html(cell);
     let mut out = String::with_capacity(without_tags.len());
     let chars: Vec<char> = without_tags.chars().collect();
@@ -77,12 +81,21 @@ fn is_markdown_rule(cell: &str) -> bool {
             .all(|c| matches!(c, '-' | ':' | '=' | '|' | '+'))
 }
 
+/// Decodes the common entities first, then drops tags, so that an encoded
+/// "&lt;script&gt;" cannot come out as markup.
 fn strip_html(s: &str) -> String {
     if !s.contains('<') && !s.contains('&') {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    let decoded = s
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let mut out = String::with_capacity(decoded.len());
+    let mut rest = decoded.as_str();
     while let Some(pos) = rest.find('<') {
         out.push_str(&rest[..pos]);
         let after = &rest[pos + 1..];
@@ -90,10 +103,9 @@ fn strip_html(s: &str) -> String {
         match (is_tag, after.find('>')) {
             (true, Some(end)) => {
                 let tag = after[..end].trim_start_matches('/').to_ascii_lowercase();
-                if tag.starts_with("br")
-                    || tag.starts_with("p")
-                    || tag.starts_with("div")
-                    || tag.starts_with("td")
+                if ["br", "p", "div", "td", "li"]
+                    .iter()
+                    .any(|t| tag.starts_with(t))
                 {
                     out.push(' ');
                 }
@@ -106,11 +118,7 @@ fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
+    out
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ impl Lines {
             .enumerate()
             .map(|(i, raw)| {
                 let cells = split_cells(raw);
-                let text = cells::clean_line(raw);
+                let text = cells::join_cells(&cells);
                 Line {
                     no: i + 1,
                     text,

@@ -42,8 +42,8 @@ fn mark_markdown_rules(lines: &mut [Line]) {
 fn mark_table_of_contents(lines: &mut [Line]) {
     let mut in_toc = false;
     for line in lines.iter_mut() {
-        let key = fold_key(&line.text);
-        if key == "目录" {
+        // Only a short line can be the "目 录" heading: fold just those.
+        if line.text.len() <= 16 && fold_key(&line.text) == "目录" {
             in_toc = true;
             line.noise = Some(Noise::TableOfContents);
             continue;

@@ -45,12 +45,13 @@ fn resolve_tree(
         .collect();
     let names: Vec<String> = table.rows.iter().map(|r| fold_key(&r.name)).collect();
     let dept_key = department.map(fold_key);
-    let looks_like_unit = |i: usize| {
+    // Named as the department or as a unit of 表十一: surely a unit.
+    let named_unit = |i: usize| {
         let n = &names[i];
-        dept_key.as_deref() == Some(n.as_str())
-            || known_units.iter().any(|u| u == n)
-            || has_unit_suffix(n, profile.unit_suffixes)
+        dept_key.as_deref() == Some(n.as_str()) || known_units.iter().any(|u| u == n)
     };
+    let looks_like_unit =
+        |i: usize| named_unit(i) || has_unit_suffix(&names[i], profile.unit_suffixes);
     let n = table.rows.len();
     if n == 0 {
         return;
@@ -69,13 +70,15 @@ fn resolve_tree(
             .map(|i| i + start)
             .collect();
     }
-    // A "unit" with no project under it is a project whose name happens to
-    // end like an organisation's ("…服务中心"): the department sum is the
-    // same either way, and a unit sum against nothing would be a false alarm.
+    // A row that only *ends* like an organisation ("…服务中心") and has no
+    // project under it is a project: the department sum is the same either
+    // way, and a unit sum against nothing would be a false alarm. A row
+    // named as a known unit stays a unit, so a table cut after it is caught.
     let childless: Vec<usize> = unit_rows
         .iter()
         .copied()
         .filter(|&u| u + 1 >= n || unit_rows.contains(&(u + 1)))
+        .filter(|&u| !named_unit(u))
         .collect();
     unit_rows.retain(|u| !childless.contains(u));
     for i in start..n {

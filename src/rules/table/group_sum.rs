@@ -44,7 +44,7 @@ impl Rule for GroupSum {
                 continue;
             };
             let groups: Vec<&Row> = t.rows.iter().filter(|r| r.kind == RowKind::Group).collect();
-            if groups.is_empty() {
+            if groups.is_empty() && t.total_row().is_none() {
                 sink.not_applicable(format!("{}没有经济科目类别行", t.id));
                 continue;
             }

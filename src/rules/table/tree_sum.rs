@@ -54,9 +54,7 @@ impl Rule for TreeSum {
                             .iter()
                             .take_while(|r| r.kind == RowKind::TreeProject)
                             .collect();
-                        if !projects.is_empty() {
-                            resolve::sum_rows(sink, t, row, &projects, columns);
-                        }
+                        resolve::sum_rows(sink, t, row, &projects, columns);
                         top_level.push(row);
                     }
                     RowKind::TreeProject
@@ -67,9 +65,7 @@ impl Rule for TreeSum {
                     _ => {}
                 }
             }
-            if !top_level.is_empty() {
-                resolve::sum_rows(sink, t, root, &top_level, columns);
-            }
+            resolve::sum_rows(sink, t, root, &top_level, columns);
         }
     }
 }
