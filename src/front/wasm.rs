@@ -1,1 +1,82 @@
-//! The browser API (wasm-bindgen). Placeholder until the web build lands.
+//! The JavaScript API of budget-lint (wasm-bindgen), used by the page's Web
+//! Worker (`www/worker.js`) and by anyone embedding the package.
+//!
+//! Every value crosses the boundary as a plain JS object built by
+//! serde-wasm-bindgen's JSON-compatible serializer: maps become objects (not
+//! `Map`s), amounts stay the decimal strings the report carries (never
+//! floats), so what JS sees is exactly the CLI's `--format json`.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// Installs the panic hook once, when the module is instantiated, so that a
+/// bug shows as a readable message in the console instead of "unreachable".
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// What `validate` may be told. Unknown keys are rejected so a misspelt
+/// option is an error, not silently ignored.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct Options {
+    /// `false` leaves the rebuilt tables out of the result (smaller transfer
+    /// when only the findings are wanted). Default `true`.
+    #[serde(default = "yes")]
+    tables: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { tables: true }
+    }
+}
+
+/// Checks the text of one disclosure and returns its report:
+/// `{tool, version, document, tables, narrative, findings, checks, summary}`.
+///
+/// `options` may be omitted, `undefined`, `null` or `{ tables: boolean }`.
+/// Throws an `Error` only for bad options; any text yields a report.
+#[wasm_bindgen]
+pub fn validate(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError> {
+    let options = read_options(options)?;
+    let mut report = crate::check_text(text);
+    if !options.tables {
+        report.tables.clear();
+    }
+    to_js(&report)
+}
+
+/// The rule catalogue: `[{id, name, title, category, category_label, docs}]`,
+/// `docs` being the rule's Chinese documentation (检查什么 / 为什么重要 / 示例).
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    to_js(&crate::catalogue())
+}
+
+/// The engine's version (the crate version, as in `report.version`).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
+    match options {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            serde_wasm_bindgen::from_value(value)
+                .map_err(|e| JsError::new(&format!("validate() 的选项无效：{e}")))
+        }
+        _ => Ok(Options::default()),
+    }
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
