@@ -13,6 +13,7 @@
 //! the [`Report`].
 
 pub mod arith;
+pub mod export;
 pub mod front;
 pub mod lines;
 pub mod model;

@@ -9,8 +9,11 @@ use std::process::ExitCode;
 use budget_lint::{catalogue, check_bytes, report::render_text, Report};
 
 const USAGE: &str = "用法:
-  budget-lint check FILE... [--format text|json]   校验预算公开文本（UTF-8 或 GB18030/GBK）
+  budget-lint check FILE... [--format text|json|csv] [--xlsx OUT.xlsx]
+                                                   校验预算公开文本（UTF-8、UTF-16 或 GB18030/GBK）；
+                                                   --xlsx 另存问题清单和各表为 Excel（仅限单个文件）
   budget-lint rules [--format text|json|markdown]  列出全部校验规则
+  budget-lint schema                               输出报告的 JSON Schema
   budget-lint --version
 
 退出码: 0 无错误, 1 发现错误, 2 用法或读取失败";
@@ -19,6 +22,7 @@ const USAGE: &str = "用法:
 enum Format {
     Text,
     Json,
+    Csv,
     Markdown,
 }
 
@@ -34,11 +38,20 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
-    let (format, rest) = parse_format(args)?;
+    let (options, rest) = parse_format(args)?;
     match rest.first().map(String::as_str) {
-        Some("check") => check(&rest[1..], format),
+        Some("check") => check(&rest[1..], &options),
         Some("rules") => {
-            print!("{}", rules_listing(format));
+            print!("{}", rules_listing(options.format));
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "schema")]
+        Some("schema") => {
+            let schema = budget_lint::report::json_schema();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some("--version" | "-V") => {
@@ -54,11 +67,24 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-fn parse_format(args: &[String]) -> Result<(Format, Vec<String>), String> {
+/// Options of `check` besides the files.
+struct Options {
+    format: Format,
+    xlsx: Option<String>,
+}
+
+fn parse_format(args: &[String]) -> Result<(Options, Vec<String>), String> {
     let mut format = Format::Text;
+    let mut xlsx = None;
     let mut rest = Vec::new();
     let mut i = 0;
     while i < args.len() {
+        if args[i] == "--xlsx" {
+            i += 1;
+            xlsx = Some(args.get(i).cloned().ok_or("--xlsx 需要输出文件名")?);
+            i += 1;
+            continue;
+        }
         let value = if args[i] == "--format" {
             i += 1;
             Some(
@@ -74,6 +100,7 @@ fn parse_format(args: &[String]) -> Result<(Format, Vec<String>), String> {
                 format = match v.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
+                    "csv" => Format::Csv,
                     "markdown" | "md" => Format::Markdown,
                     other => return Err(format!("未知格式 {other}")),
                 }
@@ -82,12 +109,15 @@ fn parse_format(args: &[String]) -> Result<(Format, Vec<String>), String> {
         }
         i += 1;
     }
-    Ok((format, rest))
+    Ok((Options { format, xlsx }, rest))
 }
 
-fn check(files: &[String], format: Format) -> Result<ExitCode, String> {
+fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
     if files.is_empty() {
         return Err("check 需要至少一个文件".into());
+    }
+    if options.xlsx.is_some() && files.len() != 1 {
+        return Err("--xlsx 只能用于单个文件".into());
     }
     let mut reports: Vec<(String, Report)> = Vec::new();
     for file in files {
@@ -96,7 +126,17 @@ fn check(files: &[String], format: Format) -> Result<ExitCode, String> {
         reports.push((file.clone(), report));
     }
     let any_error = reports.iter().any(|(_, r)| r.has_errors());
-    match format {
+    if let Some(out) = &options.xlsx {
+        let bytes = budget_lint::export::workbook(&reports[0].1)
+            .map_err(|e| format!("无法生成 Excel: {e}"))?;
+        std::fs::write(out, bytes).map_err(|e| format!("无法写入 {out}: {e}"))?;
+    }
+    match options.format {
+        Format::Csv => {
+            let pairs: Vec<(&str, &Report)> =
+                reports.iter().map(|(f, r)| (f.as_str(), r)).collect();
+            print!("{}", budget_lint::export::findings_csv(&pairs));
+        }
         Format::Json => {
             let json = if reports.len() == 1 {
                 serde_json::to_string_pretty(&reports[0].1)
@@ -121,7 +161,9 @@ fn check(files: &[String], format: Format) -> Result<ExitCode, String> {
 fn rules_listing(format: Format) -> String {
     let rules = catalogue();
     match format {
-        Format::Json => serde_json::to_string_pretty(&rules).unwrap_or_default() + "\n",
+        Format::Json | Format::Csv => {
+            serde_json::to_string_pretty(&rules).unwrap_or_default() + "\n"
+        }
         Format::Markdown => {
             let mut out = String::from("# 校验规则目录\n\n本文件由 `budget-lint rules --format markdown` 从各规则源文件的文档注释生成，请勿手工编辑。\n");
             let mut category = "";

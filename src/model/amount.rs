@@ -7,8 +7,10 @@ use serde::Serialize;
 /// A figure as printed in the document: its exact value and how many
 /// decimals were shown ("75.8" has scale 1, "1,816,000" scale 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Amount {
     #[serde(with = "rust_decimal::serde::str")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub value: Decimal,
     pub scale: u32,
 }
@@ -77,6 +79,7 @@ impl Amount {
 /// that a reviewer sees what was printed, though identities read it as an
 /// exact 0 (no rounding band).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cell {
     Value {

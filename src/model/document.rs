@@ -6,6 +6,7 @@ use super::{Forms, Narrative, SpecialFunds, Table};
 use crate::lines::Lines;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// 部门预算公开 (a department with subordinate units).
@@ -34,6 +35,7 @@ impl DocKind {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentInfo {
     pub kind: DocKind,
     pub kind_label: &'static str,

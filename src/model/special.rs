@@ -5,4 +5,5 @@ use serde::Serialize;
 
 /// Placeholder until the special-funds parser lands.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpecialFunds {}

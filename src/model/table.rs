@@ -10,6 +10,7 @@ pub type TableId = &'static str;
 
 /// Which side of a two-sided table (表一, 表四) a row or column is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     Single,
@@ -18,6 +19,7 @@ pub enum Side {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Column {
     /// Stable key from the profile ("total", "basic", "project", …).
     pub key: &'static str,
@@ -28,6 +30,7 @@ pub struct Column {
 
 /// What a row is, found from its code, its label or its place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RowKind {
     /// The 合计 row of a code table, 部门合计, the 合计 of 表六/表十.
@@ -57,6 +60,7 @@ pub enum RowKind {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Row {
     /// 1-based line number in the original text.
     pub line: usize,
@@ -76,6 +80,7 @@ pub struct Row {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Table {
     pub id: TableId,
     /// The title as printed (year included).

@@ -10,6 +10,7 @@ use crate::model::{Document, DocumentInfo, Forms, Narrative, SpecialFunds, Table
 pub use text::render_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -29,6 +30,7 @@ impl Severity {
 
 /// One figure (or one quoted phrase) a finding rests on, at its place.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// What this figure is in the comparison: "合计", "分项", "表内", "说明"…
     pub role: String,
@@ -51,6 +53,7 @@ pub struct Evidence {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable rule id ("T101").
     pub rule: &'static str,
@@ -74,6 +77,7 @@ pub struct Finding {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckStatus {
     Ran,
@@ -93,6 +97,7 @@ impl CheckStatus {
 
 /// What one rule did on this document.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Check {
     pub rule: &'static str,
     pub name: &'static str,
@@ -105,6 +110,7 @@ pub struct Check {
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -115,6 +121,7 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentSection {
     #[serde(flatten)]
     pub info: DocumentInfo,
@@ -125,6 +132,7 @@ pub struct DocumentSection {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     pub tool: &'static str,
     pub version: &'static str,
@@ -134,6 +142,14 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub checks: Vec<Check>,
     pub summary: Summary,
+}
+
+/// The JSON Schema of [`Report`] (draft 2020-12), as committed in
+/// `schema/report.schema.json`.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(Report);
+    serde_json::to_value(schema).unwrap_or_default()
 }
 
 impl Report {

@@ -13,6 +13,7 @@
 //! 表二「2011301 行政运行」，表三同编码写作「一般行政管理事务」：报告两处名称
 //! 及各自行号。
 
+use crate::model::Row;
 use crate::parse::tables::strip_ordinal;
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -34,53 +35,85 @@ impl Rule for CodeName {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        // First place each code is named: (code, folded name, table, row).
-        let mut first: Vec<(&str, String, &str, &crate::model::Row)> = Vec::new();
-        for t in &cx.doc.tables {
-            for row in &t.rows {
-                let Some(code) = row.code.as_deref() else {
-                    continue;
-                };
-                let name = strip_ordinal(&fold_key(&row.name));
-                if name.is_empty() {
-                    continue;
-                }
-                match first.iter().find(|(c, ..)| *c == code) {
-                    None => first.push((code, name, t.id, row)),
-                    Some((_, first_name, first_table, first_row)) => {
-                        sink.compared();
-                        if *first_name == name {
-                            continue;
-                        }
-                        let message = format!(
-                            "科目{}在{}中名为「{}」，在{}中名为「{}」",
-                            code, first_table, first_row.name, t.id, row.name
-                        );
-                        let evidence = vec![
-                            Evidence {
-                                role: "首次出现".into(),
-                                line: first_row.line,
-                                table: Some(first_table.to_string()),
-                                row: Some(first_row.name.clone()),
-                                text: Some(first_row.name.clone()),
-                                ..Evidence::default()
-                            },
-                            Evidence {
-                                role: "本处".into(),
-                                line: row.line,
-                                table: Some(t.id.to_string()),
-                                row: Some(row.name.clone()),
-                                text: Some(row.name.clone()),
-                                ..Evidence::default()
-                            },
-                        ];
-                        sink.report(Severity::Error, t.id, row.line, message, evidence);
-                    }
-                }
-            }
-        }
         if cx.doc.tables.is_empty() {
             sink.not_applicable("没有识别出报表");
+            return;
         }
+        for (code, places) in places_by_code(cx) {
+            let names: Vec<&String> = places.iter().map(|p| &p.key).collect();
+            let Some(usual) = most_common(&names) else {
+                continue;
+            };
+            sink.compared();
+            let reference = places
+                .iter()
+                .find(|p| &p.key == usual)
+                .expect("usual name has a place");
+            for odd in places.iter().filter(|p| &p.key != usual) {
+                let message = format!(
+                    "科目{}在{}中名为「{}」，而在{}中名为「{}」",
+                    code, odd.table, odd.row.name, reference.table, reference.row.name
+                );
+                let evidence = vec![evidence("本处", odd), evidence("其他表", reference)];
+                sink.report(Severity::Error, odd.table, odd.row.line, message, evidence);
+            }
+        }
+    }
+}
+
+/// One row naming a code.
+struct Place<'a> {
+    table: &'static str,
+    row: &'a Row,
+    /// The name folded for comparison (ordinal, spaces, bracket style gone).
+    key: String,
+}
+
+fn places_by_code<'a>(cx: &'a Context) -> Vec<(&'a str, Vec<Place<'a>>)> {
+    let mut out: Vec<(&str, Vec<Place>)> = Vec::new();
+    for t in &cx.doc.tables {
+        for row in &t.rows {
+            let Some(code) = row.code.as_deref() else {
+                continue;
+            };
+            let key = strip_ordinal(&fold_key(&row.name));
+            if key.is_empty() {
+                continue;
+            }
+            let place = Place {
+                table: t.id,
+                row,
+                key,
+            };
+            match out.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, places)) => places.push(place),
+                None => out.push((code, vec![place])),
+            }
+        }
+    }
+    out
+}
+
+/// The name most tables use; the first one on a tie, so that a single
+/// deviating table is the one reported.
+fn most_common<'a>(names: &[&'a String]) -> Option<&'a String> {
+    if names.len() < 2 {
+        return None;
+    }
+    let count = |n: &String| names.iter().filter(|m| **m == n).count();
+    names
+        .iter()
+        .copied()
+        .max_by(|a, b| count(a).cmp(&count(b)).then(std::cmp::Ordering::Greater))
+}
+
+fn evidence(role: &str, p: &Place) -> Evidence {
+    Evidence {
+        role: role.into(),
+        line: p.row.line,
+        table: Some(p.table.to_string()),
+        row: Some(p.row.name.clone()),
+        text: Some(p.row.name.clone()),
+        ..Evidence::default()
     }
 }
