@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Installs the panic hook once, when the module is instantiated, so that a
 /// bug shows as a readable message in the console instead of "unreachable".
@@ -16,16 +17,21 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What `validate` may be told. Unknown keys are rejected so a misspelt
-/// option is an error, not silently ignored.
+/// What `validate` may be told. Unknown keys are rejected (by
+/// `read_options`: serde-wasm-bindgen reads only the fields it knows, so
+/// `deny_unknown_fields` would not see them) so a misspelt option is an
+/// error, not silently ignored.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 struct Options {
     /// `false` leaves the rebuilt tables out of the result (smaller transfer
     /// when only the findings are wanted). Default `true`.
     #[serde(default = "yes")]
     tables: bool,
 }
+
+/// The keys of [`Options`] as JS spells them.
+const OPTION_KEYS: &[&str] = &["tables"];
 
 fn yes() -> bool {
     true
@@ -68,8 +74,20 @@ pub fn version() -> String {
 fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
     match options {
         Some(value) if !value.is_undefined() && !value.is_null() => {
-            serde_wasm_bindgen::from_value(value)
-                .map_err(|e| JsError::new(&format!("validate() 的选项无效：{e}")))
+            let invalid = |why: String| JsError::new(&format!("validate() 的选项无效：{why}"));
+            let object = value
+                .dyn_ref::<js_sys::Object>()
+                .ok_or_else(|| invalid("应为对象".into()))?;
+            for key in js_sys::Object::keys(object).iter() {
+                let key = key.as_string().unwrap_or_default();
+                if !OPTION_KEYS.contains(&key.as_str()) {
+                    return Err(invalid(format!(
+                        "未知选项「{key}」（可用：{}）",
+                        OPTION_KEYS.join("、")
+                    )));
+                }
+            }
+            serde_wasm_bindgen::from_value(value).map_err(|e| invalid(e.to_string()))
         }
         _ => Ok(Options::default()),
     }
