@@ -3,7 +3,7 @@
 #   make web     the release web build alone (prints the .wasm size against the budget)
 #   make test    everything CI runs (.ci/run): fmt, clippy, native tests, wasm tests in
 #                node and headless Chromium, release build, page tests in Chromium
-#   make bench   criterion benchmarks (native)
+#   make bench   criterion benchmarks (native);  make types  regenerate schema/report.d.ts
 # Tools live in $(TOOLS) (default ~/.cache/budget-lint), installed once by
 # scripts/install-tools.sh; how the web build is made is in wasm-pack.toml.
 
@@ -23,7 +23,7 @@ WASM_TARGET := wasm32-unknown-unknown
 # through chromedriver for tests/wasm_browser.rs (run_in_browser).
 WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help tools tools-test web serve test lint test-native test-wasm test-page bench clean
+.PHONY: help tools tools-test web serve test lint test-native test-wasm test-page bench types clean
 
 help:
 	@sed -n '2,6p' Makefile | sed 's/^# *//'
@@ -56,6 +56,8 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	# src/front/wasm.rs and the wasm tests exist only for wasm32: lint them there.
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser -- -D warnings
+	# schema/report.d.ts must be what the JSON Schema generates.
+	if [ -f scripts/typegen/gen.mjs ]; then node scripts/typegen/gen.mjs --check; fi
 
 test-native:
 	cargo test
@@ -74,6 +76,10 @@ test-page:
 
 bench:
 	cargo bench
+
+# Regenerates schema/report.d.ts from schema/report.schema.json.
+types:
+	cd scripts/typegen && npm ci --no-audit --no-fund >/dev/null && node gen.mjs
 
 clean:
 	rm -rf www/pkg target/screenshots

@@ -60,13 +60,17 @@ if [ "$what" = test ]; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
       --no-install-recommends chromium chromium-driver fonts-noto-cjk fontconfig >/dev/null
   fi
-  # 6. playwright-core (no browser download) for the page tests, again when
-  #    the lock file changes; npm's own cache (~/.npm) makes this a second.
-  lock_sum=$(sha256sum tests/web/package-lock.json | cut -d' ' -f1)
-  if [ "$(cat tests/web/node_modules/.budget-lint-lock 2>/dev/null)" != "$lock_sum" ]; then
-    say "npm ci in tests/web"
-    (cd tests/web && npm ci --no-audit --no-fund >/dev/null)
-    echo "$lock_sum" > tests/web/node_modules/.budget-lint-lock
-  fi
+  # 6. npm packages of the tests (playwright-core: no browser download) and
+  #    of the type generator, again whenever a lock file changes; npm's own
+  #    cache (~/.npm) makes a re-install take a second.
+  for dir in tests/web scripts/typegen; do
+    [ -f "$dir/package-lock.json" ] || continue
+    lock_sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    if [ "$(cat "$dir/node_modules/.budget-lint-lock" 2>/dev/null)" != "$lock_sum" ]; then
+      say "npm ci in $dir"
+      (cd "$dir" && npm ci --no-audit --no-fund >/dev/null)
+      echo "$lock_sum" > "$dir/node_modules/.budget-lint-lock"
+    fi
+  done
 fi
 say "ready: $TOOLS/bin, $TOOLS/binaryen/node_modules/.bin"
