@@ -62,6 +62,16 @@ if [ "$(conf enabled)" = true ]; then
   mv "$wasm.opt" "$wasm"
   echo "build-web: wasm-opt $before -> $(stat -c %s "$wasm") bytes"
 fi
+# The report's TypeScript declarations, imported by budget_lint.d.ts.
+cp schema/report.d.ts "$out_dir/report.d.ts"
+python3 - "$out_dir/package.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+pkg = json.load(open(path, encoding="utf-8"))
+if "report.d.ts" not in pkg.setdefault("files", []):
+    pkg["files"].append("report.d.ts")
+open(path, "w", encoding="utf-8").write(json.dumps(pkg, ensure_ascii=False, indent=2) + "\n")
+PY
 # wasm-pack's own .gitignore ("*") would hide the package from a dist copy.
 rm -f "$out_dir/.gitignore"
 

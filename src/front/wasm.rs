@@ -10,6 +10,41 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// The typed results (validate and rules skip the generated typing, which
+// could only say `any`): schema/report.d.ts (generated from the report's JSON
+// Schema) is copied into the package as report.d.ts by scripts/build-web.sh.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+import type { Report } from './report';
+export type { Report } from './report';
+
+/** Options of `validate`. */
+export interface ValidateOptions {
+  /** `false` leaves the rebuilt tables out of the result. Default `true`. */
+  tables?: boolean;
+}
+
+/** One entry of the rule catalogue (`rules()`). */
+export interface RuleDoc {
+  id: string;
+  name: string;
+  title: string;
+  category: string;
+  category_label: string;
+  /** The rule's Chinese documentation: 检查什么 / 为什么重要 / 示例. */
+  docs: string;
+}
+
+/**
+ * Checks the text of one disclosure and returns its report, the same as
+ * `budget-lint check --format json`. Throws only for bad options.
+ */
+export function validate(text: string, options?: ValidateOptions | null): Report;
+
+/** The rule catalogue. */
+export function rules(): RuleDoc[];
+"#;
+
 /// Installs the panic hook once, when the module is instantiated, so that a
 /// bug shows as a readable message in the console instead of "unreachable".
 #[wasm_bindgen(start)]
@@ -48,7 +83,7 @@ impl Default for Options {
 ///
 /// `options` may be omitted, `undefined`, `null` or `{ tables: boolean }`.
 /// Throws an `Error` only for bad options; any text yields a report.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub fn validate(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
     let mut report = crate::check_text(text);
@@ -60,7 +95,7 @@ pub fn validate(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError
 
 /// The rule catalogue: `[{id, name, title, category, category_label, docs}]`,
 /// `docs` being the rule's Chinese documentation (检查什么 / 为什么重要 / 示例).
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&crate::catalogue())
 }

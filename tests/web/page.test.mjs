@@ -57,6 +57,10 @@ describe('first page (release build)', () => {
     // rustc/wasm-bindgen output carries: its absence means the build script ran.
     const bytes = readFileSync(WASM);
     assert.equal(bytes.indexOf(Buffer.from('producers')), -1);
+    // Typed results: the package's declarations import the report's types.
+    const dts = readFileSync(path.join(path.dirname(WASM), 'budget_lint.d.ts'), 'utf8');
+    assert.match(dts, /export function validate\(text: string, options\?: ValidateOptions \| null\): Report;/);
+    assert.match(readFileSync(path.join(path.dirname(WASM), 'report.d.ts'), 'utf8'), /export interface Report \{/);
   });
 
   for (const name of DOCS_2026) {
