@@ -16,6 +16,7 @@ let ruleTitles = new Map();
 const engine = new Engine();
 engine.ready.then(
   async (version) => {
+    performance.mark('budget-lint:engine-ready');
     $('engine-version').textContent = `校验引擎 ${version}`;
     runButton.disabled = false;
     say('就绪：粘贴文本或选择文件后点击「校验」。');
@@ -68,6 +69,7 @@ function show(report, meta, text) {
   );
   $('result').hidden = false;
   document.body.dataset.state = 'done'; // for tests and embedding hosts
+  performance.mark('budget-lint:result');
 }
 
 async function load(file) {
