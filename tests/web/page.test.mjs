@@ -163,13 +163,15 @@ describe('first page (release build)', () => {
       await validateText(page, fixture('yangquan-zhaoshang-2026.txt'));
       const shots = path.join(ROOT, 'target', 'screenshots');
       mkdirSync(shots, { recursive: true });
-      await page.locator('#tables details').first().evaluate((d) => {
+      await page.$eval('#tables [data-table="表三"] details', (d) => {
         d.open = true;
       });
       // What a reviewer sees at 1280×800 after pressing 校验, and the whole page.
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(shots, 'first-page.png') });
       await page.screenshot({ path: path.join(shots, 'first-page-full.png'), fullPage: true });
+      await page.$eval('#tables', (t) => t.scrollIntoView());
+      await page.screenshot({ path: path.join(shots, 'first-page-tables.png') });
     } finally {
       await context.close();
     }
