@@ -11,7 +11,7 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-TOOLS ?= $(HOME)/.cache/budget-lint
+TOOLS ?= $(or $(BUDGET_LINT_TOOLS),$(HOME)/.cache/budget-lint)
 export BUDGET_LINT_TOOLS := $(TOOLS)
 # The cached tools first: the exact wasm-bindgen, npm binaryen's wasm-opt.
 export PATH := $(TOOLS)/bin:$(TOOLS)/binaryen/node_modules/.bin:$(PATH)
