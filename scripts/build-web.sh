@@ -80,6 +80,15 @@ gz=$(gzip -9 -c "$wasm" | wc -c)
 budget=$((budget_kb * 1024))
 awk -v f="${wasm#"$ROOT"/}" -v r="$raw" -v g="$gz" -v b="$budget_kb" 'BEGIN {
   printf "build-web: %s  raw %d bytes (%.1f KiB)  gzip -9 %d bytes (%.1f KiB)  budget %d KiB gzip\n", f, r, r/1024, g, g/1024, b }'
+# Everything the page ships, for the record (only the .wasm has a budget).
+shipped_total=0
+for f in "$out_dir"/budget_lint.js "$ROOT"/www/*.html "$ROOT"/www/*.css "$ROOT"/www/*.js; do
+  [ -f "$f" ] || continue
+  fgz=$(gzip -9 -c "$f" | wc -c)
+  shipped_total=$((shipped_total + fgz))
+  printf 'build-web:   %-28s raw %7d  gzip %6d\n' "${f#"$ROOT"/}" "$(stat -c %s "$f")" "$fgz"
+done
+echo "build-web: page total gzip -9 $((shipped_total + gz)) bytes (.wasm included)"
 echo "build-web: built in $(( $(date +%s) - start )) s"
 if [ "$gz" -gt "$budget" ]; then
   echo "build-web: !!!!!!!! OVER BUDGET: $gz bytes gzip > $budget bytes ($budget_kb KiB) !!!!!!!!" >&2
