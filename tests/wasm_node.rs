@@ -85,6 +85,9 @@ fn validate_can_leave_the_tables_out_and_rejects_unknown_options() {
     Reflect::set(&bad, &"tabels".into(), &JsValue::FALSE).expect("set");
     assert!(validate(ZHAOSHANG, Some(bad.into())).is_err());
     assert!(validate(ZHAOSHANG, Some(JsValue::from_f64(1.0))).is_err());
+    let wrong_type = Object::new();
+    Reflect::set(&wrong_type, &"tables".into(), &JsValue::from_str("no")).expect("set");
+    assert!(validate(ZHAOSHANG, Some(wrong_type.into())).is_err());
     assert!(validate(ZHAOSHANG, Some(JsValue::NULL)).is_ok());
     assert!(validate(ZHAOSHANG, Some(JsValue::UNDEFINED)).is_ok());
 }

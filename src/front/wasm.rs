@@ -6,7 +6,7 @@
 //! `Map`s), amounts stay the decimal strings the report carries (never
 //! floats), so what JS sees is exactly the CLI's `--format json`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -52,25 +52,18 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What `validate` may be told. Unknown keys are rejected (by
-/// `read_options`: serde-wasm-bindgen reads only the fields it knows, so
-/// `deny_unknown_fields` would not see them) so a misspelt option is an
-/// error, not silently ignored.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// What `validate` may be told, read by hand from the JS object (serde's
+/// deserializer would pull float formatting for its error messages into the
+/// module, ~10 KB, for one boolean).
+#[derive(Debug)]
 struct Options {
     /// `false` leaves the rebuilt tables out of the result (smaller transfer
     /// when only the findings are wanted). Default `true`.
-    #[serde(default = "yes")]
     tables: bool,
 }
 
 /// The keys of [`Options`] as JS spells them.
 const OPTION_KEYS: &[&str] = &["tables"];
-
-fn yes() -> bool {
-    true
-}
 
 impl Default for Options {
     fn default() -> Self {
@@ -106,26 +99,35 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// Unknown keys and wrong types are errors, so a misspelt option is not
+/// silently ignored.
 fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
-    match options {
-        Some(value) if !value.is_undefined() && !value.is_null() => {
-            let invalid = |why: String| JsError::new(&format!("validate() 的选项无效：{why}"));
-            let object = value
-                .dyn_ref::<js_sys::Object>()
-                .ok_or_else(|| invalid("应为对象".into()))?;
-            for key in js_sys::Object::keys(object).iter() {
-                let key = key.as_string().unwrap_or_default();
-                if !OPTION_KEYS.contains(&key.as_str()) {
-                    return Err(invalid(format!(
-                        "未知选项「{key}」（可用：{}）",
-                        OPTION_KEYS.join("、")
-                    )));
-                }
-            }
-            serde_wasm_bindgen::from_value(value).map_err(|e| invalid(e.to_string()))
+    let invalid = |why: String| JsError::new(&format!("validate() 的选项无效：{why}"));
+    let value = match options {
+        Some(value) if !value.is_undefined() && !value.is_null() => value,
+        _ => return Ok(Options::default()),
+    };
+    let object = value
+        .dyn_ref::<js_sys::Object>()
+        .ok_or_else(|| invalid("应为对象".into()))?;
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_KEYS.contains(&key.as_str()) {
+            return Err(invalid(format!(
+                "未知选项「{key}」（可用：{}）",
+                OPTION_KEYS.join("、")
+            )));
         }
-        _ => Ok(Options::default()),
     }
+    let mut options = Options::default();
+    let tables = js_sys::Reflect::get(object, &JsValue::from_str("tables"))
+        .map_err(|_| invalid("无法读取 tables".into()))?;
+    if !tables.is_undefined() {
+        options.tables = tables
+            .as_bool()
+            .ok_or_else(|| invalid("tables 应为 true 或 false".into()))?;
+    }
+    Ok(options)
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
