@@ -14,6 +14,10 @@ conf() { python3 scripts/wasm_pack_conf.py get "$1"; }
 
 say() { printf '[tools] %s\n' "$*"; }
 
+for tool in cargo rustup python3 node npm; do
+  command -v "$tool" >/dev/null || { echo "install-tools: $tool is required (Rust via rustup, Python 3.11+, Node 20+)" >&2; exit 1; }
+done
+
 # 1. the wasm target
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
@@ -46,17 +50,27 @@ if [ "$(cat "$TOOLS/binaryen/VERSION" 2>/dev/null)" != "$bin_version" ]; then
 fi
 
 if [ "$what" = test ]; then
-  # 5. Chromium and its driver, from Debian
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "apt-get install chromium chromium-driver"
-    apt-get -o DPkg::Lock::Timeout=300 update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
-      --no-install-recommends chromium chromium-driver fonts-noto-cjk >/dev/null
+  # 5. Chromium, its driver and CJK fonts (the page is Chinese), from Debian
+  #    (as root, or through passwordless sudo on CI: never a prompt).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+     || ! { command -v fc-list >/dev/null && fc-list :lang=zh | grep -q .; }; then
+    sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo -n)
+    say "apt-get install chromium chromium-driver fonts-noto-cjk"
+    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
+      --no-install-recommends chromium chromium-driver fonts-noto-cjk fontconfig >/dev/null
   fi
-  # 6. playwright-core (no browser download) for the page tests
-  if [ ! -d tests/web/node_modules/playwright-core ]; then
-    say "npm ci in tests/web"
-    (cd tests/web && npm ci --no-audit --no-fund >/dev/null)
-  fi
+  # 6. npm packages of the tests (playwright-core: no browser download) and
+  #    of the type generator, again whenever a lock file changes; npm's own
+  #    cache (~/.npm) makes a re-install take a second.
+  for dir in tests/web scripts/typegen; do
+    [ -f "$dir/package-lock.json" ] || continue
+    lock_sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    if [ "$(cat "$dir/node_modules/.budget-lint-lock" 2>/dev/null)" != "$lock_sum" ]; then
+      say "npm ci in $dir"
+      (cd "$dir" && npm ci --no-audit --no-fund >/dev/null)
+      echo "$lock_sum" > "$dir/node_modules/.budget-lint-lock"
+    fi
+  done
 fi
 say "ready: $TOOLS/bin, $TOOLS/binaryen/node_modules/.bin"

@@ -1,0 +1,121 @@
+//! The wasm API under node (`wasm-pack test --node`): the real engine,
+//! compiled to wasm, on a real corpus document, seen as JS sees it.
+#![cfg(target_arch = "wasm32")]
+
+use budget_lint::front::wasm::{rules, validate, version};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const ZHAOSHANG: &str = include_str!("fixtures/yangquan-zhaoshang-2026.txt");
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property read")
+}
+
+fn array(value: &JsValue, key: &str) -> Array {
+    get(value, key)
+        .dyn_into::<Array>()
+        .unwrap_or_else(|_| panic!("{key} is not an array"))
+}
+
+#[wasm_bindgen_test]
+fn validate_rebuilds_the_thirteen_tables_as_plain_objects() {
+    let report = validate(ZHAOSHANG, None).expect("report");
+    // json_compatible(): objects, not Maps.
+    assert!(report.is_object() && report.dyn_ref::<js_sys::Map>().is_none());
+    let tables = array(&report, "tables");
+    assert_eq!(tables.length(), 13);
+    let ids: Vec<String> = tables
+        .iter()
+        .map(|t| get(&t, "id").as_string().expect("table id"))
+        .collect();
+    assert_eq!(ids.first().map(String::as_str), Some("表一"));
+    assert_eq!(ids.last().map(String::as_str), Some("表十三"));
+    let document = get(&report, "document");
+    assert_eq!(
+        get(&document, "department").as_string().as_deref(),
+        Some("阳泉市招商中心")
+    );
+    assert_eq!(get(&document, "year").as_f64(), Some(2026.0));
+}
+
+#[wasm_bindgen_test]
+fn validate_reports_findings_with_lines_and_decimal_strings() {
+    let report = validate(ZHAOSHANG, None).expect("report");
+    let findings = array(&report, "findings");
+    assert!(
+        findings.length() > 0,
+        "the document's rounding tails are findings"
+    );
+    for f in findings.iter() {
+        let severity = get(&f, "severity").as_string().expect("severity");
+        assert!(["error", "warning", "info"].contains(&severity.as_str()));
+        assert!(get(&f, "line").as_f64().is_some_and(|l| l >= 1.0));
+        assert!(get(&f, "message")
+            .as_string()
+            .is_some_and(|m| !m.is_empty()));
+        assert!(array(&f, "evidence").length() > 0);
+    }
+    // The summary counts agree with the list.
+    let summary = get(&report, "summary");
+    let counted = ["errors", "warnings", "infos"]
+        .iter()
+        .map(|k| get(&summary, k).as_f64().expect("count"))
+        .sum::<f64>();
+    assert_eq!(counted, f64::from(findings.length()));
+    // Amounts stay decimal strings, never floats.
+    let first_cell = array(
+        &array(&array(&report, "tables").get(2), "rows").get(0),
+        "cells",
+    )
+    .get(0);
+    assert!(get(&first_cell, "value").is_string());
+}
+
+#[wasm_bindgen_test]
+fn validate_can_leave_the_tables_out_and_rejects_unknown_options() {
+    let options = Object::new();
+    Reflect::set(&options, &"tables".into(), &JsValue::FALSE).expect("set");
+    let report = validate(ZHAOSHANG, Some(options.into())).expect("report");
+    assert_eq!(array(&report, "tables").length(), 0);
+    assert!(array(&report, "findings").length() > 0);
+
+    let bad = Object::new();
+    Reflect::set(&bad, &"tabels".into(), &JsValue::FALSE).expect("set");
+    assert!(validate(ZHAOSHANG, Some(bad.into())).is_err());
+    assert!(validate(ZHAOSHANG, Some(JsValue::from_f64(1.0))).is_err());
+    let wrong_type = Object::new();
+    Reflect::set(&wrong_type, &"tables".into(), &JsValue::from_str("no")).expect("set");
+    assert!(validate(ZHAOSHANG, Some(wrong_type.into())).is_err());
+    assert!(validate(ZHAOSHANG, Some(JsValue::NULL)).is_ok());
+    assert!(validate(ZHAOSHANG, Some(JsValue::UNDEFINED)).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn any_text_gives_a_report() {
+    for text in [
+        "",
+        "<script>alert(1)</script>",
+        "表三\n合计\t1\t2\t3\n\u{0}\u{FFFF}",
+    ] {
+        let report = validate(text, None).expect("report");
+        assert!(get(&report, "summary").is_object());
+    }
+}
+
+#[wasm_bindgen_test]
+fn rules_and_version_describe_the_engine() {
+    let catalogue = rules().expect("catalogue");
+    let catalogue = catalogue.dyn_into::<Array>().expect("array");
+    assert!(catalogue.length() > 0);
+    for rule in catalogue.iter() {
+        assert!(get(&rule, "id")
+            .as_string()
+            .is_some_and(|id| !id.is_empty()));
+        assert!(get(&rule, "docs")
+            .as_string()
+            .is_some_and(|d| d.contains("## 检查什么")));
+    }
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
