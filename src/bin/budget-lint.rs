@@ -42,24 +42,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match rest.first().map(String::as_str) {
         Some("check") => check(&rest[1..], &options),
         Some("rules") => {
-            print!("{}", rules_listing(options.format));
+            out(&rules_listing(options.format));
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "schema")]
         Some("schema") => {
             let schema = budget_lint::report::json_schema();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?
-            );
+            out(&(serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n"));
             Ok(ExitCode::SUCCESS)
         }
         Some("--version" | "-V") => {
-            println!("budget-lint {}", env!("CARGO_PKG_VERSION"));
+            out(&format!("budget-lint {}\n", env!("CARGO_PKG_VERSION")));
             Ok(ExitCode::SUCCESS)
         }
         Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
+            out(&format!("{USAGE}\n"));
             Ok(ExitCode::SUCCESS)
         }
         Some(other) => Err(format!("未知命令 {other}")),
@@ -71,6 +68,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 struct Options {
     format: Format,
     xlsx: Option<String>,
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends the output quietly
+/// instead of panicking.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        std::process::exit(0);
+    }
 }
 
 fn parse_format(args: &[String]) -> Result<(Options, Vec<String>), String> {
@@ -135,7 +146,7 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
         Format::Csv => {
             let pairs: Vec<(&str, &Report)> =
                 reports.iter().map(|(f, r)| (f.as_str(), r)).collect();
-            print!("{}", budget_lint::export::findings_csv(&pairs));
+            out(&budget_lint::export::findings_csv(&pairs));
         }
         Format::Json => {
             let json = if reports.len() == 1 {
@@ -143,11 +154,11 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
             } else {
                 serde_json::to_string_pretty(&reports.iter().map(|(_, r)| r).collect::<Vec<_>>())
             };
-            println!("{}", json.map_err(|e| e.to_string())?);
+            out(&(json.map_err(|e| e.to_string())? + "\n"));
         }
         Format::Text | Format::Markdown => {
             for (file, report) in &reports {
-                println!("{}", render_text(report, file));
+                out(&(render_text(report, file) + "\n"));
             }
         }
     }

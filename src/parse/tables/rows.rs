@@ -133,7 +133,11 @@ impl Builder {
         line: &Line,
     ) -> Outcome {
         let label = |i: usize| slice.get(i).map(String::as_str).unwrap_or("");
-        let labels: Vec<&str> = (0..side.label_cells).map(label).collect();
+        // A dash stands for an empty cell in some exports.
+        let labels: Vec<&str> = (0..side.label_cells)
+            .map(label)
+            .map(|l| if is_dash(l) { "" } else { l })
+            .collect();
         let amounts: Vec<Cell> = (0..side.columns.len())
             .map(|i| Cell::from_text(label(side.label_cells + i)))
             .collect();
@@ -290,6 +294,10 @@ impl Builder {
     pub fn finish(self) -> (Table, Vec<UnparsedLine>) {
         (self.table, self.unparsed)
     }
+}
+
+fn is_dash(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| matches!(c, '-' | '—' | '－' | '–'))
 }
 
 fn is_total_label(label: &str) -> bool {
