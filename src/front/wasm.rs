@@ -6,9 +6,33 @@
 //! `Map`s), amounts stay the decimal strings the report carries (never
 //! floats), so what JS sees is exactly the CLI's `--format json`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+// The report's TypeScript declarations (generated from the JSON Schema by
+// scripts/typegen) go into the package's .d.ts, so that `validate` returns a
+// typed `Report` to an npm consumer instead of `any`.
+#[wasm_bindgen(typescript_custom_section)]
+const REPORT_TYPES: &'static str = include_str!("../../schema/report.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &'static str = r#"
+/** What `validate` may be told; unknown keys are an error. */
+export interface ValidateOptions {
+  /** false leaves the rebuilt tables out of the result. Default true. */
+  tables?: boolean;
+}
+/** One rule of the catalogue, its docs being Chinese markdown (检查什么 / 为什么重要 / 示例). */
+export interface RuleDoc {
+  id: string;
+  name: string;
+  title: string;
+  category: string;
+  category_label: string;
+  docs: string;
+}
+"#;
 
 /// Installs the panic hook once, when the module is instantiated, so that a
 /// bug shows as a readable message in the console instead of "unreachable".
@@ -17,25 +41,19 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What `validate` may be told. Unknown keys are rejected (by
-/// `read_options`: serde-wasm-bindgen reads only the fields it knows, so
-/// `deny_unknown_fields` would not see them) so a misspelt option is an
-/// error, not silently ignored.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// What `validate` may be told. Read by hand (`read_options`), not with
+/// serde: a derived Deserialize drags float formatting into the module for
+/// its error messages (~7 KiB gzip), and unknown keys must be refused so a
+/// misspelt option is an error, not silently ignored.
+#[derive(Debug)]
 struct Options {
     /// `false` leaves the rebuilt tables out of the result (smaller transfer
     /// when only the findings are wanted). Default `true`.
-    #[serde(default = "yes")]
     tables: bool,
 }
 
 /// The keys of [`Options`] as JS spells them.
 const OPTION_KEYS: &[&str] = &["tables"];
-
-fn yes() -> bool {
-    true
-}
 
 impl Default for Options {
     fn default() -> Self {
@@ -48,7 +66,7 @@ impl Default for Options {
 ///
 /// `options` may be omitted, `undefined`, `null` or `{ tables: boolean }`.
 /// Throws an `Error` only for bad options; any text yields a report.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn validate(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
     let mut report = crate::check_text(text);
@@ -60,7 +78,7 @@ pub fn validate(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError
 
 /// The rule catalogue: `[{id, name, title, category, category_label, docs}]`,
 /// `docs` being the rule's Chinese documentation (检查什么 / 为什么重要 / 示例).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "RuleDoc[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&crate::catalogue())
 }
@@ -69,6 +87,25 @@ pub fn rules() -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The findings of one document as the engine's CSV (UTF-8 with a BOM, one
+/// row per finding, errors first), `name` filling the 文件 column. The page
+/// offers this for download as is: the CSV is never rebuilt in JS.
+#[wasm_bindgen]
+pub fn findings_csv(text: &str, name: &str) -> String {
+    let report = crate::check_text(text);
+    crate::export::findings_csv(&[(name, &report)])
+}
+
+/// The Excel workbook of one document (问题清单, 检查情况, one sheet per
+/// rebuilt table) as .xlsx bytes. Only in the module built with the
+/// `web-xlsx` feature (www/pkg-xlsx), which the page loads on demand.
+#[cfg(feature = "xlsx")]
+#[wasm_bindgen]
+pub fn xlsx(text: &str) -> Result<Vec<u8>, JsError> {
+    let report = crate::check_text(text);
+    crate::export::workbook(&report).map_err(|e| JsError::new(&format!("生成 Excel 文件失败：{e}")))
 }
 
 fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
@@ -87,7 +124,15 @@ fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
                     )));
                 }
             }
-            serde_wasm_bindgen::from_value(value).map_err(|e| invalid(e.to_string()))
+            let mut options = Options::default();
+            let tables = js_sys::Reflect::get(object, &JsValue::from_str("tables"))
+                .map_err(|_| invalid("无法读取 tables".into()))?;
+            if !tables.is_undefined() {
+                options.tables = tables
+                    .as_bool()
+                    .ok_or_else(|| invalid("tables 应为 true 或 false".into()))?;
+            }
+            Ok(options)
         }
         _ => Ok(Options::default()),
     }
