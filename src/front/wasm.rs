@@ -67,7 +67,12 @@ impl Default for Options {
 /// `options` may be omitted, `undefined`, `null` or `{ tables: boolean }`.
 /// Throws an `Error` only for bad options; any text yields a report.
 #[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn validate(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError> {
+pub fn validate(
+    text: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
     let mut report = crate::check_text(text);
     if !options.tables {
