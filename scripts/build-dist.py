@@ -15,13 +15,17 @@ Worker must be a classic script; the page's modules are bundled the same way
 for one mechanism. The bundler understands the ES module syntax this project
 writes and wasm-bindgen emits (static import/export forms, import.meta.url);
 it fails loudly on import/export forms it does not know and on bare
-specifiers. (A top-level await would break the bundle: none is written.)
+specifiers. Two differences from real modules, neither used here: a named
+import is a copy taken when the module runs (a namespace import stays live),
+and a top-level await would break the bundle.
 
 The page gets a strict Content-Security-Policy with hashes of its inline
-script and styles: no network at all (connect-src 'none'), wasm compilation
+script and styles: no network at all (connect-src data: only, for embedded
+assets), wasm compilation
 allowed, the Worker from a blob: URL only.
 
 Usage: build-dist.py [--www DIR] [--out FILE] [--entry index.html]
+       build-dist.py --www DIR --bundle MODULE   (print one module graph as a classic script)
 """
 import argparse
 import base64
@@ -53,6 +57,15 @@ EXPORT_DECL_RE = re.compile(
     re.M,
 )
 EXPORT_DEFAULT_EXPR_RE = re.compile(r"""^[ \t]*export\s+default\s+""", re.M)
+ASSET_URL_RE = re.compile(r"""new\s+URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)""")
+# Files a module may reference beside itself that the single file embeds.
+ASSET_TYPES = {
+    ".txt": "text/plain;charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".csv": "text/csv;charset=utf-8",
+}
 
 
 class BundleError(Exception):
@@ -159,6 +172,7 @@ class Bundler:
         if EXPORT_DEFAULT_EXPR_RE.search(src):
             exports["default"] = "__default"
             src = EXPORT_DEFAULT_EXPR_RE.sub("const __default = ", src, count=1)
+        src = self.embed_assets(path, src)
         # import.meta.url: the bundle's own base (the page, or the Worker's
         # blob: URL); the bundled code only uses it when no bytes are given.
         src = src.replace("import.meta.url", "__base")
@@ -172,6 +186,22 @@ class Bundler:
         )
         rel = path.relative_to(self.root).as_posix()
         return f"// ---- {rel}\n{getters}{''.join(head)}\n{src}\n"
+
+    def embed_assets(self, path: Path, src: str) -> str:
+        """`new URL('sample.txt', import.meta.url)` → a data: URL of that file,
+        so that what a module fetches beside itself (a sample document, an
+        icon) comes with the single file. Modules and .wasm are left alone:
+        they are bundled or embedded on their own."""
+
+        def on_url(m: re.Match) -> str:
+            target = (path.parent / m.group(2)).resolve()
+            mime = ASSET_TYPES.get(target.suffix.lower())
+            if mime is None or not target.is_file() or self.root not in target.parents:
+                return m.group(0)
+            data = base64.b64encode(target.read_bytes()).decode()
+            return f"new URL({json.dumps(f'data:{mime};base64,{data}')})"
+
+        return ASSET_URL_RE.sub(on_url, src)
 
     def bundle(self, entry: Path) -> str:
         self.add(entry)
@@ -271,7 +301,9 @@ def build(www: Path, entry_html: str) -> str:
             "worker-src blob:",
             "style-src " + (" ".join(sha256(s) for s in styles) or "'none'"),
             "img-src data:",
-            "connect-src 'none'",
+            # data: only: a module's embedded asset (a sample document) is
+            # fetched from its data: URL; nothing can leave the page.
+            "connect-src data:",
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",
@@ -291,8 +323,16 @@ def main() -> int:
     ap.add_argument("--www", default=str(ROOT / "www"))
     ap.add_argument("--out", default=str(ROOT / "dist" / "budget-lint.html"))
     ap.add_argument("--entry", default="index.html")
+    ap.add_argument("--bundle", help="print the bundle of this module (relative to --www) and stop")
     args = ap.parse_args()
     www = Path(args.www)
+    if args.bundle:
+        try:
+            sys.stdout.write(bundle(www, www / args.bundle))
+        except BundleError as e:
+            print(f"build-dist: {e}", file=sys.stderr)
+            return 1
+        return 0
     if not (www / CORE_WASM).is_file():
         print(f"build-dist: {www / CORE_WASM} is missing: run `make web` first", file=sys.stderr)
         return 1

@@ -41,7 +41,7 @@ describe('single-file build (file://)', () => {
     assert.doesNotMatch(html, /<link[^>]+rel=["']?stylesheet/i, 'no external stylesheet');
     assert.match(html, /"wasmBase64": "AGFzbQ/, 'the core wasm is embedded (base64 of \\0asm)');
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
-    for (const part of ["default-src 'none'", "connect-src 'none'", "object-src 'none'", "base-uri 'none'"]) {
+    for (const part of ["default-src 'none'", "connect-src data:", "object-src 'none'", "base-uri 'none'"]) {
       assert.ok(csp.includes(part), `CSP has ${part}: ${csp}`);
     }
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/, 'no unsafe-inline / unsafe-eval');
