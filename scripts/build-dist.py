@@ -5,8 +5,8 @@ e-mail.
 
 Generic over the page's files: it follows the HTML's
 <link rel="stylesheet" href> (inlined as <style>, with their @import),
-<script type="module" src> (bundled with every local module it imports) and
-inline module scripts; the engine's Worker (www/lib/worker.js and the core
+<script type="module" src> (bundled with every local module it imports,
+statically or with a literal import('./x.js')) and inline module scripts; the engine's Worker (www/lib/worker.js and the core
 wasm-bindgen glue) is bundled too, and the core .wasm is embedded as base64.
 
 Why a bundle and not blob: modules: under file:// Chromium refuses module
@@ -57,6 +57,7 @@ EXPORT_DECL_RE = re.compile(
     re.M,
 )
 EXPORT_DEFAULT_EXPR_RE = re.compile(r"""^[ \t]*export\s+default\s+""", re.M)
+DYNAMIC_IMPORT_RE = re.compile(r"""\bimport\(\s*(['"])(\.{1,2}/[^'"]+)\1\s*\)""")
 ASSET_URL_RE = re.compile(r"""new\s+URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)""")
 # Files a module may reference beside itself that the single file embeds.
 ASSET_TYPES = {
@@ -164,6 +165,12 @@ class Bundler:
             exports["default" if m.group("default") else name] = name
             return f"{m.group('indent')}{m.group('kind')} {name}"
 
+        def on_dynamic_import(m: re.Match) -> str:
+            # A lazily imported local module is bundled too (and so runs at
+            # start, before the module that imports it).
+            return f"Promise.resolve(__mod[{self.dep(path, m.group(2))}])"
+
+        src = DYNAMIC_IMPORT_RE.sub(on_dynamic_import, src)
         src = EXPORT_FROM_RE.sub(on_export_from, src)
         src = IMPORT_RE.sub(on_import, src)
         src = BARE_IMPORT_RE.sub(on_bare_import, src)

@@ -27,7 +27,7 @@ function bundle(dir, entry) {
 }
 
 describe('build-dist.py bundler', () => {
-  test('every import/export form, live bindings, import.meta.url and assets', () => {
+  test('every import/export form, live bindings, import.meta.url and assets', async () => {
     const dir = site({
       'pkg/glue.js': `
 let wasm;
@@ -45,6 +45,7 @@ export default function greet(name) { return \`你好，\${name}\`; }
 `,
       'lib/re.js': `export * from './util.js';\nexport { add as plus } from '../pkg/glue.js';\n`,
       'lib/sample.txt': '表一 收支总表\n',
+      'lib/lazy.js': "export const lazy = 'loaded';\n",
       'app.js': `
 import init, { add, Box, initSync } from './pkg/glue.js';
 import greet, { ONE,
@@ -59,6 +60,7 @@ globalThis.out = {
   sample: new URL('lib/sample.txt', import.meta.url).href,
 };
 globalThis.wasmUrl = init();
+globalThis.lazy = import('./lib/lazy.js').then((m) => m.lazy);
 `,
     });
     const result = bundle(dir, 'app.js');
@@ -78,7 +80,8 @@ globalThis.wasmUrl = init();
     assert.equal(out.copiedCounter, 0);
     assert.equal(out.starOne, 1);
     assert.equal(out.sample, `data:text/plain;charset=utf-8;base64,${Buffer.from('表一 收支总表\n').toString('base64')}`);
-    return context.wasmUrl.then((url) => assert.equal(url, 'file:///x/glue_bg.wasm'));
+    assert.equal(await context.lazy, 'loaded', 'a literal dynamic import is bundled');
+    assert.equal(await context.wasmUrl, 'file:///x/glue_bg.wasm');
   });
 
   test('a bare specifier or an import outside the folder fails with the file named', () => {
