@@ -97,6 +97,40 @@ describe('TypeScript declarations (release build)', () => {
     assert.equal(result.status, 0, `tsc failed:\n${result.stdout}${result.stderr}`);
   });
 
+  test('npm pack → npm install in a fresh project → node imports `budget-lint` and checks a document', () => {
+    const project = mkdtempSync(path.join(os.tmpdir(), 'budget-lint-consumer-'));
+    const npm = (args, cwd) => {
+      const r = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--offline'], { cwd, encoding: 'utf8' });
+      assert.equal(r.status, 0, `npm ${args.join(' ')}:\n${r.stdout}${r.stderr}`);
+      return r.stdout.trim();
+    };
+    const tarball = npm(['pack', '--pack-destination', project], path.dirname(PKG)).split('\n').pop();
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module' }));
+    npm(['install', `./${tarball}`], project);
+    writeFileSync(
+      path.join(project, 'check.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { initSync, validate, findings_csv } from 'budget-lint';
+const wasm = createRequire(import.meta.url).resolve('budget-lint/budget_lint_bg.wasm');
+initSync({ module: readFileSync(wasm) });
+const text = readFileSync(process.argv[2], 'utf8');
+const report = validate(text);
+console.log(JSON.stringify({ tables: report.tables.length, department: report.document.department,
+  findings: report.findings.length, csvRows: findings_csv(text, 'x.txt').trim().split('\\r\\n').length }));
+`,
+    );
+    const run = spawnSync(process.execPath, ['check.mjs', path.join(ROOT, 'tests', 'fixtures', 'yangquan-shangwu-2026.txt')], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout);
+    assert.equal(out.tables, 13);
+    assert.equal(out.department, '阳泉市商务局');
+    assert.equal(out.csvRows, out.findings + 1);
+  });
+
   test('a misuse of the report is a compile error', () => {
     const result = tsc(mkdtempSync(path.join(os.tmpdir(), 'budget-lint-ts-')), MISUSE);
     assert.notEqual(result.status, 0);

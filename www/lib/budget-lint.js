@@ -104,7 +104,7 @@ function abortError() {
  */
 export function init(options = {}) {
   if (options.baseUrl !== undefined || options.wasmBytes !== undefined) {
-    if (engine) throw new Error('init() 的选项须在第一次调用前给出');
+    if (engine) return Promise.reject(new Error('init() 的选项须在第一次调用前给出'));
     settings = { ...options };
   }
   if (!engine) engine = spawn();
@@ -114,12 +114,15 @@ export function init(options = {}) {
 async function request(message, { signal, onProgress } = {}) {
   if (signal?.aborted) throw abortError();
   await init();
+  // Another call's cancel may have ended that engine meanwhile.
+  if (!engine) await init();
   const state = engine;
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      // The engine cannot be interrupted inside wasm: the thread goes, and
-      // the next call starts a fresh one.
+      // The engine cannot be interrupted inside wasm: the thread goes (with
+      // any other call waiting on it, which rejects too), and the next call
+      // starts a fresh one.
       state.worker.terminate();
       if (engine === state) engine = null;
       fail(state, abortError());
