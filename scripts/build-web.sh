@@ -90,10 +90,30 @@ PY
   return 0
 }
 
+# Everything the served page ships, for the record (only the .wasm files have
+# a budget): what a first visit loads, then what only an export loads.
+shipped() {
+  local total=0 f fgz label=$1; shift
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    fgz=$(gzip -9 -c "$f" | wc -c)
+    total=$((total + fgz))
+    printf 'build-web:   %-40s raw %7d  gzip %6d\n' "${f#"$ROOT"/}" "$(stat -c %s "$f")" "$fgz"
+  done
+  echo "build-web: $label gzip -9 total $total bytes"
+}
+
 found=0
 while read -r name out npm budget features; do
   if [ ${#wanted[@]} -gt 0 ] && [[ ! " ${wanted[*]} " == *" $name "* ]]; then continue; fi
   found=$((found + 1))
-  build "$name" "$out" "$npm" "$budget" "$features"
+  # stdin stays the module list's: nothing in build() may read it.
+  build "$name" "$out" "$npm" "$budget" "$features" </dev/null
 done < <(python3 scripts/wasm_pack_conf.py modules)
 [ "$found" -gt 0 ] || { echo "build-web: no module named ${wanted[*]} in wasm-pack.toml" >&2; exit 2; }
+
+shopt -s nullglob globstar
+shipped "www/ (pages, lib, element, core engine)" "$ROOT"/www/*.html "$ROOT"/www/*.css "$ROOT"/www/*.js \
+  "$ROOT"/www/lib/*.js "$ROOT"/www/ui/**/*.js "$ROOT"/www/embed/*.js "$ROOT"/www/embed/*.css \
+  "$ROOT"/www/pkg/budget_lint.js "$ROOT"/www/pkg/budget_lint_bg.wasm
+shipped "Excel export (on demand)" "$ROOT"/www/pkg-xlsx/budget_lint.js "$ROOT"/www/pkg-xlsx/budget_lint_bg.wasm

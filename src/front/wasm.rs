@@ -37,7 +37,7 @@ export interface RuleDoc {
 /// Installs the panic hook once, when the module is instantiated, so that a
 /// bug shows as a readable message in the console instead of "unreachable".
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     console_error_panic_hook::set_once();
 }
 
