@@ -1,6 +1,9 @@
-// The page's first handle on the engine, kept so that app.js works
-// unchanged while it moves to ./lib/budget-lint.js (the documented API).
+// The page's handle on the engine: the documented function API of
+// ./lib/budget-lint.js (WAVE2-API.md), re-exported, and the first page's
+// Engine class on top of it, kept so that older callers work unchanged.
 import { init, rules, validate } from './lib/budget-lint.js';
+
+export * from './lib/budget-lint.js';
 
 export class Engine {
   constructor() {
