@@ -3,7 +3,7 @@
 // nothing at all and its CSP holds (no violation, no console error).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -72,6 +72,9 @@ describe('single-file build (file://)', () => {
       const fetched = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
       assert.deepEqual(fetched, [pathToFileURL(DIST).href]);
       assert.deepEqual(problems, []);
+      const shots = path.join(ROOT, 'target', 'screenshots');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: path.join(shots, 'dist-single-file.png') });
     } finally {
       await context.close();
     }
