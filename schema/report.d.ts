@@ -1,8 +1,32 @@
 /* Generated from schema/report.schema.json by scripts/typegen/gen.mjs. Do not edit. */
 
 export type CheckStatus = 'ran' | 'not_applicable' | 'could_not_run';
+/**
+ * One cell of a rebuilt table. A blank is not zero: it is kept apart so
+ * that a reviewer sees what was printed, though identities read it as an
+ * exact 0 (no rounding band).
+ */
+export type Cell =
+  | {
+      kind: 'value';
+      scale: number;
+      text: string;
+      value: string;
+    }
+  | {
+      kind: 'blank';
+    }
+  | {
+      kind: 'unreadable';
+      text: string;
+    };
+/**
+ * 一级指标 as the framework names them.
+ */
+export type IndicatorLevel = 'output' | 'benefit' | 'satisfaction';
 export type DocKind = 'department_budget' | 'unit_budget' | 'special_funds' | 'unknown';
 export type Severity = 'error' | 'warning' | 'info';
+export type Fact = Statement | Count | NameList;
 /**
  * Which side of a two-sided table (表一, 表四) a row or column is on.
  */
@@ -32,25 +56,6 @@ export type Row = {
   secondary?: string | null;
   side: Side;
 } & Row1;
-/**
- * One cell of a rebuilt table. A blank is not zero: it is kept apart so
- * that a reviewer sees what was printed, though identities read it as an
- * exact 0 (no rounding band).
- */
-export type Cell =
-  | {
-      kind: 'value';
-      scale: number;
-      text: string;
-      value: string;
-    }
-  | {
-      kind: 'blank';
-    }
-  | {
-      kind: 'unreadable';
-      text: string;
-    };
 export type Row1 =
   | {
       kind: 'total';
@@ -141,11 +146,226 @@ export interface DocumentSection {
 /**
  * The 绩效目标表 found (project name, amount, line).
  */
-export interface Forms {}
+export interface Forms {
+  /**
+   * 整体支出绩效目标申报表, when the document has one.
+   */
+  overall?: OverallForm | null;
+  /**
+   * Every 项目支出绩效目标表, in document order.
+   */
+  projects: ProjectForm[];
+}
+/**
+ * 整体支出绩效目标申报表.
+ */
+export interface OverallForm {
+  /**
+   * 部门基本信息 counts: 内设职能部门数, 所属预算单位数, 核定的人员编制数,
+   * 实际在职人员总数, 其中在编人员数 (printed "9个", "30人").
+   */
+  counts: FormValue[];
+  end_line: number;
+  indicators: Indicator[];
+  /**
+   * 部门名称.
+   */
+  name?: FormText | null;
+  /**
+   * 年度预算情况 按资金来源 (万元): total, general, fund, capital,
+   * social, special, own.
+   */
+  sources: FormValue[];
+  title: string;
+  title_line: number;
+  /**
+   * 按资金方向/用途 (万元): total, basic, project.
+   */
+  uses: FormValue[];
+}
+/**
+ * One labelled value of a form: the label as printed, the value, its line.
+ */
+export interface FormValue {
+  /**
+   * Stable key ("total", "general", "city", "basic" …).
+   */
+  key: string;
+  /**
+   * The label as printed ("其中：一般公共预算资金", "市县（区）财政资").
+   */
+  label: string;
+  line: number;
+  value: Cell;
+}
+/**
+ * One row of the indicator grid: 三级指标 and its 指标值, under the
+ * 一级/二级 indicators in force on that row (carried down from above when
+ * the cells are merged).
+ */
+export interface Indicator {
+  level1?: IndicatorLevel | null;
+  level2: string;
+  line: number;
+  name: string;
+  value: string;
+}
+/**
+ * A text value (项目名称, 实施单位 …) and the line it was printed on.
+ */
+export interface FormText {
+  line: number;
+  text: string;
+}
+/**
+ * 项目支出绩效目标表 (or the 申报表 of a 专项资金 document).
+ */
+export interface ProjectForm {
+  annual: FundBlock;
+  attribute?: FormText | null;
+  /**
+   * 主管部门及代码 ("038-阳泉市商务局").
+   */
+  department?: FormText | null;
+  end_line: number;
+  /**
+   * 总体目标 texts: "实施期目标" and "年度目标" (or "总体目标" when the
+   * form does not say which).
+   */
+  goals: Goal[];
+  implementation: FundBlock1;
+  indicators: Indicator[];
+  name?: FormText | null;
+  /**
+   * 项目期 ("99年").
+   */
+  period?: FormText | null;
+  title: string;
+  title_line: number;
+  /**
+   * 实施单位 (joined when the PDF wrapped it onto the next line).
+   */
+  unit?: FormText | null;
+}
+/**
+ * 年度资金 (元).
+ */
+export interface FundBlock {
+  /**
+   * central, province, city, own, other — as printed, blanks kept.
+   */
+  parts: FormValue[];
+  /**
+   * 实施期资金总额 / 年度资金总额.
+   */
+  total?: FormValue | null;
+}
+export interface Goal {
+  line: number;
+  /**
+   * "实施期目标", "年度目标" or "总体目标".
+   */
+  period: string;
+  text: string;
+}
+/**
+ * 实施期资金 (元); empty on forms that only show the year.
+ */
+export interface FundBlock1 {
+  /**
+   * central, province, city, own, other — as printed, blanks kept.
+   */
+  parts: FormValue[];
+  /**
+   * 实施期资金总额 / 年度资金总额.
+   */
+  total?: FormValue | null;
+}
 /**
  * 专项资金信息公开: its projects.
  */
-export interface SpecialFunds {}
+export interface SpecialFunds {
+  classes: SpecialClass[];
+  opening?: Opening | null;
+}
+/**
+ * "1、特定目标类专项资金" and the projects listed under it.
+ */
+export interface SpecialClass {
+  heading: string;
+  line: number;
+  /**
+   * "特定目标类".
+   */
+  name: string;
+  projects: SpecialProject[];
+}
+export interface SpecialProject {
+  /**
+   * 批复该项目预算 N 万元.
+   */
+  approved?: ProseAmount | null;
+  /**
+   * The project's 绩效目标申报表.
+   */
+  form?: ProjectForm | null;
+  line: number;
+  /**
+   * The name in the heading "（1）项目名称：…".
+   */
+  name: string;
+  /**
+   * "（1）" → 1.
+   */
+  number: number;
+  /**
+   * What follows "全部为" ("政府性基金预算", "一般公共预算财政拨款").
+   */
+  source?: string | null;
+  source_line?: number | null;
+}
+/**
+ * An amount printed in prose ("631.81万元") and where.
+ */
+export interface ProseAmount {
+  amount: Amount;
+  line: number;
+  /**
+   * As printed, without the unit ("631.81").
+   */
+  text: string;
+}
+/**
+ * A figure as printed in the document: its exact value and how many
+ * decimals were shown ("75.8" has scale 1, "1,816,000" scale 0).
+ */
+export interface Amount {
+  scale: number;
+  value: string;
+}
+/**
+ * The opening sentence.
+ */
+export interface Opening {
+  /**
+   * "特定目标类项目6个计622.31万元", one per class named.
+   */
+  classes: OpeningClass[];
+  line: number;
+  text: string;
+  /**
+   * 项目支出预算共计 X 万元.
+   */
+  total?: ProseAmount | null;
+}
+export interface OpeningClass {
+  amount?: ProseAmount | null;
+  count?: number | null;
+  /**
+   * "特定目标类".
+   */
+  name: string;
+}
 export interface Finding {
   actual?: string | null;
   difference?: string | null;
@@ -199,11 +419,63 @@ export interface Evidence {
    */
   value?: string | null;
 }
+export interface Narrative {
+  /**
+   * Last line read as narrative.
+   */
+  end_line?: number | null;
+  /**
+   * Line of the "第三部分 … 情况说明" heading; None when there is none.
+   */
+  line?: number | null;
+  sections: Section[];
+}
 /**
- * Placeholder until the narrative parser lands; kept as its own type so
- * that the document model does not change shape when it does.
+ * One numbered section ("八、机关运行经费增减变动原因说明").
  */
-export interface Narrative {}
+export interface Section {
+  line: number;
+  /**
+   * 1 for 一 … 12 for 十二.
+   */
+  number: number;
+  sentences: Sentence[];
+  title: string;
+}
+/**
+ * A sentence (up to "。"), joined across the lines it was broken over.
+ */
+export interface Sentence {
+  facts: Fact[];
+  /**
+   * First line of the sentence.
+   */
+  line: number;
+  /**
+   * The sub-part it stands under: 2 for "（二）…" or "2、…".
+   */
+  part?: number | null;
+  text: string;
+}
+/**
+ * "一般公共服务支出271.66万元，占79.79%": a labelled amount with what the
+ * sentence says about it.
+ */
+export interface Statement {
+  kind: 'amount';
+}
+/**
+ * "二级项目3个", "实有2辆", "通用设备4台（套）".
+ */
+export interface Count {
+  kind: 'count';
+}
+/**
+ * "主要包括：基本工资、津贴补贴…等".
+ */
+export interface NameList {
+  kind: 'list';
+}
 export interface Summary {
   checks_could_not_run: number;
   checks_not_applicable: number;

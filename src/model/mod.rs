@@ -7,14 +7,17 @@
 
 mod amount;
 mod document;
-mod forms;
+pub mod forms;
 mod narrative;
-mod special;
+pub mod special;
 mod table;
 
 pub use amount::{Amount, Cell};
 pub use document::{DocKind, Document, DocumentInfo};
 pub use forms::Forms;
-pub use narrative::Narrative;
+pub use narrative::{
+    chinese_number, Change, Count, Direction, Fact, NameItem, NameList, Narrative, Quote, Section,
+    Sentence, Share, Statement,
+};
 pub use special::SpecialFunds;
 pub use table::{Column, Row, RowKind, Side, Table, TableId};

@@ -1,9 +1,278 @@
 //! Facts read from 第三部分 情况说明. Filled by `parse::narrative`.
+//!
+//! The narrative restates the tables in twelve numbered sections. Each
+//! section is kept as its sentences, and each sentence as the facts it
+//! states, in printed order: labelled amounts (with the share and the
+//! change said about them), counts and lists of names. Every printed
+//! number keeps the original line it stands on, so that a finding can cite
+//! it; a figure is only ever tied to a label of its own sentence.
 
 use serde::Serialize;
 
-/// Placeholder until the narrative parser lands; kept as its own type so
-/// that the document model does not change shape when it does.
+use super::Amount;
+
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Narrative {}
+pub struct Narrative {
+    /// Line of the "第三部分 … 情况说明" heading; None when there is none.
+    pub line: Option<usize>,
+    /// Last line read as narrative.
+    pub end_line: Option<usize>,
+    pub sections: Vec<Section>,
+}
+
+impl Narrative {
+    /// Section 一 … 十二 by its number.
+    pub fn section(&self, number: u32) -> Option<&Section> {
+        self.sections.iter().find(|s| s.number == number)
+    }
+
+    /// Every fact of every section, in printed order.
+    pub fn facts(&self) -> impl Iterator<Item = (&Section, &Sentence, &Fact)> {
+        self.sections.iter().flat_map(|s| {
+            s.sentences
+                .iter()
+                .flat_map(move |sen| sen.facts.iter().map(move |f| (s, sen, f)))
+        })
+    }
+}
+
+/// One numbered section ("八、机关运行经费增减变动原因说明").
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Section {
+    /// 1 for 一 … 12 for 十二.
+    pub number: u32,
+    pub title: String,
+    pub line: usize,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Section {
+    /// The section's name as reviewers cite it: "第三部分 八".
+    pub fn label(&self) -> String {
+        format!("第三部分 {}", chinese_number(self.number))
+    }
+
+    /// Sentences under sub-part `part` (（二） or 2、), or all for None.
+    pub fn sentences_in(&self, part: Option<u32>) -> impl Iterator<Item = &Sentence> {
+        self.sentences
+            .iter()
+            .filter(move |s| part.is_none() || s.part == part)
+    }
+
+    /// Every labelled amount of the section (or of one sub-part).
+    pub fn statements(&self, part: Option<u32>) -> impl Iterator<Item = (&Sentence, &Statement)> {
+        self.sentences_in(part)
+            .flat_map(|s| s.statements().map(move |st| (s, st)))
+    }
+
+    /// The first statement whose label contains every word of `words`.
+    pub fn find(&self, part: Option<u32>, words: &[&str]) -> Option<(&Sentence, &Statement)> {
+        self.statements(part)
+            .find(|(_, st)| words.iter().all(|w| st.label.contains(w)))
+    }
+
+    pub fn counts(&self, part: Option<u32>) -> impl Iterator<Item = &Count> {
+        self.sentences_in(part).flat_map(|s| {
+            s.facts.iter().filter_map(|f| match f {
+                Fact::Count(c) => Some(c),
+                _ => None,
+            })
+        })
+    }
+}
+
+/// A sentence (up to "。"), joined across the lines it was broken over.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Sentence {
+    /// The sub-part it stands under: 2 for "（二）…" or "2、…".
+    pub part: Option<u32>,
+    /// First line of the sentence.
+    pub line: usize,
+    pub text: String,
+    pub facts: Vec<Fact>,
+}
+
+impl Sentence {
+    pub fn statements(&self) -> impl Iterator<Item = &Statement> {
+        self.facts.iter().filter_map(|f| match f {
+            Fact::Amount(s) => Some(s.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// The sentence's first amount: the total its shares are taken of.
+    pub fn head(&self) -> Option<&Statement> {
+        self.statements().next()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fact {
+    Amount(Box<Statement>),
+    Count(Count),
+    List(NameList),
+}
+
+impl Fact {
+    /// Every printed number of the fact.
+    pub fn quotes(&self) -> Vec<&Quote> {
+        match self {
+            Fact::Amount(s) => {
+                let mut q = vec![&s.amount];
+                if let Some(sh) = &s.share {
+                    q.push(&sh.percent);
+                }
+                if let Some(c) = &s.change {
+                    q.extend(c.previous.iter());
+                    q.extend(c.amount.iter());
+                    q.extend(c.rate.iter());
+                }
+                q
+            }
+            Fact::Count(c) => vec![&c.count],
+            Fact::List(_) => Vec::new(),
+        }
+    }
+}
+
+/// A printed number: its value, the line it stands on, the phrase quoted
+/// ("比上年增加19.23万元").
+///
+/// Prose drops trailing zeros ("75.8万元", "0万元", "占0%") of figures kept
+/// to the 0.01: see [`Quote::interval`].
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Quote {
+    pub value: Amount,
+    /// The number as printed ("1,629.62").
+    pub shown: String,
+    /// "万元", "%", or a count's unit ("个", "辆", "台（套）", "家").
+    pub unit: String,
+    pub line: usize,
+    pub text: String,
+}
+
+impl Quote {
+    pub fn is_count(&self) -> bool {
+        self.unit != "万元" && self.unit != "%"
+    }
+
+    /// The interval the printed number stands for. Counts are exact. Money
+    /// and percentages are kept to two decimals and printed without
+    /// trailing zeros, so "0万元" is 0 ± 0.005, not ± 0.5 — a wider band
+    /// would excuse any error of less than 5,000 元.
+    pub fn interval(&self) -> crate::arith::Term {
+        if self.is_count() {
+            return crate::arith::Term::exact(self.value.value);
+        }
+        let scale = self.value.scale.max(2);
+        crate::arith::Term::from(Amount::new(self.value.value, scale))
+    }
+}
+
+/// "一般公共服务支出271.66万元，占79.79%": a labelled amount with what the
+/// sentence says about it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Statement {
+    /// The words before the amount in its clause ("预算收入总计").
+    pub label: String,
+    pub amount: Quote,
+    /// Index (within the sentence's facts) of the amount this one is a
+    /// part of, when it follows "其中".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Share>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// "占40.61%".
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Share {
+    pub label: String,
+    pub percent: Quote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 增加 / 增长
+    Up,
+    /// 减少 / 下降
+    Down,
+    /// 持平 / 相同
+    Same,
+}
+
+/// "比2025年预算30.24万元增加7.53万元，增长19.78%", "与上年持平".
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Change {
+    /// From the amount's word (增加/减少) or 持平/相同; None when only
+    /// the previous figure is printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The previous year's figure when printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Quote>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Quote>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Quote>,
+    /// From the rate's word (增长/下降).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_direction: Option<Direction>,
+    pub line: usize,
+}
+
+/// "二级项目3个", "实有2辆", "通用设备4台（套）".
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Count {
+    pub label: String,
+    /// "个", "辆", "台（套）", "家".
+    pub unit: String,
+    pub count: Quote,
+}
+
+/// "主要包括：基本工资、津贴补贴…等".
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NameList {
+    /// The label of the amount the list describes ("人员经费").
+    pub label: String,
+    pub line: usize,
+    pub items: Vec<NameItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NameItem {
+    pub name: String,
+    pub line: usize,
+}
+
+/// 1 → "一", 12 → "十二".
+pub fn chinese_number(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n as usize].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[(n - 10) as usize]),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            DIGITS[(n % 10) as usize]
+        ),
+        _ => n.to_string(),
+    }
+}

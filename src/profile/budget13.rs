@@ -16,299 +16,131 @@ const fn at(table: &'static str, row: RowSel, column: &'static str) -> CellRef {
     CellRef { table, row, column }
 }
 
+/// A fixed row named by `label`.
+const fn row(key: &'static str, label: &'static str) -> FixedRow {
+    FixedRow {
+        key,
+        label,
+        class_code: None,
+    }
+}
+
+/// An expenditure class row: its key is its 类 科目编码.
+const fn class(code: &'static str, label: &'static str) -> FixedRow {
+    FixedRow {
+        key: code,
+        label,
+        class_code: Some(code),
+    }
+}
+
+/// In every row of `table`: `total` = Σ `parts`.
+const fn row_sum(
+    table: &'static str,
+    total: &'static str,
+    parts: &'static [&'static str],
+) -> Identity {
+    Identity::RowSum {
+        table,
+        total,
+        parts,
+    }
+}
+
+/// 类 = Σ 款 = Σ 项 in each column listed.
+const fn hierarchy(table: &'static str, columns: &'static [&'static str]) -> Identity {
+    Identity::CodeHierarchy { table, columns }
+}
+
+/// `left` = Σ `right` (one figure against the sum of others).
+const fn cross(left: CellRef, right: &'static [CellRef], note: &'static str) -> Identity {
+    Identity::CrossTotal { left, right, note }
+}
+
+/// Fixed row `total` = Σ fixed rows `parts`, in each column listed.
+const fn fixed_sum(
+    table: &'static str,
+    total: &'static str,
+    parts: &'static [&'static str],
+    columns: &'static [&'static str],
+) -> Identity {
+    Identity::FixedSum {
+        table,
+        total,
+        parts: PartRows::Keys(parts),
+        columns,
+    }
+}
+
 use RowSel::{Fixed, Total, TreeRoot};
 
 /// 表一/表四 expenditure side: the thirty classes, then the totals.
 const EXPENSE_ROWS: &[FixedRow] = &[
-    FixedRow {
-        key: "201",
-        label: "一般公共服务支出",
-        class_code: Some("201"),
-    },
-    FixedRow {
-        key: "202",
-        label: "外交支出",
-        class_code: Some("202"),
-    },
-    FixedRow {
-        key: "203",
-        label: "国防支出",
-        class_code: Some("203"),
-    },
-    FixedRow {
-        key: "204",
-        label: "公共安全支出",
-        class_code: Some("204"),
-    },
-    FixedRow {
-        key: "205",
-        label: "教育支出",
-        class_code: Some("205"),
-    },
-    FixedRow {
-        key: "206",
-        label: "科学技术支出",
-        class_code: Some("206"),
-    },
-    FixedRow {
-        key: "207",
-        label: "文化旅游体育与传媒支出",
-        class_code: Some("207"),
-    },
-    FixedRow {
-        key: "208",
-        label: "社会保障和就业支出",
-        class_code: Some("208"),
-    },
-    FixedRow {
-        key: "209",
-        label: "社会保险基金支出",
-        class_code: Some("209"),
-    },
-    FixedRow {
-        key: "210",
-        label: "卫生健康支出",
-        class_code: Some("210"),
-    },
-    FixedRow {
-        key: "211",
-        label: "节能环保支出",
-        class_code: Some("211"),
-    },
-    FixedRow {
-        key: "212",
-        label: "城乡社区支出",
-        class_code: Some("212"),
-    },
-    FixedRow {
-        key: "213",
-        label: "农林水支出",
-        class_code: Some("213"),
-    },
-    FixedRow {
-        key: "214",
-        label: "交通运输支出",
-        class_code: Some("214"),
-    },
-    FixedRow {
-        key: "215",
-        label: "资源勘探工业信息等支出",
-        class_code: Some("215"),
-    },
-    FixedRow {
-        key: "216",
-        label: "商业服务业等支出",
-        class_code: Some("216"),
-    },
-    FixedRow {
-        key: "217",
-        label: "金融支出",
-        class_code: Some("217"),
-    },
-    FixedRow {
-        key: "219",
-        label: "援助其他地区支出",
-        class_code: Some("219"),
-    },
-    FixedRow {
-        key: "220",
-        label: "自然资源海洋气象等支出",
-        class_code: Some("220"),
-    },
-    FixedRow {
-        key: "221",
-        label: "住房保障支出",
-        class_code: Some("221"),
-    },
-    FixedRow {
-        key: "222",
-        label: "粮油物资储备支出",
-        class_code: Some("222"),
-    },
-    FixedRow {
-        key: "223",
-        label: "国有资本经营预算支出",
-        class_code: Some("223"),
-    },
-    FixedRow {
-        key: "224",
-        label: "灾害防治及应急管理支出",
-        class_code: Some("224"),
-    },
-    FixedRow {
-        key: "227",
-        label: "预备费",
-        class_code: Some("227"),
-    },
-    FixedRow {
-        key: "229",
-        label: "其他支出",
-        class_code: Some("229"),
-    },
-    FixedRow {
-        key: "230",
-        label: "转移性支出",
-        class_code: Some("230"),
-    },
-    FixedRow {
-        key: "231",
-        label: "债务还本支出",
-        class_code: Some("231"),
-    },
-    FixedRow {
-        key: "232",
-        label: "债务付息支出",
-        class_code: Some("232"),
-    },
-    FixedRow {
-        key: "233",
-        label: "债务发行费用支出",
-        class_code: Some("233"),
-    },
-    FixedRow {
-        key: "234",
-        label: "抗疫特别国债安排的支出",
-        class_code: Some("234"),
-    },
-    FixedRow {
-        key: "expense_total",
-        label: "本年支出合计",
-        class_code: None,
-    },
-    FixedRow {
-        key: "year_end_carry",
-        label: "年终结转",
-        class_code: None,
-    },
-    FixedRow {
-        key: "expense_grand",
-        label: "支出总计",
-        class_code: None,
-    },
+    class("201", "一般公共服务支出"),
+    class("202", "外交支出"),
+    class("203", "国防支出"),
+    class("204", "公共安全支出"),
+    class("205", "教育支出"),
+    class("206", "科学技术支出"),
+    class("207", "文化旅游体育与传媒支出"),
+    class("208", "社会保障和就业支出"),
+    class("209", "社会保险基金支出"),
+    class("210", "卫生健康支出"),
+    class("211", "节能环保支出"),
+    class("212", "城乡社区支出"),
+    class("213", "农林水支出"),
+    class("214", "交通运输支出"),
+    class("215", "资源勘探工业信息等支出"),
+    class("216", "商业服务业等支出"),
+    class("217", "金融支出"),
+    class("219", "援助其他地区支出"),
+    class("220", "自然资源海洋气象等支出"),
+    class("221", "住房保障支出"),
+    class("222", "粮油物资储备支出"),
+    class("223", "国有资本经营预算支出"),
+    class("224", "灾害防治及应急管理支出"),
+    class("227", "预备费"),
+    class("229", "其他支出"),
+    class("230", "转移性支出"),
+    class("231", "债务还本支出"),
+    class("232", "债务付息支出"),
+    class("233", "债务发行费用支出"),
+    class("234", "抗疫特别国债安排的支出"),
+    row("expense_total", "本年支出合计"),
+    row("year_end_carry", "年终结转"),
+    row("expense_grand", "支出总计"),
 ];
 
 const T1_INCOME_ROWS: &[FixedRow] = &[
-    FixedRow {
-        key: "general",
-        label: "一般公共预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "fund",
-        label: "政府性基金预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "capital",
-        label: "国有资本经营预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "special",
-        label: "财政专户管理资金",
-        class_code: None,
-    },
-    FixedRow {
-        key: "own",
-        label: "单位资金",
-        class_code: None,
-    },
-    FixedRow {
-        key: "income_total",
-        label: "本年收入合计",
-        class_code: None,
-    },
-    FixedRow {
-        key: "carry",
-        label: "上年结转",
-        class_code: None,
-    },
-    FixedRow {
-        key: "income_grand",
-        label: "收入总计",
-        class_code: None,
-    },
+    row("general", "一般公共预算"),
+    row("fund", "政府性基金预算"),
+    row("capital", "国有资本经营预算"),
+    row("special", "财政专户管理资金"),
+    row("own", "单位资金"),
+    row("income_total", "本年收入合计"),
+    row("carry", "上年结转"),
+    row("income_grand", "收入总计"),
 ];
 
 const T4_INCOME_ROWS: &[FixedRow] = &[
-    FixedRow {
-        key: "general",
-        label: "一般公共预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "fund",
-        label: "政府性基金预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "capital",
-        label: "国有资本经营预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "income_total",
-        label: "本年收入合计",
-        class_code: None,
-    },
-    FixedRow {
-        key: "carry_total",
-        label: "上年财政拨款结转",
-        class_code: None,
-    },
-    FixedRow {
-        key: "carry_general",
-        label: "一般公共预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "carry_fund",
-        label: "政府性基金预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "carry_capital",
-        label: "国有资本经营预算",
-        class_code: None,
-    },
-    FixedRow {
-        key: "income_grand",
-        label: "收入总计",
-        class_code: None,
-    },
+    row("general", "一般公共预算"),
+    row("fund", "政府性基金预算"),
+    row("capital", "国有资本经营预算"),
+    row("income_total", "本年收入合计"),
+    row("carry_total", "上年财政拨款结转"),
+    row("carry_general", "一般公共预算"),
+    row("carry_fund", "政府性基金预算"),
+    row("carry_capital", "国有资本经营预算"),
+    row("income_grand", "收入总计"),
 ];
 
 const T10_ROWS: &[FixedRow] = &[
-    FixedRow {
-        key: "travel",
-        label: "因公出国(境)费",
-        class_code: None,
-    },
-    FixedRow {
-        key: "reception",
-        label: "公务接待费",
-        class_code: None,
-    },
-    FixedRow {
-        key: "vehicles",
-        label: "公务用车购置及运行费",
-        class_code: None,
-    },
-    FixedRow {
-        key: "vehicle_purchase",
-        label: "公务用车购置费",
-        class_code: None,
-    },
-    FixedRow {
-        key: "vehicle_running",
-        label: "公务用车运行维护费",
-        class_code: None,
-    },
-    FixedRow {
-        key: "sum",
-        label: "合计",
-        class_code: None,
-    },
+    row("travel", "因公出国(境)费"),
+    row("reception", "公务接待费"),
+    row("vehicles", "公务用车购置及运行费"),
+    row("vehicle_purchase", "公务用车购置费"),
+    row("vehicle_running", "公务用车运行维护费"),
+    row("sum", "合计"),
 ];
 
 const SOURCES5: &[ColumnDef] = &[
@@ -479,87 +311,83 @@ const TABLES: &[TableDef] = &[
 
 const IDENTITIES: &[Identity] = &[
     // 表一 预算收支总表
-    Identity::RowSum {
-        table: "表一",
-        total: "total",
-        parts: &["current", "carry"],
-    },
-    Identity::FixedSum {
-        table: "表一",
-        total: "income_total",
-        parts: PartRows::Keys(&["general", "fund", "capital", "special", "own"]),
-        columns: &["income"],
-    },
-    Identity::FixedSum {
-        table: "表一",
-        total: "income_grand",
-        parts: PartRows::Keys(&["income_total", "carry"]),
-        columns: &["income"],
-    },
+    row_sum("表一", "total", &["current", "carry"]),
+    fixed_sum(
+        "表一",
+        "income_total",
+        &["general", "fund", "capital", "special", "own"],
+        &["income"],
+    ),
+    fixed_sum(
+        "表一",
+        "income_grand",
+        &["income_total", "carry"],
+        &["income"],
+    ),
     Identity::FixedSum {
         table: "表一",
         total: "expense_total",
         parts: PartRows::Classes,
         columns: &["total", "current", "carry"],
     },
-    Identity::FixedSum {
-        table: "表一",
-        total: "expense_grand",
-        parts: PartRows::Keys(&["expense_total", "year_end_carry"]),
-        columns: &["total", "current", "carry"],
-    },
+    fixed_sum(
+        "表一",
+        "expense_grand",
+        &["expense_total", "year_end_carry"],
+        &["total", "current", "carry"],
+    ),
     Identity::CrossTotal {
         left: at("表一", Fixed("income_grand"), "income"),
         right: &[at("表一", Fixed("expense_grand"), "total")],
         note: "表一 收入总计 = 支出总计",
     },
     // 表二 预算收入总表
-    Identity::RowSum {
-        table: "表二",
-        total: "total",
-        parts: &["general", "fund", "capital", "special", "own"],
-    },
-    Identity::CodeHierarchy {
-        table: "表二",
-        columns: &[
+    row_sum(
+        "表二",
+        "total",
+        &["general", "fund", "capital", "special", "own"],
+    ),
+    hierarchy(
+        "表二",
+        &[
             "total", "general", "fund", "capital", "special", "own", "carry",
         ],
-    },
-    Identity::CrossTotal {
-        left: at("表二", Total, "total"),
-        right: &[at("表一", Fixed("income_total"), "income")],
-        note: "表二 合计 = 表一 本年收入合计",
-    },
-    Identity::CrossTotal {
-        left: at("表二", Total, "general"),
-        right: &[at("表一", Fixed("general"), "income")],
-        note: "表二 一般公共预算 = 表一 一般公共预算收入",
-    },
-    Identity::CrossTotal {
-        left: at("表二", Total, "fund"),
-        right: &[at("表一", Fixed("fund"), "income")],
-        note: "表二 政府性基金 = 表一 政府性基金预算收入",
-    },
-    Identity::CrossTotal {
-        left: at("表二", Total, "capital"),
-        right: &[at("表一", Fixed("capital"), "income")],
-        note: "表二 国有资本经营预算 = 表一 国有资本经营预算收入",
-    },
-    Identity::CrossTotal {
-        left: at("表二", Total, "special"),
-        right: &[at("表一", Fixed("special"), "income")],
-        note: "表二 财政专户管理资金 = 表一 财政专户管理资金收入",
-    },
-    Identity::CrossTotal {
-        left: at("表二", Total, "own"),
-        right: &[at("表一", Fixed("own"), "income")],
-        note: "表二 单位资金 = 表一 单位资金收入",
-    },
-    Identity::CrossTotal {
-        left: at("表二", Total, "carry"),
-        right: &[at("表一", Fixed("carry"), "income")],
-        note: "表二 上年结转 = 表一 上年结转",
-    },
+    ),
+    cross(
+        at("表二", Total, "total"),
+        &[at("表一", Fixed("income_total"), "income")],
+        "表二 合计 = 表一 本年收入合计",
+    ),
+    cross(
+        at("表二", Total, "general"),
+        &[at("表一", Fixed("general"), "income")],
+        "表二 一般公共预算 = 表一 一般公共预算收入",
+    ),
+    cross(
+        at("表二", Total, "fund"),
+        &[at("表一", Fixed("fund"), "income")],
+        "表二 政府性基金 = 表一 政府性基金预算收入",
+    ),
+    cross(
+        at("表二", Total, "capital"),
+        &[at("表一", Fixed("capital"), "income")],
+        "表二 国有资本经营预算 = 表一 国有资本经营预算收入",
+    ),
+    cross(
+        at("表二", Total, "special"),
+        &[at("表一", Fixed("special"), "income")],
+        "表二 财政专户管理资金 = 表一 财政专户管理资金收入",
+    ),
+    cross(
+        at("表二", Total, "own"),
+        &[at("表一", Fixed("own"), "income")],
+        "表二 单位资金 = 表一 单位资金收入",
+    ),
+    cross(
+        at("表二", Total, "carry"),
+        &[at("表一", Fixed("carry"), "income")],
+        "表二 上年结转 = 表一 上年结转",
+    ),
     Identity::ClassMatch {
         left: ClassSource::CodeRows {
             table: "表二",
@@ -571,69 +399,58 @@ const IDENTITIES: &[Identity] = &[
         note: "表二 各类 合计 + 上年结转 = 表一 该类 2026年合计",
     },
     // 表三 预算支出总表
-    Identity::RowSum {
-        table: "表三",
-        total: "total",
-        parts: &["basic", "project"],
-    },
-    Identity::CodeHierarchy {
-        table: "表三",
-        columns: &["total", "basic", "project"],
-    },
-    Identity::CrossTotal {
-        left: at("表三", Total, "total"),
-        right: &[at("表一", Fixed("expense_total"), "total")],
-        note: "表三 合计 = 表一 本年支出合计",
-    },
+    row_sum("表三", "total", &["basic", "project"]),
+    hierarchy("表三", &["total", "basic", "project"]),
+    cross(
+        at("表三", Total, "total"),
+        &[at("表一", Fixed("expense_total"), "total")],
+        "表三 合计 = 表一 本年支出合计",
+    ),
     Identity::CodeMatch {
         left: ("表三", "total"),
         right: &[("表二", "total"), ("表二", "carry")],
         note: "表三 各科目 合计 = 表二 合计 + 上年结转",
     },
-    Identity::CrossTotal {
-        left: at("表三", Total, "project"),
-        right: &[
+    cross(
+        at("表三", Total, "project"),
+        &[
             at("表十二", TreeRoot, "total"),
             at("表十三", TreeRoot, "total"),
         ],
-        note: "表三 项目支出 = 表十二 合计 + 表十三 合计",
-    },
+        "表三 项目支出 = 表十二 合计 + 表十三 合计",
+    ),
     // 表四 财政拨款收支总表
-    Identity::RowSum {
-        table: "表四",
-        total: "subtotal",
-        parts: &["general", "fund", "capital"],
-    },
-    Identity::FixedSum {
-        table: "表四",
-        total: "income_total",
-        parts: PartRows::Keys(&["general", "fund", "capital"]),
-        columns: &["amount"],
-    },
-    Identity::FixedSum {
-        table: "表四",
-        total: "carry_total",
-        parts: PartRows::Keys(&["carry_general", "carry_fund", "carry_capital"]),
-        columns: &["amount"],
-    },
-    Identity::FixedSum {
-        table: "表四",
-        total: "income_grand",
-        parts: PartRows::Keys(&["income_total", "carry_total"]),
-        columns: &["amount"],
-    },
+    row_sum("表四", "subtotal", &["general", "fund", "capital"]),
+    fixed_sum(
+        "表四",
+        "income_total",
+        &["general", "fund", "capital"],
+        &["amount"],
+    ),
+    fixed_sum(
+        "表四",
+        "carry_total",
+        &["carry_general", "carry_fund", "carry_capital"],
+        &["amount"],
+    ),
+    fixed_sum(
+        "表四",
+        "income_grand",
+        &["income_total", "carry_total"],
+        &["amount"],
+    ),
     Identity::FixedSum {
         table: "表四",
         total: "expense_total",
         parts: PartRows::Classes,
         columns: &["subtotal", "general", "fund", "capital"],
     },
-    Identity::FixedSum {
-        table: "表四",
-        total: "expense_grand",
-        parts: PartRows::Keys(&["expense_total", "year_end_carry"]),
-        columns: &["subtotal", "general", "fund", "capital"],
-    },
+    fixed_sum(
+        "表四",
+        "expense_grand",
+        &["expense_total", "year_end_carry"],
+        &["subtotal", "general", "fund", "capital"],
+    ),
     Identity::CrossTotal {
         left: at("表四", Fixed("income_grand"), "amount"),
         right: &[at("表四", Fixed("expense_grand"), "subtotal")],
@@ -665,50 +482,36 @@ const IDENTITIES: &[Identity] = &[
         note: "表四 各类支出 ≤ 表一 该类支出（无财政专户和单位资金时相等）",
     },
     // 表五 一般公共预算支出预算表
-    Identity::RowSum {
-        table: "表五",
-        total: "total",
-        parts: &["basic", "project"],
-    },
-    Identity::CodeHierarchy {
-        table: "表五",
-        columns: &["total", "basic", "project"],
-    },
-    Identity::CrossTotal {
-        left: at("表五", Total, "total"),
-        right: &[at("表一", Fixed("general"), "income")],
-        note: "表五 合计 = 表一 一般公共预算收入",
-    },
+    row_sum("表五", "total", &["basic", "project"]),
+    hierarchy("表五", &["total", "basic", "project"]),
+    cross(
+        at("表五", Total, "total"),
+        &[at("表一", Fixed("general"), "income")],
+        "表五 合计 = 表一 一般公共预算收入",
+    ),
     Identity::CodeMatch {
         left: ("表五", "total"),
         right: &[("表二", "general")],
         note: "表五 各科目 合计 = 表二 一般公共预算",
     },
-    Identity::CrossTotal {
-        left: at("表五", Total, "basic"),
-        right: &[at("表六", Total, "total")],
-        note: "表五 基本支出 = 表六 合计",
-    },
-    Identity::CrossTotal {
-        left: at("表五", Total, "project"),
-        right: &[at("表十二", TreeRoot, "general")],
-        note: "表五 项目支出 = 表十二 一般公共预算",
-    },
+    cross(
+        at("表五", Total, "basic"),
+        &[at("表六", Total, "total")],
+        "表五 基本支出 = 表六 合计",
+    ),
+    cross(
+        at("表五", Total, "project"),
+        &[at("表十二", TreeRoot, "general")],
+        "表五 项目支出 = 表十二 一般公共预算",
+    ),
     // 表六 基本支出分经济科目
-    Identity::RowSum {
-        table: "表六",
-        total: "total",
-        parts: &["personnel", "public"],
-    },
+    row_sum("表六", "total", &["personnel", "public"]),
     Identity::GroupSum {
         table: "表六",
         columns: &["total", "personnel", "public"],
     },
     // 表七/八/九
-    Identity::CodeHierarchy {
-        table: "表七",
-        columns: &["total"],
-    },
+    hierarchy("表七", &["total"]),
     Identity::EmptyAgrees {
         table: "表七",
         zero: &[
@@ -717,15 +520,8 @@ const IDENTITIES: &[Identity] = &[
         ],
         note: "表七 合计 = 表一、表四 政府性基金预算收入",
     },
-    Identity::RowSum {
-        table: "表八",
-        total: "total",
-        parts: &["basic", "project"],
-    },
-    Identity::CodeHierarchy {
-        table: "表八",
-        columns: &["total", "basic", "project"],
-    },
+    row_sum("表八", "total", &["basic", "project"]),
+    hierarchy("表八", &["total", "basic", "project"]),
     Identity::EmptyAgrees {
         table: "表八",
         zero: &[
@@ -734,11 +530,7 @@ const IDENTITIES: &[Identity] = &[
         ],
         note: "表八 合计 = 表一、表四 政府性基金预算（当年）",
     },
-    Identity::RowSum {
-        table: "表九",
-        total: "total",
-        parts: &["basic", "project"],
-    },
+    row_sum("表九", "total", &["basic", "project"]),
     Identity::EmptyAgrees {
         table: "表九",
         zero: &[
@@ -748,29 +540,21 @@ const IDENTITIES: &[Identity] = &[
         note: "表九 合计 = 表一、表四 国有资本经营预算（当年）",
     },
     // 表十 三公经费
-    Identity::RowSum {
-        table: "表十",
-        total: "total",
-        parts: &["general", "fund", "capital"],
-    },
-    Identity::FixedSum {
-        table: "表十",
-        total: "vehicles",
-        parts: PartRows::Keys(&["vehicle_purchase", "vehicle_running"]),
-        columns: &["total", "general", "fund", "capital"],
-    },
-    Identity::FixedSum {
-        table: "表十",
-        total: "sum",
-        parts: PartRows::Keys(&["travel", "reception", "vehicles"]),
-        columns: &["total", "general", "fund", "capital"],
-    },
+    row_sum("表十", "total", &["general", "fund", "capital"]),
+    fixed_sum(
+        "表十",
+        "vehicles",
+        &["vehicle_purchase", "vehicle_running"],
+        &["total", "general", "fund", "capital"],
+    ),
+    fixed_sum(
+        "表十",
+        "sum",
+        &["travel", "reception", "vehicles"],
+        &["total", "general", "fund", "capital"],
+    ),
     // 表十一 机关运行经费
-    Identity::RowSum {
-        table: "表十一",
-        total: "total",
-        parts: &["general", "fund", "capital"],
-    },
+    row_sum("表十一", "total", &["general", "fund", "capital"]),
     Identity::UnitSum {
         table: "表十一",
         columns: &["total", "general", "fund", "capital"],
@@ -781,44 +565,40 @@ const IDENTITIES: &[Identity] = &[
         note: "表十一 部门合计 ≤ 表六 公用经费",
     },
     // 表十二/十三 项目支出
-    Identity::RowSum {
-        table: "表十二",
-        total: "total",
-        parts: &["general", "fund", "capital", "special", "own"],
-    },
+    row_sum(
+        "表十二",
+        "total",
+        &["general", "fund", "capital", "special", "own"],
+    ),
     Identity::TreeSum {
         table: "表十二",
         columns: &["total", "general", "fund", "capital", "special", "own"],
     },
-    Identity::RowSum {
-        table: "表十三",
-        total: "total",
-        parts: &["general", "fund", "capital"],
-    },
+    row_sum("表十三", "total", &["general", "fund", "capital"]),
     Identity::TreeSum {
         table: "表十三",
         columns: &["total", "general", "fund", "capital"],
     },
-    Identity::CrossTotal {
-        left: at("表十三", TreeRoot, "total"),
-        right: &[at("表一", Fixed("carry"), "income")],
-        note: "表十三 合计 = 表一 上年结转",
-    },
-    Identity::CrossTotal {
-        left: at("表十三", TreeRoot, "general"),
-        right: &[at("表四", Fixed("carry_general"), "amount")],
-        note: "表十三 一般公共预算 = 表四 上年财政拨款结转 一般公共预算",
-    },
-    Identity::CrossTotal {
-        left: at("表十三", TreeRoot, "fund"),
-        right: &[at("表四", Fixed("carry_fund"), "amount")],
-        note: "表十三 政府性基金预算 = 表四 上年财政拨款结转 政府性基金预算",
-    },
-    Identity::CrossTotal {
-        left: at("表十三", TreeRoot, "capital"),
-        right: &[at("表四", Fixed("carry_capital"), "amount")],
-        note: "表十三 国有资本经营预算 = 表四 上年财政拨款结转 国有资本经营预算",
-    },
+    cross(
+        at("表十三", TreeRoot, "total"),
+        &[at("表一", Fixed("carry"), "income")],
+        "表十三 合计 = 表一 上年结转",
+    ),
+    cross(
+        at("表十三", TreeRoot, "general"),
+        &[at("表四", Fixed("carry_general"), "amount")],
+        "表十三 一般公共预算 = 表四 上年财政拨款结转 一般公共预算",
+    ),
+    cross(
+        at("表十三", TreeRoot, "fund"),
+        &[at("表四", Fixed("carry_fund"), "amount")],
+        "表十三 政府性基金预算 = 表四 上年财政拨款结转 政府性基金预算",
+    ),
+    cross(
+        at("表十三", TreeRoot, "capital"),
+        &[at("表四", Fixed("carry_capital"), "amount")],
+        "表十三 国有资本经营预算 = 表四 上年财政拨款结转 国有资本经营预算",
+    ),
 ];
 
 pub static BUDGET13: Profile = Profile {

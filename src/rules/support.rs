@@ -120,22 +120,28 @@ pub fn check_sum(
         } => (difference, tolerance, Severity::Error),
     };
     let parts_text = parts_text(&parts);
+    // "（之和 …）" only where there is a sum to show.
+    let sum_note = if parts.len() > 1 {
+        format!("（之和 {}）", money(sum.value))
+    } else {
+        String::new()
+    };
     let message = match severity {
         Severity::Info => format!(
-            "{context}：{} {} 与 {}（之和 {}）相差 {}，在四舍五入容差 ±{} 之内，属尾差",
+            "{context}：{} {} 与 {}{}相差 {}，在四舍五入容差 ±{} 之内，属尾差",
             total.label,
             total.shown,
             parts_text,
-            money(sum.value),
+            sum_note,
             money(difference),
             tolerance.normalize()
         ),
         _ => format!(
-            "{context}：{} {} ≠ {}（之和 {}），相差 {}",
+            "{context}：{} {} ≠ {}{}，相差 {}",
             total.label,
             total.shown,
             parts_text,
-            money(sum.value),
+            sum_note,
             money(difference)
         ),
     };
@@ -166,6 +172,7 @@ fn parts_text(parts: &[Figure]) -> String {
         .collect();
     let blanks = parts.len() - shown.len();
     match (shown.is_empty(), blanks) {
+        (true, 0) => "其下明细（没有明细行）".to_string(),
         (true, _) => "各分项（均为空）".to_string(),
         (false, 0) => shown.join(" + "),
         (false, n) => format!("{}（其余{}项为空）", shown.join(" + "), n),

@@ -1,9 +1,64 @@
 //! 绩效目标表: the 整体支出 form and every 项目支出 form.
+//!
+//! A form starts at its title line ("预算部门（单位）整体支出绩效目标申报表",
+//! "阳泉市市级预算部门（单位）项目支出绩效目标表") and ends at its signature
+//! line ("负责人：…"), at the next form's title, or at the next heading of
+//! the prose around it. Watermark lines inside are skipped (they are noise
+//! in the line stage); every value keeps its own line number.
 
-use crate::lines::Lines;
+mod grid;
+pub mod labels;
+mod overall;
+pub mod project;
+
+use crate::lines::{Line, Lines};
 use crate::model::Forms;
+use labels::TitleKind;
 
-/// Placeholder: reads nothing yet.
-pub fn parse(_lines: &Lines) -> Forms {
-    Forms::default()
+/// Forms longer than this are cut: a missing signature must not swallow
+/// the rest of the document.
+const MAX_FORM_LINES: usize = 400;
+
+pub fn parse(lines: &Lines) -> Forms {
+    let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
+    let mut forms = Forms::default();
+    for (start, kind) in form_starts(&content) {
+        let body = form_body(&content, start);
+        match kind {
+            TitleKind::Overall if forms.overall.is_none() => {
+                forms.overall = Some(overall::read(content[start], body));
+            }
+            TitleKind::Overall => {}
+            TitleKind::Project => forms.projects.push(project::read(content[start], body)),
+        }
+    }
+    forms
+}
+
+/// Indices (into `content`) of the form titles, with their kind.
+pub fn form_starts(content: &[&Line]) -> Vec<(usize, TitleKind)> {
+    content
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| labels::title_kind(l).map(|k| (i, k)))
+        .collect()
+}
+
+/// The lines of the form whose title is `content[start]`: up to its
+/// signature line (included), the next title, or a prose heading.
+pub fn form_body<'a>(content: &'a [&'a Line], start: usize) -> &'a [&'a Line] {
+    let from = (start + 1).min(content.len());
+    let limit = content.len().min(from + MAX_FORM_LINES);
+    let mut end = from;
+    while end < limit {
+        let line = content[end];
+        if labels::title_kind(line).is_some() || labels::is_prose_heading(line) {
+            break;
+        }
+        end += 1;
+        if labels::is_signature(line) {
+            break;
+        }
+    }
+    &content[from..end]
 }

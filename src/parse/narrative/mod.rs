@@ -1,9 +1,313 @@
 //! 第三部分 情况说明: sections, sentences and the facts they state.
+//!
+//! The part runs from its heading to "第四部分" (or the end). Its prose is
+//! cut into numbered sections (一、… 十二、), sub-parts ((一) or 1、) and
+//! paragraphs; a paragraph goes on across lines (and blank lines) until a
+//! line ends a sentence, because PDF export breaks sentences anywhere
+//! ("一般公共服务支\n\n出2,446.16万元"). The 绩效目标表 attached inside
+//! section 十 are tables, not prose: they are skipped up to the next
+//! section heading. Each sentence is then scanned for facts (`scan`).
 
-use crate::lines::Lines;
-use crate::model::{Narrative, Table};
+mod scan;
 
-/// Placeholder: reads nothing yet.
-pub fn parse(_lines: &Lines, _tables: &[Table]) -> Narrative {
-    Narrative::default()
+use crate::lines::{Line, Lines};
+use crate::model::{Narrative, Section, Sentence, Table};
+
+/// Reads 第三部分; an empty [`Narrative`] when the document has none.
+pub fn parse(lines: &Lines, _tables: &[Table]) -> Narrative {
+    let mut content = lines
+        .content()
+        .skip_while(|l| !is_part_heading(l, "第三部分"));
+    let Some(heading) = content.next() else {
+        return Narrative::default();
+    };
+    let mut reader = Reader::default();
+    let mut end_line = heading.no;
+    for line in content {
+        if is_part_heading(line, "第四部分") || is_part_heading(line, "第五部分") {
+            break;
+        }
+        end_line = line.no;
+        reader.line(line);
+    }
+    reader.flush();
+    Narrative {
+        line: Some(heading.no),
+        end_line: Some(end_line),
+        sections: reader.sections,
+    }
+}
+
+/// "第三部分 2026年度部门预算情况说明" (not a table-of-contents line,
+/// which the line stage marks as noise).
+fn is_part_heading(line: &Line, part: &str) -> bool {
+    line.text.starts_with(part) && line.text.chars().count() <= 40 && !line.is_tabular()
+}
+
+/// Prose being joined across lines, with the line each piece came from.
+#[derive(Default)]
+struct Paragraph {
+    text: String,
+    /// (byte offset in `text`, original line number), ascending.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Paragraph {
+    fn push(&mut self, line: &Line) {
+        self.starts.push((self.text.len(), line.no));
+        self.text.push_str(line.text.trim());
+    }
+
+    fn line_at(&self, offset: usize) -> usize {
+        // Binary search: a paragraph may run over many lines.
+        let after = self.starts.partition_point(|(start, _)| *start <= offset);
+        self.starts
+            .get(after.saturating_sub(1))
+            .map_or(0, |(_, no)| *no)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    sections: Vec<Section>,
+    part: Option<u32>,
+    paragraph: Paragraph,
+    /// Inside the attached 绩效目标表 of section 十: nothing is prose.
+    in_forms: bool,
+}
+
+impl Reader {
+    fn line(&mut self, line: &Line) {
+        if line.is_blank() {
+            return;
+        }
+        let current = self.sections.last().map_or(0, |s| s.number);
+        if let Some((number, title)) = section_heading(&line.text) {
+            if number > current {
+                self.flush();
+                self.in_forms = false;
+                self.part = None;
+                self.sections.push(Section {
+                    number,
+                    title: title.to_string(),
+                    line: line.no,
+                    sentences: Vec::new(),
+                });
+                return;
+            }
+        }
+        if self.sections.is_empty() {
+            return;
+        }
+        if self.in_forms {
+            return;
+        }
+        if line.is_tabular() || is_form_title(&line.text) {
+            self.flush();
+            self.in_forms = true;
+            return;
+        }
+        if let Some(part) = sub_heading(&line.text) {
+            self.flush();
+            self.part = Some(part);
+            return;
+        }
+        self.paragraph.push(line);
+        if ends_sentence(&line.text) {
+            self.flush();
+        }
+    }
+
+    /// Cuts the paragraph into sentences and scans each.
+    fn flush(&mut self) {
+        let paragraph = std::mem::take(&mut self.paragraph);
+        if paragraph.is_empty() {
+            return;
+        }
+        let Some(section) = self.sections.last_mut() else {
+            return;
+        };
+        let part = self.part;
+        let mut start = 0;
+        let text = &paragraph.text;
+        let mut push = |from: usize, to: usize| {
+            let body = &text[from..to];
+            if body.trim().is_empty() {
+                return;
+            }
+            let facts = scan::facts(body, |offset| paragraph.line_at(from + offset));
+            section.sentences.push(Sentence {
+                part,
+                line: paragraph.line_at(from),
+                text: body.to_string(),
+                facts,
+            });
+        };
+        for (i, ch) in text.char_indices() {
+            if ch == '。' {
+                let end = i + ch.len_utf8();
+                push(start, end);
+                start = end;
+            }
+        }
+        if start < text.len() {
+            push(start, text.len());
+        }
+    }
+}
+
+/// A line ends a sentence (and its paragraph) at "。" or "；".
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('。') || t.ends_with('；') || t.ends_with(';')
+}
+
+/// "阳泉市市级预算部门（单位）项目支出绩效目标表", "…整体支出绩效目标申报表".
+fn is_form_title(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 40 && (t.ends_with("绩效目标表") || t.ends_with("绩效目标申报表"))
+}
+
+/// "八、机关运行经费增减变动原因说明" → (8, title). A heading is short and
+/// has no full stop: "一、阳泉市财政预算评审中心2011年3月成立，…；" inside
+/// section 十一 is an enumerated paragraph, not section 一.
+fn section_heading(text: &str) -> Option<(u32, &str)> {
+    let t = text.trim();
+    let (number, rest) = leading_chinese_number(t)?;
+    let title = rest.strip_prefix('、')?;
+    if !(1..=12).contains(&number)
+        || t.chars().count() > 40
+        || t.contains('。')
+        || t.contains('；')
+        || t.contains('，')
+    {
+        return None;
+    }
+    Some((number, title.trim()))
+}
+
+/// "（二）一般公共预算当年支出结构情况", "(一) …", "1、整体绩效目标",
+/// "2、房屋情况：" → the sub-part number.
+fn sub_heading(text: &str) -> Option<u32> {
+    let t = text.trim();
+    if t.chars().count() > 30 || t.contains('。') || t.contains('，') || t.contains(',') {
+        return None;
+    }
+    if let Some(rest) = t.strip_prefix('（').or_else(|| t.strip_prefix('(')) {
+        let (n, rest) = leading_chinese_number(rest.trim_start())?;
+        let rest = rest.trim_start();
+        return (rest.starts_with('）') || rest.starts_with(')')).then_some(n);
+    }
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let rest = &t[digits.len()..];
+    if rest.starts_with('、') || rest.starts_with('.') {
+        return digits.parse().ok();
+    }
+    None
+}
+
+/// "十二、…" → (12, "、…"); only 一 … 九十九.
+fn leading_chinese_number(text: &str) -> Option<(u32, &str)> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+    };
+    let mut chars = text.char_indices().peekable();
+    let mut value = 0u32;
+    let mut seen_ten = false;
+    let mut end = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if c == '十' && !seen_ten {
+            value = if value == 0 { 10 } else { value * 10 };
+            seen_ten = true;
+        } else if let Some(d) = digit(c) {
+            if seen_ten {
+                value += d;
+            } else if value == 0 {
+                value = d;
+            } else {
+                return None;
+            }
+        } else {
+            break;
+        }
+        end = i + c.len_utf8();
+        chars.next();
+    }
+    (value > 0).then_some((value, &text[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn narrative_of(text: &str) -> Narrative {
+        parse(&Lines::from_text(text), &[])
+    }
+
+    #[test]
+    fn survives_odd_prose() {
+        let odd = [
+            "第三部分 情况说明\n一、收入\n占5%，比上年增加万元，增长%，1,2,3万元，.5万元，5.万元。",
+            "第三部分 情况说明\n十二、其他\n主要包括：\n主要包括:、、等；其中其中与上年持平。",
+            "第三部分 情况说明\n二、x\n9999999999999999999999999999万元占99999999999999999999999%",
+            "第三部分 情况说明\n三、x\n（一）\n1、\n比\n增加\n0万元\n",
+            "第三部分",
+        ];
+        for text in odd {
+            let n = narrative_of(text);
+            for (_, _, fact) in n.facts() {
+                for q in fact.quotes() {
+                    assert!(q.line >= 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skips_attached_forms_and_keeps_line_numbers() {
+        let text = "第三部分 2026年度部门预算情况说明\n\n十、绩效管理情况\n\n1、整体绩效目标\n\n涉及部门预算资金75.8万元，其中基本支出0万元，\n\n项目支出75.8万元。\n阳泉市市级预算部门（单位）项目支出绩效目标表\n项目名称\t招商引资工作经费\n项目资金（元）\t实施期资金总额：\t1,816,000\n一般说明5万元。\n十一、国有资产占有使用情况\n实有2辆。\n第四部分 名词解释\n一、基本支出5万元。";
+        let n = narrative_of(text);
+        let numbers: Vec<u32> = n.sections.iter().map(|s| s.number).collect();
+        assert_eq!(numbers, [10, 11]);
+        let ten = n.section(10).unwrap();
+        let amounts: Vec<(String, usize)> = ten
+            .statements(Some(1))
+            .map(|(_, s)| (s.amount.shown.clone(), s.amount.line))
+            .collect();
+        assert_eq!(
+            amounts,
+            [("75.8".into(), 7), ("0".into(), 7), ("75.8".into(), 9)]
+        );
+        assert_eq!(n.end_line, Some(15));
+    }
+
+    #[test]
+    fn reads_headings() {
+        assert_eq!(section_heading("十二、其他说明").map(|h| h.0), Some(12));
+        assert_eq!(
+            section_heading("八、机关运行经费增减变动原因说明").map(|h| h.0),
+            Some(8)
+        );
+        assert_eq!(
+            section_heading("一、阳泉市财政预算评审中心2011年3月成立，2011年11月1日由…；"),
+            None
+        );
+        assert_eq!(sub_heading("（二）一般公共预算当年支出结构情况"), Some(2));
+        assert_eq!(
+            sub_heading("(一) 一般公共预算当年支出规模变化情况"),
+            Some(1)
+        );
+        assert_eq!(sub_heading("2、项目绩效目标"), Some(2));
+        assert_eq!(sub_heading("2026年度阳泉市招商中心…"), None);
+    }
 }

@@ -1,9 +1,257 @@
 //! 专项资金信息公开: the opening sentence and each numbered project.
+//!
+//! The document is prose with one 申报表 per project:
+//! "…项目支出预算共计631.81万元，其中特定目标类项目6个计622.31万元，…",
+//! class headings "1、特定目标类专项资金", project headings "（1）项目名称：…",
+//! the sentence "批复该项目预算8万元，全部为一般公共预算财政拨款" (which the
+//! PDF may break over lines), and the project's form, read by the same
+//! reader as the budget documents' 项目支出绩效目标表.
 
-use crate::lines::Lines;
-use crate::model::SpecialFunds;
+use crate::lines::{Line, Lines};
+use crate::model::special::{Opening, OpeningClass, ProseAmount, SpecialClass, SpecialProject};
+use crate::model::{Amount, SpecialFunds};
+use crate::parse::forms::{form_body, form_starts, labels::TitleKind, project};
+use crate::text::fold_key;
 
-/// Placeholder: reads nothing yet.
-pub fn parse(_lines: &Lines) -> SpecialFunds {
-    SpecialFunds::default()
+/// How many lines the 预算安排 sentence may span.
+const SENTENCE_LINES: usize = 4;
+
+pub fn parse(lines: &Lines) -> SpecialFunds {
+    let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
+    let mut out = SpecialFunds {
+        opening: content.iter().find_map(read_opening),
+        classes: Vec::new(),
+    };
+    let titles: Vec<usize> = form_starts(&content)
+        .into_iter()
+        .filter(|(_, k)| *k == TitleKind::Project)
+        .map(|(i, _)| i)
+        .collect();
+    for (i, line) in content.iter().enumerate() {
+        if let Some(class) = class_heading(line) {
+            out.classes.push(class);
+        } else if let Some((number, name)) = project_heading(line) {
+            if out.classes.is_empty() {
+                out.classes.push(SpecialClass {
+                    name: String::new(),
+                    heading: String::new(),
+                    line: line.no,
+                    projects: Vec::new(),
+                });
+            }
+            let project = read_project(&content, i, number, name, &titles);
+            if let Some(class) = out.classes.last_mut() {
+                class.projects.push(project);
+            }
+        }
+    }
+    out
+}
+
+/// "1、特定目标类专项资金" → 特定目标类.
+fn class_heading(line: &Line) -> Option<SpecialClass> {
+    if line.is_tabular() {
+        return None;
+    }
+    let key = fold_key(&line.text);
+    let digits = key.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || key.chars().nth(digits) != Some('、') || key.chars().count() > 30 {
+        return None;
+    }
+    let rest: String = key.chars().skip(digits + 1).collect();
+    let end = rest.find('类')?;
+    Some(SpecialClass {
+        name: rest[..end + '类'.len_utf8()].to_string(),
+        heading: line.text.clone(),
+        line: line.no,
+        projects: Vec::new(),
+    })
+}
+
+/// "（1）项目名称：贸易统计奖励专项资金" → (1, name).
+fn project_heading(line: &Line) -> Option<(u32, String)> {
+    if line.is_tabular() {
+        return None;
+    }
+    let key = fold_key(&line.text);
+    let inner = key.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let number: u32 = inner[..close].trim().parse().ok()?;
+    let rest = inner[close + 1..].trim_start();
+    let name = rest.strip_prefix("项目名称")?.trim_start_matches(':');
+    // The name as printed (not folded), after the first colon.
+    let printed = line
+        .text
+        .split_once(['：', ':'])
+        .map(|(_, n)| n.trim().to_string())
+        .unwrap_or_else(|| name.to_string());
+    Some((number, printed))
+}
+
+fn read_project(
+    content: &[&Line],
+    heading: usize,
+    number: u32,
+    name: String,
+    titles: &[usize],
+) -> SpecialProject {
+    let next_heading = content
+        .iter()
+        .enumerate()
+        .skip(heading + 1)
+        .find(|(_, l)| project_heading(l).is_some() || class_heading(l).is_some())
+        .map(|(i, _)| i)
+        .unwrap_or(content.len());
+    let mut project = SpecialProject {
+        number,
+        name,
+        line: content[heading].no,
+        approved: None,
+        source: None,
+        source_line: None,
+        form: None,
+    };
+    if let Some(start) = (heading + 1..next_heading).find(|&i| {
+        let t = &content[i].text;
+        t.contains("本年度预算安排") || t.contains("批复该项目预算")
+    }) {
+        read_approval(&content[start..next_heading], &mut project);
+    }
+    if let Some(&title) = titles.iter().find(|&&t| t > heading && t < next_heading) {
+        let body = form_body(content, title);
+        let cut = body
+            .iter()
+            .position(|l| project_heading(l).is_some() || class_heading(l).is_some())
+            .unwrap_or(body.len());
+        project.form = Some(project::read(content[title], &body[..cut]));
+    }
+    project
+}
+
+/// The 预算安排 sentence from `lines[0]`, joined over the lines it spans:
+/// the amount after "批复该项目预算" and the source after "全部为".
+fn read_approval(lines: &[&Line], project: &mut SpecialProject) {
+    let mut joined = String::new();
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for line in lines.iter().take(SENTENCE_LINES) {
+        if line.is_tabular() {
+            break;
+        }
+        starts.push((joined.len(), line.no));
+        joined.push_str(line.text.trim());
+        if line.text.contains('。') {
+            break;
+        }
+    }
+    let line_at = |offset: usize| {
+        starts
+            .iter()
+            .rev()
+            .find(|(s, _)| *s <= offset)
+            .map(|(_, no)| *no)
+            .unwrap_or(0)
+    };
+    if let Some(pos) = joined.find("批复该项目预算") {
+        let from = pos + "批复该项目预算".len();
+        if let Some((amount, text, rest)) = number_at(&joined[from..]) {
+            if rest.starts_with("万元") {
+                project.approved = Some(ProseAmount {
+                    amount,
+                    text,
+                    line: line_at(from),
+                });
+            }
+        }
+    }
+    if let Some(pos) = joined.find("全部为") {
+        let from = pos + "全部为".len();
+        let source: String = joined[from..]
+            .chars()
+            .take_while(|c| !matches!(c, '。' | '，' | ',' | '；'))
+            .collect();
+        if !source.is_empty() {
+            project.source = Some(source);
+            project.source_line = Some(line_at(from));
+        }
+    }
+}
+
+/// "…项目支出预算共计631.81万元，其中特定目标类项目6个计622.31万元，其他运转类
+/// 项目3个计9.5万元。"
+fn read_opening(line: &&Line) -> Option<Opening> {
+    let text = line.text.as_str();
+    let pos = text.find("共计")?;
+    if !text.contains("类项目") {
+        return None;
+    }
+    let after = &text[pos + "共计".len()..];
+    let total = number_at(after).and_then(|(amount, t, rest)| {
+        rest.starts_with("万元").then_some(ProseAmount {
+            amount,
+            text: t,
+            line: line.no,
+        })
+    });
+    let classes = after
+        .split(['，', ',', '；', '。'])
+        .filter_map(|segment| opening_class(segment, line.no))
+        .collect();
+    Some(Opening {
+        line: line.no,
+        text: line.text.clone(),
+        total,
+        classes,
+    })
+}
+
+/// "其中特定目标类项目6个计622.31万元" → (特定目标类, 6, 622.31).
+fn opening_class(segment: &str, line: usize) -> Option<OpeningClass> {
+    let at = segment.find("类项目")?;
+    let name = segment[..at].trim_start_matches("其中").trim();
+    let rest = &segment[at + "类项目".len()..];
+    let count = number_at(rest)
+        .filter(|(a, _, r)| r.starts_with('个') && a.scale == 0)
+        .and_then(|(a, _, _)| u32::try_from(a.value.mantissa()).ok());
+    let amount = rest.find('计').and_then(|p| {
+        number_at(&rest[p + '计'.len_utf8()..]).and_then(|(amount, text, r)| {
+            r.starts_with("万元")
+                .then_some(ProseAmount { amount, text, line })
+        })
+    });
+    Some(OpeningClass {
+        name: format!("{name}类"),
+        count,
+        amount,
+    })
+}
+
+/// A number at the start of `s` ("631.81万元" → 631.81, "万元").
+fn number_at(s: &str) -> Option<(Amount, String, &str)> {
+    let s = s.trim_start();
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    let text = s[..end].trim_end_matches(['.', ',']);
+    let amount = Amount::parse(text)?;
+    Some((amount, text.to_string(), s[text.len()..].trim_start()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_opening_sentence() {
+        let lines = Lines::from_text(
+            "阳泉市商务局（本级）2022 年项目支出预算共计 631.81 万元，其中特定目标类项目 6 个计 622.31 万元，其他运转类项目 3 个计 9.5 万元。",
+        );
+        let o = read_opening(&&lines.all[0]).unwrap();
+        assert_eq!(o.total.unwrap().text, "631.81");
+        assert_eq!(o.classes.len(), 2);
+        assert_eq!(o.classes[0].name, "特定目标类");
+        assert_eq!(o.classes[0].count, Some(6));
+        assert_eq!(o.classes[1].amount.as_ref().unwrap().text, "9.5");
+    }
 }

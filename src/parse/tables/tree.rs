@@ -69,6 +69,15 @@ fn resolve_tree(
             .map(|i| i + start)
             .collect();
     }
+    // A "unit" with no project under it is a project whose name happens to
+    // end like an organisation's ("…服务中心"): the department sum is the
+    // same either way, and a unit sum against nothing would be a false alarm.
+    let childless: Vec<usize> = unit_rows
+        .iter()
+        .copied()
+        .filter(|&u| u + 1 >= n || unit_rows.contains(&(u + 1)))
+        .collect();
+    unit_rows.retain(|u| !childless.contains(u));
     for i in start..n {
         table.rows[i].kind = if unit_rows.contains(&i) {
             RowKind::TreeUnit

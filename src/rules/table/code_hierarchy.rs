@@ -36,12 +36,8 @@ impl Rule for CodeHierarchy {
             let Identity::CodeHierarchy { table, columns } = identity else {
                 continue;
             };
-            let t = match resolve::table(cx.doc, table) {
-                Ok(t) => t,
-                Err(m) => {
-                    m.record(sink);
-                    continue;
-                }
+            let Some(t) = resolve::present(cx.doc, table, sink) else {
+                continue;
             };
             let coded: Vec<&Row> = t.rows.iter().filter(|r| r.code.is_some()).collect();
             if coded.is_empty() {

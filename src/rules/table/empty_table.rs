@@ -38,12 +38,8 @@ impl Rule for EmptyTable {
             let Identity::EmptyAgrees { table, zero, note } = identity else {
                 continue;
             };
-            let t = match resolve::table(cx.doc, table) {
-                Ok(t) => t,
-                Err(m) => {
-                    m.record(sink);
-                    continue;
-                }
+            let Some(t) = resolve::present(cx.doc, table, sink) else {
+                continue;
             };
             let first_column = t.columns.first().map(|c| c.key).unwrap_or("total");
             let own = if t.has_no_values() {

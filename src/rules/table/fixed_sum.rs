@@ -46,12 +46,8 @@ impl Rule for FixedSum {
             else {
                 continue;
             };
-            let t = match resolve::table(cx.doc, table) {
-                Ok(t) => t,
-                Err(m) => {
-                    m.record(sink);
-                    continue;
-                }
+            let Some(t) = resolve::present(cx.doc, table, sink) else {
+                continue;
             };
             let Some(total_row) = t.fixed_row(total) else {
                 sink.could_not_run(format!("{}中没有「{}」行", t.id, total));

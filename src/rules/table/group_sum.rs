@@ -13,6 +13,7 @@
 //! ## 示例
 //! 表六「商品和服务支出」36.22 = 办公费 5.86 + 印刷费 0.79 + … + 其他商品和服务
 //! 支出 4.14。某一明细改动后两边不等，报告错误并列出类别行和全部明细行。
+//! 类别行有金额而其下没有任何明细行（明细在复制时丢失），同样报告错误。
 
 use super::resolve;
 use crate::model::{Row, RowKind};
@@ -39,12 +40,8 @@ impl Rule for GroupSum {
             let Identity::GroupSum { table, columns } = identity else {
                 continue;
             };
-            let t = match resolve::table(cx.doc, table) {
-                Ok(t) => t,
-                Err(m) => {
-                    m.record(sink);
-                    continue;
-                }
+            let Some(t) = resolve::present(cx.doc, table, sink) else {
+                continue;
             };
             let groups: Vec<&Row> = t.rows.iter().filter(|r| r.kind == RowKind::Group).collect();
             if groups.is_empty() {
@@ -57,13 +54,13 @@ impl Rule for GroupSum {
                 .enumerate()
                 .filter(|(_, r)| r.kind == RowKind::Group)
             {
+                // A group with no item under it must be empty: an item row
+                // lost in copying leaves its group's figure unexplained.
                 let items: Vec<&Row> = t.rows[gi + 1..]
                     .iter()
                     .take_while(|r| r.kind == RowKind::EconomicItem)
                     .collect();
-                if !items.is_empty() {
-                    resolve::sum_rows(sink, t, group, &items, columns);
-                }
+                resolve::sum_rows(sink, t, group, &items, columns);
             }
             if let Some(total) = t.total_row() {
                 resolve::sum_rows(sink, t, total, &groups, columns);

@@ -27,6 +27,17 @@ pub(super) fn table<'a>(doc: &'a Document, id: &str) -> Result<&'a Table, Missin
         .ok_or_else(|| Missing::Table(format!("未找到{}", id)))
 }
 
+/// The table, or None after telling the sink why the check could not run.
+pub(super) fn present<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Option<&'a Table> {
+    match table(doc, id) {
+        Ok(t) => Some(t),
+        Err(missing) => {
+            missing.record(sink);
+            None
+        }
+    }
+}
+
 /// The figure at `r`. A row missing from a table printed as empty (or with
 /// no figure at all) is an exact zero.
 pub(super) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {

@@ -45,12 +45,8 @@ impl Rule for RowSum {
             else {
                 continue;
             };
-            let t = match resolve::table(cx.doc, table) {
-                Ok(t) => t,
-                Err(m) => {
-                    m.record(sink);
-                    continue;
-                }
+            let Some(t) = resolve::present(cx.doc, table, sink) else {
+                continue;
             };
             let Some((side, _)) = t.column_index(total) else {
                 continue;

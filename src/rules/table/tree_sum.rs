@@ -39,12 +39,8 @@ impl Rule for TreeSum {
             let Identity::TreeSum { table, columns } = identity else {
                 continue;
             };
-            let t = match resolve::table(cx.doc, table) {
-                Ok(t) => t,
-                Err(m) => {
-                    m.record(sink);
-                    continue;
-                }
+            let Some(t) = resolve::present(cx.doc, table, sink) else {
+                continue;
             };
             let Some(root) = t.rows.iter().find(|r| r.kind == RowKind::TreeDepartment) else {
                 sink.not_applicable(format!("{}没有项目", t.id));

@@ -36,12 +36,8 @@ impl Rule for UnitSum {
             let Identity::UnitSum { table, columns } = identity else {
                 continue;
             };
-            let t = match resolve::table(cx.doc, table) {
-                Ok(t) => t,
-                Err(m) => {
-                    m.record(sink);
-                    continue;
-                }
+            let Some(t) = resolve::present(cx.doc, table, sink) else {
+                continue;
             };
             let units: Vec<&Row> = t.rows.iter().filter(|r| r.kind == RowKind::Unit).collect();
             match t.total_row() {

@@ -1,0 +1,108 @@
+//! The indicator grid (一级/二级/三级指标, 指标值). Its layouts vary
+//! wildly — merged cells shift columns, the 一级 column is sometimes empty,
+//! sometimes holds a 二级 name, the annual grid repeats to the right — so
+//! each row is read by what its cells say, not where they are: a cell is a
+//! 一级 name, a 二级 name, a header word, or text; the first two texts are
+//! the 三级指标 and its 指标值.
+
+use super::labels::{filled, label_key};
+use crate::lines::Line;
+use crate::model::forms::{Indicator, IndicatorLevel};
+
+/// Reads the grid rows among `lines` (the form's lines after its goals).
+pub fn read(lines: &[&Line]) -> Vec<Indicator> {
+    let mut out = Vec::new();
+    let mut level1: Option<IndicatorLevel> = None;
+    let mut level2 = String::new();
+    for line in lines {
+        let cells = filled(line);
+        let mut texts: Vec<&str> = Vec::new();
+        let mut row_level1 = None;
+        let mut row_level2 = None;
+        for (_, key, text) in &cells {
+            if is_header(key) {
+                continue;
+            }
+            if let Some(l1) = first_level(key) {
+                row_level1.get_or_insert(l1);
+            } else if let Some(l1) = second_level(key) {
+                if row_level2.is_none() {
+                    row_level2 = Some((l1, key.clone()));
+                }
+            } else {
+                texts.push(text);
+            }
+        }
+        let has_level = row_level1.is_some() || row_level2.is_some();
+        if let Some(l1) = row_level1 {
+            level1 = Some(l1);
+            level2.clear();
+        }
+        if let Some((family, name)) = row_level2 {
+            if row_level1.is_none() {
+                level1 = Some(family);
+            }
+            level2 = name;
+        }
+        if texts.is_empty() && !has_level {
+            continue;
+        }
+        out.push(Indicator {
+            level1,
+            level2: level2.clone(),
+            name: texts.first().map(|s| s.to_string()).unwrap_or_default(),
+            value: texts.get(1).map(|s| s.to_string()).unwrap_or_default(),
+            line: line.no,
+        });
+    }
+    out
+}
+
+/// "一级指标", "指标值", "绩效指标", "年度绩效 指标", the garbled "指 标 效".
+fn is_header(key: &str) -> bool {
+    (key.contains("指标") || key.contains("绩效"))
+        && key.chars().all(|c| "年度绩效指标一二三级值".contains(c))
+}
+
+/// 一级指标: 产出 / 效益 / 满意度.
+fn first_level(key: &str) -> Option<IndicatorLevel> {
+    match key.strip_suffix("指标").unwrap_or(key) {
+        "产出" => Some(IndicatorLevel::Output),
+        "效益" => Some(IndicatorLevel::Benefit),
+        "满意度" => Some(IndicatorLevel::Satisfaction),
+        _ => None,
+    }
+}
+
+/// 二级指标, with the 一级 family it belongs to.
+fn second_level(key: &str) -> Option<IndicatorLevel> {
+    let k = key.strip_suffix("指标").unwrap_or(key);
+    match k {
+        "数量" | "质量" | "时效" | "成本" => Some(IndicatorLevel::Output),
+        "经济效益"
+        | "社会效益"
+        | "生态效益"
+        | "可持续影响"
+        | "可持续性影响"
+        | "可持续发展影响"
+        | "可持續影响"
+        | "经济"
+        | "社会"
+        | "生态"
+        | "可持"
+        | "经济目标"
+        | "经济收益"
+        | "可持续发展" => Some(IndicatorLevel::Benefit),
+        "服务对象满意度" | "服务" => Some(IndicatorLevel::Satisfaction),
+        _ => None,
+    }
+}
+
+/// Whether a cell of a form line is part of the indicator grid's frame
+/// (used to find where the grid starts).
+pub fn is_grid_frame(line: &Line) -> bool {
+    line.cells.iter().any(|c| {
+        let k = label_key(c);
+        k == "一级指标" || first_level(&k).is_some()
+    })
+}

@@ -1,0 +1,213 @@
+//! Recognising the labels of the 绩效 forms by content, whatever cell they
+//! sit in: "其中：" prefixes, colons, truncations ("市县（区）财政资"), wraps
+//! ("财政资 金") and misprints ("市基（区）财政资金") are all folded here.
+
+use crate::lines::Line;
+use crate::model::Cell;
+use crate::text::fold_key;
+
+/// A line's non-empty cells: (cell index, folded key, text as printed).
+pub fn filled(line: &Line) -> Vec<(usize, String, &str)> {
+    line.cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.trim().is_empty())
+        .map(|(i, c)| (i, label_key(c), c.as_str()))
+        .collect()
+}
+
+/// The comparison key of a label: folded, without "其中：" and colons.
+pub fn label_key(text: &str) -> String {
+    let k = fold_key(text);
+    let k = k.strip_prefix("其中").unwrap_or(&k);
+    k.trim_matches(':').replace(':', "")
+}
+
+/// A form title: a short line that is not a sentence and names a
+/// 绩效目标 form.
+pub fn title_kind(line: &Line) -> Option<TitleKind> {
+    if line.filled_cells().count() != 1 {
+        return None;
+    }
+    let key = fold_key(&line.text);
+    if key.chars().count() > 60 || key.contains('。') || !key.ends_with('表') {
+        return None;
+    }
+    if !key.contains("绩效目标") {
+        return None;
+    }
+    if key.contains("整体支出") {
+        Some(TitleKind::Overall)
+    } else if key.contains("项目支出") {
+        Some(TitleKind::Project)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    Overall,
+    Project,
+}
+
+/// The line that closes a form: "负责人：… 经办人：… 填报日期：…".
+pub fn is_signature(line: &Line) -> bool {
+    line.cells
+        .iter()
+        .any(|c| label_key(c).starts_with("负责人") || label_key(c).starts_with("经办人"))
+}
+
+/// A heading of the surrounding prose ("十一、国有资产占有使用情况",
+/// "第四部分 名词解释"): the form has ended.
+pub fn is_prose_heading(line: &Line) -> bool {
+    if line.is_tabular() {
+        return false;
+    }
+    let t = line.text.trim();
+    let numeral = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    (numeral > 0 && t.chars().nth(numeral) == Some('、'))
+        || (t.starts_with('第') && t.contains("部分"))
+}
+
+/// Key of a 项目资金 breakdown label (central, province, city, own,
+/// other), tolerant of the layouts seen in the corpus.
+pub fn fund_part(key: &str) -> Option<&'static str> {
+    if key.chars().count() > 14 {
+        return None;
+    }
+    if key.contains("中央") && key.contains("资金") {
+        Some("central")
+    } else if key.contains("省级") && key.contains("资") {
+        Some("province")
+    } else if key.contains("财政资") || (key.contains("(区)") && key.contains("财政")) {
+        Some("city")
+    } else if key.contains("自筹") {
+        Some("own")
+    } else if key == "其他资金" {
+        Some("other")
+    } else {
+        None
+    }
+}
+
+/// "实施期资金总额" / "年度资金总额".
+pub fn fund_total(key: &str) -> Option<FundPeriod> {
+    if key.contains("实施期资金总额") {
+        Some(FundPeriod::Implementation)
+    } else if key.contains("年度资金总额") {
+        Some(FundPeriod::Annual)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FundPeriod {
+    Implementation,
+    Annual,
+}
+
+/// Labels of a project form's text rows (a cell holding one of these is
+/// never a value).
+const PROJECT_LABELS: &[&str] = &[
+    "项目名称",
+    "主管部门及代码",
+    "实施单位",
+    "项目属性",
+    "项目期",
+    "项目资金",
+    "项目概况",
+    "立项依据",
+    "项目设立必要性",
+    "保证项目实施的制度、措施",
+    "项目实施计划",
+    "实施期目标",
+    "年度目标",
+    "总体目标",
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+];
+
+pub fn is_project_label(key: &str) -> bool {
+    PROJECT_LABELS.contains(&key)
+        || key.starts_with("项目资金")
+        || fund_total(key).is_some()
+        || fund_part(key).is_some()
+}
+
+/// A printed amount or count with its unit word removed ("9个", "30人",
+/// "1,816,000", "30752元").
+pub fn value_cell(text: &str) -> Cell {
+    let t = text.trim();
+    let t = t
+        .strip_suffix("万元")
+        .or_else(|| t.strip_suffix('元'))
+        .or_else(|| t.strip_suffix('个'))
+        .or_else(|| t.strip_suffix('人'))
+        .unwrap_or(t);
+    Cell::from_text(t)
+}
+
+/// The value of the label at `cells[pos]`: the first filled cell after it
+/// and before the next cell that `is_label` accepts; a blank when there is
+/// none.
+pub fn value_after<'a>(
+    cells: &[(usize, String, &'a str)],
+    pos: usize,
+    is_label: impl Fn(&str) -> bool,
+) -> Option<&'a str> {
+    cells
+        .iter()
+        .skip(pos + 1)
+        .take_while(|(_, k, _)| !is_label(k))
+        .map(|(_, _, t)| *t)
+        .next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fund_labels_survive_layout_noise() {
+        for (label, key) in [
+            ("其中：中央财政资金", "central"),
+            ("其中: 中央财政资金", "central"),
+            ("省级财政资金", "province"),
+            ("市县（区）财政资金", "city"),
+            ("市县（区）财政资", "city"),
+            ("市县(区)财政资金", "city"),
+            ("市基（区）财政资金", "city"),
+            ("单位自筹", "own"),
+            ("其他资金", "other"),
+        ] {
+            assert_eq!(fund_part(&label_key(label)), Some(key), "{label}");
+        }
+        assert_eq!(fund_part(&label_key("其中：一般公共预算资金")), None);
+        assert_eq!(
+            fund_total(&label_key("实施期资金总额：")),
+            Some(FundPeriod::Implementation)
+        );
+        assert_eq!(
+            fund_total(&label_key("年度资金总额:")),
+            Some(FundPeriod::Annual)
+        );
+    }
+
+    #[test]
+    fn values_lose_their_unit_words() {
+        assert_eq!(value_cell("9个").amount().unwrap().value.to_string(), "9");
+        assert_eq!(
+            value_cell("1,816,000").amount().unwrap().value.to_string(),
+            "1816000"
+        );
+        assert!(value_cell("").is_blank());
+    }
+}

@@ -1,0 +1,293 @@
+//! One 项目支出绩效目标表 (also the 申报表 of a 专项资金 document).
+//!
+//! Cells are read as label/value pairs by content: a value is the first
+//! filled cell after its label and before the next label, however many
+//! empty cells the export left between them. A label whose value the PDF
+//! wrapped onto the next line ("实施单位" at 1096, its name at 1097) takes
+//! that line's cells.
+
+use super::grid;
+use super::labels::{
+    filled, fund_part, fund_total, is_project_label, label_key, value_after, value_cell, FundPeriod,
+};
+use crate::lines::Line;
+use crate::model::forms::{FormText, FormValue, FundBlock, Goal, ProjectForm};
+
+/// Reads the form titled `title` from its body lines (content lines only,
+/// up to and including its signature line).
+pub fn read(title: &Line, body: &[&Line]) -> ProjectForm {
+    let mut form = ProjectForm {
+        title: title.text.clone(),
+        title_line: title.no,
+        end_line: body.last().map(|l| l.no).unwrap_or(title.no),
+        name: None,
+        department: None,
+        unit: None,
+        attribute: None,
+        period: None,
+        implementation: FundBlock::default(),
+        annual: FundBlock::default(),
+        goals: Vec::new(),
+        indicators: Vec::new(),
+    };
+    let mut pending: Vec<&'static str> = Vec::new();
+    let mut total_cols: Vec<(FundPeriod, usize)> = Vec::new();
+    let mut goal_headers: Vec<&'static str> = Vec::new();
+    let mut grid_start: Option<usize> = None;
+    for (j, line) in body.iter().enumerate() {
+        let cells = filled(line);
+        if cells.is_empty() {
+            continue;
+        }
+        let first = cells[0].1.as_str();
+        if !pending.is_empty() && !is_project_label(first) {
+            let mut values = cells.iter().map(|(_, _, t)| *t);
+            for field in pending.drain(..) {
+                if let Some(v) = values.next() {
+                    set_text(&mut form, field, v, line.no);
+                }
+            }
+            continue;
+        }
+        pending.clear();
+        if first == "总体目标" {
+            read_goals(&mut form, &cells, &goal_headers, line.no);
+            grid_start = Some(j + 1);
+            continue;
+        }
+        if cells
+            .iter()
+            .any(|(_, k, _)| k == "年度目标" || k == "实施期目标")
+        {
+            goal_headers = cells
+                .iter()
+                .filter_map(|(_, k, _)| match k.as_str() {
+                    "实施期目标" => Some("实施期目标"),
+                    "年度目标" => Some("年度目标"),
+                    _ => None,
+                })
+                .collect();
+            continue;
+        }
+        if grid_start.is_none() && grid::is_grid_frame(line) {
+            grid_start = Some(j);
+        }
+        if grid_start.is_some() {
+            continue;
+        }
+        read_text_fields(&mut form, &cells, line.no, &mut pending);
+        read_funds(&mut form, &cells, line.no, &mut total_cols);
+    }
+    if let Some(start) = grid_start {
+        let grid_lines: Vec<&Line> = body[start.min(body.len())..].to_vec();
+        form.indicators = grid::read(&grid_lines);
+    }
+    form
+}
+
+const TEXT_FIELDS: &[(&str, &str)] = &[
+    ("项目名称", "name"),
+    ("主管部门及代码", "department"),
+    ("实施单位", "unit"),
+    ("项目属性", "attribute"),
+    ("项目期", "period"),
+];
+
+fn read_text_fields(
+    form: &mut ProjectForm,
+    cells: &[(usize, String, &str)],
+    line: usize,
+    pending: &mut Vec<&'static str>,
+) {
+    for (pos, (_, _, text)) in cells.iter().enumerate() {
+        let Some(field) = text_field(text) else {
+            continue;
+        };
+        // "项目名称：X" printed in one cell.
+        if let Some((_, rest)) = text.split_once(['：', ':']) {
+            if !rest.trim().is_empty() {
+                set_text(form, field, rest.trim(), line);
+                continue;
+            }
+        }
+        match value_after(cells, pos, is_project_label) {
+            Some(v) => set_text(form, field, v, line),
+            None => pending.push(field),
+        }
+    }
+}
+
+/// The field a cell labels: "实施单位", "项目名称：…" (label and value in
+/// one cell).
+fn text_field(cell: &str) -> Option<&'static str> {
+    let head = cell.split(['：', ':']).next().unwrap_or(cell);
+    let k = label_key(head);
+    TEXT_FIELDS
+        .iter()
+        .find(|(label, _)| k == *label)
+        .map(|(_, f)| *f)
+}
+
+fn set_text(form: &mut ProjectForm, field: &str, value: &str, line: usize) {
+    let text = FormText {
+        text: value.trim().to_string(),
+        line,
+    };
+    let slot = match field {
+        "name" => &mut form.name,
+        "department" => &mut form.department,
+        "unit" => &mut form.unit,
+        "attribute" => &mut form.attribute,
+        _ => &mut form.period,
+    };
+    if slot.is_none() {
+        *slot = Some(text);
+    }
+}
+
+/// 资金总额 labels and the breakdown rows below them. With both blocks on
+/// the form, the first breakdown label of a line is 实施期 and the second
+/// 年度; a lone label goes to the block whose total stands nearest.
+fn read_funds(
+    form: &mut ProjectForm,
+    cells: &[(usize, String, &str)],
+    line: usize,
+    total_cols: &mut Vec<(FundPeriod, usize)>,
+) {
+    let is_label = |k: &str| is_project_label(k);
+    let mut parts_seen = 0usize;
+    let labelled_parts = cells
+        .iter()
+        .filter(|(_, k, _)| fund_part(k).is_some())
+        .count();
+    for (pos, (col, key, text)) in cells.iter().enumerate() {
+        if let Some(period) = fund_total(key) {
+            total_cols.push((period, *col));
+            let value = FormValue {
+                key: "total",
+                label: text.to_string(),
+                value: value_cell(value_after(cells, pos, is_label).unwrap_or("")),
+                line,
+            };
+            let block = block_mut(form, period);
+            if block.total.is_none() {
+                block.total = Some(value);
+            }
+            continue;
+        }
+        let Some(part) = fund_part(key) else {
+            continue;
+        };
+        if total_cols.is_empty() {
+            continue;
+        }
+        let period = if total_cols.len() == 1 {
+            total_cols[0].0
+        } else if labelled_parts >= 2 {
+            if parts_seen == 0 {
+                FundPeriod::Implementation
+            } else {
+                FundPeriod::Annual
+            }
+        } else {
+            nearest(total_cols, *col)
+        };
+        parts_seen += 1;
+        let value = FormValue {
+            key: part,
+            label: text.to_string(),
+            value: value_cell(value_after(cells, pos, is_label).unwrap_or("")),
+            line,
+        };
+        let block = block_mut(form, period);
+        if block.part(part).is_none() {
+            block.parts.push(value);
+        }
+    }
+}
+
+fn nearest(total_cols: &[(FundPeriod, usize)], col: usize) -> FundPeriod {
+    total_cols
+        .iter()
+        .min_by_key(|(_, c)| c.abs_diff(col))
+        .map(|(p, _)| *p)
+        .unwrap_or(FundPeriod::Annual)
+}
+
+fn block_mut(form: &mut ProjectForm, period: FundPeriod) -> &mut FundBlock {
+    match period {
+        FundPeriod::Implementation => &mut form.implementation,
+        FundPeriod::Annual => &mut form.annual,
+    }
+}
+
+/// "总体目标 │ 实施期的目标 │ … │ 年度的目标": the texts in order, named by
+/// the header line above ("实施期目标 │ 年度目标", or "年度目标" alone).
+fn read_goals(
+    form: &mut ProjectForm,
+    cells: &[(usize, String, &str)],
+    headers: &[&'static str],
+    line: usize,
+) {
+    let texts: Vec<&str> = cells.iter().skip(1).map(|(_, _, t)| *t).collect();
+    for (i, text) in texts.iter().enumerate() {
+        let period = match (texts.len(), headers) {
+            (1, [only]) => only,
+            (1, _) => "总体目标",
+            (_, _) if i == 0 => "实施期目标",
+            (_, _) if i == 1 => "年度目标",
+            _ => "总体目标",
+        };
+        form.goals.push(Goal {
+            period,
+            text: text.to_string(),
+            line,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Lines;
+
+    fn form(text: &str) -> ProjectForm {
+        let lines = Lines::from_text(text);
+        let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
+        read(content[0], &content[1..])
+    }
+
+    #[test]
+    fn reads_pairs_by_content_and_joins_wrapped_values() {
+        let f = form(
+            "项目支出绩效目标表\n\
+             项目名称：办公楼维修经费\n\
+             主管部门及代码\t\t021-某局\t\t实施单位\t\t\n\
+             \t\t某局评审中心（某某中心）\t\n\
+             项目资金（元）\t实施期资金总额：\t\t300,000\t年度资金总额：\t100,000\n\
+             \t其中：中央财政资金\t0\t其中：中央财政资金\t0\n\
+             \t市县（区）财政资\t300,000\t市县(区)财政资 金\t100,000\n\
+             \t\t\t\t单位自筹\t\n\
+             年度目标\t\t\n\
+             总体目标\t完成维修\n\
+             绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             \t\t数量指标\t维修面积\t≥100平米\n\
+             满意度指标\t服务对象满意度\t职工满意度\t≥90%\n\
+             负责人：\t经办人：",
+        );
+        assert_eq!(f.name_text(), "办公楼维修经费");
+        assert_eq!(f.unit.as_ref().unwrap().text, "某局评审中心（某某中心）");
+        let total = |b: &FundBlock| b.total.as_ref().unwrap().value.display();
+        assert_eq!(total(&f.implementation), "300,000");
+        assert_eq!(total(&f.annual), "100,000");
+        assert_eq!(f.annual.part("city").unwrap().value.display(), "100,000");
+        // A lone label goes to the block whose total stands nearest.
+        assert!(f.annual.part("own").unwrap().value.is_blank());
+        assert!(f.implementation.part("own").is_none());
+        assert_eq!(f.goals.len(), 1);
+        assert_eq!(f.goals[0].period, "年度目标");
+        let levels: Vec<_> = f.indicators.iter().filter_map(|i| i.level1).collect();
+        assert!(levels.contains(&crate::model::forms::IndicatorLevel::Output));
+        assert!(levels.contains(&crate::model::forms::IndicatorLevel::Satisfaction));
+    }
+}

@@ -1,0 +1,264 @@
+//! What the form rules share: a form value as a [`Figure`], 元 → 万元, the
+//! fund-breakdown check (also run on the 专项资金 申报表), and the pairing of
+//! project forms with 表十二 rows.
+
+use rust_decimal::Decimal;
+
+use super::names::{self, NameComparison, NameRelation};
+use crate::arith::round_half_away;
+use crate::model::forms::{FormValue, FundBlock, ProjectForm};
+use crate::model::{Document, Row, RowKind, Table};
+use crate::report::Evidence;
+use crate::rules::support::{check_sum, Figure};
+use crate::rules::Sink;
+use crate::text::fold_key;
+
+/// "绩效目标表「遗属补助」" — how findings name a project form.
+pub fn form_place(form: &ProjectForm) -> String {
+    let name = form.name_text();
+    if name.is_empty() {
+        format!("绩效目标表（第{}行）", form.title_line)
+    } else {
+        format!("绩效目标表「{name}」")
+    }
+}
+
+/// A form value as a figure; None when it is unreadable.
+pub fn form_figure(value: &FormValue, place: &str, label: &str) -> Option<Figure> {
+    let term = value.value.as_term()?;
+    Some(Figure {
+        term,
+        shown: value.value.display(),
+        label: clean_label(label),
+        evidence: Evidence {
+            role: String::new(),
+            line: value.line,
+            table: Some(place.to_string()),
+            row: Some(value.label.clone()),
+            column: None,
+            value: Some(if value.value.is_blank() {
+                String::new()
+            } else {
+                value.value.display()
+            }),
+            text: None,
+        },
+    })
+}
+
+/// A printed label without its "其中：" and trailing colon, for messages.
+pub fn clean_label(label: &str) -> String {
+    label
+        .trim()
+        .trim_start_matches("其中：")
+        .trim_start_matches("其中:")
+        .trim()
+        .trim_end_matches(['：', ':'])
+        .to_string()
+}
+
+/// 元 → 万元 to `dp` decimals, half away from zero, as publishers round
+/// (22,050 元 → 2.21).
+pub fn yuan_to_wan(yuan: Decimal, dp: u32) -> Decimal {
+    round_half_away(yuan / Decimal::from(10_000), dp)
+}
+
+/// Names of the fund blocks as printed on the forms.
+pub fn period_label(implementation: bool) -> &'static str {
+    if implementation {
+        "实施期资金总额"
+    } else {
+        "年度资金总额"
+    }
+}
+
+/// 资金总额 = Σ 中央 + 省级 + 市县 + 单位自筹 + 其他.
+pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, total_label: &str) {
+    let place = form_place(form);
+    let Some(total) = block.total.as_ref() else {
+        return;
+    };
+    if block.parts.is_empty() {
+        return;
+    }
+    let Some(total_fig) = form_figure(total, &place, total_label) else {
+        sink.could_not_run(format!("{place} 第{}行 {total_label} 无法读取", total.line));
+        return;
+    };
+    let parts: Option<Vec<Figure>> = block
+        .parts
+        .iter()
+        .map(|p| form_figure(p, &place, &p.label))
+        .collect();
+    let Some(parts) = parts else {
+        sink.could_not_run(format!("{place} {total_label} 的分项有无法读取的数"));
+        return;
+    };
+    check_sum(sink, "绩效目标表", &place, total_fig, parts);
+}
+
+/// A 表十二 project row with the unit row it sits under.
+#[derive(Debug, Clone, Copy)]
+pub struct TreeProject<'a> {
+    pub table: &'a Table,
+    pub row: &'a Row,
+    pub unit: Option<&'a Row>,
+}
+
+impl TreeProject<'_> {
+    /// The row's 合计 as printed, when readable.
+    pub fn total(&self) -> Option<crate::model::Amount> {
+        self.table.cell(self.row, "total")?.amount()
+    }
+}
+
+/// The project rows of 表十二, each with its unit.
+pub fn tree_projects(table: &Table) -> Vec<TreeProject<'_>> {
+    let mut unit: Option<&Row> = None;
+    let mut out = Vec::new();
+    for row in &table.rows {
+        match row.kind {
+            RowKind::TreeUnit => unit = Some(row),
+            RowKind::TreeDepartment if unit.is_none() => unit = Some(row),
+            RowKind::TreeProject => out.push(TreeProject { table, row, unit }),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Forms paired with 表十二 rows, and what is left on either side.
+pub struct Pairing<'a> {
+    pub pairs: Vec<Pair<'a>>,
+    pub lone_forms: Vec<&'a ProjectForm>,
+    pub lone_projects: Vec<TreeProject<'a>>,
+}
+
+pub struct Pair<'a> {
+    pub form: &'a ProjectForm,
+    pub project: TreeProject<'a>,
+    /// 表十二's name first, the form's second.
+    pub names: NameComparison,
+}
+
+const MAX_TOLERANT_PAIRS: usize = 40_000;
+
+/// The 表十三 (上年结转) project whose name is that of `form`, if any: a
+/// form may describe a carried-over project rather than a new one.
+pub fn carried_over<'a>(doc: &'a Document, form: &ProjectForm) -> Option<TreeProject<'a>> {
+    let table = doc.table("表十三")?;
+    tree_projects(table)
+        .into_iter()
+        .find(|p| names::compare(&p.row.name, form.name_text()).relation <= NameRelation::Shortened)
+}
+
+/// Pairs every project form with a 表十二 row: names first (same, then
+/// shortened, then changed), and among equal names the row whose amount
+/// agrees with the form's 年度资金总额, then the row under the form's
+/// 实施单位. None when the document has no 表十二.
+pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
+    let table = doc.table("表十二")?;
+    let projects = tree_projects(table);
+    let forms: Vec<&ProjectForm> = doc.forms.projects.iter().collect();
+    // Tolerant names cost a character diff per pair; on an absurdly large
+    // input only identical names are paired, to stay fast.
+    let tolerant = forms.len().saturating_mul(projects.len()) <= MAX_TOLERANT_PAIRS;
+    let mut candidates = Vec::new();
+    for (fi, form) in forms.iter().enumerate() {
+        for (pi, project) in projects.iter().enumerate() {
+            if !tolerant && names::name_key(&project.row.name) != names::name_key(form.name_text())
+            {
+                continue;
+            }
+            let names = names::compare(&project.row.name, form.name_text());
+            if names.relation == NameRelation::Unrelated {
+                continue;
+            }
+            let amount_differs = !amount_agrees(form, project);
+            let unit_differs = !unit_agrees(form, project);
+            let key = (
+                names.relation,
+                amount_differs,
+                unit_differs,
+                usize::MAX - names.common,
+                fi,
+                pi,
+            );
+            candidates.push((key, names));
+        }
+    }
+    candidates.sort_by_key(|c| c.0);
+    let mut form_used = vec![false; forms.len()];
+    let mut project_used = vec![false; projects.len()];
+    let mut pairs = Vec::new();
+    for ((_, _, _, _, fi, pi), names) in candidates {
+        if form_used[fi] || project_used[pi] {
+            continue;
+        }
+        form_used[fi] = true;
+        project_used[pi] = true;
+        pairs.push(Pair {
+            form: forms[fi],
+            project: projects[pi],
+            names,
+        });
+    }
+    pairs.sort_by_key(|p| p.form.title_line);
+    let lone_forms = forms
+        .iter()
+        .zip(&form_used)
+        .filter(|(_, used)| !**used)
+        .map(|(f, _)| *f)
+        .collect();
+    let lone_projects = projects
+        .iter()
+        .zip(&project_used)
+        .filter(|(_, used)| !**used)
+        .map(|(p, _)| *p)
+        .collect();
+    Some(Pairing {
+        pairs,
+        lone_forms,
+        lone_projects,
+    })
+}
+
+/// The form's 年度资金总额 in 万元 (rounded to the row's decimals) equals
+/// the row's 合计.
+fn amount_agrees(form: &ProjectForm, project: &TreeProject) -> bool {
+    let Some(yuan) = form.annual.total.as_ref().and_then(|t| t.value.amount()) else {
+        return false;
+    };
+    let Some(wan) = project.total() else {
+        return false;
+    };
+    yuan_to_wan(yuan.value, wan.scale) == wan.value
+}
+
+/// The form's 实施单位 names the unit row above the project (either may be
+/// cut short by the PDF).
+fn unit_agrees(form: &ProjectForm, project: &TreeProject) -> bool {
+    let (Some(unit), Some(row)) = (form.unit.as_ref(), project.unit) else {
+        return false;
+    };
+    let a = fold_key(&unit.text);
+    let b = fold_key(&row.name);
+    a == b
+        || a.starts_with(&b)
+        || b.starts_with(&a)
+        || names::compare(&a, &b).relation != NameRelation::Unrelated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yuan_round_half_away_from_zero() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(yuan_to_wan(d("22050"), 2), d("2.21"));
+        assert_eq!(yuan_to_wan(d("236250"), 2), d("23.63"));
+        assert_eq!(yuan_to_wan(d("30752"), 2), d("3.08"));
+        assert_eq!(yuan_to_wan(d("2930000"), 2), d("293.00"));
+    }
+}

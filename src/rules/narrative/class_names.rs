@@ -1,0 +1,148 @@
+//! 科目名称（N115 narrative-class-names）
+//!
+//! ## 检查什么
+//! 情况说明第四部分“支出包括”与第五部分（二）中列举的每一类支出，名称必须是
+//! 表中该类的科目名称（表五 3位编码行、表四 支出方类级行，或标准的三十个类级
+//! 科目名称之一）。名称不符时，按金额找出表中对应的类，报告说明写法与表中
+//! 科目名称。
+//!
+//! ## 为什么重要
+//! 功能分类科目名称是全国统一的；写错名称（如把“一般公共服务支出”写成“一般
+//! 公共预算服务支出”）会让读者找不到对应的科目，也说明说明文字未经核对。
+//!
+//! ## 示例
+//! 第五部分（二）“一般公共预算服务支出2,446.16万元，占82.23%”：表五中金额
+//! 2,446.16 的类是「201 一般公共服务支出」，报告错误，列出说明中的名称与金额及
+//! 表五该行。
+
+use super::common::{amount_figure, bare_name, narrative};
+use crate::model::{RowKind, Section, Statement, Table};
+use crate::profile::RowScheme;
+use crate::report::Severity;
+use crate::rules::support::Figure;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::text::fold_key;
+
+pub struct ClassNames;
+
+static META: RuleMeta = RuleMeta {
+    id: "N115",
+    name: "narrative-class-names",
+    title: "情况说明 科目名称",
+    category: Category::Narrative,
+    source: file!(),
+};
+
+impl Rule for ClassNames {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        let Some(n) = narrative(cx, sink) else { return };
+        let standard: Vec<String> = cx
+            .profile
+            .tables
+            .iter()
+            .flat_map(|t| t.sides.iter())
+            .flat_map(|s| match s.rows {
+                RowScheme::Fixed(rows) => rows.iter(),
+                _ => [].iter(),
+            })
+            .filter(|r| r.class_code.is_some())
+            .map(|r| fold_key(r.label))
+            .collect();
+        for (number, table_id) in [(4, "表四"), (5, "表五")] {
+            let Some(sec) = n.section(number) else {
+                continue;
+            };
+            let Some(t) = cx.doc.table(table_id) else {
+                sink.could_not_run(format!("未找到{table_id}，无法核对科目名称"));
+                continue;
+            };
+            let column = if table_id == "表四" {
+                "subtotal"
+            } else {
+                "total"
+            };
+            for sentence in &sec.sentences {
+                let head = sentence.head().map(|h| h as *const Statement);
+                for st in sentence.statements() {
+                    if Some(st as *const Statement) == head && number == 5 {
+                        continue;
+                    }
+                    if !names_a_class(&st.label) {
+                        continue;
+                    }
+                    check_name(sink, sec, st, t, column, &standard);
+                }
+            }
+        }
+    }
+}
+
+/// A label that stands where a class name is expected: it ends with 支出
+/// and is not one of the other totals the sections speak of.
+fn names_a_class(label: &str) -> bool {
+    const NOT_CLASSES: [&str; 6] = [
+        "当年支出",
+        "基本支出",
+        "项目支出",
+        "支出总计",
+        "支出合计",
+        "支出预算",
+    ];
+    label.ends_with("支出") && !NOT_CLASSES.iter().any(|w| label.contains(w))
+}
+
+fn class_rows(t: &Table) -> impl Iterator<Item = &crate::model::Row> {
+    t.rows.iter().filter(|r| {
+        r.kind == RowKind::Class
+            || (matches!(r.kind, RowKind::Fixed { .. })
+                && r.code.as_deref().is_some_and(|c| c.len() == 3))
+    })
+}
+
+fn check_name(
+    sink: &mut Sink,
+    sec: &Section,
+    st: &Statement,
+    t: &Table,
+    column: &str,
+    standard: &[String],
+) {
+    sink.compared();
+    let key = fold_key(&st.label);
+    if class_rows(t).any(|r| fold_key(bare_name(&r.name)) == key) || standard.contains(&key) {
+        return;
+    }
+    let told = amount_figure(sec, st);
+    // The class the sentence speaks of: the one with the same amount.
+    let same_amount = class_rows(t)
+        .filter_map(|r| Figure::from_cell(t, r, column))
+        .find(|f| f.term.value == told.term.value && !f.is_blank());
+    let message = match &same_amount {
+        Some(f) => format!(
+            "{}「{}」不是科目名称：{} 中金额 {} 的类级科目为 {}",
+            sec.label(),
+            st.label,
+            t.id,
+            f.shown,
+            f.evidence.row.as_deref().unwrap_or("")
+        ),
+        None => format!(
+            "{}「{}」不是{}中任何类级科目的名称",
+            sec.label(),
+            st.label,
+            t.id
+        ),
+    };
+    let mut f = sink.finding(Severity::Error, sec.label(), st.amount.line, message);
+    f.actual = Some(st.label.clone());
+    f.evidence.push(told.with_role("情况说明").evidence);
+    if let Some(table_fig) = same_amount {
+        f.expected = table_fig.evidence.row.as_ref().map(|r| r.to_string());
+        f.evidence.push(table_fig.with_role("表内").evidence);
+    }
+    sink.emit(f);
+}

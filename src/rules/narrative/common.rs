@@ -1,0 +1,246 @@
+//! What the narrative rules share: a printed narrative number as a
+//! [`Figure`], the lookup of a table figure, and the comparisons every
+//! rule reports the same way (silent when exact, 尾差 inside the rounding
+//! band, an error with both figures outside it).
+
+use rust_decimal::Decimal;
+
+use crate::arith::{compare, percent_matches, Term, Verdict};
+use crate::model::{
+    Document, Fact, Narrative, Quote, Row, RowKind, Section, Sentence, Statement, Table,
+};
+use crate::report::{Evidence, Severity};
+use crate::rules::support::{money, Figure};
+use crate::rules::{Context, Sink};
+
+/// The narrative, or a reason recorded on `sink` when there is none.
+pub fn narrative<'a>(cx: &'a Context, sink: &mut Sink) -> Option<&'a Narrative> {
+    let n = &cx.doc.narrative;
+    if n.sections.is_empty() {
+        sink.not_applicable("文档中没有第三部分 情况说明");
+        return None;
+    }
+    Some(n)
+}
+
+/// A section by number, or a reason on `sink`.
+pub fn section<'a>(n: &'a Narrative, number: u32, sink: &mut Sink) -> Option<&'a Section> {
+    let s = n.section(number);
+    if s.is_none() {
+        sink.not_applicable(format!(
+            "情况说明中没有第{}部分",
+            crate::model::chinese_number(number)
+        ));
+    }
+    s
+}
+
+/// A table, or a reason on `sink`.
+pub fn table<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Option<&'a Table> {
+    let t = doc.table(id);
+    if t.is_none() {
+        sink.could_not_run(format!("未找到{id}，无法与情况说明核对"));
+    }
+    t
+}
+
+/// A printed narrative number as a figure: "第三部分 八「机关运行经费财政拨款预算」".
+pub fn quote_figure(section: &Section, label: &str, q: &Quote) -> Figure {
+    let place = section.label();
+    Figure {
+        term: q.interval(),
+        shown: q.shown.clone(),
+        label: format!("{place}「{label}」"),
+        evidence: Evidence {
+            role: "情况说明".into(),
+            line: q.line,
+            table: Some(place),
+            row: Some(label.to_string()),
+            column: None,
+            value: Some(q.shown.clone()),
+            text: Some(q.text.clone()),
+        },
+    }
+}
+
+/// A statement's amount as a figure.
+pub fn amount_figure(section: &Section, st: &Statement) -> Figure {
+    quote_figure(section, &st.label, &st.amount)
+}
+
+/// A computed or counted value (a number of rows) as a figure.
+pub fn exact_figure(label: String, value: Decimal, line: usize, table: &str) -> Figure {
+    Figure {
+        term: Term::exact(value),
+        shown: value.normalize().to_string(),
+        evidence: Evidence {
+            role: "表内".into(),
+            line,
+            table: Some(table.to_string()),
+            row: Some(label.clone()),
+            value: Some(value.normalize().to_string()),
+            ..Evidence::default()
+        },
+        label,
+    }
+}
+
+/// The figure in a fixed row (表一 "income_grand") and column.
+pub fn fixed_cell(t: &Table, key: &str, column: &str) -> Option<Figure> {
+    let row = t.fixed_row(key)?;
+    Figure::from_cell(t, row, column)
+}
+
+/// The figure in the total row of a code table (表三/表五/表六/表十一).
+pub fn total_cell(t: &Table, column: &str) -> Option<Figure> {
+    let row = t.total_row()?;
+    Figure::from_cell(t, row, column)
+}
+
+/// The root of 表十二's tree: the department row, else the sum of the rows
+/// below it is not a printed figure, so None.
+pub fn project_root(t: &Table) -> Option<&Row> {
+    t.rows
+        .iter()
+        .find(|r| r.kind == RowKind::TreeDepartment)
+        .or_else(|| t.total_row())
+}
+
+/// The narrative figure against the table figure that it restates.
+pub fn check_against_table(sink: &mut Sink, section: &Section, told: Figure, table: Figure) {
+    sink.compared();
+    let verdict = compare(told.term, table.term);
+    let (severity, difference, tolerance) = match verdict {
+        Verdict::Exact => return,
+        Verdict::Tail {
+            difference,
+            tolerance,
+        } => (Severity::Info, difference, tolerance),
+        Verdict::Mismatch {
+            difference,
+            tolerance,
+        } => (Severity::Error, difference, tolerance),
+    };
+    let message = match severity {
+        Severity::Info => format!(
+            "{} {} 与 {} {} 相差 {}，在四舍五入容差 ±{} 之内，属尾差",
+            told.label,
+            told.shown,
+            table.label,
+            table.shown,
+            money(difference),
+            tolerance.normalize()
+        ),
+        _ => format!(
+            "{} {} 与 {} {} 不一致，相差 {}",
+            told.label,
+            told.shown,
+            table.label,
+            table.shown,
+            money(difference)
+        ),
+    };
+    let mut f = sink.finding(severity, section.label(), told.evidence.line, message);
+    f.expected = Some(table.shown.clone());
+    f.actual = Some(told.shown.clone());
+    f.difference = Some(money(difference));
+    f.tolerance = Some(tolerance.normalize().to_string());
+    f.evidence.push(told.with_role("情况说明").evidence);
+    f.evidence.push(table.with_role("表内").evidence);
+    sink.emit(f);
+}
+
+/// Compares when the table figure exists; records why not otherwise.
+pub fn check_opt(
+    sink: &mut Sink,
+    section: &Section,
+    told: Figure,
+    table: Option<Figure>,
+    what: &str,
+) {
+    match table {
+        Some(t) => check_against_table(sink, section, told, t),
+        None => sink.could_not_run(format!("表中未找到{what}，无法核对")),
+    }
+}
+
+/// A printed percentage against a ÷ b × 100. Silent when the intervals
+/// meet; an error with the three figures when they cannot.
+pub fn check_percent(
+    sink: &mut Sink,
+    section: &Section,
+    percent: Figure,
+    part: Figure,
+    base: Figure,
+    what: &str,
+) {
+    let Some(ok) = percent_matches(percent.term, part.term, base.term) else {
+        return;
+    };
+    sink.compared();
+    if ok {
+        return;
+    }
+    let computed = if base.term.value.is_zero() {
+        Decimal::ZERO
+    } else {
+        crate::arith::round_half_away(part.term.value / base.term.value * Decimal::ONE_HUNDRED, 2)
+    };
+    let message = format!(
+        "{} {}% 与计算值不符：{} {} ÷ {} {} = {}%（{}）",
+        percent.label,
+        percent.shown,
+        part.label,
+        part.shown,
+        base.label,
+        base.shown,
+        computed,
+        what
+    );
+    let mut f = sink.finding(
+        Severity::Error,
+        section.label(),
+        percent.evidence.line,
+        message,
+    );
+    f.expected = Some(format!("{computed}%"));
+    f.actual = Some(format!("{}%", percent.shown));
+    f.evidence.push(percent.with_role("百分比").evidence);
+    f.evidence.push(part.with_role("分子").evidence);
+    f.evidence.push(base.with_role("分母").evidence);
+    sink.emit(f);
+}
+
+/// Statements of a sentence with their index among the sentence's facts
+/// (the index `part_of` refers to).
+pub fn indexed(sentence: &Sentence) -> impl Iterator<Item = (usize, &Statement)> {
+    sentence
+        .facts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| match f {
+            Fact::Amount(s) => Some((i, s.as_ref())),
+            _ => None,
+        })
+}
+
+/// The parts listed after "其中" for the statement at `index`.
+pub fn parts_of(sentence: &Sentence, index: usize) -> impl Iterator<Item = &Statement> {
+    indexed(sentence)
+        .filter(move |(_, s)| s.part_of == Some(index))
+        .map(|(_, s)| s)
+}
+
+/// A class name as the tables print it, without "一、" numbering.
+pub fn bare_name(name: &str) -> &str {
+    match name.find('、') {
+        Some(i)
+            if name[..i]
+                .chars()
+                .all(|c| "一二三四五六七八九十".contains(c)) =>
+        {
+            &name[i + '、'.len_utf8()..]
+        }
+        _ => name,
+    }
+}

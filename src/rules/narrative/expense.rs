@@ -1,0 +1,79 @@
+//! 基本支出与项目支出（N103 narrative-expense）
+//!
+//! ## 检查什么
+//! 情况说明第三部分的支出预算合计、基本支出、项目支出与表三 合计行的合计、
+//! 基本支出、项目支出一致，且基本支出 + 项目支出 = 合计。
+//!
+//! ## 为什么重要
+//! 基本支出与项目支出的划分决定了“保运转”与“干事业”的比例，是审核重点。
+//!
+//! ## 示例
+//! “支出预算340.46万元，其中：基本支出264.66万元…项目支出75.8万元”：与表三
+//! 合计行 340.46 / 264.66 / 75.80 相等（75.8 与 75.80 相同），不报告。
+
+use super::common::{amount_figure, check_opt, narrative, section, table, total_cell};
+use crate::rules::support::check_sum;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+
+pub struct Expense;
+
+static META: RuleMeta = RuleMeta {
+    id: "N103",
+    name: "narrative-expense",
+    title: "情况说明 基本支出与项目支出",
+    category: Category::Narrative,
+    source: file!(),
+};
+
+impl Rule for Expense {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        let Some(n) = narrative(cx, sink) else { return };
+        let Some(sec) = section(n, 3, sink) else {
+            return;
+        };
+        let Some(t3) = table(cx.doc, "表三", sink) else {
+            return;
+        };
+        for sentence in &sec.sentences {
+            let mut statements = sentence.statements();
+            let Some(head) = statements.next() else {
+                continue;
+            };
+            let total = amount_figure(sec, head);
+            check_opt(
+                sink,
+                sec,
+                total.clone(),
+                total_cell(t3, "total"),
+                "表三 合计",
+            );
+            let mut parts = Vec::new();
+            for st in statements {
+                let column = if st.label.contains("基本支出") {
+                    "basic"
+                } else if st.label.contains("项目支出") {
+                    "project"
+                } else {
+                    continue;
+                };
+                let fig = amount_figure(sec, st);
+                check_opt(
+                    sink,
+                    sec,
+                    fig.clone(),
+                    total_cell(t3, column),
+                    "表三 合计行",
+                );
+                parts.push(fig);
+            }
+            if parts.len() == 2 {
+                let context = format!("{} 支出合计与基本、项目支出", sec.label());
+                check_sum(sink, &sec.label(), &context, total, parts);
+            }
+        }
+    }
+}

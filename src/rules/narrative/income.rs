@@ -1,0 +1,90 @@
+//! 收入来源（N102 narrative-income）
+//!
+//! ## 检查什么
+//! 情况说明第二部分的预算收入合计与各来源（一般公共预算拨款收入、政府性基金
+//! 预算拨款收入、国有资本经营预算拨款收入、财政专户管理资金收入、单位资金、
+//! 上年结转）与表一收入方对应行一致，且各来源之和等于收入合计。
+//!
+//! ## 为什么重要
+//! 收入结构是说明的核心内容，来源金额写错会误导读者对资金性质的判断。
+//!
+//! ## 示例
+//! “预算收入1,629.62万元，主要包括一般公共预算拨款收入661.85万元…上年结转
+//! 967.77万元”：与表一「一、一般公共预算」661.85、「上年结转」967.77 相等，
+//! 不报告。
+
+use super::common::{amount_figure, check_opt, fixed_cell, narrative, section, table};
+use crate::rules::support::check_sum;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+
+pub struct Income;
+
+static META: RuleMeta = RuleMeta {
+    id: "N102",
+    name: "narrative-income",
+    title: "情况说明 收入来源",
+    category: Category::Narrative,
+    source: file!(),
+};
+
+/// (label word, 表一 income row key).
+const SOURCES: [(&str, &str); 6] = [
+    ("一般公共预算", "general"),
+    ("政府性基金", "fund"),
+    ("国有资本", "capital"),
+    ("财政专户", "special"),
+    ("单位资金", "own"),
+    ("上年结转", "carry"),
+];
+
+impl Rule for Income {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        let Some(n) = narrative(cx, sink) else { return };
+        let Some(sec) = section(n, 2, sink) else {
+            return;
+        };
+        let Some(t1) = table(cx.doc, "表一", sink) else {
+            return;
+        };
+        for sentence in &sec.sentences {
+            let mut statements = sentence.statements();
+            let Some(head) = statements.next() else {
+                continue;
+            };
+            if !head.label.contains("收入") {
+                continue;
+            }
+            let total = amount_figure(sec, head);
+            check_opt(
+                sink,
+                sec,
+                total.clone(),
+                fixed_cell(t1, "income_grand", "income"),
+                "表一 收入总计",
+            );
+            let mut parts = Vec::new();
+            for st in statements {
+                let Some((_, key)) = SOURCES.iter().find(|(w, _)| st.label.contains(w)) else {
+                    continue;
+                };
+                let fig = amount_figure(sec, st);
+                check_opt(
+                    sink,
+                    sec,
+                    fig.clone(),
+                    fixed_cell(t1, key, "income"),
+                    "表一 收入来源",
+                );
+                parts.push(fig);
+            }
+            if parts.len() >= 2 {
+                let context = format!("{} 收入合计与各来源", sec.label());
+                check_sum(sink, &sec.label(), &context, total, parts);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! 经济科目列举（N116 narrative-item-lists）
+//!
+//! ## 检查什么
+//! 情况说明第六部分“人员经费…主要包括：…”与“公用经费…主要包括：…”列举的
+//! 每个名称，必须是表六中该列（人员经费或公用经费）有金额的经济科目。名称在
+//! 表六中找不到、或找到但该列没有金额时给出警告，并指出表六中最接近的名称。
+//!
+//! ## 为什么重要
+//! 列举的科目应能在表六中找到，名称不一致（如“其他交通费”与“其他交通费用”）
+//! 说明文字与表格未按同一口径编写。
+//!
+//! ## 示例
+//! “公用经费36.22万元，主要包括：印刷费、办公费…其他交通费…”：表六公用经费
+//! 列的科目是「其他交通费用」，对“其他交通费”报告警告并列出表六该行。
+
+use super::common::{narrative, section, table};
+use crate::model::{Cell, Fact, NameItem, RowKind, Section, Table};
+use crate::report::{Evidence, Severity};
+use crate::rules::support::Figure;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::text::fold_key;
+
+pub struct ItemLists;
+
+static META: RuleMeta = RuleMeta {
+    id: "N116",
+    name: "narrative-item-lists",
+    title: "情况说明 经济科目列举",
+    category: Category::Narrative,
+    source: file!(),
+};
+
+impl Rule for ItemLists {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        let Some(n) = narrative(cx, sink) else { return };
+        let Some(sec) = section(n, 6, sink) else {
+            return;
+        };
+        let Some(t6) = table(cx.doc, "表六", sink) else {
+            return;
+        };
+        for sentence in &sec.sentences {
+            for fact in &sentence.facts {
+                let Fact::List(list) = fact else { continue };
+                let column = if list.label.contains("人员经费") {
+                    "personnel"
+                } else if list.label.contains("公用经费") {
+                    "public"
+                } else {
+                    continue;
+                };
+                for item in &list.items {
+                    check_item(sink, sec, t6, column, &list.label, item);
+                }
+            }
+        }
+    }
+}
+
+fn has_value(t: &Table, row: &crate::model::Row, column: &str) -> bool {
+    matches!(t.cell(row, column), Some(Cell::Value { amount, .. }) if !amount.value.is_zero())
+}
+
+fn check_item(
+    sink: &mut Sink,
+    sec: &Section,
+    t6: &Table,
+    column: &str,
+    list: &str,
+    item: &NameItem,
+) {
+    sink.compared();
+    let key = fold_key(&item.name);
+    let items = || t6.rows.iter().filter(|r| r.kind == RowKind::EconomicItem);
+    let same_name: Vec<_> = items().filter(|r| fold_key(&r.name) == key).collect();
+    if same_name.iter().any(|r| has_value(t6, r, column)) {
+        return;
+    }
+    // The nearest item of the column: one name containing the other.
+    let nearest = same_name.first().copied().or_else(|| {
+        items().filter(|r| has_value(t6, r, column)).find(|r| {
+            let k = fold_key(&r.name);
+            k.contains(&key) || key.contains(&k)
+        })
+    });
+    let column_name = t6.column(column).map_or(column, |c| c.name);
+    let message = match (&nearest, same_name.is_empty()) {
+        (Some(r), true) => format!(
+            "{}「{}」列举的“{}”不是表六{}列的经济科目，表六为「{}」",
+            sec.label(),
+            list,
+            item.name,
+            column_name,
+            r.name
+        ),
+        (Some(_), false) => format!(
+            "{}「{}」列举的“{}”在表六{}列没有金额",
+            sec.label(),
+            list,
+            item.name,
+            column_name
+        ),
+        (None, _) => format!(
+            "{}「{}」列举的“{}”不是表六{}列的经济科目",
+            sec.label(),
+            list,
+            item.name,
+            column_name
+        ),
+    };
+    let mut f = sink.finding(Severity::Warning, sec.label(), item.line, message);
+    f.actual = Some(item.name.clone());
+    f.evidence.push(Evidence {
+        role: "情况说明".into(),
+        line: item.line,
+        table: Some(sec.label()),
+        row: Some(list.to_string()),
+        text: Some(item.name.clone()),
+        ..Evidence::default()
+    });
+    if let Some(fig) = nearest.and_then(|r| Figure::from_cell(t6, r, column)) {
+        f.expected = fig.evidence.row.clone();
+        f.evidence.push(fig.with_role("表内").evidence);
+    }
+    sink.emit(f);
+}

@@ -1,0 +1,73 @@
+//! 按项目名称引用的金额（N117 narrative-project-amounts）
+//!
+//! ## 检查什么
+//! 情况说明中以项目名称引出的金额（如第一部分说明增减原因时写“上年结转至本年
+//! 2025年商务领域消费品以旧换新资金预算(第五批)(中央)830.99万元”），与表十二
+//! 或表十三中同名项目的合计一致。名称按标点宽松比较。
+//!
+//! ## 为什么重要
+//! 增减原因中的项目金额是读者核对变动原因的依据，与项目表不符会让解释失去
+//! 说服力。
+//!
+//! ## 示例
+//! “…资金预算(第五批)(中央)830.99万元”：表十三「2025年商务领域消费品以旧换新
+//! 资金预算（第五批）（中央）」合计 830.99，相等，不报告。
+
+use super::common::{amount_figure, check_against_table, narrative};
+use crate::model::RowKind;
+use crate::rules::support::Figure;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::text::fold_key;
+
+pub struct ProjectAmounts;
+
+static META: RuleMeta = RuleMeta {
+    id: "N117",
+    name: "narrative-project-amounts",
+    title: "情况说明 按项目名称引用的金额",
+    category: Category::Narrative,
+    source: file!(),
+};
+
+impl Rule for ProjectAmounts {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        let Some(n) = narrative(cx, sink) else { return };
+        let projects: Vec<(String, Figure)> = ["表十二", "表十三"]
+            .iter()
+            .filter_map(|id| cx.doc.table(id))
+            .flat_map(|t| {
+                t.rows_of_kind(&RowKind::TreeProject).filter_map(move |r| {
+                    Some((fold_key(&r.name), Figure::from_cell(t, r, "total")?))
+                })
+            })
+            .filter(|(name, _)| name.chars().count() >= 4)
+            .collect();
+        if projects.is_empty() {
+            sink.not_applicable("表十二、表十三中没有项目行");
+            return;
+        }
+        let mut cited = false;
+        for sec in &n.sections {
+            for (_, st) in sec.statements(None) {
+                let label = fold_key(&st.label);
+                // The longest name the label ends with: "…（中央）" and not a
+                // shorter name that happens to be its tail.
+                let found = projects
+                    .iter()
+                    .filter(|(name, _)| label.ends_with(name.as_str()))
+                    .max_by_key(|(name, _)| name.len());
+                if let Some((_, fig)) = found {
+                    cited = true;
+                    check_against_table(sink, sec, amount_figure(sec, st), fig.clone());
+                }
+            }
+        }
+        if !cited {
+            sink.not_applicable("情况说明中没有按项目名称引用的金额");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! “三公”经费（N107 narrative-three-public）
+//!
+//! ## 检查什么
+//! 情况说明第七部分：“三公”经费合计及因公出国（境）费、公务接待费、公务用车
+//! 购置及运行费（含购置费、运行维护费）与表十对应行的合计列一致；合计 = 三项
+//! 之和；合计的增减额等于各项增减额之和（“与上年预算数相同”按 0 计）；写明
+//! “本部门无‘三公’经费预算”时，表十不得有非零金额。
+//!
+//! ## 为什么重要
+//! “三公”经费受社会关注最多，说明与表十不符最容易引发质疑。
+//!
+//! ## 示例
+//! “‘三公’经费预算5.40万元比2025年减少0.80万元…公务接待费0万元，与上年相比
+//! 预算数减少0.80万元；公务用车购置及运行费5.40万元，与上年预算数相同”：
+//! 5.40 与表十合计相等，0 + 0 + 5.40 = 5.40，合计减少 0.80 = 各项减少之和，
+//! 不报告。
+
+use rust_decimal::Decimal;
+
+use super::common::{
+    amount_figure, check_opt, exact_figure, fixed_cell, narrative, quote_figure, section, table,
+};
+use crate::model::{Cell, Direction, Statement};
+use crate::report::Severity;
+use crate::rules::support::{check_sum, Figure};
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::text::fold_key;
+
+pub struct ThreePublic;
+
+static META: RuleMeta = RuleMeta {
+    id: "N107",
+    name: "narrative-three-public",
+    title: "情况说明 “三公”经费",
+    category: Category::Narrative,
+    source: file!(),
+};
+
+/// The 表十 row a label names; "购置及运行" before "购置", which it contains.
+fn row_key(label: &str) -> Option<&'static str> {
+    if label.contains("三公") {
+        Some("sum")
+    } else if label.contains("因公出国") {
+        Some("travel")
+    } else if label.contains("公务接待") {
+        Some("reception")
+    } else if label.contains("购置及运行") {
+        Some("vehicles")
+    } else if label.contains("运行维护") {
+        Some("vehicle_running")
+    } else if label.contains("公务用车购置") {
+        Some("vehicle_purchase")
+    } else {
+        None
+    }
+}
+
+impl Rule for ThreePublic {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        let Some(n) = narrative(cx, sink) else { return };
+        let Some(sec) = section(n, 7, sink) else {
+            return;
+        };
+        let Some(t10) = table(cx.doc, "表十", sink) else {
+            return;
+        };
+        if let Some(sentence) = sec
+            .sentences
+            .iter()
+            .find(|s| fold_key(&s.text).contains("无\"三公\"经费"))
+        {
+            check_none(sink, sec, sentence.line, &sentence.text, t10);
+        }
+        let mut found: Vec<(&'static str, &Statement)> = Vec::new();
+        for (_, st) in sec.statements(None) {
+            let Some(key) = row_key(&st.label) else {
+                continue;
+            };
+            if found.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            check_opt(
+                sink,
+                sec,
+                amount_figure(sec, st),
+                fixed_cell(t10, key, "total"),
+                "表十 对应行",
+            );
+            found.push((key, st));
+        }
+        let get = |key: &str| found.iter().find(|(k, _)| *k == key).map(|(_, s)| *s);
+        let (Some(sum), Some(travel), Some(reception), Some(vehicles)) =
+            (get("sum"), get("travel"), get("reception"), get("vehicles"))
+        else {
+            return;
+        };
+        let label = sec.label();
+        if let (Some(purchase), Some(running)) = (get("vehicle_purchase"), get("vehicle_running")) {
+            check_sum(
+                sink,
+                &label,
+                &format!("{label} 公务用车购置及运行费与购置费、运行维护费"),
+                amount_figure(sec, vehicles),
+                vec![amount_figure(sec, purchase), amount_figure(sec, running)],
+            );
+        }
+        let items = [travel, reception, vehicles];
+        check_sum(
+            sink,
+            &label,
+            &format!("{label} “三公”经费合计与三项"),
+            amount_figure(sec, sum),
+            items.iter().map(|s| amount_figure(sec, s)).collect(),
+        );
+        // The change of the total is the sum of the items' changes.
+        let Some(total_change) = signed_change(sec, sum) else {
+            return;
+        };
+        let parts: Option<Vec<Figure>> = items
+            .iter()
+            .map(|s| {
+                signed_change(sec, s).or_else(|| {
+                    let same = s.change.as_ref()?.direction == Some(Direction::Same);
+                    same.then(|| {
+                        exact_figure(
+                            format!("{}「{}」增减额（持平）", label, s.label),
+                            Decimal::ZERO,
+                            s.amount.line,
+                            &label,
+                        )
+                    })
+                })
+            })
+            .collect();
+        if let Some(parts) = parts {
+            check_sum(
+                sink,
+                &label,
+                &format!("{label} “三公”经费增减额与各项增减额"),
+                total_change,
+                parts,
+            );
+        }
+    }
+}
+
+/// The printed change as a signed figure (减少 → negative).
+fn signed_change(sec: &crate::model::Section, st: &Statement) -> Option<Figure> {
+    let change = st.change.as_ref()?;
+    let q = change.amount.as_ref()?;
+    let mut fig = quote_figure(sec, &format!("{}增减额", st.label), q);
+    if change.direction == Some(Direction::Down) {
+        fig.term.value = -fig.term.value;
+        fig.shown = format!("-{}", fig.shown);
+    }
+    Some(fig)
+}
+
+/// "本部门无“三公”经费预算": every 表十 figure must be blank or zero.
+fn check_none(
+    sink: &mut Sink,
+    sec: &crate::model::Section,
+    line: usize,
+    text: &str,
+    t10: &crate::model::Table,
+) {
+    sink.compared();
+    for row in &t10.rows {
+        for column in t10.columns.iter().map(|c| c.key) {
+            let Some(Cell::Value { amount, .. }) = t10.cell(row, column) else {
+                continue;
+            };
+            if amount.value.is_zero() {
+                continue;
+            }
+            let Some(fig) = Figure::from_cell(t10, row, column) else {
+                continue;
+            };
+            let message = format!(
+                "{} 称本部门无“三公”经费预算，但 {} 为 {}",
+                sec.label(),
+                fig.label,
+                fig.shown
+            );
+            let mut f = sink.finding(Severity::Error, sec.label(), line, message);
+            f.evidence.push(crate::report::Evidence {
+                role: "情况说明".into(),
+                line,
+                table: Some(sec.label()),
+                text: Some(text.trim().to_string()),
+                ..Default::default()
+            });
+            f.evidence.push(fig.with_role("表内").evidence);
+            sink.emit(f);
+            return;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! What the 专项资金 rules share: prose amounts as figures, and the place
+//! names findings use.
+
+use rust_decimal::Decimal;
+
+use crate::arith::Term;
+use crate::model::special::{ProseAmount, SpecialProject};
+use crate::report::Evidence;
+use crate::rules::support::Figure;
+
+pub const LOCATION: &str = "专项资金公开";
+
+/// A 万元 amount of the prose as a figure. Prose drops trailing zeros
+/// ("9.5万元" is 9.50, "293万元" is 293.00) rather than rounding, so its
+/// band is that of two decimals whatever is shown.
+pub fn prose_figure(amount: &ProseAmount, label: &str) -> Figure {
+    let scale = amount.amount.scale.max(2);
+    Figure {
+        term: Term {
+            value: amount.amount.value,
+            half: Decimal::new(5, scale + 1),
+        },
+        shown: amount.text.clone(),
+        label: label.to_string(),
+        evidence: Evidence {
+            role: String::new(),
+            line: amount.line,
+            table: Some(LOCATION.to_string()),
+            row: Some(label.to_string()),
+            column: None,
+            value: Some(amount.text.clone()),
+            text: Some(format!("{}万元", amount.text)),
+        },
+    }
+}
+
+/// "项目（1）「贸易统计奖励专项资金」".
+pub fn project_place(project: &SpecialProject) -> String {
+    format!("项目（{}）「{}」", project.number, project.name)
+}
