@@ -48,7 +48,7 @@ export function foreignRequests(requests, origin) {
   return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
 }
 
-/** A corpus document with 表三's 合计 raised by 1.00: T102 and T107 become errors at line 167. */
+/** A corpus document with 表三's 合计 raised by 1.00: T101, T102 and T107 fail at its line 167 (and the prose citing 表三 too). */
 export function withError(text) {
   const good = '合计\t\t340.46\t264.66\t75.80';
   if (!text.includes(good)) throw new Error('fixture changed: the 表三 合计 line is not where the test expects it');
