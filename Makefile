@@ -3,6 +3,7 @@
 #   make web     the release web build alone (prints the .wasm size against the budget)
 #   make test    everything CI runs (.ci/run): fmt, clippy, native tests, wasm tests in
 #                node and headless Chromium, release build, page tests in Chromium
+#   make dist    dist/budget-lint.html: one self-contained file that works opened from disk
 #   make bench   criterion benchmarks (native);  make types  regenerate schema/report.d.ts
 # Tools live in $(TOOLS) (default ~/.cache/budget-lint), installed once by
 # scripts/install-tools.sh; how the web build is made is in wasm-pack.toml.
@@ -23,10 +24,10 @@ WASM_TARGET := wasm32-unknown-unknown
 # through chromedriver for tests/wasm_browser.rs (run_in_browser).
 WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help tools tools-test web serve test lint test-native test-wasm test-page bench types clean
+.PHONY: help tools tools-test web serve dist test lint test-native test-wasm test-page bench types clean
 
 help:
-	@sed -n '2,6p' Makefile | sed 's/^# *//'
+	@sed -n '2,7p' Makefile | sed 's/^# *//'
 
 tools:
 	scripts/install-tools.sh web
@@ -36,6 +37,9 @@ tools-test:
 
 web: tools
 	scripts/build-web.sh
+
+dist: web
+	scripts/build-dist.sh --no-web
 
 serve: web
 	@echo "budget-lint: http://$(HOST):$(PORT)/  (Ctrl-C stops)"
@@ -48,6 +52,7 @@ test: tools-test
 	step $(MAKE) --no-print-directory test-native; \
 	step $(MAKE) --no-print-directory test-wasm; \
 	step scripts/build-web.sh; \
+	step scripts/build-dist.sh --no-web; \
 	step $(MAKE) --no-print-directory test-page; \
 	echo "make test: all passed in $$(( $$(date +%s) - t0 )) s"
 
@@ -56,6 +61,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	# src/front/wasm.rs and the wasm tests exist only for wasm32: lint them there.
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser --features web-xlsx -- -D warnings
 	# schema/report.d.ts must be what the JSON Schema generates.
 	if [ -f scripts/typegen/gen.mjs ]; then node scripts/typegen/gen.mjs --check; fi
 
@@ -67,6 +73,7 @@ test-native:
 # This is what it runs underneath, for the two wasm test files only.
 test-wasm:
 	$(WASM_RUNNER) cargo test --target $(WASM_TARGET) --test wasm_node
+	$(WASM_RUNNER) cargo test --target $(WASM_TARGET) --test wasm_node --features web-xlsx
 	$(WASM_RUNNER) CHROMEDRIVER="$$(command -v chromedriver)" \
 	  cargo test --target $(WASM_TARGET) --test wasm_browser
 
@@ -82,4 +89,4 @@ types:
 	cd scripts/typegen && npm ci --no-audit --no-fund >/dev/null && node gen.mjs
 
 clean:
-	rm -rf www/pkg target/screenshots
+	rm -rf www/pkg www/pkg-xlsx dist target/screenshots

@@ -3,6 +3,8 @@
 
   wasm_pack_conf.py get KEY          -> value of KEY in any section (lists space-joined)
   wasm_pack_conf.py lock-version PKG -> the version of PKG pinned in Cargo.lock
+  wasm_pack_conf.py modules          -> one line per [[module]]:
+                                        name out_dir npm_name wasm_gzip_kb features(comma-joined or -)
 """
 import sys
 import tomllib
@@ -24,6 +26,17 @@ def get(key: str) -> str:
     sys.exit(f"wasm-pack.toml has no key {key!r}")
 
 
+def modules() -> str:
+    conf = tomllib.loads((ROOT / "wasm-pack.toml").read_text(encoding="utf-8"))
+    lines = []
+    for m in conf.get("module", []):
+        features = ",".join(m.get("cargo_features", [])) or "-"
+        lines.append(f"{m['name']} {m['out_dir']} {m['npm_name']} {m['wasm_gzip_kb']} {features}")
+    if not lines:
+        sys.exit("wasm-pack.toml has no [[module]]")
+    return "\n".join(lines)
+
+
 def lock_version(package: str) -> str:
     lock = tomllib.loads((ROOT / "Cargo.lock").read_text(encoding="utf-8"))
     for pkg in lock.get("package", []):
@@ -33,6 +46,9 @@ def lock_version(package: str) -> str:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("get", "lock-version"):
+    if len(sys.argv) == 2 and sys.argv[1] == "modules":
+        print(modules())
+    elif len(sys.argv) == 3 and sys.argv[1] in ("get", "lock-version"):
+        print(get(sys.argv[2]) if sys.argv[1] == "get" else lock_version(sys.argv[2]))
+    else:
         sys.exit(__doc__)
-    print(get(sys.argv[2]) if sys.argv[1] == "get" else lock_version(sys.argv[2]))

@@ -2,7 +2,7 @@
 //! compiled to wasm, on a real corpus document, seen as JS sees it.
 #![cfg(target_arch = "wasm32")]
 
-use budget_lint::front::wasm::{rules, validate, version};
+use budget_lint::front::wasm::{findings_csv, rules, validate, version};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -118,4 +118,41 @@ fn rules_and_version_describe_the_engine() {
             .is_some_and(|d| d.contains("## 检查什么")));
     }
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn findings_csv_has_one_row_per_finding_of_the_report() {
+    let report = validate(ZHAOSHANG, None).expect("report");
+    let findings = array(&report, "findings");
+    let csv = findings_csv(ZHAOSHANG, "招商中心.txt");
+    assert!(csv.starts_with("\u{feff}文件,序号,严重程度,规则"));
+    let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(rows.len() as u32, findings.length() + 1, "{csv}");
+    for (i, f) in findings.iter().enumerate() {
+        let rule = get(&f, "rule").as_string().expect("rule");
+        let row = rows[i + 1];
+        assert!(
+            row.starts_with(&format!("招商中心.txt,{},", i + 1)),
+            "{row}"
+        );
+        assert!(row.contains(&format!(",{rule},")), "{row}");
+    }
+}
+
+/// The Excel module's export (www/pkg-xlsx is built with `web-xlsx`; run
+/// with `--features web-xlsx`): a zip whose workbook names the findings
+/// sheet and one sheet per rebuilt table.
+#[cfg(feature = "web-xlsx")]
+#[wasm_bindgen_test]
+fn xlsx_is_a_workbook_with_the_findings_and_table_sheets() {
+    let bytes = budget_lint::front::wasm::xlsx(ZHAOSHANG).unwrap_or_else(|_| panic!("xlsx failed"));
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip");
+    // Entry names are stored uncompressed in the zip headers.
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has("xl/workbook.xml"));
+    assert!(
+        has("xl/worksheets/sheet15.xml"),
+        "问题清单, 检查情况 and 13 tables"
+    );
+    assert!(!has("xl/worksheets/sheet16.xml"));
 }

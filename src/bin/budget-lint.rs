@@ -138,9 +138,7 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
     }
     let any_error = reports.iter().any(|(_, r)| r.has_errors());
     if let Some(out) = &options.xlsx {
-        let bytes = budget_lint::export::workbook(&reports[0].1)
-            .map_err(|e| format!("无法生成 Excel: {e}"))?;
-        std::fs::write(out, bytes).map_err(|e| format!("无法写入 {out}: {e}"))?;
+        write_xlsx(&reports[0].1, out)?;
     }
     match options.format {
         Format::Csv => {
@@ -167,6 +165,18 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(feature = "xlsx")]
+fn write_xlsx(report: &Report, out: &str) -> Result<(), String> {
+    let bytes =
+        budget_lint::export::workbook(report).map_err(|e| format!("无法生成 Excel: {e}"))?;
+    std::fs::write(out, bytes).map_err(|e| format!("无法写入 {out}: {e}"))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn write_xlsx(_report: &Report, _out: &str) -> Result<(), String> {
+    Err("此版本编译时未包含 Excel 导出（cargo 特性 xlsx）".into())
 }
 
 fn rules_listing(format: Format) -> String {

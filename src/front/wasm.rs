@@ -1,50 +1,38 @@
 //! The JavaScript API of budget-lint (wasm-bindgen), used by the page's Web
-//! Worker (`www/worker.js`) and by anyone embedding the package.
+//! Worker (`www/lib/worker.js`) and by anyone embedding the npm package.
 //!
-//! Every value crosses the boundary as JSON text that `JSON.parse` turns into
-//! plain JS objects: exactly the CLI's `--format json` (maps are objects, not
-//! `Map`s; amounts stay the decimal strings the report carries, never
-//! floats). This is also the smallest way across: serde-wasm-bindgen's
-//! serializer (even `json_compatible()`) made the module 4 KiB gzip larger
-//! and was no faster, one JS call per value against one `JSON.parse`.
+//! Every value crosses the boundary as JSON text (serde_json, as the CLI
+//! writes it) parsed by the engine's `JSON.parse`: plain objects, amounts as
+//! the decimal strings the report carries (never floats), so what JS sees is
+//! exactly the CLI's `--format json`. (serde-wasm-bindgen built the same
+//! objects with 4 KiB more gzip of wasm and no speed gain.)
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// The typed results (validate and rules skip the generated typing, which
-// could only say `any`): schema/report.d.ts (generated from the report's JSON
-// Schema) is copied into the package as report.d.ts by scripts/build-web.sh.
+// The report's TypeScript declarations (generated from the JSON Schema by
+// scripts/typegen) go into the package's .d.ts, so that `validate` returns a
+// typed `Report` to an npm consumer instead of `any`.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-import type { Report } from './report';
-export type { Report } from './report';
+const REPORT_TYPES: &'static str = include_str!("../../schema/report.d.ts");
 
-/** Options of `validate`. */
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &'static str = r#"
+/** What `validate` may be told; unknown keys are an error. */
 export interface ValidateOptions {
-  /** `false` leaves the rebuilt tables out of the result. Default `true`. */
+  /** false leaves the rebuilt tables out of the result. Default true. */
   tables?: boolean;
 }
-
-/** One entry of the rule catalogue (`rules()`). */
+/** One rule of the catalogue, its docs being Chinese markdown (检查什么 / 为什么重要 / 示例). */
 export interface RuleDoc {
   id: string;
   name: string;
   title: string;
   category: string;
   category_label: string;
-  /** The rule's Chinese documentation: 检查什么 / 为什么重要 / 示例. */
   docs: string;
 }
-
-/**
- * Checks the text of one disclosure and returns its report, the same as
- * `budget-lint check --format json`. Throws only for bad options.
- */
-export function validate(text: string, options?: ValidateOptions | null): Report;
-
-/** The rule catalogue. */
-export function rules(): RuleDoc[];
 "#;
 
 /// Installs the panic hook once, when the module is instantiated, so that a
@@ -54,9 +42,10 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What `validate` may be told, read by hand from the JS object (serde's
-/// deserializer would pull float formatting for its error messages into the
-/// module, ~10 KB, for one boolean).
+/// What `validate` may be told. Read by hand (`read_options`), not with
+/// serde: a derived Deserialize drags float formatting into the module for
+/// its error messages (~7 KiB gzip), and unknown keys must be refused so a
+/// misspelt option is an error, not silently ignored.
 #[derive(Debug)]
 struct Options {
     /// `false` leaves the rebuilt tables out of the result (smaller transfer
@@ -78,8 +67,13 @@ impl Default for Options {
 ///
 /// `options` may be omitted, `undefined`, `null` or `{ tables: boolean }`.
 /// Throws an `Error` only for bad options; any text yields a report.
-#[wasm_bindgen(skip_typescript)]
-pub fn validate(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn validate(
+    text: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
     let mut report = crate::check_text(text);
     if !options.tables {
@@ -90,7 +84,7 @@ pub fn validate(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError
 
 /// The rule catalogue: `[{id, name, title, category, category_label, docs}]`,
 /// `docs` being the rule's Chinese documentation (检查什么 / 为什么重要 / 示例).
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen(unchecked_return_type = "RuleDoc[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&crate::catalogue())
 }
@@ -101,38 +95,56 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Unknown keys and wrong types are errors, so a misspelt option is not
-/// silently ignored.
+/// The findings of one document as the engine's CSV (UTF-8 with a BOM, one
+/// row per finding, errors first), `name` filling the 文件 column. The page
+/// offers this for download as is: the CSV is never rebuilt in JS.
+#[wasm_bindgen]
+pub fn findings_csv(text: &str, name: &str) -> String {
+    let report = crate::check_text(text);
+    crate::export::findings_csv(&[(name, &report)])
+}
+
+/// The Excel workbook of one document (问题清单, 检查情况, one sheet per
+/// rebuilt table) as .xlsx bytes. Only in the module built with the
+/// `web-xlsx` feature (www/pkg-xlsx), which the page loads on demand.
+#[cfg(feature = "xlsx")]
+#[wasm_bindgen]
+pub fn xlsx(text: &str) -> Result<Vec<u8>, JsError> {
+    let report = crate::check_text(text);
+    crate::export::workbook(&report).map_err(|e| JsError::new(&format!("生成 Excel 文件失败：{e}")))
+}
+
 fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
-    let invalid = |why: String| JsError::new(&format!("validate() 的选项无效：{why}"));
-    let value = match options {
-        Some(value) if !value.is_undefined() && !value.is_null() => value,
-        _ => return Ok(Options::default()),
-    };
-    let object = value
-        .dyn_ref::<js_sys::Object>()
-        .ok_or_else(|| invalid("应为对象".into()))?;
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !OPTION_KEYS.contains(&key.as_str()) {
-            return Err(invalid(format!(
-                "未知选项「{key}」（可用：{}）",
-                OPTION_KEYS.join("、")
-            )));
+    match options {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            let invalid = |why: String| JsError::new(&format!("validate() 的选项无效：{why}"));
+            let object = value
+                .dyn_ref::<js_sys::Object>()
+                .ok_or_else(|| invalid("应为对象".into()))?;
+            for key in js_sys::Object::keys(object).iter() {
+                let key = key.as_string().unwrap_or_default();
+                if !OPTION_KEYS.contains(&key.as_str()) {
+                    return Err(invalid(format!(
+                        "未知选项「{key}」（可用：{}）",
+                        OPTION_KEYS.join("、")
+                    )));
+                }
+            }
+            let mut options = Options::default();
+            let tables = js_sys::Reflect::get(object, &JsValue::from_str("tables"))
+                .map_err(|_| invalid("无法读取 tables".into()))?;
+            if !tables.is_undefined() {
+                options.tables = tables
+                    .as_bool()
+                    .ok_or_else(|| invalid("tables 应为 true 或 false".into()))?;
+            }
+            Ok(options)
         }
+        _ => Ok(Options::default()),
     }
-    let mut options = Options::default();
-    let tables = js_sys::Reflect::get(object, &JsValue::from_str("tables"))
-        .map_err(|_| invalid("无法读取 tables".into()))?;
-    if !tables.is_undefined() {
-        options.tables = tables
-            .as_bool()
-            .ok_or_else(|| invalid("tables 应为 true 或 false".into()))?;
-    }
-    Ok(options)
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse rejected the report"))
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse failed"))
 }

@@ -1,0 +1,189 @@
+// budget-lint in a web page: the engine (Rust compiled to wasm) in a Web
+// Worker, behind promises. The page, the <budget-lint> element and any
+// portal use this module; its contract is WAVE2-API.md and www/embed.html.
+//
+//   import { init, validate, validateFile } from './lib/budget-lint.js';
+//   await init();                                  // optional: the first call starts it
+//   const report = await validate(text);           // → Report (schema/report.d.ts)
+//   const { report, text, encoding, name } = await validateFile(file);
+//
+// No dependencies, and no network except its own files: ./worker.js,
+// ../pkg/budget_lint.js and ../pkg/budget_lint_bg.wasm, and ../pkg-xlsx/*
+// the first time exportXlsx is called. The single-file build
+// (dist/budget-lint.html) sets globalThis.BUDGET_LINT_EMBEDDED = {workerSource,
+// wasmBase64} and nothing is fetched at all.
+import { InputError, MAX_BYTES, decodeBytes, decodeFile } from './decode.js';
+
+export { InputError, MAX_BYTES, decodeBytes };
+
+let settings = {};
+let engine = null; // {worker, ready: Promise<string>, pending: Map}
+let nextId = 1;
+
+function embedded() {
+  return globalThis.BUDGET_LINT_EMBEDDED || null;
+}
+
+/** What this build can do: the single file leaves the Excel module out. */
+export function capabilities() {
+  return { xlsx: !embedded(), singleFile: Boolean(embedded()) };
+}
+
+function base64Bytes(b64) {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function spawn() {
+  const packed = embedded();
+  let worker;
+  let xlsxUrl = null;
+  if (packed) {
+    // file:// refuses module workers from blob: URLs; the single file's
+    // worker is a classic script (scripts/build-dist.py bundles it).
+    worker = new Worker(URL.createObjectURL(new Blob([packed.workerSource], { type: 'text/javascript' })));
+  } else {
+    const root = settings.baseUrl ? new URL('lib/', settings.baseUrl) : new URL('./', import.meta.url);
+    const workerUrl = new URL('worker.js', root);
+    xlsxUrl = new URL('../pkg-xlsx/budget_lint.js', workerUrl).href;
+    worker = new Worker(workerUrl, { type: 'module' });
+  }
+  const wasmBytes = settings.wasmBytes || (packed ? base64Bytes(packed.wasmBase64) : undefined);
+  const state = { worker, pending: new Map() };
+  state.ready = new Promise((resolve, reject) => {
+    worker.addEventListener('message', (event) => {
+      const msg = event.data || {};
+      if (msg.type === 'ready') resolve(msg.version);
+      else if (msg.type === 'failed') reject(new Error(`校验引擎加载失败：${msg.error}`));
+      else settle(state, msg);
+    });
+    worker.addEventListener('error', (event) => {
+      const err = new Error(`校验引擎加载失败：${event.message || '无法启动 Worker'}`);
+      reject(err);
+      fail(state, err);
+    });
+  });
+  state.ready.catch(() => {});
+  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl });
+  return state;
+}
+
+function settle(state, msg) {
+  const entry = state.pending.get(msg.id);
+  if (!entry) return;
+  if (msg.type === 'progress') {
+    entry.onProgress?.({ stage: msg.stage, message: msg.message });
+    return;
+  }
+  state.pending.delete(msg.id);
+  if (msg.ok) {
+    entry.onProgress?.({ stage: 'done', message: `完成（${Math.round(msg.ms)} 毫秒）`, ms: msg.ms });
+    entry.resolve(msg.result);
+  } else {
+    entry.reject(new Error(msg.error));
+  }
+}
+
+function fail(state, err) {
+  for (const { reject } of state.pending.values()) reject(err);
+  state.pending.clear();
+}
+
+function abortError() {
+  return new DOMException('已取消校验', 'AbortError');
+}
+
+/**
+ * Starts the Worker and loads the core wasm (idempotent).
+ * @param {{baseUrl?: string|URL, wasmBytes?: Uint8Array}} [options]
+ *   baseUrl: the URL of the folder holding lib/, pkg/ and pkg-xlsx/ (default:
+ *   where this module was loaded from); wasmBytes: the core .wasm itself.
+ * @returns {Promise<string>} the engine version
+ */
+export function init(options = {}) {
+  if (options.baseUrl !== undefined || options.wasmBytes !== undefined) {
+    if (engine) return Promise.reject(new Error('init() 的选项须在第一次调用前给出'));
+    settings = { ...options };
+  }
+  if (!engine) engine = spawn();
+  return engine.ready;
+}
+
+async function request(message, { signal, onProgress } = {}) {
+  if (signal?.aborted) throw abortError();
+  await init();
+  // Another call's cancel may have ended that engine meanwhile.
+  if (!engine) await init();
+  const state = engine;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      // The engine cannot be interrupted inside wasm: the thread goes (with
+      // any other call waiting on it, which rejects too), and the next call
+      // starts a fresh one.
+      state.worker.terminate();
+      if (engine === state) engine = null;
+      fail(state, abortError());
+    };
+    const done = (fn) => (value) => {
+      signal?.removeEventListener('abort', onAbort);
+      fn(value);
+    };
+    state.pending.set(id, { resolve: done(resolve), reject: done(reject), onProgress });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    state.worker.postMessage({ id, ...message });
+  });
+}
+
+function engineOptions(options) {
+  const { signal, onProgress, ...rest } = options;
+  return Object.keys(rest).length ? rest : undefined;
+}
+
+/**
+ * Checks the text of one disclosure.
+ * @param {string} text
+ * @param {{signal?: AbortSignal, onProgress?: (p: {stage: string, message: string}) => void, tables?: boolean}} [options]
+ * @returns {Promise<import('../pkg/budget_lint.js').Report>}
+ */
+export function validate(text, options = {}) {
+  return request({ type: 'validate', text: String(text ?? ''), options: engineOptions(options) }, options);
+}
+
+/**
+ * Decodes a File/Blob (UTF-8, UTF-16 with BOM, GB18030) and checks it.
+ * @returns {Promise<{report: object, text: string, encoding: string, name: string}>}
+ * @throws {InputError} empty, binary, too large (File.size, before reading) or undecodable
+ */
+export async function validateFile(file, options = {}) {
+  if (options.signal?.aborted) throw abortError();
+  options.onProgress?.({ stage: 'decode', message: '正在读取并识别编码…' });
+  const { text, encoding } = await decodeFile(file);
+  const report = await validate(text, options);
+  return { report, text, encoding, name: file.name ?? '' };
+}
+
+/** The rule catalogue: [{id, name, title, category, category_label, docs}]. */
+export function rules(options = {}) {
+  return request({ type: 'rules' }, options);
+}
+
+/** The engine's version. */
+export function version() {
+  return init();
+}
+
+/** The engine's findings CSV (UTF-8 with BOM) of one document; `name` fills the 文件 column. */
+export function findingsCsv(text, name = '', options = {}) {
+  return request({ type: 'csv', text: String(text ?? ''), name: String(name) }, options);
+}
+
+/** The Excel workbook (问题清单, 检查情况, one sheet per table) as .xlsx bytes. */
+export function exportXlsx(text, options = {}) {
+  if (!capabilities().xlsx) {
+    return Promise.reject(new Error('此版本不含 Excel 导出（单文件版）；请导出 CSV，或使用在线版。'));
+  }
+  return request({ type: 'xlsx', text: String(text ?? '') }, options);
+}

@@ -1,0 +1,83 @@
+// The engine's thread: loads the core wasm once and answers requests, so a
+// large document never freezes the page; the Excel module is loaded only
+// the first time an .xlsx is asked for.
+//
+// Protocol (www/lib/budget-lint.js is the only client):
+//   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null}   once, first
+//        {id, type: 'validate', text, options?} | {id, type: 'rules'}
+//        {id, type: 'csv', text, name} | {id, type: 'xlsx', text}
+//   out  {type: 'ready', version} | {type: 'failed', error}               once
+//        {id, type: 'progress', stage, message}
+//        {id, ok: true, result, ms} | {id, ok: false, error}
+import initCore, { findings_csv, rules, validate, version } from '../pkg/budget_lint.js';
+
+let ready = null;
+let xlsxUrl = null;
+let xlsxModule = null;
+
+function message(e) {
+  return String(e && e.message ? e.message : e);
+}
+
+function start({ wasmBytes, xlsxUrl: url }) {
+  xlsxUrl = url ?? null;
+  ready = initCore(wasmBytes ? { module_or_path: wasmBytes } : undefined).then(
+    () => postMessage({ type: 'ready', version: version() }),
+    (e) => {
+      postMessage({ type: 'failed', error: message(e) });
+      throw e;
+    },
+  );
+}
+
+async function xlsxEngine() {
+  if (!xlsxUrl) throw new Error('此版本不含 Excel 导出（单文件版）；请导出 CSV，或使用在线版。');
+  if (!xlsxModule) {
+    const mod = await import(xlsxUrl);
+    await mod.default();
+    xlsxModule = mod;
+  }
+  return xlsxModule;
+}
+
+async function answer({ id, type, text, name, options }) {
+  const progress = (stage, message) => postMessage({ id, type: 'progress', stage, message });
+  const source = String(text ?? '');
+  switch (type) {
+    case 'validate': {
+      // One engine call both rebuilds the tables and runs the checks.
+      progress('parse', '正在解析表格并逐项核对…');
+      return validate(source, options);
+    }
+    case 'rules':
+      return rules();
+    case 'csv':
+      return findings_csv(source, String(name ?? ''));
+    case 'xlsx': {
+      progress('parse', '正在加载 Excel 导出模块…');
+      const engine = await xlsxEngine();
+      progress('check', '正在生成 Excel 文件…');
+      return engine.xlsx(source);
+    }
+    default:
+      throw new Error(`未知请求：${type}`);
+  }
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data || {};
+  if (msg.type === 'init') {
+    if (!ready) start(msg);
+    return;
+  }
+  try {
+    if (!ready) throw new Error('校验引擎尚未初始化');
+    await ready;
+    const t0 = performance.now();
+    const result = await answer(msg);
+    const transfer = result instanceof Uint8Array ? [result.buffer] : [];
+    postMessage({ id: msg.id, ok: true, result, ms: performance.now() - t0 }, transfer);
+  } catch (e) {
+    postMessage({ id: msg.id, ok: false, error: message(e) });
+  }
+};
