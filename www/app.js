@@ -17,6 +17,9 @@ import { renderMemo } from './ui/memo.js';
 import { cellKey, el, splitLines } from './render.js';
 
 const SAMPLE = 'samples/yangquan-zhaoshang-2026.txt';
+// A text box holding megabytes re-lays out for seconds on every change; a
+// document this large is checked from the file and not copied into it.
+const TEXTAREA_LIMIT = 2 * 1024 * 1024;
 const $ = (id) => document.getElementById(id);
 
 const ui = {
@@ -29,6 +32,8 @@ const ui = {
   docs: $('docs'),
   result: $('result'),
   summary: $('summary'),
+  resultHead: document.querySelector('.result-head'),
+  resultTitle: $('result-title'),
   welcome: $('welcome'),
   views: $('views'),
   source: $('source'),
@@ -103,6 +108,12 @@ function addFiles(files) {
 
 /** 校验: the text box becomes (or updates) a document. */
 function runInput() {
+  const cur0 = currentDoc();
+  if (!ui.input.value && cur0 && cur0.text && cur0.text.length > TEXTAREA_LIMIT && !running) {
+    Object.assign(cur0, { status: 'queued', report: undefined, error: undefined });
+    pump();
+    return;
+  }
   const text = ui.input.value;
   if (!text.trim()) {
     say(t('status.empty'), 'error');
@@ -134,6 +145,14 @@ async function loadSample() {
   } catch (err) {
     say(t('status.sampleFailed', err.message), 'error');
   }
+}
+
+/** The current document's text in the box, unless it is too large to edit there. */
+function showText(doc) {
+  const text = doc.text.length > TEXTAREA_LIMIT ? '' : doc.text;
+  // Only when it differs: re-setting a long text costs a relayout.
+  if (ui.input.value !== text) ui.input.value = text;
+  ui.input.placeholder = text === doc.text ? t('intake.placeholder') : t('intake.tooLong', doc.name);
 }
 
 function addDoc(fields) {
@@ -172,7 +191,7 @@ async function check(doc, position) {
       delete doc.file;
     }
     if (controller.signal.aborted) throw new DOMException('已取消', 'AbortError');
-    if (doc.id === currentId) ui.input.value = doc.text;
+    if (doc.id === currentId) showText(doc);
     stage('check', `${t('status.running', doc.name)}${position}`);
     const { report, ms } = await engine.validate(doc.text, {
       signal: controller.signal,
@@ -242,7 +261,7 @@ function currentDoc() {
 function setCurrent(id) {
   currentId = id;
   const doc = currentDoc();
-  if (doc && doc.text !== undefined) ui.input.value = doc.text;
+  if (doc && doc.text !== undefined) showText(doc);
   refreshDocs();
   showCurrent();
 }
@@ -264,7 +283,8 @@ function removeDoc(id) {
   if (currentId === id) {
     const next = docs[docs.length - 1];
     currentId = next ? next.id : null;
-    ui.input.value = next && next.text !== undefined ? next.text : '';
+    if (next && next.text !== undefined) showText(next);
+    else ui.input.value = '';
   }
   refreshDocs();
   showCurrent();
@@ -275,6 +295,7 @@ function clearAll() {
   docs.splice(0);
   currentId = null;
   ui.input.value = '';
+  ui.input.placeholder = t('intake.placeholder');
   refreshDocs();
   showCurrent();
   say(t('status.cleared'));
@@ -295,7 +316,9 @@ function showCurrent({ keepFilters = false } = {}) {
     return;
   }
   const report = doc.report;
-  ui.summary.replaceChildren(...renderSummary(doc));
+  const [counts0, ...facts] = renderSummary(doc);
+  ui.resultHead.replaceChildren(ui.resultTitle, counts0);
+  ui.summary.replaceChildren(...facts);
   const counts = countByTable(report.findings || []);
   ui.tables.replaceChildren(...renderAllTables(report, counts));
   findings.show(report.findings || [], { keepFilters });
@@ -372,14 +395,14 @@ for (const [key, tab] of Object.entries(tabs)) {
 // ---- exports ----------------------------------------------------------------
 
 function updateExports() {
-  for (const [id, feature] of [
-    ['export-csv', 'findingsCsv'],
-    ['export-xlsx', 'exportXlsx'],
+  for (const [id, feature, title] of [
+    ['export-csv', 'findingsCsv', 'export.csvTitle'],
+    ['export-xlsx', 'exportXlsx', 'export.xlsxTitle'],
   ]) {
     const button = $(id);
     const available = engine.has(feature);
     button.dataset.available = available ? 'true' : 'false';
-    button.title = available ? '' : t('status.needsEngine');
+    button.title = available ? t(title) : t('status.needsEngine');
   }
 }
 

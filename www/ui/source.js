@@ -177,15 +177,17 @@ function pickByColumn(line, hits, e, tables) {
   const sideCols = table.columns.filter((c) => c.side === side);
   const idx = sideCols.findIndex((c) => c.name === e.column);
   if (idx < 0) return null;
-  const later = table.columns.filter((c) => order.indexOf(c.side) > order.indexOf(side)).length;
-  const fromEnd = sideCols.length - 1 - idx + later;
   const cells = [];
   let start = 0;
   for (const part of line.split('\t')) {
-    cells.push({ start, end: start + part.length });
+    cells.push({ start, end: start + part.length, text: part.trim() });
     start += part.length + 1;
   }
-  const target = cells[cells.length - 1 - fromEnd];
+  // A source line ends with the table's value cells, blanks included, the
+  // later side's after this side's: count back from the last cell.
+  const later = table.columns.filter((c) => order.indexOf(c.side) > order.indexOf(side)).length;
+  const target = cells[cells.length - 1 - (sideCols.length - 1 - idx + later)];
   if (!target) return null;
   return hits.find((h) => h.start >= target.start && h.end <= target.end) || null;
 }
+

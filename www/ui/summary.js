@@ -13,10 +13,13 @@ export function renderSummary(doc) {
     ['summary.department', d.department],
     ['summary.year', d.year],
     ['summary.unit', d.unit],
-    ['summary.file', doc.name],
-    ['summary.encoding', doc.encoding],
-    ['summary.lines', d.line_count],
   ].filter(([, v]) => v !== undefined && v !== null && v !== '');
+  const source = [
+    doc.name,
+    doc.encoding,
+    d.line_count !== undefined ? `${t('summary.lines')} ${d.line_count}` : null,
+    doc.ms !== undefined ? t('summary.time', doc.ms.toFixed(1)) : null,
+  ].filter(Boolean);
   const counts = [
     ['error', s.errors],
     ['warning', s.warnings],
@@ -24,17 +27,21 @@ export function renderSummary(doc) {
   ];
   return [
     el(
+      'p',
+      { class: 'counts' },
+      counts.map(([sev, n]) =>
+        el('span', { class: `count sev-${sev}`, dataset: { severity: sev } }, `${t(`sev.${sev}`)} `, el('b', {}, n ?? 0)),
+      ),
+    ),
+    el(
       'dl',
       { class: 'facts' },
       facts.map(([k, v]) => el('div', { dataset: { fact: k.slice(8) } }, el('dt', {}, t(k)), el('dd', {}, v))),
     ),
     el(
       'p',
-      { class: 'counts' },
-      counts.map(([sev, n]) =>
-        el('span', { class: `count sev-${sev}`, dataset: { severity: sev } }, `${t(`sev.${sev}`)} `, el('b', {}, n ?? 0)),
-      ),
-      doc.ms !== undefined ? el('span', { class: 'timing' }, t('summary.time', doc.ms.toFixed(1))) : null,
+      { class: 'source-meta' },
+      source.map((part, i) => el('span', { class: i === source.length - 1 && doc.ms !== undefined ? 'timing' : null }, part)),
     ),
     renderChecks(report.checks || [], s),
   ];
