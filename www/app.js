@@ -342,7 +342,7 @@ function showFinding(f) {
   if (!f) return;
   if (!autoSelecting) showTab('locate');
   const tables = doc.report.tables || [];
-  showSource(ui.source, doc.lines, f, tables);
+  showSource(ui.source, doc.lines, f, tables, (from, to) => t('locate.gap', from, to, to - from + 1));
   const cited = (f.evidence || []).filter((e) => e.line > 0);
   const lines = cited.map((e) => e.line).concat(f.line > 0 ? [f.line] : []);
   ui.sourceRange.textContent = lines.length

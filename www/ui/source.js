@@ -3,47 +3,71 @@
 // DOM nodes: the document's text never passes through an HTML parser).
 import { el } from '../render.js';
 
-// Beyond this many lines only a window around the cited lines is built, so
-// a huge paste never stalls the page.
-const FULL_LIMIT = 6000;
-const WINDOW = 300;
+// Lines of context kept around each cited line; a gap between excerpts
+// opens on request, EXPAND_STEP lines at a time, so a huge text never stalls.
+const CONTEXT = 6;
+const EXPAND_STEP = 800;
 
 /**
- * Renders the source lines into `container` and marks the finding's figures.
+ * Renders the finding's source excerpts into `container` — every cited line
+ * with CONTEXT lines around it, the gaps between them as buttons that open
+ * them — marks the cited figures, and scrolls to the first cited line.
  * @param {HTMLElement} container
  * @param {string[]} lines  the text split as the engine numbers lines
- * @param {object|null} finding
+ * @param {object} finding
  * @param {object[]} tables report.tables (to place a cited column on its line)
+ * @param {(from: number, to: number) => string} gapLabel
  */
-export function showSource(container, lines, finding, tables) {
+export function showSource(container, lines, finding, tables, gapLabel) {
   const cited = citedByLine(finding);
-  const target = finding ? firstLine(finding) : 1;
-  let from = 1;
-  let to = lines.length;
-  if (lines.length > FULL_LIMIT) {
-    from = Math.max(1, target - WINDOW);
-    to = Math.min(lines.length, target + WINDOW);
+  const wanted = [...cited.keys()].filter((n) => n >= 1 && n <= lines.length).sort((a, b) => a - b);
+  const ranges = [];
+  for (const n of wanted) {
+    const from = Math.max(1, n - CONTEXT);
+    const to = Math.min(lines.length, n + CONTEXT);
+    const last = ranges[ranges.length - 1];
+    if (last && from <= last.to + 2) last.to = Math.max(last.to, to);
+    else ranges.push({ from, to });
   }
+  if (!ranges.length) ranges.push({ from: 1, to: Math.min(lines.length, 2 * CONTEXT) });
+  const render = (from, to) => {
+    const frag = document.createDocumentFragment();
+    for (let n = from; n <= to; n++) frag.append(lineNode(lines, n, cited.get(n), finding, tables));
+    return frag;
+  };
+  const gap = (from, to) => {
+    const button = el('button', { type: 'button', class: 'src-gap', dataset: { from, to } }, gapLabel(from, to));
+    button.addEventListener('click', () => {
+      // Open the gap from its top, at most EXPAND_STEP lines; the rest stays a gap.
+      const end = Math.min(to, from + EXPAND_STEP - 1);
+      const parts = [render(from, end)];
+      if (end < to) parts.push(gap(end + 1, to));
+      button.replaceWith(...parts);
+    });
+    return button;
+  };
   const frag = document.createDocumentFragment();
-  for (let n = from; n <= to; n++) {
-    const evidence = cited.get(n);
-    const isFindingLine = finding && finding.line === n;
-    frag.append(
-      el(
-        'div',
-        {
-          class: `src-line${evidence ? ' cited' : ''}${isFindingLine ? ' finding-line' : ''}`,
-          dataset: { line: n },
-        },
-        el('span', { class: 'ln', 'aria-hidden': 'true' }, n),
-        el('span', { class: 'tx' }, evidence ? markLine(lines[n - 1], evidence, tables) : lines[n - 1]),
-      ),
-    );
+  let at = 1;
+  for (const r of ranges) {
+    if (r.from > at) frag.append(gap(at, r.from - 1));
+    frag.append(render(r.from, r.to));
+    at = r.to + 1;
   }
+  if (at <= lines.length) frag.append(gap(at, lines.length));
   container.replaceChildren(frag);
-  container.dataset.from = from;
-  container.dataset.to = to;
-  scrollToLine(container, target);
+  scrollToLine(container, wanted[0] || 1);
+}
+
+function lineNode(lines, n, evidence, finding, tables) {
+  return el(
+    'div',
+    {
+      class: `src-line${evidence ? ' cited' : ''}${finding && finding.line === n ? ' finding-line' : ''}`,
+      dataset: { line: n },
+    },
+    el('span', { class: 'ln', 'aria-hidden': 'true' }, n),
+    el('span', { class: 'tx' }, evidence ? markLine(lines[n - 1], evidence, tables) : lines[n - 1]),
+  );
 }
 
 export function scrollToLine(container, n) {
@@ -52,11 +76,6 @@ export function scrollToLine(container, n) {
   // Centre the line in the pane without moving the page itself.
   const top = line.offsetTop - container.clientHeight / 3;
   container.scrollTop = Math.max(0, top);
-}
-
-function firstLine(finding) {
-  const lines = (finding.evidence || []).map((e) => e.line).filter((n) => n > 0);
-  return lines.length ? Math.min(finding.line || Infinity, ...lines) : finding.line || 1;
 }
 
 function citedByLine(finding) {
