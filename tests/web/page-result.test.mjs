@@ -113,9 +113,18 @@ describe('seeing the result', () => {
       assert.deepEqual(new Set(view2.cells.map((c) => c.table)), new Set(['表二', '表三']));
       assert.ok(view2.marks.some((m) => m.line === broken.line && m.text === broken.after));
       assert.equal(view2.marks.length, 2);
-
       // The selected finding at 1280×800: the main working view.
       await page.screenshot({ path: shotPath('page-finding-selected.png') });
+      // Far-apart lines (表二 and 表三) are both shown, as excerpts with a gap between.
+      assert.equal(view2.citedLines.length, 2);
+      assert.ok(view2.citedLines.includes(broken.line));
+      const before = await page.locator('#source .src-line').count();
+      const gap = page.locator('#source .src-gap').first();
+      assert.match(await gap.textContent(), /点击展开/);
+      await gap.click();
+      assert.ok((await page.locator('#source .src-line').count()) > before, 'a gap opens');
+      assert.equal(await page.locator('#source .src-line[data-line="1"]').count(), 1, 'from the first line');
+
 
       // The table view: every finding's cells marked, error cells as errors.
       await page.click('#tab-tables');

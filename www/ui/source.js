@@ -42,7 +42,11 @@ export function showSource(container, lines, finding, tables, gapLabel) {
       const end = Math.min(to, from + EXPAND_STEP - 1);
       const parts = [render(from, end)];
       if (end < to) parts.push(gap(end + 1, to));
+      // Keep the lines below where they were on screen: the opened lines go above.
+      const anchor = button.nextElementSibling;
+      const was = anchor ? anchor.offsetTop : 0;
       button.replaceWith(...parts);
+      if (anchor) container.scrollTop += anchor.offsetTop - was;
     });
     return button;
   };
