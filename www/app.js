@@ -16,7 +16,10 @@ import { exportCsv, exportJson, exportXlsx } from './ui/exports.js';
 import { renderMemo } from './ui/memo.js';
 import { cellKey, el, splitLines } from './render.js';
 
-const SAMPLE = 'samples/yangquan-zhaoshang-2026.txt';
+// new URL(…, import.meta.url): the single-file build embeds what a module
+// references this way, so the sample works from dist/ too.
+const SAMPLE = new URL('./samples/yangquan-zhaoshang-2026.txt', import.meta.url);
+const SAMPLE_NAME = 'yangquan-zhaoshang-2026.txt';
 // A text box holding megabytes re-lays out for seconds on every change; a
 // document this large is checked from the file and not copied into it.
 const TEXTAREA_LIMIT = 2 * 1024 * 1024;
@@ -141,7 +144,7 @@ async function loadSample() {
     const response = await fetch(SAMPLE);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const blob = await response.blob();
-    addFiles([new File([blob], SAMPLE.split('/').pop(), { type: 'text/plain' })]);
+    addFiles([new File([blob], SAMPLE_NAME, { type: 'text/plain' })]);
   } catch (err) {
     say(t('status.sampleFailed', err.message), 'error');
   }

@@ -66,8 +66,15 @@ export class EngineAdapter {
     onProgress?.({ stage: 'check' });
     const started = performance.now();
     if (this.fnApi) {
-      const report = await engineModule.validate(text, { signal, onProgress });
-      return { report, ms: performance.now() - started };
+      let ms;
+      const report = await engineModule.validate(text, {
+        signal,
+        onProgress: (p) => {
+          if (p.stage === 'done' && typeof p.ms === 'number') ms = p.ms; // the engine's own time
+          onProgress?.(p);
+        },
+      });
+      return { report, ms: ms ?? performance.now() - started };
     }
     // The first page's Engine has no cancel: terminating its Worker is the
     // cancel, and a fresh Engine serves the next request.
@@ -98,7 +105,12 @@ export class EngineAdapter {
 
   has(feature) {
     const source = this.fnApi ? engineModule : this.engine || {};
-    return typeof source[feature] === 'function';
+    if (typeof source[feature] !== 'function') return false;
+    // The single-file build leaves the Excel module out and says so.
+    if (feature === 'exportXlsx' && typeof engineModule.capabilities === 'function') {
+      return engineModule.capabilities().xlsx !== false;
+    }
+    return true;
   }
 
   /** The engine's own CSV of the findings (never rebuilt in JS). */
