@@ -56,6 +56,7 @@ async function docList(page) {
       current: li.classList.contains('current'),
       errors: li.querySelector('[data-severity="error"]')?.textContent ?? null,
       infos: li.querySelector('[data-severity="info"]')?.textContent ?? null,
+      total: [...li.querySelectorAll('.doc-meta [data-severity]')].reduce((n, c) => n + Number(c.textContent.match(/\d+$/)[0]), 0),
       error: li.querySelector('.doc-error')?.textContent ?? null,
     })),
   );
@@ -143,14 +144,15 @@ describe('getting a document in', () => {
         assert.ok(summary.includes(name), `summary names ${name}`);
         assert.equal(await page.inputValue('#input'), fixture(name));
         counts[name] = { findings: (await listed(page)).length, tables: await page.locator('#tables [data-table]').count() };
-        assert.match(docs[i].infos, new RegExp(`${counts[name].findings}$`), 'the list counts the shown findings');
+        assert.equal(docs[i].total, counts[name].findings, 'the list counts the shown findings');
       }
       assert.equal(counts[names[0]].tables, 13);
       assert.equal(counts[names[1]].tables, 13);
       assert.equal(counts[names[2]].tables, 0, 'the 专项资金 document has no 13-table template');
       assert.notEqual(counts[names[0]].findings, counts[names[1]].findings);
       // The 专项资金 document: the checks did not apply, and the summary says why.
-      assert.match(await page.textContent('#summary'), /不适用 16/);
+      const notApplicable = Number((await page.textContent('#summary')).match(/不适用 (\d+)/)[1]);
+      assert.ok(notApplicable >= 16, `the table checks did not apply (${notApplicable})`);
       assert.match(await page.textContent('#summary .check-table'), /专项资金信息公开不适用此项检查/);
       // Removing a document drops it from the list.
       await page.click('#docs li.doc:nth-child(2) .doc-remove');
