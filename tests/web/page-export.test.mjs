@@ -206,12 +206,17 @@ describe('taking the result away', () => {
     const { context, page, requests, started, problems } = await openPage(browser, server.origin);
     try {
       const text = fixture('yangquan-caizheng-2026.txt');
-      await engineReady(page);
+      // Dropped as a file as soon as the page has loaded, engine still
+      // starting: what a reviewer with the file at hand waits for.
+      await untilDone(page, () => dropFiles(page, [{ name: 'yangquan-caizheng-2026.txt', bytes: Buffer.from(text) }]));
+      const cold = Date.now() - started;
+      const engineMs = await page.textContent('#summary .timing');
       await page.fill('#input', text);
+      const filled = Date.now();
       await untilDone(page, () => page.click('#run'));
       console.log(
         `# Chromium, yangquan-caizheng-2026.txt (${Buffer.byteLength(text)} bytes): page open (cold) → first result ` +
-          `${Date.now() - started} ms; engine ${await page.textContent('#summary .timing')}`,
+          `${cold} ms (file dropped at load; engine ${engineMs}); warm re-check of pasted text ${Date.now() - filled} ms`,
       );
       // The rest of a session: sample, drop, select, tables, language, exports, print.
       await untilDone(page, () => page.click('#sample'));
