@@ -22,7 +22,7 @@ const SAMPLE = new URL('./samples/yangquan-zhaoshang-2026.txt', import.meta.url)
 const SAMPLE_NAME = 'yangquan-zhaoshang-2026.txt';
 // A text box holding megabytes re-lays out for seconds on every change; a
 // document this large is checked from the file and not copied into it.
-const TEXTAREA_LIMIT = 2 * 1024 * 1024;
+const TEXTAREA_LIMIT = 1024 * 1024;
 const $ = (id) => document.getElementById(id);
 
 const ui = {

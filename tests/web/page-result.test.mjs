@@ -248,11 +248,60 @@ describe('seeing the result', () => {
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.match(await page.textContent('#findings'), /Error/);
       assert.match(await page.textContent('#findings .message'), /表二/);
+      await page.screenshot({ path: shotPath('page-english.png') });
       await page.reload();
       await engineReady(page);
       assert.equal(await page.textContent('#run'), 'Check', 'remembered after reload');
       await page.click('#lang');
       assert.equal(await page.textContent('#run'), '校验');
+    });
+  });
+
+  test('text contrast meets WCAG AA (4.5:1) everywhere a reviewer reads', async () => {
+    await session(async ({ page }) => {
+      await paste(page, broken.text);
+      await page.click('#findings > :nth-child(2) .card');
+      const check = () =>
+        page.evaluate(() => {
+          const rgb = (c) => {
+            const m = c.match(/[\d.]+/g).map(Number);
+            return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 };
+          };
+          const lum = ({ r, g, b }) => {
+            const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+          };
+          const background = (node) => {
+            for (let n = node; n; n = n.parentElement) {
+              const c = rgb(getComputedStyle(n).backgroundColor);
+              if (c.a > 0.5) return c;
+            }
+            return { r: 255, g: 255, b: 255 };
+          };
+          const bad = [];
+          let seen = 0;
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const text = walker.currentNode;
+            const node = text.parentElement;
+            if (!text.data.trim() || !node.getClientRects().length) continue;
+            if (node.closest('[hidden], button:disabled, #memo')) continue;
+            const style = getComputedStyle(node);
+            if (style.visibility === 'hidden' || node.closest('textarea')) continue;
+            seen++;
+            const fg = lum(rgb(style.color));
+            const bg = lum(background(node));
+            const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+            if (ratio < 4.5) bad.push(`${ratio.toFixed(2)} ${node.tagName}.${node.className}: ${text.data.trim().slice(0, 20)}`);
+          }
+          return { seen, bad: [...new Set(bad)] };
+        });
+      let r = await check();
+      assert.ok(r.seen > 100, `text nodes checked: ${r.seen}`);
+      assert.deepEqual(r.bad, []);
+      await page.click('#tab-tables');
+      r = await check();
+      assert.deepEqual(r.bad, []);
     });
   });
 
