@@ -132,7 +132,7 @@ function runInput() {
     doc.text = text;
   } else {
     const name = cur && cur.text !== undefined && cur.kind !== 'paste' ? t('docs.modified', cur.name) : t('docs.pasted');
-    doc = addDoc({ name, kind: 'paste', text, encoding: null });
+    doc = addDoc({ name, kind: 'paste', text, encoding: null, pasted: name === t('docs.pasted') });
   }
   Object.assign(doc, { status: 'queued', report: undefined, error: undefined, lines: undefined });
   setCurrent(doc.id);
@@ -437,6 +437,8 @@ function updateLangButton() {
 $('lang').addEventListener('click', () => setLang(getLang() === 'zh' ? 'en' : 'zh'));
 onLangChange(() => {
   updateLangButton();
+  // A plain paste is named in the interface's language.
+  for (const d of docs) if (d.pasted) d.name = t('docs.pasted');
   refreshDocs();
   const selected = findings.selected;
   if (currentDoc()?.report) {
