@@ -10,8 +10,8 @@ import { renderDocList } from './ui/doclist.js';
 import { renderSummary } from './ui/summary.js';
 import { FindingsView } from './ui/findings.js';
 import { bindKeys } from './ui/keys.js';
-import { showSource } from './ui/source.js';
-import { countByTable, renderAllTables, renderTable } from './ui/tables.js';
+import { scrollToLine, showSource } from './ui/source.js';
+import { countByTable, renderAllTables, renderTable, renderTablesNav } from './ui/tables.js';
 import { exportCsv, exportJson, exportXlsx } from './ui/exports.js';
 import { renderMemo } from './ui/memo.js';
 import { cellKey, el, splitLines } from './render.js';
@@ -315,6 +315,7 @@ function showCurrent({ keepFilters = false } = {}) {
   if (!ready) {
     findings.show([]);
     ui.tables.replaceChildren();
+    $('tables-nav').replaceChildren();
     renderMemo(ui.memo, null);
     return;
   }
@@ -324,6 +325,7 @@ function showCurrent({ keepFilters = false } = {}) {
   ui.summary.replaceChildren(...facts);
   const counts = countByTable(report.findings || []);
   ui.tables.replaceChildren(...renderAllTables(report, counts));
+  $('tables-nav').replaceChildren(...renderTablesNav(report, counts));
   findings.show(report.findings || [], { keepFilters });
   renderMemo(ui.memo, doc, engineVersion);
   updateExports();
@@ -371,6 +373,34 @@ function showFinding(f) {
     pane.scrollTop = Math.max(0, first.closest('tr').offsetTop - pane.clientHeight / 3);
   }
 }
+
+// A figure in a finding's evidence: its line in the source, its cell in the table.
+findings.list.addEventListener('click', (e) => {
+  const li = e.target.closest('.evidence li[data-line]');
+  if (!li) return;
+  const n = Number(li.dataset.line);
+  scrollToLine(ui.source, n);
+  const line = ui.source.querySelector(`.src-line[data-line="${n}"]`);
+  if (line) {
+    line.classList.remove('flash');
+    void line.offsetWidth; // restart the animation
+    line.classList.add('flash');
+  }
+  const row = ui.findingTables.querySelector(`tr[data-line="${n}"]`);
+  if (row) ui.findingTables.scrollTop = Math.max(0, row.offsetTop - ui.findingTables.clientHeight / 3);
+});
+
+// Table links scroll inside the panel, not the page.
+$('tables-nav').addEventListener('click', (e) => {
+  const a = e.target.closest('a[href^="#table-"]');
+  if (!a) return;
+  e.preventDefault();
+  const target = document.getElementById(a.getAttribute('href').slice(1));
+  if (!target) return;
+  const panel = panels.tables;
+  if (panel.scrollHeight > panel.clientHeight) panel.scrollTop = target.offsetTop - $('tables-nav').offsetHeight - 6;
+  else target.scrollIntoView(); // narrow window: the page itself scrolls
+});
 
 // ---- tabs: 定位 / 全部表格 ----------------------------------------------------
 

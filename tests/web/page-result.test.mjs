@@ -115,6 +115,9 @@ describe('seeing the result', () => {
       assert.equal(view2.marks.length, 2);
       // The selected finding at 1280×800: the main working view.
       await page.screenshot({ path: shotPath('page-finding-selected.png') });
+      // A figure of the evidence clicked: its line flashes in the source.
+      await page.click(`#findings > :nth-child(${cross + 1}) .evidence li[data-line="${broken.line}"]`);
+      assert.equal(await page.locator(`#source .src-line.flash[data-line="${broken.line}"]`).count(), 1);
       // Far-apart lines (表二 and 表三) are both shown, as excerpts with a gap between.
       assert.equal(view2.citedLines.length, 2);
       assert.ok(view2.citedLines.includes(broken.line));
@@ -144,7 +147,16 @@ describe('seeing the result', () => {
         await page.$$eval('#tables td.num', (tds) => tds.slice(0, 80).every((td) => getComputedStyle(td).textAlign === 'right')),
         'numbers right-aligned',
       );
-      await page.locator('#tables [data-table="表二"]').scrollIntoViewIfNeeded();
+      // The contents links jump to a table, its errors counted.
+      assert.match(await page.textContent('#tables-nav a.has-error'), /表二 · \d/);
+      await page.click('#tables-nav a[href="#table-表二"]');
+      const top = await page.evaluate(() => {
+        const panel = document.getElementById('panel-tables').getBoundingClientRect();
+        const nav = document.getElementById('tables-nav').getBoundingClientRect();
+        const table = document.getElementById('table-表二').getBoundingClientRect();
+        return { gap: table.top - nav.bottom, inside: table.top < panel.bottom };
+      });
+      assert.ok(top.inside && Math.abs(top.gap) < 30, `表二 at the top of the panel: ${JSON.stringify(top)}`);
       await page.screenshot({ path: shotPath('page-tables.png') });
     });
   });

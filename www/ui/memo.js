@@ -69,6 +69,13 @@ export function renderMemo(box, doc, engineVersion) {
           ),
         )
       : el('p', {}, t('memo.none')),
+    el(
+      'p',
+      { class: 'memo-sign' },
+      el('span', {}, t('memo.reviewer')),
+      el('span', {}, t('memo.checker')),
+      el('span', {}, t('memo.signDate')),
+    ),
     el('p', { class: 'memo-tool' }, t('memo.tool', engineVersion || r.version || '')),
   );
 }

@@ -43,7 +43,7 @@ export function renderTable(table, opts = {}) {
     : sides(table).map(({ side, columns, rows, after }) => grid(table, side, columns, rows, after, marks, selected));
   return el(
     'section',
-    { class: 'ptable', dataset: { table: table.id } },
+    { class: 'ptable', id: opts.anchor ? `table-${table.id}` : null, dataset: { table: table.id } },
     el(
       'details',
       { open: opts.open !== false },
@@ -73,7 +73,7 @@ export function renderAllTables(report, findingCounts) {
       el('span', { class: 'cell-sample mark-error' }, t('tables.legendError')),
       el('span', { class: 'cell-sample mark-info' }, t('tables.legendInfo')),
     ),
-    ...tables.map((tb) => renderTable(tb, { marks, counts: findingCounts.get(tb.id), open: true })),
+    ...tables.map((tb) => renderTable(tb, { marks, counts: findingCounts.get(tb.id), open: true, anchor: true })),
   ];
 }
 
@@ -167,4 +167,17 @@ export function countByTable(findings) {
     }
   }
   return counts;
+}
+
+/** Links to each table, with its error count: the table view's contents. */
+export function renderTablesNav(report, findingCounts) {
+  return (report.tables || []).map((tb) => {
+    const n = findingCounts.get(tb.id) || {};
+    return el(
+      'a',
+      { href: `#table-${tb.id}`, class: n.error ? 'has-error' : null, title: tb.title || '' },
+      tb.id,
+      n.error ? ` · ${n.error}` : '',
+    );
+  });
 }
