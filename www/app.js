@@ -170,11 +170,13 @@ async function pump() {
   if (running) return;
   document.body.dataset.state = 'busy';
   const queued = () => docs.filter((d) => d.status === 'queued');
+  let finished = 0;
   while (queued().length) {
     const doc = queued()[0];
-    const total = docs.filter((d) => d.status === 'queued' || d.status === 'running').length;
-    const position = total > 1 ? t('status.queue', 1, total) : '';
+    const total = finished + queued().length;
+    const position = total > 1 ? t('status.queue', finished + 1, total) : '';
     await check(doc, position);
+    finished++;
   }
   document.body.dataset.state = 'done'; // for tests and embedding hosts
 }
