@@ -1,122 +1,484 @@
-// The first page: text in (paste, pick, drop), engine in a Worker, findings
-// (errors first) and the rebuilt tables out.
-import { Engine } from './engine.js';
-import { decodeFile } from './decode.js';
-import { countByTable, el, renderFinding, renderSummary, renderTable, sortFindings } from './render.js';
+// The page: documents in (paste, drop, pick, sample), one engine run at a
+// time in the Worker (cancellable), and the current document's result shown
+// as summary, findings, source, tables and the print memo. This module holds
+// the session's state and wires the ui/ modules together; each of those
+// knows only its own part of the page.
+import { applyStatic, getLang, onLangChange, setLang, t } from './i18n.js';
+import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort } from './ui/engine-adapter.js';
+import { bindIntake } from './ui/intake.js';
+import { renderDocList } from './ui/doclist.js';
+import { renderSummary } from './ui/summary.js';
+import { FindingsView } from './ui/findings.js';
+import { bindKeys } from './ui/keys.js';
+import { scrollToLine, showSource } from './ui/source.js';
+import { countByTable, renderAllTables, renderTable, renderTablesNav } from './ui/tables.js';
+import { exportCsv, exportJson, exportXlsx } from './ui/exports.js';
+import { renderMemo } from './ui/memo.js';
+import { cellKey, el, splitLines } from './render.js';
 
-const MAX_BYTES = 20 * 1024 * 1024; // far beyond any disclosure; keeps the tab alive
-
+// new URL(…, import.meta.url): the single-file build embeds what a module
+// references this way, so the sample works from dist/ too.
+const SAMPLE = new URL('./samples/yangquan-zhaoshang-2026.txt', import.meta.url);
+const SAMPLE_NAME = 'yangquan-zhaoshang-2026.txt';
+// A text box holding megabytes re-lays out for seconds on every change; a
+// document this large is checked from the file and not copied into it.
+const TEXTAREA_LIMIT = 1024 * 1024;
 const $ = (id) => document.getElementById(id);
-const input = $('input');
-const runButton = $('run');
-const status = $('status');
-let source = '粘贴的文本';
-let ruleTitles = new Map();
 
-const engine = new Engine();
+const ui = {
+  input: $('input'),
+  run: $('run'),
+  status: $('status'),
+  progress: $('progress'),
+  stage: $('stage'),
+  cancel: $('cancel'),
+  docs: $('docs'),
+  result: $('result'),
+  summary: $('summary'),
+  resultHead: document.querySelector('.result-head'),
+  resultTitle: $('result-title'),
+  welcome: $('welcome'),
+  views: $('views'),
+  source: $('source'),
+  sourceRange: $('source-range'),
+  locateEmpty: $('locate-empty'),
+  locateBody: $('locate-body'),
+  findingTables: $('finding-tables'),
+  tables: $('tables'),
+  memo: $('memo'),
+};
+
+/** @type {{id:number, name:string, kind:string, text?:string, file?:File, encoding?:string, status:string, report?:object, ms?:number, error?:string, lines?:string[]}[]} */
+const docs = [];
+let nextId = 1;
+let currentId = null;
+let running = null; // {doc, controller}
+let engineVersion = '';
+
+const engine = new EngineAdapter();
+const findings = new FindingsView({
+  list: $('findings'),
+  filters: $('filters'),
+  count: $('findings-count'),
+  onSelect: showFinding,
+});
+bindKeys(findings);
+
+applyStatic(document);
+updateLangButton();
+
 engine.ready.then(
   async (version) => {
-    performance.mark('budget-lint:engine-ready');
-    $('engine-version').textContent = `校验引擎 ${version}`;
-    runButton.disabled = false;
-    say('就绪：粘贴文本或选择文件后点击「校验」。');
+    engineVersion = version || '';
+    $('engine-version').textContent = `budget-lint ${engineVersion}`;
+    ui.run.disabled = false;
+    if (!running) say(t('status.ready'));
     try {
-      const { result } = await engine.rules();
-      ruleTitles = new Map(result.map((r) => [r.id, r.title]));
+      const rules = await engine.rules();
+      findings.setRuleTitles(new Map((rules || []).map((r) => [r.id, r.title])));
     } catch {
-      // Titles are a nicety; findings still carry their rule id.
+      // Titles are a nicety; findings carry their rule id regardless.
     }
   },
-  (err) => say(`校验引擎加载失败：${err.message}`, 'error'),
+  (err) => say(t('status.engineFailed', err.message), 'error'),
 );
 
-function say(text, kind = '') {
-  status.textContent = text;
-  status.className = `status ${kind}`;
+// ---- getting documents in -------------------------------------------------
+
+bindIntake({
+  overlay: $('drop-overlay'),
+  picker: $('file'),
+  input: ui.input,
+  onFiles: addFiles,
+  onText: (text) => {
+    ui.input.value = text;
+    runInput();
+  },
+  onRun: runInput,
+});
+
+ui.run.addEventListener('click', runInput);
+$('clear').addEventListener('click', clearAll);
+ui.cancel.addEventListener('click', cancel);
+$('sample').addEventListener('click', loadSample);
+$('sample-2').addEventListener('click', loadSample);
+
+function addFiles(files) {
+  const added = files.map((file) => addDoc({ name: file.name, kind: 'file', file, status: 'queued' }));
+  setCurrent(added[0].id);
+  pump();
 }
 
-async function run(note = '') {
-  const text = input.value;
+/** 校验: the text box becomes (or updates) a document. */
+function runInput() {
+  const cur0 = currentDoc();
+  if (!ui.input.value && cur0 && cur0.text && cur0.text.length > TEXTAREA_LIMIT && !running) {
+    Object.assign(cur0, { status: 'queued', report: undefined, error: undefined });
+    pump();
+    return;
+  }
+  const text = ui.input.value;
   if (!text.trim()) {
-    say('请先粘贴文本或选择文件。', 'error');
-    input.focus();
+    say(t('status.empty'), 'error');
+    ui.input.focus();
     return;
   }
-  runButton.disabled = true;
-  say('正在校验…');
+  const cur = currentDoc();
+  let doc;
+  if (cur && cur.text === text && !running) {
+    doc = cur; // the same text again: check it again
+  } else if (cur && cur.kind === 'paste' && cur !== running?.doc) {
+    doc = cur;
+    doc.text = text;
+  } else {
+    const name = cur && cur.text !== undefined && cur.kind !== 'paste' ? t('docs.modified', cur.name) : t('docs.pasted');
+    doc = addDoc({ name, kind: 'paste', text, encoding: null, pasted: name === t('docs.pasted') });
+  }
+  Object.assign(doc, { status: 'queued', report: undefined, error: undefined, lines: undefined });
+  setCurrent(doc.id);
+  pump();
+}
+
+async function loadSample() {
   try {
-    const { result, ms } = await engine.validate(text);
-    show(result, { source, ms }, text);
-    const s = result.summary;
-    say(`${note}校验完成：错误 ${s.errors} 项，提醒 ${s.warnings} 项，尾差/提示 ${s.infos} 项。`);
+    const response = await fetch(SAMPLE);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const blob = await response.blob();
+    addFiles([new File([blob], SAMPLE_NAME, { type: 'text/plain' })]);
   } catch (err) {
-    say(`校验失败：${err.message}`, 'error');
-  } finally {
-    runButton.disabled = false;
+    say(t('status.sampleFailed', err.message), 'error');
   }
 }
 
-function show(report, meta, text) {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  $('summary').replaceChildren(...renderSummary(report, meta));
-  const findings = sortFindings(report.findings || []);
-  $('findings').replaceChildren(...findings.map((f) => renderFinding(f, lines, ruleTitles)));
-  $('no-findings').hidden = findings.length > 0;
-  const counts = countByTable(findings);
-  const tables = report.tables || [];
-  $('tables').replaceChildren(
-    ...(tables.length ? tables.map((t) => renderTable(t, counts)) : [el('p', { class: 'empty' }, '未识别出表格。')]),
-  );
-  $('result').hidden = false;
+/** The current document's text in the box, unless it is too large to edit there. */
+function showText(doc) {
+  const text = doc.text.length > TEXTAREA_LIMIT ? '' : doc.text;
+  // Only when it differs: re-setting a long text costs a relayout.
+  if (ui.input.value !== text) ui.input.value = text;
+  ui.input.placeholder = text === doc.text ? t('intake.placeholder') : t('intake.tooLong', doc.name);
+}
+
+function addDoc(fields) {
+  const doc = { id: nextId++, ...fields };
+  docs.push(doc);
+  return doc;
+}
+
+// ---- running the engine, one document at a time ---------------------------
+
+async function pump() {
+  if (running) return;
+  document.body.dataset.state = 'busy';
+  const queued = () => docs.filter((d) => d.status === 'queued');
+  let finished = 0;
+  while (queued().length) {
+    const doc = queued()[0];
+    const total = finished + queued().length;
+    const position = total > 1 ? t('status.queue', finished + 1, total) : '';
+    await check(doc, position);
+    finished++;
+  }
   document.body.dataset.state = 'done'; // for tests and embedding hosts
-  performance.mark('budget-lint:result');
 }
 
-async function load(file) {
-  if (!file) return;
-  if (file.size > MAX_BYTES) {
-    say(`文件过大（${(file.size / 1048576).toFixed(1)} MB），请确认是预算公开文本。`, 'error');
+async function check(doc, position) {
+  const controller = new AbortController();
+  running = { doc, controller };
+  doc.status = 'running';
+  busy(true);
+  refreshDocs();
+  try {
+    if (doc.file) {
+      stage('decode', `${t('status.reading', doc.name)}${position}`);
+      const bytes = new Uint8Array(await doc.file.arrayBuffer());
+      const { text, encoding } = decodeBytes(bytes, inputMessages());
+      Object.assign(doc, { text, encoding });
+      delete doc.file;
+    }
+    if (controller.signal.aborted) throw new DOMException('已取消', 'AbortError');
+    if (doc.id === currentId) showText(doc);
+    stage('check', `${t('status.running', doc.name)}${position}`);
+    const { report, ms } = await engine.validate(doc.text, {
+      signal: controller.signal,
+      onProgress: ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`),
+    });
+    Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
+    const s = report.summary || {};
+    const name = doc.encoding ? `${doc.name}（${doc.encoding}）` : doc.name;
+    say(t('status.done', name, s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0));
+  } catch (err) {
+    if (isAbort(err)) {
+      doc.status = 'cancelled';
+      say(t('status.cancelled'));
+    } else {
+      doc.status = 'failed';
+      doc.error = err instanceof InputError ? err.message : String(err.message || err);
+      say(t('status.failed', doc.name, doc.error), 'error');
+    }
+  } finally {
+    running = null;
+    busy(false);
+    refreshDocs();
+    if (doc.id === currentId) showCurrent();
+  }
+}
+
+function cancel() {
+  if (!running) return;
+  for (const d of docs) if (d.status === 'queued') d.status = 'cancelled';
+  running.controller.abort();
+}
+
+function inputMessages() {
+  const mb = (n) => (n / 1048576).toFixed(1);
+  return {
+    tooLarge: (size) => t('input.tooLarge', mb(size), Math.round(MAX_BYTES / 1048576)),
+    empty: t('input.empty'),
+    binary: t('input.binary'),
+    encoding: t('input.encoding'),
+  };
+}
+
+function busy(on) {
+  ui.progress.hidden = !on;
+  ui.cancel.disabled = !on;
+  ui.run.disabled = on;
+  ui.result.setAttribute('aria-busy', on ? 'true' : 'false');
+}
+
+function stage(name, message) {
+  ui.stage.textContent = message || t(`stage.${name}`);
+  ui.progress.dataset.stage = name;
+  say(message || t(`stage.${name}`));
+}
+
+function say(text, kind = '') {
+  ui.status.textContent = text;
+  ui.status.className = `status ${kind}`;
+}
+
+// ---- showing the current document -----------------------------------------
+
+function currentDoc() {
+  return docs.find((d) => d.id === currentId) || null;
+}
+
+function setCurrent(id) {
+  currentId = id;
+  const doc = currentDoc();
+  if (doc && doc.text !== undefined) showText(doc);
+  refreshDocs();
+  showCurrent();
+}
+
+function refreshDocs() {
+  renderDocList(ui.docs, docs, currentId, {
+    onPick: (id) => setCurrent(id),
+    onRemove: removeDoc,
+  });
+  // One document needs no list to switch between.
+  ui.docs.hidden = docs.length < 2;
+}
+
+function removeDoc(id) {
+  const doc = docs.find((d) => d.id === id);
+  if (!doc) return;
+  if (running && running.doc === doc) running.controller.abort();
+  docs.splice(docs.indexOf(doc), 1);
+  if (currentId === id) {
+    const next = docs[docs.length - 1];
+    currentId = next ? next.id : null;
+    if (next && next.text !== undefined) showText(next);
+    else ui.input.value = '';
+  }
+  refreshDocs();
+  showCurrent();
+}
+
+function clearAll() {
+  if (running) cancel();
+  docs.splice(0);
+  currentId = null;
+  ui.input.value = '';
+  ui.input.placeholder = t('intake.placeholder');
+  refreshDocs();
+  showCurrent();
+  say(t('status.cleared'));
+  ui.input.focus();
+}
+
+function showCurrent({ keepFilters = false } = {}) {
+  const doc = currentDoc();
+  const ready = doc && doc.status === 'done' && doc.report;
+  ui.result.hidden = !ready;
+  ui.views.hidden = !ready;
+  ui.welcome.hidden = Boolean(ready);
+  document.body.classList.toggle('has-result', Boolean(ready));
+  if (!ready) {
+    findings.show([]);
+    ui.tables.replaceChildren();
+    $('tables-nav').replaceChildren();
+    renderMemo(ui.memo, null);
     return;
   }
-  try {
-    const { text, encoding } = await decodeFile(file);
-    input.value = text;
-    source = file.name;
-    say(`已读取「${file.name}」（${encoding}），正在校验…`);
-    await run(`「${file.name}」（${encoding}）`);
-  } catch (err) {
-    say(`无法读取文件：${err.message}`, 'error');
+  const report = doc.report;
+  const [counts0, ...facts] = renderSummary(doc);
+  ui.resultHead.replaceChildren(ui.resultTitle, counts0);
+  ui.summary.replaceChildren(...facts);
+  const counts = countByTable(report.findings || []);
+  ui.tables.replaceChildren(...renderAllTables(report, counts));
+  $('tables-nav').replaceChildren(...renderTablesNav(report, counts));
+  findings.show(report.findings || [], { keepFilters });
+  renderMemo(ui.memo, doc, engineVersion);
+  updateExports();
+  showFinding(null);
+  // The first finding in place at once, without taking the reviewer's tab.
+  autoSelecting = true;
+  if (findings.list.firstElementChild) findings.selectFirst();
+  autoSelecting = false;
+}
+
+let autoSelecting = false;
+
+/** The selected finding in place: its source lines and its table's cells. */
+function showFinding(f) {
+  const doc = currentDoc();
+  if (!doc || !doc.report) return;
+  ui.locateEmpty.hidden = Boolean(f);
+  ui.locateBody.hidden = !f;
+  if (!f) return;
+  if (!autoSelecting) showTab('locate');
+  const tables = doc.report.tables || [];
+  showSource(ui.source, doc.lines, f, tables, (from, to) => t('locate.gap', from, to, to - from + 1));
+  const cited = (f.evidence || []).filter((e) => e.line > 0);
+  const lines = cited.map((e) => e.line).concat(f.line > 0 ? [f.line] : []);
+  ui.sourceRange.textContent = lines.length
+    ? t('locate.lines', Math.min(...lines), Math.max(...lines), doc.lines.length)
+    : '';
+  const selected = new Set();
+  for (const e of cited) {
+    if (!e.table) continue;
+    selected.add(cellKey(e.table, e.line, e.column || ''));
+    selected.add(cellKey(e.table, e.line, ''));
+  }
+  const ids = [...new Set(cited.map((e) => e.table).filter(Boolean))];
+  if (!ids.length && f.location) ids.push(f.location);
+  const shown = ids.map((id) => tables.find((tb) => tb.id === id)).filter(Boolean);
+  ui.findingTables.replaceChildren(
+    ...(shown.length
+      ? shown.map((tb) => renderTable(tb, { selected, open: true }))
+      : [el('p', { class: 'empty' }, t('locate.noTable'))]),
+  );
+  const first = ui.findingTables.querySelector('.cell-selected, .row-selected');
+  if (first) {
+    const pane = ui.findingTables;
+    pane.scrollTop = Math.max(0, first.closest('tr').offsetTop - pane.clientHeight / 3);
   }
 }
 
-runButton.addEventListener('click', () => run());
-$('clear').addEventListener('click', () => {
-  input.value = '';
-  source = '粘贴的文本';
-  $('result').hidden = true;
-  say('已清空。');
-  input.focus();
-});
-$('file').addEventListener('change', (e) => load(e.target.files[0]));
-input.addEventListener('input', () => {
-  source = '粘贴的文本';
-});
-input.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run();
+// A figure in a finding's evidence: its line in the source, its cell in the table.
+findings.list.addEventListener('click', (e) => {
+  const li = e.target.closest('.evidence li[data-line]');
+  if (!li) return;
+  const n = Number(li.dataset.line);
+  scrollToLine(ui.source, n);
+  const line = ui.source.querySelector(`.src-line[data-line="${n}"]`);
+  if (line) {
+    line.classList.remove('flash');
+    void line.offsetWidth; // restart the animation
+    line.classList.add('flash');
+  }
+  const row = ui.findingTables.querySelector(`tr[data-line="${n}"]`);
+  if (row) ui.findingTables.scrollTop = Math.max(0, row.offsetTop - ui.findingTables.clientHeight / 3);
 });
 
-// Drop anywhere on the page; the drop zone only shows where.
-const drop = $('drop');
-document.addEventListener('dragover', (e) => {
+// Table links scroll inside the panel, not the page.
+$('tables-nav').addEventListener('click', (e) => {
+  const a = e.target.closest('a[href^="#table-"]');
+  if (!a) return;
   e.preventDefault();
-  drop.classList.add('over');
+  const target = document.getElementById(a.getAttribute('href').slice(1));
+  if (!target) return;
+  const panel = panels.tables;
+  if (panel.scrollHeight > panel.clientHeight) panel.scrollTop = target.offsetTop - $('tables-nav').offsetHeight - 6;
+  else target.scrollIntoView(); // narrow window: the page itself scrolls
 });
-document.addEventListener('dragleave', (e) => {
-  if (!e.relatedTarget) drop.classList.remove('over');
-});
-document.addEventListener('drop', (e) => {
-  e.preventDefault();
-  drop.classList.remove('over');
-  const file = e.dataTransfer && e.dataTransfer.files[0];
-  if (file) load(file);
+
+// ---- tabs: 定位 / 全部表格 ----------------------------------------------------
+
+const tabs = { locate: $('tab-locate'), tables: $('tab-tables') };
+const panels = { locate: $('panel-locate'), tables: $('panel-tables') };
+
+function showTab(name) {
+  for (const [key, tab] of Object.entries(tabs)) {
+    const on = key === name;
+    tab.setAttribute('aria-selected', on ? 'true' : 'false');
+    tab.tabIndex = on ? 0 : -1;
+    panels[key].hidden = !on;
+  }
+}
+for (const [key, tab] of Object.entries(tabs)) {
+  tab.addEventListener('click', () => showTab(key));
+  tab.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const next = key === 'locate' ? 'tables' : 'locate';
+    showTab(next);
+    tabs[next].focus();
+  });
+}
+
+// ---- exports ----------------------------------------------------------------
+
+function updateExports() {
+  for (const [id, feature, title] of [
+    ['export-csv', 'findingsCsv', 'export.csvTitle'],
+    ['export-xlsx', 'exportXlsx', 'export.xlsxTitle'],
+  ]) {
+    const button = $(id);
+    const available = engine.has(feature);
+    button.dataset.available = available ? 'true' : 'false';
+    button.title = available ? t(title) : t('status.needsEngine');
+  }
+}
+
+async function runExport(fn) {
+  const doc = currentDoc();
+  if (!doc || !doc.report) return;
+  try {
+    const name = await fn(doc);
+    say(t('status.exported', name));
+  } catch (err) {
+    if (err instanceof NeedsEngine) say(t('status.needsEngine'), 'error');
+    else say(t('status.exportFailed', err.message || err), 'error');
+  }
+}
+
+$('export-csv').addEventListener('click', () => runExport((doc) => exportCsv(engine, doc)));
+$('export-xlsx').addEventListener('click', () => runExport((doc) => exportXlsx(engine, doc)));
+$('export-json').addEventListener('click', () => runExport(async (doc) => exportJson(doc)));
+$('print').addEventListener('click', () => window.print());
+
+// ---- language -----------------------------------------------------------------
+
+function updateLangButton() {
+  const button = $('lang');
+  button.textContent = t('lang.switch');
+  button.setAttribute('aria-label', t('lang.switchLabel'));
+  button.lang = getLang() === 'zh' ? 'en' : 'zh-CN';
+}
+$('lang').addEventListener('click', () => setLang(getLang() === 'zh' ? 'en' : 'zh'));
+onLangChange(() => {
+  updateLangButton();
+  // A plain paste is named in the interface's language.
+  for (const d of docs) if (d.pasted) d.name = t('docs.pasted');
+  refreshDocs();
+  const selected = findings.selected;
+  if (currentDoc()?.report) {
+    showCurrent({ keepFilters: true });
+    if (selected) {
+      const item = findings.list.querySelector(`.finding[data-id="${selected._id}"]`);
+      if (item) findings.selectItem(item);
+    }
+  }
+  if (!running && engineVersion) say(t('status.ready'));
 });
