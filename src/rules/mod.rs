@@ -76,6 +76,26 @@ pub struct RuleMeta {
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub profile: &'static Profile,
+    /// Forms paired with 表十二 rows: several form rules need it, and the
+    /// tolerant name matching is the costliest step, so it is done once.
+    form_pairing: std::cell::OnceCell<Option<forms::common::Pairing<'a>>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, profile: &'static Profile) -> Context<'a> {
+        Context {
+            doc,
+            profile,
+            form_pairing: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The 绩效 forms paired with 表十二 projects (None without 表十二).
+    pub(crate) fn form_pairing(&self) -> Option<&forms::common::Pairing<'a>> {
+        self.form_pairing
+            .get_or_init(|| forms::common::pair(self.doc))
+            .as_ref()
+    }
 }
 
 pub trait Rule: Sync {
@@ -96,7 +116,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
 
 /// Runs every rule on a document.
 pub fn run(doc: &Document, profile: &'static Profile) -> (Vec<Finding>, Vec<Check>) {
-    let cx = Context { doc, profile };
+    let cx = Context::new(doc, profile);
     let mut findings = Vec::new();
     let mut checks = Vec::new();
     for rule in all() {

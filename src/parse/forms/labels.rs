@@ -17,8 +17,15 @@ pub fn filled(line: &Line) -> Vec<(usize, String, &str)> {
 }
 
 /// The comparison key of a label: folded, without "其中：" and colons.
+/// Labels are short; of a long value cell (a 项目概况 paragraph) only the
+/// start is folded, which is all a label comparison can look at.
 pub fn label_key(text: &str) -> String {
-    let k = fold_key(text);
+    const LABEL_CHARS: usize = 48;
+    let head = match text.char_indices().nth(LABEL_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    let k = fold_key(head);
     let k = k.strip_prefix("其中").unwrap_or(&k);
     k.trim_matches(':').replace(':', "")
 }
@@ -55,7 +62,11 @@ pub enum TitleKind {
 pub fn is_signature(line: &Line) -> bool {
     line.cells
         .iter()
-        .any(|c| label_key(c).starts_with("负责人") || label_key(c).starts_with("经办人"))
+        .filter(|c| c.contains(['负', '经']))
+        .any(|c| {
+            let key = label_key(c);
+            key.starts_with("负责人") || key.starts_with("经办人")
+        })
 }
 
 /// A heading of the surrounding prose ("十一、国有资产占有使用情况",

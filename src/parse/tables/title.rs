@@ -6,7 +6,8 @@ use crate::text::fold_key;
 
 /// The table whose title this line is, if any.
 pub(super) fn match_title(line: &Line, profile: &'static Profile) -> Option<&'static TableDef> {
-    if line.is_tabular() || line.text.chars().count() > 70 {
+    // Every title names a 表: most lines are ruled out before any folding.
+    if line.is_tabular() || !line.text.contains('表') || line.text.chars().count() > 70 {
         return None;
     }
     let core = title_core(&line.text);

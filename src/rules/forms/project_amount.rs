@@ -17,7 +17,7 @@
 
 use rust_decimal::Decimal;
 
-use super::common::{form_place, pair, yuan_to_wan};
+use super::common::{form_place, yuan_to_wan};
 use crate::arith::{compare, Term, Verdict};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{money, Figure};
@@ -43,7 +43,7 @@ impl Rule for ProjectFormAmount {
             sink.not_applicable("本文档没有项目支出绩效目标表");
             return;
         }
-        let Some(pairing) = pair(cx.doc) else {
+        let Some(pairing) = cx.form_pairing() else {
             sink.could_not_run("未找到表十二，无法核对项目金额");
             return;
         };

@@ -15,7 +15,7 @@
 //! 表十二列出 13 个项目，附 13 张绩效目标表且全部配上：不报告。若删去“物业费”的
 //! 绩效目标表，报告表十二第398行“物业费”无绩效目标表（警告）。
 
-use super::common::{carried_over, form_place, pair};
+use super::common::{carried_over, form_place};
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -39,7 +39,7 @@ impl Rule for ProjectFormMissing {
             sink.not_applicable("本文档没有项目支出绩效目标表");
             return;
         }
-        let Some(pairing) = pair(cx.doc) else {
+        let Some(pairing) = cx.form_pairing() else {
             sink.could_not_run("未找到表十二，无法核对项目与绩效目标表");
             return;
         };

@@ -16,7 +16,6 @@
 //! 工作经费”：报告错误，列出两行。
 
 use super::common::form_place;
-use super::common::pair;
 use crate::report::Evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -40,7 +39,7 @@ impl Rule for ProjectFormName {
             sink.not_applicable("本文档没有项目支出绩效目标表");
             return;
         }
-        let Some(pairing) = pair(cx.doc) else {
+        let Some(pairing) = cx.form_pairing() else {
             sink.could_not_run("未找到表十二，无法核对项目名称");
             return;
         };
