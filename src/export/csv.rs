@@ -62,7 +62,9 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 /// Quotes a field when it holds a comma, quote or line break; a leading
 /// = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
 fn quote(field: &str) -> String {
-    let guarded = if field.starts_with(['=', '+', '-', '@']) && crate::model::Amount::parse(field).is_none() {
+    let guarded = if field.starts_with(['=', '+', '-', '@'])
+        && crate::model::Amount::parse(field).is_none()
+    {
         format!("'{field}")
     } else {
         field.to_string()

@@ -7,20 +7,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
-import { assertReleaseBuild, fixture, launch, serve } from './harness.mjs';
+import {
+  fixture,
+  withServedPage,
+} from './harness.mjs';
 import { foreignRequests, openHost } from './embed-host.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  assertReleaseBuild();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withServedPage((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function open() {

@@ -1,24 +1,21 @@
 // www/embed.html, the embedding documentation: its three live examples run
 // (wasm package in the page, the lib in a Worker, the element) on the sample
 // under the page's CSP, with no request outside the origin.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, assertReleaseBuild, launch, serve } from './harness.mjs';
+import {
+  ROOT,
+  withServedPage,
+} from './harness.mjs';
 import { foreignRequests } from './embed-host.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  assertReleaseBuild();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withServedPage((s, b) => {
+  server = s;
+  browser = b;
 });
 
 describe('www/embed.html (release build)', () => {

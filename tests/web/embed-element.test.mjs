@@ -2,22 +2,19 @@
 // sets the text, gets budget-lint-result with the errors and findings, sees
 // them rendered in the element's shadow DOM in its language and panels, gets
 // budget-lint-error for a file that is not text, and nothing leaves the origin.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertReleaseBuild, fixture, launch, serve } from './harness.mjs';
+import {
+  fixture,
+  withServedPage,
+} from './harness.mjs';
 import { foreignRequests, openHost, withError } from './embed-host.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  assertReleaseBuild();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withServedPage((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const HOST_SCRIPT = `

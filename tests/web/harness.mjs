@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -118,4 +119,24 @@ export async function validateText(page, text) {
   });
   await page.click('#run');
   await page.waitForSelector('body[data-state="done"]', { timeout: 30000 });
+}
+
+/**
+ * Registers the suite's before/after hooks: checks the release build is
+ * there, serves www/ and launches Chromium once, closes both at the end.
+ * `ready(server, browser)` hands them to the test file.
+ */
+export function withServedPage(ready) {
+  let server;
+  let browser;
+  before(async () => {
+    assertReleaseBuild();
+    server = await serve();
+    browser = await launch();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

@@ -3,36 +3,27 @@
 // JSON, and the print view as a review memo (emulated print media and a PDF).
 // Also: a whole session talks to nobody but the page's own origin, and the
 // cold time from opening the page to a first result is printed.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
 import {
-  assertReleaseBuild,
   download,
   dropFiles,
   engineReady,
   fixture,
-  launch,
   listed,
   openPage,
-  serve,
   shotPath,
   untilDone,
   withChangedFigure,
+  withServedPage,
 } from './helpers.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  assertReleaseBuild();
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withServedPage((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const broken = withChangedFigure(fixture('yangquan-zhaoshang-2026.txt'), '20113\t', 10);

@@ -2,37 +2,29 @@
 // paste, drop anywhere, pick a GBK file, several files with a list to switch
 // between them, the sample, refusals of too-large / binary / empty files, and
 // cancelling a long run.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  assertReleaseBuild,
   dropFiles,
   encode,
   engineReady,
   fixture,
-  launch,
   listed,
   openPage,
-  serve,
   untilDone,
+  withServedPage,
 } from './helpers.mjs';
 
 let server;
 let browser;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'budget-lint-intake-'));
 
-before(async () => {
-  assertReleaseBuild();
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withServedPage((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function session(fn) {

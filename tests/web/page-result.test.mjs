@@ -6,30 +6,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertReleaseBuild,
   engineReady,
   fixture,
-  launch,
   listed,
   openPage,
-  serve,
   shotPath,
   untilDone,
   withChangedFigure,
+  withServedPage,
 } from './helpers.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  assertReleaseBuild();
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withServedPage((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function session(fn, viewport) {

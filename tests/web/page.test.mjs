@@ -1,29 +1,29 @@
 // The first page, release build, real Chromium: a reviewer pastes or picks a
 // disclosure and sees findings (errors first) and the 13 rebuilt tables; the
 // page talks to nothing but its own origin.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, WASM, assertReleaseBuild, fixture, launch, openPage, serve, validateText } from './harness.mjs';
+import {
+  ROOT,
+  WASM,
+  fixture,
+  openPage,
+  validateText,
+  withServedPage,
+} from './harness.mjs';
 
 const DOCS_2026 = ['yangquan-zhaoshang-2026.txt', 'yangquan-shangwu-2026.txt', 'yangquan-caizheng-2026.txt'];
 const RANK = { error: 0, warning: 1, info: 2 };
 
 let server;
 let browser;
-
-before(async () => {
-  assertReleaseBuild();
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withServedPage((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** What the page shows, read from the DOM the tests are promised. */

@@ -10,7 +10,7 @@ use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
 use crate::report::Evidence;
 use crate::rules::support::{check_sum, Figure};
-use crate::rules::Sink;
+use crate::rules::{Context, Sink};
 use crate::text::fold_key;
 
 /// "绩效目标表「遗属补助」" — how findings name a project form.
@@ -156,6 +156,24 @@ pub fn carried_over<'a>(doc: &'a Document, form: &ProjectForm) -> Option<TreePro
 /// shortened, then changed), and among equal names the row whose amount
 /// agrees with the form's 年度资金总额, then the row under the form's
 /// 实施单位. None when the document has no 表十二.
+/// The forms paired with 表十二 (computed once per check), or None after
+/// telling the sink why `what` cannot be checked.
+pub fn pairing_for<'c, 'a>(
+    cx: &'c Context<'a>,
+    sink: &mut Sink,
+    what: &str,
+) -> Option<&'c Pairing<'a>> {
+    if cx.doc.forms.projects.is_empty() {
+        sink.not_applicable("本文档没有项目支出绩效目标表");
+        return None;
+    }
+    let pairing = cx.form_pairing();
+    if pairing.is_none() {
+        sink.could_not_run(format!("未找到表十二，无法核对{what}"));
+    }
+    pairing
+}
+
 pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
     let table = doc.table("表十二")?;
     let projects = tree_projects(table);

@@ -17,7 +17,7 @@
 
 use rust_decimal::Decimal;
 
-use super::common::{form_place, yuan_to_wan};
+use super::common::{form_place, pairing_for, yuan_to_wan};
 use crate::arith::{compare, Term, Verdict};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{money, Figure};
@@ -39,12 +39,7 @@ impl Rule for ProjectFormAmount {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        if cx.doc.forms.projects.is_empty() {
-            sink.not_applicable("本文档没有项目支出绩效目标表");
-            return;
-        }
-        let Some(pairing) = cx.form_pairing() else {
-            sink.could_not_run("未找到表十二，无法核对项目金额");
+        let Some(pairing) = pairing_for(cx, sink, "项目金额") else {
             return;
         };
         for p in &pairing.pairs {

@@ -15,7 +15,7 @@
 //! 表十二列出 13 个项目，附 13 张绩效目标表且全部配上：不报告。若删去“物业费”的
 //! 绩效目标表，报告表十二第398行“物业费”无绩效目标表（警告）。
 
-use super::common::{carried_over, form_place};
+use super::common::{carried_over, form_place, pairing_for};
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -35,12 +35,7 @@ impl Rule for ProjectFormMissing {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        if cx.doc.forms.projects.is_empty() {
-            sink.not_applicable("本文档没有项目支出绩效目标表");
-            return;
-        }
-        let Some(pairing) = cx.form_pairing() else {
-            sink.could_not_run("未找到表十二，无法核对项目与绩效目标表");
+        let Some(pairing) = pairing_for(cx, sink, "项目与绩效目标表") else {
             return;
         };
         sink.compared();

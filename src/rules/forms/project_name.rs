@@ -16,6 +16,7 @@
 //! 工作经费”：报告错误，列出两行。
 
 use super::common::form_place;
+use super::common::pairing_for;
 use crate::report::Evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -35,12 +36,7 @@ impl Rule for ProjectFormName {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        if cx.doc.forms.projects.is_empty() {
-            sink.not_applicable("本文档没有项目支出绩效目标表");
-            return;
-        }
-        let Some(pairing) = cx.form_pairing() else {
-            sink.could_not_run("未找到表十二，无法核对项目名称");
+        let Some(pairing) = pairing_for(cx, sink, "项目名称") else {
             return;
         };
         for p in &pairing.pairs {

@@ -151,6 +151,46 @@ pub fn check_against_table(sink: &mut Sink, section: &Section, told: Figure, tab
 }
 
 /// Compares when the table figure exists; records why not otherwise.
+/// "X万元，其中：基本支出A万元，项目支出B万元" (sections 三 and 十.1): X
+/// against 表三 合计, A and B against its 基本支出 and 项目支出. Returns X
+/// and the parts that were named, for the caller's own sum check.
+pub fn basic_project_split<'s>(
+    sink: &mut Sink,
+    sec: &Section,
+    t3: &Table,
+    head: &Statement,
+    rest: impl IntoIterator<Item = &'s Statement>,
+) -> (Figure, Vec<Figure>) {
+    let total = amount_figure(sec, head);
+    check_opt(
+        sink,
+        sec,
+        total.clone(),
+        total_cell(t3, "total"),
+        "表三 合计",
+    );
+    let mut parts = Vec::new();
+    for st in rest {
+        let column = if st.label.contains("基本支出") {
+            "basic"
+        } else if st.label.contains("项目支出") {
+            "project"
+        } else {
+            continue;
+        };
+        let fig = amount_figure(sec, st);
+        check_opt(
+            sink,
+            sec,
+            fig.clone(),
+            total_cell(t3, column),
+            "表三 合计行",
+        );
+        parts.push(fig);
+    }
+    (total, parts)
+}
+
 pub fn check_opt(
     sink: &mut Sink,
     section: &Section,

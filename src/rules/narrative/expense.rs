@@ -11,7 +11,7 @@
 //! “支出预算340.46万元，其中：基本支出264.66万元…项目支出75.8万元”：与表三
 //! 合计行 340.46 / 264.66 / 75.80 相等（75.8 与 75.80 相同），不报告。
 
-use super::common::{amount_figure, check_opt, narrative, section, table, total_cell};
+use super::common::{basic_project_split, narrative, section, table};
 use crate::rules::support::check_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -43,33 +43,7 @@ impl Rule for Expense {
             let Some(head) = statements.next() else {
                 continue;
             };
-            let total = amount_figure(sec, head);
-            check_opt(
-                sink,
-                sec,
-                total.clone(),
-                total_cell(t3, "total"),
-                "表三 合计",
-            );
-            let mut parts = Vec::new();
-            for st in statements {
-                let column = if st.label.contains("基本支出") {
-                    "basic"
-                } else if st.label.contains("项目支出") {
-                    "project"
-                } else {
-                    continue;
-                };
-                let fig = amount_figure(sec, st);
-                check_opt(
-                    sink,
-                    sec,
-                    fig.clone(),
-                    total_cell(t3, column),
-                    "表三 合计行",
-                );
-                parts.push(fig);
-            }
+            let (total, parts) = basic_project_split(sink, sec, t3, head, statements);
             if parts.len() == 2 {
                 let context = format!("{} 支出合计与基本、项目支出", sec.label());
                 check_sum(sink, &sec.label(), &context, total, parts);

@@ -18,8 +18,8 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, check_against_table, check_opt, exact_figure, narrative, section, table,
-    total_cell,
+    amount_figure, basic_project_split, check_against_table, exact_figure, narrative, section,
+    table, total_cell,
 };
 use crate::model::{Fact, Section, Sentence};
 use crate::rules::support::{check_sum, Figure};
@@ -66,33 +66,7 @@ impl Rule for OverallPerformance {
             if !head.label.contains("资金") {
                 continue;
             }
-            let total = amount_figure(sec, head);
-            check_opt(
-                sink,
-                sec,
-                total.clone(),
-                total_cell(t3, "total"),
-                "表三 合计",
-            );
-            let mut parts = Vec::new();
-            for st in rest {
-                let column = if st.label.contains("基本支出") {
-                    "basic"
-                } else if st.label.contains("项目支出") {
-                    "project"
-                } else {
-                    continue;
-                };
-                let fig = amount_figure(sec, st);
-                check_opt(
-                    sink,
-                    sec,
-                    fig.clone(),
-                    total_cell(t3, column),
-                    "表三 合计行",
-                );
-                parts.push(fig);
-            }
+            let (total, parts) = basic_project_split(sink, sec, t3, head, rest.iter().copied());
             if parts.len() == 2 {
                 let label = sec.label();
                 check_sum(
