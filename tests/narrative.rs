@@ -86,6 +86,19 @@ fn zhaoshang_overall_performance_paragraph_contradicts_table_three() {
     let basic = error_at(&report, "N110", 449, "基本支出");
     assert!(cites(basic, 449, "第三部分", "0"), "{basic:#?}");
     assert!(cites(basic, 167, "表三", "264.66"), "{basic:#?}");
+    // The attached 申报表 (lines 469-471) says 340.46 / 264.66 too: the
+    // paragraph contradicts it, and a finding shows both.
+    let against_form = |what: &str, line: usize, value: &str| {
+        narrative_findings(&report, Severity::Error)
+            .into_iter()
+            .any(|f| {
+                f.message.contains(what)
+                    && f.message.contains("整体支出绩效目标申报表")
+                    && cites(f, line, "整体支出绩效目标申报表", value)
+            })
+    };
+    assert!(against_form("涉及部门预算资金", 469, "340.46"));
+    assert!(against_form("「基本支出」", 470, "264.66"));
     // 项目支出 75.8 is right (表三 75.80): no error names it.
     assert!(!narrative_findings(&report, Severity::Error)
         .iter()
@@ -111,8 +124,16 @@ fn nothing_else_is_reported_on_the_corpus() {
     let expected: [(&str, Places, Places); 3] = [
         (
             ZHAOSHANG,
-            // 八's change; 十.1's 75.8, 0 and the units' 75.8 (all on 449).
-            vec![("N110", 449), ("N110", 449), ("N110", 449), ("N114", 439)],
+            // 八's change; 十.1's 75.8 and 0 against 表三 and against the
+            // attached 申报表, and the units' 75.8 (all on 449).
+            vec![
+                ("N110", 449),
+                ("N110", 449),
+                ("N110", 449),
+                ("N110", 449),
+                ("N110", 449),
+                ("N114", 439),
+            ],
             // "其他交通费" is listed; 表六 says "其他交通费用".
             vec![("N116", 431)],
         ),

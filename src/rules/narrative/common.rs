@@ -6,10 +6,12 @@
 use rust_decimal::Decimal;
 
 use crate::arith::{compare, percent_matches, Term, Verdict};
+use crate::model::forms::OverallForm;
 use crate::model::{
     Document, Fact, Narrative, Quote, Row, RowKind, Section, Sentence, Statement, Table,
 };
 use crate::report::{Evidence, Severity};
+use crate::rules::forms::common::form_figure;
 use crate::rules::support::{money, Figure};
 use crate::rules::{Context, Sink};
 
@@ -152,23 +154,33 @@ pub fn check_against_table(sink: &mut Sink, section: &Section, told: Figure, tab
 
 /// Compares when the table figure exists; records why not otherwise.
 /// "X万元，其中：基本支出A万元，项目支出B万元" (sections 三 and 十.1): X
-/// against 表三 合计, A and B against its 基本支出 and 项目支出. Returns X
-/// and the parts that were named, for the caller's own sum check.
+/// against 表三 合计, A and B against its 基本支出 and 项目支出 — and, when
+/// `form` is given (十.1 describes the attached 整体支出绩效目标申报表),
+/// against the form's 按资金方向 合计/基本支出/项目支出 too. Returns X and the
+/// parts that were named, for the caller's own sum check.
 pub fn basic_project_split<'s>(
     sink: &mut Sink,
     sec: &Section,
     t3: &Table,
+    form: Option<&OverallForm>,
     head: &Statement,
     rest: impl IntoIterator<Item = &'s Statement>,
 ) -> (Figure, Vec<Figure>) {
+    let check = |sink: &mut Sink, fig: &Figure, column: &str, what: &str| {
+        check_opt(sink, sec, fig.clone(), total_cell(t3, column), what);
+        let in_form = form.and_then(|f| f.use_(column)).and_then(|v| {
+            form_figure(
+                v,
+                OVERALL_FORM,
+                &format!("{OVERALL_FORM}（第{}行）{}", v.line, v.label),
+            )
+        });
+        if let Some(in_form) = in_form {
+            check_against_table(sink, sec, fig.clone(), in_form);
+        }
+    };
     let total = amount_figure(sec, head);
-    check_opt(
-        sink,
-        sec,
-        total.clone(),
-        total_cell(t3, "total"),
-        "表三 合计",
-    );
+    check(sink, &total, "total", "表三 合计");
     let mut parts = Vec::new();
     for st in rest {
         let column = if st.label.contains("基本支出") {
@@ -179,17 +191,13 @@ pub fn basic_project_split<'s>(
             continue;
         };
         let fig = amount_figure(sec, st);
-        check_opt(
-            sink,
-            sec,
-            fig.clone(),
-            total_cell(t3, column),
-            "表三 合计行",
-        );
+        check(sink, &fig, column, "表三 合计行");
         parts.push(fig);
     }
     (total, parts)
 }
+
+const OVERALL_FORM: &str = "整体支出绩效目标申报表";
 
 pub fn check_opt(
     sink: &mut Sink,

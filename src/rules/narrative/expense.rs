@@ -43,7 +43,7 @@ impl Rule for Expense {
             let Some(head) = statements.next() else {
                 continue;
             };
-            let (total, parts) = basic_project_split(sink, sec, t3, head, statements);
+            let (total, parts) = basic_project_split(sink, sec, t3, None, head, statements);
             if parts.len() == 2 {
                 let context = format!("{} 支出合计与基本、项目支出", sec.label());
                 check_sum(sink, &sec.label(), &context, total, parts);

@@ -66,7 +66,14 @@ impl Rule for OverallPerformance {
             if !head.label.contains("资金") {
                 continue;
             }
-            let (total, parts) = basic_project_split(sink, sec, t3, head, rest.iter().copied());
+            let (total, parts) = basic_project_split(
+                sink,
+                sec,
+                t3,
+                cx.doc.forms.overall.as_ref(),
+                head,
+                rest.iter().copied(),
+            );
             if parts.len() == 2 {
                 let label = sec.label();
                 check_sum(
