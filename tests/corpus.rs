@@ -925,5 +925,27 @@ fn a_second_document_pasted_after_the_first_is_not_mixed_in() {
                 );
             }
         }
+        // The reviewer is told the second document's tables were not read:
+        // one S104 warning per repeated title, on that title's line.
+        let repeated: Vec<u64> = report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| {
+                f["rule"] == "S104"
+                    && f["message"]
+                        .as_str()
+                        .is_some_and(|m| m.contains("标题再次出现"))
+            })
+            .filter_map(|f| f["line"].as_u64())
+            .collect();
+        assert_eq!(
+            repeated.len(),
+            13,
+            "{} + {}: {repeated:?}",
+            DOCS_2026[a],
+            DOCS_2026[b]
+        );
+        assert!(repeated.iter().all(|&l| l as usize > first_lines));
     }
 }

@@ -56,8 +56,16 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
                 profile.economic_groups,
                 parsed.tables.pop().expect("last table"),
             )
-        } else if parsed.tables.iter().any(|t| t.id == def.id) {
-            // A second, separate table under the same title: keep the first.
+        } else if let Some(first) = parsed.tables.iter().find(|t| t.id == def.id) {
+            // A second, separate table under the same title (two documents
+            // pasted together): keep the first, and say the second is unread.
+            let title = &lines.all[start];
+            parsed.unparsed.push(UnparsedLine {
+                line: title.no,
+                table: def.id,
+                text: title.text.clone(),
+                reason: format!("{}的标题再次出现（第{}行已有此表）", def.id, first.line),
+            });
             continue;
         } else {
             rows::Builder::new(
