@@ -14,7 +14,7 @@
 //! 通用设备2台（套）”：2 ≤ 4，不报告。
 
 use super::common::{narrative, quote_figure, section};
-use crate::model::Count;
+use crate::model::{Count, Section};
 use crate::report::Severity;
 use crate::rules::support::check_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -66,18 +66,14 @@ impl Rule for Assets {
                         "{label} 公务用车实有{}辆，超过编制{}辆",
                         actual.count.shown, quota.count.shown
                     );
-                    let mut f = sink.finding(Severity::Warning, &label, actual.count.line, message);
-                    f.evidence.push(
-                        quote_figure(sec, &actual.label, &actual.count)
-                            .with_role("实有")
-                            .evidence,
+                    report_pair(
+                        sink,
+                        sec,
+                        Severity::Warning,
+                        message,
+                        (actual, "实有"),
+                        (quota, "编制"),
                     );
-                    f.evidence.push(
-                        quote_figure(sec, &quota.label, &quota.count)
-                            .with_role("编制")
-                            .evidence,
-                    );
-                    sink.emit(f);
                 }
             }
         }
@@ -93,19 +89,40 @@ impl Rule for Assets {
                     "{label} 100万元以上通用设备{}台（套）多于50万元以上通用设备{}台（套），而前者包含于后者",
                     c100.count.shown, c50.count.shown
                 );
-                let mut f = sink.finding(Severity::Error, &label, c100.count.line, message);
-                f.evidence.push(
-                    quote_figure(sec, &c100.label, &c100.count)
-                        .with_role("100万元以上")
-                        .evidence,
+                report_pair(
+                    sink,
+                    sec,
+                    Severity::Error,
+                    message,
+                    (c100, "100万元以上"),
+                    (c50, "50万元以上"),
                 );
-                f.evidence.push(
-                    quote_figure(sec, &c50.label, &c50.count)
-                        .with_role("50万元以上")
-                        .evidence,
-                );
-                sink.emit(f);
             }
         }
     }
+}
+
+/// A count that exceeds its bound, reported at the count's line with both
+/// counts quoted as evidence.
+fn report_pair(
+    sink: &mut Sink,
+    sec: &Section,
+    severity: Severity,
+    message: String,
+    (count, role): (&Count, &str),
+    (bound, bound_role): (&Count, &str),
+) {
+    let label = sec.label();
+    let mut f = sink.finding(severity, &label, count.count.line, message);
+    f.evidence.push(
+        quote_figure(sec, &count.label, &count.count)
+            .with_role(role)
+            .evidence,
+    );
+    f.evidence.push(
+        quote_figure(sec, &bound.label, &bound.count)
+            .with_role(bound_role)
+            .evidence,
+    );
+    sink.emit(f);
 }

@@ -12,7 +12,7 @@
 //! 与表六合计行相等；572.95 + 57.82 = 630.77 与 630.78 相差 0.01，在容差内，
 //! 只作尾差提示。
 
-use super::common::{amount_figure, check_opt, narrative, section, table, total_cell};
+use super::common::{amount_figure, check_opt, section_and_table, total_cell};
 use crate::rules::support::check_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -32,11 +32,7 @@ impl Rule for Basic {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 6, sink) else {
-            return;
-        };
-        let Some(t6) = table(cx.doc, "表六", sink) else {
+        let Some((sec, t6)) = section_and_table(cx, sink, 6, "表六") else {
             return;
         };
         let mut total = None;

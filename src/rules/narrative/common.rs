@@ -37,6 +37,20 @@ pub fn section<'a>(n: &'a Narrative, number: u32, sink: &mut Sink) -> Option<&'a
     s
 }
 
+/// Section `number` of the narrative and the table it restates, or None
+/// after telling the sink which of the three is missing.
+pub fn section_and_table<'a>(
+    cx: &'a Context,
+    sink: &mut Sink,
+    number: u32,
+    table_id: &str,
+) -> Option<(&'a Section, &'a Table)> {
+    let n = narrative(cx, sink)?;
+    let sec = section(n, number, sink)?;
+    let t = table(cx.doc, table_id, sink)?;
+    Some((sec, t))
+}
+
 /// A table, or a reason on `sink`.
 pub fn table<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Option<&'a Table> {
     let t = doc.table(id);

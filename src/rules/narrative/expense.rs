@@ -11,7 +11,7 @@
 //! “支出预算340.46万元，其中：基本支出264.66万元…项目支出75.8万元”：与表三
 //! 合计行 340.46 / 264.66 / 75.80 相等（75.8 与 75.80 相同），不报告。
 
-use super::common::{basic_project_split, narrative, section, table};
+use super::common::{basic_project_split, section_and_table};
 use crate::rules::support::check_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -31,11 +31,7 @@ impl Rule for Expense {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 3, sink) else {
-            return;
-        };
-        let Some(t3) = table(cx.doc, "表三", sink) else {
+        let Some((sec, t3)) = section_and_table(cx, sink, 3, "表三") else {
             return;
         };
         for sentence in &sec.sentences {

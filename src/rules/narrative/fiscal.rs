@@ -16,7 +16,7 @@
 //! 0 等于总预算 1,629.62，不报告。“资源勘探工业信息等支出830.99万元”与表四
 //! 「十五、资源勘探工业信息等支出」小计比对。
 
-use super::common::{amount_figure, bare_name, check_opt, fixed_cell, narrative, section, table};
+use super::common::{amount_figure, bare_name, check_opt, fixed_cell, section_and_table};
 use crate::model::RowKind;
 use crate::rules::support::{check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -38,11 +38,7 @@ impl Rule for Fiscal {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 4, sink) else {
-            return;
-        };
-        let Some(t4) = table(cx.doc, "表四", sink) else {
+        let Some((sec, t4)) = section_and_table(cx, sink, 4, "表四") else {
             return;
         };
         let mut total: Option<Figure> = None;

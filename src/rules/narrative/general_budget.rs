@@ -12,7 +12,7 @@
 //! 合计 331.66 相等，不报告。科目名称写错（如“一般公共预算服务支出”）由 N115
 //! 报告。
 
-use super::common::{amount_figure, check_opt, narrative, section, table, total_cell};
+use super::common::{amount_figure, check_opt, section_and_table, total_cell};
 use crate::model::RowKind;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -34,11 +34,7 @@ impl Rule for GeneralBudget {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 5, sink) else {
-            return;
-        };
-        let Some(t5) = table(cx.doc, "表五", sink) else {
+        let Some((sec, t5)) = section_and_table(cx, sink, 5, "表五") else {
             return;
         };
         for sentence in &sec.sentences {

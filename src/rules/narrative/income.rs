@@ -13,7 +13,7 @@
 //! 967.77万元”：与表一「一、一般公共预算」661.85、「上年结转」967.77 相等，
 //! 不报告。
 
-use super::common::{amount_figure, check_opt, fixed_cell, narrative, section, table};
+use super::common::{amount_figure, check_opt, fixed_cell, section_and_table};
 use crate::rules::support::check_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -43,11 +43,7 @@ impl Rule for Income {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 2, sink) else {
-            return;
-        };
-        let Some(t1) = table(cx.doc, "表一", sink) else {
+        let Some((sec, t1)) = section_and_table(cx, sink, 2, "表一") else {
             return;
         };
         for sentence in &sec.sentences {

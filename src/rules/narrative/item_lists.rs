@@ -13,7 +13,7 @@
 //! “公用经费36.22万元，主要包括：印刷费、办公费…其他交通费…”：表六公用经费
 //! 列的科目是「其他交通费用」，对“其他交通费”报告警告并列出表六该行。
 
-use super::common::{narrative, section, table};
+use super::common::section_and_table;
 use crate::model::{Cell, Fact, NameItem, RowKind, Section, Table};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::Figure;
@@ -36,11 +36,7 @@ impl Rule for ItemLists {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 6, sink) else {
-            return;
-        };
-        let Some(t6) = table(cx.doc, "表六", sink) else {
+        let Some((sec, t6)) = section_and_table(cx, sink, 6, "表六") else {
             return;
         };
         for sentence in &sec.sentences {

@@ -14,7 +14,7 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, check_opt, exact_figure, narrative, quote_figure, section, table, total_cell,
+    amount_figure, check_opt, exact_figure, quote_figure, section_and_table, total_cell,
 };
 use crate::model::RowKind;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -35,11 +35,7 @@ impl Rule for Operating {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 8, sink) else {
-            return;
-        };
-        let Some(t11) = table(cx.doc, "表十一", sink) else {
+        let Some((sec, t11)) = section_and_table(cx, sink, 8, "表十一") else {
             return;
         };
         if let Some((_, st)) = sec.find(None, &["机关运行经费"]) {

@@ -18,8 +18,8 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, basic_project_split, check_against_table, exact_figure, narrative, section,
-    table, total_cell,
+    amount_figure, basic_project_split, check_against_table, exact_figure, section_and_table,
+    total_cell,
 };
 use crate::model::{Fact, Section, Sentence};
 use crate::rules::support::{check_sum, Figure};
@@ -41,11 +41,7 @@ impl Rule for OverallPerformance {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 10, sink) else {
-            return;
-        };
-        let Some(t3) = table(cx.doc, "表三", sink) else {
+        let Some((sec, t3)) = section_and_table(cx, sink, 10, "表三") else {
             return;
         };
         for sentence in sec.sentences_in(Some(1)) {

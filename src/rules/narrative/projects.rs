@@ -18,7 +18,7 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, check_opt, exact_figure, narrative, project_root, quote_figure, section, table,
+    amount_figure, check_opt, exact_figure, project_root, quote_figure, section_and_table,
 };
 use crate::model::{Fact, RowKind, Section};
 use crate::rules::support::{check_sum, Figure};
@@ -102,11 +102,7 @@ impl Rule for Projects {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 10, sink) else {
-            return;
-        };
-        let Some(t12) = table(cx.doc, "表十二", sink) else {
+        let Some((sec, t12)) = section_and_table(cx, sink, 10, "表十二") else {
             return;
         };
         let projects = t12.rows_of_kind(&RowKind::TreeProject).count();

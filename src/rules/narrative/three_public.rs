@@ -18,7 +18,7 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, check_opt, exact_figure, fixed_cell, narrative, quote_figure, section, table,
+    amount_figure, check_opt, exact_figure, fixed_cell, quote_figure, section_and_table,
 };
 use crate::model::{Cell, Direction, Statement};
 use crate::report::Severity;
@@ -61,11 +61,7 @@ impl Rule for ThreePublic {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 7, sink) else {
-            return;
-        };
-        let Some(t10) = table(cx.doc, "表十", sink) else {
+        let Some((sec, t10)) = section_and_table(cx, sink, 7, "表十") else {
             return;
         };
         if let Some(sentence) = sec

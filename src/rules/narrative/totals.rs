@@ -14,9 +14,7 @@
 //! 三个数分别与表一相等，且 661.85 + 967.77 = 1,629.62，不报告。若说明写
 //! “本年收入671.85万元”，报告错误，列出说明中的数字与表一「本年收入合计」。
 
-use super::common::{
-    amount_figure, check_opt, fixed_cell, indexed, narrative, parts_of, section, table,
-};
+use super::common::{amount_figure, check_opt, fixed_cell, indexed, parts_of, section_and_table};
 use crate::rules::support::check_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -36,11 +34,7 @@ impl Rule for Totals {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some(n) = narrative(cx, sink) else { return };
-        let Some(sec) = section(n, 1, sink) else {
-            return;
-        };
-        let Some(t1) = table(cx.doc, "表一", sink) else {
+        let Some((sec, t1)) = section_and_table(cx, sink, 1, "表一") else {
             return;
         };
         for sentence in &sec.sentences {
