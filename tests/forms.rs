@@ -2,9 +2,12 @@
 //! figures, silence on everything else, and one changed figure at a time
 //! reported at its line.
 
+mod common;
+
 use budget_lint::model::forms::FormValue;
 use budget_lint::report::Finding;
 use budget_lint::{check_text, Report, Severity};
+use common::{cites_line, error_keys, new_errors};
 
 const BUDGETS: &[&str] = &[
     "yangquan-zhaoshang-2026",
@@ -23,10 +26,6 @@ fn form_findings(report: &Report, severity: Severity) -> Vec<&Finding> {
         .iter()
         .filter(|f| f.rule.starts_with('F') && f.severity == severity)
         .collect()
-}
-
-fn cites(f: &Finding, line: usize) -> bool {
-    f.line == line || f.evidence.iter().any(|e| e.line == line)
 }
 
 fn evidence_values(f: &Finding) -> Vec<(usize, String)> {
@@ -73,18 +72,18 @@ fn caizheng_changed_project_name_is_an_error_and_a_dropped_character_a_warning()
         .find(|f| f.rule == "F107")
         .unwrap_or_else(|| panic!("no F107 error: {errors:#?}"));
     assert_eq!(changed.line, 574);
-    assert!(cites(changed, 400) && cites(changed, 574));
+    assert!(cites_line(changed, 400) && cites_line(changed, 574));
     assert!(changed.message.contains("支出标准体系建设工作会议费"));
     assert!(changed.message.contains("支出标准体系建设工作经费"));
 
     let dropped: Vec<&Finding> = report
         .findings
         .iter()
-        .filter(|f| f.rule == "F107" && cites(f, 653))
+        .filter(|f| f.rule == "F107" && cites_line(f, 653))
         .collect();
     assert_eq!(dropped.len(), 1, "{dropped:#?}");
     assert_eq!(dropped[0].severity, Severity::Warning);
-    assert!(cites(dropped[0], 399));
+    assert!(cites_line(dropped[0], 399));
 }
 
 #[test]
@@ -228,15 +227,6 @@ fn unit_suffix<'a>(cell: &'a str, shown: &str) -> Option<&'a str> {
     ["", "人", "个"].contains(&rest).then_some(rest)
 }
 
-fn error_keys(report: &Report) -> Vec<(String, usize, String)> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.rule.to_string(), f.line, f.message.clone()))
-        .collect()
-}
-
 /// Changes `value` on a copy of `text` and asserts a new error cites its line.
 fn assert_change_is_reported(
     name: &str,
@@ -251,14 +241,9 @@ fn assert_change_is_reported(
     let copy = replace_cell(text, value.line, &shown, &changed, last)
         .unwrap_or_else(|| panic!("{name}: {shown} not a cell of line {}", value.line));
     let report = check_text(&copy);
-    let new_errors: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .filter(|f| !before.contains(&(f.rule.to_string(), f.line, f.message.clone())))
-        .collect();
+    let new_errors = new_errors(&report, before);
     assert!(
-        new_errors.iter().any(|f| cites(f, value.line)),
+        new_errors.iter().any(|f| cites_line(f, value.line)),
         "{name}: {} {shown} → {changed} at line {} gave no error there: {new_errors:#?}",
         value.label,
         value.line

@@ -2,9 +2,12 @@
 //! amount, totals reconciled, no error, the one name difference reported,
 //! and one changed figure at a time reported at its line.
 
+mod common;
+
 use budget_lint::model::DocKind;
 use budget_lint::report::Finding;
-use budget_lint::{check_text, Report, Severity};
+use budget_lint::{check_text, Severity};
+use common::{cites_line, error_keys, new_errors};
 use rust_decimal::Decimal;
 
 const NAME: &str = "yangquan-shangwu-zhuanxiang-2022";
@@ -12,10 +15,6 @@ const NAME: &str = "yangquan-shangwu-zhuanxiang-2022";
 fn fixture() -> String {
     let path = format!("{}/tests/fixtures/{NAME}.txt", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn cites(f: &Finding, line: usize) -> bool {
-    f.line == line || f.evidence.iter().any(|e| e.line == line)
 }
 
 fn dec(s: &str) -> Decimal {
@@ -91,21 +90,12 @@ fn no_error_and_the_one_name_difference_is_a_warning() {
     assert_eq!(p.len(), 1, "{p:#?}");
     assert_eq!(p[0].rule, "P104");
     assert_eq!(p[0].severity, Severity::Warning);
-    assert!(cites(p[0], 333) && cites(p[0], 351));
+    assert!(cites_line(p[0], 333) && cites_line(p[0], 351));
     assert!(p[0].message.contains("工作"));
     for rule in ["P101", "P102", "P103", "P104", "P105"] {
         let check = report.checks.iter().find(|c| c.rule == rule).unwrap();
         assert!(check.comparisons > 0, "{rule} compared nothing");
     }
-}
-
-fn error_keys(report: &Report) -> Vec<(String, usize, String)> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.rule.to_string(), f.line, f.message.clone()))
-        .collect()
 }
 
 /// Replaces the first occurrence of `shown` on line `line` (as a whole
@@ -146,14 +136,9 @@ fn assert_reported(
 ) {
     let copy = replace_number(text, line, shown, with, after);
     let report = check_text(&copy);
-    let new: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .filter(|f| !before.contains(&(f.rule.to_string(), f.line, f.message.clone())))
-        .collect();
+    let new = new_errors(&report, before);
     assert!(
-        new.iter().any(|f| cites(f, line)),
+        new.iter().any(|f| cites_line(f, line)),
         "{shown} → {with} at line {line}: no error there: {new:#?}"
     );
 }

@@ -342,3 +342,32 @@ fn segments(totals: &[Decimal], i: usize) -> Option<Vec<usize>> {
     }
     None
 }
+
+/// The errors of a report as (rule, line, message), to tell which errors a
+/// mutation added.
+pub fn error_keys(report: &budget_lint::Report) -> Vec<(String, usize, String)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity == budget_lint::Severity::Error)
+        .map(|f| (f.rule.to_string(), f.line, f.message.clone()))
+        .collect()
+}
+
+/// The errors of `report` that are not among `before`.
+pub fn new_errors<'a>(
+    report: &'a budget_lint::Report,
+    before: &[(String, usize, String)],
+) -> Vec<&'a budget_lint::report::Finding> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity == budget_lint::Severity::Error)
+        .filter(|f| !before.contains(&(f.rule.to_string(), f.line, f.message.clone())))
+        .collect()
+}
+
+/// A finding placed at `line` or citing it in its evidence.
+pub fn cites_line(f: &budget_lint::report::Finding, line: usize) -> bool {
+    f.line == line || f.evidence.iter().any(|e| e.line == line)
+}
