@@ -32,19 +32,37 @@ pub fn normalize(text: &str) -> String {
 /// colons and dashes, one kind of quote. "（不含上年结转）" and
 /// "(不含上年结转)" get the same key; so do "“三公”" and "\"三公\"".
 pub fn fold_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' | '〔' | '【' | '[' => '(',
-            '）' | '〕' | '】' | ']' => ')',
-            '：' => ':',
-            '，' => ',',
-            '；' => ';',
-            '“' | '”' | '"' | '「' | '」' | '『' | '』' | '‘' | '’' | '\'' => '"',
-            '—' | '－' | '–' | '‑' | '―' => '-',
-            c => c,
-        })
-        .collect()
+    let mut key = String::with_capacity(text.len());
+    push_folded(&mut key, text);
+    key
+}
+
+/// Appends the folded form of `text` to `key` (see [`fold_key`]); callers
+/// that build a key from several pieces fold them into one buffer.
+pub fn push_folded(key: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            match c {
+                ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' => {}
+                '[' => key.push('('),
+                ']' => key.push(')'),
+                '\'' => key.push('"'),
+                c => key.push(c),
+            }
+            continue;
+        }
+        match c {
+            c if c.is_whitespace() => {}
+            '（' | '〔' | '【' => key.push('('),
+            '）' | '〕' | '】' => key.push(')'),
+            '：' => key.push(':'),
+            '，' => key.push(','),
+            '；' => key.push(';'),
+            '“' | '”' | '「' | '」' | '『' | '』' | '‘' | '’' => key.push('"'),
+            '—' | '－' | '–' | '‑' | '―' => key.push('-'),
+            c => key.push(c),
+        }
+    }
 }
 
 #[cfg(test)]

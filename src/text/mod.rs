@@ -10,4 +10,4 @@ mod decode;
 mod fold;
 
 pub use decode::{decode, DecodeError, Decoded};
-pub use fold::{fold_key, normalize};
+pub use fold::{fold_key, normalize, push_folded};

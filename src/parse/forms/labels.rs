@@ -25,9 +25,12 @@ pub fn label_key(text: &str) -> String {
         Some((end, _)) => &text[..end],
         None => text,
     };
-    let k = fold_key(head);
-    let k = k.strip_prefix("其中").unwrap_or(&k);
-    k.trim_matches(':').replace(':', "")
+    let mut key = fold_key(head);
+    if key.starts_with("其中") {
+        key.drain(.."其中".len());
+    }
+    key.retain(|c| c != ':');
+    key
 }
 
 /// A form title: a short line that is not a sentence and names a
