@@ -95,6 +95,47 @@ pub fn money(value: Decimal) -> String {
     }
 }
 
+/// The interval of the figure in `row` × `column` of `table`, under the
+/// same conditions as [`Figure::from_cell`] but with nothing formatted.
+/// Most identities hold exactly, so the table rules compare these bare
+/// terms first and put words to the figures only when there is something
+/// to report ([`check_sum_lazily`]).
+pub fn cell_term(table: &Table, row: &Row, column: &str) -> Option<Term> {
+    table.cell(row, column)?.as_term()
+}
+
+/// What a sum comparison names when it has something to report: the
+/// message's opening, the total and the parts.
+pub struct SumFigures {
+    pub context: String,
+    pub total: Figure,
+    pub parts: Vec<Figure>,
+}
+
+/// Compares `total` with `sum` (the parts' terms already added) and only
+/// when they differ asks `describe` for the figures, then reports as
+/// [`check_sum`] does. `describe` must name the very figures whose terms
+/// were compared.
+pub fn check_sum_lazily(
+    sink: &mut Sink,
+    location: &str,
+    total: Term,
+    sum: Term,
+    describe: impl FnOnce() -> SumFigures,
+) -> Verdict {
+    sink.compared();
+    let verdict = compare(total, sum);
+    if verdict != Verdict::Exact {
+        let SumFigures {
+            context,
+            total,
+            parts,
+        } = describe();
+        report_sum(sink, location, &context, verdict, sum, total, parts);
+    }
+    verdict
+}
+
 /// Compares `total` with Σ `parts` and reports the outcome on `sink`.
 /// `location` is the table or section; `context` opens the message
 /// ("表三 第5行「2011301 行政运行」").
@@ -108,8 +149,23 @@ pub fn check_sum(
     sink.compared();
     let sum: Term = parts.iter().map(|p| p.term).sum();
     let verdict = compare(total.term, sum);
+    report_sum(sink, location, context, verdict, sum, total, parts);
+    verdict
+}
+
+/// Says what a comparison found: nothing when exact, a 尾差 (info) inside
+/// the rounding band, an error with both sides' figures outside it.
+fn report_sum(
+    sink: &mut Sink,
+    location: &str,
+    context: &str,
+    verdict: Verdict,
+    sum: Term,
+    total: Figure,
+    parts: Vec<Figure>,
+) {
     let (difference, tolerance, severity) = match verdict {
-        Verdict::Exact => return verdict,
+        Verdict::Exact => return,
         Verdict::Tail {
             difference,
             tolerance,
@@ -162,7 +218,6 @@ pub fn check_sum(
             .map(|p| p.with_role("分项").evidence),
     );
     sink.emit(f);
-    verdict
 }
 
 /// "A 1.00 + B 2.00（其余3项为空）": blank parts are left out of messages

@@ -1,8 +1,9 @@
 //! Finding the figures an identity names, or saying why they cannot be had.
 
+use crate::arith::Term;
 use crate::model::{Document, Row, RowKind, Table};
 use crate::profile::{CellRef, RowSel};
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{cell_term, check_sum_lazily, Figure, SumFigures};
 use crate::rules::Sink;
 
 /// Why a figure is not available.
@@ -91,22 +92,28 @@ pub(super) fn sum_rows(
     columns: &[&str],
 ) {
     for &col in columns {
-        let Some(total) = Figure::from_cell(t, parent, col) else {
+        let Some(total) = cell_term(t, parent, col) else {
             continue;
         };
-        let parts: Option<Vec<Figure>> = children
+        let Some(sum) = children
             .iter()
-            .map(|c| Figure::from_cell(t, c, col))
-            .collect();
-        let Some(parts) = parts else { continue };
-        let col_name = total.evidence.column.clone().unwrap_or_default();
-        let context = format!("{} {}列", t.id, col_name);
-        let total = total.named(t.row_label(parent));
-        let parts = parts
-            .into_iter()
-            .zip(children)
-            .map(|(f, c)| f.named(t.row_label(c)))
-            .collect();
-        check_sum(sink, t.id, &context, total, parts);
+            .map(|c| cell_term(t, c, col))
+            .sum::<Option<Term>>()
+        else {
+            continue;
+        };
+        check_sum_lazily(sink, t.id, total, sum, || {
+            let figure = |row: &Row| {
+                Figure::from_cell(t, row, col)
+                    .expect("a cell whose term was read")
+                    .named(t.row_label(row))
+            };
+            let col_name = t.column(col).map_or(col, |c| c.name);
+            SumFigures {
+                context: format!("{} {}列", t.id, col_name),
+                total: figure(parent),
+                parts: children.iter().map(|c| figure(c)).collect(),
+            }
+        });
     }
 }

@@ -16,8 +16,9 @@
 //! 相差在四舍五入容差之内（如 331.66 与 326.59 + 5.08）只作为尾差提示。
 
 use super::resolve;
+use crate::arith::Term;
 use crate::profile::Identity;
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{cell_term, check_sum_lazily, Figure, SumFigures};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct RowSum;
@@ -52,24 +53,30 @@ impl Rule for RowSum {
                 continue;
             };
             for row in t.rows.iter().filter(|r| r.side == side) {
-                let Some(total_fig) = Figure::from_cell(t, row, total) else {
+                let Some(total_term) = cell_term(t, row, total) else {
                     continue;
                 };
-                let part_figs: Option<Vec<Figure>> =
-                    parts.iter().map(|p| Figure::from_cell(t, row, p)).collect();
-                let Some(part_figs) = part_figs else { continue };
-                let name = |f: Figure| {
-                    let col = f.evidence.column.clone().unwrap_or_default();
-                    f.named(col)
+                let Some(sum) = parts
+                    .iter()
+                    .map(|p| cell_term(t, row, p))
+                    .sum::<Option<Term>>()
+                else {
+                    continue;
                 };
-                let context = format!("{} {}", t.id, t.row_label(row));
-                check_sum(
-                    sink,
-                    t.id,
-                    &context,
-                    name(total_fig),
-                    part_figs.into_iter().map(name).collect(),
-                );
+                check_sum_lazily(sink, t.id, total_term, sum, || {
+                    // Within one row the column alone names a figure.
+                    let figure = |column: &str| {
+                        let f =
+                            Figure::from_cell(t, row, column).expect("a cell whose term was read");
+                        let name = f.evidence.column.clone().unwrap_or_default();
+                        f.named(name)
+                    };
+                    SumFigures {
+                        context: format!("{} {}", t.id, t.row_label(row)),
+                        total: figure(total),
+                        parts: parts.iter().map(|p| figure(p)).collect(),
+                    }
+                });
             }
         }
     }
