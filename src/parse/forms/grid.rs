@@ -5,21 +5,19 @@
 //! 一级 name, a 二级 name, a header word, or text; the first two texts are
 //! the 三级指标 and its 指标值.
 
-use super::labels::{filled, label_key};
-use crate::lines::Line;
+use super::labels::Keyed;
 use crate::model::forms::{Indicator, IndicatorLevel};
 
 /// Reads the grid rows among `lines` (the form's lines after its goals).
-pub fn read(lines: &[&Line]) -> Vec<Indicator> {
+pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
     let mut out = Vec::new();
     let mut level1: Option<IndicatorLevel> = None;
     let mut level2 = String::new();
-    for line in lines {
-        let cells = filled(line);
+    for Keyed { line, cells } in lines {
         let mut texts: Vec<&str> = Vec::new();
         let mut row_level1 = None;
         let mut row_level2 = None;
-        for (_, key, text) in &cells {
+        for (_, key, text) in cells {
             if is_header(key) {
                 continue;
             }
@@ -100,9 +98,8 @@ fn second_level(key: &str) -> Option<IndicatorLevel> {
 
 /// Whether a cell of a form line is part of the indicator grid's frame
 /// (used to find where the grid starts).
-pub fn is_grid_frame(line: &Line) -> bool {
-    line.cells.iter().any(|c| {
-        let k = label_key(c);
-        k == "一级指标" || first_level(&k).is_some()
-    })
+pub fn is_grid_frame(line: &Keyed) -> bool {
+    line.cells
+        .iter()
+        .any(|(_, k, _)| k == "一级指标" || first_level(k).is_some())
 }

@@ -6,6 +6,26 @@ use crate::lines::Line;
 use crate::model::Cell;
 use crate::text::fold_key;
 
+/// A form line with its non-empty cells, each keyed once: the form
+/// readers look at a line's labels several times (fields, funds, the grid's
+/// frame, the grid), and folding is the costly part.
+pub struct Keyed<'a> {
+    pub line: &'a Line,
+    /// (cell index, folded key, text as printed).
+    pub cells: Vec<(usize, String, &'a str)>,
+}
+
+/// Keys every line of a form body.
+pub fn keyed<'a>(lines: &[&'a Line]) -> Vec<Keyed<'a>> {
+    lines
+        .iter()
+        .map(|&line| Keyed {
+            line,
+            cells: filled(line),
+        })
+        .collect()
+}
+
 /// A line's non-empty cells: (cell index, folded key, text as printed).
 pub fn filled(line: &Line) -> Vec<(usize, String, &str)> {
     line.cells
@@ -36,6 +56,11 @@ pub fn label_key(text: &str) -> String {
 /// A form title: a short line that is not a sentence and names a
 /// 绩效目标 form.
 pub fn title_kind(line: &Line) -> Option<TitleKind> {
+    // Folding keeps every ideograph, so a line without 绩 and 表 is no
+    // title; most lines are turned away here without being folded.
+    if !line.text.contains('绩') || !line.text.contains('表') {
+        return None;
+    }
     if line.filled_cells().count() != 1 {
         return None;
     }

@@ -23,13 +23,13 @@ pub fn parse(lines: &Lines) -> Forms {
     let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
     let mut forms = Forms::default();
     for (start, kind) in form_starts(&content) {
-        let body = form_body(&content, start);
+        let body = labels::keyed(form_body(&content, start));
         match kind {
             TitleKind::Overall if forms.overall.is_none() => {
-                forms.overall = Some(overall::read(content[start], body));
+                forms.overall = Some(overall::read(content[start], &body));
             }
             TitleKind::Overall => {}
-            TitleKind::Project => forms.projects.push(project::read(content[start], body)),
+            TitleKind::Project => forms.projects.push(project::read(content[start], &body)),
         }
     }
     forms

@@ -8,15 +8,15 @@
 //! the uses.
 
 use super::grid;
-use super::labels::{filled, value_after, value_cell};
+use super::labels::{value_after, value_cell, Keyed};
 use crate::lines::Line;
 use crate::model::forms::{FormText, FormValue, OverallForm};
 
-pub fn read(title: &Line, body: &[&Line]) -> OverallForm {
+pub fn read(title: &Line, body: &[Keyed]) -> OverallForm {
     let mut form = OverallForm {
         title: title.text.clone(),
         title_line: title.no,
-        end_line: body.last().map(|l| l.no).unwrap_or(title.no),
+        end_line: body.last().map(|l| l.line.no).unwrap_or(title.no),
         name: None,
         counts: Vec::new(),
         sources: Vec::new(),
@@ -25,8 +25,8 @@ pub fn read(title: &Line, body: &[&Line]) -> OverallForm {
     };
     let mut in_budget = false;
     let mut grid_start = None;
-    for (j, line) in body.iter().enumerate() {
-        let cells = filled(line);
+    for (j, keyed) in body.iter().enumerate() {
+        let (line, cells) = (keyed.line, &keyed.cells);
         if cells.is_empty() {
             continue;
         }
@@ -39,14 +39,14 @@ pub fn read(title: &Line, body: &[&Line]) -> OverallForm {
         {
             in_budget = false;
         }
-        if grid::is_grid_frame(line) {
+        if grid::is_grid_frame(keyed) {
             grid_start = Some(j);
             break;
         }
         if in_budget {
-            read_budget(&mut form, &cells, line.no);
+            read_budget(&mut form, cells, line.no);
         } else {
-            read_basic_info(&mut form, &cells, line.no);
+            read_basic_info(&mut form, cells, line.no);
         }
     }
     if let Some(start) = grid_start {

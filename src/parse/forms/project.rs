@@ -8,18 +8,18 @@
 
 use super::grid;
 use super::labels::{
-    filled, fund_part, fund_total, is_project_label, label_key, value_after, value_cell, FundPeriod,
+    fund_part, fund_total, is_project_label, label_key, value_after, value_cell, FundPeriod, Keyed,
 };
 use crate::lines::Line;
 use crate::model::forms::{FormText, FormValue, FundBlock, Goal, ProjectForm};
 
 /// Reads the form titled `title` from its body lines (content lines only,
 /// up to and including its signature line).
-pub fn read(title: &Line, body: &[&Line]) -> ProjectForm {
+pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
     let mut form = ProjectForm {
         title: title.text.clone(),
         title_line: title.no,
-        end_line: body.last().map(|l| l.no).unwrap_or(title.no),
+        end_line: body.last().map(|l| l.line.no).unwrap_or(title.no),
         name: None,
         department: None,
         unit: None,
@@ -34,8 +34,8 @@ pub fn read(title: &Line, body: &[&Line]) -> ProjectForm {
     let mut total_cols: Vec<(FundPeriod, usize)> = Vec::new();
     let mut goal_headers: Vec<&'static str> = Vec::new();
     let mut grid_start: Option<usize> = None;
-    for (j, line) in body.iter().enumerate() {
-        let cells = filled(line);
+    for (j, keyed) in body.iter().enumerate() {
+        let (line, cells) = (keyed.line, &keyed.cells);
         if cells.is_empty() {
             continue;
         }
@@ -51,7 +51,7 @@ pub fn read(title: &Line, body: &[&Line]) -> ProjectForm {
         }
         pending.clear();
         if first == "总体目标" {
-            read_goals(&mut form, &cells, &goal_headers, line.no);
+            read_goals(&mut form, cells, &goal_headers, line.no);
             grid_start = Some(j + 1);
             continue;
         }
@@ -69,18 +69,17 @@ pub fn read(title: &Line, body: &[&Line]) -> ProjectForm {
                 .collect();
             continue;
         }
-        if grid_start.is_none() && grid::is_grid_frame(line) {
+        if grid_start.is_none() && grid::is_grid_frame(keyed) {
             grid_start = Some(j);
         }
         if grid_start.is_some() {
             continue;
         }
-        read_text_fields(&mut form, &cells, line.no, &mut pending);
-        read_funds(&mut form, &cells, line.no, &mut total_cols);
+        read_text_fields(&mut form, cells, line.no, &mut pending);
+        read_funds(&mut form, cells, line.no, &mut total_cols);
     }
     if let Some(start) = grid_start {
-        let grid_lines: Vec<&Line> = body[start.min(body.len())..].to_vec();
-        form.indicators = grid::read(&grid_lines);
+        form.indicators = grid::read(&body[start.min(body.len())..]);
     }
     form
 }
@@ -254,7 +253,7 @@ mod tests {
     fn form(text: &str) -> ProjectForm {
         let lines = Lines::from_text(text);
         let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
-        read(content[0], &content[1..])
+        read(content[0], &super::super::labels::keyed(&content[1..]))
     }
 
     #[test]

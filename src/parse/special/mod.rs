@@ -10,7 +10,8 @@
 use crate::lines::{Line, Lines};
 use crate::model::special::{Opening, OpeningClass, ProseAmount, SpecialClass, SpecialProject};
 use crate::model::{Amount, SpecialFunds};
-use crate::parse::forms::{form_body, form_starts, labels::TitleKind, project};
+use crate::parse::forms::labels::{self, TitleKind};
+use crate::parse::forms::{form_body, form_starts, project};
 use crate::text::fold_key;
 
 /// How many lines the 预算安排 sentence may span.
@@ -123,7 +124,7 @@ fn read_project(
             .iter()
             .position(|l| project_heading(l).is_some() || class_heading(l).is_some())
             .unwrap_or(body.len());
-        project.form = Some(project::read(content[title], &body[..cut]));
+        project.form = Some(project::read(content[title], &labels::keyed(&body[..cut])));
     }
     project
 }
