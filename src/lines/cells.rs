@@ -1,5 +1,7 @@
 //! Splitting a line into cells and cleaning a cell's text.
 
+use std::borrow::Cow;
+
 /// Splits at TAB; a markdown row "| a | b |" at its pipes; a layout line
 /// (pdftotext -layout) at runs of two or more spaces. Each cell is cleaned.
 pub fn split_cells(raw: &str) -> Vec<String> {
@@ -11,7 +13,7 @@ pub fn split_cells(raw: &str) -> Vec<String> {
     if t.len() > 1 && t.starts_with('|') && t.ends_with('|') {
         return t[1..t.len() - 1].split('|').map(clean_cell).collect();
     }
-    if t.contains("  ") {
+    if t.as_bytes().windows(2).any(|w| w == b"  ") {
         return t
             .split("  ")
             .map(str::trim)
@@ -33,37 +35,43 @@ pub(crate) fn join_cells(cells: &[String]) -> String {
 /// Removes HTML tags and entities, collapses white space, and drops a space
 /// that a PDF wrap left between two CJK characters ("政府性 基金预 算").
 pub fn clean_cell(cell: &str) -> String {
-    let plain = !cell.contains(['<', '&']) && !cell.contains(char::is_whitespace);
-    if plain && !is_markdown_rule(cell) {
+    if !needs_cleaning(cell) && !is_markdown_rule(cell) {
         // The common case (a figure or a name): nothing to clean.
         return cell.to_string();
     }
     let without_tags = strip_html(cell);
     let mut out = String::with_capacity(without_tags.len());
-    let chars: Vec<char> = without_tags.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            let start = i;
-            while i < chars.len() && chars[i].is_whitespace() {
-                i += 1;
-            }
-            let prev = out.chars().last();
-            let next = chars.get(i).copied();
-            let joins_cjk = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
-            if start > 0 && i < chars.len() && !joins_cjk {
-                out.push(' ');
-            }
+    let mut chars = without_tags.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_whitespace() {
+            out.push(c);
             continue;
         }
-        out.push(c);
-        i += 1;
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        // A run of white space becomes one space, except at either end
+        // and where it touches a CJK character (a PDF wrap).
+        let (prev, next) = (out.chars().next_back(), chars.peek().copied());
+        if let (Some(prev), Some(next)) = (prev, next) {
+            if !is_cjk(prev) && !is_cjk(next) {
+                out.push(' ');
+            }
+        }
     }
     if is_markdown_rule(&out) {
         return String::new();
     }
     out
+}
+
+/// Whether a cell holds markup or white space. A byte scan: the only
+/// non-ASCII white space begins with lead byte C2, E1, E2 or E3, and only
+/// those characters are decoded.
+fn needs_cleaning(cell: &str) -> bool {
+    cell.bytes().enumerate().any(|(i, b)| match b {
+        b'<' | b'&' => true,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => cell[i..].chars().next().is_some_and(char::is_whitespace),
+        b => b.is_ascii_whitespace() || b == 0x0b,
+    })
 }
 
 /// CJK ideographs and the full-width punctuation that sits among them.
@@ -83,9 +91,9 @@ fn is_markdown_rule(cell: &str) -> bool {
 
 /// Decodes the common entities first, then drops tags, so that an encoded
 /// "&lt;script&gt;" cannot come out as markup.
-fn strip_html(s: &str) -> String {
-    if !s.contains('<') && !s.contains('&') {
-        return s.to_string();
+fn strip_html(s: &str) -> Cow<'_, str> {
+    if !s.contains(['<', '&']) {
+        return Cow::Borrowed(s);
     }
     let decoded = s
         .replace("&nbsp;", " ")
@@ -118,7 +126,7 @@ fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -146,6 +154,19 @@ mod tests {
     }
 
     #[test]
+    fn finds_every_white_space_character() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let cell = format!("a{c}b");
+            assert_eq!(
+                needs_cleaning(&cell),
+                c.is_whitespace() || c == '<' || c == '&',
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
     fn cleans_wraps_and_markup() {
         assert_eq!(clean_cell("政府性 基金预 算"), "政府性基金预算");
         assert_eq!(
@@ -155,5 +176,7 @@ mod tests {
         assert_eq!(clean_cell("BS 0353 B00"), "BS 0353 B00");
         assert_eq!(clean_cell("------"), "");
         assert_eq!(clean_cell("a < b"), "a < b");
+        assert_eq!(clean_cell("  a \t b  "), "a b");
+        assert_eq!(clean_cell("  预算 \t b  "), "预算b");
     }
 }

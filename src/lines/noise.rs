@@ -51,8 +51,8 @@ fn mark_table_of_contents(lines: &mut [Line]) {
         if line.is_blank() {
             continue;
         }
-        let toc_like = has_dot_leader(&line.text) || ends_with_page_number(line);
-        if toc_like && (in_toc || has_dot_leader(&line.text)) {
+        let dot_leader = has_dot_leader(&line.text);
+        if dot_leader || (in_toc && ends_with_page_number(line)) {
             line.noise = Some(Noise::TableOfContents);
         } else {
             in_toc = false;
@@ -61,7 +61,7 @@ fn mark_table_of_contents(lines: &mut [Line]) {
 }
 
 fn has_dot_leader(text: &str) -> bool {
-    text.contains("...") || text.contains("…") || text.contains("···") || text.contains("．．．")
+    text.contains("...") || text.contains('…') || text.contains("···") || text.contains("．．．")
 }
 
 /// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.

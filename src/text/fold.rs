@@ -6,7 +6,14 @@
 /// punctuation become ASCII, ideographic and no-break spaces become spaces.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_into(&mut out, text, |ch, next| match ch {
+    // What may change: CR and control characters; lead bytes of C1
+    // controls and U+00A0 (C2), the U+2000 block (E2), U+3000 (E3), BOM and
+    // full-width forms (EF).
+    let asks = |b: u8| match b {
+        b'\r' | b'\x7f' | 0xC2 | 0xE2 | 0xE3 | 0xEF => true,
+        b => b < 0x20 && b != b'\n' && b != b'\t',
+    };
+    fold_into(&mut out, text, asks, |ch, next| match ch {
         '\r' if next == Some(b'\n') => Fold::Drop,
         '\r' => Fold::To('\n'),
         '\n' | '\t' => Fold::Keep,
@@ -34,7 +41,14 @@ pub fn fold_key(text: &str) -> String {
 /// Appends the folded form of `text` to `key` (see [`fold_key`]); callers
 /// that build a key from several pieces fold them into one buffer.
 pub fn push_folded(key: &mut String, text: &str) {
-    fold_into(key, text, |c, _| match c {
+    // What may change: ASCII white space, brackets and quotes; lead bytes
+    // of U+0085/U+00A0 (C2), U+1680 (E1), the U+2000 block (E2), U+3000
+    // and its brackets (E3), full-width forms (EF).
+    let asks = |b: u8| match b {
+        b'[' | b']' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+        b => b.is_ascii_whitespace() || b == 0x0b,
+    };
+    fold_into(key, text, asks, |c, _| match c {
         c if c.is_whitespace() => Fold::Drop,
         '（' | '〔' | '【' | '[' => Fold::To('('),
         '）' | '〕' | '】' | ']' => Fold::To(')'),
@@ -55,18 +69,33 @@ enum Fold {
 }
 
 /// Copies `text` to `out`, asking `fold` about each character (and the
-/// byte after it) that might change. Unchanged runs are copied whole: CJK
-/// ideographs and ASCII letters and digits, most of a disclosure, are never
-/// changed by either fold, so they skip the question.
-fn fold_into(out: &mut String, text: &str, fold: impl Fn(char, Option<u8>) -> Fold) {
+/// byte after it) that might change: those whose first byte `asks` accepts
+/// (the ASCII characters the fold changes, and the UTF-8 lead bytes of
+/// every non-ASCII one it changes). Everything else, CJK ideographs above
+/// all (most of a disclosure), is copied in whole runs without being
+/// decoded.
+fn fold_into(
+    out: &mut String,
+    text: &str,
+    asks: impl Fn(u8) -> bool,
+    fold: impl Fn(char, Option<u8>) -> Fold,
+) {
+    let bytes = text.as_bytes();
     let mut run = 0;
-    for (i, c) in text.char_indices() {
-        if c.is_ascii_alphanumeric() || ('\u{3400}'..'\u{feff}').contains(&c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !asks(bytes[i]) {
+            i += 1;
             continue;
         }
+        // `i` is a char boundary: `asks` takes only ASCII and lead bytes.
+        let c = text[i..].chars().next().unwrap_or_default();
         let end = i + c.len_utf8();
-        let replacement = match fold(c, text.as_bytes().get(end).copied()) {
-            Fold::Keep => continue,
+        let replacement = match fold(c, bytes.get(end).copied()) {
+            Fold::Keep => {
+                i = end;
+                continue;
+            }
             Fold::Drop => None,
             Fold::To(r) => Some(r),
         };
@@ -75,6 +104,7 @@ fn fold_into(out: &mut String, text: &str, fold: impl Fn(char, Option<u8>) -> Fo
             out.push(r);
         }
         run = end;
+        i = end;
     }
     out.push_str(&text[run..]);
 }
@@ -105,6 +135,31 @@ mod tests {
         );
         assert_eq!(fold_key(" 其中： 中央【财政】资金 "), "其中:中央(财政)资金");
         assert_eq!(fold_key("a b\u{3000}c"), "abc");
+        assert_eq!(fold_key("a\u{85}b\u{1680}c\u{205f}d\u{2028}e"), "abcde");
+        assert_eq!(normalize("a\u{85}b\u{2060}c\u{200b}d"), "abcd");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_rules_on_every_character() {
+        // Every character either fold leaves alone must come out unchanged
+        // (the fast path copies it), and every one it changes must have a
+        // lead byte that the fold asks about.
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let white = c.is_whitespace();
+            let key = fold_key(&s);
+            let folded = white || "（〔【[）〕】]：，；“”「」『』‘’'—－–‑―".contains(c);
+            assert_eq!(key != s, folded, "fold_key U+{:04X}", c as u32);
+            let changes = c.is_control()
+                || "\u{feff}\u{200b}\u{200c}\u{200d}\u{2060}\u{3000}\u{a0}\u{2002}\u{2003}\u{2009}０１２３４５６７８９．％＋"
+                    .contains(c);
+            assert_eq!(
+                normalize(&s) != s,
+                changes && c != '\n' && c != '\t',
+                "normalize U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

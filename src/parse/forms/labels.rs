@@ -41,10 +41,15 @@ pub fn filled(line: &Line) -> Vec<(usize, String, &str)> {
 /// start is folded, which is all a label comparison can look at.
 pub fn label_key(text: &str) -> String {
     const LABEL_CHARS: usize = 48;
-    let head = match text.char_indices().nth(LABEL_CHARS) {
-        Some((end, _)) => &text[..end],
-        None => text,
-    };
+    // The byte where character LABEL_CHARS starts: count the bytes that
+    // begin a character (all but UTF-8 continuation bytes).
+    let end = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| (b as i8) >= -0x40)
+        .nth(LABEL_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
     let mut key = fold_key(head);
     if key.starts_with("其中") {
         key.drain(.."其中".len());

@@ -116,11 +116,16 @@ fn new_table(def: &'static TableDef, title: &Line) -> Table {
 
 /// 第三部分 headings and prose sentences end a table.
 fn ends_table_region(line: &Line) -> bool {
-    let key = fold_key(&line.text);
-    let part_heading =
-        key.starts_with('第') && key.chars().take(6).collect::<String>().contains("部分");
-    let prose = !line.is_tabular() && key.contains('。') && key.chars().count() > 30;
-    part_heading || prose
+    // Folding keeps ideographs and `text` is trimmed: lines that neither
+    // start with 第 nor hold a 。 are turned away before any folding.
+    let text = &line.text;
+    if text.starts_with('第') {
+        let key = fold_key(text);
+        if key.chars().take(6).collect::<String>().contains("部分") {
+            return true;
+        }
+    }
+    !line.is_tabular() && text.contains('。') && fold_key(text).chars().count() > 30
 }
 
 /// Reads 部门名称/单位/注 lines; true when the line was one.

@@ -147,9 +147,11 @@ const MAX_TOLERANT_PAIRS: usize = 40_000;
 /// form may describe a carried-over project rather than a new one.
 pub fn carried_over<'a>(doc: &'a Document, form: &ProjectForm) -> Option<TreeProject<'a>> {
     let table = doc.table("表十三")?;
-    tree_projects(table)
-        .into_iter()
-        .find(|p| names::compare(&p.row.name, form.name_text()).relation <= NameRelation::Shortened)
+    let name = names::key_chars(form.name_text());
+    tree_projects(table).into_iter().find(|p| {
+        names::related(&names::key_chars(&p.row.name), &name)
+            .is_some_and(|c| c.relation <= NameRelation::Shortened)
+    })
 }
 
 /// Pairs every project form with a 表十二 row: names first (same, then
@@ -181,17 +183,24 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
     // Tolerant names cost a character diff per pair; on an absurdly large
     // input only identical names are paired, to stay fast.
     let tolerant = forms.len().saturating_mul(projects.len()) <= MAX_TOLERANT_PAIRS;
+    let form_names: Vec<Vec<char>> = forms
+        .iter()
+        .map(|f| names::key_chars(f.name_text()))
+        .collect();
+    let project_names: Vec<Vec<char>> = projects
+        .iter()
+        .map(|p| names::key_chars(&p.row.name))
+        .collect();
     let mut candidates = Vec::new();
     for (fi, form) in forms.iter().enumerate() {
         for (pi, project) in projects.iter().enumerate() {
-            if !tolerant && names::name_key(&project.row.name) != names::name_key(form.name_text())
-            {
+            let (project_name, form_name) = (&project_names[pi], &form_names[fi]);
+            if !tolerant && project_name != form_name {
                 continue;
             }
-            let names = names::compare(&project.row.name, form.name_text());
-            if names.relation == NameRelation::Unrelated {
+            let Some(names) = names::related(project_name, form_name) else {
                 continue;
-            }
+            };
             let amount_differs = !amount_agrees(form, project);
             let unit_differs = !unit_agrees(form, project);
             let key = (

@@ -86,15 +86,62 @@ pub fn name_key(name: &str) -> String {
     out
 }
 
+/// A name's key as characters, for comparing one name with many
+/// ([`compare_keys`], [`related`]).
+pub fn key_chars(name: &str) -> Vec<char> {
+    name_key(name).chars().collect()
+}
+
 /// Compares two printings of a name.
 pub fn compare(first: &str, second: &str) -> NameComparison {
-    let a: Vec<char> = name_key(first).chars().collect();
-    let b: Vec<char> = name_key(second).chars().collect();
-    let (common, only_first, only_second) = diff(&a, &b);
+    compare_keys(&key_chars(first), &key_chars(second))
+}
+
+/// The comparison of two names keyed by [`key_chars`], or None when they
+/// are [`NameRelation::Unrelated`]. Most pairs of a document's project
+/// names are unrelated, and most of those are told apart by counting the
+/// characters they share (in any order) before any diff is made.
+pub fn related(a: &[char], b: &[char]) -> Option<NameComparison> {
+    if a != b && !may_relate(a, b) {
+        return None;
+    }
+    let c = compare_keys(a, b);
+    (c.relation != NameRelation::Unrelated).then_some(c)
+}
+
+/// Whether the characters `a` and `b` share (counted with repeats, in any
+/// order: a bound on their longest common subsequence) reach the share
+/// that [`compare_keys`] asks of names that are not unrelated.
+fn may_relate(a: &[char], b: &[char]) -> bool {
+    let longer = a.len().max(b.len());
+    let (a, b) = (&a[..a.len().min(MAX_CHARS)], &b[..b.len().min(MAX_CHARS)]);
+    let mut taken = [false; MAX_CHARS];
+    let shared = a
+        .iter()
+        .filter(|&&c| {
+            let hit = b.iter().zip(&taken).position(|(&d, &t)| d == c && !t);
+            hit.map(|j| taken[j] = true).is_some()
+        })
+        .count();
+    !is_unrelated(shared, longer)
+}
+
+/// Under 2 characters, or under 60% of the longer name, in common.
+fn is_unrelated(common: usize, longer: usize) -> bool {
+    common < 2 || common * 10 < longer * 6
+}
+
+/// Names are short (a few dozen characters); anything longer is cut so
+/// that hostile input stays cheap.
+const MAX_CHARS: usize = 200;
+
+/// Compares two names keyed by [`key_chars`].
+pub fn compare_keys(a: &[char], b: &[char]) -> NameComparison {
+    let (common, only_first, only_second) = diff(a, b);
     let longer = a.len().max(b.len());
     let relation = if only_first.is_empty() && only_second.is_empty() {
         NameRelation::Same
-    } else if common < 2 || common * 10 < longer * 6 {
+    } else if is_unrelated(common, longer) {
         NameRelation::Unrelated
     } else if only_first.is_empty() || only_second.is_empty() {
         NameRelation::Shortened
@@ -111,21 +158,22 @@ pub fn compare(first: &str, second: &str) -> NameComparison {
 
 /// Longest common subsequence, and the runs of each side outside it.
 fn diff(a: &[char], b: &[char]) -> (usize, Vec<String>, Vec<String>) {
-    // Names are short (a few dozen characters); anything longer is cut so
-    // that hostile input stays cheap.
-    let a = &a[..a.len().min(200)];
-    let b = &b[..b.len().min(200)];
+    let a = &a[..a.len().min(MAX_CHARS)];
+    let b = &b[..b.len().min(MAX_CHARS)];
     let (n, m) = (a.len(), b.len());
-    let mut table = vec![vec![0usize; m + 1]; n + 1];
+    // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let width = m + 1;
+    let mut lcs = vec![0usize; (n + 1) * width];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            table[i][j] = if a[i] == b[j] {
-                table[i + 1][j + 1] + 1
+            lcs[i * width + j] = if a[i] == b[j] {
+                lcs[(i + 1) * width + j + 1] + 1
             } else {
-                table[i + 1][j].max(table[i][j + 1])
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
             };
         }
     }
+    let at = |i: usize, j: usize| lcs[i * width + j];
     let (mut i, mut j) = (0, 0);
     let mut only_a = Runs::default();
     let mut only_b = Runs::default();
@@ -135,7 +183,7 @@ fn diff(a: &[char], b: &[char]) -> (usize, Vec<String>, Vec<String>) {
             only_b.close();
             i += 1;
             j += 1;
-        } else if j >= m || (i < n && table[i + 1][j] >= table[i][j + 1]) {
+        } else if j >= m || (i < n && at(i + 1, j) >= at(i, j + 1)) {
             only_a.push(a[i]);
             i += 1;
         } else {
@@ -143,7 +191,7 @@ fn diff(a: &[char], b: &[char]) -> (usize, Vec<String>, Vec<String>) {
             j += 1;
         }
     }
-    (table[0][0], only_a.finish(), only_b.finish())
+    (at(0, 0), only_a.finish(), only_b.finish())
 }
 
 #[derive(Default)]
@@ -207,6 +255,32 @@ mod tests {
             c.describe("表十二", "绩效目标表"),
             "表十二的「会议」在绩效目标表中为「经」"
         );
+    }
+
+    #[test]
+    fn related_agrees_with_compare() {
+        let names = [
+            "预算绩效管理工作会议费",
+            "预算绩效管理工作会议",
+            "支出标准体系建设工作经费",
+            "支出标准体系建设工作会议费",
+            "物业费",
+            "评审中心工作运行费",
+            "财政业务工作经费",
+            "财政系统业务运转保障及服务经费",
+            "",
+            "费",
+        ];
+        for a in names {
+            for b in names {
+                let full = compare(a, b);
+                let quick = related(&key_chars(a), &key_chars(b));
+                match quick {
+                    None => assert_eq!(full.relation, NameRelation::Unrelated, "{a} / {b}"),
+                    Some(c) => assert_eq!(c.relation, full.relation, "{a} / {b}"),
+                }
+            }
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::arith::{at_most, Term};
 use crate::model::{Row, Table};
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::{check_sum, money, Figure};
+use crate::rules::support::{cell_term, check_sum_lazily, money, Figure, SumFigures};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ClassMatch;
@@ -74,23 +74,41 @@ impl Rule for ClassMatch {
                 .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3))
             {
                 let code = right_row.code.as_deref().unwrap_or("");
-                let Some(right) = Figure::from_cell(rt, right_row, right_column) else {
+                let Some(right_term) = cell_term(rt, right_row, right_column) else {
                     continue;
                 };
-                let Some(parts) = left_figures(lt, left, code) else {
+                let Some(sum) = left_sum(lt, left, code) else {
                     continue;
                 };
-                let right = right.named(format!(
-                    "{} {} {}",
-                    rt.id,
-                    right_row.name,
-                    rt.column(right_column).map(|c| c.name).unwrap_or("")
-                ));
-                let context = format!("{}（{} {}）", note, code, right_row.name);
+                // Words for both sides, built only when there is a finding.
+                let figures = || {
+                    let right = Figure::from_cell(rt, right_row, right_column)
+                        .expect("a cell whose term was read")
+                        .named(format!(
+                            "{} {} {}",
+                            rt.id,
+                            right_row.name,
+                            rt.column(right_column).map(|c| c.name).unwrap_or("")
+                        ));
+                    let parts = left_figures(lt, left, code).expect("cells whose terms were read");
+                    let context = format!("{}（{} {}）", note, code, right_row.name);
+                    (context, right, parts)
+                };
                 if equal {
-                    check_sum(sink, lt.id, &context, right, parts);
+                    check_sum_lazily(sink, lt.id, right_term, sum, || {
+                        let (context, total, parts) = figures();
+                        SumFigures {
+                            context,
+                            total,
+                            parts,
+                        }
+                    });
                 } else {
-                    check_at_most(sink, lt.id, &context, parts, right);
+                    sink.compared();
+                    if !at_most(sum, right_term) {
+                        let (context, right, parts) = figures();
+                        report_above_limit(sink, lt.id, &context, parts, right);
+                    }
                 }
             }
         }
@@ -110,19 +128,34 @@ fn has_own_funds(cx: &Context) -> bool {
     })
 }
 
+/// The columns of `source` that make up the class total.
+fn left_columns<'a>(source: &'a ClassSource) -> &'a [&'static str] {
+    match source {
+        ClassSource::CodeRows { columns, .. } => columns,
+        ClassSource::ClassRows { column, .. } => std::slice::from_ref(column),
+    }
+}
+
+/// Σ the class row's figures in the columns of `source` (zero when the
+/// class is absent); None when one cannot be read.
+fn left_sum(t: &Table, source: &ClassSource, code: &str) -> Option<Term> {
+    match t.rows.iter().find(|r| r.code.as_deref() == Some(code)) {
+        None => Some(Term::ZERO),
+        Some(row) => left_columns(source)
+            .iter()
+            .map(|c| cell_term(t, row, c))
+            .sum(),
+    }
+}
+
 fn left_figures(t: &Table, source: &ClassSource, code: &str) -> Option<Vec<Figure>> {
-    let row = t.rows.iter().find(|r| r.code.as_deref() == Some(code));
-    let columns: Vec<&str> = match source {
-        ClassSource::CodeRows { columns, .. } => columns.to_vec(),
-        ClassSource::ClassRows { column, .. } => vec![column],
-    };
-    match row {
+    match t.rows.iter().find(|r| r.code.as_deref() == Some(code)) {
         None => Some(vec![Figure::virtual_zero(
             format!("{} 无{}类", t.id, code),
             t.line,
             t.id,
         )]),
-        Some(row) => columns
+        Some(row) => left_columns(source)
             .iter()
             .map(|c| Figure::from_cell(t, row, c).map(|f| named(f, t, row)))
             .collect(),
@@ -134,18 +167,15 @@ fn named(f: Figure, t: &Table, row: &Row) -> Figure {
     f.named(format!("{} {} {}", t.id, row.name, col))
 }
 
-fn check_at_most(
+/// Reports Σ `parts` above `limit` (the comparison was made).
+fn report_above_limit(
     sink: &mut Sink,
     location: &str,
     context: &str,
     parts: Vec<Figure>,
     limit: Figure,
 ) {
-    sink.compared();
     let sum: Term = parts.iter().map(|p| p.term).sum();
-    if at_most(sum, limit.term) {
-        return;
-    }
     let shown = parts
         .iter()
         .map(|p| format!("{} {}", p.label, p.shown))

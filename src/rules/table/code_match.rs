@@ -13,9 +13,10 @@
 //! 表三「2160299 其他商业流通事务支出」144.78 = 表二 合计 8.00 + 上年结转 136.78。
 
 use super::resolve;
+use crate::arith::Term;
 use crate::model::{Row, Table};
 use crate::profile::Identity;
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{cell_term, check_sum_lazily, Figure, SumFigures};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct CodeMatch;
@@ -58,32 +59,46 @@ impl Rule for CodeMatch {
                 }
             }
             let left_table = tables[0];
+            let rights = || right.iter().zip(&tables[1..]);
             for code in codes {
-                let Some(total) = code_figure(left_table, code, left.1) else {
+                let Some(total) = code_term(left_table, code, left.1) else {
                     continue;
                 };
-                let parts: Option<Vec<Figure>> = right
-                    .iter()
-                    .zip(&tables[1..])
-                    .map(|((_, col), t)| code_figure(t, code, col))
-                    .collect();
-                let Some(parts) = parts else { continue };
-                let context = format!("{}（科目 {}）", note, code);
-                check_sum(sink, left_table.id, &context, total, parts);
+                let Some(sum) = rights()
+                    .map(|((_, col), t)| code_term(t, code, col))
+                    .sum::<Option<Term>>()
+                else {
+                    continue;
+                };
+                check_sum_lazily(sink, left_table.id, total, sum, || SumFigures {
+                    context: format!("{}（科目 {}）", note, code),
+                    total: code_figure(left_table, code, left.1),
+                    parts: rights()
+                        .map(|((_, col), t)| code_figure(t, code, col))
+                        .collect(),
+                });
             }
         }
     }
 }
 
-/// The figure of `code` in `column`; a code absent from the table is zero.
-fn code_figure(t: &Table, code: &str, column: &str) -> Option<Figure> {
+/// The value of `code` in `column`; a code absent from the table is zero.
+/// None when the cell cannot be read.
+fn code_term(t: &Table, code: &str, column: &str) -> Option<Term> {
     match t.row_by_code(code) {
-        Some(row) => Figure::from_cell(t, row, column).map(|f| name(f, t, row)),
-        None => Some(Figure::virtual_zero(
-            format!("{} 无科目{}", t.id, code),
-            t.line,
-            t.id,
-        )),
+        Some(row) => cell_term(t, row, column),
+        None => Some(Term::ZERO),
+    }
+}
+
+/// The figure whose term [`code_term`] read, named for a message.
+fn code_figure(t: &Table, code: &str, column: &str) -> Figure {
+    match t.row_by_code(code) {
+        Some(row) => {
+            let f = Figure::from_cell(t, row, column).expect("a cell whose term was read");
+            name(f, t, row)
+        }
+        None => Figure::virtual_zero(format!("{} 无科目{}", t.id, code), t.line, t.id),
     }
 }
 
