@@ -2,65 +2,108 @@
 
 use std::borrow::Cow;
 
-/// Splits at TAB; a markdown row "| a | b |" at its pipes; a layout line
-/// (pdftotext -layout) at runs of two or more spaces. Each cell is cleaned.
-pub fn split_cells(raw: &str) -> Vec<String> {
+/// A raw line's cleaned cells joined by one TAB, and where each cell
+/// stands in that text when there are several. Cells are split at TAB; a
+/// markdown row "| a | b |" at its pipes; a layout line (pdftotext
+/// -layout) at runs of two or more spaces.
+pub fn read_cells(raw: &str) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(raw.len());
+    let mut spans = Vec::new();
+    let mut i = 0;
+    split_cells(raw, |cell| {
+        if i > 0 {
+            text.push('\t');
+        }
+        let start = text.len();
+        push_clean_cell(&mut text, cell);
+        if i == 1 {
+            // A second cell: only now is the first one's span worth keeping.
+            spans.reserve(8);
+            spans.push((0, start - 1));
+        }
+        if i > 0 {
+            spans.push((start, text.len()));
+        }
+        i += 1;
+    });
+    (text, spans)
+}
+
+#[cfg(test)]
+fn line_text(raw: &str) -> String {
+    read_cells(raw).0
+}
+
+/// Hands each raw cell of a line, before cleaning, to `cell`.
+fn split_cells<'a>(raw: &'a str, mut cell: impl FnMut(&'a str)) {
     let trimmed = raw.trim_end_matches([' ', '\r']);
     if trimmed.contains('\t') {
-        return trimmed.split('\t').map(clean_cell).collect();
+        return split_at_byte(trimmed, b'\t', cell);
     }
     let t = trimmed.trim();
     if t.len() > 1 && t.starts_with('|') && t.ends_with('|') {
-        return t[1..t.len() - 1].split('|').map(clean_cell).collect();
+        return split_at_byte(&t[1..t.len() - 1], b'|', cell);
     }
     if t.as_bytes().windows(2).any(|w| w == b"  ") {
         return t
             .split("  ")
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(clean_cell)
-            .collect();
+            .for_each(cell);
     }
-    vec![clean_cell(t)]
+    cell(t)
 }
 
-/// The whole line as prose: markup removed, cells joined by one TAB.
-pub(crate) fn join_cells(cells: &[String]) -> String {
-    match cells {
-        [one] => one.clone(),
-        _ => cells.join("\t"),
+/// `text.split(sep)` for an ASCII separator, by a plain byte loop: cells
+/// are short, and a searcher costs more to start than such a loop to run.
+fn split_at_byte<'a>(text: &'a str, sep: u8, mut cell: impl FnMut(&'a str)) {
+    let mut start = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == sep {
+            // An ASCII byte is always a char boundary.
+            cell(&text[start..i]);
+            start = i + 1;
+        }
     }
+    cell(&text[start..]);
 }
 
 /// Removes HTML tags and entities, collapses white space, and drops a space
 /// that a PDF wrap left between two CJK characters ("政府性 基金预 算").
 pub fn clean_cell(cell: &str) -> String {
-    if !needs_cleaning(cell) && !is_markdown_rule(cell) {
+    let mut out = String::with_capacity(cell.len());
+    push_clean_cell(&mut out, cell);
+    out
+}
+
+/// Appends the cleaned `cell` to `out` (see [`clean_cell`]).
+fn push_clean_cell(out: &mut String, cell: &str) {
+    let start = out.len();
+    if !needs_cleaning(cell) {
         // The common case (a figure or a name): nothing to clean.
-        return cell.to_string();
-    }
-    let without_tags = strip_html(cell);
-    let mut out = String::with_capacity(without_tags.len());
-    let mut chars = without_tags.chars().peekable();
-    while let Some(c) = chars.next() {
-        if !c.is_whitespace() {
-            out.push(c);
-            continue;
-        }
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        // A run of white space becomes one space, except at either end
-        // and where it touches a CJK character (a PDF wrap).
-        let (prev, next) = (out.chars().next_back(), chars.peek().copied());
-        if let (Some(prev), Some(next)) = (prev, next) {
-            if !is_cjk(prev) && !is_cjk(next) {
-                out.push(' ');
+        out.push_str(cell);
+    } else {
+        let without_tags = strip_html(cell);
+        let mut chars = without_tags.chars().peekable();
+        while let Some(c) = chars.next() {
+            if !c.is_whitespace() {
+                out.push(c);
+                continue;
+            }
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            // A run of white space becomes one space, except at either end
+            // and where it touches a CJK character (a PDF wrap).
+            let (prev, next) = (out[start..].chars().next_back(), chars.peek().copied());
+            if let (Some(prev), Some(next)) = (prev, next) {
+                if !is_cjk(prev) && !is_cjk(next) {
+                    out.push(' ');
+                }
             }
         }
     }
-    if is_markdown_rule(&out) {
-        return String::new();
+    if is_markdown_rule(&out[start..]) {
+        out.truncate(start);
     }
-    out
 }
 
 /// Whether a cell holds markup or white space. A byte scan: the only
@@ -135,22 +178,21 @@ mod tests {
 
     #[test]
     fn splits_tabs_pipes_and_layout() {
+        assert_eq!(line_text("合计\t\t340.46\t"), "合计\t\t340.46\t");
         assert_eq!(
-            split_cells("合计\t\t340.46\t"),
-            vec!["合计", "", "340.46", ""]
+            line_text("| 201 | 一般公共服务支出 | 271.66 |"),
+            "201\t一般公共服务支出\t271.66"
         );
         assert_eq!(
-            split_cells("| 201 | 一般公共服务支出 | 271.66 |"),
-            vec!["201", "一般公共服务支出", "271.66"]
+            line_text("201   一般公共服务支出    271.66"),
+            "201\t一般公共服务支出\t271.66"
         );
         assert_eq!(
-            split_cells("201   一般公共服务支出    271.66"),
-            vec!["201", "一般公共服务支出", "271.66"]
+            line_text("2022 年项目支出预算共计 631.81 万元"),
+            "2022年项目支出预算共计631.81万元"
         );
-        assert_eq!(
-            split_cells("2022 年项目支出预算共计 631.81 万元"),
-            vec!["2022年项目支出预算共计631.81万元"]
-        );
+        assert_eq!(line_text("|---|:--:|"), "\t");
+        assert_eq!(line_text("  <td>a\t</td>  "), "a\t");
     }
 
     #[test]

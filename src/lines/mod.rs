@@ -11,17 +11,20 @@ mod noise;
 
 use serde::Serialize;
 
-pub use cells::{clean_cell, split_cells};
+pub use cells::{clean_cell, read_cells};
 pub use noise::Noise;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {
     /// 1-based line number in the input.
     pub no: usize,
-    /// The normalised line, markup stripped, outer white space trimmed.
+    /// The normalised line, markup stripped, outer white space trimmed: its
+    /// cleaned cells joined by one TAB (see [`Line::cells`]).
     pub text: String,
-    /// Cells: split at TAB, at markdown pipes, or at runs of 2+ spaces.
-    pub cells: Vec<String>,
+    /// Where each cell stands in `text` (byte ranges), when there are
+    /// several; a line of one cell has none.
+    #[serde(skip)]
+    spans: Vec<(usize, usize)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub noise: Option<Noise>,
 }
@@ -31,17 +34,23 @@ impl Line {
         self.text.is_empty()
     }
 
+    /// Cells: the line split at TAB, at markdown pipes, or at runs of 2+
+    /// spaces, each cleaned. They are slices of `text`: a line costs one
+    /// string, not one per cell.
+    pub fn cells(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        let whole = self.spans.is_empty().then_some(self.text.as_str());
+        let parts = self.spans.iter().map(|&(a, b)| &self.text[a..b]);
+        whole.into_iter().chain(parts)
+    }
+
     /// True when the line was split into more than one cell.
     pub fn is_tabular(&self) -> bool {
-        self.cells.len() > 1
+        !self.spans.is_empty()
     }
 
     /// Non-empty cells.
     pub fn filled_cells(&self) -> impl Iterator<Item = &str> {
-        self.cells
-            .iter()
-            .map(String::as_str)
-            .filter(|c| !c.is_empty())
+        self.cells().filter(|c| !c.is_empty())
     }
 }
 
@@ -57,12 +66,11 @@ impl Lines {
             .split('\n')
             .enumerate()
             .map(|(i, raw)| {
-                let cells = split_cells(raw);
-                let text = cells::join_cells(&cells);
+                let (text, spans) = read_cells(raw);
                 Line {
                     no: i + 1,
                     text,
-                    cells,
+                    spans,
                     noise: None,
                 }
             })

@@ -30,7 +30,7 @@ pub(super) fn mark(lines: &mut [Line]) {
 
 fn mark_markdown_rules(lines: &mut [Line]) {
     for line in lines.iter_mut() {
-        if line.text.is_empty() && line.cells.len() > 1 {
+        if line.is_tabular() && line.filled_cells().next().is_none() {
             // A row of "-----" cells cleaned to nothing.
             line.noise = Some(Noise::MarkdownRule);
         }
@@ -61,7 +61,12 @@ fn mark_table_of_contents(lines: &mut [Line]) {
 }
 
 fn has_dot_leader(text: &str) -> bool {
-    text.contains("...") || text.contains('…') || text.contains("···") || text.contains("．．．")
+    // A substring search sets up a searcher each time; these checks run on
+    // every line, so look for the rare characters first.
+    text.as_bytes().windows(3).any(|w| w == b"...")
+        || text.contains('…')
+        || (text.contains('·') && text.contains("···"))
+        || (text.contains('．') && text.contains("．．．"))
 }
 
 /// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.

@@ -28,11 +28,10 @@ pub fn keyed<'a>(lines: &[&'a Line]) -> Vec<Keyed<'a>> {
 
 /// A line's non-empty cells: (cell index, folded key, text as printed).
 pub fn filled(line: &Line) -> Vec<(usize, String, &str)> {
-    line.cells
-        .iter()
+    line.cells()
         .enumerate()
         .filter(|(_, c)| !c.trim().is_empty())
-        .map(|(i, c)| (i, label_key(c), c.as_str()))
+        .map(|(i, c)| (i, label_key(c), c))
         .collect()
 }
 
@@ -93,13 +92,10 @@ pub enum TitleKind {
 
 /// The line that closes a form: "负责人：… 经办人：… 填报日期：…".
 pub fn is_signature(line: &Line) -> bool {
-    line.cells
-        .iter()
-        .filter(|c| c.contains(['负', '经']))
-        .any(|c| {
-            let key = label_key(c);
-            key.starts_with("负责人") || key.starts_with("经办人")
-        })
+    line.cells().filter(|c| c.contains(['负', '经'])).any(|c| {
+        let key = label_key(c);
+        key.starts_with("负责人") || key.starts_with("经办人")
+    })
 }
 
 /// A heading of the surrounding prose ("十一、国有资产占有使用情况",

@@ -81,11 +81,7 @@ impl Builder {
         if is_column_number_row(line) {
             return;
         }
-        let cells: Vec<String> = if line.is_tabular() {
-            line.cells.clone()
-        } else {
-            vec![line.text.clone()]
-        };
+        let cells: Vec<&str> = line.cells().collect();
         let mut offset = 0;
         let mut any_row = false;
         let mut problems = Vec::new();
@@ -97,7 +93,7 @@ impl Builder {
             } else {
                 (offset + width).min(cells.len())
             };
-            let slice: &[String] = if offset < cells.len() {
+            let slice: &[&str] = if offset < cells.len() {
                 &cells[offset..end]
             } else {
                 &[]
@@ -129,10 +125,10 @@ impl Builder {
         &mut self,
         side_idx: usize,
         side: &'static SideDef,
-        slice: &[String],
+        slice: &[&str],
         line: &Line,
     ) -> Outcome {
-        let label = |i: usize| slice.get(i).map(String::as_str).unwrap_or("");
+        let label = |i: usize| slice.get(i).copied().unwrap_or("");
         // A dash stands for an empty cell in some exports.
         let labels: Vec<&str> = (0..side.label_cells)
             .map(label)

@@ -129,7 +129,7 @@ fn has_own_funds(cx: &Context) -> bool {
 }
 
 /// The columns of `source` that make up the class total.
-fn left_columns<'a>(source: &'a ClassSource) -> &'a [&'static str] {
+fn left_columns(source: &ClassSource) -> &[&'static str] {
     match source {
         ClassSource::CodeRows { columns, .. } => columns,
         ClassSource::ClassRows { column, .. } => std::slice::from_ref(column),
