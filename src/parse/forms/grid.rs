@@ -13,8 +13,9 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
     let mut out = Vec::new();
     let mut level1: Option<IndicatorLevel> = None;
     let mut level2 = String::new();
+    let mut texts: Vec<&str> = Vec::new();
     for Keyed { line, cells } in lines {
-        let mut texts: Vec<&str> = Vec::new();
+        texts.clear();
         let mut row_level1 = None;
         let mut row_level2 = None;
         for (_, key, text) in cells {

@@ -98,8 +98,8 @@ fn read_text_fields(
     line: usize,
     pending: &mut Vec<&'static str>,
 ) {
-    for (pos, (_, _, text)) in cells.iter().enumerate() {
-        let Some(field) = text_field(text) else {
+    for (pos, (_, key, text)) in cells.iter().enumerate() {
+        let Some(field) = text_field(key, text) else {
             continue;
         };
         // "项目名称：X" printed in one cell.
@@ -118,7 +118,12 @@ fn read_text_fields(
 
 /// The field a cell labels: "实施单位", "项目名称：…" (label and value in
 /// one cell).
-fn text_field(cell: &str) -> Option<&'static str> {
+fn text_field(key: &str, cell: &str) -> Option<&'static str> {
+    // The label's key is where the cell's key starts: only such cells are
+    // worth keying again without what follows the colon.
+    if !TEXT_FIELDS.iter().any(|(label, _)| key.starts_with(label)) {
+        return None;
+    }
     let head = cell.split(['：', ':']).next().unwrap_or(cell);
     let k = label_key(head);
     TEXT_FIELDS

@@ -9,7 +9,7 @@ use crate::arith::round_half_away;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
 use crate::report::Evidence;
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{check_sum_lazily, Figure, SumFigures};
 use crate::rules::{Context, Sink};
 use crate::text::fold_key;
 
@@ -74,27 +74,33 @@ pub fn period_label(implementation: bool) -> &'static str {
 
 /// 资金总额 = Σ 中央 + 省级 + 市县 + 单位自筹 + 其他.
 pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, total_label: &str) {
-    let place = form_place(form);
     let Some(total) = block.total.as_ref() else {
         return;
     };
     if block.parts.is_empty() {
         return;
     }
-    let Some(total_fig) = form_figure(total, &place, total_label) else {
+    let Some(total_term) = total.value.as_term() else {
+        let place = form_place(form);
         sink.could_not_run(format!("{place} 第{}行 {total_label} 无法读取", total.line));
         return;
     };
-    let parts: Option<Vec<Figure>> = block
-        .parts
-        .iter()
-        .map(|p| form_figure(p, &place, &p.label))
-        .collect();
-    let Some(parts) = parts else {
+    let Some(sum) = block.parts.iter().map(|p| p.value.as_term()).sum() else {
+        let place = form_place(form);
         sink.could_not_run(format!("{place} {total_label} 的分项有无法读取的数"));
         return;
     };
-    check_sum(sink, "绩效目标表", &place, total_fig, parts);
+    check_sum_lazily(sink, "绩效目标表", total_term, sum, || {
+        let place = form_place(form);
+        let figure = |v: &FormValue, label: &str| {
+            form_figure(v, &place, label).expect("a value whose term was read")
+        };
+        SumFigures {
+            total: figure(total, total_label),
+            parts: block.parts.iter().map(|p| figure(p, &p.label)).collect(),
+            context: place.clone(),
+        }
+    });
 }
 
 /// A 表十二 project row with the unit row it sits under.
