@@ -116,7 +116,9 @@ pub fn is_prose_heading(line: &Line) -> bool {
 /// Key of a 项目资金 breakdown label (central, province, city, own,
 /// other), tolerant of the layouts seen in the corpus.
 pub fn fund_part(key: &str) -> Option<&'static str> {
-    if key.chars().count() > 14 {
+    // Every breakdown label names 资(金), 财(政) or (自)筹: a look for one
+    // character turns most cells away before the substring searches.
+    if !key.contains(['资', '财', '筹']) || key.chars().count() > 14 {
         return None;
     }
     if key.contains("中央") && key.contains("资金") {
