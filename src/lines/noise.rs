@@ -63,7 +63,9 @@ fn mark_table_of_contents(lines: &mut [Line]) {
 fn has_dot_leader(text: &str) -> bool {
     // A substring search sets up a searcher each time; these checks run on
     // every line, so look for the rare characters first.
-    text.as_bytes().windows(3).any(|w| w == b"...")
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'.' && w[1] == b'.' && w[2] == b'.')
         || text.contains('…')
         || (text.contains('·') && text.contains("···"))
         || (text.contains('．') && text.contains("．．．"))
@@ -119,9 +121,11 @@ fn mark_watermarks(lines: &mut [Line]) {
 
 fn could_be_watermark(line: &Line) -> bool {
     let t = line.text.as_str();
-    let n = t.chars().count();
+    // At most 30 characters is at most 120 bytes: long lines are turned
+    // away without counting.
     !line.is_tabular()
-        && (2..=30).contains(&n)
+        && t.len() <= 120
+        && (2..=30).contains(&t.chars().count())
         && !t.chars().any(|c| c.is_ascii_digit())
         && !t.contains(['：', ':', '。', '，'])
         && !t.ends_with('表')
