@@ -104,6 +104,37 @@ pub fn cell_term(table: &Table, row: &Row, column: &str) -> Option<Term> {
     table.cell(row, column)?.as_term()
 }
 
+/// Compares the cell at `total` with the sum of the cells at `parts`, each
+/// a (row, column) place in `t`; skipped when one cannot be read. Only
+/// when they differ are the figures worded: `name` names each one (given
+/// the row it stands on), `context` opens the message.
+pub fn check_cell_sum<'t>(
+    sink: &mut Sink,
+    t: &'t Table,
+    total: (&'t Row, &'t str),
+    parts: impl Iterator<Item = (&'t Row, &'t str)> + Clone,
+    context: impl FnOnce() -> String,
+    name: impl Fn(Figure, &Row) -> Figure,
+) {
+    let Some(total_term) = cell_term(t, total.0, total.1) else {
+        return;
+    };
+    let Some(sum) = parts.clone().map(|(r, c)| cell_term(t, r, c)).sum() else {
+        return;
+    };
+    check_sum_lazily(sink, t.id, total_term, sum, || {
+        let figure = |(row, column): (&Row, &str)| {
+            let f = Figure::from_cell(t, row, column).expect("a cell whose term was read");
+            name(f, row)
+        };
+        SumFigures {
+            context: context(),
+            total: figure(total),
+            parts: parts.map(figure).collect(),
+        }
+    });
+}
+
 /// What a sum comparison names when it has something to report: the
 /// message's opening, the total and the parts.
 pub struct SumFigures {

@@ -1,9 +1,8 @@
 //! Finding the figures an identity names, or saying why they cannot be had.
 
-use crate::arith::Term;
 use crate::model::{Document, Row, RowKind, Table};
 use crate::profile::{CellRef, RowSel};
-use crate::rules::support::{cell_term, check_sum_lazily, Figure, SumFigures};
+use crate::rules::support::{check_cell_sum, Figure};
 use crate::rules::Sink;
 
 /// Why a figure is not available.
@@ -92,28 +91,13 @@ pub(super) fn sum_rows(
     columns: &[&str],
 ) {
     for &col in columns {
-        let Some(total) = cell_term(t, parent, col) else {
-            continue;
-        };
-        let Some(sum) = children
-            .iter()
-            .map(|c| cell_term(t, c, col))
-            .sum::<Option<Term>>()
-        else {
-            continue;
-        };
-        check_sum_lazily(sink, t.id, total, sum, || {
-            let figure = |row: &Row| {
-                Figure::from_cell(t, row, col)
-                    .expect("a cell whose term was read")
-                    .named(t.row_label(row))
-            };
-            let col_name = t.column(col).map_or(col, |c| c.name);
-            SumFigures {
-                context: format!("{} {}列", t.id, col_name),
-                total: figure(parent),
-                parts: children.iter().map(|c| figure(c)).collect(),
-            }
-        });
+        check_cell_sum(
+            sink,
+            t,
+            (parent, col),
+            children.iter().map(|&c| (c, col)),
+            || format!("{} {}列", t.id, t.column(col).map_or(col, |c| c.name)),
+            |f, row| f.named(t.row_label(row)),
+        );
     }
 }

@@ -16,9 +16,8 @@
 //! 相差在四舍五入容差之内（如 331.66 与 326.59 + 5.08）只作为尾差提示。
 
 use super::resolve;
-use crate::arith::Term;
 use crate::profile::Identity;
-use crate::rules::support::{cell_term, check_sum_lazily, Figure, SumFigures};
+use crate::rules::support::check_cell_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct RowSum;
@@ -53,30 +52,18 @@ impl Rule for RowSum {
                 continue;
             };
             for row in t.rows.iter().filter(|r| r.side == side) {
-                let Some(total_term) = cell_term(t, row, total) else {
-                    continue;
-                };
-                let Some(sum) = parts
-                    .iter()
-                    .map(|p| cell_term(t, row, p))
-                    .sum::<Option<Term>>()
-                else {
-                    continue;
-                };
-                check_sum_lazily(sink, t.id, total_term, sum, || {
+                check_cell_sum(
+                    sink,
+                    t,
+                    (row, total),
+                    parts.iter().map(|&p| (row, p)),
+                    || format!("{} {}", t.id, t.row_label(row)),
                     // Within one row the column alone names a figure.
-                    let figure = |column: &str| {
-                        let f =
-                            Figure::from_cell(t, row, column).expect("a cell whose term was read");
-                        let name = f.evidence.column.clone().unwrap_or_default();
-                        f.named(name)
-                    };
-                    SumFigures {
-                        context: format!("{} {}", t.id, t.row_label(row)),
-                        total: figure(total),
-                        parts: parts.iter().map(|p| figure(p)).collect(),
-                    }
-                });
+                    |f, _| {
+                        let column = f.evidence.column.clone().unwrap_or_default();
+                        f.named(column)
+                    },
+                );
             }
         }
     }
