@@ -110,10 +110,13 @@ fn push_clean_cell(out: &mut String, cell: &str) {
 /// non-ASCII white space begins with lead byte C2, E1, E2 or E3, and only
 /// those characters are decoded.
 fn needs_cleaning(cell: &str) -> bool {
-    cell.bytes().enumerate().any(|(i, b)| match b {
-        b'<' | b'&' => true,
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => cell[i..].chars().next().is_some_and(char::is_whitespace),
-        b => b.is_ascii_whitespace() || b == 0x0b,
+    const fn may_need(b: u8) -> bool {
+        matches!(b, b'<' | b'&' | 0x0b | 0xC2 | 0xE1 | 0xE2 | 0xE3) || b.is_ascii_whitespace()
+    }
+    const MAY_NEED: [bool; 256] = crate::text::byte_table!(may_need);
+    cell.bytes().enumerate().any(|(i, b)| {
+        MAY_NEED[usize::from(b)]
+            && (b.is_ascii() || cell[i..].chars().next().is_some_and(char::is_whitespace))
     })
 }
 

@@ -61,14 +61,14 @@ fn mark_table_of_contents(lines: &mut [Line]) {
 }
 
 fn has_dot_leader(text: &str) -> bool {
-    // A substring search sets up a searcher each time; these checks run on
-    // every line, so look for the rare characters first.
-    text.as_bytes()
-        .windows(3)
-        .any(|w| w[0] == b'.' && w[1] == b'.' && w[2] == b'.')
-        || text.contains('…')
-        || (text.contains('·') && text.contains("···"))
-        || (text.contains('．') && text.contains("．．．"))
+    // One pass over the bytes, on every line: a substring search per
+    // leader would set up a searcher each time (a non-ASCII char too).
+    const LEADERS: [&str; 4] = ["...", "…", "···", "．．．"];
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        matches!(bytes[i], b'.' | 0xE2 | 0xC2 | 0xEF)
+            && LEADERS.iter().any(|l| bytes[i..].starts_with(l.as_bytes()))
+    })
 }
 
 /// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.

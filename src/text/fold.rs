@@ -5,15 +5,18 @@
 /// become LF, BOM and control characters go, full-width digits and number
 /// punctuation become ASCII, ideographic and no-break spaces become spaces.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
     // What may change: CR and control characters; lead bytes of C1
     // controls and U+00A0 (C2), the U+2000 block (E2), U+3000 (E3), BOM and
     // full-width forms (EF).
-    let asks = |b: u8| match b {
-        b'\r' | b'\x7f' | 0xC2 | 0xE2 | 0xE3 | 0xEF => true,
-        b => b < 0x20 && b != b'\n' && b != b'\t',
-    };
-    fold_into(&mut out, text, asks, |ch, next| match ch {
+    const fn asks(b: u8) -> bool {
+        match b {
+            b'\r' | b'\x7f' | 0xC2 | 0xE2 | 0xE3 | 0xEF => true,
+            b => b < 0x20 && b != b'\n' && b != b'\t',
+        }
+    }
+    const ASKS: [bool; 256] = super::byte_table!(asks);
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text, &ASKS, |ch, next| match ch {
         '\r' if next == Some(b'\n') => Fold::Drop,
         '\r' => Fold::To('\n'),
         '\n' | '\t' => Fold::Keep,
@@ -44,11 +47,14 @@ pub fn push_folded(key: &mut String, text: &str) {
     // What may change: ASCII white space, brackets and quotes; lead bytes
     // of U+0085/U+00A0 (C2), U+1680 (E1), the U+2000 block (E2), U+3000
     // and its brackets (E3), full-width forms (EF).
-    let asks = |b: u8| match b {
-        b'[' | b']' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
-        b => b.is_ascii_whitespace() || b == 0x0b,
-    };
-    fold_into(key, text, asks, |c, _| match c {
+    const fn asks(b: u8) -> bool {
+        match b {
+            b'[' | b']' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+            b => b.is_ascii_whitespace() || b == 0x0b,
+        }
+    }
+    const ASKS: [bool; 256] = super::byte_table!(asks);
+    fold_into(key, text, &ASKS, |c, _| match c {
         c if c.is_whitespace() => Fold::Drop,
         '（' | '〔' | '【' | '[' => Fold::To('('),
         '）' | '〕' | '】' | ']' => Fold::To(')'),
@@ -69,7 +75,7 @@ enum Fold {
 }
 
 /// Copies `text` to `out`, asking `fold` about each character (and the
-/// byte after it) that might change: those whose first byte `asks` accepts
+/// byte after it) that might change: those whose first byte `asks` marks
 /// (the ASCII characters the fold changes, and the UTF-8 lead bytes of
 /// every non-ASCII one it changes). Everything else, CJK ideographs above
 /// all (most of a disclosure), is copied in whole runs without being
@@ -77,14 +83,14 @@ enum Fold {
 fn fold_into(
     out: &mut String,
     text: &str,
-    asks: impl Fn(u8) -> bool,
+    asks: &[bool; 256],
     fold: impl Fn(char, Option<u8>) -> Fold,
 ) {
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if !asks(bytes[i]) {
+        if !asks[usize::from(bytes[i])] {
             i += 1;
             continue;
         }

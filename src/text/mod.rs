@@ -9,5 +9,20 @@
 mod decode;
 mod fold;
 
+/// The table of the bytes a `const fn(u8) -> bool` accepts: a look-up is
+/// the cheapest test in a loop that every byte of a document goes through.
+macro_rules! byte_table {
+    ($accepts:ident) => {{
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = $accepts(b as u8);
+            b += 1;
+        }
+        table
+    }};
+}
+pub(crate) use byte_table;
+
 pub use decode::{decode, DecodeError, Decoded};
 pub use fold::{fold_key, normalize, push_folded};
