@@ -25,4 +25,14 @@ macro_rules! byte_table {
 pub(crate) use byte_table;
 
 pub use decode::{decode, DecodeError, Decoded};
+
+/// 一 … 十, the digits of the Chinese numerals that number headings and
+/// tables ("二十一、", "表十三"). A `match`, not `"一二…".contains(c)`: that
+/// would start a substring search for every character tested.
+pub fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 pub use fold::{fold_key, normalize, push_folded};

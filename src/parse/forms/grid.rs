@@ -59,8 +59,12 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
 
 /// "一级指标", "指标值", "绩效指标", "年度绩效 指标", the garbled "指 标 效".
 fn is_header(key: &str) -> bool {
-    key.chars().all(|c| "年度绩效指标一二三级值".contains(c))
-        && (key.contains("指标") || key.contains("绩效"))
+    key.chars().all(|c| {
+        matches!(
+            c,
+            '年' | '度' | '绩' | '效' | '指' | '标' | '一' | '二' | '三' | '级' | '值'
+        )
+    }) && (key.contains("指标") || key.contains("绩效"))
 }
 
 /// 一级指标: 产出 / 效益 / 满意度.

@@ -4,7 +4,7 @@
 
 use crate::lines::Line;
 use crate::model::Cell;
-use crate::text::fold_key;
+use crate::text::{fold_key, is_chinese_digit};
 
 /// A form line with its non-empty cells, each keyed once: the form
 /// readers look at a line's labels several times (fields, funds, the grid's
@@ -60,9 +60,10 @@ pub fn label_key(text: &str) -> String {
 /// A form title: a short line that is not a sentence and names a
 /// 绩效目标 form.
 pub fn title_kind(line: &Line) -> Option<TitleKind> {
-    // Folding keeps every ideograph, so a line without 绩 and 表 is no
-    // title; most lines are turned away here without being folded.
-    if !line.text.contains('绩') || !line.text.contains('表') {
+    // Folding keeps every ideograph and drops only white space, and the
+    // text is trimmed: a line that does not end in 表 is no title. Most
+    // lines are turned away here without being folded or searched.
+    if !line.text.ends_with('表') {
         return None;
     }
     if line.filled_cells().count() != 1 {
@@ -105,10 +106,7 @@ pub fn is_prose_heading(line: &Line) -> bool {
         return false;
     }
     let t = line.text.trim();
-    let numeral = t
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .count();
+    let numeral = t.chars().take_while(|&c| is_chinese_digit(c)).count();
     (numeral > 0 && t.chars().nth(numeral) == Some('、'))
         || (t.starts_with('第') && t.contains("部分"))
 }

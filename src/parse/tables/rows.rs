@@ -4,7 +4,7 @@ use crate::lines::Line;
 use crate::model::{Cell, Row, RowKind, Table};
 use crate::parse::UnparsedLine;
 use crate::profile::{RowScheme, SideDef, TableDef};
-use crate::text::fold_key;
+use crate::text::{fold_key, is_chinese_digit};
 
 pub(super) struct Builder {
     def: &'static TableDef,
@@ -349,7 +349,7 @@ fn code_kind(code: &str) -> RowKind {
 /// Drops "一、", "二十一、", "(一)", "①", "1、", "1." from a folded label.
 pub fn strip_ordinal(key: &str) -> String {
     let chars: Vec<char> = key.chars().collect();
-    let numeral = |c: char| "一二三四五六七八九十百零".contains(c) || c.is_ascii_digit();
+    let numeral = |c: char| is_chinese_digit(c) || matches!(c, '百' | '零') || c.is_ascii_digit();
     if chars.first().is_some_and(|c| ('①'..='⑳').contains(c)) {
         return chars[1..].iter().collect();
     }

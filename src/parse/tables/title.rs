@@ -2,7 +2,7 @@
 
 use crate::lines::Line;
 use crate::profile::{Profile, TableDef};
-use crate::text::fold_key;
+use crate::text::{fold_key, is_chinese_digit};
 
 /// The table whose title this line is, if any.
 pub(super) fn match_title(line: &Line, profile: &'static Profile) -> Option<&'static TableDef> {
@@ -58,7 +58,7 @@ fn title_core(text: &str) -> String {
 fn label_number_len(rest: &str) -> usize {
     let chinese: usize = rest
         .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .take_while(|&c| is_chinese_digit(c))
         .map(char::len_utf8)
         .sum();
     if chinese > 0 {
