@@ -10,6 +10,10 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 
+// What the CLI runs with: the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: budget_lint::NativeAllocator = budget_lint::NativeAllocator;
+
 const DOCS: [&str; 4] = [
     "yangquan-zhaoshang-2026",
     "yangquan-shangwu-2026",

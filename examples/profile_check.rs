@@ -5,7 +5,10 @@
 
 use std::time::{Duration, Instant};
 
-use budget_lint::{lines, parse, report, rules, text};
+use budget_lint::{lines, parse, report, rules, text, NativeAllocator};
+
+#[global_allocator]
+static ALLOCATOR: NativeAllocator = NativeAllocator;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -6,7 +6,10 @@
 
 use std::process::ExitCode;
 
-use budget_lint::{catalogue, check_bytes, report::render_text, Report};
+use budget_lint::{catalogue, check_bytes, report::render_text, NativeAllocator, Report};
+
+#[global_allocator]
+static ALLOCATOR: NativeAllocator = NativeAllocator;
 
 const USAGE: &str = "用法:
   budget-lint check FILE... [--format text|json|csv] [--xlsx OUT.xlsx]

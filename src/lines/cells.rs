@@ -114,10 +114,23 @@ fn needs_cleaning(cell: &str) -> bool {
         matches!(b, b'<' | b'&' | 0x0b | 0xC2 | 0xE1 | 0xE2 | 0xE3) || b.is_ascii_whitespace()
     }
     const MAY_NEED: [bool; 256] = crate::text::byte_table!(may_need);
-    cell.bytes().enumerate().any(|(i, b)| {
-        MAY_NEED[usize::from(b)]
-            && (b.is_ascii() || cell[i..].chars().next().is_some_and(char::is_whitespace))
-    })
+    let bytes = cell.as_bytes();
+    (0..bytes.len()).any(|i| MAY_NEED[usize::from(bytes[i])] && needs_at(&bytes[i..]))
+}
+
+/// Whether `rest` (from a byte `may_need` accepts) starts with markup or
+/// white space. The non-ASCII white space is told by its bytes, not
+/// decoded: E3 also leads the commonest Chinese punctuation (、。).
+fn needs_at(rest: &[u8]) -> bool {
+    match rest {
+        [0xC2, 0x85 | 0xA0, ..] => true,
+        [0xE1, 0x9A, 0x80, ..] => true,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => true,
+        [0xE2, 0x81, 0x9F, ..] => true,
+        [0xE3, 0x80, 0x80, ..] => true,
+        [b, ..] => b.is_ascii(),
+        [] => false,
+    }
 }
 
 /// CJK ideographs and the full-width punctuation that sits among them.

@@ -61,13 +61,24 @@ fn mark_table_of_contents(lines: &mut [Line]) {
 }
 
 fn has_dot_leader(text: &str) -> bool {
-    // One pass over the bytes, on every line: a substring search per
-    // leader would set up a searcher each time (a non-ASCII char too).
-    const LEADERS: [&str; 4] = ["...", "…", "···", "．．．"];
+    // Runs over every byte of the document: one table look-up per byte,
+    // and the leader's bytes compared one by one only where one may start.
+    const fn may_start(b: u8) -> bool {
+        matches!(b, b'.' | 0xE2 | 0xC2 | 0xEF)
+    }
+    const MAY_START: [bool; 256] = crate::text::byte_table!(may_start);
     let bytes = text.as_bytes();
+    let at = |i: usize, leader: &[u8]| {
+        leader
+            .iter()
+            .enumerate()
+            .all(|(k, b)| bytes.get(i + k) == Some(b))
+    };
     (0..bytes.len()).any(|i| {
-        matches!(bytes[i], b'.' | 0xE2 | 0xC2 | 0xEF)
-            && LEADERS.iter().any(|l| bytes[i..].starts_with(l.as_bytes()))
+        MAY_START[usize::from(bytes[i])]
+            && ["...", "…", "···", "．．．"]
+                .iter()
+                .any(|leader| at(i, leader.as_bytes()))
     })
 }
 
