@@ -28,9 +28,10 @@ pub fn keyed<'a>(lines: &[&'a Line]) -> Vec<Keyed<'a>> {
 
 /// A line's non-empty cells: (cell index, folded key, text as printed).
 pub fn filled(line: &Line) -> Vec<(usize, String, &str)> {
+    // Cleaned cells never start or end with white space (lines::cells).
     line.cells()
         .enumerate()
-        .filter(|(_, c)| !c.trim().is_empty())
+        .filter(|(_, c)| !c.is_empty())
         .map(|(i, c)| (i, label_key(c), c))
         .collect()
 }
@@ -53,7 +54,9 @@ pub fn label_key(text: &str) -> String {
     if key.starts_with("其中") {
         key.drain(.."其中".len());
     }
-    key.retain(|c| c != ':');
+    if key.contains(':') {
+        key.retain(|c| c != ':');
+    }
     key
 }
 
