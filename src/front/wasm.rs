@@ -24,13 +24,24 @@ export interface ValidateOptions {
   /** false leaves the rebuilt tables out of the result. Default true. */
   tables?: boolean;
 }
-/** One rule of the catalogue, its docs being Chinese markdown (检查什么 / 为什么重要 / 示例). */
-export interface RuleDoc {
+/** One rule of the catalogue, as this module's `rules()` lists it (no docs). */
+export interface RuleSummary {
+  /** Stable id ("T101"). */
   id: string;
+  /** Stable kebab-case name ("row-sum"). */
   name: string;
+  /** Short Chinese title ("行内合计"). */
   title: string;
-  category: string;
+  category: 'table' | 'structure' | 'narrative' | 'form' | 'special_funds';
+  /** The category in Chinese ("表内及表间关系"). */
   category_label: string;
+}
+/**
+ * One rule with its documentation, Chinese markdown (检查什么 / 为什么重要 / 示例):
+ * what the package's `rules()` (index.js, joining `rules.js`) and the lib's
+ * `rules()` return.
+ */
+export interface RuleDoc extends RuleSummary {
   docs: string;
 }
 "#;
@@ -82,11 +93,17 @@ pub fn validate(
     to_js(&report)
 }
 
-/// The rule catalogue: `[{id, name, title, category, category_label, docs}]`,
-/// `docs` being the rule's Chinese documentation (检查什么 / 为什么重要 / 示例).
-#[wasm_bindgen(unchecked_return_type = "RuleDoc[]")]
+/// The rule catalogue *without* the documentation:
+/// `[{id, name, title, category, category_label}]`, in catalogue order.
+///
+/// The docs (检查什么 / 为什么重要 / 示例, ~15 KiB gzip) are not in the
+/// wasm, to keep the module small: they ship beside it as `rules.js`
+/// (generated from the same doc comments by `scripts/build-web.sh`), and the
+/// npm package's `rules()` (`index.js`) and the lib's `rules()` return the
+/// full `RuleDoc[]` by joining the two on `id`.
+#[wasm_bindgen(unchecked_return_type = "RuleSummary[]")]
 pub fn rules() -> Result<JsValue, JsError> {
-    to_js(&crate::catalogue())
+    to_js(&crate::rules::index())
 }
 
 /// The engine's version (the crate version, as in `report.version`).
