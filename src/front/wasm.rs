@@ -162,6 +162,9 @@ fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    // Serialising these types cannot fail (no maps with non-string keys, no
+    // fallible Serialize impl). The error is not formatted: its Display
+    // would link serde_json's and std::io's message tables (~1.5 KiB gzip).
+    let json = serde_json::to_string(value).map_err(|_| JsError::new("无法生成 JSON 结果"))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse failed"))
 }
