@@ -46,6 +46,13 @@ export interface RuleDoc extends RuleSummary {
 }
 "#;
 
+/// The allocator of the wasm modules: talc instead of std's dlmalloc, ~2.6
+/// KiB gzip smaller (measured on the core module). Checking a corpus
+/// document in node took ~4% longer (8.6 → 8.9–9.3 ms), and memory stays as
+/// small after hundreds of checks. Native builds keep the system allocator.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Installs the panic hook once, when the module is instantiated, so that a
 /// bug shows as a readable message in the console instead of "unreachable".
 #[wasm_bindgen(start)]
