@@ -1,8 +1,9 @@
 //! The JavaScript API of budget-lint (wasm-bindgen), used by the page's Web
 //! Worker (`www/lib/worker.js`) and by anyone embedding the npm package.
 //!
-//! Every value crosses the boundary as JSON text (serde_json, as the CLI
-//! writes it) parsed by the engine's `JSON.parse`: plain objects, amounts as
+//! Every value crosses the boundary as JSON text (the CLI's, written by
+//! [`super::json`], which is serde_json's output in less wasm) parsed by the
+//! engine's `JSON.parse`: plain objects, amounts as
 //! the decimal strings the report carries (never floats), so what JS sees is
 //! exactly the CLI's `--format json`. (serde-wasm-bindgen built the same
 //! objects with 4 KiB more gzip of wasm and no speed gain.)
@@ -169,9 +170,8 @@ fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    // Serialising these types cannot fail (no maps with non-string keys, no
-    // fallible Serialize impl). The error is not formatted: its Display
-    // would link serde_json's and std::io's message tables (~1.5 KiB gzip).
-    let json = serde_json::to_string(value).map_err(|_| JsError::new("无法生成 JSON 结果"))?;
+    // serde_json's text, written by the much smaller `front::json`. It
+    // cannot fail for these types (no floats, no maps with non-string keys).
+    let json = super::json::to_string(value).ok_or_else(|| JsError::new("无法生成 JSON 结果"))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse failed"))
 }
