@@ -152,8 +152,15 @@ impl<'a> Compound<'a> {
     }
 
     fn element<T: Serialize + ?Sized>(&mut self, key: Option<&str>, value: &T) -> Result {
+        self.dyn_element(key, &value)
+    }
+
+    /// Through a vtable: the derived code of each struct is then a call
+    /// per field, not that field's serializer inlined.
+    #[inline(never)]
+    fn dyn_element(&mut self, key: Option<&str>, value: &dyn Value) -> Result {
         self.out.next(&mut self.first, key);
-        value.serialize(&mut *self.out)
+        value.write(self.out)
     }
 
     fn close(self) -> Result {
@@ -162,6 +169,17 @@ impl<'a> Compound<'a> {
             self.out.0.push('}');
         }
         Ok(())
+    }
+}
+
+/// Any `Serialize` value, callable without knowing its type.
+trait Value {
+    fn write(&self, out: &mut Writer) -> Result;
+}
+
+impl<T: Serialize> Value for T {
+    fn write(&self, out: &mut Writer) -> Result {
+        self.serialize(out)
     }
 }
 
