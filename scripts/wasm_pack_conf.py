@@ -5,6 +5,7 @@
   wasm_pack_conf.py lock-version PKG -> the version of PKG pinned in Cargo.lock
   wasm_pack_conf.py modules          -> one line per [[module]]:
                                         name out_dir npm_name wasm_gzip_kb features(comma-joined or -)
+                                        rule_docs(true|false)
 """
 import sys
 import tomllib
@@ -31,7 +32,8 @@ def modules() -> str:
     lines = []
     for m in conf.get("module", []):
         features = ",".join(m.get("cargo_features", [])) or "-"
-        lines.append(f"{m['name']} {m['out_dir']} {m['npm_name']} {m['wasm_gzip_kb']} {features}")
+        docs = "true" if m.get("rule_docs", False) else "false"
+        lines.append(f"{m['name']} {m['out_dir']} {m['npm_name']} {m['wasm_gzip_kb']} {features} {docs}")
     if not lines:
         sys.exit("wasm-pack.toml has no [[module]]")
     return "\n".join(lines)

@@ -23,7 +23,7 @@ const HEADER: [&str; 12] = [
 /// errors first within each file.
 pub fn findings_csv(reports: &[(&str, &Report)]) -> String {
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, HEADER.iter().map(|s| s.to_string()));
+    push_row(&mut out, &HEADER);
     for (file, report) in reports {
         push_findings(&mut out, file, report);
     }
@@ -32,47 +32,53 @@ pub fn findings_csv(reports: &[(&str, &Report)]) -> String {
 
 fn push_findings(out: &mut String, file: &str, report: &Report) {
     for (i, f) in report.findings.iter().enumerate() {
+        let evidence = evidence_summary(f);
         push_row(
             out,
-            [
-                file.to_string(),
-                (i + 1).to_string(),
-                f.severity.label().to_string(),
-                f.rule.to_string(),
-                f.rule_name.to_string(),
-                f.location.clone(),
-                f.line.to_string(),
-                f.message.clone(),
-                evidence_summary(f),
-                f.expected.clone().unwrap_or_default(),
-                f.actual.clone().unwrap_or_default(),
-                f.difference.clone().unwrap_or_default(),
-            ]
-            .into_iter(),
+            &[
+                file,
+                &(i + 1).to_string(),
+                f.severity.label(),
+                f.rule,
+                f.rule_name,
+                &f.location,
+                &f.line.to_string(),
+                &f.message,
+                &evidence,
+                f.expected.as_deref().unwrap_or_default(),
+                f.actual.as_deref().unwrap_or_default(),
+                f.difference.as_deref().unwrap_or_default(),
+            ],
         );
     }
 }
 
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    let row: Vec<String> = cells.map(|c| quote(&c)).collect();
-    out.push_str(&row.join(","));
+fn push_row(out: &mut String, cells: &[&str]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_field(out, cell);
+    }
     out.push_str("\r\n");
 }
 
-/// Quotes a field when it holds a comma, quote or line break; a leading
-/// = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
-fn quote(field: &str) -> String {
-    let guarded = if field.starts_with(['=', '+', '-', '@'])
-        && crate::model::Amount::parse(field).is_none()
-    {
-        format!("'{field}")
+/// Writes a field, quoted when it holds a comma, quote or line break; a
+/// leading = + - @ is prefixed with ' so a spreadsheet never runs it as a
+/// formula.
+fn push_field(out: &mut String, field: &str) {
+    let quoted = field.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
+    }
+    if field.starts_with(['=', '+', '-', '@']) && crate::model::Amount::parse(field).is_none() {
+        out.push('\'');
+    }
+    if quoted {
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
     } else {
-        field.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+        out.push_str(field);
     }
 }
 
@@ -80,11 +86,19 @@ fn quote(field: &str) -> String {
 mod tests {
     use super::*;
 
+    fn quote(field: &str) -> String {
+        let mut out = String::new();
+        push_field(&mut out, field);
+        out
+    }
+
     #[test]
     fn quotes_and_guards() {
         assert_eq!(quote("a,b"), "\"a,b\"");
         assert_eq!(quote("say \"x\""), "\"say \"\"x\"\"\"");
         assert_eq!(quote("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(quote("-0.01"), "-0.01");
+        assert_eq!(quote("=1,2"), "\"'=1,2\"");
+        assert_eq!(quote("a\nb"), "\"a\nb\"");
     }
 }

@@ -28,12 +28,16 @@ impl Narrative {
     }
 
     /// Every fact of every section, in printed order.
-    pub fn facts(&self) -> impl Iterator<Item = (&Section, &Sentence, &Fact)> {
-        self.sections.iter().flat_map(|s| {
-            s.sentences
-                .iter()
-                .flat_map(move |sen| sen.facts.iter().map(move |f| (s, sen, f)))
-        })
+    pub fn facts(&self) -> std::vec::IntoIter<(&Section, &Sentence, &Fact)> {
+        let mut all = Vec::new();
+        for s in &self.sections {
+            for sen in &s.sentences {
+                for f in &sen.facts {
+                    all.push((s, sen, f));
+                }
+            }
+        }
+        all.into_iter()
     }
 }
 
@@ -55,16 +59,25 @@ impl Section {
     }
 
     /// Sentences under sub-part `part` (（二） or 2、), or all for None.
-    pub fn sentences_in(&self, part: Option<u32>) -> impl Iterator<Item = &Sentence> {
-        self.sentences
-            .iter()
-            .filter(move |s| part.is_none() || s.part == part)
+    pub fn sentences_in(&self, part: Option<u32>) -> std::vec::IntoIter<&Sentence> {
+        let mut all = Vec::new();
+        for s in &self.sentences {
+            if part.is_none() || s.part == part {
+                all.push(s);
+            }
+        }
+        all.into_iter()
     }
 
     /// Every labelled amount of the section (or of one sub-part).
-    pub fn statements(&self, part: Option<u32>) -> impl Iterator<Item = (&Sentence, &Statement)> {
-        self.sentences_in(part)
-            .flat_map(|s| s.statements().map(move |st| (s, st)))
+    pub fn statements(&self, part: Option<u32>) -> std::vec::IntoIter<(&Sentence, &Statement)> {
+        let mut all = Vec::new();
+        for s in self.sentences_in(part) {
+            for st in s.statements() {
+                all.push((s, st));
+            }
+        }
+        all.into_iter()
     }
 
     /// The first statement whose label contains every word of `words`.
@@ -73,13 +86,16 @@ impl Section {
             .find(|(_, st)| words.iter().all(|w| st.label.contains(w)))
     }
 
-    pub fn counts(&self, part: Option<u32>) -> impl Iterator<Item = &Count> {
-        self.sentences_in(part).flat_map(|s| {
-            s.facts.iter().filter_map(|f| match f {
-                Fact::Count(c) => Some(c),
-                _ => None,
-            })
-        })
+    pub fn counts(&self, part: Option<u32>) -> std::vec::IntoIter<&Count> {
+        let mut all = Vec::new();
+        for s in self.sentences_in(part) {
+            for f in &s.facts {
+                if let Fact::Count(c) = f {
+                    all.push(c);
+                }
+            }
+        }
+        all.into_iter()
     }
 }
 
@@ -96,11 +112,14 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    pub fn statements(&self) -> impl Iterator<Item = &Statement> {
-        self.facts.iter().filter_map(|f| match f {
-            Fact::Amount(s) => Some(s.as_ref()),
-            _ => None,
-        })
+    pub fn statements(&self) -> std::vec::IntoIter<&Statement> {
+        let mut all = Vec::new();
+        for f in &self.facts {
+            if let Fact::Amount(s) = f {
+                all.push(s.as_ref());
+            }
+        }
+        all.into_iter()
     }
 
     /// The sentence's first amount: the total its shares are taken of.

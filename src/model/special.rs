@@ -21,8 +21,14 @@ pub struct SpecialFunds {
 }
 
 impl SpecialFunds {
-    pub fn projects(&self) -> impl Iterator<Item = &SpecialProject> {
-        self.classes.iter().flat_map(|c| c.projects.iter())
+    /// Every project of every class, in printed order. (A list: one
+    /// iterator type for every caller rather than a flatten in each.)
+    pub fn projects(&self) -> std::vec::IntoIter<&SpecialProject> {
+        let mut all = Vec::new();
+        for c in &self.classes {
+            all.extend(c.projects.iter());
+        }
+        all.into_iter()
     }
 }
 

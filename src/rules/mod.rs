@@ -26,7 +26,7 @@ use crate::model::{DocKind, Document};
 use crate::profile::Profile;
 use crate::report::{Check, Finding};
 
-pub use catalog::{catalogue, RuleDoc};
+pub use catalog::{catalogue, index, RuleDoc, RuleSummary};
 pub use sink::Sink;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -85,6 +85,7 @@ describe('budget-lint.js API in a portal page (release build)', () => {
             name: fromFile.name,
             leanTables: lean.tables.length,
             rules: rules.map((r) => r.id),
+            documented: rules.filter((r) => r.docs.includes('## 检查什么') && r.title && r.category_label).length,
             version: await bl.version(),
             reportVersion: report.version,
           };
@@ -101,6 +102,7 @@ describe('budget-lint.js API in a portal page (release build)', () => {
       assert.equal(out.name, 'shangwu-gbk.txt');
       assert.equal(out.leanTables, 0);
       assert.ok(out.rules.includes('T101') && out.rules.every((id) => /^[A-Z]\d{3}$/.test(id)));
+      assert.equal(out.documented, out.rules.length, 'rules() joins every rule\'s docs (pkg/rules.js)');
       assert.equal(out.version, out.reportVersion);
       assert.deepEqual(foreignRequests(requests, server.origin), []);
       assert.deepEqual(problems, []);

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { ROOT, assertReleaseBuild } from './harness.mjs';
 
 const TSC = path.join(ROOT, 'tests', 'web', 'node_modules', 'typescript', 'bin', 'tsc');
-const PKG = path.join(ROOT, 'www', 'pkg', 'budget_lint.js');
+// The package's entry (package.json main/types): the engine plus the rule docs.
+const PKG = path.join(ROOT, 'www', 'pkg', 'index.js');
 const LIB = path.join(ROOT, 'www', 'lib', 'budget-lint.js');
 
 const CONSUMER = `
@@ -88,8 +89,14 @@ describe('TypeScript declarations (release build)', () => {
     assert.match(dts, /export interface Report \{/);
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'www', 'pkg', 'package.json'), 'utf8'));
     assert.equal(pkg.name, 'budget-lint');
-    assert.equal(pkg.types, 'budget_lint.d.ts');
-    assert.ok(pkg.files.includes('budget_lint_bg.wasm') && pkg.files.includes('budget_lint.d.ts'));
+    // The entry joins the rule docs (rules.js, beside the wasm) to the engine.
+    assert.equal(pkg.main, 'index.js');
+    assert.equal(pkg.types, 'index.d.ts');
+    for (const f of ['budget_lint_bg.wasm', 'budget_lint.js', 'budget_lint.d.ts', 'index.js', 'index.d.ts', 'rules.js', 'rules.d.ts']) {
+      assert.ok(pkg.files.includes(f), f);
+    }
+    assert.match(dts, /export function rules\(\): RuleSummary\[\];/);
+    assert.match(readFileSync(path.join(ROOT, 'www', 'pkg', 'index.d.ts'), 'utf8'), /export function rules\(\): RuleDoc\[\];/);
   });
 
   test('a consumer of the npm package and of www/lib compiles under --strict', () => {
@@ -111,13 +118,14 @@ describe('TypeScript declarations (release build)', () => {
       path.join(project, 'check.mjs'),
       `import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { initSync, validate, findings_csv } from 'budget-lint';
+import { initSync, validate, findings_csv, rules } from 'budget-lint';
 const wasm = createRequire(import.meta.url).resolve('budget-lint/budget_lint_bg.wasm');
 initSync({ module: readFileSync(wasm) });
 const text = readFileSync(process.argv[2], 'utf8');
 const report = validate(text);
 console.log(JSON.stringify({ tables: report.tables.length, department: report.document.department,
-  findings: report.findings.length, csvRows: findings_csv(text, 'x.txt').trim().split('\\r\\n').length }));
+  findings: report.findings.length, csvRows: findings_csv(text, 'x.txt').trim().split('\\r\\n').length,
+  rules: rules().length, documented: rules().filter((r) => r.docs.includes('## 检查什么')).length }));
 `,
     );
     const run = spawnSync(process.execPath, ['check.mjs', path.join(ROOT, 'tests', 'fixtures', 'yangquan-shangwu-2026.txt')], {
@@ -129,6 +137,8 @@ console.log(JSON.stringify({ tables: report.tables.length, department: report.do
     assert.equal(out.tables, 13);
     assert.equal(out.department, '阳泉市商务局');
     assert.equal(out.csvRows, out.findings + 1);
+    assert.ok(out.rules >= 16);
+    assert.equal(out.documented, out.rules, 'rules() of the package carries every rule\'s docs');
   });
 
   test('a misuse of the report is a compile error', () => {

@@ -8,8 +8,9 @@
 //   const { report, text, encoding, name } = await validateFile(file);
 //
 // No dependencies, and no network except its own files: ./worker.js,
-// ../pkg/budget_lint.js and ../pkg/budget_lint_bg.wasm, and ../pkg-xlsx/*
-// the first time exportXlsx is called. The single-file build
+// ../pkg/budget_lint.js and ../pkg/budget_lint_bg.wasm, ../pkg/index.js and
+// ../pkg/rules.js the first time rules() is called, and ../pkg-xlsx/* the
+// first time exportXlsx is called. The single-file build
 // (dist/budget-lint.html) sets globalThis.BUDGET_LINT_EMBEDDED = {workerSource,
 // wasmBase64} and nothing is fetched at all.
 import { InputError, MAX_BYTES, decodeBytes, decodeFile } from './decode.js';
@@ -165,7 +166,11 @@ export async function validateFile(file, options = {}) {
   return { report, text, encoding, name: file.name ?? '' };
 }
 
-/** The rule catalogue: [{id, name, title, category, category_label, docs}]. */
+/**
+ * The rule catalogue: [{id, name, title, category, category_label, docs}],
+ * `docs` being each rule's Chinese documentation (from ../pkg/rules.js,
+ * fetched the first time: the wasm itself carries no docs).
+ */
 export function rules(options = {}) {
   return request({ type: 'rules' }, options);
 }

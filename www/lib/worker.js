@@ -9,7 +9,7 @@
 //   out  {type: 'ready', version} | {type: 'failed', error}               once
 //        {id, type: 'progress', stage, message}
 //        {id, ok: true, result, ms} | {id, ok: false, error}
-import initCore, { findings_csv, rules, validate, version } from '../pkg/budget_lint.js';
+import initCore, { findings_csv, validate, version } from '../pkg/budget_lint.js';
 
 let ready = null;
 let xlsxUrl = null;
@@ -49,8 +49,12 @@ async function answer({ id, type, text, name, options }) {
       progress('parse', '正在解析表格并逐项核对…');
       return validate(source, options);
     }
-    case 'rules':
-      return rules();
+    case 'rules': {
+      // The docs are not in the wasm: the package's entry joins rules.js
+      // (beside the wasm, loaded the first time) to the engine's rules().
+      const pkg = await import('../pkg/index.js');
+      return pkg.rules();
+    }
     case 'csv':
       return findings_csv(source, String(name ?? ''));
     case 'xlsx': {

@@ -275,22 +275,27 @@ pub fn check_percent(
 
 /// Statements of a sentence with their index among the sentence's facts
 /// (the index `part_of` refers to).
-pub fn indexed(sentence: &Sentence) -> impl Iterator<Item = (usize, &Statement)> {
-    sentence
-        .facts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| match f {
-            Fact::Amount(s) => Some((i, s.as_ref())),
-            _ => None,
-        })
+/// (A list, like the model's own helpers: one iterator type for every
+/// caller, not a filter_map state machine in each.)
+pub fn indexed(sentence: &Sentence) -> std::vec::IntoIter<(usize, &Statement)> {
+    let mut all = Vec::new();
+    for (i, f) in sentence.facts.iter().enumerate() {
+        if let Fact::Amount(s) = f {
+            all.push((i, s.as_ref()));
+        }
+    }
+    all.into_iter()
 }
 
 /// The parts listed after "其中" for the statement at `index`.
-pub fn parts_of(sentence: &Sentence, index: usize) -> impl Iterator<Item = &Statement> {
-    indexed(sentence)
-        .filter(move |(_, s)| s.part_of == Some(index))
-        .map(|(_, s)| s)
+pub fn parts_of(sentence: &Sentence, index: usize) -> std::vec::IntoIter<&Statement> {
+    let mut all = Vec::new();
+    for (_, s) in indexed(sentence) {
+        if s.part_of == Some(index) {
+            all.push(s);
+        }
+    }
+    all.into_iter()
 }
 
 /// A class name as the tables print it, without "一、" numbering.
