@@ -83,23 +83,31 @@ fn push_clean_cell(out: &mut String, cell: &str) {
         // The common case (a figure or a name): nothing to clean.
         out.push_str(cell);
     } else {
-        let without_tags = strip_html(cell);
-        let mut chars = without_tags.chars().peekable();
-        while let Some(c) = chars.next() {
-            if !c.is_whitespace() {
-                out.push(c);
+        let text = strip_html(cell);
+        let bytes = text.as_bytes();
+        let (mut i, mut run) = (0, 0);
+        while i < bytes.len() {
+            let width = white_space_len(&bytes[i..]);
+            if width == 0 {
+                i += 1;
                 continue;
             }
-            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            out.push_str(&text[run..i]);
+            i += width;
+            while let w @ 1.. = white_space_len(&bytes[i..]) {
+                i += w;
+            }
+            run = i;
             // A run of white space becomes one space, except at either end
             // and where it touches a CJK character (a PDF wrap).
-            let (prev, next) = (out[start..].chars().next_back(), chars.peek().copied());
+            let (prev, next) = (out[start..].chars().next_back(), text[i..].chars().next());
             if let (Some(prev), Some(next)) = (prev, next) {
                 if !is_cjk(prev) && !is_cjk(next) {
                     out.push(' ');
                 }
             }
         }
+        out.push_str(&text[run..]);
     }
     if is_markdown_rule(&out[start..]) {
         out.truncate(start);
@@ -115,21 +123,24 @@ fn needs_cleaning(cell: &str) -> bool {
     }
     const MAY_NEED: [bool; 256] = crate::text::byte_table!(may_need);
     let bytes = cell.as_bytes();
-    (0..bytes.len()).any(|i| MAY_NEED[usize::from(bytes[i])] && needs_at(&bytes[i..]))
+    (0..bytes.len()).any(|i| {
+        let b = bytes[i];
+        MAY_NEED[usize::from(b)] && (b == b'<' || b == b'&' || white_space_len(&bytes[i..]) > 0)
+    })
 }
 
-/// Whether `rest` (from a byte `may_need` accepts) starts with markup or
-/// white space. The non-ASCII white space is told by its bytes, not
-/// decoded: E3 also leads the commonest Chinese punctuation (、。).
-fn needs_at(rest: &[u8]) -> bool {
+/// The byte length of the white-space character `rest` starts with, or 0.
+/// Told by its bytes, not decoded: E3 also leads the commonest Chinese
+/// punctuation (、。), which must cost no more than a look.
+fn white_space_len(rest: &[u8]) -> usize {
     match rest {
-        [0xC2, 0x85 | 0xA0, ..] => true,
-        [0xE1, 0x9A, 0x80, ..] => true,
-        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => true,
-        [0xE2, 0x81, 0x9F, ..] => true,
-        [0xE3, 0x80, 0x80, ..] => true,
-        [b, ..] => b.is_ascii(),
-        [] => false,
+        [b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r', ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
     }
 }
 
