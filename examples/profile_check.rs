@@ -5,10 +5,11 @@
 
 use std::time::{Duration, Instant};
 
-use budget_lint::{lines, parse, report, rules, text, NativeAllocator};
+use budget_lint::{lines, parse, report, rules, text};
 
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static ALLOCATOR: NativeAllocator = NativeAllocator;
+static ALLOCATOR: budget_lint::NativeAllocator = budget_lint::NativeAllocator;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -6,10 +6,13 @@
 
 use std::process::ExitCode;
 
-use budget_lint::{catalogue, check_bytes, report::render_text, NativeAllocator, Report};
+use budget_lint::{catalogue, check_bytes, report::render_text, Report};
 
+// Native only: the wasm build of the crate brings its own allocator (the
+// wasm tests build this binary for wasm32 too).
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static ALLOCATOR: NativeAllocator = NativeAllocator;
+static ALLOCATOR: budget_lint::NativeAllocator = budget_lint::NativeAllocator;
 
 const USAGE: &str = "用法:
   budget-lint check FILE... [--format text|json|csv] [--xlsx OUT.xlsx]
