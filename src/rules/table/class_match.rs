@@ -81,33 +81,24 @@ impl Rule for ClassMatch {
                     continue;
                 };
                 // Words for both sides, built only when there is a finding.
-                let figures = || {
-                    let right = Figure::from_cell(rt, right_row, right_column)
+                let figures = || SumFigures {
+                    context: format!("{}（{} {}）", note, code, right_row.name),
+                    total: Figure::from_cell(rt, right_row, right_column)
                         .expect("a cell whose term was read")
                         .named(format!(
                             "{} {} {}",
                             rt.id,
                             right_row.name,
                             rt.column(right_column).map(|c| c.name).unwrap_or("")
-                        ));
-                    let parts = left_figures(lt, left, code).expect("cells whose terms were read");
-                    let context = format!("{}（{} {}）", note, code, right_row.name);
-                    (context, right, parts)
+                        )),
+                    parts: left_figures(lt, left, code).expect("cells whose terms were read"),
                 };
                 if equal {
-                    check_sum_lazily(sink, lt.id, right_term, sum, || {
-                        let (context, total, parts) = figures();
-                        SumFigures {
-                            context,
-                            total,
-                            parts,
-                        }
-                    });
+                    check_sum_lazily(sink, lt.id, right_term, sum, figures);
                 } else {
                     sink.compared();
                     if !at_most(sum, right_term) {
-                        let (context, right, parts) = figures();
-                        report_above_limit(sink, lt.id, &context, parts, right);
+                        report_above_limit(sink, lt.id, figures());
                     }
                 }
             }
@@ -167,14 +158,14 @@ fn named(f: Figure, t: &Table, row: &Row) -> Figure {
     f.named(format!("{} {} {}", t.id, row.name, col))
 }
 
-/// Reports Σ `parts` above `limit` (the comparison was made).
-fn report_above_limit(
-    sink: &mut Sink,
-    location: &str,
-    context: &str,
-    parts: Vec<Figure>,
-    limit: Figure,
-) {
+/// Reports Σ of the parts above the limit (`total` of `figures`); the
+/// comparison was made.
+fn report_above_limit(sink: &mut Sink, location: &str, figures: SumFigures) {
+    let SumFigures {
+        context,
+        total: limit,
+        parts,
+    } = figures;
     let sum: Term = parts.iter().map(|p| p.term).sum();
     let shown = parts
         .iter()
