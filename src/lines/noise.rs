@@ -61,25 +61,16 @@ fn mark_table_of_contents(lines: &mut [Line]) {
 }
 
 fn has_dot_leader(text: &str) -> bool {
-    // Runs over every byte of the document: one table look-up per byte,
-    // and the leader's bytes compared one by one only where one may start.
-    const fn may_start(b: u8) -> bool {
-        matches!(b, b'.' | 0xE2 | 0xC2 | 0xEF)
-    }
-    const MAY_START: [bool; 256] = crate::text::byte_table!(may_start);
+    // Runs on every line. `[u8]::contains` finds a byte by memchr, so a
+    // leader is looked for only where its first byte is: '.' (in every
+    // figure) where it stands, "…" and "···" only in lines with their lead
+    // byte. The text is normalised: "．．．" already reads "...".
     let bytes = text.as_bytes();
-    let at = |i: usize, leader: &[u8]| {
-        leader
-            .iter()
-            .enumerate()
-            .all(|(k, b)| bytes.get(i + k) == Some(b))
-    };
-    (0..bytes.len()).any(|i| {
-        MAY_START[usize::from(bytes[i])]
-            && ["...", "…", "···", "．．．"]
-                .iter()
-                .any(|leader| at(i, leader.as_bytes()))
-    })
+    let has = |lead: u8, leader: &str| bytes.contains(&lead) && text.contains(leader);
+    text.match_indices('.')
+        .any(|(i, _)| bytes[i..].starts_with(b"..."))
+        || has(0xE2, "…")
+        || has(0xC2, "···")
 }
 
 /// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.
