@@ -117,9 +117,11 @@ pub fn is_prose_heading(line: &Line) -> bool {
 /// Key of a 项目资金 breakdown label (central, province, city, own,
 /// other), tolerant of the layouts seen in the corpus.
 pub fn fund_part(key: &str) -> Option<&'static str> {
-    // Every breakdown label names 资(金), 财(政) or (自)筹: a look for one
-    // character turns most cells away before the substring searches.
-    if !key.contains(['资', '财', '筹']) || key.chars().count() > 14 {
+    // At most 14 characters is at most 56 bytes: the long cells (texts
+    // and paragraphs) are turned away without a look. Every breakdown label
+    // names 资(金), 财(政) or (自)筹: a look for one character turns most
+    // of the rest away before the substring searches.
+    if key.len() > 14 * 4 || key.chars().count() > 14 || !key.contains(['资', '财', '筹']) {
         return None;
     }
     if key.contains("中央") && key.contains("资金") {
