@@ -69,6 +69,8 @@ updateLangButton();
 
 engine.ready.then(
   async (version) => {
+    // Marks for timing the page (tests/web/page.test.mjs prints them).
+    performance.mark('budget-lint:engine-ready');
     engineVersion = version || '';
     $('engine-version').textContent = `budget-lint ${engineVersion}`;
     ui.run.disabled = false;
@@ -336,6 +338,9 @@ function showCurrent({ keepFilters = false } = {}) {
   autoSelecting = true;
   if (findings.list.firstElementChild) findings.selectFirst();
   autoSelecting = false;
+  if (performance.getEntriesByName('budget-lint:result').length === 0) {
+    performance.mark('budget-lint:result');
+  }
 }
 
 let autoSelecting = false;
