@@ -248,7 +248,7 @@ fn rules_markdown_lists_every_rule() {
     let listed: Value = serde_json::from_slice(&json.stdout).expect("JSON catalogue");
     let ids: Vec<String> = budget_lint::catalogue()
         .iter()
-        .map(|r| r.id.to_string())
+        .map(|r| r.rule.id.to_string())
         .collect();
     assert!(ids.len() >= 16, "{ids:?}");
     let json_ids: Vec<&str> = listed

@@ -194,12 +194,13 @@ fn rules_listing(format: Format) -> String {
         Format::Markdown => {
             let mut out = String::from("# 校验规则目录\n\n本文件由 `budget-lint rules --format markdown` 从各规则源文件的文档注释生成，请勿手工编辑。\n");
             let mut category = "";
-            for r in &rules {
+            for doc in &rules {
+                let r = &doc.rule;
                 if r.category_label != category {
                     category = r.category_label;
                     out.push_str(&format!("\n## {category}\n"));
                 }
-                let body = r
+                let body = doc
                     .docs
                     .lines()
                     .skip(1)
@@ -215,7 +216,7 @@ fn rules_listing(format: Format) -> String {
         }
         Format::Text => rules
             .iter()
-            .map(|r| format!("{}  {:<22} {}\n", r.id, r.name, r.title))
+            .map(|d| format!("{}  {:<22} {}\n", d.rule.id, d.rule.name, d.rule.title))
             .collect(),
     }
 }

@@ -50,6 +50,13 @@ impl ser::Error for Unsupported {
 type Result<T = ()> = std::result::Result<T, Unsupported>;
 
 impl Writer {
+    /// `{"variant":` then a compound in `open`/`close`, closed with the
+    /// variant's own brace when the compound ends.
+    fn variant_compound(&mut self, variant: &str, open: char, close: char) -> Compound<'_> {
+        self.open_variant(variant);
+        Compound::open(self, open, close, true)
+    }
+
     /// A JSON string, escaped as serde_json does: `"` `\` and the control
     /// characters (`\b \t \n \f \r`, else `\u00xx`); everything else as is.
     #[inline(never)]
@@ -183,6 +190,17 @@ impl<T: Serialize> Value for T {
     }
 }
 
+/// Serializer methods for integers: each widened to the one 64-bit writer
+/// of its signedness.
+macro_rules! integers {
+    ($($method:ident($ty:ty) => $writer:ident),*) => {$(
+        fn $method(self, v: $ty) -> Result {
+            self.$writer(v.into());
+            Ok(())
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
     type Error = Unsupported;
@@ -198,38 +216,16 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.0.push_str(if v { "true" } else { "false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result {
-        self.signed(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result {
-        self.unsigned(v);
-        Ok(())
-    }
+    integers!(
+        serialize_i8(i8) => signed,
+        serialize_i16(i16) => signed,
+        serialize_i32(i32) => signed,
+        serialize_i64(i64) => signed,
+        serialize_u8(u8) => unsigned,
+        serialize_u16(u16) => unsigned,
+        serialize_u32(u32) => unsigned,
+        serialize_u64(u64) => unsigned
+    );
     fn serialize_f32(self, _v: f32) -> Result {
         Err(Unsupported)
     }
@@ -303,8 +299,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>> {
-        self.open_variant(variant);
-        Ok(Compound::open(self, '[', ']', true))
+        Ok(self.variant_compound(variant, '[', ']'))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>> {
         Ok(Compound::open(self, '{', '}', false))
@@ -319,54 +314,32 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>> {
-        self.open_variant(variant);
-        Ok(Compound::open(self, '{', '}', true))
+        Ok(self.variant_compound(variant, '{', '}'))
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(None, value)
-    }
-    fn end(self) -> Result {
-        self.close()
-    }
+/// The compounds whose elements have no key: each element written as is.
+macro_rules! unkeyed_compound {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Unsupported;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+                self.element(None, value)
+            }
+            fn end(self) -> Result {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(None, value)
-    }
-    fn end(self) -> Result {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(None, value)
-    }
-    fn end(self) -> Result {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(None, value)
-    }
-    fn end(self) -> Result {
-        self.close()
-    }
-}
+unkeyed_compound!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();

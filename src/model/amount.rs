@@ -30,18 +30,7 @@ impl Amount {
     /// parentheses for negatives. Full-width digits must already be folded
     /// (the text stage does that). Returns None for anything else.
     pub fn parse(text: &str) -> Option<Amount> {
-        let t = text.trim();
-        if t.is_empty() || t.len() > 40 {
-            return None;
-        }
-        let (negative, body) =
-            if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-                (true, inner.trim())
-            } else if let Some(rest) = t.strip_prefix('-') {
-                (true, rest.trim_start())
-            } else {
-                (false, t.strip_prefix('+').unwrap_or(t))
-            };
+        let (negative, body) = split_sign(text)?;
         // The digits are read into the mantissa here rather than handed to
         // Decimal's FromStr: that parser (with its scientific-notation
         // fallback) is ~3 KiB gzip of the web module, and these numbers need
@@ -82,6 +71,24 @@ impl Amount {
         }
         Some(Amount { value, scale })
     }
+}
+
+/// A printed number's sign and the rest: "-5" and "(5)" are negative.
+/// None for an empty or overlong text.
+fn split_sign(text: &str) -> Option<(bool, &str)> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    Some(
+        if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+            (true, inner.trim())
+        } else if let Some(rest) = t.strip_prefix('-') {
+            (true, rest.trim_start())
+        } else {
+            (false, t.strip_prefix('+').unwrap_or(t))
+        },
+    )
 }
 
 /// One cell of a rebuilt table. A blank is not zero: it is kept apart so
@@ -175,18 +182,7 @@ mod tests {
     /// The parser before it read the mantissa itself: digits handed to
     /// Decimal's FromStr.
     fn reference(text: &str) -> Option<Amount> {
-        let t = text.trim();
-        if t.is_empty() || t.len() > 40 {
-            return None;
-        }
-        let (negative, body) =
-            if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-                (true, inner.trim())
-            } else if let Some(rest) = t.strip_prefix('-') {
-                (true, rest.trim_start())
-            } else {
-                (false, t.strip_prefix('+').unwrap_or(t))
-            };
+        let (negative, body) = split_sign(text)?;
         let mut digits = String::new();
         let (mut seen_dot, mut scale, mut int_digits) = (false, 0u32, 0usize);
         for (i, ch) in body.chars().enumerate() {
