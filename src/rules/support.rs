@@ -157,12 +157,7 @@ pub fn check_sum_lazily(
     sink.compared();
     let verdict = compare(total, sum);
     if verdict != Verdict::Exact {
-        let SumFigures {
-            context,
-            total,
-            parts,
-        } = describe();
-        report_sum(sink, location, &context, verdict, sum, total, parts);
+        report_sum(sink, location, verdict, sum, describe());
     }
     verdict
 }
@@ -177,24 +172,22 @@ pub fn check_sum(
     total: Figure,
     parts: Vec<Figure>,
 ) -> Verdict {
-    sink.compared();
     let sum: Term = parts.iter().map(|p| p.term).sum();
-    let verdict = compare(total.term, sum);
-    report_sum(sink, location, context, verdict, sum, total, parts);
-    verdict
+    check_sum_lazily(sink, location, total.term, sum, || SumFigures {
+        context: context.to_string(),
+        total,
+        parts,
+    })
 }
 
 /// Says what a comparison found: nothing when exact, a 尾差 (info) inside
 /// the rounding band, an error with both sides' figures outside it.
-fn report_sum(
-    sink: &mut Sink,
-    location: &str,
-    context: &str,
-    verdict: Verdict,
-    sum: Term,
-    total: Figure,
-    parts: Vec<Figure>,
-) {
+fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figures: SumFigures) {
+    let SumFigures {
+        context,
+        total,
+        parts,
+    } = figures;
     let (difference, tolerance, severity) = match verdict {
         Verdict::Exact => return,
         Verdict::Tail {

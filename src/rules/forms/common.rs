@@ -95,10 +95,14 @@ pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, 
         let figure = |v: &FormValue, label: &str| {
             form_figure(v, &place, label).expect("a value whose term was read")
         };
+        let (total, parts) = (
+            figure(total, total_label),
+            block.parts.iter().map(|p| figure(p, &p.label)).collect(),
+        );
         SumFigures {
-            total: figure(total, total_label),
-            parts: block.parts.iter().map(|p| figure(p, &p.label)).collect(),
-            context: place.clone(),
+            context: place,
+            total,
+            parts,
         }
     });
 }
