@@ -36,14 +36,6 @@ pub fn normalize(text: &str) -> String {
 /// colons and dashes, one kind of quote. "（不含上年结转）" and
 /// "(不含上年结转)" get the same key; so do "“三公”" and "\"三公\"".
 pub fn fold_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    push_folded(&mut key, text);
-    key
-}
-
-/// Appends the folded form of `text` to `key` (see [`fold_key`]); callers
-/// that build a key from several pieces fold them into one buffer.
-pub fn push_folded(key: &mut String, text: &str) {
     // What may change: ASCII white space, brackets and quotes; lead bytes
     // of U+0085/U+00A0 (C2), U+1680 (E1), the U+2000 block (E2), U+3000
     // and its brackets (E3), full-width forms (EF).
@@ -54,7 +46,8 @@ pub fn push_folded(key: &mut String, text: &str) {
         }
     }
     const ASKS: [bool; 256] = super::byte_table!(asks);
-    fold_into(key, text, &ASKS, |c, _| match c {
+    let mut key = String::with_capacity(text.len());
+    fold_into(&mut key, text, &ASKS, |c, _| match c {
         c if c.is_whitespace() => Fold::Drop,
         '（' | '〔' | '【' | '[' => Fold::To('('),
         '）' | '〕' | '】' | ']' => Fold::To(')'),
@@ -65,6 +58,7 @@ pub fn push_folded(key: &mut String, text: &str) {
         '—' | '－' | '–' | '‑' | '―' => Fold::To('-'),
         _ => Fold::Keep,
     });
+    key
 }
 
 /// What folding does to one character.

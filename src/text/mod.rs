@@ -25,6 +25,7 @@ macro_rules! byte_table {
 pub(crate) use byte_table;
 
 pub use decode::{decode, DecodeError, Decoded};
+pub use fold::{fold_key, normalize};
 
 /// 一 … 十, the digits of the Chinese numerals that number headings and
 /// tables ("二十一、", "表十三"). A `match`, not `"一二…".contains(c)`: that
@@ -35,4 +36,3 @@ pub fn is_chinese_digit(c: char) -> bool {
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
     )
 }
-pub use fold::{fold_key, normalize, push_folded};

@@ -27,7 +27,7 @@ pub fn keyed<'a>(lines: &[&'a Line]) -> Vec<Keyed<'a>> {
 }
 
 /// A line's non-empty cells: (cell index, folded key, text as printed).
-pub fn filled(line: &Line) -> Vec<(usize, String, &str)> {
+fn filled(line: &Line) -> Vec<(usize, String, &str)> {
     // Cleaned cells never start or end with white space (lines::cells).
     line.cells()
         .enumerate()

@@ -72,7 +72,7 @@ impl NameComparison {
 }
 
 /// The key names are compared on: folded, quotes dropped, dash runs as one.
-pub fn name_key(name: &str) -> String {
+fn name_key(name: &str) -> String {
     let mut out = String::new();
     for c in fold_key(name).chars() {
         if c == '"' {
