@@ -51,18 +51,13 @@ fn read_plain_cells(raw: &str) -> Option<(String, Vec<(usize, usize)>)> {
             return None;
         }
     }
-    if spans.is_empty() {
-        if line.len() > 1 && line.starts_with('|') && line.ends_with('|') {
-            return None;
-        }
+    let markdown = if spans.is_empty() {
+        is_markdown_rule(line) || (line.len() > 1 && line.starts_with('|') && line.ends_with('|'))
     } else {
         spans.push((start, line.len()));
-    }
-    let cells = spans.iter().map(|&(a, b)| &line[a..b]);
-    if is_markdown_rule(line) || cells.clone().any(is_markdown_rule) {
-        return None;
-    }
-    Some((line.to_string(), spans))
+        spans.iter().any(|&(a, b)| is_markdown_rule(&line[a..b]))
+    };
+    (!markdown).then(|| (line.to_string(), spans))
 }
 
 #[cfg(test)]
@@ -150,9 +145,8 @@ fn push_clean_cell(out: &mut String, cell: &str) {
     }
 }
 
-/// Whether a cell holds markup or white space. A byte scan: the only
-/// non-ASCII white space begins with lead byte C2, E1, E2 or E3, and only
-/// those characters are decoded.
+/// Whether a cell holds markup or white space: a byte scan, nothing
+/// decoded (see `white_space_len`).
 fn needs_cleaning(cell: &str) -> bool {
     let bytes = cell.as_bytes();
     (0..bytes.len()).any(|i| MAY_NEED[usize::from(bytes[i])] && needs_at(&bytes[i..]))
