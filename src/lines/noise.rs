@@ -61,16 +61,13 @@ fn mark_table_of_contents(lines: &mut [Line]) {
 }
 
 fn has_dot_leader(text: &str) -> bool {
-    // Runs on every line. `[u8]::contains` finds a byte by memchr, so a
-    // leader is looked for only where its first byte is: '.' (in every
-    // figure) where it stands, "…" and "···" only in lines with their lead
-    // byte. The text is normalised: "．．．" already reads "...".
-    let bytes = text.as_bytes();
-    let has = |lead: u8, leader: &str| bytes.contains(&lead) && text.contains(leader);
-    text.match_indices('.')
-        .any(|(i, _)| bytes[i..].starts_with(b"..."))
-        || has(0xE2, "…")
-        || has(0xC2, "···")
+    // A contents line ends in its leader, or in the leader and a page
+    // number. Looking only there costs nothing per byte (this runs on every
+    // line, paragraphs of 4 KB among them), and an ellipsis inside a
+    // sentence ("等……方面") is not a leader. The text is normalised:
+    // "．．．" already reads "...".
+    let body = text.trim_end_matches(|c: char| c.is_ascii_digit() || c == '\t' || c == ' ');
+    body.ends_with("...") || body.ends_with('…') || body.ends_with("···")
 }
 
 /// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.
@@ -162,5 +159,15 @@ mod tests {
         assert_eq!(noise[9], Some(Noise::Watermark));
         assert_eq!(noise[11], Some(Noise::ChartCaption));
         assert_eq!(noise[12], None, "a repeated unit line is not a watermark");
+    }
+
+    #[test]
+    fn an_ellipsis_inside_a_sentence_is_no_leader() {
+        let text = "二、机构设置情况……\t3\n三、支出……9\n主要用于办公、印刷……等方面。";
+        let lines = Lines::from_text(text);
+        let noise: Vec<Option<Noise>> = lines.all.iter().map(|l| l.noise).collect();
+        assert_eq!(noise[0], Some(Noise::TableOfContents));
+        assert_eq!(noise[1], Some(Noise::TableOfContents));
+        assert_eq!(noise[2], None, "a sentence with an ellipsis is content");
     }
 }
