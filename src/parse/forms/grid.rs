@@ -18,7 +18,8 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
         texts.clear();
         let mut row_level1 = None;
         let mut row_level2 = None;
-        for (_, key, text) in cells {
+        for cell in cells {
+            let (key, text) = (&cell.key, cell.text);
             if is_header(key) {
                 continue;
             }
@@ -106,5 +107,5 @@ fn second_level(key: &str) -> Option<IndicatorLevel> {
 pub fn is_grid_frame(line: &Keyed) -> bool {
     line.cells
         .iter()
-        .any(|(_, k, _)| k == "一级指标" || first_level(k).is_some())
+        .any(|c| c.key == "一级指标" || first_level(&c.key).is_some())
 }

@@ -2,6 +2,8 @@
 //! sit in: "其中：" prefixes, colons, truncations ("市县（区）财政资"), wraps
 //! ("财政资 金") and misprints ("市基（区）财政资金") are all folded here.
 
+use std::cell::OnceCell;
+
 use crate::lines::Line;
 use crate::model::Cell;
 use crate::text::{fold_key, is_chinese_digit};
@@ -11,8 +13,28 @@ use crate::text::{fold_key, is_chinese_digit};
 /// frame, the grid), and folding is the costly part.
 pub struct Keyed<'a> {
     pub line: &'a Line,
-    /// (cell index, folded key, text as printed).
-    pub cells: Vec<(usize, String, &'a str)>,
+    pub cells: Vec<KeyedCell<'a>>,
+}
+
+/// A non-empty cell of a form line.
+pub struct KeyedCell<'a> {
+    /// Its index among all the line's cells, empty ones included.
+    pub col: usize,
+    /// Its folded key ([`label_key`]).
+    pub key: String,
+    /// Its text as printed.
+    pub text: &'a str,
+    /// What it labels on a 项目支出 form ([`KeyedCell::project`]).
+    project: OnceCell<ProjectLabel>,
+}
+
+impl KeyedCell<'_> {
+    /// What the cell labels on a 项目支出 form. Told at the first asking and
+    /// kept: the reader asks it of every cell after a label while it looks
+    /// for the label's value, and never of the indicator grid's cells.
+    pub fn project(&self) -> ProjectLabel {
+        *self.project.get_or_init(|| project_label(&self.key))
+    }
 }
 
 /// Keys every line of a form body.
@@ -26,13 +48,18 @@ pub fn keyed<'a>(lines: &[&'a Line]) -> Vec<Keyed<'a>> {
         .collect()
 }
 
-/// A line's non-empty cells: (cell index, folded key, text as printed).
-fn filled(line: &Line) -> Vec<(usize, String, &str)> {
+/// A line's non-empty cells, keyed.
+fn filled(line: &Line) -> Vec<KeyedCell<'_>> {
     // Cleaned cells never start or end with white space (lines::cells).
     line.cells()
         .enumerate()
         .filter(|(_, c)| !c.is_empty())
-        .map(|(i, c)| (i, label_key(c), c))
+        .map(|(col, text)| KeyedCell {
+            col,
+            key: label_key(text),
+            text,
+            project: OnceCell::new(),
+        })
         .collect()
 }
 
@@ -41,14 +68,14 @@ fn filled(line: &Line) -> Vec<(usize, String, &str)> {
 /// start is folded, which is all a label comparison can look at.
 pub fn label_key(text: &str) -> String {
     const LABEL_CHARS: usize = 48;
-    // The byte where character LABEL_CHARS starts: count the bytes that
-    // begin a character (all but UTF-8 continuation bytes).
-    let end = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| (b as i8) >= -0x40)
-        .nth(LABEL_CHARS)
-        .map_or(text.len(), |(i, _)| i);
+    // 48 characters take at least 48 bytes: a shorter cell is all label.
+    let end = if text.len() <= LABEL_CHARS {
+        text.len()
+    } else {
+        text.char_indices()
+            .nth(LABEL_CHARS)
+            .map_or(text.len(), |(i, _)| i)
+    };
     let head = &text[..end];
     let mut key = fold_key(head);
     if key.starts_with("其中") {
@@ -116,7 +143,7 @@ pub fn is_prose_heading(line: &Line) -> bool {
 
 /// Key of a 项目资金 breakdown label (central, province, city, own,
 /// other), tolerant of the layouts seen in the corpus.
-pub fn fund_part(key: &str) -> Option<&'static str> {
+fn fund_part(key: &str) -> Option<&'static str> {
     // At most 14 characters is at most 56 bytes: the long cells (texts
     // and paragraphs) are turned away without a look. Every breakdown label
     // names 资(金), 财(政) or (自)筹: a look for one character turns most
@@ -126,7 +153,7 @@ pub fn fund_part(key: &str) -> Option<&'static str> {
     }
     if key.contains("中央") && key.contains("资金") {
         Some("central")
-    } else if key.contains("省级") && key.contains("资") {
+    } else if key.contains("省级") && key.contains('资') {
         Some("province")
     } else if key.contains("财政资") || (key.contains("(区)") && key.contains("财政")) {
         Some("city")
@@ -140,8 +167,11 @@ pub fn fund_part(key: &str) -> Option<&'static str> {
 }
 
 /// "实施期资金总额" / "年度资金总额".
-pub fn fund_total(key: &str) -> Option<FundPeriod> {
-    if key.contains("实施期资金总额") {
+fn fund_total(key: &str) -> Option<FundPeriod> {
+    // Both labels end in 资金总额: a cell without 资 is turned away first.
+    if !key.contains('资') {
+        None
+    } else if key.contains("实施期资金总额") {
         Some(FundPeriod::Implementation)
     } else if key.contains("年度资金总额") {
         Some(FundPeriod::Annual)
@@ -180,11 +210,34 @@ const PROJECT_LABELS: &[&str] = &[
     "指标值",
 ];
 
-pub fn is_project_label(key: &str) -> bool {
-    PROJECT_LABELS.contains(&key)
-        || key.starts_with("项目资金")
-        || fund_total(key).is_some()
-        || fund_part(key).is_some()
+/// What a cell labels on a 项目支出 form: a 资金总额 (fund total), a
+/// breakdown part, another of its labels, or nothing (a value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProjectLabel {
+    Value,
+    Total(FundPeriod),
+    Part(&'static str),
+    Other,
+}
+
+impl ProjectLabel {
+    pub fn is_label(self) -> bool {
+        self != ProjectLabel::Value
+    }
+}
+
+/// What `key` labels on a 项目支出 form. A 资金总额 label is told before
+/// a breakdown part, as the fund reader has always asked.
+fn project_label(key: &str) -> ProjectLabel {
+    if let Some(period) = fund_total(key) {
+        ProjectLabel::Total(period)
+    } else if let Some(part) = fund_part(key) {
+        ProjectLabel::Part(part)
+    } else if PROJECT_LABELS.contains(&key) || key.starts_with("项目资金") {
+        ProjectLabel::Other
+    } else {
+        ProjectLabel::Value
+    }
 }
 
 /// A printed amount or count with its unit word removed ("9个", "30人",
@@ -204,15 +257,15 @@ pub fn value_cell(text: &str) -> Cell {
 /// and before the next cell that `is_label` accepts; a blank when there is
 /// none.
 pub fn value_after<'a>(
-    cells: &[(usize, String, &'a str)],
+    cells: &[KeyedCell<'a>],
     pos: usize,
-    is_label: impl Fn(&str) -> bool,
+    is_label: impl Fn(&KeyedCell) -> bool,
 ) -> Option<&'a str> {
     cells
         .iter()
         .skip(pos + 1)
-        .take_while(|(_, k, _)| !is_label(k))
-        .map(|(_, _, t)| *t)
+        .take_while(|c| !is_label(c))
+        .map(|c| c.text)
         .next()
 }
 

@@ -8,7 +8,7 @@
 //! the uses.
 
 use super::grid;
-use super::labels::{value_after, value_cell, Keyed};
+use super::labels::{value_after, value_cell, Keyed, KeyedCell};
 use crate::lines::Line;
 use crate::model::forms::{FormText, FormValue, OverallForm};
 
@@ -30,11 +30,11 @@ pub fn read(title: &Line, body: &[Keyed]) -> OverallForm {
         if cells.is_empty() {
             continue;
         }
-        if cells.iter().any(|(_, k, _)| k.starts_with("按资金来源")) {
+        if cells.iter().any(|c| c.key.starts_with("按资金来源")) {
             in_budget = true;
             continue;
         }
-        let first = cells[0].1.as_str();
+        let first = cells[0].key.as_str();
         if in_budget && (first.starts_with("年度重点任务") || first.starts_with("年度绩效"))
         {
             in_budget = false;
@@ -68,12 +68,14 @@ fn count_key(key: &str) -> Option<&'static str> {
     COUNTS.iter().find(|(l, _)| key == *l).map(|(_, k)| *k)
 }
 
-fn is_info_label(key: &str) -> bool {
+fn is_info_label(cell: &KeyedCell) -> bool {
+    let key = cell.key.as_str();
     count_key(key).is_some() || key == "部门名称" || key == "部门基本信息"
 }
 
-fn read_basic_info(form: &mut OverallForm, cells: &[(usize, String, &str)], line: usize) {
-    for (pos, (_, key, text)) in cells.iter().enumerate() {
+fn read_basic_info(form: &mut OverallForm, cells: &[KeyedCell], line: usize) {
+    for (pos, cell) in cells.iter().enumerate() {
+        let (key, text) = (&cell.key, cell.text);
         if key == "部门名称" && form.name.is_none() {
             if let Some(v) = value_after(cells, pos, is_info_label) {
                 form.name = Some(FormText {
@@ -119,12 +121,14 @@ fn use_key(key: &str) -> Option<&'static str> {
     }
 }
 
-fn is_budget_label(key: &str) -> bool {
+fn is_budget_label(cell: &KeyedCell) -> bool {
+    let key = cell.key.as_str();
     key == "合计" || source_key(key).is_some() || use_key(key).is_some()
 }
 
-fn read_budget(form: &mut OverallForm, cells: &[(usize, String, &str)], line: usize) {
-    for (pos, (_, key, text)) in cells.iter().enumerate() {
+fn read_budget(form: &mut OverallForm, cells: &[KeyedCell], line: usize) {
+    for (pos, cell) in cells.iter().enumerate() {
+        let (key, text) = (&cell.key, cell.text);
         let value = |k: &'static str| FormValue {
             key: k,
             label: text.to_string(),

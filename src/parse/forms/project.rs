@@ -8,7 +8,7 @@
 
 use super::grid;
 use super::labels::{
-    fund_part, fund_total, is_project_label, label_key, value_after, value_cell, FundPeriod, Keyed,
+    label_key, value_after, value_cell, FundPeriod, Keyed, KeyedCell, ProjectLabel,
 };
 use crate::lines::Line;
 use crate::model::forms::{FormText, FormValue, FundBlock, Goal, ProjectForm};
@@ -39,9 +39,9 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
         if cells.is_empty() {
             continue;
         }
-        let first = cells[0].1.as_str();
-        if !pending.is_empty() && !is_project_label(first) {
-            let mut values = cells.iter().map(|(_, _, t)| *t);
+        let first = cells[0].key.as_str();
+        if !pending.is_empty() && !cells[0].project().is_label() {
+            let mut values = cells.iter().map(|c| c.text);
             for field in pending.drain(..) {
                 if let Some(v) = values.next() {
                     set_text(&mut form, field, v, line.no);
@@ -57,11 +57,11 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
         }
         if cells
             .iter()
-            .any(|(_, k, _)| k == "年度目标" || k == "实施期目标")
+            .any(|c| c.key == "年度目标" || c.key == "实施期目标")
         {
             goal_headers = cells
                 .iter()
-                .filter_map(|(_, k, _)| match k.as_str() {
+                .filter_map(|c| match c.key.as_str() {
                     "实施期目标" => Some("实施期目标"),
                     "年度目标" => Some("年度目标"),
                     _ => None,
@@ -94,11 +94,12 @@ const TEXT_FIELDS: &[(&str, &str)] = &[
 
 fn read_text_fields(
     form: &mut ProjectForm,
-    cells: &[(usize, String, &str)],
+    cells: &[KeyedCell],
     line: usize,
     pending: &mut Vec<&'static str>,
 ) {
-    for (pos, (_, key, text)) in cells.iter().enumerate() {
+    for (pos, cell) in cells.iter().enumerate() {
+        let (key, text) = (&cell.key, cell.text);
         let Some(field) = text_field(key, text) else {
             continue;
         };
@@ -154,33 +155,33 @@ fn set_text(form: &mut ProjectForm, field: &str, value: &str, line: usize) {
 /// 年度; a lone label goes to the block whose total stands nearest.
 fn read_funds(
     form: &mut ProjectForm,
-    cells: &[(usize, String, &str)],
+    cells: &[KeyedCell],
     line: usize,
     total_cols: &mut Vec<(FundPeriod, usize)>,
 ) {
-    let is_label = |k: &str| is_project_label(k);
     let mut parts_seen = 0usize;
     let labelled_parts = cells
         .iter()
-        .filter(|(_, k, _)| fund_part(k).is_some())
+        .filter(|c| matches!(c.project(), ProjectLabel::Part(_)))
         .count();
-    for (pos, (col, key, text)) in cells.iter().enumerate() {
-        if let Some(period) = fund_total(key) {
-            total_cols.push((period, *col));
-            let value = FormValue {
-                key: "total",
-                label: text.to_string(),
-                value: value_cell(value_after(cells, pos, is_label).unwrap_or("")),
-                line,
-            };
-            let block = block_mut(form, period);
-            if block.total.is_none() {
-                block.total = Some(value);
+    for (pos, cell) in cells.iter().enumerate() {
+        let value = |key| FormValue {
+            key,
+            label: cell.text.to_string(),
+            value: value_cell(value_after(cells, pos, is_project_label).unwrap_or("")),
+            line,
+        };
+        let part = match cell.project() {
+            ProjectLabel::Total(period) => {
+                total_cols.push((period, cell.col));
+                let block = block_mut(form, period);
+                if block.total.is_none() {
+                    block.total = Some(value("total"));
+                }
+                continue;
             }
-            continue;
-        }
-        let Some(part) = fund_part(key) else {
-            continue;
+            ProjectLabel::Part(part) => part,
+            _ => continue,
         };
         if total_cols.is_empty() {
             continue;
@@ -194,20 +195,19 @@ fn read_funds(
                 FundPeriod::Annual
             }
         } else {
-            nearest(total_cols, *col)
+            nearest(total_cols, cell.col)
         };
         parts_seen += 1;
-        let value = FormValue {
-            key: part,
-            label: text.to_string(),
-            value: value_cell(value_after(cells, pos, is_label).unwrap_or("")),
-            line,
-        };
         let block = block_mut(form, period);
         if block.part(part).is_none() {
-            block.parts.push(value);
+            block.parts.push(value(part));
         }
     }
+}
+
+/// A label cell of a 项目支出 form: never the value of another label.
+fn is_project_label(cell: &KeyedCell) -> bool {
+    cell.project().is_label()
 }
 
 fn nearest(total_cols: &[(FundPeriod, usize)], col: usize) -> FundPeriod {
@@ -227,13 +227,8 @@ fn block_mut(form: &mut ProjectForm, period: FundPeriod) -> &mut FundBlock {
 
 /// "总体目标 │ 实施期的目标 │ … │ 年度的目标": the texts in order, named by
 /// the header line above ("实施期目标 │ 年度目标", or "年度目标" alone).
-fn read_goals(
-    form: &mut ProjectForm,
-    cells: &[(usize, String, &str)],
-    headers: &[&'static str],
-    line: usize,
-) {
-    let texts: Vec<&str> = cells.iter().skip(1).map(|(_, _, t)| *t).collect();
+fn read_goals(form: &mut ProjectForm, cells: &[KeyedCell], headers: &[&'static str], line: usize) {
+    let texts: Vec<&str> = cells.iter().skip(1).map(|c| c.text).collect();
     for (i, text) in texts.iter().enumerate() {
         let period = match (texts.len(), headers) {
             (1, [only]) => only,
