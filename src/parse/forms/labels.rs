@@ -123,7 +123,11 @@ pub enum TitleKind {
 
 /// The line that closes a form: "负责人：… 经办人：… 填报日期：…".
 pub fn is_signature(line: &Line) -> bool {
-    line.cells().filter(|c| c.contains(['负', '经'])).any(|c| {
+    // A cell's key starts as the cell does, unless folding drops what
+    // stands first (a colon, a "其中"): only such cells are keyed. Every
+    // line of every form is asked; most are turned away by a first look.
+    let may_sign = |c: &&str| c.starts_with(['负', '经', '其', '：', ':']);
+    line.cells().filter(may_sign).any(|c| {
         let key = label_key(c);
         key.starts_with("负责人") || key.starts_with("经办人")
     })

@@ -147,12 +147,10 @@ impl Reader {
                 facts,
             });
         };
-        for (i, ch) in text.char_indices() {
-            if ch == '。' {
-                let end = i + ch.len_utf8();
-                push(start, end);
-                start = end;
-            }
+        for (i, stop) in text.match_indices('。') {
+            let end = i + stop.len();
+            push(start, end);
+            start = end;
         }
         if start < text.len() {
             push(start, text.len());
@@ -169,7 +167,7 @@ fn ends_sentence(text: &str) -> bool {
 /// "阳泉市市级预算部门（单位）项目支出绩效目标表", "…整体支出绩效目标申报表".
 fn is_form_title(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 40 && (t.ends_with("绩效目标表") || t.ends_with("绩效目标申报表"))
+    (t.ends_with("绩效目标表") || t.ends_with("绩效目标申报表")) && t.chars().count() <= 40
 }
 
 /// "八、机关运行经费增减变动原因说明" → (8, title). A heading is short and
@@ -194,6 +192,11 @@ fn section_heading(text: &str) -> Option<(u32, &str)> {
 /// "2、房屋情况：" → the sub-part number.
 fn sub_heading(text: &str) -> Option<u32> {
     let t = text.trim();
+    // Most prose lines start with neither a bracket nor a digit: they are
+    // turned away before their characters are counted.
+    if !t.starts_with(['（', '(']) && !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     if t.chars().count() > 30 || t.contains('。') || t.contains('，') || t.contains(',') {
         return None;
     }
@@ -215,11 +218,17 @@ fn sub_heading(text: &str) -> Option<u32> {
 
 /// "十二、…" → (12, "、…"); only 一 … 九十九.
 fn leading_chinese_number(text: &str) -> Option<(u32, &str)> {
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1)
+    let digit = |c: char| match c {
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
     };
     let mut chars = text.char_indices().peekable();
     let mut value = 0u32;
