@@ -42,20 +42,13 @@ fn read_plain_cells(raw: &str) -> Option<(String, Vec<(usize, usize)>)> {
     let bytes = line.as_bytes();
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // TAB is white space: MAY_NEED stops there too.
-        let step = MAY_NEED[usize::from(bytes[i])];
-        if step != 0 {
-            i += usize::from(step);
-        } else if bytes[i] == b'\t' {
+    for i in 0..bytes.len() {
+        let b = bytes[i];
+        if b == b'\t' {
             spans.push((start, i));
             start = i + 1;
-            i += 1;
-        } else if needs_at(&bytes[i..]) {
+        } else if MAY_NEED[usize::from(b)] && needs_at(&bytes[i..]) {
             return None;
-        } else {
-            i += 1;
         }
     }
     let markdown = if spans.is_empty() {
@@ -156,20 +149,11 @@ fn push_clean_cell(out: &mut String, cell: &str) {
 /// decoded (see `white_space_len`).
 fn needs_cleaning(cell: &str) -> bool {
     let bytes = cell.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match MAY_NEED[usize::from(bytes[i])] {
-            0 if needs_at(&bytes[i..]) => return true,
-            0 => i += 1,
-            step => i += usize::from(step),
-        }
-    }
-    false
+    (0..bytes.len()).any(|i| MAY_NEED[usize::from(bytes[i])] && needs_at(&bytes[i..]))
 }
 
-/// Steps over the characters that start neither markup nor white space
-/// (`needs_at` tells at the others; TAB is white space).
-const MAY_NEED: [u8; 256] = crate::text::step_table!(may_need);
+/// The first bytes of markup and of white space (`needs_at` tells).
+const MAY_NEED: [bool; 256] = crate::text::byte_table!(may_need);
 
 const fn may_need(b: u8) -> bool {
     matches!(b, b'<' | b'&' | 0x0b | 0xC2 | 0xE1 | 0xE2 | 0xE3) || b.is_ascii_whitespace()

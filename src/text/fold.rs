@@ -14,9 +14,9 @@ pub fn normalize(text: &str) -> String {
             b => b < 0x20 && b != b'\n' && b != b'\t',
         }
     }
-    const STEPS: [u8; 256] = super::step_table!(asks);
+    const ASKS: [bool; 256] = super::byte_table!(asks);
     let mut out = String::with_capacity(text.len());
-    fold_into(&mut out, text, &STEPS, |ch, next| match ch {
+    fold_into(&mut out, text, &ASKS, |ch, next| match ch {
         '\r' if next == Some(b'\n') => Fold::Drop,
         '\r' => Fold::To('\n'),
         '\n' | '\t' => Fold::Keep,
@@ -45,9 +45,9 @@ pub fn fold_key(text: &str) -> String {
             b => b.is_ascii_whitespace() || b == 0x0b,
         }
     }
-    const STEPS: [u8; 256] = super::step_table!(asks);
+    const ASKS: [bool; 256] = super::byte_table!(asks);
     let mut key = String::with_capacity(text.len());
-    fold_into(&mut key, text, &STEPS, |c, _| match c {
+    fold_into(&mut key, text, &ASKS, |c, _| match c {
         c if c.is_whitespace() => Fold::Drop,
         '（' | '〔' | '【' | '[' => Fold::To('('),
         '）' | '〕' | '】' | ']' => Fold::To(')'),
@@ -69,27 +69,26 @@ enum Fold {
 }
 
 /// Copies `text` to `out`, asking `fold` about each character (and the
-/// byte after it) that might change: those whose first byte `steps` stops
-/// at (the ASCII characters the fold changes, and the UTF-8 lead bytes of
+/// byte after it) that might change: those whose first byte `asks` marks
+/// (the ASCII characters the fold changes, and the UTF-8 lead bytes of
 /// every non-ASCII one it changes). Everything else, CJK ideographs above
-/// all (most of a disclosure), is stepped over a character at a time and
-/// copied in whole runs without being decoded.
+/// all (most of a disclosure), is copied in whole runs without being
+/// decoded.
 fn fold_into(
     out: &mut String,
     text: &str,
-    steps: &[u8; 256],
+    asks: &[bool; 256],
     fold: impl Fn(char, Option<u8>) -> Fold,
 ) {
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let step = steps[usize::from(bytes[i])];
-        if step != 0 {
-            i += usize::from(step);
+        if !asks[usize::from(bytes[i])] {
+            i += 1;
             continue;
         }
-        // `i` is a char boundary: the scan moves by whole characters.
+        // `i` is a char boundary: `asks` takes only ASCII and lead bytes.
         let c = text[i..].chars().next().unwrap_or_default();
         let end = i + c.len_utf8();
         let replacement = match fold(c, bytes.get(end).copied()) {

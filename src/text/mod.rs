@@ -9,33 +9,20 @@
 mod decode;
 mod fold;
 
-/// The step table of a byte scan: 0 for the bytes a `const fn(u8) -> bool`
-/// accepts, the byte length of the character any other byte starts. A
-/// loop that every byte of a document goes through then stops only where
-/// it must look and skips a whole CJK character (3 bytes) in one step.
-/// Scans start at a character boundary and move by whole characters, so
-/// they only ever read lead bytes; a continuation byte steps 1.
-macro_rules! step_table {
+/// The table of the bytes a `const fn(u8) -> bool` accepts: a look-up is
+/// the cheapest test in a loop that every byte of a document goes through.
+macro_rules! byte_table {
     ($accepts:ident) => {{
-        let mut table = [0u8; 256];
+        let mut table = [false; 256];
         let mut b = 0;
         while b < 256 {
-            table[b] = if $accepts(b as u8) {
-                0
-            } else {
-                match b as u8 {
-                    0xC0..=0xDF => 2,
-                    0xE0..=0xEF => 3,
-                    0xF0..=0xF7 => 4,
-                    _ => 1,
-                }
-            };
+            table[b] = $accepts(b as u8);
             b += 1;
         }
         table
     }};
 }
-pub(crate) use step_table;
+pub(crate) use byte_table;
 
 pub use decode::{decode, DecodeError, Decoded};
 pub use fold::{fold_key, normalize};
