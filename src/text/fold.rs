@@ -1,6 +1,8 @@
 //! Character folding: what the whole pipeline may rely on, and the looser
 //! key used to compare labels.
 
+use std::borrow::Cow;
+
 /// Normalises a decoded text without changing its line count: CRLF and CR
 /// become LF, BOM and control characters go, full-width digits and number
 /// punctuation become ASCII, ideographic and no-break spaces become spaces.
@@ -15,8 +17,7 @@ pub fn normalize(text: &str) -> String {
         }
     }
     const ASKS: [bool; 256] = super::byte_table!(asks);
-    let mut out = String::with_capacity(text.len());
-    fold_into(&mut out, text, &ASKS, |ch, next| match ch {
+    fold(text, &ASKS, |ch, next| match ch {
         '\r' if next == Some(b'\n') => Fold::Drop,
         '\r' => Fold::To('\n'),
         '\n' | '\t' => Fold::Keep,
@@ -28,14 +29,16 @@ pub fn normalize(text: &str) -> String {
         '＋' => Fold::To('+'),
         c if c.is_control() => Fold::Drop,
         _ => Fold::Keep,
-    });
-    out
+    })
+    .into_owned()
 }
 
 /// A comparison key for labels and titles: no white space, ASCII brackets,
 /// colons and dashes, one kind of quote. "（不含上年结转）" and
 /// "(不含上年结转)" get the same key; so do "“三公”" and "\"三公\"".
-pub fn fold_key(text: &str) -> String {
+///
+/// Most labels fold to themselves: they are then borrowed, not copied.
+pub fn fold_key(text: &str) -> Cow<'_, str> {
     // What may change: ASCII white space, brackets and quotes; lead bytes
     // of U+0085/U+00A0 (C2), U+1680 (E1), the U+2000 block (E2), U+3000
     // and its brackets (E3), full-width forms (EF).
@@ -46,8 +49,7 @@ pub fn fold_key(text: &str) -> String {
         }
     }
     const ASKS: [bool; 256] = super::byte_table!(asks);
-    let mut key = String::with_capacity(text.len());
-    fold_into(&mut key, text, &ASKS, |c, _| match c {
+    fold(text, &ASKS, |c, _| match c {
         c if c.is_whitespace() => Fold::Drop,
         '（' | '〔' | '【' | '[' => Fold::To('('),
         '）' | '〕' | '】' | ']' => Fold::To(')'),
@@ -57,8 +59,7 @@ pub fn fold_key(text: &str) -> String {
         '“' | '”' | '"' | '「' | '」' | '『' | '』' | '‘' | '’' | '\'' => Fold::To('"'),
         '—' | '－' | '–' | '‑' | '―' => Fold::To('-'),
         _ => Fold::Keep,
-    });
-    key
+    })
 }
 
 /// What folding does to one character.
@@ -68,19 +69,19 @@ enum Fold {
     To(char),
 }
 
-/// Copies `text` to `out`, asking `fold` about each character (and the
-/// byte after it) that might change: those whose first byte `asks` marks
-/// (the ASCII characters the fold changes, and the UTF-8 lead bytes of
-/// every non-ASCII one it changes). Everything else, CJK ideographs above
-/// all (most of a disclosure), is copied in whole runs without being
-/// decoded.
-fn fold_into(
-    out: &mut String,
-    text: &str,
+/// `text` folded: each character (and the byte after it) that might
+/// change is put to `fold`: those whose first byte `asks` marks (the ASCII
+/// characters the fold changes, and the UTF-8 lead bytes of every non-ASCII
+/// one it changes). Everything else, CJK ideographs above all (most of a
+/// disclosure), is copied in whole runs without being decoded, and a text
+/// that `fold` leaves as it is comes back borrowed.
+fn fold<'a>(
+    text: &'a str,
     asks: &[bool; 256],
     fold: impl Fn(char, Option<u8>) -> Fold,
-) {
+) -> Cow<'a, str> {
     let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -99,6 +100,7 @@ fn fold_into(
             Fold::Drop => None,
             Fold::To(r) => Some(r),
         };
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
         out.push_str(&text[run..i]);
         if let Some(r) = replacement {
             out.push(r);
@@ -106,7 +108,13 @@ fn fold_into(
         run = end;
         i = end;
     }
-    out.push_str(&text[run..]);
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[run..]);
+            Cow::Owned(out)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
             if row_level1.is_none() {
                 level1 = Some(family);
             }
-            level2 = name;
+            level2 = name.into_owned();
         }
         if texts.is_empty() && !has_level {
             continue;

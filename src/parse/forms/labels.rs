@@ -2,6 +2,7 @@
 //! sit in: "其中：" prefixes, colons, truncations ("市县（区）财政资"), wraps
 //! ("财政资 金") and misprints ("市基（区）财政资金") are all folded here.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::lines::Line;
@@ -21,7 +22,7 @@ pub struct KeyedCell<'a> {
     /// Its index among all the line's cells, empty ones included.
     pub col: usize,
     /// Its folded key ([`label_key`]).
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Its text as printed.
     pub text: &'a str,
     /// What it labels on a 项目支出 form ([`KeyedCell::project`]).
@@ -66,7 +67,7 @@ fn filled(line: &Line) -> Vec<KeyedCell<'_>> {
 /// The comparison key of a label: folded, without "其中：" and colons.
 /// Labels are short; of a long value cell (a 项目概况 paragraph) only the
 /// start is folded, which is all a label comparison can look at.
-pub fn label_key(text: &str) -> String {
+pub fn label_key(text: &str) -> Cow<'_, str> {
     const LABEL_CHARS: usize = 48;
     // 48 characters take at least 48 bytes: a shorter cell is all label.
     let end = if text.len() <= LABEL_CHARS {
@@ -77,14 +78,18 @@ pub fn label_key(text: &str) -> String {
             .map_or(text.len(), |(i, _)| i)
     };
     let head = &text[..end];
-    let mut key = fold_key(head);
-    if key.starts_with("其中") {
-        key.drain(.."其中".len());
-    }
+    let key = match fold_key(head) {
+        Cow::Borrowed(k) => Cow::Borrowed(k.strip_prefix("其中").unwrap_or(k)),
+        Cow::Owned(k) => match k.strip_prefix("其中") {
+            Some(rest) => Cow::Owned(rest.to_string()),
+            None => Cow::Owned(k),
+        },
+    };
     if key.contains(':') {
-        key.retain(|c| c != ':');
+        Cow::Owned(key.replace(':', ""))
+    } else {
+        key
     }
-    key
 }
 
 /// A form title: a short line that is not a sentence and names a

@@ -34,7 +34,7 @@ pub fn read(title: &Line, body: &[Keyed]) -> OverallForm {
             in_budget = true;
             continue;
         }
-        let first = cells[0].key.as_str();
+        let first = &*cells[0].key;
         if in_budget && (first.starts_with("年度重点任务") || first.starts_with("年度绩效"))
         {
             in_budget = false;
@@ -69,7 +69,7 @@ fn count_key(key: &str) -> Option<&'static str> {
 }
 
 fn is_info_label(cell: &KeyedCell) -> bool {
-    let key = cell.key.as_str();
+    let key: &str = &cell.key;
     count_key(key).is_some() || key == "部门名称" || key == "部门基本信息"
 }
 
@@ -122,7 +122,7 @@ fn use_key(key: &str) -> Option<&'static str> {
 }
 
 fn is_budget_label(cell: &KeyedCell) -> bool {
-    let key = cell.key.as_str();
+    let key: &str = &cell.key;
     key == "合计" || source_key(key).is_some() || use_key(key).is_some()
 }
 

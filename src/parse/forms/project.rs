@@ -39,7 +39,7 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
         if cells.is_empty() {
             continue;
         }
-        let first = cells[0].key.as_str();
+        let first = &*cells[0].key;
         if !pending.is_empty() && !cells[0].project().is_label() {
             let mut values = cells.iter().map(|c| c.text);
             for field in pending.drain(..) {
@@ -61,7 +61,7 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
         {
             goal_headers = cells
                 .iter()
-                .filter_map(|c| match c.key.as_str() {
+                .filter_map(|c| match &*c.key {
                     "实施期目标" => Some("实施期目标"),
                     "年度目标" => Some("年度目标"),
                     _ => None,

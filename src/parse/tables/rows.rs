@@ -297,13 +297,12 @@ fn is_dash(text: &str) -> bool {
 }
 
 fn is_total_label(label: &str) -> bool {
-    matches!(fold_key(label).as_str(), "合计" | "总计" | "本年合计")
+    matches!(&*fold_key(label), "合计" | "总计" | "本年合计")
 }
 
 fn is_header_word(label: &str) -> bool {
-    let k = fold_key(label);
     matches!(
-        k.as_str(),
+        &*fold_key(label),
         "项目"
             | "项目名称"
             | "单位名称"

@@ -34,23 +34,20 @@ fn title_core(text: &str) -> String {
         }
         _ => text,
     };
-    let mut k = fold_key(text);
+    let key = fold_key(text);
+    let mut k: &str = &key;
     for label in ["预算公开表", "部门公开表", "单位公开表", "公开表", "附表"] {
         if let Some(rest) = k.strip_prefix(label) {
-            k = rest
-                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ':')
-                .to_string();
+            k = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ':');
         }
     }
     if let Some(rest) = k.strip_prefix('表') {
         let numeral_end = label_number_len(rest);
         if numeral_end > 0 {
-            k = rest[numeral_end..]
-                .trim_start_matches([':', '、', '.'])
-                .to_string();
+            k = rest[numeral_end..].trim_start_matches([':', '、', '.']);
         }
     }
-    strip_year(&k)
+    strip_year(k)
 }
 
 /// Bytes of the number after "表": Chinese numerals ("十三"), or ASCII

@@ -17,7 +17,7 @@ pub(super) fn resolve(tables: &mut [Table], profile: &Profile, department: Optio
             t.rows
                 .iter()
                 .filter(|r| r.kind == RowKind::Unit)
-                .map(|r| fold_key(&r.name))
+                .map(|r| fold_key(&r.name).into_owned())
         })
         .collect();
     for table in tables.iter_mut() {
@@ -43,7 +43,11 @@ fn resolve_tree(
         .iter()
         .map(|r| r.cells.first().and_then(|c| c.as_term()))
         .collect();
-    let names: Vec<String> = table.rows.iter().map(|r| fold_key(&r.name)).collect();
+    let names: Vec<String> = table
+        .rows
+        .iter()
+        .map(|r| fold_key(&r.name).into_owned())
+        .collect();
     let dept_key = department.map(fold_key);
     // Named as the department or as a unit of 表十一: surely a unit.
     let named_unit = |i: usize| {

@@ -281,8 +281,8 @@ fn unit_agrees(form: &ProjectForm, project: &TreeProject) -> bool {
     let a = fold_key(&unit.text);
     let b = fold_key(&row.name);
     a == b
-        || a.starts_with(&b)
-        || b.starts_with(&a)
+        || a.starts_with(&*b)
+        || b.starts_with(&*a)
         || names::compare(&a, &b).relation != NameRelation::Unrelated
 }
 

@@ -50,7 +50,7 @@ impl Rule for ClassNames {
                 _ => [].iter(),
             })
             .filter(|r| r.class_code.is_some())
-            .map(|r| fold_key(r.label))
+            .map(|r| fold_key(r.label).into_owned())
             .collect();
         for (number, table_id) in [(4, "表四"), (5, "表五")] {
             let Some(sec) = n.section(number) else {
@@ -113,7 +113,9 @@ fn check_name(
 ) {
     sink.compared();
     let key = fold_key(&st.label);
-    if class_rows(t).any(|r| fold_key(bare_name(&r.name)) == key) || standard.contains(&key) {
+    if class_rows(t).any(|r| fold_key(bare_name(&r.name)) == key)
+        || standard.iter().any(|s| *s == key)
+    {
         return;
     }
     let told = amount_figure(sec, st);

@@ -80,7 +80,7 @@ fn check_item(
     let nearest = same_name.first().copied().or_else(|| {
         items().filter(|r| has_value(t6, r, column)).find(|r| {
             let k = fold_key(&r.name);
-            k.contains(&key) || key.contains(&k)
+            k.contains(&*key) || key.contains(&*k)
         })
     });
     let column_name = t6.column(column).map_or(column, |c| c.name);

@@ -41,7 +41,10 @@ impl Rule for ProjectAmounts {
             .filter_map(|id| cx.doc.table(id))
             .flat_map(|t| {
                 t.rows_of_kind(&RowKind::TreeProject).filter_map(move |r| {
-                    Some((fold_key(&r.name), Figure::from_cell(t, r, "total")?))
+                    Some((
+                        fold_key(&r.name).into_owned(),
+                        Figure::from_cell(t, r, "total")?,
+                    ))
                 })
             })
             .filter(|(name, _)| name.chars().count() >= 4)

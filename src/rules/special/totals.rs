@@ -73,7 +73,7 @@ impl Rule for SpecialTotals {
 
 fn same_class(a: &str, b: &str) -> bool {
     let (a, b) = (fold_key(a), fold_key(b));
-    !a.is_empty() && (a == b || a.contains(&b) || b.contains(&a))
+    !a.is_empty() && (a == b || a.contains(&*b) || b.contains(&*a))
 }
 
 fn check_class(sink: &mut Sink, class: &OpeningClass, listed: &SpecialClass) {
