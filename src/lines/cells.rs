@@ -200,26 +200,24 @@ fn strip_html(s: &str) -> Cow<'_, str> {
     if !s.contains(['<', '&']) {
         return Cow::Borrowed(s);
     }
-    let decoded = s
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    let decoded = if s.contains('&') {
+        Cow::Owned(decode_entities(s))
+    } else {
+        // Most markup is bare tags ("<p>…</p>"): nothing to decode.
+        Cow::Borrowed(s)
+    };
     let mut out = String::with_capacity(decoded.len());
-    let mut rest = decoded.as_str();
+    let mut rest: &str = &decoded;
     while let Some(pos) = rest.find('<') {
         out.push_str(&rest[..pos]);
         let after = &rest[pos + 1..];
         let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
         match (is_tag, after.find('>')) {
             (true, Some(end)) => {
-                let tag = after[..end].trim_start_matches('/').to_ascii_lowercase();
-                if ["br", "p", "div", "td", "li"]
-                    .iter()
-                    .any(|t| tag.starts_with(t))
-                {
+                let tag = after[..end].trim_start_matches('/').as_bytes();
+                if ["br", "p", "div", "td", "li"].iter().any(|t| {
+                    tag.len() >= t.len() && tag[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+                }) {
                     out.push(' ');
                 }
                 rest = &after[end + 1..];
@@ -232,6 +230,15 @@ fn strip_html(s: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+fn decode_entities(s: &str) -> String {
+    s.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
