@@ -16,3 +16,25 @@ pub fn all() -> &'static [&'static Profile] {
     static ALL: [&Profile; 1] = [&BUDGET13];
     &ALL
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_key;
+
+    #[test]
+    fn labels_are_written_folded() {
+        for profile in all() {
+            for side in profile.tables.iter().flat_map(|t| t.sides) {
+                if let RowScheme::Fixed(rows) = side.rows {
+                    for row in rows.iter() {
+                        assert_eq!(fold_key(row.label), row.label);
+                    }
+                }
+            }
+            for group in profile.economic_groups {
+                assert_eq!(fold_key(group), *group);
+            }
+        }
+    }
+}

@@ -9,7 +9,8 @@ pub struct Profile {
     pub description: &'static str,
     pub tables: &'static [TableDef],
     pub identities: &'static [Identity],
-    /// 表六 group rows (部门预算支出经济科目 类).
+    /// 表六 group rows (部门预算支出经济科目 类), written folded like
+    /// [`FixedRow::label`].
     pub economic_groups: &'static [&'static str],
     /// Words that end a unit's name in a project tree (局, 中心 …).
     pub unit_suffixes: &'static [&'static str],
@@ -75,7 +76,9 @@ pub enum RowScheme {
 #[derive(Debug)]
 pub struct FixedRow {
     pub key: &'static str,
-    /// The label as printed, without its ordinal ("一、", "①").
+    /// The label as printed, without its ordinal ("一、", "①"), written
+    /// as `text::fold_key` folds it (ASCII brackets, no spaces): the parser
+    /// compares it with folded cells as it stands.
     pub label: &'static str,
     /// For expenditure classes: the 类 科目编码 the row stands for.
     pub class_code: Option<&'static str>,

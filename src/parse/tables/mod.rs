@@ -34,12 +34,13 @@ pub struct Parsed {
 
 pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
     let mut parsed = Parsed::default();
+    let titles = title::Titles::of(profile);
     let starts: Vec<(usize, &'static TableDef)> = lines
         .all
         .iter()
         .enumerate()
         .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
-        .filter_map(|(i, l)| title::match_title(l, profile).map(|def| (i, def)))
+        .filter_map(|(i, l)| titles.table_of(l).map(|def| (i, def)))
         .collect();
     for (n, &(start, def)) in starts.iter().enumerate() {
         let end = starts
@@ -125,7 +126,16 @@ fn ends_table_region(line: &Line) -> bool {
             return true;
         }
     }
-    !line.is_tabular() && text.contains('。') && fold_key(text).chars().count() > 30
+    // More than 30 characters once folded: folding drops white space and
+    // maps every other character to one, so they are counted, not folded,
+    // and counting stops at the 31st.
+    !line.is_tabular()
+        && text.contains('。')
+        && text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(30)
+            .is_some()
 }
 
 /// Reads 部门名称/单位/注 lines; true when the line was one.

@@ -172,13 +172,14 @@ impl Builder {
                     }
                 }
                 RowScheme::Fixed(fixed) => {
-                    let wanted = strip_ordinal(&fold_key(l0));
+                    let folded = fold_key(l0);
+                    let wanted = strip_ordinal(&folded);
                     let start = self.fixed_pos[side_idx];
                     let found = fixed[start..]
                         .iter()
-                        .position(|f| fold_key(f.label) == wanted)
+                        .position(|f| f.label == wanted)
                         .map(|p| p + start)
-                        .or_else(|| fixed.iter().position(|f| fold_key(f.label) == wanted));
+                        .or_else(|| fixed.iter().position(|f| f.label == wanted));
                     match found {
                         Some(pos) => {
                             self.fixed_pos[side_idx] = pos + 1;
@@ -214,7 +215,7 @@ impl Builder {
                         }
                     } else {
                         let key = fold_key(l0);
-                        let group = l1.is_empty() && self.groups.iter().any(|g| fold_key(g) == key);
+                        let group = l1.is_empty() && self.groups.iter().any(|g| *g == key);
                         let secondary = (!l1.is_empty()).then(|| l1.to_string());
                         Ok((
                             if group {
@@ -346,24 +347,21 @@ fn code_kind(code: &str) -> RowKind {
 }
 
 /// Drops "一、", "二十一、", "(一)", "①", "1、", "1." from a folded label.
-pub fn strip_ordinal(key: &str) -> String {
-    let chars: Vec<char> = key.chars().collect();
+pub fn strip_ordinal(key: &str) -> &str {
     let numeral = |c: char| is_chinese_digit(c) || matches!(c, '百' | '零') || c.is_ascii_digit();
-    if chars.first().is_some_and(|c| ('①'..='⑳').contains(c)) {
-        return chars[1..].iter().collect();
+    if let Some(rest) = key.strip_prefix(|c| ('①'..='⑳').contains(&c)) {
+        return rest;
     }
-    if chars.first() == Some(&'(') {
-        if let Some(close) = chars.iter().position(|&c| c == ')') {
-            if close > 1 && chars[1..close].iter().all(|&c| numeral(c)) {
-                return chars[close + 1..].iter().collect();
-            }
+    if let Some((inside, rest)) = key.strip_prefix('(').and_then(|k| k.split_once(')')) {
+        if !inside.is_empty() && inside.chars().all(numeral) {
+            return rest;
         }
     }
-    let n = chars.iter().take_while(|&&c| numeral(c)).count();
-    if n > 0 && n < chars.len() && matches!(chars[n], '、' | '.' | ',') {
-        return chars[n + 1..].iter().collect();
+    let rest = key.trim_start_matches(numeral);
+    match rest.strip_prefix(['、', '.', ',']) {
+        Some(after) if rest.len() < key.len() => after,
+        _ => key,
     }
-    key.to_string()
 }
 
 /// "1 2 3 4 5 6 7": the column numbers some templates print under the header.

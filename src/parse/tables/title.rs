@@ -4,21 +4,43 @@ use crate::lines::Line;
 use crate::profile::{Profile, TableDef};
 use crate::text::{fold_key, is_chinese_digit};
 
-/// The table whose title this line is, if any.
-pub(super) fn match_title(line: &Line, profile: &'static Profile) -> Option<&'static TableDef> {
-    // Every title names a 表: most lines are ruled out before any folding.
-    if line.is_tabular() || !line.text.contains('表') || line.text.chars().count() > 70 {
-        return None;
+/// The titles of a profile's tables, folded once for a whole document.
+pub(super) struct Titles {
+    /// (table, folded title, folded title with its optional suffix).
+    folded: Vec<(&'static TableDef, String, Option<String>)>,
+}
+
+impl Titles {
+    pub(super) fn of(profile: &'static Profile) -> Titles {
+        let folded = profile
+            .tables
+            .iter()
+            .map(|def| {
+                let title = fold_key(def.title).into_owned();
+                let long = def
+                    .optional_suffix
+                    .map(|s| format!("{title}{}", fold_key(s)));
+                (def, title, long)
+            })
+            .collect();
+        Titles { folded }
     }
-    let core = title_core(&line.text);
-    profile.tables.iter().find(|def| {
-        let title = fold_key(def.title);
-        core == title
-            || def
-                .optional_suffix
-                .is_some_and(|s| core == format!("{}{}", title, fold_key(s)))
-            || core.strip_suffix("(续)").is_some_and(|c| c == title)
-    })
+
+    /// The table whose title this line is, if any.
+    pub(super) fn table_of(&self, line: &Line) -> Option<&'static TableDef> {
+        // Every title names a 表: most lines are ruled out before any folding.
+        if line.is_tabular() || !line.text.contains('表') || line.text.chars().count() > 70 {
+            return None;
+        }
+        let core = title_core(&line.text);
+        let continued = core.strip_suffix("(续)");
+        self.folded
+            .iter()
+            .find(|(_, title, long)| {
+                core == *title || long.as_ref() == Some(&core) || continued == Some(title.as_str())
+            })
+            .map(|(def, _, _)| *def)
+    }
 }
 
 /// The title without "预算公开表1"/"部门公开表9"/"表一" labels and without
@@ -92,7 +114,7 @@ mod tests {
 
     fn id(text: &str) -> Option<&'static str> {
         let lines = Lines::from_text(text);
-        match_title(&lines.all[0], &BUDGET13).map(|d| d.id)
+        Titles::of(&BUDGET13).table_of(&lines.all[0]).map(|d| d.id)
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //! 列的科目是「其他交通费用」，对“其他交通费”报告警告并列出表六该行。
 
 use super::common::section_and_table;
-use crate::model::{Cell, Fact, NameItem, RowKind, Section, Table};
+use std::borrow::Cow;
+
+use crate::model::{Cell, Fact, NameItem, Row, RowKind, Section, Table};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -39,6 +41,14 @@ impl Rule for ItemLists {
         let Some((sec, t6)) = section_and_table(cx, sink, 6, "表六") else {
             return;
         };
+        // Every listed name is looked for among all the items: their keys
+        // are folded once.
+        let items: Vec<KeyedItem> = t6
+            .rows
+            .iter()
+            .filter(|r| r.kind == RowKind::EconomicItem)
+            .map(|r| (r, fold_key(&r.name)))
+            .collect();
         for sentence in &sec.sentences {
             for fact in &sentence.facts {
                 let Fact::List(list) = fact else { continue };
@@ -50,38 +60,45 @@ impl Rule for ItemLists {
                     continue;
                 };
                 for item in &list.items {
-                    check_item(sink, sec, t6, column, &list.label, item);
+                    check_item(sink, sec, (t6, &items), column, &list.label, item);
                 }
             }
         }
     }
 }
 
-fn has_value(t: &Table, row: &crate::model::Row, column: &str) -> bool {
+fn has_value(t: &Table, row: &Row, column: &str) -> bool {
     matches!(t.cell(row, column), Some(Cell::Value { amount, .. }) if !amount.value.is_zero())
 }
+
+/// An economic item of 表六 with its folded name.
+type KeyedItem<'a> = (&'a Row, Cow<'a, str>);
 
 fn check_item(
     sink: &mut Sink,
     sec: &Section,
-    t6: &Table,
+    (t6, items): (&Table, &[KeyedItem]),
     column: &str,
     list: &str,
     item: &NameItem,
 ) {
     sink.compared();
     let key = fold_key(&item.name);
-    let items = || t6.rows.iter().filter(|r| r.kind == RowKind::EconomicItem);
-    let same_name: Vec<_> = items().filter(|r| fold_key(&r.name) == key).collect();
+    let same_name: Vec<&Row> = items
+        .iter()
+        .filter(|(_, k)| *k == key)
+        .map(|(r, _)| *r)
+        .collect();
     if same_name.iter().any(|r| has_value(t6, r, column)) {
         return;
     }
     // The nearest item of the column: one name containing the other.
     let nearest = same_name.first().copied().or_else(|| {
-        items().filter(|r| has_value(t6, r, column)).find(|r| {
-            let k = fold_key(&r.name);
-            k.contains(&*key) || key.contains(&*k)
-        })
+        items
+            .iter()
+            .filter(|(r, _)| has_value(t6, r, column))
+            .find(|(_, k)| k.contains(&*key) || key.contains(&**k))
+            .map(|(r, _)| *r)
     });
     let column_name = t6.column(column).map_or(column, |c| c.name);
     let message = match (&nearest, same_name.is_empty()) {

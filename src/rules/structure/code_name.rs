@@ -76,7 +76,8 @@ fn places_by_code<'a>(cx: &'a Context) -> Vec<(&'a str, Vec<Place<'a>>)> {
             let Some(code) = row.code.as_deref() else {
                 continue;
             };
-            let key = strip_ordinal(&fold_key(&row.name));
+            let folded = fold_key(&row.name);
+            let key = strip_ordinal(&folded).to_string();
             if key.is_empty() {
                 continue;
             }
