@@ -101,6 +101,11 @@ fn mentions(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Goals are paragraphs of ideographs: most bytes are no digit.
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
         let Some((year, end)) = year_at(bytes, i) else {
             i += 1;
             continue;
@@ -171,6 +176,10 @@ fn goal_problem(text: &str, year: u32) -> Option<String> {
 /// "2025年12月底前", "2022年1月1日-12月31日".
 fn deadline_year(value: &str) -> Option<u32> {
     let v = value.trim();
+    // The year must open the value: most values are turned away here.
+    if !v.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let m = mentions(v).into_iter().next()?;
     if m.first != m.last || m.at != 0 {
         return None;
