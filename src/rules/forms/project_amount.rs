@@ -43,16 +43,13 @@ impl Rule for ProjectFormAmount {
             return;
         };
         for p in &pairing.pairs {
-            let place = form_place(p.form);
             let Some(total) = p.form.annual.total.as_ref() else {
-                sink.could_not_run(format!("{place} 未找到年度资金总额"));
+                sink.could_not_run(format!("{} 未找到年度资金总额", form_place(p.form)));
                 continue;
             };
             let Some(yuan) = total.value.amount() else {
+                let place = form_place(p.form);
                 sink.could_not_run(format!("{place} 第{}行 年度资金总额无法读取", total.line));
-                continue;
-            };
-            let Some(row_fig) = Figure::from_cell(p.project.table, p.project.row, "total") else {
                 continue;
             };
             let Some(wan) = p.project.total() else {
@@ -63,6 +60,11 @@ impl Rule for ProjectFormAmount {
             if converted == wan.value {
                 continue;
             }
+            // A difference: only now are the figures worded.
+            let place = form_place(p.form);
+            let Some(row_fig) = Figure::from_cell(p.project.table, p.project.row, "total") else {
+                continue;
+            };
             // The form's own interval, in 万元: ±0.5 元.
             let form_term = Term {
                 value: yuan.value / Decimal::from(10_000),
