@@ -121,7 +121,12 @@ fn push_clean_cell(out: &mut String, cell: &str) {
         let bytes = text.as_bytes();
         let (mut i, mut run) = (0, 0);
         while i < bytes.len() {
-            let width = white_space_len(&bytes[i..]);
+            // The table turns most bytes away before the slice is matched.
+            let width = if MAY_NEED[usize::from(bytes[i])] {
+                white_space_len(&bytes[i..])
+            } else {
+                0
+            };
             if width == 0 {
                 i += 1;
                 continue;
