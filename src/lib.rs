@@ -21,6 +21,7 @@ pub mod parse;
 pub mod profile;
 pub mod report;
 pub mod rules;
+mod sort;
 pub mod text;
 
 pub use report::{Report, Severity};

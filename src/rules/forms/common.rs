@@ -11,6 +11,7 @@ use crate::model::{Document, Row, RowKind, Table};
 use crate::report::Evidence;
 use crate::rules::support::{check_sum_lazily, Figure, SumFigures};
 use crate::rules::{Context, Sink};
+use crate::sort::sort_stable_by;
 use crate::text::fold_key;
 
 /// "绩效目标表「遗属补助」" — how findings name a project form.
@@ -224,7 +225,7 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
             candidates.push((key, names));
         }
     }
-    candidates.sort_by_key(|c| c.0);
+    sort_stable_by(&mut candidates, |a, b| a.0.cmp(&b.0));
     let mut form_used = vec![false; forms.len()];
     let mut project_used = vec![false; projects.len()];
     let mut pairs = Vec::new();
@@ -240,7 +241,7 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
             names,
         });
     }
-    pairs.sort_by_key(|p| p.form.title_line);
+    sort_stable_by(&mut pairs, |a, b| a.form.title_line.cmp(&b.form.title_line));
     let lone_forms = forms
         .iter()
         .zip(&form_used)
