@@ -13,6 +13,7 @@
 //! the [`Report`].
 
 pub mod arith;
+mod decimal;
 pub mod export;
 pub mod front;
 pub mod lines;

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::Sink;
 use crate::arith::{compare, Term, Verdict};
+use crate::decimal;
 use crate::model::{Cell, Row, Table};
 use crate::report::{Evidence, Severity};
 
@@ -87,12 +88,7 @@ impl Figure {
 /// Formats a decimal as reviewers print it: two decimals at least for
 /// money computed from figures.
 pub fn money(value: Decimal) -> String {
-    let v = value.normalize();
-    if v.scale() < 2 {
-        format!("{:.2}", v)
-    } else {
-        v.to_string()
-    }
+    decimal::with_decimals(decimal::normalize(value), 2)
 }
 
 /// The interval of the figure in `row` × `column` of `table`, under the
@@ -214,7 +210,7 @@ fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figu
             parts_text,
             sum_note,
             money(difference),
-            tolerance.normalize()
+            decimal::to_text(tolerance)
         ),
         _ => format!(
             "{context}：{} {} ≠ {}{}，相差 {}",
@@ -230,7 +226,7 @@ fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figu
     f.expected = Some(money(sum.value));
     f.actual = Some(total.shown.clone());
     f.difference = Some(money(difference));
-    f.tolerance = Some(tolerance.normalize().to_string());
+    f.tolerance = Some(decimal::to_text(tolerance));
     f.evidence.push(total.with_role("合计").evidence);
     // Blank parts carry nothing to see, unless they are all there is on the
     // other side: then they are where the reviewer must look.

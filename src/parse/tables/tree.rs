@@ -6,6 +6,7 @@
 //! follow it is a subtotal).
 
 use crate::arith::{compare, Term};
+use crate::decimal;
 use crate::model::{RowKind, Table};
 use crate::profile::{Profile, RowScheme};
 use crate::text::fold_key;
@@ -125,7 +126,7 @@ fn subtotals_by_arithmetic(totals: &[Option<Term>]) -> Vec<usize> {
                 closed = true;
                 break;
             }
-            if sum.value > head.value + head.half + sum.half {
+            if decimal::cmp(sum.value, decimal::add(head.hi(), sum.half)).is_gt() {
                 break;
             }
         }

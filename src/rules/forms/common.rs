@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::names::{self, NameComparison, NameRelation};
 use crate::arith::round_half_away;
+use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
 use crate::report::Evidence;
@@ -61,7 +62,7 @@ pub fn clean_label(label: &str) -> String {
 /// 元 → 万元 to `dp` decimals, half away from zero, as publishers round
 /// (22,050 元 → 2.21).
 pub fn yuan_to_wan(yuan: Decimal, dp: u32) -> Decimal {
-    round_half_away(yuan / Decimal::from(10_000), dp)
+    round_half_away(decimal::shift_right(yuan, 4), dp)
 }
 
 /// Names of the fund blocks as printed on the forms.
@@ -270,7 +271,7 @@ fn amount_agrees(form: &ProjectForm, project: &TreeProject) -> bool {
     let Some(wan) = project.total() else {
         return false;
     };
-    yuan_to_wan(yuan.value, wan.scale) == wan.value
+    decimal::equal(yuan_to_wan(yuan.value, wan.scale), wan.value)
 }
 
 /// The form's 实施单位 names the unit row above the project (either may be

@@ -17,8 +17,11 @@
 //! 相符，不另报。“比上年增加901.57万元，增长123.83%”且本年 1,629.62：
 //! 901.57 ÷ (1,629.62 − 901.57) = 123.83%，不报告。
 
+use rust_decimal::Decimal;
+
 use super::common::{check_percent, quote_figure};
 use crate::arith::{compare, Term, Verdict};
+use crate::decimal;
 use crate::model::{Change, Direction, Section, Statement};
 use crate::report::Severity;
 use crate::rules::support::{money, Figure};
@@ -121,7 +124,7 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
         (None, Some(amount)) => {
             let derived = current.term - signed(amount);
             sink.compared();
-            if derived.hi() < rust_decimal::Decimal::ZERO {
+            if decimal::cmp(derived.hi(), Decimal::ZERO).is_lt() {
                 report(
                     sink,
                     sec,

@@ -16,6 +16,7 @@
 //! 表五该行。
 
 use super::common::{amount_figure, bare_name, narrative};
+use crate::decimal;
 use crate::model::{RowKind, Section, Statement, Table};
 use crate::profile::RowScheme;
 use crate::report::Severity;
@@ -120,7 +121,7 @@ fn check_name(
     // The class the sentence speaks of: the one with the same amount.
     let same_amount = class_rows(t)
         .filter_map(|r| Figure::from_cell(t, r, column))
-        .find(|f| f.term.value == told.term.value && !f.is_blank());
+        .find(|f| decimal::equal(f.term.value, told.term.value) && !f.is_blank());
     let message = match &same_amount {
         Some(f) => format!(
             "{}「{}」不是科目名称：{} 中金额 {} 的类级科目为 {}",
