@@ -28,7 +28,6 @@ static META: RuleMeta = RuleMeta {
     name: "form-indicators",
     title: "绩效指标包含产出和满意度",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for FormIndicators {

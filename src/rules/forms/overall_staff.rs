@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-staff",
     title: "整体绩效目标申报表人员数",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for OverallFormStaff {

@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-sum",
     title: "整体绩效目标申报表自身平衡",
     category: Category::Form,
-    source: file!(),
 };
 
 pub const PLACE: &str = "整体支出绩效目标申报表";

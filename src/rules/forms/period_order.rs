@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "form-period-order",
     title: "实施期资金不少于年度资金",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for FormPeriodOrder {

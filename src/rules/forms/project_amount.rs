@@ -29,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-amount",
     title: "项目绩效目标表金额与表十二一致",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for ProjectFormAmount {

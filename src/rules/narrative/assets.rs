@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-assets",
     title: "情况说明 车辆与设备",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Assets {

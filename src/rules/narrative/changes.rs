@@ -34,7 +34,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-changes",
     title: "情况说明 增减额与增减率",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Changes {

@@ -31,7 +31,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-class-names",
     title: "情况说明 科目名称",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for ClassNames {

@@ -33,7 +33,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-overall-performance",
     title: "情况说明 整体绩效目标涉及资金",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for OverallPerformance {

@@ -22,7 +22,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-procurement",
     title: "情况说明 政府采购",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Procurement {

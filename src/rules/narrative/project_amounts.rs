@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-project-amounts",
     title: "情况说明 按项目名称引用的金额",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for ProjectAmounts {

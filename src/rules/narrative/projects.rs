@@ -31,7 +31,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-projects",
     title: "情况说明 项目个数与金额",
     category: Category::Narrative,
-    source: file!(),
 };
 
 /// A count and the amount stated right after it ("项目3个，涉及金额75.80万元").

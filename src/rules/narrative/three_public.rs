@@ -33,7 +33,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-three-public",
     title: "情况说明 “三公”经费",
     category: Category::Narrative,
-    source: file!(),
 };
 
 /// The 表十 row a label names; "购置及运行" before "购置", which it contains.

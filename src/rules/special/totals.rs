@@ -29,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-totals",
     title: "专项资金总额与分类合计",
     category: Category::SpecialFunds,
-    source: file!(),
 };
 
 impl Rule for SpecialTotals {

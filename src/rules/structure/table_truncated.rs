@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "table-truncated",
     title: "报表不完整",
     category: Category::Structure,
-    source: file!(),
 };
 
 impl Rule for TableTruncated {

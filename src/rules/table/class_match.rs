@@ -29,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "class-match",
     title: "分类支出表间一致",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for ClassMatch {

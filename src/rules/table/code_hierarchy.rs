@@ -23,7 +23,6 @@ static META: RuleMeta = RuleMeta {
     name: "code-hierarchy",
     title: "科目层级合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for CodeHierarchy {

@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "code-match",
     title: "分科目表间一致",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for CodeMatch {

@@ -28,7 +28,6 @@ static META: RuleMeta = RuleMeta {
     name: "cross-total",
     title: "表间总数一致",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for CrossTotal {

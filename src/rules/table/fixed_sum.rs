@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "fixed-sum",
     title: "固定行合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for FixedSum {

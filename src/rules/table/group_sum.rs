@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "group-sum",
     title: "经济科目分类合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for GroupSum {

@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "tree-sum",
     title: "项目支出层级合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for TreeSum {

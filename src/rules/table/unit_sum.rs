@@ -23,7 +23,6 @@ static META: RuleMeta = RuleMeta {
     name: "unit-sum",
     title: "机关运行经费单位合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for UnitSum {
