@@ -85,6 +85,17 @@ impl Figure {
     }
 }
 
+/// Every figure `figures` yields, or None as soon as one is missing (as
+/// collecting into `Option<Vec<_>>` does). Through `dyn Iterator`, so that
+/// the collecting code exists once rather than once per call site.
+pub fn all_figures(figures: &mut dyn Iterator<Item = Option<Figure>>) -> Option<Vec<Figure>> {
+    let mut all = Vec::new();
+    for figure in figures {
+        all.push(figure?);
+    }
+    Some(all)
+}
+
 /// Formats a decimal as reviewers print it: two decimals at least for
 /// money computed from figures.
 pub fn money(value: Decimal) -> String {

@@ -22,7 +22,7 @@ use super::common::{
 };
 use crate::model::{Cell, Direction, Statement};
 use crate::report::Severity;
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{all_figures, check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -115,22 +115,19 @@ impl Rule for ThreePublic {
         let Some(total_change) = signed_change(sec, sum) else {
             return;
         };
-        let parts: Option<Vec<Figure>> = items
-            .iter()
-            .map(|s| {
-                signed_change(sec, s).or_else(|| {
-                    let same = s.change.as_ref()?.direction == Some(Direction::Same);
-                    same.then(|| {
-                        exact_figure(
-                            format!("{}「{}」增减额（持平）", label, s.label),
-                            Decimal::ZERO,
-                            s.amount.line,
-                            &label,
-                        )
-                    })
+        let parts = all_figures(&mut items.iter().map(|s| {
+            signed_change(sec, s).or_else(|| {
+                let same = s.change.as_ref()?.direction == Some(Direction::Same);
+                same.then(|| {
+                    exact_figure(
+                        format!("{}「{}」增减额（持平）", label, s.label),
+                        Decimal::ZERO,
+                        s.amount.line,
+                        &label,
+                    )
                 })
             })
-            .collect();
+        }));
         if let Some(parts) = parts {
             check_sum(
                 sink,

@@ -19,7 +19,7 @@ use crate::arith::{at_most, Term};
 use crate::model::{Row, Table};
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::{cell_term, check_sum_lazily, money, Figure, SumFigures};
+use crate::rules::support::{all_figures, cell_term, check_sum_lazily, money, Figure, SumFigures};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ClassMatch;
@@ -145,10 +145,11 @@ fn left_figures(t: &Table, source: &ClassSource, code: &str) -> Option<Vec<Figur
             t.line,
             t.id,
         )]),
-        Some(row) => left_columns(source)
-            .iter()
-            .map(|c| Figure::from_cell(t, row, c).map(|f| named(f, t, row)))
-            .collect(),
+        Some(row) => all_figures(
+            &mut left_columns(source)
+                .iter()
+                .map(|c| Figure::from_cell(t, row, c).map(|f| named(f, t, row))),
+        ),
     }
 }
 
