@@ -15,6 +15,7 @@
 use crate::model::RowKind;
 use crate::profile::RowScheme;
 use crate::report::Severity;
+use crate::rules::support::join;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -85,7 +86,7 @@ impl Rule for TableTruncated {
                 format!(
                     "{}不完整：缺少{}{}（只读到{}行，表格可能被分页截断或漏行）",
                     table.id,
-                    shown.join(""),
+                    join(&shown, ""),
                     more,
                     table.rows.len()
                 )

@@ -19,7 +19,9 @@ use crate::arith::{at_most, Term};
 use crate::model::{Row, Table};
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::{all_figures, cell_term, check_sum_lazily, money, Figure, SumFigures};
+use crate::rules::support::{
+    all_figures, cell_term, check_sum_lazily, join, money, Figure, SumFigures,
+};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ClassMatch;
@@ -167,11 +169,13 @@ fn report_above_limit(sink: &mut Sink, location: &str, figures: SumFigures) {
         parts,
     } = figures;
     let sum: Term = parts.iter().map(|p| p.term).sum();
-    let shown = parts
-        .iter()
-        .map(|p| format!("{} {}", p.label, p.shown))
-        .collect::<Vec<_>>()
-        .join(" + ");
+    let shown = join(
+        &parts
+            .iter()
+            .map(|p| format!("{} {}", p.label, p.shown))
+            .collect::<Vec<_>>(),
+        " + ",
+    );
     let message = format!("{context}：{} 大于 {} {}", shown, limit.label, limit.shown);
     let mut evidence: Vec<Evidence> = parts
         .into_iter()
