@@ -9,6 +9,7 @@ use crate::arith::round_half_away;
 use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
+use crate::parse::trim_prefixes;
 use crate::report::Evidence;
 use crate::rules::support::{check_sum_lazily, Figure, SumFigures};
 use crate::rules::{Context, Sink};
@@ -50,13 +51,8 @@ pub fn form_figure(value: &FormValue, place: &str, label: &str) -> Option<Figure
 
 /// A printed label without its "其中：" and trailing colon, for messages.
 pub fn clean_label(label: &str) -> String {
-    label
-        .trim()
-        .trim_start_matches("其中：")
-        .trim_start_matches("其中:")
-        .trim()
-        .trim_end_matches(['：', ':'])
-        .to_string()
+    let label = trim_prefixes(trim_prefixes(label.trim(), "其中："), "其中:");
+    label.trim().trim_end_matches(['：', ':']).to_string()
 }
 
 /// 元 → 万元 to `dp` decimals, half away from zero, as publishers round
