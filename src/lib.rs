@@ -22,7 +22,7 @@ pub mod parse;
 pub mod profile;
 pub mod report;
 pub mod rules;
-mod sort;
+mod slices;
 pub mod text;
 
 pub use report::{Report, Severity};

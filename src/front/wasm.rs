@@ -151,7 +151,7 @@ fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
                 if !OPTION_KEYS.contains(&key.as_str()) {
                     return Err(invalid(format!(
                         "未知选项「{key}」（可用：{}）",
-                        crate::rules::support::join(OPTION_KEYS, "、")
+                        crate::slices::join(OPTION_KEYS, "、")
                     )));
                 }
             }

@@ -155,7 +155,7 @@ pub fn json_schema() -> serde_json::Value {
 impl Report {
     /// Orders findings (errors first, then by line) and counts them.
     pub fn new(doc: Document, mut findings: Vec<Finding>, checks: Vec<Check>) -> Report {
-        crate::sort::sort_stable_by(&mut findings, |a, b| {
+        crate::slices::sort_stable_by(&mut findings, |a, b| {
             (a.severity, a.line, a.rule).cmp(&(b.severity, b.line, b.rule))
         });
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();

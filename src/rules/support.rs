@@ -10,6 +10,7 @@ use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::model::{Cell, Row, Table};
 use crate::report::{Evidence, Severity};
+use crate::slices::join;
 
 /// A printed figure and where it stands.
 #[derive(Debug, Clone)]
@@ -94,20 +95,6 @@ pub fn all_figures(figures: &mut dyn Iterator<Item = Option<Figure>>) -> Option<
         all.push(figure?);
     }
     Some(all)
-}
-
-/// `parts` joined by `separator`, as `[_]::join` does: a plain loop,
-/// where the standard `join` instantiates a ~1 KiB routine of wasm per
-/// element type.
-pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
-    let mut joined = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            joined.push_str(separator);
-        }
-        joined.push_str(part.as_ref());
-    }
-    joined
 }
 
 /// Formats a decimal as reviewers print it: two decimals at least for

@@ -13,7 +13,7 @@ use crate::parse::trim_prefixes;
 use crate::report::Evidence;
 use crate::rules::support::{check_sum_lazily, Figure, SumFigures};
 use crate::rules::{Context, Sink};
-use crate::sort::sort_stable_by;
+use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 
 /// "绩效目标表「遗属补助」" — how findings name a project form.

@@ -19,8 +19,8 @@ use super::common::form_place;
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::join;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::slices::join;
 
 pub struct FormIndicators;
 

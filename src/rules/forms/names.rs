@@ -18,7 +18,7 @@
 //!   [`NameRelation::Unrelated`]: not the same project at all.
 
 use crate::report::Severity;
-use crate::rules::support::join;
+use crate::slices::join;
 use crate::text::fold_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

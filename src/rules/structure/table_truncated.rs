@@ -15,8 +15,8 @@
 use crate::model::RowKind;
 use crate::profile::RowScheme;
 use crate::report::Severity;
-use crate::rules::support::join;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::slices::join;
 use crate::text::fold_key;
 
 pub struct TableTruncated;

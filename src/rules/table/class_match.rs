@@ -19,10 +19,9 @@ use crate::arith::{at_most, Term};
 use crate::model::{Row, Table};
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::{
-    all_figures, cell_term, check_sum_lazily, join, money, Figure, SumFigures,
-};
+use crate::rules::support::{all_figures, cell_term, check_sum_lazily, money, Figure, SumFigures};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::slices::join;
 
 pub struct ClassMatch;
 
