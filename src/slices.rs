@@ -21,7 +21,8 @@ fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u
     let mut merged = order.clone();
     let mut width = 1;
     while width < len {
-        for start in (0..len).step_by(2 * width) {
+        let mut start = 0;
+        while start < len {
             let middle = (start + width).min(len);
             let end = (start + 2 * width).min(len);
             let (mut left, mut right) = (start, middle);
@@ -36,6 +37,7 @@ fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u
                     left += 1;
                 }
             }
+            start = end;
         }
         std::mem::swap(&mut order, &mut merged);
         width *= 2;
