@@ -75,6 +75,17 @@ impl std::iter::Sum for Term {
     }
 }
 
+/// The sum of `terms`, or None as soon as one is missing (as summing into
+/// `Option<Term>` does). Through `dyn Iterator`, so that the loop exists
+/// once rather than once per call site.
+pub fn sum_terms(terms: &mut dyn Iterator<Item = Option<Term>>) -> Option<Term> {
+    let mut sum = Term::ZERO;
+    for term in terms {
+        sum = sum + term?;
+    }
+    Some(sum)
+}
+
 /// How two sides of an identity compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -203,6 +214,15 @@ mod tests {
         );
         assert!(compare(t("331.66"), t("326.59") + t("6.08")).is_mismatch());
         assert_eq!(compare(t("2.40"), Term::ZERO + t("2.40")), Verdict::Exact);
+    }
+
+    #[test]
+    fn sum_terms_is_the_option_sum() {
+        let all = [Some(t("1.5")), Some(t("2.25")), Some(Term::ZERO)];
+        let expected: Option<Term> = all.iter().copied().sum();
+        assert_eq!(sum_terms(&mut all.iter().copied()), expected);
+        let gap = [Some(t("1.5")), None, Some(t("2"))];
+        assert_eq!(sum_terms(&mut gap.iter().copied()), None);
     }
 
     #[test]

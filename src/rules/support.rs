@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::Sink;
-use crate::arith::{compare, Term, Verdict};
+use crate::arith::{compare, sum_terms, Term, Verdict};
 use crate::decimal;
 use crate::model::{Cell, Row, Table};
 use crate::report::{Evidence, Severity};
@@ -127,7 +127,7 @@ pub fn check_cell_sum<'t>(
     let Some(total_term) = cell_term(t, total.0, total.1) else {
         return;
     };
-    let Some(sum) = parts.clone().map(|(r, c)| cell_term(t, r, c)).sum() else {
+    let Some(sum) = sum_terms(&mut parts.clone().map(|(r, c)| cell_term(t, r, c))) else {
         return;
     };
     check_sum_lazily(sink, t.id, total_term, sum, || {

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::names::{self, NameComparison, NameRelation};
-use crate::arith::round_half_away;
+use crate::arith::{round_half_away, sum_terms};
 use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
@@ -83,7 +83,7 @@ pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, 
         sink.could_not_run(format!("{place} 第{}行 {total_label} 无法读取", total.line));
         return;
     };
-    let Some(sum) = block.parts.iter().map(|p| p.value.as_term()).sum() else {
+    let Some(sum) = sum_terms(&mut block.parts.iter().map(|p| p.value.as_term())) else {
         let place = form_place(form);
         sink.could_not_run(format!("{place} {total_label} 的分项有无法读取的数"));
         return;

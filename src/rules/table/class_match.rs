@@ -15,7 +15,7 @@
 //! 勘探工业信息等支出”2026年合计 830.99：一致。
 
 use super::resolve;
-use crate::arith::{at_most, Term};
+use crate::arith::{at_most, sum_terms, Term};
 use crate::model::{Row, Table};
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
@@ -132,10 +132,7 @@ fn left_columns(source: &ClassSource) -> &[&'static str] {
 fn left_sum(t: &Table, source: &ClassSource, code: &str) -> Option<Term> {
     match t.rows.iter().find(|r| r.code.as_deref() == Some(code)) {
         None => Some(Term::ZERO),
-        Some(row) => left_columns(source)
-            .iter()
-            .map(|c| cell_term(t, row, c))
-            .sum(),
+        Some(row) => sum_terms(&mut left_columns(source).iter().map(|c| cell_term(t, row, c))),
     }
 }
 

@@ -13,7 +13,7 @@
 //! 表三「2160299 其他商业流通事务支出」144.78 = 表二 合计 8.00 + 上年结转 136.78。
 
 use super::resolve;
-use crate::arith::Term;
+use crate::arith::{sum_terms, Term};
 use crate::model::{Row, Table};
 use crate::profile::Identity;
 use crate::rules::support::{cell_term, check_sum_lazily, Figure, SumFigures};
@@ -63,9 +63,8 @@ impl Rule for CodeMatch {
                 let Some(total) = code_term(left_table, code, left.1) else {
                     continue;
                 };
-                let Some(sum) = rights()
-                    .map(|((_, col), t)| code_term(t, code, col))
-                    .sum::<Option<Term>>()
+                let Some(sum) =
+                    sum_terms(&mut rights().map(|((_, col), t)| code_term(t, code, col)))
                 else {
                     continue;
                 };
