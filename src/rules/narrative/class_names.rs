@@ -40,18 +40,15 @@ impl Rule for ClassNames {
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
         let Some(n) = narrative(cx, sink) else { return };
-        let standard: Vec<String> = cx
-            .profile
-            .tables
-            .iter()
-            .flat_map(|t| t.sides.iter())
-            .flat_map(|s| match s.rows {
-                RowScheme::Fixed(rows) => rows.iter(),
-                _ => [].iter(),
-            })
-            .filter(|r| r.class_code.is_some())
-            .map(|r| fold_key(r.label))
-            .collect();
+        // Loops rather than a flat_map chain: the same list in less wasm.
+        let mut standard: Vec<String> = Vec::new();
+        for side in cx.profile.tables.iter().flat_map(|t| t.sides.iter()) {
+            if let RowScheme::Fixed(rows) = side.rows {
+                for row in rows.iter().filter(|r| r.class_code.is_some()) {
+                    standard.push(fold_key(row.label));
+                }
+            }
+        }
         for (number, table_id) in [(4, "表四"), (5, "表五")] {
             let Some(sec) = n.section(number) else {
                 continue;
