@@ -193,10 +193,10 @@ fn read_opening(line: &&Line) -> Option<Opening> {
             line: line.no,
         })
     });
-    let classes = after
-        .split(['，', ',', '；', '。'])
-        .filter_map(|segment| opening_class(segment, line.no))
-        .collect();
+    let mut classes = Vec::new();
+    for segment in after.split(['，', ',', '；', '。']) {
+        classes.extend(opening_class(segment, line.no));
+    }
     Some(Opening {
         line: line.no,
         text: line.text.clone(),
