@@ -227,12 +227,12 @@ fn check_difference(
     f.expected = Some(money(actual.value.abs()));
     f.actual = shown.get(2).cloned();
     f.difference = Some(money(difference));
-    f.evidence = figures.into_iter().map(|f| f.evidence).collect();
+    f.evidence.extend(figures.into_iter().map(|f| f.evidence));
     sink.emit(f);
 }
 
 fn report(sink: &mut Sink, sec: &Section, line: usize, message: String, figures: Vec<Figure>) {
     let mut f = sink.finding(Severity::Error, sec.label(), line, message);
-    f.evidence = figures.into_iter().map(|f| f.evidence).collect();
+    f.evidence.extend(figures.into_iter().map(|f| f.evidence));
     sink.emit(f);
 }

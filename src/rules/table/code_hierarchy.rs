@@ -50,31 +50,30 @@ impl Rule for CodeHierarchy {
                     RowKind::Subclass => 7,
                     _ => continue,
                 };
-                let children: Vec<&Row> = coded
-                    .iter()
-                    .copied()
-                    .filter(|r| r.side == parent.side)
-                    .filter(|r| {
-                        r.code
+                let children = rows_where(&coded, &|r| {
+                    r.side == parent.side
+                        && r.code
                             .as_deref()
                             .is_some_and(|c| c.len() == child_len && c.starts_with(code))
-                    })
-                    .collect();
+                });
                 if children.is_empty() {
                     continue;
                 }
                 resolve::sum_rows(sink, t, parent, &children, columns);
             }
             if let Some(total) = t.rows.iter().find(|r| r.kind == RowKind::Total) {
-                let classes: Vec<&Row> = coded
-                    .iter()
-                    .copied()
-                    .filter(|r| r.kind == RowKind::Class && r.side == total.side)
-                    .collect();
+                let classes = rows_where(&coded, &|r| {
+                    r.kind == RowKind::Class && r.side == total.side
+                });
                 if !classes.is_empty() {
                     resolve::sum_rows(sink, t, total, &classes, columns);
                 }
             }
         }
     }
+}
+
+/// The rows of `rows` that `keep` keeps: one selection loop for both uses.
+fn rows_where<'a>(rows: &[&'a Row], keep: &dyn Fn(&Row) -> bool) -> Vec<&'a Row> {
+    rows.iter().copied().filter(|r| keep(r)).collect()
 }
