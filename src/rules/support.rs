@@ -97,6 +97,16 @@ pub fn all_figures(figures: &mut dyn Iterator<Item = Option<Figure>>) -> Option<
     Some(all)
 }
 
+/// Every value `results` yields, or the first error (as collecting into
+/// `Result<Vec<_>, _>` does), through `dyn Iterator` like [`all_figures`].
+pub fn all_ok<T, E>(results: &mut dyn Iterator<Item = Result<T, E>>) -> Result<Vec<T>, E> {
+    let mut all = Vec::new();
+    for result in results {
+        all.push(result?);
+    }
+    Ok(all)
+}
+
 /// Formats a decimal as reviewers print it: two decimals at least for
 /// money computed from figures.
 pub fn money(value: Decimal) -> String {

@@ -16,7 +16,7 @@ use super::resolve;
 use crate::arith::{sum_terms, Term};
 use crate::model::{Row, Table};
 use crate::profile::Identity;
-use crate::rules::support::{cell_term, check_sum_lazily, Figure, SumFigures};
+use crate::rules::support::{all_ok, cell_term, check_sum_lazily, Figure, SumFigures};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct CodeMatch;
@@ -38,10 +38,11 @@ impl Rule for CodeMatch {
             let Identity::CodeMatch { left, right, note } = identity else {
                 continue;
             };
-            let tables: Result<Vec<&Table>, _> = std::iter::once(left.0)
-                .chain(right.iter().map(|r| r.0))
-                .map(|id| resolve::table(cx.doc, id))
-                .collect();
+            let tables = all_ok(
+                &mut std::iter::once(left.0)
+                    .chain(right.iter().map(|r| r.0))
+                    .map(|id| resolve::table(cx.doc, id)),
+            );
             let tables = match tables {
                 Ok(t) => t,
                 Err(m) => {
