@@ -191,14 +191,14 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
     // Tolerant names cost a character diff per pair; on an absurdly large
     // input only identical names are paired, to stay fast.
     let tolerant = forms.len().saturating_mul(projects.len()) <= MAX_TOLERANT_PAIRS;
-    let form_names: Vec<Vec<char>> = forms
-        .iter()
-        .map(|f| names::key_chars(f.name_text()))
-        .collect();
-    let project_names: Vec<Vec<char>> = projects
-        .iter()
-        .map(|p| names::key_chars(&p.row.name))
-        .collect();
+    let mut form_names: Vec<Vec<char>> = Vec::with_capacity(forms.len());
+    for f in &forms {
+        form_names.push(names::key_chars(f.name_text()));
+    }
+    let mut project_names: Vec<Vec<char>> = Vec::with_capacity(projects.len());
+    for p in &projects {
+        project_names.push(names::key_chars(&p.row.name));
+    }
     let mut candidates = Vec::new();
     for (fi, form) in forms.iter().enumerate() {
         for (pi, project) in projects.iter().enumerate() {
@@ -239,18 +239,19 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
         });
     }
     sort_stable_by(&mut pairs, |a, b| a.form.title_line.cmp(&b.form.title_line));
-    let lone_forms = forms
-        .iter()
-        .zip(&form_used)
-        .filter(|(_, used)| !**used)
-        .map(|(f, _)| *f)
-        .collect();
-    let lone_projects = projects
-        .iter()
-        .zip(&project_used)
-        .filter(|(_, used)| !**used)
-        .map(|(p, _)| *p)
-        .collect();
+    // Loops rather than zip/filter/map chains: the same lists in less wasm.
+    let mut lone_forms = Vec::new();
+    for (form, used) in forms.iter().zip(&form_used) {
+        if !used {
+            lone_forms.push(*form);
+        }
+    }
+    let mut lone_projects = Vec::new();
+    for (project, used) in projects.iter().zip(&project_used) {
+        if !used {
+            lone_projects.push(*project);
+        }
+    }
     Some(Pairing {
         pairs,
         lone_forms,
