@@ -38,7 +38,7 @@ impl Rule for CodeHierarchy {
             let Some(t) = resolve::present(cx.doc, table, sink) else {
                 continue;
             };
-            let coded: Vec<&Row> = t.rows.iter().filter(|r| r.code.is_some()).collect();
+            let coded = resolve::rows_where(&t.rows, &|r| r.code.is_some());
             if coded.is_empty() {
                 sink.not_applicable(format!("{}没有科目编码行", t.id));
                 continue;
