@@ -97,6 +97,16 @@ pub fn all_figures(figures: &mut dyn Iterator<Item = Option<Figure>>) -> Option<
     Some(all)
 }
 
+/// The figures `figures` yields, collected by one loop behind `dyn
+/// Iterator` (a `collect` per call site is its own instantiation).
+pub fn collect_figures(figures: &mut dyn Iterator<Item = Figure>) -> Vec<Figure> {
+    let mut all = Vec::new();
+    for figure in figures {
+        all.push(figure);
+    }
+    all
+}
+
 /// Every value `results` yields, or the first error (as collecting into
 /// `Result<Vec<_>, _>` does), through `dyn Iterator` like [`all_figures`].
 pub fn all_ok<T, E>(results: &mut dyn Iterator<Item = Result<T, E>>) -> Result<Vec<T>, E> {
@@ -148,7 +158,7 @@ pub fn check_cell_sum<'t>(
         SumFigures {
             context: context(),
             total: figure(total),
-            parts: parts.map(figure).collect(),
+            parts: collect_figures(&mut parts.map(figure)),
         }
     });
 }

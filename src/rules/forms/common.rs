@@ -11,7 +11,7 @@ use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
 use crate::parse::trim_prefixes;
 use crate::report::Evidence;
-use crate::rules::support::{check_sum_lazily, Figure, SumFigures};
+use crate::rules::support::{check_sum_lazily, collect_figures, Figure, SumFigures};
 use crate::rules::{Context, Sink};
 use crate::slices::sort_stable_by;
 use crate::text::fold_key;
@@ -95,7 +95,7 @@ pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, 
         };
         let (total, parts) = (
             figure(total, total_label),
-            block.parts.iter().map(|p| figure(p, &p.label)).collect(),
+            collect_figures(&mut block.parts.iter().map(|p| figure(p, &p.label))),
         );
         SumFigures {
             context: place,

@@ -22,7 +22,7 @@ use super::common::{
 };
 use crate::model::{Cell, Direction, Statement};
 use crate::report::Severity;
-use crate::rules::support::{all_figures, check_sum, Figure};
+use crate::rules::support::{all_figures, check_sum, collect_figures, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -109,7 +109,7 @@ impl Rule for ThreePublic {
             &label,
             &format!("{label} “三公”经费合计与三项"),
             amount_figure(sec, sum),
-            items.iter().map(|s| amount_figure(sec, s)).collect(),
+            collect_figures(&mut items.iter().map(|s| amount_figure(sec, s))),
         );
         // The change of the total is the sum of the items' changes.
         let Some(total_change) = signed_change(sec, sum) else {

@@ -16,7 +16,9 @@ use super::resolve;
 use crate::arith::{sum_terms, Term};
 use crate::model::{Row, Table};
 use crate::profile::Identity;
-use crate::rules::support::{all_ok, cell_term, check_sum_lazily, Figure, SumFigures};
+use crate::rules::support::{
+    all_ok, cell_term, check_sum_lazily, collect_figures, Figure, SumFigures,
+};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct CodeMatch;
@@ -72,9 +74,9 @@ impl Rule for CodeMatch {
                 check_sum_lazily(sink, left_table.id, total, sum, || SumFigures {
                     context: format!("{}（科目 {}）", note, code),
                     total: code_figure(left_table, code, left.1),
-                    parts: rights()
-                        .map(|((_, col), t)| code_figure(t, code, col))
-                        .collect(),
+                    parts: collect_figures(
+                        &mut rights().map(|((_, col), t)| code_figure(t, code, col)),
+                    ),
                 });
             }
         }
