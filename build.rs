@@ -1,6 +1,7 @@
 //! Collects the module doc comment (`//!`) of every rule file under
-//! src/rules/ into `rule_docs.rs`, so the catalogue users see is the
-//! rules' own documentation.
+//! src/rules/ into `rule_docs.rs`, keyed by the rule's id (its `id: "…"`
+//! in the file), so the catalogue users see is the rules' own
+//! documentation.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ fn main() {
     let mut files = Vec::new();
     collect(root, &mut files);
     files.sort();
-    let mut out = String::from("/// (path under src/, module docs) of every rule file.\npub static RULE_DOCS: &[(&str, &str)] = &[\n");
+    let mut out = String::from("/// (rule id, module docs) of every rule file.\npub static RULE_DOCS: &[(&str, &str)] = &[\n");
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
         let text = fs::read_to_string(&file).unwrap_or_default();
@@ -21,15 +22,16 @@ fn main() {
             .filter_map(|l| l.strip_prefix("//!"))
             .map(|l| l.strip_prefix(' ').unwrap_or(l))
             .collect();
-        if docs.is_empty() {
+        // A rule file declares its RuleMeta with `id: "T101"`; the shared
+        // files (mod.rs, common.rs…) declare none.
+        let id = text
+            .split_once("id: \"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(id, _)| id);
+        let (Some(id), false) = (id, docs.is_empty()) else {
             continue;
-        }
-        let rel = file
-            .strip_prefix("src")
-            .unwrap_or(&file)
-            .to_string_lossy()
-            .replace('\\', "/");
-        out.push_str(&format!("    ({:?}, {:?}),\n", rel, docs.join("\n").trim()));
+        };
+        out.push_str(&format!("    ({:?}, {:?}),\n", id, docs.join("\n").trim()));
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("rule_docs.rs");

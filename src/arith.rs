@@ -6,8 +6,9 @@
 //! exact zeros. Conversions from 元 round half away from zero, as the
 //! publishers do (banker's rounding would raise false alarms).
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
+use crate::decimal;
 use crate::model::Amount;
 
 /// A figure as an interval: value ± half.
@@ -31,11 +32,11 @@ impl Term {
     }
 
     pub fn lo(&self) -> Decimal {
-        self.value - self.half
+        decimal::sub(self.value, self.half)
     }
 
     pub fn hi(&self) -> Decimal {
-        self.value + self.half
+        decimal::add(self.value, self.half)
     }
 }
 
@@ -52,8 +53,8 @@ impl std::ops::Add for Term {
     type Output = Term;
     fn add(self, o: Term) -> Term {
         Term {
-            value: self.value + o.value,
-            half: self.half + o.half,
+            value: decimal::add(self.value, o.value),
+            half: decimal::add(self.half, o.half),
         }
     }
 }
@@ -62,8 +63,8 @@ impl std::ops::Sub for Term {
     type Output = Term;
     fn sub(self, o: Term) -> Term {
         Term {
-            value: self.value - o.value,
-            half: self.half + o.half,
+            value: decimal::sub(self.value, o.value),
+            half: decimal::add(self.half, o.half),
         }
     }
 }
@@ -72,6 +73,17 @@ impl std::iter::Sum for Term {
     fn sum<I: Iterator<Item = Term>>(iter: I) -> Term {
         iter.fold(Term::ZERO, |a, b| a + b)
     }
+}
+
+/// The sum of `terms`, or None as soon as one is missing (as summing into
+/// `Option<Term>` does). Through `dyn Iterator`, so that the loop exists
+/// once rather than once per call site.
+pub fn sum_terms(terms: &mut dyn Iterator<Item = Option<Term>>) -> Option<Term> {
+    let mut sum = Term::ZERO;
+    for term in terms {
+        sum = sum + term?;
+    }
+    Some(sum)
 }
 
 /// How two sides of an identity compare.
@@ -97,31 +109,31 @@ impl Verdict {
 
 /// Compares `left` with `right` (left − right), tolerance = both halves.
 pub fn compare(left: Term, right: Term) -> Verdict {
-    let difference = left.value - right.value;
-    let tolerance = left.half + right.half;
+    let difference = decimal::sub(left.value, right.value);
+    let tolerance = decimal::add(left.half, right.half);
     if difference.is_zero() {
         Verdict::Exact
-    } else if difference.abs() <= tolerance {
+    } else if decimal::cmp(difference.abs(), tolerance).is_le() {
         Verdict::Tail {
-            difference: difference.normalize(),
-            tolerance: tolerance.normalize(),
+            difference: decimal::normalize(difference),
+            tolerance: decimal::normalize(tolerance),
         }
     } else {
         Verdict::Mismatch {
-            difference: difference.normalize(),
-            tolerance: tolerance.normalize(),
+            difference: decimal::normalize(difference),
+            tolerance: decimal::normalize(tolerance),
         }
     }
 }
 
 /// left ≤ right, allowing for rounding.
 pub fn at_most(left: Term, right: Term) -> bool {
-    left.lo() <= right.hi()
+    decimal::cmp(left.lo(), right.hi()).is_le()
 }
 
 /// Rounds to `dp` decimals, half away from zero (22,050 元 → 2.21 万元).
 pub fn round_half_away(value: Decimal, dp: u32) -> Decimal {
-    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+    decimal::round_half_away(value, dp)
 }
 
 /// The ratio a/b as an interval, for checking a printed percentage.
@@ -141,11 +153,40 @@ pub fn ratio_bounds(a: Term, b: Term) -> Option<(Decimal, Decimal)> {
     Some((lo, hi))
 }
 
-/// Whether a printed percentage (its own ±half band) can equal a/b×100.
+/// Whether a printed percentage (its own ±half band) can equal a/b×100:
+/// whether the least of the [`ratio_bounds`] candidates × 100 is at most
+/// its upper end and the greatest at least its lower end. None when b's
+/// interval contains zero. Decided by cross-multiplying
+/// ([`decimal::cmp_percent`]), without dividing.
 pub fn percent_matches(printed: Term, a: Term, b: Term) -> Option<bool> {
-    let (lo, hi) = ratio_bounds(a, b)?;
-    let hundred = Decimal::ONE_HUNDRED;
-    Some(printed.hi() >= lo * hundred && printed.lo() <= hi * hundred)
+    let (b_lo, b_hi) = (b.lo(), b.hi());
+    if decimal::cmp(b_lo, Decimal::ZERO).is_le() && decimal::cmp(b_hi, Decimal::ZERO).is_ge() {
+        return None;
+    }
+    let candidates = [
+        (a.lo(), b_lo),
+        (a.lo(), b_hi),
+        (a.hi(), b_lo),
+        (a.hi(), b_hi),
+    ];
+    let (p_lo, p_hi) = (printed.lo(), printed.hi());
+    let least_reaches = candidates
+        .iter()
+        .any(|&(x, y)| decimal::cmp_percent(x, y, p_hi).is_le());
+    let greatest_reaches = candidates
+        .iter()
+        .any(|&(x, y)| decimal::cmp_percent(x, y, p_lo).is_ge());
+    Some(least_reaches && greatest_reaches)
+}
+
+/// part ÷ base × 100 rounded to 2 decimals, half away from zero, for
+/// printing (see [`decimal::percent`] for its scale); 0 when base is 0.
+pub fn percent(part: Decimal, base: Decimal) -> Decimal {
+    if base.is_zero() {
+        Decimal::ZERO
+    } else {
+        decimal::percent(part, base)
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +214,15 @@ mod tests {
         );
         assert!(compare(t("331.66"), t("326.59") + t("6.08")).is_mismatch());
         assert_eq!(compare(t("2.40"), Term::ZERO + t("2.40")), Verdict::Exact);
+    }
+
+    #[test]
+    fn sum_terms_is_the_option_sum() {
+        let all = [Some(t("1.5")), Some(t("2.25")), Some(Term::ZERO)];
+        let expected: Option<Term> = all.iter().copied().sum();
+        assert_eq!(sum_terms(&mut all.iter().copied()), expected);
+        let gap = [Some(t("1.5")), None, Some(t("2"))];
+        assert_eq!(sum_terms(&mut gap.iter().copied()), None);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! the [`Report`].
 
 pub mod arith;
+mod decimal;
 pub mod export;
 pub mod front;
 pub mod lines;
@@ -21,6 +22,7 @@ pub mod parse;
 pub mod profile;
 pub mod report;
 pub mod rules;
+mod slices;
 pub mod text;
 
 pub use report::{Report, Severity};

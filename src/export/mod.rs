@@ -14,18 +14,22 @@ pub use csv::findings_csv;
 pub use xlsx::workbook;
 
 use crate::report::Finding;
+use crate::slices::join;
 
 /// "表三 第5行「行政运行」 基本支出 195.42（第170行）；…": the evidence of a
 /// finding as one line of text, for a spreadsheet cell or a printed list.
 pub fn evidence_summary(f: &Finding) -> String {
-    f.evidence
+    let summaries = f
+        .evidence
         .iter()
         .map(|e| {
-            let place = [e.table.as_deref(), e.row.as_deref(), e.column.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let place = join(
+                &[e.table.as_deref(), e.row.as_deref(), e.column.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>(),
+                " ",
+            );
             let value = e.value.as_deref().or(e.text.as_deref()).unwrap_or("");
             format!(
                 "{}{} {}（第{}行）",
@@ -39,6 +43,6 @@ pub fn evidence_summary(f: &Finding) -> String {
                 e.line
             )
         })
-        .collect::<Vec<_>>()
-        .join("；")
+        .collect::<Vec<_>>();
+    join(&summaries, "；")
 }

@@ -151,7 +151,7 @@ fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
                 if !OPTION_KEYS.contains(&key.as_str()) {
                     return Err(invalid(format!(
                         "未知选项「{key}」（可用：{}）",
-                        OPTION_KEYS.join("、")
+                        crate::slices::join(OPTION_KEYS, "、")
                     )));
                 }
             }

@@ -9,10 +9,17 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Amount {
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(serialize_with = "value_text")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub value: Decimal,
     pub scale: u32,
+}
+
+/// The value as its text ("75.80", every decimal of the scale), as
+/// `rust_decimal::serde::str` writes it, without linking rust_decimal's
+/// formatting.
+fn value_text<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&crate::decimal::to_text(*value))
 }
 
 impl Amount {
@@ -23,7 +30,7 @@ impl Amount {
     /// Half a unit of the last shown digit: the printed figure stands for
     /// the interval value ± this.
     pub fn half_ulp(&self) -> Decimal {
-        Decimal::new(5, self.scale + 1)
+        crate::decimal::half_unit(self.scale)
     }
 
     /// Parses a printed number: thousands separators, a leading sign,

@@ -70,7 +70,7 @@ fn department_from_heading(lines: &Lines, heading: Option<&str>) -> Option<Strin
         let rest = &key[pos + "年".len()..];
         for marker in ["专项资金", "部门预算", "单位预算"] {
             if let Some(end) = rest.find(marker) {
-                let name = rest[..end].trim_start_matches("度");
+                let name = rest[..end].trim_start_matches('度');
                 if name.chars().count() >= 2 {
                     return Some(name.to_string());
                 }

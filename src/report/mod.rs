@@ -155,7 +155,9 @@ pub fn json_schema() -> serde_json::Value {
 impl Report {
     /// Orders findings (errors first, then by line) and counts them.
     pub fn new(doc: Document, mut findings: Vec<Finding>, checks: Vec<Check>) -> Report {
-        findings.sort_by(|a, b| (a.severity, a.line, a.rule).cmp(&(b.severity, b.line, b.rule)));
+        crate::slices::sort_stable_by(&mut findings, |a, b| {
+            (a.severity, a.line, a.rule).cmp(&(b.severity, b.line, b.rule))
+        });
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
         let status = |s: CheckStatus| checks.iter().filter(|c| c.status == s).count();
         let summary = Summary {

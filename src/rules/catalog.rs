@@ -57,16 +57,15 @@ pub fn catalogue() -> Vec<RuleDoc> {
         .into_iter()
         .map(|r| RuleDoc {
             rule: summary(r.meta()),
-            docs: docs_for(r.meta().source),
+            docs: docs_for(r.meta().id),
         })
         .collect()
 }
 
-fn docs_for(source: &str) -> &'static str {
-    let normalized = source.replace('\\', "/");
+fn docs_for(id: &str) -> &'static str {
     RULE_DOCS
         .iter()
-        .find(|(path, _)| normalized.ends_with(path))
+        .find(|(rule, _)| *rule == id)
         .map(|(_, docs)| *docs)
         .unwrap_or("")
 }

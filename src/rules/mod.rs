@@ -69,8 +69,6 @@ pub struct RuleMeta {
     /// Short Chinese title ("行内合计").
     pub title: &'static str,
     pub category: Category,
-    /// `file!()` of the rule: the catalogue finds its doc comment by it.
-    pub source: &'static str,
 }
 
 pub struct Context<'a> {

@@ -47,12 +47,25 @@ impl Sink {
         line: usize,
         message: impl Into<String>,
     ) -> Finding {
+        self.new_finding(severity, location.into(), line, message.into())
+    }
+
+    /// The body of [`Sink::finding`], once for all its callers (the generic
+    /// wrapper is inlined into each).
+    #[inline(never)]
+    fn new_finding(
+        &self,
+        severity: Severity,
+        location: String,
+        line: usize,
+        message: String,
+    ) -> Finding {
         Finding {
             rule: self.meta.id,
             rule_name: self.meta.name,
             severity,
-            message: message.into(),
-            location: location.into(),
+            message,
+            location,
             line,
             evidence: Vec::new(),
             expected: None,
@@ -75,7 +88,20 @@ impl Sink {
         message: impl Into<String>,
         evidence: Vec<Evidence>,
     ) {
-        let mut f = self.finding(severity, location, line, message);
+        self.report_finding(severity, location.into(), line, message.into(), evidence);
+    }
+
+    /// The body of [`Sink::report`], once for all its callers.
+    #[inline(never)]
+    fn report_finding(
+        &mut self,
+        severity: Severity,
+        location: String,
+        line: usize,
+        message: String,
+        evidence: Vec<Evidence>,
+    ) {
+        let mut f = self.new_finding(severity, location, line, message);
         f.evidence = evidence;
         self.emit(f);
     }

@@ -6,9 +6,11 @@
 use rust_decimal::Decimal;
 
 use super::Sink;
-use crate::arith::{compare, Term, Verdict};
+use crate::arith::{compare, sum_terms, Term, Verdict};
+use crate::decimal;
 use crate::model::{Cell, Row, Table};
 use crate::report::{Evidence, Severity};
+use crate::slices::join;
 
 /// A printed figure and where it stands.
 #[derive(Debug, Clone)]
@@ -84,15 +86,41 @@ impl Figure {
     }
 }
 
+/// Every figure `figures` yields, or None as soon as one is missing (as
+/// collecting into `Option<Vec<_>>` does). Through `dyn Iterator`, so that
+/// the collecting code exists once rather than once per call site.
+pub fn all_figures(figures: &mut dyn Iterator<Item = Option<Figure>>) -> Option<Vec<Figure>> {
+    let mut all = Vec::new();
+    for figure in figures {
+        all.push(figure?);
+    }
+    Some(all)
+}
+
+/// The figures `figures` yields, collected by one loop behind `dyn
+/// Iterator` (a `collect` per call site is its own instantiation).
+pub fn collect_figures(figures: &mut dyn Iterator<Item = Figure>) -> Vec<Figure> {
+    let mut all = Vec::new();
+    for figure in figures {
+        all.push(figure);
+    }
+    all
+}
+
+/// Every value `results` yields, or the first error (as collecting into
+/// `Result<Vec<_>, _>` does), through `dyn Iterator` like [`all_figures`].
+pub fn all_ok<T, E>(results: &mut dyn Iterator<Item = Result<T, E>>) -> Result<Vec<T>, E> {
+    let mut all = Vec::new();
+    for result in results {
+        all.push(result?);
+    }
+    Ok(all)
+}
+
 /// Formats a decimal as reviewers print it: two decimals at least for
 /// money computed from figures.
 pub fn money(value: Decimal) -> String {
-    let v = value.normalize();
-    if v.scale() < 2 {
-        format!("{:.2}", v)
-    } else {
-        v.to_string()
-    }
+    decimal::with_decimals(decimal::normalize(value), 2)
 }
 
 /// The interval of the figure in `row` × `column` of `table`, under the
@@ -119,7 +147,7 @@ pub fn check_cell_sum<'t>(
     let Some(total_term) = cell_term(t, total.0, total.1) else {
         return;
     };
-    let Some(sum) = parts.clone().map(|(r, c)| cell_term(t, r, c)).sum() else {
+    let Some(sum) = sum_terms(&mut parts.clone().map(|(r, c)| cell_term(t, r, c))) else {
         return;
     };
     check_sum_lazily(sink, t.id, total_term, sum, || {
@@ -130,7 +158,7 @@ pub fn check_cell_sum<'t>(
         SumFigures {
             context: context(),
             total: figure(total),
-            parts: parts.map(figure).collect(),
+            parts: collect_figures(&mut parts.map(figure)),
         }
     });
 }
@@ -214,7 +242,7 @@ fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figu
             parts_text,
             sum_note,
             money(difference),
-            tolerance.normalize()
+            decimal::to_text(tolerance)
         ),
         _ => format!(
             "{context}：{} {} ≠ {}{}，相差 {}",
@@ -230,7 +258,7 @@ fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figu
     f.expected = Some(money(sum.value));
     f.actual = Some(total.shown.clone());
     f.difference = Some(money(difference));
-    f.tolerance = Some(tolerance.normalize().to_string());
+    f.tolerance = Some(decimal::to_text(tolerance));
     f.evidence.push(total.with_role("合计").evidence);
     // Blank parts carry nothing to see, unless they are all there is on the
     // other side: then they are where the reviewer must look.
@@ -256,8 +284,8 @@ fn parts_text(parts: &[Figure]) -> String {
     match (shown.is_empty(), blanks) {
         (true, 0) => "其下明细（没有明细行）".to_string(),
         (true, _) => "各分项（均为空）".to_string(),
-        (false, 0) => shown.join(" + "),
-        (false, n) => format!("{}（其余{}项为空）", shown.join(" + "), n),
+        (false, 0) => join(&shown, " + "),
+        (false, n) => format!("{}（其余{}项为空）", join(&shown, " + "), n),
     }
 }
 

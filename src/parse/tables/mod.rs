@@ -35,13 +35,14 @@ pub struct Parsed {
 pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
     let mut parsed = Parsed::default();
     let titles = title::Titles::of(profile);
-    let starts: Vec<(usize, &'static TableDef)> = lines
-        .all
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
-        .filter_map(|(i, l)| titles.table_of(l).map(|def| (i, def)))
-        .collect();
+    let mut starts: Vec<(usize, &'static TableDef)> = Vec::new();
+    for (i, line) in lines.all.iter().enumerate() {
+        if line.noise.is_none() && !line.is_blank() {
+            if let Some(def) = titles.table_of(line) {
+                starts.push((i, def));
+            }
+        }
+    }
     for (n, &(start, def)) in starts.iter().enumerate() {
         let end = starts
             .get(n + 1)

@@ -6,20 +6,19 @@
 //! follow it is a subtotal).
 
 use crate::arith::{compare, Term};
+use crate::decimal;
 use crate::model::{RowKind, Table};
 use crate::profile::{Profile, RowScheme};
 use crate::text::fold_key;
 
 pub(super) fn resolve(tables: &mut [Table], profile: &Profile, department: Option<&str>) {
-    let known_units: Vec<String> = tables
-        .iter()
-        .flat_map(|t| {
-            t.rows
-                .iter()
-                .filter(|r| r.kind == RowKind::Unit)
-                .map(|r| fold_key(&r.name).into_owned())
-        })
-        .collect();
+    // Loops rather than a flat_map chain: the same list in less wasm.
+    let mut known_units: Vec<String> = Vec::new();
+    for table in tables.iter() {
+        for row in table.rows.iter().filter(|r| r.kind == RowKind::Unit) {
+            known_units.push(fold_key(&row.name).into_owned());
+        }
+    }
     for table in tables.iter_mut() {
         let is_tree = profile.table(table.id).is_some_and(|d| {
             d.sides
@@ -129,7 +128,7 @@ fn subtotals_by_arithmetic(totals: &[Option<Term>]) -> Vec<usize> {
                 closed = true;
                 break;
             }
-            if sum.value > head.value + head.half + sum.half {
+            if decimal::cmp(sum.value, decimal::add(head.hi(), sum.half)).is_gt() {
                 break;
             }
         }

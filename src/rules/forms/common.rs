@@ -5,12 +5,15 @@
 use rust_decimal::Decimal;
 
 use super::names::{self, NameComparison, NameRelation};
-use crate::arith::round_half_away;
+use crate::arith::{round_half_away, sum_terms};
+use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
+use crate::parse::trim_prefixes;
 use crate::report::Evidence;
-use crate::rules::support::{check_sum_lazily, Figure, SumFigures};
+use crate::rules::support::{check_sum_lazily, collect_figures, Figure, SumFigures};
 use crate::rules::{Context, Sink};
+use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 
 /// "绩效目标表「遗属补助」" — how findings name a project form.
@@ -48,19 +51,14 @@ pub fn form_figure(value: &FormValue, place: &str, label: &str) -> Option<Figure
 
 /// A printed label without its "其中：" and trailing colon, for messages.
 pub fn clean_label(label: &str) -> String {
-    label
-        .trim()
-        .trim_start_matches("其中：")
-        .trim_start_matches("其中:")
-        .trim()
-        .trim_end_matches(['：', ':'])
-        .to_string()
+    let label = trim_prefixes(trim_prefixes(label.trim(), "其中："), "其中:");
+    label.trim().trim_end_matches(['：', ':']).to_string()
 }
 
 /// 元 → 万元 to `dp` decimals, half away from zero, as publishers round
 /// (22,050 元 → 2.21).
 pub fn yuan_to_wan(yuan: Decimal, dp: u32) -> Decimal {
-    round_half_away(yuan / Decimal::from(10_000), dp)
+    round_half_away(decimal::shift_right(yuan, 4), dp)
 }
 
 /// Names of the fund blocks as printed on the forms.
@@ -85,7 +83,7 @@ pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, 
         sink.could_not_run(format!("{place} 第{}行 {total_label} 无法读取", total.line));
         return;
     };
-    let Some(sum) = block.parts.iter().map(|p| p.value.as_term()).sum() else {
+    let Some(sum) = sum_terms(&mut block.parts.iter().map(|p| p.value.as_term())) else {
         let place = form_place(form);
         sink.could_not_run(format!("{place} {total_label} 的分项有无法读取的数"));
         return;
@@ -97,7 +95,7 @@ pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, 
         };
         let (total, parts) = (
             figure(total, total_label),
-            block.parts.iter().map(|p| figure(p, &p.label)).collect(),
+            collect_figures(&mut block.parts.iter().map(|p| figure(p, &p.label))),
         );
         SumFigures {
             context: place,
@@ -193,14 +191,14 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
     // Tolerant names cost a character diff per pair; on an absurdly large
     // input only identical names are paired, to stay fast.
     let tolerant = forms.len().saturating_mul(projects.len()) <= MAX_TOLERANT_PAIRS;
-    let form_names: Vec<Vec<char>> = forms
-        .iter()
-        .map(|f| names::key_chars(f.name_text()))
-        .collect();
-    let project_names: Vec<Vec<char>> = projects
-        .iter()
-        .map(|p| names::key_chars(&p.row.name))
-        .collect();
+    let mut form_names: Vec<Vec<char>> = Vec::with_capacity(forms.len());
+    for f in &forms {
+        form_names.push(names::key_chars(f.name_text()));
+    }
+    let mut project_names: Vec<Vec<char>> = Vec::with_capacity(projects.len());
+    for p in &projects {
+        project_names.push(names::key_chars(&p.row.name));
+    }
     let mut candidates = Vec::new();
     for (fi, form) in forms.iter().enumerate() {
         for (pi, project) in projects.iter().enumerate() {
@@ -224,7 +222,7 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
             candidates.push((key, names));
         }
     }
-    candidates.sort_by_key(|c| c.0);
+    sort_stable_by(&mut candidates, |a, b| a.0.cmp(&b.0));
     let mut form_used = vec![false; forms.len()];
     let mut project_used = vec![false; projects.len()];
     let mut pairs = Vec::new();
@@ -240,19 +238,20 @@ pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
             names,
         });
     }
-    pairs.sort_by_key(|p| p.form.title_line);
-    let lone_forms = forms
-        .iter()
-        .zip(&form_used)
-        .filter(|(_, used)| !**used)
-        .map(|(f, _)| *f)
-        .collect();
-    let lone_projects = projects
-        .iter()
-        .zip(&project_used)
-        .filter(|(_, used)| !**used)
-        .map(|(p, _)| *p)
-        .collect();
+    sort_stable_by(&mut pairs, |a, b| a.form.title_line.cmp(&b.form.title_line));
+    // Loops rather than zip/filter/map chains: the same lists in less wasm.
+    let mut lone_forms = Vec::new();
+    for (form, used) in forms.iter().zip(&form_used) {
+        if !used {
+            lone_forms.push(*form);
+        }
+    }
+    let mut lone_projects = Vec::new();
+    for (project, used) in projects.iter().zip(&project_used) {
+        if !used {
+            lone_projects.push(*project);
+        }
+    }
     Some(Pairing {
         pairs,
         lone_forms,
@@ -269,7 +268,7 @@ fn amount_agrees(form: &ProjectForm, project: &TreeProject) -> bool {
     let Some(wan) = project.total() else {
         return false;
     };
-    yuan_to_wan(yuan.value, wan.scale) == wan.value
+    decimal::equal(yuan_to_wan(yuan.value, wan.scale), wan.value)
 }
 
 /// The form's 实施单位 names the unit row above the project (either may be

@@ -24,7 +24,6 @@ static META: RuleMeta = RuleMeta {
     name: "form-fund-sum",
     title: "项目资金合计等于分项之和",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for FormFundSum {

@@ -20,6 +20,7 @@ use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::slices::join;
 
 pub struct FormIndicators;
 
@@ -28,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "form-indicators",
     title: "绩效指标包含产出和满意度",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for FormIndicators {
@@ -91,7 +91,7 @@ fn check_levels(sink: &mut Sink, place: &str, line: usize, indicators: &[Indicat
     let message = if indicators.is_empty() {
         format!("{place}：未找到绩效指标")
     } else {
-        format!("{place}：绩效指标中没有{}", missing.join("和"))
+        format!("{place}：绩效指标中没有{}", join(&missing, "和"))
     };
     let first = indicators.first().map(|i| i.line).unwrap_or(line);
     sink.report(

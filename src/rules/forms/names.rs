@@ -18,6 +18,7 @@
 //!   [`NameRelation::Unrelated`]: not the same project at all.
 
 use crate::report::Severity;
+use crate::slices::join;
 use crate::text::fold_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,10 +54,10 @@ impl NameComparison {
     /// differs, in reviewers' words, naming the two places.
     pub fn describe(&self, first: &str, second: &str) -> String {
         let quote = |runs: &[String]| {
-            runs.iter()
-                .map(|r| format!("「{r}」"))
-                .collect::<Vec<_>>()
-                .join("")
+            join(
+                &runs.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>(),
+                "",
+            )
         };
         match (self.only_first.is_empty(), self.only_second.is_empty()) {
             (true, true) => "名称一致".to_string(),

@@ -15,7 +15,7 @@ use super::common::form_figure;
 use super::overall_sum::PLACE;
 use crate::arith::Term;
 use crate::model::forms::FormValue;
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{all_figures, check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct OverallFormStaff;
@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-staff",
     title: "整体绩效目标申报表人员数",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for OverallFormStaff {
@@ -45,10 +44,7 @@ impl Rule for OverallFormStaff {
             sink.not_applicable("申报表未列出在职、在编和其他人员数");
             return;
         };
-        let figures: Option<Vec<Figure>> = [staff, on_quota, others]
-            .into_iter()
-            .map(head_count)
-            .collect();
+        let figures = all_figures(&mut [staff, on_quota, others].into_iter().map(head_count));
         let Some(mut figures) = figures else {
             sink.could_not_run("申报表的人员数无法读取");
             return;

@@ -16,7 +16,7 @@
 
 use super::common::form_figure;
 use crate::model::forms::{FormValue, OverallForm};
-use crate::rules::support::{check_equal, check_sum, Figure};
+use crate::rules::support::{all_figures, check_equal, check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct OverallFormSum;
@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-sum",
     title: "整体绩效目标申报表自身平衡",
     category: Category::Form,
-    source: file!(),
 };
 
 pub const PLACE: &str = "整体支出绩效目标申报表";
@@ -70,11 +69,12 @@ fn check_side(sink: &mut Sink, _form: &OverallForm, values: &[FormValue], side: 
         sink.could_not_run(format!("{PLACE} {side}：合计无法读取"));
         return;
     };
-    let parts: Option<Vec<Figure>> = values
-        .iter()
-        .filter(|v| v.key != "total")
-        .map(|v| labelled(v, &v.label))
-        .collect();
+    let parts = all_figures(
+        &mut values
+            .iter()
+            .filter(|v| v.key != "total")
+            .map(|v| labelled(v, &v.label)),
+    );
     match parts {
         Some(parts) if !parts.is_empty() => {
             check_sum(

@@ -30,7 +30,6 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-tables",
     title: "整体绩效目标申报表与报表一致",
     category: Category::Form,
-    source: file!(),
 };
 
 /// (form side, form key, table, row: fixed key or "total", column).

@@ -13,6 +13,7 @@
 
 use super::common::{form_figure, form_place, period_label};
 use crate::arith::at_most;
+use crate::decimal;
 use crate::report::Severity;
 use crate::rules::support::money;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -24,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "form-period-order",
     title: "实施期资金不少于年度资金",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for FormPeriodOrder {
@@ -61,7 +61,7 @@ impl Rule for FormPeriodOrder {
                 whole.shown,
                 year.label,
                 year.shown,
-                money(year.term.value - whole.term.value)
+                money(decimal::sub(year.term.value, whole.term.value))
             );
             let mut f = sink.finding(Severity::Error, "绩效目标表", whole.evidence.line, message);
             f.evidence.push(whole.with_role("实施期").evidence);

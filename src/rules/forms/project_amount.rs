@@ -15,10 +15,9 @@
 //! 22,050 元折合 2.21 万元（逢五进一）；表十二印 2.20 时差 0.005，在舍入范围内，
 //! 作为尾差提示而非错误。若年度资金总额印为 37,520 元（折合 3.75 万元），报告错误。
 
-use rust_decimal::Decimal;
-
 use super::common::{form_place, pairing_for, yuan_to_wan};
 use crate::arith::{compare, Term, Verdict};
+use crate::decimal;
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{money, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -30,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-amount",
     title: "项目绩效目标表金额与表十二一致",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for ProjectFormAmount {
@@ -57,7 +55,7 @@ impl Rule for ProjectFormAmount {
             };
             sink.compared();
             let converted = yuan_to_wan(yuan.value, wan.scale);
-            if converted == wan.value {
+            if decimal::equal(converted, wan.value) {
                 continue;
             }
             // A difference: only now are the figures worded.
@@ -67,8 +65,8 @@ impl Rule for ProjectFormAmount {
             };
             // The form's own interval, in 万元: ±0.5 元.
             let form_term = Term {
-                value: yuan.value / Decimal::from(10_000),
-                half: Term::from(yuan).half / Decimal::from(10_000),
+                value: decimal::shift_right(yuan.value, 4),
+                half: decimal::shift_right(Term::from(yuan).half, 4),
             };
             let verdict = compare(row_fig.term, form_term);
             let severity = match verdict {
@@ -83,7 +81,7 @@ impl Rule for ProjectFormAmount {
                     money(converted),
                     row_fig.label,
                     row_fig.shown,
-                    money(converted - wan.value)
+                    money(decimal::sub(converted, wan.value))
                 ),
                 _ => format!(
                     "项目「{label}」：{place} 年度资金总额 {} 元（四舍五入为 {} 万元）与 {} {} 相差不足舍入单位，属尾差",
@@ -96,7 +94,7 @@ impl Rule for ProjectFormAmount {
             let mut f = sink.finding(severity, "绩效目标表", total.line, message);
             f.expected = Some(money(converted));
             f.actual = Some(row_fig.shown.clone());
-            f.difference = Some(money(converted - wan.value));
+            f.difference = Some(money(decimal::sub(converted, wan.value)));
             f.evidence.push(Evidence {
                 role: "绩效目标表".into(),
                 line: total.line,

@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-missing",
     title: "项目与绩效目标表一一对应",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for ProjectFormMissing {

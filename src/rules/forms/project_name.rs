@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-name",
     title: "项目名称与表十二一致",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for ProjectFormName {

@@ -28,7 +28,6 @@ static META: RuleMeta = RuleMeta {
     name: "form-year",
     title: "年度目标与指标的年份",
     category: Category::Form,
-    source: file!(),
 };
 
 impl Rule for FormYear {

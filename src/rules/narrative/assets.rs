@@ -14,6 +14,7 @@
 //! 通用设备2台（套）”：2 ≤ 4，不报告。
 
 use super::common::{narrative, quote_figure, section};
+use crate::decimal;
 use crate::model::{Count, Section};
 use crate::report::Severity;
 use crate::rules::support::check_sum;
@@ -26,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-assets",
     title: "情况说明 车辆与设备",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Assets {
@@ -61,7 +61,7 @@ impl Rule for Assets {
             }
             if let Some(quota) = quota {
                 sink.compared();
-                if actual.count.value.value > quota.count.value.value {
+                if decimal::cmp(actual.count.value.value, quota.count.value.value).is_gt() {
                     let message = format!(
                         "{label} 公务用车实有{}辆，超过编制{}辆",
                         actual.count.shown, quota.count.shown
@@ -84,7 +84,7 @@ impl Rule for Assets {
         let over = |w: &str| equipment.iter().find(|c| c.label.contains(w)).copied();
         if let (Some(c50), Some(c100)) = (over("50万元"), over("100万元")) {
             sink.compared();
-            if c100.count.value.value > c50.count.value.value {
+            if decimal::cmp(c100.count.value.value, c50.count.value.value).is_gt() {
                 let message = format!(
                     "{label} 100万元以上通用设备{}台（套）多于50万元以上通用设备{}台（套），而前者包含于后者",
                     c100.count.shown, c50.count.shown

@@ -23,7 +23,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-basic",
     title: "情况说明 人员经费与公用经费",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Basic {

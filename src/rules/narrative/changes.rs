@@ -17,8 +17,11 @@
 //! 相符，不另报。“比上年增加901.57万元，增长123.83%”且本年 1,629.62：
 //! 901.57 ÷ (1,629.62 − 901.57) = 123.83%，不报告。
 
+use rust_decimal::Decimal;
+
 use super::common::{check_percent, quote_figure};
 use crate::arith::{compare, Term, Verdict};
+use crate::decimal;
 use crate::model::{Change, Direction, Section, Statement};
 use crate::report::Severity;
 use crate::rules::support::{money, Figure};
@@ -31,7 +34,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-changes",
     title: "情况说明 增减额与增减率",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Changes {
@@ -121,7 +123,7 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
         (None, Some(amount)) => {
             let derived = current.term - signed(amount);
             sink.compared();
-            if derived.hi() < rust_decimal::Decimal::ZERO {
+            if decimal::cmp(derived.hi(), Decimal::ZERO).is_lt() {
                 report(
                     sink,
                     sec,
@@ -225,12 +227,12 @@ fn check_difference(
     f.expected = Some(money(actual.value.abs()));
     f.actual = shown.get(2).cloned();
     f.difference = Some(money(difference));
-    f.evidence = figures.into_iter().map(|f| f.evidence).collect();
+    f.evidence.extend(figures.into_iter().map(|f| f.evidence));
     sink.emit(f);
 }
 
 fn report(sink: &mut Sink, sec: &Section, line: usize, message: String, figures: Vec<Figure>) {
     let mut f = sink.finding(Severity::Error, sec.label(), line, message);
-    f.evidence = figures.into_iter().map(|f| f.evidence).collect();
+    f.evidence.extend(figures.into_iter().map(|f| f.evidence));
     sink.emit(f);
 }

@@ -16,6 +16,7 @@
 //! 表五该行。
 
 use super::common::{amount_figure, bare_name, narrative};
+use crate::decimal;
 use crate::model::{RowKind, Section, Statement, Table};
 use crate::profile::RowScheme;
 use crate::report::Severity;
@@ -30,7 +31,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-class-names",
     title: "情况说明 科目名称",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for ClassNames {
@@ -40,18 +40,15 @@ impl Rule for ClassNames {
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
         let Some(n) = narrative(cx, sink) else { return };
-        let standard: Vec<String> = cx
-            .profile
-            .tables
-            .iter()
-            .flat_map(|t| t.sides.iter())
-            .flat_map(|s| match s.rows {
-                RowScheme::Fixed(rows) => rows.iter(),
-                _ => [].iter(),
-            })
-            .filter(|r| r.class_code.is_some())
-            .map(|r| fold_key(r.label).into_owned())
-            .collect();
+        // Loops rather than a flat_map chain: the same list in less wasm.
+        let mut standard: Vec<String> = Vec::new();
+        for side in cx.profile.tables.iter().flat_map(|t| t.sides.iter()) {
+            if let RowScheme::Fixed(rows) = side.rows {
+                for row in rows.iter().filter(|r| r.class_code.is_some()) {
+                    standard.push(fold_key(row.label).into_owned());
+                }
+            }
+        }
         for (number, table_id) in [(4, "表四"), (5, "表五")] {
             let Some(sec) = n.section(number) else {
                 continue;
@@ -122,7 +119,7 @@ fn check_name(
     // The class the sentence speaks of: the one with the same amount.
     let same_amount = class_rows(t)
         .filter_map(|r| Figure::from_cell(t, r, column))
-        .find(|f| f.term.value == told.term.value && !f.is_blank());
+        .find(|f| decimal::equal(f.term.value, told.term.value) && !f.is_blank());
     let message = match &same_amount {
         Some(f) => format!(
             "{}「{}」不是科目名称：{} 中金额 {} 的类级科目为 {}",

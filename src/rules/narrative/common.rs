@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::arith::{compare, percent_matches, Term, Verdict};
+use crate::decimal;
 use crate::model::forms::OverallForm;
 use crate::model::{
     Document, Fact, Narrative, Quote, Row, RowKind, Section, Sentence, Statement, Table,
@@ -88,13 +89,13 @@ pub fn amount_figure(section: &Section, st: &Statement) -> Figure {
 pub fn exact_figure(label: String, value: Decimal, line: usize, table: &str) -> Figure {
     Figure {
         term: Term::exact(value),
-        shown: value.normalize().to_string(),
+        shown: decimal::to_text(decimal::normalize(value)),
         evidence: Evidence {
             role: "表内".into(),
             line,
             table: Some(table.to_string()),
             row: Some(label.clone()),
-            value: Some(value.normalize().to_string()),
+            value: Some(decimal::to_text(decimal::normalize(value))),
             ..Evidence::default()
         },
         label,
@@ -145,7 +146,7 @@ pub fn check_against_table(sink: &mut Sink, section: &Section, told: Figure, tab
             table.label,
             table.shown,
             money(difference),
-            tolerance.normalize()
+            decimal::to_text(tolerance)
         ),
         _ => format!(
             "{} {} 与 {} {} 不一致，相差 {}",
@@ -160,7 +161,7 @@ pub fn check_against_table(sink: &mut Sink, section: &Section, told: Figure, tab
     f.expected = Some(table.shown.clone());
     f.actual = Some(told.shown.clone());
     f.difference = Some(money(difference));
-    f.tolerance = Some(tolerance.normalize().to_string());
+    f.tolerance = Some(decimal::to_text(tolerance));
     f.evidence.push(told.with_role("情况说明").evidence);
     f.evidence.push(table.with_role("表内").evidence);
     sink.emit(f);
@@ -243,11 +244,7 @@ pub fn check_percent(
     if ok {
         return;
     }
-    let computed = if base.term.value.is_zero() {
-        Decimal::ZERO
-    } else {
-        crate::arith::round_half_away(part.term.value / base.term.value * Decimal::ONE_HUNDRED, 2)
-    };
+    let computed = decimal::to_text(crate::arith::percent(part.term.value, base.term.value));
     let message = format!(
         "{} {}% 与计算值不符：{} {} ÷ {} {} = {}%（{}）",
         percent.label,

@@ -22,7 +22,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-expense",
     title: "情况说明 基本支出与项目支出",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Expense {

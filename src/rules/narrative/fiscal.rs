@@ -29,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-fiscal",
     title: "情况说明 财政拨款收支总体情况",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Fiscal {

@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-general-budget",
     title: "情况说明 一般公共预算支出",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for GeneralBudget {

@@ -24,7 +24,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-income",
     title: "情况说明 收入来源",
     category: Category::Narrative,
-    source: file!(),
 };
 
 /// (label word, 表一 income row key).

@@ -29,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-item-lists",
     title: "情况说明 经济科目列举",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for ItemLists {

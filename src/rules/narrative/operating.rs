@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-operating",
     title: "情况说明 机关运行经费",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Operating {

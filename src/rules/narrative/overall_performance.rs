@@ -21,6 +21,7 @@ use super::common::{
     amount_figure, basic_project_split, check_against_table, exact_figure, section_and_table,
     total_cell,
 };
+use crate::decimal;
 use crate::model::{Fact, Section, Sentence};
 use crate::rules::support::{check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -32,7 +33,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-overall-performance",
     title: "情况说明 整体绩效目标涉及资金",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for OverallPerformance {
@@ -124,7 +124,7 @@ fn check_units(sink: &mut Sink, sec: &Section, sentence: &Sentence, total: Optio
             &sec.label(),
         );
         check_against_table(sink, sec, told, zero);
-    } else if filed.count.value.value == units.count.value.value {
+    } else if decimal::equal(filed.count.value.value, units.count.value.value) {
         if let Some(total) = total {
             check_against_table(sink, sec, told, total);
         }

@@ -22,7 +22,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-procurement",
     title: "情况说明 政府采购",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Procurement {
@@ -39,13 +38,12 @@ impl Rule for Procurement {
             sink.not_applicable("第九部分没有政府采购预算总额");
             return;
         };
-        let parts: Vec<_> = ["货物", "工程", "服务"]
-            .iter()
-            .filter_map(|w| {
-                sec.find(None, &["采购", w])
-                    .map(|(_, s)| amount_figure(sec, s))
-            })
-            .collect();
+        let mut parts = Vec::new();
+        for kind in ["货物", "工程", "服务"] {
+            if let Some((_, s)) = sec.find(None, &["采购", kind]) {
+                parts.push(amount_figure(sec, s));
+            }
+        }
         if parts.len() == 3 {
             let label = sec.label();
             check_sum(

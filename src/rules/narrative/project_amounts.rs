@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-project-amounts",
     title: "情况说明 按项目名称引用的金额",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for ProjectAmounts {
@@ -36,19 +35,22 @@ impl Rule for ProjectAmounts {
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
         let Some(n) = narrative(cx, sink) else { return };
-        let projects: Vec<(String, Figure)> = ["表十二", "表十三"]
+        // Loops rather than a flat_map chain: the same list in far less wasm.
+        let mut projects: Vec<(String, Figure)> = Vec::new();
+        for t in ["表十二", "表十三"]
             .iter()
             .filter_map(|id| cx.doc.table(id))
-            .flat_map(|t| {
-                t.rows_of_kind(&RowKind::TreeProject).filter_map(move |r| {
-                    Some((
-                        fold_key(&r.name).into_owned(),
-                        Figure::from_cell(t, r, "total")?,
-                    ))
-                })
-            })
-            .filter(|(name, _)| name.chars().count() >= 4)
-            .collect();
+        {
+            for r in t.rows_of_kind(&RowKind::TreeProject) {
+                let name = fold_key(&r.name);
+                if name.chars().count() < 4 {
+                    continue;
+                }
+                if let Some(figure) = Figure::from_cell(t, r, "total") {
+                    projects.push((name.into_owned(), figure));
+                }
+            }
+        }
         if projects.is_empty() {
             sink.not_applicable("表十二、表十三中没有项目行");
             return;

@@ -21,7 +21,7 @@ use super::common::{
     amount_figure, check_opt, exact_figure, project_root, quote_figure, section_and_table,
 };
 use crate::model::{Fact, RowKind, Section};
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{all_figures, check_sum, collect_figures, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Projects;
@@ -31,7 +31,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-projects",
     title: "情况说明 项目个数与金额",
     category: Category::Narrative,
-    source: file!(),
 };
 
 /// A count and the amount stated right after it ("项目3个，涉及金额75.80万元").
@@ -152,10 +151,9 @@ impl Rule for Projects {
                 &label,
                 &format!("{label} 项目个数与各类项目个数"),
                 block.total.count.clone(),
-                block.classes.iter().map(|c| c.count.clone()).collect(),
+                collect_figures(&mut block.classes.iter().map(|c| c.count.clone())),
             );
-            let amounts: Option<Vec<Figure>> =
-                block.classes.iter().map(|c| c.amount.clone()).collect();
+            let amounts = all_figures(&mut block.classes.iter().map(|c| c.amount.clone()));
             if let (Some(total), Some(amounts)) = (block.total.amount.clone(), amounts) {
                 check_sum(
                     sink,

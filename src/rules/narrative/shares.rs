@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-shares",
     title: "情况说明 占比",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Shares {

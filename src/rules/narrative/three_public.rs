@@ -22,7 +22,7 @@ use super::common::{
 };
 use crate::model::{Cell, Direction, Statement};
 use crate::report::Severity;
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{all_figures, check_sum, collect_figures, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -33,7 +33,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-three-public",
     title: "情况说明 “三公”经费",
     category: Category::Narrative,
-    source: file!(),
 };
 
 /// The 表十 row a label names; "购置及运行" before "购置", which it contains.
@@ -110,28 +109,25 @@ impl Rule for ThreePublic {
             &label,
             &format!("{label} “三公”经费合计与三项"),
             amount_figure(sec, sum),
-            items.iter().map(|s| amount_figure(sec, s)).collect(),
+            collect_figures(&mut items.iter().map(|s| amount_figure(sec, s))),
         );
         // The change of the total is the sum of the items' changes.
         let Some(total_change) = signed_change(sec, sum) else {
             return;
         };
-        let parts: Option<Vec<Figure>> = items
-            .iter()
-            .map(|s| {
-                signed_change(sec, s).or_else(|| {
-                    let same = s.change.as_ref()?.direction == Some(Direction::Same);
-                    same.then(|| {
-                        exact_figure(
-                            format!("{}「{}」增减额（持平）", label, s.label),
-                            Decimal::ZERO,
-                            s.amount.line,
-                            &label,
-                        )
-                    })
+        let parts = all_figures(&mut items.iter().map(|s| {
+            signed_change(sec, s).or_else(|| {
+                let same = s.change.as_ref()?.direction == Some(Direction::Same);
+                same.then(|| {
+                    exact_figure(
+                        format!("{}「{}」增减额（持平）", label, s.label),
+                        Decimal::ZERO,
+                        s.amount.line,
+                        &label,
+                    )
                 })
             })
-            .collect();
+        }));
         if let Some(parts) = parts {
             check_sum(
                 sink,

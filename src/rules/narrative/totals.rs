@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-totals",
     title: "情况说明 收支总计",
     category: Category::Narrative,
-    source: file!(),
 };
 
 impl Rule for Totals {

@@ -1,8 +1,6 @@
 //! What the 专项资金 rules share: prose amounts as figures, and the place
 //! names findings use.
 
-use rust_decimal::Decimal;
-
 use crate::arith::Term;
 use crate::model::special::{ProseAmount, SpecialProject};
 use crate::report::Evidence;
@@ -18,7 +16,7 @@ pub fn prose_figure(amount: &ProseAmount, label: &str) -> Figure {
     Figure {
         term: Term {
             value: amount.amount.value,
-            half: Decimal::new(5, scale + 1),
+            half: crate::decimal::half_unit(scale),
         },
         shown: amount.text.clone(),
         label: label.to_string(),

@@ -29,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-name",
     title: "项目标题名称与申报表一致",
     category: Category::SpecialFunds,
-    source: file!(),
 };
 
 impl Rule for SpecialName {

@@ -11,10 +11,9 @@
 //! “批复该项目预算179.31万元”，申报表年度资金总额 1,793,100 元 = 179.31 万元：不报告。
 //! 若申报表印为 1,739,100 元，报告错误，列出两处的行号。
 
-use rust_decimal::Decimal;
-
 use super::common::{project_place, prose_figure, LOCATION};
 use crate::arith::{compare, Term, Verdict};
+use crate::decimal;
 use crate::report::{Evidence, Severity};
 use crate::rules::forms::common::yuan_to_wan;
 use crate::rules::support::money;
@@ -27,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-project-amount",
     title: "专项资金项目金额与申报表一致",
     category: Category::SpecialFunds,
-    source: file!(),
 };
 
 impl Rule for SpecialProjectAmount {
@@ -60,12 +58,12 @@ impl Rule for SpecialProjectAmount {
             sink.compared();
             let prose = prose_figure(approved, "批复该项目预算");
             let converted = yuan_to_wan(yuan.value, 2);
-            if converted == approved.amount.value {
+            if decimal::equal(converted, approved.amount.value) {
                 continue;
             }
             let form_term = Term {
-                value: yuan.value / Decimal::from(10_000),
-                half: Term::from(yuan).half / Decimal::from(10_000),
+                value: decimal::shift_right(yuan.value, 4),
+                half: decimal::shift_right(Term::from(yuan).half, 4),
             };
             let severity = match compare(prose.term, form_term) {
                 Verdict::Mismatch { .. } => Severity::Error,
@@ -78,12 +76,12 @@ impl Rule for SpecialProjectAmount {
                 total.value.display(),
                 total.line,
                 money(converted),
-                money(converted - approved.amount.value)
+                money(decimal::sub(converted, approved.amount.value))
             );
             let mut f = sink.finding(severity, LOCATION, total.line, message);
             f.expected = Some(approved.text.clone());
             f.actual = Some(money(converted));
-            f.difference = Some(money(converted - approved.amount.value));
+            f.difference = Some(money(decimal::sub(converted, approved.amount.value)));
             f.evidence.push(prose.with_role("说明").evidence);
             f.evidence.push(Evidence {
                 role: "申报表".into(),

@@ -18,7 +18,7 @@
 use super::common::{prose_figure, LOCATION};
 use crate::model::special::{OpeningClass, SpecialClass};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{all_figures, check_sum};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -29,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-totals",
     title: "专项资金总额与分类合计",
     category: Category::SpecialFunds,
-    source: file!(),
 };
 
 impl Rule for SpecialTotals {
@@ -44,15 +43,11 @@ impl Rule for SpecialTotals {
             return;
         };
         if let Some(total) = opening.total.as_ref() {
-            let parts: Option<Vec<Figure>> = opening
-                .classes
-                .iter()
-                .map(|c| {
-                    c.amount
-                        .as_ref()
-                        .map(|a| prose_figure(a, &format!("{}项目", c.name)))
-                })
-                .collect();
+            let parts = all_figures(&mut opening.classes.iter().map(|c| {
+                c.amount
+                    .as_ref()
+                    .map(|a| prose_figure(a, &format!("{}项目", c.name)))
+            }));
             if let Some(parts) = parts.filter(|p| !p.is_empty()) {
                 let total = prose_figure(total, "项目支出预算共计");
                 check_sum(sink, LOCATION, "开头一句", total, parts);
@@ -113,15 +108,11 @@ fn check_class(sink: &mut Sink, class: &OpeningClass, listed: &SpecialClass) {
             );
         }
     }
-    let parts: Option<Vec<Figure>> = listed
-        .projects
-        .iter()
-        .map(|p| {
-            p.approved
-                .as_ref()
-                .map(|a| prose_figure(a, &format!("（{}）{}", p.number, p.name)))
-        })
-        .collect();
+    let parts = all_figures(&mut listed.projects.iter().map(|p| {
+        p.approved
+            .as_ref()
+            .map(|a| prose_figure(a, &format!("（{}）{}", p.number, p.name)))
+    }));
     match parts {
         Some(parts) if !parts.is_empty() => {
             let total = prose_figure(first, &format!("{}项目计", class.name));

@@ -22,7 +22,6 @@ static META: RuleMeta = RuleMeta {
     name: "cell-unreadable",
     title: "无法识别的金额",
     category: Category::Structure,
-    source: file!(),
 };
 
 impl Rule for CellUnreadable {

@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "code-name",
     title: "科目名称一致",
     category: Category::Structure,
-    source: file!(),
 };
 
 impl Rule for CodeName {

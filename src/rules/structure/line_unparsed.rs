@@ -23,7 +23,6 @@ static META: RuleMeta = RuleMeta {
     name: "line-unparsed",
     title: "表内无法识别的行",
     category: Category::Structure,
-    source: file!(),
 };
 
 impl Rule for LineUnparsed {

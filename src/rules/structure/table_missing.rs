@@ -21,7 +21,6 @@ static META: RuleMeta = RuleMeta {
     name: "table-missing",
     title: "缺少报表",
     category: Category::Structure,
-    source: file!(),
 };
 
 impl Rule for TableMissing {

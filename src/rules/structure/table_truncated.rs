@@ -16,6 +16,7 @@ use crate::model::RowKind;
 use crate::profile::RowScheme;
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::slices::join;
 use crate::text::fold_key;
 
 pub struct TableTruncated;
@@ -25,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "table-truncated",
     title: "报表不完整",
     category: Category::Structure,
-    source: file!(),
 };
 
 impl Rule for TableTruncated {
@@ -86,7 +86,7 @@ impl Rule for TableTruncated {
                 format!(
                     "{}不完整：缺少{}{}（只读到{}行，表格可能被分页截断或漏行）",
                     table.id,
-                    shown.join(""),
+                    join(&shown, ""),
                     more,
                     table.rows.len()
                 )

@@ -15,12 +15,13 @@
 //! 勘探工业信息等支出”2026年合计 830.99：一致。
 
 use super::resolve;
-use crate::arith::{at_most, Term};
+use crate::arith::{at_most, sum_terms, Term};
 use crate::model::{Row, Table};
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::{cell_term, check_sum_lazily, money, Figure, SumFigures};
+use crate::rules::support::{all_figures, cell_term, check_sum_lazily, money, Figure, SumFigures};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+use crate::slices::join;
 
 pub struct ClassMatch;
 
@@ -29,7 +30,6 @@ static META: RuleMeta = RuleMeta {
     name: "class-match",
     title: "分类支出表间一致",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for ClassMatch {
@@ -132,10 +132,7 @@ fn left_columns(source: &ClassSource) -> &[&'static str] {
 fn left_sum(t: &Table, source: &ClassSource, code: &str) -> Option<Term> {
     match t.rows.iter().find(|r| r.code.as_deref() == Some(code)) {
         None => Some(Term::ZERO),
-        Some(row) => left_columns(source)
-            .iter()
-            .map(|c| cell_term(t, row, c))
-            .sum(),
+        Some(row) => sum_terms(&mut left_columns(source).iter().map(|c| cell_term(t, row, c))),
     }
 }
 
@@ -146,10 +143,11 @@ fn left_figures(t: &Table, source: &ClassSource, code: &str) -> Option<Vec<Figur
             t.line,
             t.id,
         )]),
-        Some(row) => left_columns(source)
-            .iter()
-            .map(|c| Figure::from_cell(t, row, c).map(|f| named(f, t, row)))
-            .collect(),
+        Some(row) => all_figures(
+            &mut left_columns(source)
+                .iter()
+                .map(|c| Figure::from_cell(t, row, c).map(|f| named(f, t, row))),
+        ),
     }
 }
 
@@ -167,11 +165,13 @@ fn report_above_limit(sink: &mut Sink, location: &str, figures: SumFigures) {
         parts,
     } = figures;
     let sum: Term = parts.iter().map(|p| p.term).sum();
-    let shown = parts
-        .iter()
-        .map(|p| format!("{} {}", p.label, p.shown))
-        .collect::<Vec<_>>()
-        .join(" + ");
+    let shown = join(
+        &parts
+            .iter()
+            .map(|p| format!("{} {}", p.label, p.shown))
+            .collect::<Vec<_>>(),
+        " + ",
+    );
     let message = format!("{context}：{} 大于 {} {}", shown, limit.label, limit.shown);
     let mut evidence: Vec<Evidence> = parts
         .into_iter()

@@ -23,7 +23,6 @@ static META: RuleMeta = RuleMeta {
     name: "code-hierarchy",
     title: "科目层级合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for CodeHierarchy {
@@ -39,7 +38,7 @@ impl Rule for CodeHierarchy {
             let Some(t) = resolve::present(cx.doc, table, sink) else {
                 continue;
             };
-            let coded: Vec<&Row> = t.rows.iter().filter(|r| r.code.is_some()).collect();
+            let coded = resolve::rows_where(&t.rows, &|r| r.code.is_some());
             if coded.is_empty() {
                 sink.not_applicable(format!("{}没有科目编码行", t.id));
                 continue;
@@ -51,31 +50,30 @@ impl Rule for CodeHierarchy {
                     RowKind::Subclass => 7,
                     _ => continue,
                 };
-                let children: Vec<&Row> = coded
-                    .iter()
-                    .copied()
-                    .filter(|r| r.side == parent.side)
-                    .filter(|r| {
-                        r.code
+                let children = rows_where(&coded, &|r| {
+                    r.side == parent.side
+                        && r.code
                             .as_deref()
                             .is_some_and(|c| c.len() == child_len && c.starts_with(code))
-                    })
-                    .collect();
+                });
                 if children.is_empty() {
                     continue;
                 }
                 resolve::sum_rows(sink, t, parent, &children, columns);
             }
             if let Some(total) = t.rows.iter().find(|r| r.kind == RowKind::Total) {
-                let classes: Vec<&Row> = coded
-                    .iter()
-                    .copied()
-                    .filter(|r| r.kind == RowKind::Class && r.side == total.side)
-                    .collect();
+                let classes = rows_where(&coded, &|r| {
+                    r.kind == RowKind::Class && r.side == total.side
+                });
                 if !classes.is_empty() {
                     resolve::sum_rows(sink, t, total, &classes, columns);
                 }
             }
         }
     }
+}
+
+/// The rows of `rows` that `keep` keeps: one selection loop for both uses.
+fn rows_where<'a>(rows: &[&'a Row], keep: &dyn Fn(&Row) -> bool) -> Vec<&'a Row> {
+    rows.iter().copied().filter(|r| keep(r)).collect()
 }

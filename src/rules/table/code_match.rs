@@ -13,10 +13,12 @@
 //! 表三「2160299 其他商业流通事务支出」144.78 = 表二 合计 8.00 + 上年结转 136.78。
 
 use super::resolve;
-use crate::arith::Term;
+use crate::arith::{sum_terms, Term};
 use crate::model::{Row, Table};
 use crate::profile::Identity;
-use crate::rules::support::{cell_term, check_sum_lazily, Figure, SumFigures};
+use crate::rules::support::{
+    all_ok, cell_term, check_sum_lazily, collect_figures, Figure, SumFigures,
+};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct CodeMatch;
@@ -26,7 +28,6 @@ static META: RuleMeta = RuleMeta {
     name: "code-match",
     title: "分科目表间一致",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for CodeMatch {
@@ -39,10 +40,11 @@ impl Rule for CodeMatch {
             let Identity::CodeMatch { left, right, note } = identity else {
                 continue;
             };
-            let tables: Result<Vec<&Table>, _> = std::iter::once(left.0)
-                .chain(right.iter().map(|r| r.0))
-                .map(|id| resolve::table(cx.doc, id))
-                .collect();
+            let tables = all_ok(
+                &mut std::iter::once(left.0)
+                    .chain(right.iter().map(|r| r.0))
+                    .map(|id| resolve::table(cx.doc, id)),
+            );
             let tables = match tables {
                 Ok(t) => t,
                 Err(m) => {
@@ -64,18 +66,17 @@ impl Rule for CodeMatch {
                 let Some(total) = code_term(left_table, code, left.1) else {
                     continue;
                 };
-                let Some(sum) = rights()
-                    .map(|((_, col), t)| code_term(t, code, col))
-                    .sum::<Option<Term>>()
+                let Some(sum) =
+                    sum_terms(&mut rights().map(|((_, col), t)| code_term(t, code, col)))
                 else {
                     continue;
                 };
                 check_sum_lazily(sink, left_table.id, total, sum, || SumFigures {
                     context: format!("{}（科目 {}）", note, code),
                     total: code_figure(left_table, code, left.1),
-                    parts: rights()
-                        .map(|((_, col), t)| code_figure(t, code, col))
-                        .collect(),
+                    parts: collect_figures(
+                        &mut rights().map(|((_, col), t)| code_figure(t, code, col)),
+                    ),
                 });
             }
         }

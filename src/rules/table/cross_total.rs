@@ -18,7 +18,7 @@
 
 use super::resolve;
 use crate::profile::Identity;
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::{all_ok, check_sum};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct CrossTotal;
@@ -28,7 +28,6 @@ static META: RuleMeta = RuleMeta {
     name: "cross-total",
     title: "表间总数一致",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for CrossTotal {
@@ -41,10 +40,11 @@ impl Rule for CrossTotal {
             let Identity::CrossTotal { left, right, note } = identity else {
                 continue;
             };
-            let figures = std::iter::once(left)
-                .chain(right.iter())
-                .map(|r| resolve::figure(cx.doc, r));
-            let figures: Result<Vec<Figure>, _> = figures.collect();
+            let figures = all_ok(
+                &mut std::iter::once(left)
+                    .chain(right.iter())
+                    .map(|r| resolve::figure(cx.doc, r)),
+            );
             match figures {
                 Ok(mut figs) => {
                     let total = figs.remove(0);

@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "empty-table",
     title: "空表与其他表一致",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for EmptyTable {

@@ -18,6 +18,7 @@
 use super::resolve;
 use crate::model::{Row, RowKind, Table};
 use crate::profile::{Identity, PartRows};
+use crate::rules::support::all_ok;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct FixedSum;
@@ -27,7 +28,6 @@ static META: RuleMeta = RuleMeta {
     name: "fixed-sum",
     title: "固定行合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for FixedSum {
@@ -67,10 +67,11 @@ impl Rule for FixedSum {
 
 fn part_rows<'a>(t: &'a Table, total: &Row, parts: &PartRows) -> Result<Vec<&'a Row>, String> {
     match parts {
-        PartRows::Keys(keys) => keys
-            .iter()
-            .map(|k| t.fixed_row(k).ok_or_else(|| k.to_string()))
-            .collect(),
+        PartRows::Keys(keys) => all_ok(
+            &mut keys
+                .iter()
+                .map(|k| t.fixed_row(k).ok_or_else(|| k.to_string())),
+        ),
         PartRows::Classes => Ok(t
             .rows
             .iter()

@@ -16,7 +16,7 @@
 //! 类别行有金额而其下没有任何明细行（明细在复制时丢失），同样报告错误。
 
 use super::resolve;
-use crate::model::{Row, RowKind};
+use crate::model::RowKind;
 use crate::profile::Identity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "group-sum",
     title: "经济科目分类合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for GroupSum {
@@ -43,7 +42,7 @@ impl Rule for GroupSum {
             let Some(t) = resolve::present(cx.doc, table, sink) else {
                 continue;
             };
-            let groups: Vec<&Row> = t.rows.iter().filter(|r| r.kind == RowKind::Group).collect();
+            let groups = resolve::rows_where(&t.rows, &|r| r.kind == RowKind::Group);
             if groups.is_empty() && t.total_row().is_none() {
                 sink.not_applicable(format!("{}没有经济科目类别行", t.id));
                 continue;
@@ -56,10 +55,8 @@ impl Rule for GroupSum {
             {
                 // A group with no item under it must be empty: an item row
                 // lost in copying leaves its group's figure unexplained.
-                let items: Vec<&Row> = t.rows[gi + 1..]
-                    .iter()
-                    .take_while(|r| r.kind == RowKind::EconomicItem)
-                    .collect();
+                let items =
+                    resolve::rows_while(&t.rows[gi + 1..], &|r| r.kind == RowKind::EconomicItem);
                 resolve::sum_rows(sink, t, group, &items, columns);
             }
             if let Some(total) = t.total_row() {

@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "at-most",
     title: "不超过上限",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for AtMost {

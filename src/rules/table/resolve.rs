@@ -5,6 +5,30 @@ use crate::profile::{CellRef, RowSel};
 use crate::rules::support::{check_cell_sum, Figure};
 use crate::rules::Sink;
 
+/// The rows that `keep` keeps, in order. Behind `dyn Fn`, so that the
+/// table rules share one selection loop instead of a filter/collect each.
+pub(super) fn rows_where<'a>(rows: &'a [Row], keep: &dyn Fn(&Row) -> bool) -> Vec<&'a Row> {
+    let mut kept = Vec::new();
+    for row in rows {
+        if keep(row) {
+            kept.push(row);
+        }
+    }
+    kept
+}
+
+/// The rows at the start of `rows` for which `keep` holds.
+pub(super) fn rows_while<'a>(rows: &'a [Row], keep: &dyn Fn(&Row) -> bool) -> Vec<&'a Row> {
+    let mut kept = Vec::new();
+    for row in rows {
+        if !keep(row) {
+            break;
+        }
+        kept.push(row);
+    }
+    kept
+}
+
 /// Why a figure is not available.
 pub(super) enum Missing {
     /// The table is absent: the check could not run.

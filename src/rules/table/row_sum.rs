@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "row-sum",
     title: "行内合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for RowSum {

@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "tree-sum",
     title: "项目支出层级合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for TreeSum {
@@ -50,10 +49,9 @@ impl Rule for TreeSum {
             for (i, row) in t.rows.iter().enumerate() {
                 match row.kind {
                     RowKind::TreeUnit => {
-                        let projects: Vec<&Row> = t.rows[i + 1..]
-                            .iter()
-                            .take_while(|r| r.kind == RowKind::TreeProject)
-                            .collect();
+                        let projects = resolve::rows_while(&t.rows[i + 1..], &|r| {
+                            r.kind == RowKind::TreeProject
+                        });
                         resolve::sum_rows(sink, t, row, &projects, columns);
                         top_level.push(row);
                     }

@@ -12,7 +12,7 @@
 //! 表十一 部门合计 152.21 = 阳泉市财政局 132.30 + 阳泉市国库集中支付中心 19.91。
 
 use super::resolve;
-use crate::model::{Row, RowKind};
+use crate::model::RowKind;
 use crate::profile::Identity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -23,7 +23,6 @@ static META: RuleMeta = RuleMeta {
     name: "unit-sum",
     title: "机关运行经费单位合计",
     category: Category::Table,
-    source: file!(),
 };
 
 impl Rule for UnitSum {
@@ -39,7 +38,7 @@ impl Rule for UnitSum {
             let Some(t) = resolve::present(cx.doc, table, sink) else {
                 continue;
             };
-            let units: Vec<&Row> = t.rows.iter().filter(|r| r.kind == RowKind::Unit).collect();
+            let units = resolve::rows_where(&t.rows, &|r| r.kind == RowKind::Unit);
             // A 部门合计 with no unit row under it (the table cut after its
             // total) is checked against nothing, so a figure there is caught.
             match t.total_row() {

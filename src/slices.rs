@@ -1,0 +1,104 @@
+//! Slice routines of the standard library whose generic code is large in
+//! the web module, done small: the stable sort (std's is instantiated anew
+//! for every element type and comparison, ~3 KiB of wasm each; here only
+//! the reordering of the items is generic: the ordering itself is worked
+//! out once, on indices, by a merge sort behind a `dyn` comparison) and
+//! `join` (std's is a ~1 KiB routine per element type).
+
+use std::cmp::Ordering;
+
+/// Sorts `items` by `compare`, keeping equal items in their order (as
+/// `slice::sort_by` does), in O(n log n).
+pub fn sort_stable_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
+    let order = stable_order(items.len(), &|a, b| compare(&items[a], &items[b]));
+    apply_order(items, order);
+}
+
+/// The indices 0..len in sorted order: a bottom-up merge sort, taking from
+/// the left run on ties so that equal items keep their order.
+fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    let mut merged = order.clone();
+    let mut width = 1;
+    while width < len {
+        let mut start = 0;
+        while start < len {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut left, mut right) = (start, middle);
+            for slot in &mut merged[start..end] {
+                let take_right =
+                    left == middle || (right < end && compare(order[right], order[left]).is_lt());
+                if take_right {
+                    *slot = order[right];
+                    right += 1;
+                } else {
+                    *slot = order[left];
+                    left += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
+    order
+}
+
+/// Moves the item at `order[i]` to `i`, for every `i`, by following each
+/// cycle of the permutation with swaps (`order` marks what is done).
+fn apply_order<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut position = start;
+        while order[position] != start {
+            let next = order[position];
+            items.swap(position, next);
+            order[position] = position;
+            position = next;
+        }
+        order[position] = position;
+    }
+}
+
+/// `parts` joined by `separator`, as `[_]::join` does, by a plain loop.
+pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
+    let mut joined = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            joined.push_str(separator);
+        }
+        joined.push_str(part.as_ref());
+    }
+    joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_like_the_standard_stable_sort() {
+        // Pseudo-random keys with many ties, tagged by their first place.
+        let mut seed = 12345u32;
+        for len in [0, 1, 2, 3, 5, 8, 13, 100, 1000] {
+            let items: Vec<(u32, usize)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    ((seed >> 16) % 7, i)
+                })
+                .collect();
+            let mut ours = items.clone();
+            sort_stable_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            let mut std_sorted = items;
+            std_sorted.sort_by_key(|a| a.0);
+            assert_eq!(ours, std_sorted, "len {len}");
+        }
+    }
+
+    #[test]
+    fn joins_like_the_standard_join() {
+        for parts in [vec![], vec!["a"], vec!["a", "", "b"]] {
+            assert_eq!(join(&parts, " + "), parts.join(" + "));
+        }
+    }
+}
