@@ -56,6 +56,13 @@ fn div_half_even(numerator: i128, denominator: i128) -> i128 {
 /// rust_decimal rounds what it cannot hold); beyond its range, its MIN or
 /// MAX.
 fn from_mantissa(mantissa: i128, scale: u32) -> Decimal {
+    // Nearly always it fits as it is: no 128-bit division on the way (every
+    // sum of every check comes through here).
+    if scale <= 28 && mantissa.unsigned_abs() >> 96 == 0 {
+        if let Ok(d) = Decimal::try_from_i128_with_scale(mantissa, scale) {
+            return d;
+        }
+    }
     let mut dropped = scale.saturating_sub(28);
     while dropped < scale && (mantissa.unsigned_abs() / pow10(dropped).unsigned_abs()) >> 96 != 0 {
         dropped += 1;
