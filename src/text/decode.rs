@@ -1,10 +1,13 @@
 //! Turning a file's bytes into text, refusing what is not text.
 
+use std::borrow::Cow;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// UTF-8 input is borrowed as it is: a document is not copied to be
+    /// read.
+    pub text: Cow<'a, str>,
     /// "UTF-8", "UTF-16LE", "GB18030"…
     pub encoding: &'static str,
 }
@@ -34,7 +37,7 @@ impl std::error::Error for DecodeError {}
 
 /// Decodes bytes: a BOM decides; otherwise strict UTF-8; otherwise GB18030
 /// (native builds only — the browser decodes with its own TextDecoder).
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -43,13 +46,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return Ok(Decoded {
-            text: utf16(&bytes[2..], u16::from_le_bytes),
+            text: Cow::Owned(utf16(&bytes[2..], u16::from_le_bytes)),
             encoding: "UTF-16LE",
         });
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Ok(Decoded {
-            text: utf16(&bytes[2..], u16::from_be_bytes),
+            text: Cow::Owned(utf16(&bytes[2..], u16::from_be_bytes)),
             encoding: "UTF-16BE",
         });
     }
@@ -62,13 +65,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    std::str::from_utf8(bytes)
-        .map(|s| Decoded {
-            text: s.to_string(),
-            encoding: "UTF-8",
-        })
-        .map_err(|_| DecodeError::UnknownEncoding)
+fn utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let text = simdutf8::basic::from_utf8(bytes).ok();
+    #[cfg(target_arch = "wasm32")]
+    let text = std::str::from_utf8(bytes).ok();
+    text.map(|s| Decoded {
+        text: Cow::Borrowed(s),
+        encoding: "UTF-8",
+    })
+    .ok_or(DecodeError::UnknownEncoding)
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> String {
@@ -89,19 +95,19 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn legacy(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+fn legacy(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
     if had_errors {
         return Err(DecodeError::UnknownEncoding);
     }
     Ok(Decoded {
-        text: text.into_owned(),
+        text,
         encoding: "GB18030",
     })
 }
 
 #[cfg(target_arch = "wasm32")]
-fn legacy(_bytes: &[u8]) -> Result<Decoded, DecodeError> {
+fn legacy(_bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     Err(DecodeError::UnknownEncoding)
 }
 
