@@ -32,8 +32,7 @@ impl Rule for CellUnreadable {
     fn check(&self, cx: &Context, sink: &mut Sink) {
         for t in &cx.doc.tables {
             for row in &t.rows {
-                let columns: Vec<_> = t.side_columns(row.side).collect();
-                for (cell, col) in row.cells.iter().zip(columns) {
+                for (cell, col) in row.cells.iter().zip(t.side_columns(row.side)) {
                     sink.compared();
                     let Cell::Unreadable { text } = cell else {
                         continue;
