@@ -146,11 +146,14 @@ fn between_tabular_lines(lines: &[Line], i: usize) -> bool {
 mod tests {
     use crate::lines::{Lines, Noise};
 
+    fn noise_of(text: &str) -> Vec<Option<Noise>> {
+        Lines::from_text(text).all.iter().map(|l| l.noise).collect()
+    }
+
     #[test]
     fn finds_watermarks_toc_and_captions() {
         let text = "仅供内部审核\n\n仅供内部审核\n目 录\n第一部分 概况\t1\n表一2026年预算收支总表.....\t2\n\n第一部分 概况\n合计\t1\n仅供内部审核\n201\t2\n收入预算图\n单位：万元\n单位：万元\n单位：万元";
-        let lines = Lines::from_text(text);
-        let noise: Vec<Option<Noise>> = lines.all.iter().map(|l| l.noise).collect();
+        let noise = noise_of(text);
         assert_eq!(noise[0], Some(Noise::Watermark));
         assert_eq!(noise[3], Some(Noise::TableOfContents));
         assert_eq!(noise[4], Some(Noise::TableOfContents));
@@ -164,8 +167,7 @@ mod tests {
     #[test]
     fn an_ellipsis_inside_a_sentence_is_no_leader() {
         let text = "二、机构设置情况……\t3\n三、支出……9\n主要用于办公、印刷……等方面。";
-        let lines = Lines::from_text(text);
-        let noise: Vec<Option<Noise>> = lines.all.iter().map(|l| l.noise).collect();
+        let noise = noise_of(text);
         assert_eq!(noise[0], Some(Noise::TableOfContents));
         assert_eq!(noise[1], Some(Noise::TableOfContents));
         assert_eq!(noise[2], None, "a sentence with an ellipsis is content");
