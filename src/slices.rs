@@ -2,8 +2,10 @@
 //! the web module, done small: the stable sort (std's is instantiated anew
 //! for every element type and comparison, ~3 KiB of wasm each; here only
 //! the reordering of the items is generic: the ordering itself is worked
-//! out once, on indices, by a merge sort behind a `dyn` comparison) and
-//! `join` (std's is a ~1 KiB routine per element type).
+//! out once, on indices, by a merge sort behind a `dyn` comparison),
+//! `join` (std's is a ~1 KiB routine per element type) and
+//! `trim_prefixes` (`str::trim_start_matches` with a `&str` pattern links
+//! a substring searcher).
 
 use std::cmp::Ordering;
 
@@ -72,6 +74,19 @@ pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
     joined
 }
 
+/// `text` without any number of leading `prefix`es, as
+/// `text.trim_start_matches(prefix)`: a `&str` pattern there costs ~1 KiB
+/// of wasm (a substring searcher) where a loop of `strip_prefix` does.
+pub fn trim_prefixes<'a>(mut text: &'a str, prefix: &str) -> &'a str {
+    if prefix.is_empty() {
+        return text;
+    }
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +114,22 @@ mod tests {
     fn joins_like_the_standard_join() {
         for parts in [vec![], vec!["a"], vec!["a", "", "b"]] {
             assert_eq!(join(&parts, " + "), parts.join(" + "));
+        }
+    }
+
+    #[test]
+    fn trim_prefixes_is_trim_start_matches() {
+        for text in [
+            "",
+            "其中",
+            "其中其中：特定目标类",
+            "其中:其中：x",
+            "其 中",
+            "x其中",
+        ] {
+            for prefix in ["其中", "其中：", "其中:", ""] {
+                assert_eq!(trim_prefixes(text, prefix), text.trim_start_matches(prefix));
+            }
         }
     }
 }

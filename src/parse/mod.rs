@@ -27,19 +27,6 @@ pub struct UnparsedLine {
     pub reason: String,
 }
 
-/// `text` without any number of leading `prefix`es, as
-/// `text.trim_start_matches(prefix)`: a `&str` pattern there costs ~1 KiB
-/// of wasm (a substring searcher) where a loop of `strip_prefix` does.
-pub fn trim_prefixes<'a>(mut text: &'a str, prefix: &str) -> &'a str {
-    if prefix.is_empty() {
-        return text;
-    }
-    while let Some(rest) = text.strip_prefix(prefix) {
-        text = rest;
-    }
-    text
-}
-
 /// Parses normalised lines with the first profile that recognises enough
 /// tables (or none), and returns the document with the profile used.
 pub fn parse(lines: Lines) -> (Document, &'static Profile) {
@@ -104,26 +91,4 @@ pub fn parse(lines: Lines) -> (Document, &'static Profile) {
         special,
     };
     (doc, profile)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn trim_prefixes_is_trim_start_matches() {
-        for text in [
-            "",
-            "其中",
-            "其中其中：特定目标类",
-            "其中:其中：x",
-            "其 中",
-            "x其中",
-        ] {
-            for prefix in ["其中", "其中：", "其中:", ""] {
-                assert_eq!(
-                    super::trim_prefixes(text, prefix),
-                    text.trim_start_matches(prefix)
-                );
-            }
-        }
-    }
 }

@@ -78,18 +78,15 @@ pub fn label_key(text: &str) -> Cow<'_, str> {
             .map_or(text.len(), |(i, _)| i)
     };
     let head = &text[..end];
-    let key = match fold_key(head) {
-        Cow::Borrowed(k) => Cow::Borrowed(k.strip_prefix("其中").unwrap_or(k)),
-        Cow::Owned(k) => match k.strip_prefix("其中") {
-            Some(rest) => Cow::Owned(rest.to_string()),
-            None => Cow::Owned(k),
-        },
-    };
-    if key.contains(':') {
-        Cow::Owned(key.replace(':', ""))
-    } else {
-        key
+    // Most keys are borrowed; the few with a "其中" or a colon are copied.
+    let mut key = fold_key(head);
+    if key.starts_with("其中") {
+        key.to_mut().drain(.."其中".len());
     }
+    if key.contains(':') {
+        key.to_mut().retain(|c| c != ':');
+    }
+    key
 }
 
 /// A form title: a short line that is not a sentence and names a
@@ -177,10 +174,7 @@ fn fund_part(key: &str) -> Option<&'static str> {
 
 /// "实施期资金总额" / "年度资金总额".
 fn fund_total(key: &str) -> Option<FundPeriod> {
-    // Both labels end in 资金总额: a cell without 资 is turned away first.
-    if !key.contains('资') {
-        None
-    } else if key.contains("实施期资金总额") {
+    if key.contains("实施期资金总额") {
         Some(FundPeriod::Implementation)
     } else if key.contains("年度资金总额") {
         Some(FundPeriod::Annual)

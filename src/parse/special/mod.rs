@@ -208,7 +208,7 @@ fn read_opening(line: &&Line) -> Option<Opening> {
 /// "其中特定目标类项目6个计622.31万元" → (特定目标类, 6, 622.31).
 fn opening_class(segment: &str, line: usize) -> Option<OpeningClass> {
     let at = segment.find("类项目")?;
-    let name = super::trim_prefixes(&segment[..at], "其中").trim();
+    let name = crate::slices::trim_prefixes(&segment[..at], "其中").trim();
     let rest = &segment[at + "类项目".len()..];
     let count = number_at(rest)
         .filter(|(a, _, r)| r.starts_with('个') && a.scale == 0)

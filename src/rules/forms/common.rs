@@ -9,11 +9,11 @@ use crate::arith::{round_half_away, sum_terms};
 use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
-use crate::parse::trim_prefixes;
 use crate::report::Evidence;
 use crate::rules::support::{check_sum_lazily, collect_figures, Figure, SumFigures};
 use crate::rules::{Context, Sink};
 use crate::slices::sort_stable_by;
+use crate::slices::trim_prefixes;
 use crate::text::fold_key;
 
 /// "绩效目标表「遗属补助」" — how findings name a project form.
