@@ -40,7 +40,7 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
             continue;
         }
         let first = &*cells[0].key;
-        if !pending.is_empty() && !cells[0].project().is_label() {
+        if !pending.is_empty() && !is_project_label(&cells[0]) {
             let mut values = cells.iter().map(|c| c.text);
             for field in pending.drain(..) {
                 if let Some(v) = values.next() {
