@@ -83,7 +83,7 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
                 sec,
                 line,
                 format!("{}「{}」增减额与增减率方向相反", sec.label(), st.label),
-                vec![current.clone()],
+                &[&current],
             );
         }
     }
@@ -104,7 +104,7 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
                 st,
                 actual,
                 signed(amount),
-                vec![current.clone(), prev.clone(), amount.clone()],
+                &[&current, prev, amount],
                 direction,
             );
         }
@@ -116,7 +116,7 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
                 st,
                 actual,
                 Term::ZERO,
-                vec![current.clone(), prev.clone()],
+                &[&current, prev],
                 direction,
             );
         }
@@ -136,7 +136,7 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
                         amount.shown,
                         money(derived.value)
                     ),
-                    vec![current.clone(), amount.clone()],
+                    &[&current, amount],
                 );
             }
         }
@@ -186,7 +186,7 @@ fn check_difference(
     st: &Statement,
     actual: Term,
     stated: Term,
-    figures: Vec<Figure>,
+    figures: &[&Figure],
     direction: Option<Direction>,
 ) {
     sink.compared();
@@ -200,7 +200,7 @@ fn check_difference(
         Some(Direction::Same) => "持平",
         _ => "增加",
     };
-    let shown: Vec<String> = figures.iter().map(|f| f.shown.clone()).collect();
+    let shown = |i: usize, none: &'static str| figures.get(i).map_or(none, |f| f.shown.as_str());
     let message = match severity {
         Severity::Info => format!(
             "{}「{}」本年 − 上年 = {}，与所写{} {} 相差 {}，在四舍五入容差之内，属尾差",
@@ -208,31 +208,35 @@ fn check_difference(
             st.label,
             money(actual.value),
             word,
-            shown.get(2).map_or("0", String::as_str),
+            shown(2, "0"),
             money(difference)
         ),
         _ => format!(
             "{}「{}」本年 {} − 上年 {} = {}，与所写{} {} 不符",
             sec.label(),
             st.label,
-            shown.first().map_or("", String::as_str),
-            shown.get(1).map_or("", String::as_str),
+            shown(0, ""),
+            shown(1, ""),
             money(actual.value),
             word,
-            shown.get(2).map_or("0", String::as_str)
+            shown(2, "0")
         ),
     };
     let line = figures.last().map_or(st.amount.line, |f| f.evidence.line);
     let mut f = sink.finding(severity, sec.label(), line, message);
     f.expected = Some(money(actual.value.abs()));
-    f.actual = shown.get(2).cloned();
+    f.actual = figures.get(2).map(|f| f.shown.clone());
     f.difference = Some(money(difference));
-    f.evidence.extend(figures.into_iter().map(|f| f.evidence));
+    for figure in figures {
+        f.evidence.push(figure.evidence.clone());
+    }
     sink.emit(f);
 }
 
-fn report(sink: &mut Sink, sec: &Section, line: usize, message: String, figures: Vec<Figure>) {
+fn report(sink: &mut Sink, sec: &Section, line: usize, message: String, figures: &[&Figure]) {
     let mut f = sink.finding(Severity::Error, sec.label(), line, message);
-    f.evidence.extend(figures.into_iter().map(|f| f.evidence));
+    for figure in figures {
+        f.evidence.push(figure.evidence.clone());
+    }
     sink.emit(f);
 }
