@@ -47,13 +47,7 @@ impl Rule for Basic {
                 continue;
             };
             let fig = amount_figure(sec, st);
-            check_opt(
-                sink,
-                sec,
-                fig.clone(),
-                total_cell(t6, column),
-                "表六 合计行",
-            );
+            check_opt(sink, sec, &fig, total_cell(t6, column), "表六 合计行");
             if column == "total" {
                 total.get_or_insert(fig);
             } else {

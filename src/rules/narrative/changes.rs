@@ -170,7 +170,7 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
         }
         _ => return,
     };
-    check_percent(sink, sec, rate, part, base, "增减率 = 增减额 ÷ 上年数");
+    check_percent(sink, sec, &rate, &part, &base, "增减率 = 增减额 ÷ 上年数");
 }
 
 fn abs(t: Term) -> Term {

@@ -124,7 +124,7 @@ pub fn project_root(t: &Table) -> Option<&Row> {
 }
 
 /// The narrative figure against the table figure that it restates.
-pub fn check_against_table(sink: &mut Sink, section: &Section, told: Figure, table: Figure) {
+pub fn check_against_table(sink: &mut Sink, section: &Section, told: &Figure, table: &Figure) {
     sink.compared();
     let verdict = compare(told.term, table.term);
     let (severity, difference, tolerance) = match verdict {
@@ -162,8 +162,8 @@ pub fn check_against_table(sink: &mut Sink, section: &Section, told: Figure, tab
     f.actual = Some(told.shown.clone());
     f.difference = Some(money(difference));
     f.tolerance = Some(decimal::to_text(tolerance));
-    f.evidence.push(told.with_role("情况说明").evidence);
-    f.evidence.push(table.with_role("表内").evidence);
+    f.evidence.push(cited(told, "情况说明"));
+    f.evidence.push(cited(table, "表内"));
     sink.emit(f);
 }
 
@@ -182,7 +182,7 @@ pub fn basic_project_split<'s>(
     rest: impl IntoIterator<Item = &'s Statement>,
 ) -> (Figure, Vec<Figure>) {
     let check = |sink: &mut Sink, fig: &Figure, column: &str, what: &str| {
-        check_opt(sink, sec, fig.clone(), total_cell(t3, column), what);
+        check_opt(sink, sec, fig, total_cell(t3, column), what);
         let in_form = form.and_then(|f| f.use_(column)).and_then(|v| {
             form_figure(
                 v,
@@ -191,7 +191,7 @@ pub fn basic_project_split<'s>(
             )
         });
         if let Some(in_form) = in_form {
-            check_against_table(sink, sec, fig.clone(), in_form);
+            check_against_table(sink, sec, fig, &in_form);
         }
     };
     let total = amount_figure(sec, head);
@@ -217,12 +217,12 @@ const OVERALL_FORM: &str = "整体支出绩效目标申报表";
 pub fn check_opt(
     sink: &mut Sink,
     section: &Section,
-    told: Figure,
+    told: &Figure,
     table: Option<Figure>,
     what: &str,
 ) {
     match table {
-        Some(t) => check_against_table(sink, section, told, t),
+        Some(t) => check_against_table(sink, section, told, &t),
         None => sink.could_not_run(format!("表中未找到{what}，无法核对")),
     }
 }
@@ -232,9 +232,9 @@ pub fn check_opt(
 pub fn check_percent(
     sink: &mut Sink,
     section: &Section,
-    percent: Figure,
-    part: Figure,
-    base: Figure,
+    percent: &Figure,
+    part: &Figure,
+    base: &Figure,
     what: &str,
 ) {
     let Some(ok) = percent_matches(percent.term, part.term, base.term) else {
@@ -264,10 +264,17 @@ pub fn check_percent(
     );
     f.expected = Some(format!("{computed}%"));
     f.actual = Some(format!("{}%", percent.shown));
-    f.evidence.push(percent.with_role("百分比").evidence);
-    f.evidence.push(part.with_role("分子").evidence);
-    f.evidence.push(base.with_role("分母").evidence);
+    f.evidence.push(cited(percent, "百分比"));
+    f.evidence.push(cited(part, "分子"));
+    f.evidence.push(cited(base, "分母"));
     sink.emit(f);
+}
+
+/// The evidence of `figure`, cited in the role it plays in a finding.
+fn cited(figure: &Figure, role: &str) -> Evidence {
+    let mut evidence = figure.evidence.clone();
+    evidence.role = role.to_string();
+    evidence
 }
 
 /// Statements of a sentence with their index among the sentence's facts

@@ -81,7 +81,7 @@ impl Rule for Fiscal {
                     check_opt(
                         sink,
                         sec,
-                        fig,
+                        &fig,
                         Figure::from_cell(t4, row, "subtotal"),
                         "表四 类级科目",
                     );
@@ -93,7 +93,7 @@ impl Rule for Fiscal {
             check_opt(
                 sink,
                 sec,
-                fig,
+                &fig,
                 fixed_cell(t4, cell.0, cell.1),
                 "表四 对应数",
             );

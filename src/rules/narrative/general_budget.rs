@@ -45,7 +45,7 @@ impl Rule for GeneralBudget {
                 check_opt(
                     sink,
                     sec,
-                    amount_figure(sec, head),
+                    &amount_figure(sec, head),
                     total_cell(t5, "total"),
                     "表五 合计",
                 );
@@ -59,7 +59,7 @@ impl Rule for GeneralBudget {
                     check_opt(
                         sink,
                         sec,
-                        amount_figure(sec, st),
+                        &amount_figure(sec, st),
                         Figure::from_cell(t5, row, "total"),
                         "表五 类级科目",
                     );

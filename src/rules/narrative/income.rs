@@ -57,7 +57,7 @@ impl Rule for Income {
             check_opt(
                 sink,
                 sec,
-                total.clone(),
+                &total,
                 fixed_cell(t1, "income_grand", "income"),
                 "表一 收入总计",
             );
@@ -70,7 +70,7 @@ impl Rule for Income {
                 check_opt(
                     sink,
                     sec,
-                    fig.clone(),
+                    &fig,
                     fixed_cell(t1, key, "income"),
                     "表一 收入来源",
                 );

@@ -41,7 +41,7 @@ impl Rule for Operating {
             check_opt(
                 sink,
                 sec,
-                amount_figure(sec, st),
+                &amount_figure(sec, st),
                 total_cell(t11, "total"),
                 "表十一 部门合计",
             );
@@ -58,7 +58,7 @@ impl Rule for Operating {
                 check_opt(
                     sink,
                     sec,
-                    quote_figure(sec, &count.label, &count.count),
+                    &quote_figure(sec, &count.label, &count.count),
                     Some(table_fig),
                     "表十一 单位",
                 );

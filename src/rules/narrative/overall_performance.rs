@@ -123,10 +123,10 @@ fn check_units(sink: &mut Sink, sec: &Section, sentence: &Sentence, total: Optio
             filed.count.line,
             &sec.label(),
         );
-        check_against_table(sink, sec, told, zero);
+        check_against_table(sink, sec, &told, &zero);
     } else if decimal::equal(filed.count.value.value, units.count.value.value) {
         if let Some(total) = total {
-            check_against_table(sink, sec, told, total);
+            check_against_table(sink, sec, &told, &total);
         }
     }
 }

@@ -67,7 +67,7 @@ impl Rule for ProjectAmounts {
                     .max_by_key(|(name, _)| name.len());
                 if let Some((_, fig)) = found {
                     cited = true;
-                    check_against_table(sink, sec, amount_figure(sec, st), fig.clone());
+                    check_against_table(sink, sec, &amount_figure(sec, st), fig);
                 }
             }
         }

@@ -120,7 +120,7 @@ impl Rule for Projects {
                 check_opt(
                     sink,
                     sec,
-                    block.total.count.clone(),
+                    &block.total.count,
                     Some(present),
                     "项目支出绩效目标表",
                 );
@@ -132,16 +132,10 @@ impl Rule for Projects {
                     t12.line,
                     "表十二",
                 );
-                check_opt(
-                    sink,
-                    sec,
-                    block.total.count.clone(),
-                    Some(rows),
-                    "表十二 项目",
-                );
+                check_opt(sink, sec, &block.total.count, Some(rows), "表十二 项目");
             }
             if let Some(amount) = &block.total.amount {
-                check_opt(sink, sec, amount.clone(), root.clone(), "表十二 合计");
+                check_opt(sink, sec, amount, root.clone(), "表十二 合计");
             }
             if block.classes.len() < 2 {
                 continue;

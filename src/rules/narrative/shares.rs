@@ -56,7 +56,7 @@ impl Rule for Shares {
                     };
                     let percent =
                         quote_figure(sec, &format!("{}{}", st.label, share.label), &share.percent);
-                    check_percent(sink, sec, percent, amount_figure(sec, st), base, "占比");
+                    check_percent(sink, sec, &percent, &amount_figure(sec, st), &base, "占比");
                 }
             }
         }

@@ -81,7 +81,7 @@ impl Rule for ThreePublic {
             check_opt(
                 sink,
                 sec,
-                amount_figure(sec, st),
+                &amount_figure(sec, st),
                 fixed_cell(t10, key, "total"),
                 "表十 对应行",
             );

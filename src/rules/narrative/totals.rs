@@ -61,7 +61,7 @@ impl Rule for Totals {
                 check_opt(
                     sink,
                     sec,
-                    total.clone(),
+                    &total,
                     fixed_cell(t1, head_cell.0, head_cell.1),
                     "表一 总计",
                 );
@@ -78,7 +78,7 @@ impl Rule for Totals {
                     check_opt(
                         sink,
                         sec,
-                        fig.clone(),
+                        &fig,
                         fixed_cell(t1, cell.0, cell.1),
                         "表一 对应数",
                     );
