@@ -42,12 +42,12 @@ impl Rule for ItemLists {
         };
         // Every listed name is looked for among all the items: their keys
         // are folded once.
-        let items: Vec<KeyedItem> = t6
-            .rows
-            .iter()
-            .filter(|r| r.kind == RowKind::EconomicItem)
-            .map(|r| (r, fold_key(&r.name)))
-            .collect();
+        let mut items: Vec<KeyedItem> = Vec::new();
+        for r in &t6.rows {
+            if r.kind == RowKind::EconomicItem {
+                items.push((r, fold_key(&r.name)));
+            }
+        }
         for sentence in &sec.sentences {
             for fact in &sentence.facts {
                 let Fact::List(list) = fact else { continue };
@@ -83,24 +83,25 @@ fn check_item(
 ) {
     sink.compared();
     let key = fold_key(&item.name);
-    let same_name: Vec<&Row> = items
-        .iter()
-        .filter(|(_, k)| *k == key)
-        .map(|(r, _)| *r)
-        .collect();
-    if same_name.iter().any(|r| has_value(t6, r, column)) {
-        return;
+    // The first item of that name; none may have a value in the column.
+    let mut same_name = None;
+    for (r, k) in items {
+        if *k == key {
+            if has_value(t6, r, column) {
+                return;
+            }
+            same_name.get_or_insert(*r);
+        }
     }
     // The nearest item of the column: one name containing the other.
-    let nearest = same_name.first().copied().or_else(|| {
+    let nearest = same_name.or_else(|| {
         items
             .iter()
-            .filter(|(r, _)| has_value(t6, r, column))
-            .find(|(_, k)| k.contains(&*key) || key.contains(&**k))
+            .find(|(r, k)| has_value(t6, r, column) && (k.contains(&*key) || key.contains(&**k)))
             .map(|(r, _)| *r)
     });
     let column_name = t6.column(column).map_or(column, |c| c.name);
-    let message = match (&nearest, same_name.is_empty()) {
+    let message = match (&nearest, same_name.is_none()) {
         (Some(r), true) => format!(
             "{}「{}」列举的“{}”不是表六{}列的经济科目，表六为「{}」",
             sec.label(),
