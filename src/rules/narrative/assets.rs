@@ -40,16 +40,26 @@ impl Rule for Assets {
             return;
         };
         let label = sec.label();
-        let vehicles: Vec<&Count> = sec.counts(None).filter(|c| c.unit == "辆").collect();
+        let mut vehicles: Vec<&Count> = Vec::new();
+        let mut equipment: Vec<&Count> = Vec::new();
+        for c in sec.counts(None) {
+            if c.unit == "辆" {
+                vehicles.push(c);
+            } else if c.unit.starts_with('台') {
+                equipment.push(c);
+            }
+        }
         let quota = vehicles.iter().find(|c| c.label.contains("编制"));
         let actual_at = vehicles.iter().position(|c| c.label.contains("实有"));
         if let Some(at) = actual_at {
             let actual = vehicles[at];
-            let kinds: Vec<_> = vehicles[at + 1..]
-                .iter()
-                .take_while(|c| c.label.ends_with("用车"))
-                .map(|c| quote_figure(sec, &c.label, &c.count))
-                .collect();
+            let mut kinds = Vec::new();
+            for c in &vehicles[at + 1..] {
+                if !c.label.ends_with("用车") {
+                    break;
+                }
+                kinds.push(quote_figure(sec, &c.label, &c.count));
+            }
             if !kinds.is_empty() {
                 check_sum(
                     sink,
@@ -77,10 +87,6 @@ impl Rule for Assets {
                 }
             }
         }
-        let equipment: Vec<&Count> = sec
-            .counts(None)
-            .filter(|c| c.unit.starts_with('台'))
-            .collect();
         let over = |w: &str| equipment.iter().find(|c| c.label.contains(w)).copied();
         if let (Some(c50), Some(c100)) = (over("50万元"), over("100万元")) {
             sink.compared();
