@@ -47,15 +47,14 @@ impl Rule for OverallPerformance {
         for sentence in sec.sentences_in(Some(1)) {
             // The department's figures come before the count of units; what
             // follows ("其中0个单位…涉及资金0万元") speaks of units.
-            let statements: Vec<_> = sentence
-                .facts
-                .iter()
-                .take_while(|f| !matches!(f, Fact::Count(_)))
-                .filter_map(|f| match f {
-                    Fact::Amount(s) => Some(s.as_ref()),
-                    _ => None,
-                })
-                .collect();
+            let mut statements = Vec::new();
+            for f in &sentence.facts {
+                match f {
+                    Fact::Amount(s) => statements.push(s.as_ref()),
+                    Fact::Count(_) => break,
+                    Fact::List(_) => {}
+                }
+            }
             let Some((head, rest)) = statements.split_first() else {
                 continue;
             };
@@ -88,15 +87,12 @@ impl Rule for OverallPerformance {
 /// "机关及下属预算单位N个，其中K个单位…编报了单位整体绩效目标，涉及资金Y万元":
 /// when no unit filed, Y is 0; when every unit filed, Y is the whole budget.
 fn check_units(sink: &mut Sink, sec: &Section, sentence: &Sentence, total: Option<Figure>) {
-    let counts: Vec<(usize, &crate::model::Count)> = sentence
-        .facts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| match f {
-            Fact::Count(c) => Some((i, c)),
-            _ => None,
-        })
-        .collect();
+    let mut counts = Vec::new();
+    for (i, f) in sentence.facts.iter().enumerate() {
+        if let Fact::Count(c) = f {
+            counts.push((i, c));
+        }
+    }
     let [(_, units), (at, filed), ..] = counts.as_slice() else {
         return;
     };
