@@ -108,13 +108,13 @@ impl Rule for Projects {
         let root = project_root(t12).and_then(|r| Figure::from_cell(t12, r, "total"));
         let label = sec.label();
         // The forms parser already found every attached form: count those.
-        let forms: Vec<usize> = cx.doc.forms.projects.iter().map(|f| f.title_line).collect();
+        let forms = &cx.doc.forms.projects;
         for block in blocks(sec) {
             if block.published && !forms.is_empty() {
                 let present = exact_figure(
                     "所附项目支出绩效目标表张数".into(),
                     Decimal::from(forms.len()),
-                    forms[0],
+                    forms[0].title_line,
                     &label,
                 );
                 check_opt(
