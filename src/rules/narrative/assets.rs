@@ -13,11 +13,10 @@
 //! 实有 2 > 编制 1，报告警告。“50万元以上的通用设备4台（套）；100万元以上的
 //! 通用设备2台（套）”：2 ≤ 4，不报告。
 
-use super::common::{narrative, quote_figure, section};
+use super::common::{check_section_sum, narrative, quote_figure, section};
 use crate::decimal;
 use crate::model::{Count, Section};
 use crate::report::Severity;
-use crate::rules::support::check_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Assets;
@@ -61,10 +60,10 @@ impl Rule for Assets {
                 kinds.push(quote_figure(sec, &c.label, &c.count));
             }
             if !kinds.is_empty() {
-                check_sum(
+                check_section_sum(
                     sink,
-                    &label,
-                    &format!("{label} 实有车辆与各类车辆"),
+                    sec,
+                    "实有车辆与各类车辆",
                     quote_figure(sec, &actual.label, &actual.count),
                     kinds,
                 );

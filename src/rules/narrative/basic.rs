@@ -12,8 +12,7 @@
 //! 与表六合计行相等；572.95 + 57.82 = 630.77 与 630.78 相差 0.01，在容差内，
 //! 只作尾差提示。
 
-use super::common::{amount_figure, check_opt, section_and_table, total_cell};
-use crate::rules::support::check_sum;
+use super::common::{amount_figure, check_opt, check_section_sum, section_and_table, total_cell};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Basic;
@@ -55,8 +54,7 @@ impl Rule for Basic {
             }
         }
         if let (Some(total), 2) = (total, parts.len()) {
-            let context = format!("{} 基本支出与人员经费、公用经费", sec.label());
-            check_sum(sink, &sec.label(), &context, total, parts);
+            check_section_sum(sink, sec, "基本支出与人员经费、公用经费", total, parts);
         }
     }
 }

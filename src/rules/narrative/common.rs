@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::report::{Evidence, Severity};
 use crate::rules::forms::common::form_figure;
-use crate::rules::support::{money, Figure};
+use crate::rules::support::{check_sum, money, Figure};
 use crate::rules::{Context, Sink};
 
 /// The narrative, or a reason recorded on `sink` when there is none.
@@ -268,6 +268,19 @@ pub fn check_percent(
     f.evidence.push(cited(part, "分子"));
     f.evidence.push(cited(base, "分母"));
     sink.emit(f);
+}
+
+/// Compares `total` with Σ `parts` within section `sec`; `what` names the
+/// sum after the section's label ("第三部分 一 总计与其组成").
+pub fn check_section_sum(
+    sink: &mut Sink,
+    sec: &Section,
+    what: &str,
+    total: Figure,
+    parts: Vec<Figure>,
+) {
+    let label = sec.label();
+    check_sum(sink, &label, &format!("{label} {what}"), total, parts);
 }
 
 /// The evidence of `figure`, cited in the role it plays in a finding.

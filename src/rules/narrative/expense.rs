@@ -11,8 +11,7 @@
 //! “支出预算340.46万元，其中：基本支出264.66万元…项目支出75.8万元”：与表三
 //! 合计行 340.46 / 264.66 / 75.80 相等（75.8 与 75.80 相同），不报告。
 
-use super::common::{basic_project_split, section_and_table};
-use crate::rules::support::check_sum;
+use super::common::{basic_project_split, check_section_sum, section_and_table};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Expense;
@@ -40,8 +39,7 @@ impl Rule for Expense {
             };
             let (total, parts) = basic_project_split(sink, sec, t3, None, head, statements);
             if parts.len() == 2 {
-                let context = format!("{} 支出合计与基本、项目支出", sec.label());
-                check_sum(sink, &sec.label(), &context, total, parts);
+                check_section_sum(sink, sec, "支出合计与基本、项目支出", total, parts);
             }
         }
     }

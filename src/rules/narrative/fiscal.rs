@@ -16,9 +16,11 @@
 //! 0 等于总预算 1,629.62，不报告。“资源勘探工业信息等支出830.99万元”与表四
 //! 「十五、资源勘探工业信息等支出」小计比对。
 
-use super::common::{amount_figure, bare_name, check_opt, fixed_cell, section_and_table};
+use super::common::{
+    amount_figure, bare_name, check_opt, check_section_sum, fixed_cell, section_and_table,
+};
 use crate::model::RowKind;
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -99,14 +101,11 @@ impl Rule for Fiscal {
             );
         }
         let Some(total) = total else { return };
-        let label = sec.label();
         if by_source.len() == 3 {
-            let context = format!("{label} 总预算与三类财政拨款");
-            check_sum(sink, &label, &context, total.clone(), by_source);
+            check_section_sum(sink, sec, "总预算与三类财政拨款", total.clone(), by_source);
         }
         if by_year.len() == 2 {
-            let context = format!("{label} 总预算与当年、上年结转");
-            check_sum(sink, &label, &context, total, by_year);
+            check_section_sum(sink, sec, "总预算与当年、上年结转", total, by_year);
         }
     }
 }

@@ -13,8 +13,7 @@
 //! 967.77万元”：与表一「一、一般公共预算」661.85、「上年结转」967.77 相等，
 //! 不报告。
 
-use super::common::{amount_figure, check_opt, fixed_cell, section_and_table};
-use crate::rules::support::check_sum;
+use super::common::{amount_figure, check_opt, check_section_sum, fixed_cell, section_and_table};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Income;
@@ -77,8 +76,7 @@ impl Rule for Income {
                 parts.push(fig);
             }
             if parts.len() >= 2 {
-                let context = format!("{} 收入合计与各来源", sec.label());
-                check_sum(sink, &sec.label(), &context, total, parts);
+                check_section_sum(sink, sec, "收入合计与各来源", total, parts);
             }
         }
     }

@@ -18,12 +18,12 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, basic_project_split, check_against_table, exact_figure, section_and_table,
-    total_cell,
+    amount_figure, basic_project_split, check_against_table, check_section_sum, exact_figure,
+    section_and_table, total_cell,
 };
 use crate::decimal;
 use crate::model::{Fact, Section, Sentence};
-use crate::rules::support::{check_sum, Figure};
+use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct OverallPerformance;
@@ -70,14 +70,7 @@ impl Rule for OverallPerformance {
                 rest.iter().copied(),
             );
             if parts.len() == 2 {
-                let label = sec.label();
-                check_sum(
-                    sink,
-                    &label,
-                    &format!("{label} 整体绩效涉及资金与基本、项目支出"),
-                    total,
-                    parts,
-                );
+                check_section_sum(sink, sec, "整体绩效涉及资金与基本、项目支出", total, parts);
             }
             check_units(sink, sec, sentence, total_cell(t3, "total"));
         }

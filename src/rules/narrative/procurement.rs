@@ -11,8 +11,7 @@
 //! 预算596.00万元”：11.40 + 0 + 596.00 = 607.40，不报告；若总额写 617.40，
 //! 报告错误并列出四个数字。
 
-use super::common::{amount_figure, narrative, section};
-use crate::rules::support::check_sum;
+use super::common::{amount_figure, check_section_sum, narrative, section};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Procurement;
@@ -45,11 +44,10 @@ impl Rule for Procurement {
             }
         }
         if parts.len() == 3 {
-            let label = sec.label();
-            check_sum(
+            check_section_sum(
                 sink,
-                &label,
-                &format!("{label} 政府采购总额与货物、工程、服务"),
+                sec,
+                "政府采购总额与货物、工程、服务",
                 amount_figure(sec, total),
                 parts,
             );

@@ -18,10 +18,11 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, check_opt, exact_figure, project_root, quote_figure, section_and_table,
+    amount_figure, check_opt, check_section_sum, exact_figure, project_root, quote_figure,
+    section_and_table,
 };
 use crate::model::{Fact, RowKind, Section};
-use crate::rules::support::{all_figures, check_sum, collect_figures, Figure};
+use crate::rules::support::{all_figures, collect_figures, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Projects;
@@ -140,22 +141,16 @@ impl Rule for Projects {
             if block.classes.len() < 2 {
                 continue;
             }
-            check_sum(
+            check_section_sum(
                 sink,
-                &label,
-                &format!("{label} 项目个数与各类项目个数"),
+                sec,
+                "项目个数与各类项目个数",
                 block.total.count.clone(),
                 collect_figures(&mut block.classes.iter().map(|c| c.count.clone())),
             );
             let amounts = all_figures(&mut block.classes.iter().map(|c| c.amount.clone()));
             if let (Some(total), Some(amounts)) = (block.total.amount.clone(), amounts) {
-                check_sum(
-                    sink,
-                    &label,
-                    &format!("{label} 项目金额与各类项目金额"),
-                    total,
-                    amounts,
-                );
+                check_section_sum(sink, sec, "项目金额与各类项目金额", total, amounts);
             }
         }
     }

@@ -18,11 +18,12 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, check_opt, exact_figure, fixed_cell, quote_figure, section_and_table,
+    amount_figure, check_opt, check_section_sum, exact_figure, fixed_cell, quote_figure,
+    section_and_table,
 };
 use crate::model::{Cell, Direction, Statement};
 use crate::report::Severity;
-use crate::rules::support::{all_figures, check_sum, collect_figures, Figure};
+use crate::rules::support::{all_figures, collect_figures, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -95,19 +96,19 @@ impl Rule for ThreePublic {
         };
         let label = sec.label();
         if let (Some(purchase), Some(running)) = (get("vehicle_purchase"), get("vehicle_running")) {
-            check_sum(
+            check_section_sum(
                 sink,
-                &label,
-                &format!("{label} 公务用车购置及运行费与购置费、运行维护费"),
+                sec,
+                "公务用车购置及运行费与购置费、运行维护费",
                 amount_figure(sec, vehicles),
                 vec![amount_figure(sec, purchase), amount_figure(sec, running)],
             );
         }
         let items = [travel, reception, vehicles];
-        check_sum(
+        check_section_sum(
             sink,
-            &label,
-            &format!("{label} “三公”经费合计与三项"),
+            sec,
+            "“三公”经费合计与三项",
             amount_figure(sec, sum),
             collect_figures(&mut items.iter().map(|s| amount_figure(sec, s))),
         );
@@ -129,10 +130,10 @@ impl Rule for ThreePublic {
             })
         }));
         if let Some(parts) = parts {
-            check_sum(
+            check_section_sum(
                 sink,
-                &label,
-                &format!("{label} “三公”经费增减额与各项增减额"),
+                sec,
+                "“三公”经费增减额与各项增减额",
                 total_change,
                 parts,
             );

@@ -14,8 +14,9 @@
 //! 三个数分别与表一相等，且 661.85 + 967.77 = 1,629.62，不报告。若说明写
 //! “本年收入671.85万元”，报告错误，列出说明中的数字与表一「本年收入合计」。
 
-use super::common::{amount_figure, check_opt, fixed_cell, indexed, parts_of, section_and_table};
-use crate::rules::support::check_sum;
+use super::common::{
+    amount_figure, check_opt, check_section_sum, fixed_cell, indexed, parts_of, section_and_table,
+};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Totals;
@@ -85,8 +86,7 @@ impl Rule for Totals {
                     parts.push(fig);
                 }
                 if parts.len() == 2 {
-                    let context = format!("{} 总计与其组成", sec.label());
-                    check_sum(sink, &sec.label(), &context, total, parts);
+                    check_section_sum(sink, sec, "总计与其组成", total, parts);
                 }
             }
         }
