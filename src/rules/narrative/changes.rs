@@ -19,7 +19,7 @@
 
 use rust_decimal::Decimal;
 
-use super::common::{check_percent, quote_figure};
+use super::common::{check_percent, quote_figure, said_of};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::model::{Change, Direction, Section, Statement};
@@ -68,11 +68,11 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
     let previous = change
         .previous
         .as_ref()
-        .map(|q| quote_figure(sec, &format!("{}上年数", st.label), q).with_role("上年"));
+        .map(|q| said_of(sec, st, "上年数", q).with_role("上年"));
     let stated = change
         .amount
         .as_ref()
-        .map(|q| quote_figure(sec, &format!("{}增减额", st.label), q).with_role("增减额"));
+        .map(|q| said_of(sec, st, "增减额", q).with_role("增减额"));
     let direction = change.direction.or(change.rate_direction);
     if let (Some(d), Some(r)) = (change.direction, change.rate_direction) {
         sink.compared();
@@ -143,7 +143,7 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
         _ => {}
     }
     let Some(rate_q) = &change.rate else { return };
-    let rate = quote_figure(sec, &format!("{}增减率", st.label), rate_q);
+    let rate = said_of(sec, st, "增减率", rate_q);
     // The numerator is the true difference when both years are printed, so
     // a wrong change amount is reported once (above), not again here.
     let (part, base) = match (&previous, &stated) {

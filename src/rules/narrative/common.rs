@@ -85,6 +85,12 @@ pub fn amount_figure(section: &Section, st: &Statement) -> Figure {
     quote_figure(section, &st.label, &st.amount)
 }
 
+/// A number said of a statement, named after it and what it is:
+/// "机关运行经费财政拨款预算" + "增减额".
+pub fn said_of(section: &Section, st: &Statement, what: &str, q: &Quote) -> Figure {
+    quote_figure(section, &format!("{}{what}", st.label), q)
+}
+
 /// A computed or counted value (a number of rows) as a figure.
 pub fn exact_figure(label: String, value: Decimal, line: usize, table: &str) -> Figure {
     Figure {

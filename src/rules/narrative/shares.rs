@@ -14,7 +14,7 @@
 //! 与 40.61% 相符，不报告；若印成 41.61%，报告错误并列出百分比、分子、分母。
 //! 未写占比的类（如只给第一类写了占比）不报告。
 
-use super::common::{amount_figure, check_percent, narrative, project_root, quote_figure};
+use super::common::{amount_figure, check_percent, narrative, project_root, said_of};
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -54,8 +54,7 @@ impl Rule for Shares {
                         sink.could_not_run("有占比找不到所占的总额");
                         continue;
                     };
-                    let percent =
-                        quote_figure(sec, &format!("{}{}", st.label, share.label), &share.percent);
+                    let percent = said_of(sec, st, &share.label, &share.percent);
                     check_percent(sink, sec, &percent, &amount_figure(sec, st), &base, "占比");
                 }
             }

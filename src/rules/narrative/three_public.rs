@@ -18,7 +18,7 @@
 use rust_decimal::Decimal;
 
 use super::common::{
-    amount_figure, check_opt, check_section_sum, exact_figure, fixed_cell, quote_figure,
+    amount_figure, check_opt, check_section_sum, exact_figure, fixed_cell, said_of,
     section_and_table,
 };
 use crate::model::{Cell, Direction, Statement};
@@ -145,7 +145,7 @@ impl Rule for ThreePublic {
 fn signed_change(sec: &crate::model::Section, st: &Statement) -> Option<Figure> {
     let change = st.change.as_ref()?;
     let q = change.amount.as_ref()?;
-    let mut fig = quote_figure(sec, &format!("{}增减额", st.label), q);
+    let mut fig = said_of(sec, st, "增减额", q);
     if change.direction == Some(Direction::Down) {
         fig.term.value = -fig.term.value;
         fig.shown = format!("-{}", fig.shown);
