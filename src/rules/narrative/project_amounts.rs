@@ -37,10 +37,8 @@ impl Rule for ProjectAmounts {
         let Some(n) = narrative(cx, sink) else { return };
         // Loops rather than a flat_map chain: the same list in far less wasm.
         let mut projects: Vec<(String, Figure)> = Vec::new();
-        for t in ["表十二", "表十三"]
-            .iter()
-            .filter_map(|id| cx.doc.table(id))
-        {
+        for id in ["表十二", "表十三"] {
+            let Some(t) = cx.doc.table(id) else { continue };
             for r in t.rows_of_kind(&RowKind::TreeProject) {
                 let name = fold_key(&r.name);
                 if name.chars().count() < 4 {
@@ -60,11 +58,16 @@ impl Rule for ProjectAmounts {
             for (_, st) in sec.statements(None) {
                 let label = fold_key(&st.label);
                 // The longest name the label ends with: "…（中央）" and not a
-                // shorter name that happens to be its tail.
-                let found = projects
-                    .iter()
-                    .filter(|(name, _)| label.ends_with(name.as_str()))
-                    .max_by_key(|(name, _)| name.len());
+                // shorter name that happens to be its tail (of equals, the last).
+                let mut found: Option<&(String, Figure)> = None;
+                for project in &projects {
+                    let (name, _) = project;
+                    if found.is_none_or(|(longest, _)| name.len() >= longest.len())
+                        && label.ends_with(name.as_str())
+                    {
+                        found = Some(project);
+                    }
+                }
                 if let Some((_, fig)) = found {
                     cited = true;
                     check_against_table(sink, sec, &amount_figure(sec, st), fig);
