@@ -283,15 +283,16 @@ pub struct NameItem {
 /// 1 → "一", 12 → "十二".
 pub fn chinese_number(n: u32) -> String {
     const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => DIGITS[n as usize].to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", DIGITS[(n - 10) as usize]),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[(n / 10) as usize],
-            DIGITS[(n % 10) as usize]
-        ),
-        _ => n.to_string(),
+    if n == 0 || n > 99 {
+        return n.to_string();
     }
+    let mut text = String::new();
+    if n >= 20 {
+        text.push_str(DIGITS[(n / 10) as usize]);
+    }
+    if n >= 10 {
+        text.push('十');
+    }
+    text.push_str(DIGITS[(n % 10) as usize]);
+    text
 }

@@ -230,11 +230,10 @@ fn leading_chinese_number(text: &str) -> Option<(u32, &str)> {
         '九' => Some(9),
         _ => None,
     };
-    let mut chars = text.char_indices().peekable();
     let mut value = 0u32;
     let mut seen_ten = false;
     let mut end = 0;
-    while let Some(&(i, c)) = chars.peek() {
+    for (i, c) in text.char_indices() {
         if c == '十' && !seen_ten {
             value = if value == 0 { 10 } else { value * 10 };
             seen_ten = true;
@@ -250,7 +249,6 @@ fn leading_chinese_number(text: &str) -> Option<(u32, &str)> {
             break;
         }
         end = i + c.len_utf8();
-        chars.next();
     }
     (value > 0).then_some((value, &text[end..]))
 }

@@ -63,9 +63,9 @@ impl Rule for ClassNames {
                 "total"
             };
             for sentence in &sec.sentences {
-                let head = sentence.head().map(|h| h as *const Statement);
-                for st in sentence.statements() {
-                    if Some(st as *const Statement) == head && number == 5 {
+                for (i, st) in sentence.statements().enumerate() {
+                    // Section 五 opens a sentence with its total (the head).
+                    if i == 0 && number == 5 {
                         continue;
                     }
                     if !names_a_class(&st.label) {

@@ -50,11 +50,15 @@ impl Rule for GeneralBudget {
                     "表五 合计",
                 );
             }
-            for st in statements.filter(|s| s.label.ends_with("支出")) {
+            for st in statements {
+                if !st.label.ends_with("支出") {
+                    continue;
+                }
                 let key = fold_key(&st.label);
                 let row = t5
-                    .rows_of_kind(&RowKind::Class)
-                    .find(|r| fold_key(&r.name) == key);
+                    .rows
+                    .iter()
+                    .find(|r| r.kind == RowKind::Class && fold_key(&r.name) == key);
                 if let Some(row) = row {
                     check_opt(
                         sink,
