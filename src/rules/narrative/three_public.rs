@@ -36,24 +36,16 @@ static META: RuleMeta = RuleMeta {
     category: Category::Narrative,
 };
 
-/// The 表十 row a label names; "购置及运行" before "购置", which it contains.
-fn row_key(label: &str) -> Option<&'static str> {
-    if label.contains("三公") {
-        Some("sum")
-    } else if label.contains("因公出国") {
-        Some("travel")
-    } else if label.contains("公务接待") {
-        Some("reception")
-    } else if label.contains("购置及运行") {
-        Some("vehicles")
-    } else if label.contains("运行维护") {
-        Some("vehicle_running")
-    } else if label.contains("公务用车购置") {
-        Some("vehicle_purchase")
-    } else {
-        None
-    }
-}
+/// (label word, 表十 row key): the first word a label contains names its
+/// row; "购置及运行" before "购置", which it contains.
+const ROWS: [(&str, &str); 6] = [
+    ("三公", "sum"),
+    ("因公出国", "travel"),
+    ("公务接待", "reception"),
+    ("购置及运行", "vehicles"),
+    ("运行维护", "vehicle_running"),
+    ("公务用车购置", "vehicle_purchase"),
+];
 
 impl Rule for ThreePublic {
     fn meta(&self) -> &'static RuleMeta {
@@ -71,47 +63,40 @@ impl Rule for ThreePublic {
         {
             check_none(sink, sec, sentence.line, &sentence.text, t10);
         }
-        let mut found: Vec<(&'static str, &Statement)> = Vec::new();
+        // The first statement of each row, in the order of ROWS.
+        let mut found: [Option<&Statement>; 6] = [None; 6];
         for (_, st) in sec.statements(None) {
-            let Some(key) = row_key(&st.label) else {
+            let Some(i) = ROWS.iter().position(|(word, _)| st.label.contains(word)) else {
                 continue;
             };
-            if found.iter().any(|(k, _)| *k == key) {
+            if found[i].is_some() {
                 continue;
             }
             check_opt(
                 sink,
                 sec,
                 &amount_figure(sec, st),
-                fixed_cell(t10, key, "total"),
+                fixed_cell(t10, ROWS[i].1, "total"),
                 "表十 对应行",
             );
-            found.push((key, st));
+            found[i] = Some(st);
         }
-        let get = |key: &str| found.iter().find(|(k, _)| *k == key).map(|(_, s)| *s);
-        let (Some(sum), Some(travel), Some(reception), Some(vehicles)) =
-            (get("sum"), get("travel"), get("reception"), get("vehicles"))
+        let [Some(sum), Some(travel), Some(reception), Some(vehicles), running, purchase] = found
         else {
             return;
         };
-        let label = sec.label();
-        if let (Some(purchase), Some(running)) = (get("vehicle_purchase"), get("vehicle_running")) {
-            check_section_sum(
-                sink,
-                sec,
-                "公务用车购置及运行费与购置费、运行维护费",
-                amount_figure(sec, vehicles),
-                vec![amount_figure(sec, purchase), amount_figure(sec, running)],
-            );
+        // A total's amount against the sum of its items' amounts.
+        let check_items = |sink: &mut Sink, what: &str, total: &Statement, items: &[&Statement]| {
+            let parts = collect_figures(&mut items.iter().map(|s| amount_figure(sec, s)));
+            check_section_sum(sink, sec, what, amount_figure(sec, total), parts);
+        };
+        if let (Some(purchase), Some(running)) = (purchase, running) {
+            let what = "公务用车购置及运行费与购置费、运行维护费";
+            check_items(sink, what, vehicles, &[purchase, running]);
         }
         let items = [travel, reception, vehicles];
-        check_section_sum(
-            sink,
-            sec,
-            "“三公”经费合计与三项",
-            amount_figure(sec, sum),
-            collect_figures(&mut items.iter().map(|s| amount_figure(sec, s))),
-        );
+        check_items(sink, "“三公”经费合计与三项", sum, &items);
+        let label = sec.label();
         // The change of the total is the sum of the items' changes.
         let Some(total_change) = signed_change(sec, sum) else {
             return;
