@@ -18,7 +18,7 @@
 use super::common::{amount_figure, bare_name, narrative};
 use crate::decimal;
 use crate::model::{RowKind, Section, Statement, Table};
-use crate::profile::RowScheme;
+use crate::profile::{Profile, RowScheme};
 use crate::report::Severity;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -40,15 +40,6 @@ impl Rule for ClassNames {
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
         let Some(n) = narrative(cx, sink) else { return };
-        // Loops rather than a flat_map chain: the same list in less wasm.
-        let mut standard: Vec<String> = Vec::new();
-        for side in cx.profile.tables.iter().flat_map(|t| t.sides.iter()) {
-            if let RowScheme::Fixed(rows) = side.rows {
-                for row in rows.iter().filter(|r| r.class_code.is_some()) {
-                    standard.push(fold_key(row.label).into_owned());
-                }
-            }
-        }
         for (number, table_id) in [(4, "表四"), (5, "表五")] {
             let Some(sec) = n.section(number) else {
                 continue;
@@ -71,7 +62,7 @@ impl Rule for ClassNames {
                     if !names_a_class(&st.label) {
                         continue;
                     }
-                    check_name(sink, sec, st, t, column, &standard);
+                    check_name(sink, sec, st, t, column, cx.profile);
                 }
             }
         }
@@ -100,18 +91,35 @@ fn class_rows(t: &Table) -> impl Iterator<Item = &crate::model::Row> {
     })
 }
 
+/// One of the profile's class names (a fixed row with a class code).
+/// A profile's labels are written folded (its tests hold them so).
+fn is_standard_name(profile: &Profile, key: &str) -> bool {
+    for t in profile.tables {
+        for side in t.sides {
+            if let RowScheme::Fixed(rows) = side.rows {
+                if rows
+                    .iter()
+                    .any(|r| r.class_code.is_some() && r.label == key)
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 fn check_name(
     sink: &mut Sink,
     sec: &Section,
     st: &Statement,
     t: &Table,
     column: &str,
-    standard: &[String],
+    profile: &Profile,
 ) {
     sink.compared();
     let key = fold_key(&st.label);
-    if class_rows(t).any(|r| fold_key(bare_name(&r.name)) == key)
-        || standard.iter().any(|s| *s == key)
+    if class_rows(t).any(|r| fold_key(bare_name(&r.name)) == key) || is_standard_name(profile, &key)
     {
         return;
     }
