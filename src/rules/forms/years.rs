@@ -17,8 +17,8 @@
 //! 2026年度预算中“政府购买财政事务中心服务费”的年度目标写“2025年，通过政府购买
 //! 服务…”：报告警告。时效指标“2026年12月底前”：不报告。
 
-use super::common::form_place;
-use crate::report::{Evidence, Severity};
+use super::common::{form_place, text_evidence};
+use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct FormYear;
@@ -76,13 +76,13 @@ fn warn(sink: &mut Sink, place: &str, line: usize, text: &str, what: &str, year:
         "绩效目标表",
         line,
         format!("{place}：{what}，而本文档为{year}年度预算"),
-        vec![Evidence {
-            role: "绩效目标表".into(),
+        vec![text_evidence(
+            "绩效目标表",
             line,
-            table: Some(place.to_string()),
-            text: Some(text.chars().take(60).collect()),
-            ..Evidence::default()
-        }],
+            place,
+            None,
+            &text.chars().take(60).collect::<String>(),
+        )],
     );
 }
 
