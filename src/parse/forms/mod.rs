@@ -20,7 +20,7 @@ use labels::TitleKind;
 const MAX_FORM_LINES: usize = 400;
 
 pub fn parse(lines: &Lines) -> Forms {
-    let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
+    let content = content_lines(lines);
     let mut forms = Forms::default();
     for (start, kind) in form_starts(&content) {
         let body = labels::keyed(form_body(&content, start));
@@ -33,6 +33,12 @@ pub fn parse(lines: &Lines) -> Forms {
         }
     }
     forms
+}
+
+/// The content lines that are not blank: what the form readers (and the
+/// 专项资金 reader) index into.
+pub fn content_lines(lines: &Lines) -> Vec<&Line> {
+    lines.content().filter(|l| !l.is_blank()).collect()
 }
 
 /// Indices (into `content`) of the form titles, with their kind.

@@ -11,23 +11,24 @@ use crate::lines::{Line, Lines};
 use crate::model::special::{Opening, OpeningClass, ProseAmount, SpecialClass, SpecialProject};
 use crate::model::{Amount, SpecialFunds};
 use crate::parse::forms::labels::{self, TitleKind};
-use crate::parse::forms::{form_body, form_starts, project};
+use crate::parse::forms::{content_lines, form_body, form_starts, project};
 use crate::text::fold_key;
 
 /// How many lines the 预算安排 sentence may span.
 const SENTENCE_LINES: usize = 4;
 
 pub fn parse(lines: &Lines) -> SpecialFunds {
-    let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
+    let content = content_lines(lines);
     let mut out = SpecialFunds {
         opening: content.iter().find_map(read_opening),
         classes: Vec::new(),
     };
-    let titles: Vec<usize> = form_starts(&content)
-        .into_iter()
-        .filter(|(_, k)| *k == TitleKind::Project)
-        .map(|(i, _)| i)
-        .collect();
+    let mut titles = Vec::new();
+    for (i, kind) in form_starts(&content) {
+        if kind == TitleKind::Project {
+            titles.push(i);
+        }
+    }
     for (i, line) in content.iter().enumerate() {
         if let Some(class) = class_heading(line) {
             out.classes.push(class);
@@ -89,6 +90,11 @@ fn project_heading(line: &Line) -> Option<(u32, String)> {
     Some((number, printed))
 }
 
+/// A class or project heading: where a project's text and form end.
+fn is_heading(line: &Line) -> bool {
+    project_heading(line).is_some() || class_heading(line).is_some()
+}
+
 fn read_project(
     content: &[&Line],
     heading: usize,
@@ -96,12 +102,8 @@ fn read_project(
     name: String,
     titles: &[usize],
 ) -> SpecialProject {
-    let next_heading = content
-        .iter()
-        .enumerate()
-        .skip(heading + 1)
-        .find(|(_, l)| project_heading(l).is_some() || class_heading(l).is_some())
-        .map(|(i, _)| i)
+    let next_heading = (heading + 1..content.len())
+        .find(|&i| is_heading(content[i]))
         .unwrap_or(content.len());
     let mut project = SpecialProject {
         number,
@@ -122,7 +124,7 @@ fn read_project(
         let body = form_body(content, title);
         let cut = body
             .iter()
-            .position(|l| project_heading(l).is_some() || class_heading(l).is_some())
+            .position(|l| is_heading(l))
             .unwrap_or(body.len());
         project.form = Some(project::read(content[title], &labels::keyed(&body[..cut])));
     }
