@@ -55,18 +55,9 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
             grid_start = Some(j + 1);
             continue;
         }
-        if cells
-            .iter()
-            .any(|c| c.key == "年度目标" || c.key == "实施期目标")
-        {
-            goal_headers = cells
-                .iter()
-                .filter_map(|c| match &*c.key {
-                    "实施期目标" => Some("实施期目标"),
-                    "年度目标" => Some("年度目标"),
-                    _ => None,
-                })
-                .collect();
+        let headers = goal_headers_of(cells);
+        if !headers.is_empty() {
+            goal_headers = headers;
             continue;
         }
         if grid_start.is_none() && grid::is_grid_frame(keyed) {
@@ -225,11 +216,25 @@ fn block_mut(form: &mut ProjectForm, period: FundPeriod) -> &mut FundBlock {
     }
 }
 
+/// The goal headers of a line ("实施期目标 │ 年度目标", "年度目标"), in
+/// order; none on most lines.
+fn goal_headers_of(cells: &[KeyedCell]) -> Vec<&'static str> {
+    let mut headers = Vec::new();
+    for c in cells {
+        match &*c.key {
+            "实施期目标" => headers.push("实施期目标"),
+            "年度目标" => headers.push("年度目标"),
+            _ => {}
+        }
+    }
+    headers
+}
+
 /// "总体目标 │ 实施期的目标 │ … │ 年度的目标": the texts in order, named by
 /// the header line above ("实施期目标 │ 年度目标", or "年度目标" alone).
 fn read_goals(form: &mut ProjectForm, cells: &[KeyedCell], headers: &[&'static str], line: usize) {
-    let texts: Vec<&str> = cells.iter().skip(1).map(|c| c.text).collect();
-    for (i, text) in texts.iter().enumerate() {
+    let texts = &cells[1..];
+    for (i, cell) in texts.iter().enumerate() {
         let period = match (texts.len(), headers) {
             (1, [only]) => only,
             (1, _) => "总体目标",
@@ -239,7 +244,7 @@ fn read_goals(form: &mut ProjectForm, cells: &[KeyedCell], headers: &[&'static s
         };
         form.goals.push(Goal {
             period,
-            text: text.to_string(),
+            text: cell.text.to_string(),
             line,
         });
     }
