@@ -258,11 +258,11 @@ pub fn value_cell(text: &str) -> Cell {
 
 /// The value of the label at `cells[pos]`: the first filled cell after it
 /// and before the next cell that `is_label` accepts; a blank when there is
-/// none.
+/// none. (`is_label` is a plain function: one body for every reader.)
 pub fn value_after<'a>(
     cells: &[KeyedCell<'a>],
     pos: usize,
-    is_label: impl Fn(&KeyedCell) -> bool,
+    is_label: fn(&KeyedCell) -> bool,
 ) -> Option<&'a str> {
     cells
         .iter()
