@@ -152,7 +152,10 @@ fn year_at(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
     if bytes.get(end).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let y: u32 = std::str::from_utf8(&bytes[i..end]).ok()?.parse().ok()?;
+    let mut y = 0;
+    for &b in &bytes[i..end] {
+        y = y * 10 + u32::from(b - b'0');
+    }
     (1990..=2100).contains(&y).then_some((y, end))
 }
 
