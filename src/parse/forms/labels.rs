@@ -81,10 +81,10 @@ pub fn label_key(text: &str) -> Cow<'_, str> {
     // Most keys are borrowed; the few with a "其中" or a colon are copied.
     let mut key = fold_key(head);
     if key.starts_with("其中") {
-        key.to_mut().drain(.."其中".len());
+        key = Cow::Owned(key["其中".len()..].to_string());
     }
     if key.contains(':') {
-        key.to_mut().retain(|c| c != ':');
+        key = Cow::Owned(key.replace(':', ""));
     }
     key
 }
