@@ -56,11 +56,12 @@ fn class_heading(line: &Line) -> Option<SpecialClass> {
         return None;
     }
     let key = fold_key(&line.text);
-    let digits = key.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 0 || key.chars().nth(digits) != Some('、') || key.chars().count() > 30 {
+    // Digits are ASCII: their count is their length in bytes.
+    let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = key[digits..].strip_prefix('、')?;
+    if digits == 0 || key.chars().count() > 30 {
         return None;
     }
-    let rest: String = key.chars().skip(digits + 1).collect();
     let end = rest.find('类')?;
     Some(SpecialClass {
         name: rest[..end + '类'.len_utf8()].to_string(),
