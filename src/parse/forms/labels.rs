@@ -40,28 +40,32 @@ impl KeyedCell<'_> {
 
 /// Keys every line of a form body.
 pub fn keyed<'a>(lines: &[&'a Line]) -> Vec<Keyed<'a>> {
-    lines
-        .iter()
-        .map(|&line| Keyed {
+    // Loops rather than iterator chains: the same lists in less wasm.
+    let mut keyed = Vec::with_capacity(lines.len());
+    for &line in lines {
+        keyed.push(Keyed {
             line,
             cells: filled(line),
-        })
-        .collect()
+        });
+    }
+    keyed
 }
 
 /// A line's non-empty cells, keyed.
 fn filled(line: &Line) -> Vec<KeyedCell<'_>> {
     // Cleaned cells never start or end with white space (lines::cells).
-    line.cells()
-        .enumerate()
-        .filter(|(_, c)| !c.is_empty())
-        .map(|(col, text)| KeyedCell {
-            col,
-            key: label_key(text),
-            text,
-            project: OnceCell::new(),
-        })
-        .collect()
+    let mut cells = Vec::new();
+    for (col, text) in line.cells().enumerate() {
+        if !text.is_empty() {
+            cells.push(KeyedCell {
+                col,
+                key: label_key(text),
+                text,
+                project: OnceCell::new(),
+            });
+        }
+    }
+    cells
 }
 
 /// The comparison key of a label: folded, without "其中：" and colons.

@@ -43,11 +43,13 @@ pub fn content_lines(lines: &Lines) -> Vec<&Line> {
 
 /// Indices (into `content`) of the form titles, with their kind.
 pub fn form_starts(content: &[&Line]) -> Vec<(usize, TitleKind)> {
-    content
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| labels::title_kind(l).map(|k| (i, k)))
-        .collect()
+    let mut starts = Vec::new();
+    for (i, line) in content.iter().enumerate() {
+        if let Some(kind) = labels::title_kind(line) {
+            starts.push((i, kind));
+        }
+    }
+    starts
 }
 
 /// The lines of the form whose title is `content[start]`: up to its
