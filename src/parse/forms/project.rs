@@ -41,12 +41,11 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
         }
         let first = &*cells[0].key;
         if !pending.is_empty() && !is_project_label(&cells[0]) {
-            let mut values = cells.iter().map(|c| c.text);
-            for field in pending.drain(..) {
-                if let Some(v) = values.next() {
-                    set_text(&mut form, field, v, line.no);
-                }
+            // The values of the labels above, wrapped onto this line.
+            for (field, cell) in pending.iter().zip(cells) {
+                set_text(&mut form, field, cell.text, line.no);
             }
+            pending.clear();
             continue;
         }
         pending.clear();
