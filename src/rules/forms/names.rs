@@ -76,25 +76,21 @@ fn quote(runs: &[String]) -> String {
     out
 }
 
-/// The key names are compared on: folded, quotes dropped, dash runs as one.
-fn name_key(name: &str) -> String {
-    let mut out = String::new();
+/// The key names are compared on, as characters: folded, quotes dropped,
+/// dash runs as one. (Characters, for comparing one name with many:
+/// [`compare_keys`], [`related`].)
+pub fn key_chars(name: &str) -> Vec<char> {
+    let mut out = Vec::new();
     for c in fold_key(name).chars() {
         if c == '"' {
             continue;
         }
-        if c == '-' && out.ends_with('-') {
+        if c == '-' && out.last() == Some(&'-') {
             continue;
         }
         out.push(c);
     }
     out
-}
-
-/// A name's key as characters, for comparing one name with many
-/// ([`compare_keys`], [`related`]).
-pub fn key_chars(name: &str) -> Vec<char> {
-    name_key(name).chars().collect()
 }
 
 /// Compares two printings of a name.
