@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::lines::Line;
+use crate::model::forms::FormValue;
 use crate::model::Cell;
 use crate::text::{fold_key, is_chinese_digit};
 
@@ -258,6 +259,23 @@ pub fn value_cell(text: &str) -> Cell {
         .or_else(|| t.strip_suffix('人'))
         .unwrap_or(t);
     Cell::from_text(t)
+}
+
+/// The label at `cells[pos]` with its value ([`value_after`]), as the form
+/// value keyed `key` printed on `line`.
+pub fn labelled_value(
+    cells: &[KeyedCell],
+    pos: usize,
+    is_label: fn(&KeyedCell) -> bool,
+    key: &'static str,
+    line: usize,
+) -> FormValue {
+    FormValue {
+        key,
+        label: cells[pos].text.to_string(),
+        value: value_cell(value_after(cells, pos, is_label).unwrap_or("")),
+        line,
+    }
 }
 
 /// The value of the label at `cells[pos]`: the first filled cell after it

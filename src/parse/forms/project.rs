@@ -8,10 +8,10 @@
 
 use super::grid;
 use super::labels::{
-    label_key, value_after, value_cell, FundPeriod, Keyed, KeyedCell, ProjectLabel,
+    label_key, labelled_value, value_after, FundPeriod, Keyed, KeyedCell, ProjectLabel,
 };
 use crate::lines::Line;
-use crate::model::forms::{FormText, FormValue, FundBlock, Goal, ProjectForm};
+use crate::model::forms::{FormText, FundBlock, Goal, ProjectForm};
 
 /// Reads the form titled `title` from its body lines (content lines only,
 /// up to and including its signature line).
@@ -155,12 +155,7 @@ fn read_funds(
         .filter(|c| matches!(c.project(), ProjectLabel::Part(_)))
         .count();
     for (pos, cell) in cells.iter().enumerate() {
-        let value = |key| FormValue {
-            key,
-            label: cell.text.to_string(),
-            value: value_cell(value_after(cells, pos, is_project_label).unwrap_or("")),
-            line,
-        };
+        let value = |key| labelled_value(cells, pos, is_project_label, key, line);
         let part = match cell.project() {
             ProjectLabel::Total(period) => {
                 total_cols.push((period, cell.col));
