@@ -169,12 +169,10 @@ fn read_approval(lines: &[&Line], project: &mut SpecialProject) {
     }
     if let Some(pos) = joined.find("全部为") {
         let from = pos + "全部为".len();
-        let source: String = joined[from..]
-            .chars()
-            .take_while(|c| !matches!(c, '。' | '，' | ',' | '；'))
-            .collect();
+        let rest = &joined[from..];
+        let source = &rest[..rest.find(['。', '，', ',', '；']).unwrap_or(rest.len())];
         if !source.is_empty() {
-            project.source = Some(source);
+            project.source = Some(source.to_string());
             project.source_line = Some(line_at(from));
         }
     }
@@ -198,7 +196,9 @@ fn read_opening(line: &&Line) -> Option<Opening> {
     });
     let mut classes = Vec::new();
     for segment in after.split(['，', ',', '；', '。']) {
-        classes.extend(opening_class(segment, line.no));
+        if let Some(class) = opening_class(segment, line.no) {
+            classes.push(class);
+        }
     }
     Some(Opening {
         line: line.no,
@@ -233,9 +233,7 @@ fn opening_class(segment: &str, line: usize) -> Option<OpeningClass> {
 fn number_at(s: &str) -> Option<(Amount, String, &str)> {
     let s = s.trim_start();
     let end = s
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
-        .map(|(i, _)| i)
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(s.len());
     let text = s[..end].trim_end_matches(['.', ',']);
     let amount = Amount::parse(text)?;
