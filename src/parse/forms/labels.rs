@@ -133,11 +133,16 @@ pub fn is_signature(line: &Line) -> bool {
     // A cell's key starts as the cell does, unless folding drops what
     // stands first (a colon, a "其中"): only such cells are keyed. Every
     // line of every form is asked; most are turned away by a first look.
-    let may_sign = |c: &&str| c.starts_with(['负', '经', '其', '：', ':']);
-    line.cells().filter(may_sign).any(|c| {
-        let key = label_key(c);
-        key.starts_with("负责人") || key.starts_with("经办人")
-    })
+    for cell in line.cells() {
+        if !cell.starts_with(['负', '经', '其', '：', ':']) {
+            continue;
+        }
+        let key = label_key(cell);
+        if key.starts_with("负责人") || key.starts_with("经办人") {
+            return true;
+        }
+    }
+    false
 }
 
 /// A heading of the surrounding prose ("十一、国有资产占有使用情况",

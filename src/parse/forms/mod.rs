@@ -38,7 +38,13 @@ pub fn parse(lines: &Lines) -> Forms {
 /// The content lines that are not blank: what the form readers (and the
 /// 专项资金 reader) index into.
 pub fn content_lines(lines: &Lines) -> Vec<&Line> {
-    lines.content().filter(|l| !l.is_blank()).collect()
+    let mut content = Vec::new();
+    for line in lines.content() {
+        if !line.is_blank() {
+            content.push(line);
+        }
+    }
+    content
 }
 
 /// Indices (into `content`) of the form titles, with their kind.
