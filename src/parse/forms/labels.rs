@@ -152,8 +152,8 @@ pub fn is_prose_heading(line: &Line) -> bool {
         return false;
     }
     let t = line.text.trim();
-    let numeral = t.chars().take_while(|&c| is_chinese_digit(c)).count();
-    (numeral > 0 && t.chars().nth(numeral) == Some('、'))
+    let after_numeral = t.trim_start_matches(is_chinese_digit);
+    (after_numeral.len() < t.len() && after_numeral.starts_with('、'))
         || (t.starts_with('第') && t.contains("部分"))
 }
 
