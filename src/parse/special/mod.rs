@@ -86,8 +86,8 @@ fn project_heading(line: &Line) -> Option<(u32, String)> {
     let printed = line
         .text
         .split_once(['：', ':'])
-        .map(|(_, n)| n.trim().to_string())
-        .unwrap_or_else(|| name.to_string());
+        .map_or(name, |(_, n)| n.trim())
+        .to_string();
     Some((number, printed))
 }
 
@@ -152,8 +152,7 @@ fn read_approval(lines: &[&Line], project: &mut SpecialProject) {
             .iter()
             .rev()
             .find(|(s, _)| *s <= offset)
-            .map(|(_, no)| *no)
-            .unwrap_or(0)
+            .map_or(0, |&(_, no)| no)
     };
     if let Some(pos) = joined.find("批复该项目预算") {
         let from = pos + "批复该项目预算".len();
