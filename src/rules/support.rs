@@ -10,7 +10,7 @@ use crate::arith::{compare, sum_terms, Term, Verdict};
 use crate::decimal;
 use crate::model::{Cell, Row, Table};
 use crate::report::{Evidence, Severity};
-use crate::slices::join;
+use crate::slices::{join, Items};
 
 /// A printed figure and where it stands.
 #[derive(Debug, Clone)]
@@ -87,31 +87,31 @@ impl Figure {
 }
 
 /// Every figure `figures` yields, or None as soon as one is missing (as
-/// collecting into `Option<Vec<_>>` does). Through `dyn Iterator`, so that
+/// collecting into `Option<Vec<_>>` does). Through `dyn Items`, so that
 /// the collecting code exists once rather than once per call site.
-pub fn all_figures(figures: &mut dyn Iterator<Item = Option<Figure>>) -> Option<Vec<Figure>> {
+pub fn all_figures(figures: &mut dyn Items<Option<Figure>>) -> Option<Vec<Figure>> {
     let mut all = Vec::new();
-    for figure in figures {
+    while let Some(figure) = figures.next_item() {
         all.push(figure?);
     }
     Some(all)
 }
 
 /// The figures `figures` yields, collected by one loop behind `dyn
-/// Iterator` (a `collect` per call site is its own instantiation).
-pub fn collect_figures(figures: &mut dyn Iterator<Item = Figure>) -> Vec<Figure> {
+/// Items` (a `collect` per call site is its own instantiation).
+pub fn collect_figures(figures: &mut dyn Items<Figure>) -> Vec<Figure> {
     let mut all = Vec::new();
-    for figure in figures {
+    while let Some(figure) = figures.next_item() {
         all.push(figure);
     }
     all
 }
 
 /// Every value `results` yields, or the first error (as collecting into
-/// `Result<Vec<_>, _>` does), through `dyn Iterator` like [`all_figures`].
-pub fn all_ok<T, E>(results: &mut dyn Iterator<Item = Result<T, E>>) -> Result<Vec<T>, E> {
+/// `Result<Vec<_>, _>` does), through `dyn Items` like [`all_figures`].
+pub fn all_ok<T, E>(results: &mut dyn Items<Result<T, E>>) -> Result<Vec<T>, E> {
     let mut all = Vec::new();
-    for result in results {
+    while let Some(result) = results.next_item() {
         all.push(result?);
     }
     Ok(all)
