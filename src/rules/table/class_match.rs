@@ -16,7 +16,7 @@
 
 use super::resolve;
 use crate::arith::{at_most, sum_terms, Term};
-use crate::model::{Row, Table};
+use crate::model::Table;
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{all_figures, cell_term, check_sum_lazily, money, Figure, SumFigures};
@@ -83,14 +83,12 @@ impl Rule for ClassMatch {
                 // Words for both sides, built only when there is a finding.
                 let figures = || SumFigures {
                     context: format!("{}（{} {}）", note, code, right_row.name),
-                    total: Figure::from_cell(rt, right_row, right_column)
-                        .expect("a cell whose term was read")
-                        .named(format!(
-                            "{} {} {}",
-                            rt.id,
-                            right_row.name,
-                            rt.column(right_column).map(|c| c.name).unwrap_or("")
-                        )),
+                    total: resolve::named_by_row(
+                        Figure::from_cell(rt, right_row, right_column)
+                            .expect("a cell whose term was read"),
+                        rt,
+                        right_row,
+                    ),
                     parts: left_figures(lt, left, code).expect("cells whose terms were read"),
                 };
                 if equal {
@@ -146,14 +144,9 @@ fn left_figures(t: &Table, source: &ClassSource, code: &str) -> Option<Vec<Figur
         Some(row) => all_figures(
             &mut left_columns(source)
                 .iter()
-                .map(|c| Figure::from_cell(t, row, c).map(|f| named(f, t, row))),
+                .map(|c| Figure::from_cell(t, row, c).map(|f| resolve::named_by_row(f, t, row))),
         ),
     }
-}
-
-fn named(f: Figure, t: &Table, row: &Row) -> Figure {
-    let col = f.evidence.column.clone().unwrap_or_default();
-    f.named(format!("{} {} {}", t.id, row.name, col))
 }
 
 /// Reports Σ of the parts above the limit (`total` of `figures`); the
