@@ -73,19 +73,17 @@ fn resolve_tree(
             .map(|i| i + start)
             .collect();
     }
+    let mut is_unit = vec![false; n];
+    for &u in &unit_rows {
+        is_unit[u] = true;
+    }
     // A row that only *ends* like an organisation ("…服务中心") and has no
     // project under it is a project: the department sum is the same either
     // way, and a unit sum against nothing would be a false alarm. A row
     // named as a known unit stays a unit, so a table cut after it is caught.
-    let childless: Vec<usize> = unit_rows
-        .iter()
-        .copied()
-        .filter(|&u| u + 1 >= n || unit_rows.contains(&(u + 1)))
-        .filter(|&u| !named_unit(u))
-        .collect();
-    unit_rows.retain(|u| !childless.contains(u));
-    for i in start..n {
-        table.rows[i].kind = if unit_rows.contains(&i) {
+    let has_projects = |u: usize| u + 1 < n && !is_unit[u + 1];
+    for (i, row) in table.rows.iter_mut().enumerate().skip(start) {
+        row.kind = if is_unit[i] && (has_projects(i) || named_unit(i)) {
             RowKind::TreeUnit
         } else {
             RowKind::TreeProject
