@@ -10,7 +10,7 @@ use crate::arith::{compare, sum_terms, Term, Verdict};
 use crate::decimal;
 use crate::model::{Cell, Row, Table};
 use crate::report::{Evidence, Severity};
-use crate::slices::{join, Items};
+use crate::slices::Items;
 
 /// A printed figure and where it stands.
 #[derive(Debug, Clone)]
@@ -275,18 +275,28 @@ fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figu
 /// "A 1.00 + B 2.00（其余3项为空）": blank parts are left out of messages
 /// and evidence, since they carry nothing a reviewer needs to see.
 fn parts_text(parts: &[Figure]) -> String {
-    let shown: Vec<String> = parts
-        .iter()
-        .filter(|p| !p.is_blank())
-        .map(|p| format!("{} {}", p.label, p.shown))
-        .collect();
-    let blanks = parts.len() - shown.len();
-    match (shown.is_empty(), blanks) {
+    let blanks = parts.iter().filter(|p| p.is_blank()).count();
+    let shown = terms_text(&mut parts.iter().filter(|p| !p.is_blank()));
+    match (blanks == parts.len(), blanks) {
         (true, 0) => "其下明细（没有明细行）".to_string(),
         (true, _) => "各分项（均为空）".to_string(),
-        (false, 0) => join(&shown, " + "),
-        (false, n) => format!("{}（其余{}项为空）", join(&shown, " + "), n),
+        (false, 0) => shown,
+        (false, n) => format!("{shown}（其余{n}项为空）"),
     }
+}
+
+/// "A 1.00 + B 2.00": each figure's label and value, added up in words.
+pub fn terms_text(figures: &mut dyn Items<&Figure>) -> String {
+    let mut text = String::new();
+    while let Some(f) = figures.next_item() {
+        if !text.is_empty() {
+            text.push_str(" + ");
+        }
+        text.push_str(&f.label);
+        text.push(' ');
+        text.push_str(&f.shown);
+    }
+    text
 }
 
 /// Compares two figures that should be equal (left = right).

@@ -19,9 +19,10 @@ use crate::arith::{at_most, sum_terms, Term};
 use crate::model::Table;
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::{all_figures, cell_term, check_sum_lazily, money, Figure, SumFigures};
+use crate::rules::support::{
+    all_figures, cell_term, check_sum_lazily, money, terms_text, Figure, SumFigures,
+};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
-use crate::slices::join;
 
 pub struct ClassMatch;
 
@@ -158,13 +159,7 @@ fn report_above_limit(sink: &mut Sink, location: &str, figures: SumFigures) {
         parts,
     } = figures;
     let sum: Term = parts.iter().map(|p| p.term).sum();
-    let shown = join(
-        &parts
-            .iter()
-            .map(|p| format!("{} {}", p.label, p.shown))
-            .collect::<Vec<_>>(),
-        " + ",
-    );
+    let shown = terms_text(&mut parts.iter());
     let message = format!("{context}：{} 大于 {} {}", shown, limit.label, limit.shown);
     let mut evidence: Vec<Evidence> = parts
         .into_iter()
