@@ -71,11 +71,13 @@ fn has_dot_leader(text: &str) -> bool {
 
 /// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.
 fn ends_with_page_number(line: &Line) -> bool {
-    let filled: Vec<&str> = line.filled_cells().collect();
-    filled.len() == 2
-        && filled[1].len() <= 3
-        && filled[1].chars().all(|c| c.is_ascii_digit())
-        && !filled[0].chars().any(|c| c.is_ascii_digit())
+    let mut filled = line.filled_cells();
+    let (Some(label), Some(page), None) = (filled.next(), filled.next(), filled.next()) else {
+        return false;
+    };
+    page.len() <= 3
+        && page.chars().all(|c| c.is_ascii_digit())
+        && !label.chars().any(|c| c.is_ascii_digit())
 }
 
 /// "收入预算图", "三公经费分布图": a caption whose chart did not survive.

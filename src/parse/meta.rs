@@ -3,7 +3,7 @@
 use super::tables::Parsed;
 use crate::lines::Lines;
 use crate::model::DocKind;
-use crate::text::fold_key;
+use crate::text::{fold_key, leading_digits};
 
 pub(super) struct Meta {
     pub kind: DocKind,
@@ -90,11 +90,7 @@ fn department_from_heading(lines: &Lines, heading: Option<&str>) -> Option<Strin
 
 /// "2026年…", "(2026)年度", "2022 年…" → the year.
 pub(crate) fn leading_year(text: &str) -> Option<u32> {
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    let year: u32 = digits.parse().ok()?;
+    let from_digits = &text[text.bytes().position(|b| b.is_ascii_digit())?..];
+    let year: u32 = from_digits[..leading_digits(from_digits)].parse().ok()?;
     (1990..=2100).contains(&year).then_some(year)
 }
