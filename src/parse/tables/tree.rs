@@ -66,16 +66,11 @@ fn resolve_tree(
     if first_is_root {
         table.rows[0].kind = RowKind::TreeDepartment;
     }
-    let mut unit_rows: Vec<usize> = (start..n).filter(|&i| looks_like_unit(i)).collect();
-    if unit_rows.is_empty() {
-        unit_rows = subtotals_by_arithmetic(&totals[start..])
-            .into_iter()
-            .map(|i| i + start)
-            .collect();
-    }
-    let mut is_unit = vec![false; n];
-    for &u in &unit_rows {
-        is_unit[u] = true;
+    let mut is_unit: Vec<bool> = (0..n).map(|i| i >= start && looks_like_unit(i)).collect();
+    if !is_unit.contains(&true) {
+        for i in subtotals_by_arithmetic(&totals[start..]) {
+            is_unit[i + start] = true;
+        }
     }
     // A row that only *ends* like an organisation ("…服务中心") and has no
     // project under it is a project: the department sum is the same either
