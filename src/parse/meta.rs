@@ -77,15 +77,16 @@ fn department_from_heading(lines: &Lines, heading: Option<&str>) -> Option<Strin
             }
         }
     }
-    let content: Vec<&str> = lines
-        .content()
-        .filter(|l| !l.is_blank())
-        .map(|l| l.text.as_str())
-        .collect();
-    let at = content.iter().position(|t| *t == heading)?;
-    at.checked_sub(1)
-        .map(|i| content[i].to_string())
-        .filter(|n| n.chars().count() <= 40)
+    let mut before: Option<&str> = None;
+    for line in lines.content().filter(|l| !l.is_blank()) {
+        if line.text == heading {
+            return before
+                .filter(|n| n.chars().count() <= 40)
+                .map(str::to_string);
+        }
+        before = Some(&line.text);
+    }
+    None
 }
 
 /// "2026年…", "(2026)年度", "2022 年…" → the year.
