@@ -54,11 +54,11 @@ fn heading(lines: &Lines) -> Option<String> {
         .content()
         .filter(|l| !l.is_blank())
         .take(30)
-        .map(|l| l.text.clone())
-        .find(|t| {
-            let k = fold_key(t);
+        .find(|l| {
+            let k = fold_key(&l.text);
             k.contains("预算公开") || k.contains("信息公开") || k.contains("决算公开")
         })
+        .map(|l| l.text.clone())
 }
 
 /// "阳泉市招商中心" on the line before "2026年度部门预算公开", or the name
