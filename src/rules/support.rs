@@ -263,12 +263,11 @@ fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figu
     // Blank parts carry nothing to see, unless they are all there is on the
     // other side: then they are where the reviewer must look.
     let all_blank = parts.iter().all(Figure::is_blank);
-    f.evidence.extend(
-        parts
-            .into_iter()
-            .filter(|p| all_blank || !p.is_blank())
-            .map(|p| p.with_role("分项").evidence),
-    );
+    for part in parts {
+        if all_blank || !part.is_blank() {
+            f.evidence.push(part.with_role("分项").evidence);
+        }
+    }
     sink.emit(f);
 }
 

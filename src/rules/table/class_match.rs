@@ -161,10 +161,10 @@ fn report_above_limit(sink: &mut Sink, location: &str, figures: SumFigures) {
     let sum: Term = parts.iter().map(|p| p.term).sum();
     let shown = terms_text(&mut parts.iter());
     let message = format!("{context}：{} 大于 {} {}", shown, limit.label, limit.shown);
-    let mut evidence: Vec<Evidence> = parts
-        .into_iter()
-        .map(|p| p.with_role("分项").evidence)
-        .collect();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for part in parts {
+        evidence.push(part.with_role("分项").evidence);
+    }
     let line = evidence.first().map(|e| e.line).unwrap_or(0);
     evidence.push(limit.with_role("上限").evidence);
     let mut f = sink.finding(Severity::Error, location, line, message);
