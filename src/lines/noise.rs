@@ -116,7 +116,9 @@ fn mark_watermarks(lines: &mut [Line]) {
             .any(|w| only_blank_between(lines, w[0].1, w[1].1));
         let inside_table = group.iter().any(|&(_, i)| between_tabular_lines(lines, i));
         if beside_itself || inside_table {
-            stamps.extend(group.iter().map(|&(_, i)| i));
+            for &(_, i) in group {
+                stamps.push(i);
+            }
         }
     }
     for i in stamps {
