@@ -37,16 +37,12 @@ fn resolve_tree(
     department: Option<&str>,
     known_units: &[String],
 ) {
-    let totals: Vec<Option<Term>> = table
-        .rows
-        .iter()
-        .map(|r| r.cells.first().and_then(|c| c.as_term()))
-        .collect();
-    let names: Vec<String> = table
-        .rows
-        .iter()
-        .map(|r| fold_key(&r.name).into_owned())
-        .collect();
+    let mut totals: Vec<Option<Term>> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for row in &table.rows {
+        totals.push(row.cells.first().and_then(|c| c.as_term()));
+        names.push(fold_key(&row.name).into_owned());
+    }
     let dept_key = department.map(fold_key);
     // Named as the department or as a unit of 表十一: surely a unit.
     let named_unit = |i: usize| {
