@@ -45,7 +45,9 @@ impl Builder {
         let seen_data = !table.rows.is_empty();
         let mut b = Builder::new(def, groups, table);
         b.seen_data = seen_data;
-        b.fixed_pos = def.sides.iter().map(|s| b.last_fixed_position(s)).collect();
+        for (i, side) in def.sides.iter().enumerate() {
+            b.fixed_pos[i] = b.last_fixed_position(side);
+        }
         b
     }
 

@@ -12,17 +12,14 @@ pub(super) struct Titles {
 
 impl Titles {
     pub(super) fn of(profile: &'static Profile) -> Titles {
-        let folded = profile
-            .tables
-            .iter()
-            .map(|def| {
-                let title = fold_key(def.title).into_owned();
-                let long = def
-                    .optional_suffix
-                    .map(|s| format!("{title}{}", fold_key(s)));
-                (def, title, long)
-            })
-            .collect();
+        let mut folded = Vec::new();
+        for def in profile.tables {
+            let title = fold_key(def.title).into_owned();
+            let long = def
+                .optional_suffix
+                .map(|s| format!("{title}{}", fold_key(s)));
+            folded.push((def, title, long));
+        }
         Titles { folded }
     }
 
