@@ -132,10 +132,11 @@ impl Builder {
     ) -> Outcome {
         let label = |i: usize| slice.get(i).copied().unwrap_or("");
         // A dash stands for an empty cell in some exports.
-        let labels: Vec<&str> = (0..side.label_cells)
-            .map(label)
-            .map(|l| if is_dash(l) { "" } else { l })
-            .collect();
+        let mut labels: Vec<&str> = Vec::with_capacity(side.label_cells);
+        for i in 0..side.label_cells {
+            let l = label(i);
+            labels.push(if is_dash(l) { "" } else { l });
+        }
         let amounts: Vec<Cell> = (0..side.columns.len())
             .map(|i| Cell::from_text(label(side.label_cells + i)))
             .collect();
