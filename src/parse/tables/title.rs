@@ -12,7 +12,7 @@ pub(super) struct Titles {
 
 impl Titles {
     pub(super) fn of(profile: &'static Profile) -> Titles {
-        let mut folded = Vec::new();
+        let mut folded = Vec::with_capacity(profile.tables.len());
         for def in profile.tables {
             let title = fold_key(def.title).into_owned();
             let long = def

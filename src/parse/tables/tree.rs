@@ -37,8 +37,8 @@ fn resolve_tree(
     department: Option<&str>,
     known_units: &[String],
 ) {
-    let mut totals: Vec<Option<Term>> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut totals: Vec<Option<Term>> = Vec::with_capacity(table.rows.len());
+    let mut names: Vec<String> = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         totals.push(row.cells.first().and_then(|c| c.as_term()));
         names.push(fold_key(&row.name).into_owned());
