@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::decimal;
 use crate::model::Amount;
+use crate::slices::Items;
 
 /// A figure as an interval: value ± half.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,11 +77,11 @@ impl std::iter::Sum for Term {
 }
 
 /// The sum of `terms`, or None as soon as one is missing (as summing into
-/// `Option<Term>` does). Through `dyn Iterator`, so that the loop exists
+/// `Option<Term>` does). Through `dyn Items`, so that the loop exists
 /// once rather than once per call site.
-pub fn sum_terms(terms: &mut dyn Iterator<Item = Option<Term>>) -> Option<Term> {
+pub fn sum_terms(terms: &mut dyn Items<Option<Term>>) -> Option<Term> {
     let mut sum = Term::ZERO;
-    for term in terms {
+    while let Some(term) = terms.next_item() {
         sum = sum + term?;
     }
     Some(sum)

@@ -5,9 +5,26 @@
 //! out once, on indices, by a merge sort behind a `dyn` comparison),
 //! `join` (std's is a ~1 KiB routine per element type) and
 //! `trim_prefixes` (`str::trim_start_matches` with a `&str` pattern links
-//! a substring searcher).
+//! a substring searcher); and [`Items`], an iterator seen through `next`
+//! alone.
 
 use std::cmp::Ordering;
+
+/// An iterator seen through `next` alone, for the helpers that take one
+/// behind `dyn` so that their loop exists once (`all_figures`,
+/// `sum_terms`…). Every iterator is one, so callers pass `&mut iter` as
+/// they would to `&mut dyn Iterator`; but `dyn Iterator` would also link
+/// `nth` and `advance_by` for each iterator passed, never called (~4 KiB
+/// of wasm in all).
+pub trait Items<T> {
+    fn next_item(&mut self) -> Option<T>;
+}
+
+impl<T, I: Iterator<Item = T> + ?Sized> Items<T> for I {
+    fn next_item(&mut self) -> Option<T> {
+        self.next()
+    }
+}
 
 /// Sorts `items` by `compare`, keeping equal items in their order (as
 /// `slice::sort_by` does), in O(n log n).

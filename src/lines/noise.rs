@@ -5,11 +5,10 @@
 //! repeats and either stands next to itself (a stamp printed several times
 //! per page) or interrupts a table (a stamp laid over one).
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::Line;
+use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,11 +71,13 @@ fn has_dot_leader(text: &str) -> bool {
 
 /// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.
 fn ends_with_page_number(line: &Line) -> bool {
-    let filled: Vec<&str> = line.filled_cells().collect();
-    filled.len() == 2
-        && filled[1].len() <= 3
-        && filled[1].chars().all(|c| c.is_ascii_digit())
-        && !filled[0].chars().any(|c| c.is_ascii_digit())
+    let mut filled = line.filled_cells();
+    let (Some(label), Some(page), None) = (filled.next(), filled.next(), filled.next()) else {
+        return false;
+    };
+    page.len() <= 3
+        && page.chars().all(|c| c.is_ascii_digit())
+        && !label.chars().any(|c| c.is_ascii_digit())
 }
 
 /// "收入预算图", "三公经费分布图": a caption whose chart did not survive.
@@ -94,23 +95,30 @@ fn mark_chart_captions(lines: &mut [Line]) {
 }
 
 fn mark_watermarks(lines: &mut [Line]) {
-    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut candidates: Vec<(&str, usize)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.noise.is_none() && could_be_watermark(line) {
-            seen.entry(line.text.as_str()).or_default().push(i);
+            candidates.push((&line.text, i));
         }
     }
+    // Grouped by text (ordered by length first, which is quicker to
+    // compare): a stable sort keeps each group's lines in order.
+    sort_stable_by(&mut candidates, |a, b| {
+        a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(b.0))
+    });
     let mut stamps: Vec<usize> = Vec::new();
-    for positions in seen.values() {
-        if positions.len() < 3 {
+    for group in candidates.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 3 {
             continue;
         }
-        let beside_itself = positions
+        let beside_itself = group
             .windows(2)
-            .any(|w| only_blank_between(lines, w[0], w[1]));
-        let inside_table = positions.iter().any(|&i| between_tabular_lines(lines, i));
+            .any(|w| only_blank_between(lines, w[0].1, w[1].1));
+        let inside_table = group.iter().any(|&(_, i)| between_tabular_lines(lines, i));
         if beside_itself || inside_table {
-            stamps.extend(positions);
+            for &(_, i) in group {
+                stamps.push(i);
+            }
         }
     }
     for i in stamps {
@@ -125,7 +133,7 @@ fn could_be_watermark(line: &Line) -> bool {
     !line.is_tabular()
         && t.len() <= 120
         && (2..=30).contains(&t.chars().count())
-        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.bytes().any(|b| b.is_ascii_digit())
         && !t.contains(['：', ':', '。', '，'])
         && !t.ends_with('表')
 }

@@ -3,7 +3,7 @@
 use super::tables::Parsed;
 use crate::lines::Lines;
 use crate::model::DocKind;
-use crate::text::fold_key;
+use crate::text::{fold_key, leading_digits};
 
 pub(super) struct Meta {
     pub kind: DocKind,
@@ -54,11 +54,11 @@ fn heading(lines: &Lines) -> Option<String> {
         .content()
         .filter(|l| !l.is_blank())
         .take(30)
-        .map(|l| l.text.clone())
-        .find(|t| {
-            let k = fold_key(t);
+        .find(|l| {
+            let k = fold_key(&l.text);
             k.contains("预算公开") || k.contains("信息公开") || k.contains("决算公开")
         })
+        .map(|l| l.text.clone())
 }
 
 /// "阳泉市招商中心" on the line before "2026年度部门预算公开", or the name
@@ -77,24 +77,21 @@ fn department_from_heading(lines: &Lines, heading: Option<&str>) -> Option<Strin
             }
         }
     }
-    let content: Vec<&str> = lines
-        .content()
-        .filter(|l| !l.is_blank())
-        .map(|l| l.text.as_str())
-        .collect();
-    let at = content.iter().position(|t| *t == heading)?;
-    at.checked_sub(1)
-        .map(|i| content[i].to_string())
-        .filter(|n| n.chars().count() <= 40)
+    let mut before: Option<&str> = None;
+    for line in lines.content().filter(|l| !l.is_blank()) {
+        if line.text == heading {
+            return before
+                .filter(|n| n.chars().count() <= 40)
+                .map(str::to_string);
+        }
+        before = Some(&line.text);
+    }
+    None
 }
 
 /// "2026年…", "(2026)年度", "2022 年…" → the year.
 pub(crate) fn leading_year(text: &str) -> Option<u32> {
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    let year: u32 = digits.parse().ok()?;
+    let from_digits = &text[text.bytes().position(|b| b.is_ascii_digit())?..];
+    let year: u32 = from_digits[..leading_digits(from_digits)].parse().ok()?;
     (1990..=2100).contains(&year).then_some(year)
 }

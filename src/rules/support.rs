@@ -10,7 +10,7 @@ use crate::arith::{compare, sum_terms, Term, Verdict};
 use crate::decimal;
 use crate::model::{Cell, Row, Table};
 use crate::report::{Evidence, Severity};
-use crate::slices::join;
+use crate::slices::Items;
 
 /// A printed figure and where it stands.
 #[derive(Debug, Clone)]
@@ -87,31 +87,31 @@ impl Figure {
 }
 
 /// Every figure `figures` yields, or None as soon as one is missing (as
-/// collecting into `Option<Vec<_>>` does). Through `dyn Iterator`, so that
+/// collecting into `Option<Vec<_>>` does). Through `dyn Items`, so that
 /// the collecting code exists once rather than once per call site.
-pub fn all_figures(figures: &mut dyn Iterator<Item = Option<Figure>>) -> Option<Vec<Figure>> {
+pub fn all_figures(figures: &mut dyn Items<Option<Figure>>) -> Option<Vec<Figure>> {
     let mut all = Vec::new();
-    for figure in figures {
+    while let Some(figure) = figures.next_item() {
         all.push(figure?);
     }
     Some(all)
 }
 
 /// The figures `figures` yields, collected by one loop behind `dyn
-/// Iterator` (a `collect` per call site is its own instantiation).
-pub fn collect_figures(figures: &mut dyn Iterator<Item = Figure>) -> Vec<Figure> {
+/// Items` (a `collect` per call site is its own instantiation).
+pub fn collect_figures(figures: &mut dyn Items<Figure>) -> Vec<Figure> {
     let mut all = Vec::new();
-    for figure in figures {
+    while let Some(figure) = figures.next_item() {
         all.push(figure);
     }
     all
 }
 
 /// Every value `results` yields, or the first error (as collecting into
-/// `Result<Vec<_>, _>` does), through `dyn Iterator` like [`all_figures`].
-pub fn all_ok<T, E>(results: &mut dyn Iterator<Item = Result<T, E>>) -> Result<Vec<T>, E> {
+/// `Result<Vec<_>, _>` does), through `dyn Items` like [`all_figures`].
+pub fn all_ok<T, E>(results: &mut dyn Items<Result<T, E>>) -> Result<Vec<T>, E> {
     let mut all = Vec::new();
-    for result in results {
+    while let Some(result) = results.next_item() {
         all.push(result?);
     }
     Ok(all)
@@ -263,30 +263,39 @@ fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figu
     // Blank parts carry nothing to see, unless they are all there is on the
     // other side: then they are where the reviewer must look.
     let all_blank = parts.iter().all(Figure::is_blank);
-    f.evidence.extend(
-        parts
-            .into_iter()
-            .filter(|p| all_blank || !p.is_blank())
-            .map(|p| p.with_role("分项").evidence),
-    );
+    for part in parts {
+        if all_blank || !part.is_blank() {
+            f.evidence.push(part.with_role("分项").evidence);
+        }
+    }
     sink.emit(f);
 }
 
 /// "A 1.00 + B 2.00（其余3项为空）": blank parts are left out of messages
 /// and evidence, since they carry nothing a reviewer needs to see.
 fn parts_text(parts: &[Figure]) -> String {
-    let shown: Vec<String> = parts
-        .iter()
-        .filter(|p| !p.is_blank())
-        .map(|p| format!("{} {}", p.label, p.shown))
-        .collect();
-    let blanks = parts.len() - shown.len();
-    match (shown.is_empty(), blanks) {
+    let blanks = parts.iter().filter(|p| p.is_blank()).count();
+    let shown = terms_text(&mut parts.iter().filter(|p| !p.is_blank()));
+    match (blanks == parts.len(), blanks) {
         (true, 0) => "其下明细（没有明细行）".to_string(),
         (true, _) => "各分项（均为空）".to_string(),
-        (false, 0) => join(&shown, " + "),
-        (false, n) => format!("{}（其余{}项为空）", join(&shown, " + "), n),
+        (false, 0) => shown,
+        (false, n) => format!("{shown}（其余{n}项为空）"),
     }
+}
+
+/// "A 1.00 + B 2.00": each figure's label and value, added up in words.
+pub fn terms_text(figures: &mut dyn Items<&Figure>) -> String {
+    let mut text = String::new();
+    while let Some(f) = figures.next_item() {
+        if !text.is_empty() {
+            text.push_str(" + ");
+        }
+        text.push_str(&f.label);
+        text.push(' ');
+        text.push_str(&f.shown);
+    }
+    text
 }
 
 /// Compares two figures that should be equal (left = right).

@@ -36,3 +36,8 @@ pub fn is_chinese_digit(c: char) -> bool {
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
     )
 }
+
+/// The length in bytes of the ASCII digits `text` starts with.
+pub fn leading_digits(text: &str) -> usize {
+    text.bytes().take_while(u8::is_ascii_digit).count()
+}

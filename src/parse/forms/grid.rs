@@ -19,7 +19,7 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
         let mut row_level1 = None;
         let mut row_level2 = None;
         for cell in cells {
-            let (key, text) = (&cell.key, cell.text);
+            let (key, text) = (&*cell.key, cell.text);
             if is_header(key) {
                 continue;
             }
@@ -27,7 +27,7 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
                 row_level1.get_or_insert(l1);
             } else if let Some(l1) = second_level(key) {
                 if row_level2.is_none() {
-                    row_level2 = Some((l1, key.clone()));
+                    row_level2 = Some((l1, key));
                 }
             } else {
                 texts.push(text);
@@ -42,7 +42,7 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
             if row_level1.is_none() {
                 level1 = Some(family);
             }
-            level2 = name.into_owned();
+            level2 = name.to_string();
         }
         if texts.is_empty() && !has_level {
             continue;
@@ -50,8 +50,8 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
         out.push(Indicator {
             level1,
             level2: level2.clone(),
-            name: texts.first().map(|s| s.to_string()).unwrap_or_default(),
-            value: texts.get(1).map(|s| s.to_string()).unwrap_or_default(),
+            name: texts.first().unwrap_or(&"").to_string(),
+            value: texts.get(1).unwrap_or(&"").to_string(),
             line: line.no,
         });
     }

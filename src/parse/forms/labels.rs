@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::lines::Line;
+use crate::model::forms::FormValue;
 use crate::model::Cell;
 use crate::text::{fold_key, is_chinese_digit};
 
@@ -40,28 +41,32 @@ impl KeyedCell<'_> {
 
 /// Keys every line of a form body.
 pub fn keyed<'a>(lines: &[&'a Line]) -> Vec<Keyed<'a>> {
-    lines
-        .iter()
-        .map(|&line| Keyed {
+    // Loops rather than iterator chains: the same lists in less wasm.
+    let mut keyed = Vec::with_capacity(lines.len());
+    for &line in lines {
+        keyed.push(Keyed {
             line,
             cells: filled(line),
-        })
-        .collect()
+        });
+    }
+    keyed
 }
 
 /// A line's non-empty cells, keyed.
 fn filled(line: &Line) -> Vec<KeyedCell<'_>> {
     // Cleaned cells never start or end with white space (lines::cells).
-    line.cells()
-        .enumerate()
-        .filter(|(_, c)| !c.is_empty())
-        .map(|(col, text)| KeyedCell {
-            col,
-            key: label_key(text),
-            text,
-            project: OnceCell::new(),
-        })
-        .collect()
+    let mut cells = Vec::new();
+    for (col, text) in line.cells().enumerate() {
+        if !text.is_empty() {
+            cells.push(KeyedCell {
+                col,
+                key: label_key(text),
+                text,
+                project: OnceCell::new(),
+            });
+        }
+    }
+    cells
 }
 
 /// The comparison key of a label: folded, without "其中：" and colons.
@@ -81,10 +86,10 @@ pub fn label_key(text: &str) -> Cow<'_, str> {
     // Most keys are borrowed; the few with a "其中" or a colon are copied.
     let mut key = fold_key(head);
     if key.starts_with("其中") {
-        key.to_mut().drain(.."其中".len());
+        key = Cow::Owned(key["其中".len()..].to_string());
     }
     if key.contains(':') {
-        key.to_mut().retain(|c| c != ':');
+        key = Cow::Owned(key.replace(':', ""));
     }
     key
 }
@@ -128,11 +133,16 @@ pub fn is_signature(line: &Line) -> bool {
     // A cell's key starts as the cell does, unless folding drops what
     // stands first (a colon, a "其中"): only such cells are keyed. Every
     // line of every form is asked; most are turned away by a first look.
-    let may_sign = |c: &&str| c.starts_with(['负', '经', '其', '：', ':']);
-    line.cells().filter(may_sign).any(|c| {
-        let key = label_key(c);
-        key.starts_with("负责人") || key.starts_with("经办人")
-    })
+    for cell in line.cells() {
+        if !cell.starts_with(['负', '经', '其', '：', ':']) {
+            continue;
+        }
+        let key = label_key(cell);
+        if key.starts_with("负责人") || key.starts_with("经办人") {
+            return true;
+        }
+    }
+    false
 }
 
 /// A heading of the surrounding prose ("十一、国有资产占有使用情况",
@@ -142,8 +152,8 @@ pub fn is_prose_heading(line: &Line) -> bool {
         return false;
     }
     let t = line.text.trim();
-    let numeral = t.chars().take_while(|&c| is_chinese_digit(c)).count();
-    (numeral > 0 && t.chars().nth(numeral) == Some('、'))
+    let after_numeral = t.trim_start_matches(is_chinese_digit);
+    (after_numeral.len() < t.len() && after_numeral.starts_with('、'))
         || (t.starts_with('第') && t.contains("部分"))
 }
 
@@ -256,13 +266,30 @@ pub fn value_cell(text: &str) -> Cell {
     Cell::from_text(t)
 }
 
+/// The label at `cells[pos]` with its value ([`value_after`]), as the form
+/// value keyed `key` printed on `line`.
+pub fn labelled_value(
+    cells: &[KeyedCell],
+    pos: usize,
+    is_label: fn(&KeyedCell) -> bool,
+    key: &'static str,
+    line: usize,
+) -> FormValue {
+    FormValue {
+        key,
+        label: cells[pos].text.to_string(),
+        value: value_cell(value_after(cells, pos, is_label).unwrap_or("")),
+        line,
+    }
+}
+
 /// The value of the label at `cells[pos]`: the first filled cell after it
 /// and before the next cell that `is_label` accepts; a blank when there is
-/// none.
+/// none. (`is_label` is a plain function: one body for every reader.)
 pub fn value_after<'a>(
     cells: &[KeyedCell<'a>],
     pos: usize,
-    is_label: impl Fn(&KeyedCell) -> bool,
+    is_label: fn(&KeyedCell) -> bool,
 ) -> Option<&'a str> {
     cells
         .iter()

@@ -20,7 +20,7 @@ use labels::TitleKind;
 const MAX_FORM_LINES: usize = 400;
 
 pub fn parse(lines: &Lines) -> Forms {
-    let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
+    let content = content_lines(lines);
     let mut forms = Forms::default();
     for (start, kind) in form_starts(&content) {
         let body = labels::keyed(form_body(&content, start));
@@ -35,13 +35,27 @@ pub fn parse(lines: &Lines) -> Forms {
     forms
 }
 
+/// The content lines that are not blank: what the form readers (and the
+/// 专项资金 reader) index into.
+pub fn content_lines(lines: &Lines) -> Vec<&Line> {
+    let mut content = Vec::new();
+    for line in lines.content() {
+        if !line.is_blank() {
+            content.push(line);
+        }
+    }
+    content
+}
+
 /// Indices (into `content`) of the form titles, with their kind.
 pub fn form_starts(content: &[&Line]) -> Vec<(usize, TitleKind)> {
-    content
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| labels::title_kind(l).map(|k| (i, k)))
-        .collect()
+    let mut starts = Vec::new();
+    for (i, line) in content.iter().enumerate() {
+        if let Some(kind) = labels::title_kind(line) {
+            starts.push((i, kind));
+        }
+    }
+    starts
 }
 
 /// The lines of the form whose title is `content[start]`: up to its

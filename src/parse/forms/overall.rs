@@ -8,9 +8,9 @@
 //! the uses.
 
 use super::grid;
-use super::labels::{value_after, value_cell, Keyed, KeyedCell};
+use super::labels::{labelled_value, value_after, Keyed, KeyedCell};
 use crate::lines::Line;
-use crate::model::forms::{FormText, FormValue, OverallForm};
+use crate::model::forms::{FormText, OverallForm};
 
 pub fn read(title: &Line, body: &[Keyed]) -> OverallForm {
     let mut form = OverallForm {
@@ -75,7 +75,7 @@ fn is_info_label(cell: &KeyedCell) -> bool {
 
 fn read_basic_info(form: &mut OverallForm, cells: &[KeyedCell], line: usize) {
     for (pos, cell) in cells.iter().enumerate() {
-        let (key, text) = (&cell.key, cell.text);
+        let key = &cell.key;
         if key == "部门名称" && form.name.is_none() {
             if let Some(v) = value_after(cells, pos, is_info_label) {
                 form.name = Some(FormText {
@@ -84,13 +84,8 @@ fn read_basic_info(form: &mut OverallForm, cells: &[KeyedCell], line: usize) {
                 });
             }
         } else if let Some(k) = count_key(key) {
-            let v = value_after(cells, pos, is_info_label).unwrap_or("");
-            form.counts.push(FormValue {
-                key: k,
-                label: text.to_string(),
-                value: value_cell(v),
-                line,
-            });
+            form.counts
+                .push(labelled_value(cells, pos, is_info_label, k, line));
         }
     }
 }
@@ -128,13 +123,8 @@ fn is_budget_label(cell: &KeyedCell) -> bool {
 
 fn read_budget(form: &mut OverallForm, cells: &[KeyedCell], line: usize) {
     for (pos, cell) in cells.iter().enumerate() {
-        let (key, text) = (&cell.key, cell.text);
-        let value = |k: &'static str| FormValue {
-            key: k,
-            label: text.to_string(),
-            value: value_cell(value_after(cells, pos, is_budget_label).unwrap_or("")),
-            line,
-        };
+        let key = &cell.key;
+        let value = |k| labelled_value(cells, pos, is_budget_label, k, line);
         if key == "合计" {
             if form.source("total").is_none() {
                 form.sources.push(value("total"));

@@ -8,10 +8,10 @@
 
 use super::grid;
 use super::labels::{
-    label_key, value_after, value_cell, FundPeriod, Keyed, KeyedCell, ProjectLabel,
+    label_key, labelled_value, value_after, FundPeriod, Keyed, KeyedCell, ProjectLabel,
 };
 use crate::lines::Line;
-use crate::model::forms::{FormText, FormValue, FundBlock, Goal, ProjectForm};
+use crate::model::forms::{FormText, FundBlock, Goal, ProjectForm};
 
 /// Reads the form titled `title` from its body lines (content lines only,
 /// up to and including its signature line).
@@ -41,12 +41,11 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
         }
         let first = &*cells[0].key;
         if !pending.is_empty() && !is_project_label(&cells[0]) {
-            let mut values = cells.iter().map(|c| c.text);
-            for field in pending.drain(..) {
-                if let Some(v) = values.next() {
-                    set_text(&mut form, field, v, line.no);
-                }
+            // The values of the labels above, wrapped onto this line.
+            for (field, cell) in pending.iter().zip(cells) {
+                set_text(&mut form, field, cell.text, line.no);
             }
+            pending.clear();
             continue;
         }
         pending.clear();
@@ -55,18 +54,9 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
             grid_start = Some(j + 1);
             continue;
         }
-        if cells
-            .iter()
-            .any(|c| c.key == "年度目标" || c.key == "实施期目标")
-        {
-            goal_headers = cells
-                .iter()
-                .filter_map(|c| match &*c.key {
-                    "实施期目标" => Some("实施期目标"),
-                    "年度目标" => Some("年度目标"),
-                    _ => None,
-                })
-                .collect();
+        let headers = goal_headers_of(cells);
+        if !headers.is_empty() {
+            goal_headers = headers;
             continue;
         }
         if grid_start.is_none() && grid::is_grid_frame(keyed) {
@@ -165,12 +155,7 @@ fn read_funds(
         .filter(|c| matches!(c.project(), ProjectLabel::Part(_)))
         .count();
     for (pos, cell) in cells.iter().enumerate() {
-        let value = |key| FormValue {
-            key,
-            label: cell.text.to_string(),
-            value: value_cell(value_after(cells, pos, is_project_label).unwrap_or("")),
-            line,
-        };
+        let value = |key| labelled_value(cells, pos, is_project_label, key, line);
         let part = match cell.project() {
             ProjectLabel::Total(period) => {
                 total_cols.push((period, cell.col));
@@ -225,11 +210,25 @@ fn block_mut(form: &mut ProjectForm, period: FundPeriod) -> &mut FundBlock {
     }
 }
 
+/// The goal headers of a line ("实施期目标 │ 年度目标", "年度目标"), in
+/// order; none on most lines.
+fn goal_headers_of(cells: &[KeyedCell]) -> Vec<&'static str> {
+    let mut headers = Vec::new();
+    for c in cells {
+        match &*c.key {
+            "实施期目标" => headers.push("实施期目标"),
+            "年度目标" => headers.push("年度目标"),
+            _ => {}
+        }
+    }
+    headers
+}
+
 /// "总体目标 │ 实施期的目标 │ … │ 年度的目标": the texts in order, named by
 /// the header line above ("实施期目标 │ 年度目标", or "年度目标" alone).
 fn read_goals(form: &mut ProjectForm, cells: &[KeyedCell], headers: &[&'static str], line: usize) {
-    let texts: Vec<&str> = cells.iter().skip(1).map(|c| c.text).collect();
-    for (i, text) in texts.iter().enumerate() {
+    let texts = &cells[1..];
+    for (i, cell) in texts.iter().enumerate() {
         let period = match (texts.len(), headers) {
             (1, [only]) => only,
             (1, _) => "总体目标",
@@ -239,7 +238,7 @@ fn read_goals(form: &mut ProjectForm, cells: &[KeyedCell], headers: &[&'static s
         };
         form.goals.push(Goal {
             period,
-            text: text.to_string(),
+            text: cell.text.to_string(),
             line,
         });
     }

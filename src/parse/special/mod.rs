@@ -11,23 +11,24 @@ use crate::lines::{Line, Lines};
 use crate::model::special::{Opening, OpeningClass, ProseAmount, SpecialClass, SpecialProject};
 use crate::model::{Amount, SpecialFunds};
 use crate::parse::forms::labels::{self, TitleKind};
-use crate::parse::forms::{form_body, form_starts, project};
+use crate::parse::forms::{content_lines, form_body, form_starts, project};
 use crate::text::fold_key;
 
 /// How many lines the 预算安排 sentence may span.
 const SENTENCE_LINES: usize = 4;
 
 pub fn parse(lines: &Lines) -> SpecialFunds {
-    let content: Vec<&Line> = lines.content().filter(|l| !l.is_blank()).collect();
+    let content = content_lines(lines);
     let mut out = SpecialFunds {
         opening: content.iter().find_map(read_opening),
         classes: Vec::new(),
     };
-    let titles: Vec<usize> = form_starts(&content)
-        .into_iter()
-        .filter(|(_, k)| *k == TitleKind::Project)
-        .map(|(i, _)| i)
-        .collect();
+    let mut titles = Vec::new();
+    for (i, kind) in form_starts(&content) {
+        if kind == TitleKind::Project {
+            titles.push(i);
+        }
+    }
     for (i, line) in content.iter().enumerate() {
         if let Some(class) = class_heading(line) {
             out.classes.push(class);
@@ -55,11 +56,12 @@ fn class_heading(line: &Line) -> Option<SpecialClass> {
         return None;
     }
     let key = fold_key(&line.text);
-    let digits = key.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 0 || key.chars().nth(digits) != Some('、') || key.chars().count() > 30 {
+    // Digits are ASCII: their count is their length in bytes.
+    let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = key[digits..].strip_prefix('、')?;
+    if digits == 0 || key.chars().count() > 30 {
         return None;
     }
-    let rest: String = key.chars().skip(digits + 1).collect();
     let end = rest.find('类')?;
     Some(SpecialClass {
         name: rest[..end + '类'.len_utf8()].to_string(),
@@ -84,9 +86,14 @@ fn project_heading(line: &Line) -> Option<(u32, String)> {
     let printed = line
         .text
         .split_once(['：', ':'])
-        .map(|(_, n)| n.trim().to_string())
-        .unwrap_or_else(|| name.to_string());
+        .map_or(name, |(_, n)| n.trim())
+        .to_string();
     Some((number, printed))
+}
+
+/// A class or project heading: where a project's text and form end.
+fn is_heading(line: &Line) -> bool {
+    project_heading(line).is_some() || class_heading(line).is_some()
 }
 
 fn read_project(
@@ -96,12 +103,8 @@ fn read_project(
     name: String,
     titles: &[usize],
 ) -> SpecialProject {
-    let next_heading = content
-        .iter()
-        .enumerate()
-        .skip(heading + 1)
-        .find(|(_, l)| project_heading(l).is_some() || class_heading(l).is_some())
-        .map(|(i, _)| i)
+    let next_heading = (heading + 1..content.len())
+        .find(|&i| is_heading(content[i]))
         .unwrap_or(content.len());
     let mut project = SpecialProject {
         number,
@@ -122,7 +125,7 @@ fn read_project(
         let body = form_body(content, title);
         let cut = body
             .iter()
-            .position(|l| project_heading(l).is_some() || class_heading(l).is_some())
+            .position(|l| is_heading(l))
             .unwrap_or(body.len());
         project.form = Some(project::read(content[title], &labels::keyed(&body[..cut])));
     }
@@ -149,8 +152,7 @@ fn read_approval(lines: &[&Line], project: &mut SpecialProject) {
             .iter()
             .rev()
             .find(|(s, _)| *s <= offset)
-            .map(|(_, no)| *no)
-            .unwrap_or(0)
+            .map_or(0, |&(_, no)| no)
     };
     if let Some(pos) = joined.find("批复该项目预算") {
         let from = pos + "批复该项目预算".len();
@@ -166,12 +168,10 @@ fn read_approval(lines: &[&Line], project: &mut SpecialProject) {
     }
     if let Some(pos) = joined.find("全部为") {
         let from = pos + "全部为".len();
-        let source: String = joined[from..]
-            .chars()
-            .take_while(|c| !matches!(c, '。' | '，' | ',' | '；'))
-            .collect();
+        let rest = &joined[from..];
+        let source = &rest[..rest.find(['。', '，', ',', '；']).unwrap_or(rest.len())];
         if !source.is_empty() {
-            project.source = Some(source);
+            project.source = Some(source.to_string());
             project.source_line = Some(line_at(from));
         }
     }
@@ -195,7 +195,9 @@ fn read_opening(line: &&Line) -> Option<Opening> {
     });
     let mut classes = Vec::new();
     for segment in after.split(['，', ',', '；', '。']) {
-        classes.extend(opening_class(segment, line.no));
+        if let Some(class) = opening_class(segment, line.no) {
+            classes.push(class);
+        }
     }
     Some(Opening {
         line: line.no,
@@ -230,9 +232,7 @@ fn opening_class(segment: &str, line: usize) -> Option<OpeningClass> {
 fn number_at(s: &str) -> Option<(Amount, String, &str)> {
     let s = s.trim_start();
     let end = s
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
-        .map(|(i, _)| i)
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(s.len());
     let text = s[..end].trim_end_matches(['.', ',']);
     let amount = Amount::parse(text)?;

@@ -97,19 +97,22 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
 }
 
 fn new_table(def: &'static TableDef, title: &Line) -> Table {
+    let mut columns = Vec::new();
+    for side in def.sides {
+        for col in side.columns {
+            columns.push(Column {
+                key: col.key,
+                name: col.name,
+                side: side.side,
+            });
+        }
+    }
     Table {
         id: def.id,
         title: title.text.clone(),
         line: title.no,
         end_line: title.no,
-        columns: def
-            .columns()
-            .map(|(side, col)| Column {
-                key: col.key,
-                name: col.name,
-                side: side.side,
-            })
-            .collect(),
+        columns,
         rows: Vec::new(),
         declared_empty: false,
         unit: None,

@@ -4,7 +4,7 @@ use crate::lines::Line;
 use crate::model::{Cell, Row, RowKind, Table};
 use crate::parse::UnparsedLine;
 use crate::profile::{RowScheme, SideDef, TableDef};
-use crate::text::{fold_key, is_chinese_digit};
+use crate::text::{fold_key, is_chinese_digit, leading_digits};
 
 pub(super) struct Builder {
     def: &'static TableDef,
@@ -45,7 +45,9 @@ impl Builder {
         let seen_data = !table.rows.is_empty();
         let mut b = Builder::new(def, groups, table);
         b.seen_data = seen_data;
-        b.fixed_pos = def.sides.iter().map(|s| b.last_fixed_position(s)).collect();
+        for (i, side) in def.sides.iter().enumerate() {
+            b.fixed_pos[i] = b.last_fixed_position(side);
+        }
         b
     }
 
@@ -130,10 +132,11 @@ impl Builder {
     ) -> Outcome {
         let label = |i: usize| slice.get(i).copied().unwrap_or("");
         // A dash stands for an empty cell in some exports.
-        let labels: Vec<&str> = (0..side.label_cells)
-            .map(label)
-            .map(|l| if is_dash(l) { "" } else { l })
-            .collect();
+        let mut labels: Vec<&str> = Vec::with_capacity(side.label_cells);
+        for i in 0..side.label_cells {
+            let l = label(i);
+            labels.push(if is_dash(l) { "" } else { l });
+        }
         let amounts: Vec<Cell> = (0..side.columns.len())
             .map(|i| Cell::from_text(label(side.label_cells + i)))
             .collect();
@@ -321,11 +324,11 @@ fn is_header_word(label: &str) -> bool {
 
 /// "201"/"20113"/"2011301", with its name in the next cell or glued after it.
 fn split_code(l0: &str, l1: &str) -> Option<(String, String)> {
-    let digits: String = l0.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let (digits, rest) = l0.split_at(leading_digits(l0));
     if !matches!(digits.len(), 3 | 5 | 7) {
         return None;
     }
-    let rest = l0[digits.len()..].trim();
+    let rest = rest.trim();
     if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return None;
     }
@@ -334,7 +337,7 @@ fn split_code(l0: &str, l1: &str) -> Option<(String, String)> {
     } else {
         rest.to_string()
     };
-    Some((digits, name))
+    Some((digits.to_string(), name))
 }
 
 fn code_kind(code: &str) -> RowKind {
@@ -366,12 +369,14 @@ pub fn strip_ordinal(key: &str) -> &str {
 
 /// "1 2 3 4 5 6 7": the column numbers some templates print under the header.
 fn is_column_number_row(line: &Line) -> bool {
-    let filled: Vec<&str> = line.filled_cells().collect();
-    filled.len() >= 3
-        && filled
-            .iter()
-            .enumerate()
-            .all(|(i, c)| c.parse::<usize>().ok() == Some(i + 1))
+    let mut count = 0;
+    for cell in line.filled_cells() {
+        count += 1;
+        if cell.parse::<usize>().ok() != Some(count) {
+            return false;
+        }
+    }
+    count >= 3
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use crate::lines::Line;
 use crate::profile::{Profile, TableDef};
-use crate::text::{fold_key, is_chinese_digit};
+use crate::text::{fold_key, is_chinese_digit, leading_digits};
 
 /// The titles of a profile's tables, folded once for a whole document.
 pub(super) struct Titles {
@@ -12,17 +12,14 @@ pub(super) struct Titles {
 
 impl Titles {
     pub(super) fn of(profile: &'static Profile) -> Titles {
-        let folded = profile
-            .tables
-            .iter()
-            .map(|def| {
-                let title = fold_key(def.title).into_owned();
-                let long = def
-                    .optional_suffix
-                    .map(|s| format!("{title}{}", fold_key(s)));
-                (def, title, long)
-            })
-            .collect();
+        let mut folded = Vec::with_capacity(profile.tables.len());
+        for def in profile.tables {
+            let title = fold_key(def.title).into_owned();
+            let long = def
+                .optional_suffix
+                .map(|s| format!("{title}{}", fold_key(s)));
+            folded.push((def, title, long));
+        }
         Titles { folded }
     }
 
@@ -83,7 +80,7 @@ fn label_number_len(rest: &str) -> usize {
     if chinese > 0 {
         return chinese;
     }
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let digits = leading_digits(rest);
     match digits {
         0..=3 => digits,
         4 => 0,
@@ -93,7 +90,7 @@ fn label_number_len(rest: &str) -> usize {
 
 fn strip_year(k: &str) -> String {
     let s = k.strip_prefix('(').unwrap_or(k);
-    let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits = leading_digits(s);
     if digits != 4 {
         return k.to_string();
     }

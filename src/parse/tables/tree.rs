@@ -37,16 +37,12 @@ fn resolve_tree(
     department: Option<&str>,
     known_units: &[String],
 ) {
-    let totals: Vec<Option<Term>> = table
-        .rows
-        .iter()
-        .map(|r| r.cells.first().and_then(|c| c.as_term()))
-        .collect();
-    let names: Vec<String> = table
-        .rows
-        .iter()
-        .map(|r| fold_key(&r.name).into_owned())
-        .collect();
+    let mut totals: Vec<Option<Term>> = Vec::with_capacity(table.rows.len());
+    let mut names: Vec<String> = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        totals.push(row.cells.first().and_then(|c| c.as_term()));
+        names.push(fold_key(&row.name).into_owned());
+    }
     let dept_key = department.map(fold_key);
     // Named as the department or as a unit of 表十一: surely a unit.
     let named_unit = |i: usize| {
@@ -66,26 +62,19 @@ fn resolve_tree(
     if first_is_root {
         table.rows[0].kind = RowKind::TreeDepartment;
     }
-    let mut unit_rows: Vec<usize> = (start..n).filter(|&i| looks_like_unit(i)).collect();
-    if unit_rows.is_empty() {
-        unit_rows = subtotals_by_arithmetic(&totals[start..])
-            .into_iter()
-            .map(|i| i + start)
-            .collect();
+    let mut is_unit: Vec<bool> = (0..n).map(|i| i >= start && looks_like_unit(i)).collect();
+    if !is_unit.contains(&true) {
+        for i in subtotals_by_arithmetic(&totals[start..]) {
+            is_unit[i + start] = true;
+        }
     }
     // A row that only *ends* like an organisation ("…服务中心") and has no
     // project under it is a project: the department sum is the same either
     // way, and a unit sum against nothing would be a false alarm. A row
     // named as a known unit stays a unit, so a table cut after it is caught.
-    let childless: Vec<usize> = unit_rows
-        .iter()
-        .copied()
-        .filter(|&u| u + 1 >= n || unit_rows.contains(&(u + 1)))
-        .filter(|&u| !named_unit(u))
-        .collect();
-    unit_rows.retain(|u| !childless.contains(u));
-    for i in start..n {
-        table.rows[i].kind = if unit_rows.contains(&i) {
+    let has_projects = |u: usize| u + 1 < n && !is_unit[u + 1];
+    for (i, row) in table.rows.iter_mut().enumerate().skip(start) {
+        row.kind = if is_unit[i] && (has_projects(i) || named_unit(i)) {
             RowKind::TreeUnit
         } else {
             RowKind::TreeProject

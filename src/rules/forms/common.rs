@@ -49,6 +49,50 @@ pub fn form_figure(value: &FormValue, place: &str, label: &str) -> Option<Figure
     })
 }
 
+/// Evidence citing a text: a name, a goal, a phrase of the prose (`role`
+/// says which side of the comparison it is).
+#[inline(never)]
+pub fn text_evidence(
+    role: &str,
+    line: usize,
+    table: &str,
+    row: Option<&str>,
+    text: &str,
+) -> Evidence {
+    Evidence {
+        role: role.to_string(),
+        line,
+        table: Some(table.to_string()),
+        row: row.map(str::to_string),
+        text: Some(text.to_string()),
+        ..Evidence::default()
+    }
+}
+
+/// Evidence citing the 项目名称 of a project form named `place`.
+pub fn name_evidence(form: &ProjectForm, place: &str) -> Evidence {
+    text_evidence(
+        "绩效目标表",
+        form.name_line(),
+        place,
+        Some("项目名称"),
+        form.name_text(),
+    )
+}
+
+/// Evidence citing a form value as printed, on the form `place`.
+#[inline(never)]
+pub fn value_evidence(role: &str, place: &str, value: &FormValue) -> Evidence {
+    Evidence {
+        role: role.to_string(),
+        line: value.line,
+        table: Some(place.to_string()),
+        row: Some(value.label.clone()),
+        value: Some(value.value.display()),
+        ..Evidence::default()
+    }
+}
+
 /// A printed label without its "其中：" and trailing colon, for messages.
 pub fn clean_label(label: &str) -> String {
     let label = trim_prefixes(trim_prefixes(label.trim(), "其中："), "其中:");

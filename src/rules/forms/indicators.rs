@@ -15,7 +15,7 @@
 //! 不报告。若整张表没有满意度指标一行，报告警告；“生态效益 双碳目标”一行没有
 //! 指标值，报告警告。
 
-use super::common::form_place;
+use super::common::{form_place, text_evidence};
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::report::{Evidence, Severity};
@@ -63,14 +63,13 @@ fn check_one(sink: &mut Sink, place: &str, line: usize, indicators: &[Indicator]
             "绩效目标表",
             ind.line,
             format!("{place}：指标「{}」（{}）没有指标值", ind.name, ind.level2),
-            vec![Evidence {
-                role: "绩效目标表".into(),
-                line: ind.line,
-                table: Some(place.to_string()),
-                row: Some(ind.level2.clone()),
-                text: Some(ind.name.clone()),
-                ..Evidence::default()
-            }],
+            vec![text_evidence(
+                "绩效目标表",
+                ind.line,
+                place,
+                Some(&ind.level2),
+                &ind.name,
+            )],
         );
     }
 }

@@ -18,7 +18,6 @@
 //!   [`NameRelation::Unrelated`]: not the same project at all.
 
 use crate::report::Severity;
-use crate::slices::join;
 use crate::text::fold_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,12 +52,6 @@ impl NameComparison {
     /// "绩效目标表少了「费」", "表十二的「会议」在绩效目标表中为「经」" — what
     /// differs, in reviewers' words, naming the two places.
     pub fn describe(&self, first: &str, second: &str) -> String {
-        let quote = |runs: &[String]| {
-            join(
-                &runs.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>(),
-                "",
-            )
-        };
         match (self.only_first.is_empty(), self.only_second.is_empty()) {
             (true, true) => "名称一致".to_string(),
             (false, true) => format!("{second}少了{}", quote(&self.only_first)),
@@ -72,25 +65,32 @@ impl NameComparison {
     }
 }
 
-/// The key names are compared on: folded, quotes dropped, dash runs as one.
-fn name_key(name: &str) -> String {
+/// Runs of characters, each in 「」.
+fn quote(runs: &[String]) -> String {
     let mut out = String::new();
+    for run in runs {
+        out.push('「');
+        out.push_str(run);
+        out.push('」');
+    }
+    out
+}
+
+/// The key names are compared on, as characters: folded, quotes dropped,
+/// dash runs as one. (Characters, for comparing one name with many:
+/// [`compare_keys`], [`related`].)
+pub fn key_chars(name: &str) -> Vec<char> {
+    let mut out = Vec::new();
     for c in fold_key(name).chars() {
         if c == '"' {
             continue;
         }
-        if c == '-' && out.ends_with('-') {
+        if c == '-' && out.last() == Some(&'-') {
             continue;
         }
         out.push(c);
     }
     out
-}
-
-/// A name's key as characters, for comparing one name with many
-/// ([`compare_keys`], [`related`]).
-pub fn key_chars(name: &str) -> Vec<char> {
-    name_key(name).chars().collect()
 }
 
 /// Compares two printings of a name.

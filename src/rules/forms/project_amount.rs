@@ -15,10 +15,10 @@
 //! 22,050 元折合 2.21 万元（逢五进一）；表十二印 2.20 时差 0.005，在舍入范围内，
 //! 作为尾差提示而非错误。若年度资金总额印为 37,520 元（折合 3.75 万元），报告错误。
 
-use super::common::{form_place, pairing_for, yuan_to_wan};
+use super::common::{form_place, pairing_for, value_evidence, yuan_to_wan};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
-use crate::report::{Evidence, Severity};
+use crate::report::Severity;
 use crate::rules::support::{money, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -95,15 +95,7 @@ impl Rule for ProjectFormAmount {
             f.expected = Some(money(converted));
             f.actual = Some(row_fig.shown.clone());
             f.difference = Some(money(decimal::sub(converted, wan.value)));
-            f.evidence.push(Evidence {
-                role: "绩效目标表".into(),
-                line: total.line,
-                table: Some(place.clone()),
-                row: Some(total.label.clone()),
-                column: None,
-                value: Some(total.value.display()),
-                text: None,
-            });
+            f.evidence.push(value_evidence("绩效目标表", &place, total));
             f.evidence.push(row_fig.with_role("表十二").evidence);
             sink.emit(f);
         }

@@ -15,8 +15,8 @@
 //! 表十二列出 13 个项目，附 13 张绩效目标表且全部配上：不报告。若删去“物业费”的
 //! 绩效目标表，报告表十二第398行“物业费”无绩效目标表（警告）。
 
-use super::common::{carried_over, form_place, pairing_for};
-use crate::report::{Evidence, Severity};
+use super::common::{carried_over, form_place, name_evidence, pairing_for, text_evidence};
+use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ProjectFormMissing;
@@ -48,14 +48,13 @@ impl Rule for ProjectFormMissing {
                     "表十二 {row} 没有对应的项目支出绩效目标表（文档附有 {} 张绩效目标表）",
                     cx.doc.forms.projects.len()
                 ),
-                vec![Evidence {
-                    role: "表十二".into(),
-                    line: project.row.line,
-                    table: Some("表十二".into()),
-                    row: Some(row.clone()),
-                    text: Some(project.row.name.clone()),
-                    ..Evidence::default()
-                }],
+                vec![text_evidence(
+                    "表十二",
+                    project.row.line,
+                    "表十二",
+                    Some(&row),
+                    &project.row.name,
+                )],
             );
         }
         for form in &pairing.lone_forms {
@@ -71,22 +70,14 @@ impl Rule for ProjectFormMissing {
                         form.name_line()
                     ),
                     vec![
-                        Evidence {
-                            role: "绩效目标表".into(),
-                            line: form.name_line(),
-                            table: Some(place.clone()),
-                            row: Some("项目名称".into()),
-                            text: Some(form.name_text().to_string()),
-                            ..Evidence::default()
-                        },
-                        Evidence {
-                            role: "表十三".into(),
-                            line: carried.row.line,
-                            table: Some("表十三".into()),
-                            row: Some(row.clone()),
-                            text: Some(carried.row.name.clone()),
-                            ..Evidence::default()
-                        },
+                        name_evidence(form, &place),
+                        text_evidence(
+                            "表十三",
+                            carried.row.line,
+                            "表十三",
+                            Some(&row),
+                            &carried.row.name,
+                        ),
                     ],
                 );
                 continue;
@@ -105,14 +96,7 @@ impl Rule for ProjectFormMissing {
                     "{place}（第{}行）在表十二中找不到对应的项目{amount}",
                     form.name_line()
                 ),
-                vec![Evidence {
-                    role: "绩效目标表".into(),
-                    line: form.name_line(),
-                    table: Some(place.clone()),
-                    row: Some("项目名称".into()),
-                    text: Some(form.name_text().to_string()),
-                    ..Evidence::default()
-                }],
+                vec![name_evidence(form, &place)],
             );
         }
     }

@@ -15,9 +15,7 @@
 //! 表十二第400行“支出标准体系建设工作会议费”，绩效目标表第574行“支出标准体系建设
 //! 工作经费”：报告错误，列出两行。
 
-use super::common::form_place;
-use super::common::pairing_for;
-use crate::report::Evidence;
+use super::common::{form_place, name_evidence, pairing_for, text_evidence};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ProjectFormName;
@@ -58,22 +56,14 @@ impl Rule for ProjectFormName {
                 p.form.name_line(),
                 message,
                 vec![
-                    Evidence {
-                        role: "表十二".into(),
-                        line: p.project.row.line,
-                        table: Some("表十二".into()),
-                        row: Some(row.clone()),
-                        text: Some(p.project.row.name.clone()),
-                        ..Evidence::default()
-                    },
-                    Evidence {
-                        role: "绩效目标表".into(),
-                        line: p.form.name_line(),
-                        table: Some(place.clone()),
-                        row: Some("项目名称".into()),
-                        text: Some(p.form.name_text().to_string()),
-                        ..Evidence::default()
-                    },
+                    text_evidence(
+                        "表十二",
+                        p.project.row.line,
+                        "表十二",
+                        Some(&row),
+                        &p.project.row.name,
+                    ),
+                    name_evidence(p.form, &place),
                 ],
             );
         }

@@ -17,8 +17,8 @@
 //! 2026年度预算中“政府购买财政事务中心服务费”的年度目标写“2025年，通过政府购买
 //! 服务…”：报告警告。时效指标“2026年12月底前”：不报告。
 
-use super::common::form_place;
-use crate::report::{Evidence, Severity};
+use super::common::{form_place, text_evidence};
+use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct FormYear;
@@ -76,13 +76,13 @@ fn warn(sink: &mut Sink, place: &str, line: usize, text: &str, what: &str, year:
         "绩效目标表",
         line,
         format!("{place}：{what}，而本文档为{year}年度预算"),
-        vec![Evidence {
-            role: "绩效目标表".into(),
+        vec![text_evidence(
+            "绩效目标表",
             line,
-            table: Some(place.to_string()),
-            text: Some(text.chars().take(60).collect()),
-            ..Evidence::default()
-        }],
+            place,
+            None,
+            &text.chars().take(60).collect::<String>(),
+        )],
     );
 }
 
@@ -152,7 +152,10 @@ fn year_at(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
     if bytes.get(end).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let y: u32 = std::str::from_utf8(&bytes[i..end]).ok()?.parse().ok()?;
+    let mut y = 0;
+    for &b in &bytes[i..end] {
+        y = y * 10 + u32::from(b - b'0');
+    }
     (1990..=2100).contains(&y).then_some((y, end))
 }
 

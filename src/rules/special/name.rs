@@ -18,7 +18,7 @@
 //! “内外贸发展-展会及会议经费”只是破折号不同，不报告。
 
 use super::common::{project_place, LOCATION};
-use crate::report::Evidence;
+use crate::rules::forms::common::text_evidence;
 use crate::rules::forms::names;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -63,21 +63,14 @@ impl Rule for SpecialName {
                     comparison.describe("标题", "申报表")
                 ),
                 vec![
-                    Evidence {
-                        role: "标题".into(),
-                        line: project.line,
-                        table: Some(LOCATION.into()),
-                        text: Some(project.name.clone()),
-                        ..Evidence::default()
-                    },
-                    Evidence {
-                        role: "申报表".into(),
-                        line: form_name.line,
-                        table: Some(format!("绩效目标申报表「{}」", form_name.text)),
-                        row: Some("项目名称".into()),
-                        text: Some(form_name.text.clone()),
-                        ..Evidence::default()
-                    },
+                    text_evidence("标题", project.line, LOCATION, None, &project.name),
+                    text_evidence(
+                        "申报表",
+                        form_name.line,
+                        &format!("绩效目标申报表「{}」", form_name.text),
+                        Some("项目名称"),
+                        &form_name.text,
+                    ),
                 ],
             );
         }

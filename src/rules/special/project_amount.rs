@@ -14,8 +14,8 @@
 use super::common::{project_place, prose_figure, LOCATION};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
-use crate::report::{Evidence, Severity};
-use crate::rules::forms::common::yuan_to_wan;
+use crate::report::Severity;
+use crate::rules::forms::common::{value_evidence, yuan_to_wan};
 use crate::rules::support::money;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -83,14 +83,8 @@ impl Rule for SpecialProjectAmount {
             f.actual = Some(money(converted));
             f.difference = Some(money(decimal::sub(converted, approved.amount.value)));
             f.evidence.push(prose.with_role("说明").evidence);
-            f.evidence.push(Evidence {
-                role: "申报表".into(),
-                line: total.line,
-                table: Some(format!("绩效目标申报表「{}」", form.name_text())),
-                row: Some(total.label.clone()),
-                value: Some(total.value.display()),
-                ..Evidence::default()
-            });
+            let place = format!("绩效目标申报表「{}」", form.name_text());
+            f.evidence.push(value_evidence("申报表", &place, total));
             sink.emit(f);
         }
     }

@@ -16,7 +16,8 @@
 
 use super::common::{project_place, LOCATION};
 use crate::model::forms::FormValue;
-use crate::report::{Evidence, Severity};
+use crate::report::Severity;
+use crate::rules::forms::common::{text_evidence, value_evidence};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct SpecialSource;
@@ -91,21 +92,18 @@ impl Rule for SpecialSource {
                         part.value.display()
                     ),
                     vec![
-                        Evidence {
-                            role: "说明".into(),
-                            line: source_line,
-                            table: Some(LOCATION.into()),
-                            text: Some(format!("全部为{source}")),
-                            ..Evidence::default()
-                        },
-                        Evidence {
-                            role: "申报表".into(),
-                            line: part.line,
-                            table: Some(format!("绩效目标申报表「{}」", form.name_text())),
-                            row: Some(part.label.clone()),
-                            value: Some(part.value.display()),
-                            ..Evidence::default()
-                        },
+                        text_evidence(
+                            "说明",
+                            source_line,
+                            LOCATION,
+                            None,
+                            &format!("全部为{source}"),
+                        ),
+                        value_evidence(
+                            "申报表",
+                            &format!("绩效目标申报表「{}」", form.name_text()),
+                            part,
+                        ),
                     ],
                 );
             }

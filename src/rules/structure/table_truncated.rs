@@ -16,7 +16,6 @@ use crate::model::RowKind;
 use crate::profile::RowScheme;
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
-use crate::slices::join;
 use crate::text::fold_key;
 
 pub struct TableTruncated;
@@ -39,7 +38,7 @@ impl Rule for TableTruncated {
                 continue;
             };
             sink.compared();
-            let mut missing: Vec<String> = Vec::new();
+            let mut missing: Vec<&str> = Vec::new();
             for side in def.sides {
                 if let RowScheme::Fixed(fixed) = &side.rows {
                     for f in fixed.iter() {
@@ -47,7 +46,7 @@ impl Rule for TableTruncated {
                             r.side == side.side && r.kind == RowKind::Fixed { key: f.key }
                         });
                         if !present {
-                            missing.push(f.label.to_string());
+                            missing.push(f.label);
                         }
                     }
                 }
@@ -59,17 +58,18 @@ impl Rule for TableTruncated {
                 )
             });
             if has_codes && !table.declared_empty && table.total_row().is_none() {
-                missing.push("合计".to_string());
+                missing.push("合计");
             }
             let too_few = table.rows.len() < def.min_rows;
             if missing.is_empty() && !too_few {
                 continue;
             }
-            let shown: Vec<String> = missing
-                .iter()
-                .take(8)
-                .map(|m| format!("「{}」", fold_key(m)))
-                .collect();
+            let mut shown = String::new();
+            for m in missing.iter().take(8) {
+                shown.push('「');
+                shown.push_str(&fold_key(m));
+                shown.push('」');
+            }
             let more = if missing.len() > 8 {
                 format!("等{}行", missing.len())
             } else {
@@ -86,7 +86,7 @@ impl Rule for TableTruncated {
                 format!(
                     "{}不完整：缺少{}{}（只读到{}行，表格可能被分页截断或漏行）",
                     table.id,
-                    join(&shown, ""),
+                    shown,
                     more,
                     table.rows.len()
                 )

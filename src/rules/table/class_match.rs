@@ -16,12 +16,13 @@
 
 use super::resolve;
 use crate::arith::{at_most, sum_terms, Term};
-use crate::model::{Row, Table};
+use crate::model::Table;
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
-use crate::rules::support::{all_figures, cell_term, check_sum_lazily, money, Figure, SumFigures};
+use crate::rules::support::{
+    all_figures, cell_term, check_sum_lazily, money, terms_text, Figure, SumFigures,
+};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
-use crate::slices::join;
 
 pub struct ClassMatch;
 
@@ -83,14 +84,12 @@ impl Rule for ClassMatch {
                 // Words for both sides, built only when there is a finding.
                 let figures = || SumFigures {
                     context: format!("{}（{} {}）", note, code, right_row.name),
-                    total: Figure::from_cell(rt, right_row, right_column)
-                        .expect("a cell whose term was read")
-                        .named(format!(
-                            "{} {} {}",
-                            rt.id,
-                            right_row.name,
-                            rt.column(right_column).map(|c| c.name).unwrap_or("")
-                        )),
+                    total: resolve::named_by_row(
+                        Figure::from_cell(rt, right_row, right_column)
+                            .expect("a cell whose term was read"),
+                        rt,
+                        right_row,
+                    ),
                     parts: left_figures(lt, left, code).expect("cells whose terms were read"),
                 };
                 if equal {
@@ -146,14 +145,9 @@ fn left_figures(t: &Table, source: &ClassSource, code: &str) -> Option<Vec<Figur
         Some(row) => all_figures(
             &mut left_columns(source)
                 .iter()
-                .map(|c| Figure::from_cell(t, row, c).map(|f| named(f, t, row))),
+                .map(|c| Figure::from_cell(t, row, c).map(|f| resolve::named_by_row(f, t, row))),
         ),
     }
-}
-
-fn named(f: Figure, t: &Table, row: &Row) -> Figure {
-    let col = f.evidence.column.clone().unwrap_or_default();
-    f.named(format!("{} {} {}", t.id, row.name, col))
 }
 
 /// Reports Σ of the parts above the limit (`total` of `figures`); the
@@ -165,18 +159,12 @@ fn report_above_limit(sink: &mut Sink, location: &str, figures: SumFigures) {
         parts,
     } = figures;
     let sum: Term = parts.iter().map(|p| p.term).sum();
-    let shown = join(
-        &parts
-            .iter()
-            .map(|p| format!("{} {}", p.label, p.shown))
-            .collect::<Vec<_>>(),
-        " + ",
-    );
+    let shown = terms_text(&mut parts.iter());
     let message = format!("{context}：{} 大于 {} {}", shown, limit.label, limit.shown);
-    let mut evidence: Vec<Evidence> = parts
-        .into_iter()
-        .map(|p| p.with_role("分项").evidence)
-        .collect();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for part in parts {
+        evidence.push(part.with_role("分项").evidence);
+    }
     let line = evidence.first().map(|e| e.line).unwrap_or(0);
     evidence.push(limit.with_role("上限").evidence);
     let mut f = sink.finding(Severity::Error, location, line, message);

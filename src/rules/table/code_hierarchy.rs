@@ -75,5 +75,11 @@ impl Rule for CodeHierarchy {
 
 /// The rows of `rows` that `keep` keeps: one selection loop for both uses.
 fn rows_where<'a>(rows: &[&'a Row], keep: &dyn Fn(&Row) -> bool) -> Vec<&'a Row> {
-    rows.iter().copied().filter(|r| keep(r)).collect()
+    let mut kept = Vec::new();
+    for &row in rows {
+        if keep(row) {
+            kept.push(row);
+        }
+    }
+    kept
 }

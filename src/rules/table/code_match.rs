@@ -14,7 +14,7 @@
 
 use super::resolve;
 use crate::arith::{sum_terms, Term};
-use crate::model::{Row, Table};
+use crate::model::Table;
 use crate::profile::Identity;
 use crate::rules::support::{
     all_ok, cell_term, check_sum_lazily, collect_figures, Figure, SumFigures,
@@ -97,13 +97,8 @@ fn code_figure(t: &Table, code: &str, column: &str) -> Figure {
     match t.row_by_code(code) {
         Some(row) => {
             let f = Figure::from_cell(t, row, column).expect("a cell whose term was read");
-            name(f, t, row)
+            resolve::named_by_row(f, t, row)
         }
         None => Figure::virtual_zero(format!("{} 无科目{}", t.id, code), t.line, t.id),
     }
-}
-
-fn name(f: Figure, t: &Table, row: &Row) -> Figure {
-    let col = f.evidence.column.clone().unwrap_or_default();
-    f.named(format!("{} {} {}", t.id, row.name, col))
 }

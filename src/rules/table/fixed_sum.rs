@@ -72,12 +72,8 @@ fn part_rows<'a>(t: &'a Table, total: &Row, parts: &PartRows) -> Result<Vec<&'a 
                 .iter()
                 .map(|k| t.fixed_row(k).ok_or_else(|| k.to_string())),
         ),
-        PartRows::Classes => Ok(t
-            .rows
-            .iter()
-            .filter(|r| {
-                r.side == total.side && r.code.is_some() && matches!(r.kind, RowKind::Fixed { .. })
-            })
-            .collect()),
+        PartRows::Classes => Ok(resolve::rows_where(&t.rows, &|r| {
+            r.side == total.side && r.code.is_some() && matches!(r.kind, RowKind::Fixed { .. })
+        })),
     }
 }

@@ -97,6 +97,13 @@ pub(super) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
     }
 }
 
+/// The figure named by its table, row name and column ("表二 行政运行
+/// 合计"), as the rules that match rows across tables name them.
+pub(super) fn named_by_row(f: Figure, t: &Table, row: &Row) -> Figure {
+    let col = f.evidence.column.clone().unwrap_or_default();
+    f.named(format!("{} {} {}", t.id, row.name, col))
+}
+
 fn row_name(sel: RowSel) -> String {
     match sel {
         RowSel::Total => "合计".into(),
