@@ -62,6 +62,8 @@ lint:
 	# src/front/wasm.rs and the wasm tests exist only for wasm32: lint them there.
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser --features web-xlsx -- -D warnings
+	# The core web module: the library without std (Cargo.toml, feature std).
+	cargo clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
 	# schema/report.d.ts must be what the JSON Schema generates.
 	if [ -f scripts/typegen/gen.mjs ]; then node scripts/typegen/gen.mjs --check; fi
 

@@ -50,7 +50,7 @@ impl From<Amount> for Term {
     }
 }
 
-impl std::ops::Add for Term {
+impl core::ops::Add for Term {
     type Output = Term;
     fn add(self, o: Term) -> Term {
         Term {
@@ -60,7 +60,7 @@ impl std::ops::Add for Term {
     }
 }
 
-impl std::ops::Sub for Term {
+impl core::ops::Sub for Term {
     type Output = Term;
     fn sub(self, o: Term) -> Term {
         Term {
@@ -70,7 +70,7 @@ impl std::ops::Sub for Term {
     }
 }
 
-impl std::iter::Sum for Term {
+impl core::iter::Sum for Term {
     fn sum<I: Iterator<Item = Term>>(iter: I) -> Term {
         iter.fold(Term::ZERO, |a, b| a + b)
     }

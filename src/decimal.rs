@@ -12,7 +12,8 @@
 //! rust_decimal's 28 digits lose their last digits: far beyond any printed
 //! budget figure.
 
-use std::cmp::Ordering;
+use crate::prelude::*;
+use core::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
@@ -302,7 +303,7 @@ pub fn with_decimals(value: Decimal, decimals: u32) -> String {
         if scale == 0 {
             text.push('.');
         }
-        text.extend(std::iter::repeat_n('0', decimals - scale));
+        text.extend(core::iter::repeat_n('0', decimals - scale));
     }
     text
 }

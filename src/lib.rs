@@ -12,6 +12,10 @@
 //! the page in `www/`) call [`check_text`] or [`check_bytes`] and serialise
 //! the [`Report`].
 
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
 pub mod arith;
 mod decimal;
 pub mod export;
@@ -19,6 +23,7 @@ pub mod front;
 pub mod lines;
 pub mod model;
 pub mod parse;
+mod prelude;
 pub mod profile;
 pub mod report;
 pub mod rules;

@@ -8,7 +8,8 @@
 //! a substring searcher); and [`Items`], an iterator seen through `next`
 //! alone.
 
-use std::cmp::Ordering;
+use crate::prelude::*;
+use core::cmp::Ordering;
 
 /// An iterator seen through `next` alone, for the helpers that take one
 /// behind `dyn` so that their loop exists once (`all_figures`,
@@ -58,7 +59,7 @@ fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u
             }
             start = end;
         }
-        std::mem::swap(&mut order, &mut merged);
+        core::mem::swap(&mut order, &mut merged);
         width *= 2;
     }
     order

@@ -2,6 +2,7 @@
 //! Chinese text correctly.
 
 use super::evidence_summary;
+use crate::prelude::*;
 use crate::report::Report;
 
 const HEADER: [&str; 12] = [

@@ -5,6 +5,7 @@
 //! Both are built from the [`Report`](crate::Report) alone, so every front
 //! end (CLI, wasm, page) exports the same thing.
 
+use crate::prelude::*;
 mod csv;
 #[cfg(feature = "xlsx")]
 mod xlsx;

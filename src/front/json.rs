@@ -14,7 +14,8 @@
 //! What the report never holds is not supported: floats and map keys that
 //! are not strings make `to_string` return None.
 
-use std::fmt::{self, Display};
+use crate::prelude::*;
+use core::fmt::{self, Display};
 
 use serde::ser::{self, Serialize};
 
@@ -39,7 +40,7 @@ impl Display for Unsupported {
     }
 }
 
-impl std::error::Error for Unsupported {}
+impl core::error::Error for Unsupported {}
 
 impl ser::Error for Unsupported {
     fn custom<T: Display>(_msg: T) -> Self {
@@ -47,7 +48,7 @@ impl ser::Error for Unsupported {
     }
 }
 
-type Result<T = ()> = std::result::Result<T, Unsupported>;
+type Result<T = ()> = core::result::Result<T, Unsupported>;
 
 impl Writer {
     /// `{"variant":` then a compound in `open`/`close`, closed with the
@@ -121,7 +122,7 @@ impl Writer {
     /// is given.
     #[inline(never)]
     fn next(&mut self, first: &mut bool, key: Option<&str>) {
-        if !std::mem::take(first) {
+        if !core::mem::take(first) {
             self.0.push(',');
         }
         if let Some(key) = key {

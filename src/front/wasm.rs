@@ -8,6 +8,7 @@
 //! exactly the CLI's `--format json`. (serde-wasm-bindgen built the same
 //! objects with 4 KiB more gzip of wasm and no speed gain.)
 
+use crate::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -56,9 +57,33 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// Installs the panic hook once, when the module is instantiated, so that a
 /// bug shows as a readable message in the console instead of "unreachable".
+/// With std only: the core web module, built without it, has `panic` below.
+#[cfg(feature = "std")]
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
+}
+
+#[cfg(not(feature = "std"))]
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(what: &str, message: &str, file: &str, line: u32);
+}
+
+/// What a panic does in the core web module, which is built without std
+/// (Cargo.toml, feature `std`): it says in the console where it happened,
+/// with its message when that is plain text, then stops the module as
+/// `panic = "abort"` does with std (the Worker reports the failed check).
+/// Formatting a message's arguments here would link again the formatting
+/// code that leaving std out saves.
+#[cfg(not(feature = "std"))]
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo) -> ! {
+    let (file, line) = info.location().map_or(("", 0), |at| (at.file(), at.line()));
+    let message = info.message().as_str().unwrap_or("");
+    console_error("budget-lint 内部错误 (panic):", message, file, line);
+    core::arch::wasm32::unreachable()
 }
 
 /// What `validate` may be told. Read by hand (`read_options`), not with

@@ -1,6 +1,7 @@
 //! Splitting a line into cells and cleaning a cell's text.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 /// A raw line's cleaned cells joined by one TAB, and where each cell
 /// stands in that text when there are several. Cells are split at TAB; a

@@ -6,6 +6,7 @@
 //! Later stages iterate [`Lines::content`] and never see the noise, but any
 //! line they cite is the user's own line number.
 
+use crate::prelude::*;
 mod cells;
 mod noise;
 

@@ -5,6 +5,7 @@
 //! repeats and either stands next to itself (a stamp printed several times
 //! per page) or interrupts a table (a stamp laid over one).
 
+use crate::prelude::*;
 use serde::Serialize;
 
 use super::Line;

@@ -1,6 +1,7 @@
 //! Amounts as printed: an exact decimal plus the number of decimals shown,
 //! which is what rounding tolerance is derived from.
 
+use crate::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

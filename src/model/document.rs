@@ -1,5 +1,6 @@
 //! The whole document: what kind it is, whose it is, and what was rebuilt.
 
+use crate::prelude::*;
 use serde::Serialize;
 
 use super::{Forms, Narrative, SpecialFunds, Table};

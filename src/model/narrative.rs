@@ -7,6 +7,7 @@
 //! number keeps the original line it stands on, so that a finding can cite
 //! it; a figure is only ever tied to a label of its own sentence.
 
+use crate::prelude::*;
 use serde::Serialize;
 
 use super::Amount;
@@ -28,7 +29,7 @@ impl Narrative {
     }
 
     /// Every fact of every section, in printed order.
-    pub fn facts(&self) -> std::vec::IntoIter<(&Section, &Sentence, &Fact)> {
+    pub fn facts(&self) -> alloc::vec::IntoIter<(&Section, &Sentence, &Fact)> {
         let mut all = Vec::new();
         for s in &self.sections {
             for sen in &s.sentences {
@@ -59,7 +60,7 @@ impl Section {
     }
 
     /// Sentences under sub-part `part` (（二） or 2、), or all for None.
-    pub fn sentences_in(&self, part: Option<u32>) -> std::vec::IntoIter<&Sentence> {
+    pub fn sentences_in(&self, part: Option<u32>) -> alloc::vec::IntoIter<&Sentence> {
         let mut all = Vec::new();
         for s in &self.sentences {
             if part.is_none() || s.part == part {
@@ -70,7 +71,7 @@ impl Section {
     }
 
     /// Every labelled amount of the section (or of one sub-part).
-    pub fn statements(&self, part: Option<u32>) -> std::vec::IntoIter<(&Sentence, &Statement)> {
+    pub fn statements(&self, part: Option<u32>) -> alloc::vec::IntoIter<(&Sentence, &Statement)> {
         let mut all = Vec::new();
         for s in self.sentences_in(part) {
             for st in s.statements() {
@@ -86,7 +87,7 @@ impl Section {
             .find(|(_, st)| words.iter().all(|w| st.label.contains(w)))
     }
 
-    pub fn counts(&self, part: Option<u32>) -> std::vec::IntoIter<&Count> {
+    pub fn counts(&self, part: Option<u32>) -> alloc::vec::IntoIter<&Count> {
         let mut all = Vec::new();
         for s in self.sentences_in(part) {
             for f in &s.facts {
@@ -112,7 +113,7 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    pub fn statements(&self) -> std::vec::IntoIter<&Statement> {
+    pub fn statements(&self) -> alloc::vec::IntoIter<&Statement> {
         let mut all = Vec::new();
         for f in &self.facts {
             if let Fact::Amount(s) = f {

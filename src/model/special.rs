@@ -7,6 +7,7 @@
 //! amount approved ("批复该项目预算293万元，全部为政府性基金预算") and its
 //! 绩效目标申报表 (money in 元).
 
+use crate::prelude::*;
 use serde::Serialize;
 
 use super::forms::ProjectForm;
@@ -23,7 +24,7 @@ pub struct SpecialFunds {
 impl SpecialFunds {
     /// Every project of every class, in printed order. (A list: one
     /// iterator type for every caller rather than a flatten in each.)
-    pub fn projects(&self) -> std::vec::IntoIter<&SpecialProject> {
+    pub fn projects(&self) -> alloc::vec::IntoIter<&SpecialProject> {
         let mut all = Vec::new();
         for c in &self.classes {
             all.extend(c.projects.iter());

@@ -1,6 +1,7 @@
 //! A rebuilt table: its columns (from the template profile) and its rows,
 //! each row carrying its kind, code, name, cells and original line number.
 
+use crate::prelude::*;
 use serde::Serialize;
 
 use super::Cell;

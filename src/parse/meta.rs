@@ -3,6 +3,7 @@
 use super::tables::Parsed;
 use crate::lines::Lines;
 use crate::model::DocKind;
+use crate::prelude::*;
 use crate::text::{fold_key, leading_digits};
 
 pub(super) struct Meta {

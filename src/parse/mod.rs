@@ -5,6 +5,7 @@
 //! reads the narrative and the 绩效 forms (their own modules). What cannot
 //! be read is recorded as an [`UnparsedLine`], never a panic.
 
+use crate::prelude::*;
 pub mod forms;
 mod meta;
 pub mod narrative;

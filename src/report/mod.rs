@@ -1,6 +1,7 @@
 //! Stage 6: the report, one serde model for every front end (CLI JSON, the
 //! wasm API, the page, the exports).
 
+use crate::prelude::*;
 mod text;
 
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! The report as a readable Chinese list, grouped by table or section.
 
-use std::fmt::Write;
+use crate::prelude::*;
+use core::fmt::Write;
 
 use super::{CheckStatus, Report, Severity};
 

@@ -8,6 +8,7 @@
 //! `scripts/build-web.sh` from `budget-lint rules --format json`, and the
 //! JavaScript `rules()` of the lib and of the npm package joins the two.
 
+use crate::prelude::*;
 use serde::Serialize;
 
 use super::{all, Category, RuleMeta};

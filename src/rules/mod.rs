@@ -10,6 +10,7 @@
 //!
 //! [`Identity`]: crate::profile::Identity
 
+use crate::prelude::*;
 mod catalog;
 mod sink;
 pub mod support;
@@ -76,7 +77,7 @@ pub struct Context<'a> {
     pub profile: &'static Profile,
     /// Forms paired with 表十二 rows: several form rules need it, and the
     /// tolerant name matching is the costliest step, so it is done once.
-    form_pairing: std::cell::OnceCell<Option<forms::common::Pairing<'a>>>,
+    form_pairing: core::cell::OnceCell<Option<forms::common::Pairing<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -84,7 +85,7 @@ impl<'a> Context<'a> {
         Context {
             doc,
             profile,
-            form_pairing: std::cell::OnceCell::new(),
+            form_pairing: core::cell::OnceCell::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Where a rule puts what it found and what it could and could not check.
 
 use super::RuleMeta;
+use crate::prelude::*;
 use crate::report::{Check, CheckStatus, Evidence, Finding, Severity};
 
 pub struct Sink {

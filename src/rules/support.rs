@@ -3,6 +3,7 @@
 //! same way: silent when exact, 尾差 (info) inside the rounding band, an
 //! error with both sides' figures outside it.
 
+use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::Sink;

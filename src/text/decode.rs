@@ -1,7 +1,8 @@
 //! Turning a file's bytes into text, refusing what is not text.
 
-use std::borrow::Cow;
-use std::fmt;
+use crate::prelude::*;
+use alloc::borrow::Cow;
+use core::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded<'a> {
@@ -33,7 +34,7 @@ impl fmt::Display for DecodeError {
     }
 }
 
-impl std::error::Error for DecodeError {}
+impl core::error::Error for DecodeError {}
 
 /// Decodes bytes: a BOM decides; otherwise strict UTF-8; otherwise GB18030
 /// (native builds only — the browser decodes with its own TextDecoder).
@@ -69,7 +70,7 @@ fn utf8(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     #[cfg(not(target_arch = "wasm32"))]
     let text = simdutf8::basic::from_utf8(bytes).ok();
     #[cfg(target_arch = "wasm32")]
-    let text = std::str::from_utf8(bytes).ok();
+    let text = core::str::from_utf8(bytes).ok();
     text.map(|s| Decoded {
         text: Cow::Borrowed(s),
         encoding: "UTF-8",

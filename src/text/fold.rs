@@ -1,7 +1,8 @@
 //! Character folding: what the whole pipeline may rely on, and the looser
 //! key used to compare labels.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 /// Normalises a decoded text without changing its line count: CRLF and CR
 /// become LF, BOM and control characters go, full-width digits and number

@@ -7,6 +7,7 @@
 
 use super::labels::Keyed;
 use crate::model::forms::{Indicator, IndicatorLevel};
+use crate::prelude::*;
 
 /// Reads the grid rows among `lines` (the form's lines after its goals).
 pub fn read(lines: &[Keyed]) -> Vec<Indicator> {

@@ -2,8 +2,9 @@
 //! sit in: "其中：" prefixes, colons, truncations ("市县（区）财政资"), wraps
 //! ("财政资 金") and misprints ("市基（区）财政资金") are all folded here.
 
-use std::borrow::Cow;
-use std::cell::OnceCell;
+use crate::prelude::*;
+use alloc::borrow::Cow;
+use core::cell::OnceCell;
 
 use crate::lines::Line;
 use crate::model::forms::FormValue;

@@ -6,6 +6,7 @@
 //! the prose around it. Watermark lines inside are skipped (they are noise
 //! in the line stage); every value keeps its own line number.
 
+use crate::prelude::*;
 mod grid;
 pub mod labels;
 mod overall;

@@ -11,6 +11,7 @@ use super::grid;
 use super::labels::{labelled_value, value_after, Keyed, KeyedCell};
 use crate::lines::Line;
 use crate::model::forms::{FormText, OverallForm};
+use crate::prelude::*;
 
 pub fn read(title: &Line, body: &[Keyed]) -> OverallForm {
     let mut form = OverallForm {

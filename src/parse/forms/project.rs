@@ -12,6 +12,7 @@ use super::labels::{
 };
 use crate::lines::Line;
 use crate::model::forms::{FormText, FundBlock, Goal, ProjectForm};
+use crate::prelude::*;
 
 /// Reads the form titled `title` from its body lines (content lines only,
 /// up to and including its signature line).

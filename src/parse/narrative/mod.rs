@@ -8,6 +8,7 @@
 //! section 十 are tables, not prose: they are skipped up to the next
 //! section heading. Each sentence is then scanned for facts (`scan`).
 
+use crate::prelude::*;
 mod scan;
 
 use crate::lines::{Line, Lines};
@@ -124,7 +125,7 @@ impl Reader {
 
     /// Cuts the paragraph into sentences and scans each.
     fn flush(&mut self) {
-        let paragraph = std::mem::take(&mut self.paragraph);
+        let paragraph = core::mem::take(&mut self.paragraph);
         if paragraph.is_empty() {
             return;
         }

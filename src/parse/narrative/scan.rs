@@ -21,6 +21,7 @@
 use crate::model::{
     Amount, Change, Count, Direction, Fact, NameItem, NameList, Quote, Share, Statement,
 };
+use crate::prelude::*;
 
 /// Units of a count, longest first.
 const COUNT_UNITS: [&str; 7] = ["台（套）", "台(套)", "个", "辆", "台", "家", "项"];

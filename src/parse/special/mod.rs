@@ -12,6 +12,7 @@ use crate::model::special::{Opening, OpeningClass, ProseAmount, SpecialClass, Sp
 use crate::model::{Amount, SpecialFunds};
 use crate::parse::forms::labels::{self, TitleKind};
 use crate::parse::forms::{content_lines, form_body, form_starts, project};
+use crate::prelude::*;
 use crate::text::fold_key;
 
 /// How many lines the 预算安排 sentence may span.

@@ -7,6 +7,7 @@
 //! (`rows.rs`). Project trees are resolved once every table is read
 //! (`tree.rs`), because a unit's name may come from 表十一.
 
+use crate::prelude::*;
 mod rows;
 mod title;
 mod tree;

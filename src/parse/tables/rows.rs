@@ -3,6 +3,7 @@
 use crate::lines::Line;
 use crate::model::{Cell, Row, RowKind, Table};
 use crate::parse::UnparsedLine;
+use crate::prelude::*;
 use crate::profile::{RowScheme, SideDef, TableDef};
 use crate::text::{fold_key, is_chinese_digit, leading_digits};
 

@@ -1,6 +1,7 @@
 //! Recognising a table by its title, whatever its label and year.
 
 use crate::lines::Line;
+use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
 use crate::text::{fold_key, is_chinese_digit, leading_digits};
 

@@ -8,6 +8,7 @@
 use crate::arith::{compare, Term};
 use crate::decimal;
 use crate::model::{RowKind, Table};
+use crate::prelude::*;
 use crate::profile::{Profile, RowScheme};
 use crate::text::fold_key;
 

@@ -2,6 +2,7 @@
 //! fund-breakdown check (also run on the 专项资金 申报表), and the pairing of
 //! project forms with 表十二 rows.
 
+use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::names::{self, NameComparison, NameRelation};

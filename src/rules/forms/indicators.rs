@@ -18,6 +18,7 @@
 use super::common::{form_place, text_evidence};
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
+use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::slices::join;

@@ -17,6 +17,7 @@
 //! - too little in common (under 60% of the longer name) →
 //!   [`NameRelation::Unrelated`]: not the same project at all.
 
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::text::fold_key;
 
@@ -208,7 +209,7 @@ impl Runs {
 
     fn close(&mut self) {
         if !self.open.is_empty() {
-            self.done.push(std::mem::take(&mut self.open));
+            self.done.push(core::mem::take(&mut self.open));
         }
     }
 

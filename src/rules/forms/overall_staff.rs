@@ -15,6 +15,7 @@ use super::common::form_figure;
 use super::overall_sum::PLACE;
 use crate::arith::Term;
 use crate::model::forms::FormValue;
+use crate::prelude::*;
 use crate::rules::support::{all_figures, check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

@@ -16,6 +16,7 @@
 
 use super::common::form_figure;
 use crate::model::forms::{FormValue, OverallForm};
+use crate::prelude::*;
 use crate::rules::support::{all_figures, check_equal, check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

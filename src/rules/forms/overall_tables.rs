@@ -20,6 +20,7 @@ use super::common::{clean_label, form_figure};
 use super::overall_sum::PLACE;
 use crate::model::forms::FormValue;
 use crate::model::Document;
+use crate::prelude::*;
 use crate::rules::support::{check_equal, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

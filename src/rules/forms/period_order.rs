@@ -14,6 +14,7 @@
 use super::common::{form_figure, form_place, period_label};
 use crate::arith::at_most;
 use crate::decimal;
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::support::money;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

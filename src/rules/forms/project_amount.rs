@@ -18,6 +18,7 @@
 use super::common::{form_place, pairing_for, value_evidence, yuan_to_wan};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::support::{money, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

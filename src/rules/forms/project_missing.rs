@@ -16,6 +16,7 @@
 //! 绩效目标表，报告表十二第398行“物业费”无绩效目标表（警告）。
 
 use super::common::{carried_over, form_place, name_evidence, pairing_for, text_evidence};
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

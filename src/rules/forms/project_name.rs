@@ -16,6 +16,7 @@
 //! 工作经费”：报告错误，列出两行。
 
 use super::common::{form_place, name_evidence, pairing_for, text_evidence};
+use crate::prelude::*;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ProjectFormName;

@@ -18,6 +18,7 @@
 //! 服务…”：报告警告。时效指标“2026年12月底前”：不报告。
 
 use super::common::{form_place, text_evidence};
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

@@ -16,6 +16,7 @@
 use super::common::{check_section_sum, narrative, quote_figure, section};
 use crate::decimal;
 use crate::model::{Count, Section};
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

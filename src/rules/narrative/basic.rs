@@ -13,6 +13,7 @@
 //! 只作尾差提示。
 
 use super::common::{amount_figure, check_opt, check_section_sum, section_and_table, total_cell};
+use crate::prelude::*;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Basic;

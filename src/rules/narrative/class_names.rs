@@ -18,6 +18,7 @@
 use super::common::{amount_figure, bare_name, narrative};
 use crate::decimal;
 use crate::model::{RowKind, Section, Statement, Table};
+use crate::prelude::*;
 use crate::profile::{Profile, RowScheme};
 use crate::report::Severity;
 use crate::rules::support::Figure;

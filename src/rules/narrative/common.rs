@@ -3,6 +3,7 @@
 //! rule reports the same way (silent when exact, 尾差 inside the rounding
 //! band, an error with both figures outside it).
 
+use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::arith::{compare, percent_matches, Term, Verdict};
@@ -300,7 +301,7 @@ fn cited(figure: &Figure, role: &str) -> Evidence {
 /// (the index `part_of` refers to).
 /// (A list, like the model's own helpers: one iterator type for every
 /// caller, not a filter_map state machine in each.)
-pub fn indexed(sentence: &Sentence) -> std::vec::IntoIter<(usize, &Statement)> {
+pub fn indexed(sentence: &Sentence) -> alloc::vec::IntoIter<(usize, &Statement)> {
     let mut all = Vec::new();
     for (i, f) in sentence.facts.iter().enumerate() {
         if let Fact::Amount(s) = f {
@@ -311,7 +312,7 @@ pub fn indexed(sentence: &Sentence) -> std::vec::IntoIter<(usize, &Statement)> {
 }
 
 /// The parts listed after "其中" for the statement at `index`.
-pub fn parts_of(sentence: &Sentence, index: usize) -> std::vec::IntoIter<&Statement> {
+pub fn parts_of(sentence: &Sentence, index: usize) -> alloc::vec::IntoIter<&Statement> {
     let mut all = Vec::new();
     for (_, s) in indexed(sentence) {
         if s.part_of == Some(index) {

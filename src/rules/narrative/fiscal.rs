@@ -20,6 +20,7 @@ use super::common::{
     amount_figure, bare_name, check_opt, check_section_sum, fixed_cell, section_and_table,
 };
 use crate::model::RowKind;
+use crate::prelude::*;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;

@@ -14,6 +14,7 @@
 //! 不报告。
 
 use super::common::{amount_figure, check_opt, check_section_sum, fixed_cell, section_and_table};
+use crate::prelude::*;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Income;

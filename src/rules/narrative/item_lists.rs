@@ -14,7 +14,8 @@
 //! 列的科目是「其他交通费用」，对“其他交通费”报告警告并列出表六该行。
 
 use super::common::section_and_table;
-use std::borrow::Cow;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 use crate::model::{Cell, Fact, NameItem, Row, RowKind, Section, Table};
 use crate::report::{Evidence, Severity};

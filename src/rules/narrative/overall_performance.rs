@@ -15,6 +15,7 @@
 //! 合计 340.46、基本支出 264.66：报告两处错误（75.8 ≠ 340.46，0 ≠ 264.66），
 //! 各列出说明数字与表三数字及行号。
 
+use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::common::{

@@ -12,6 +12,7 @@
 //! 报告错误并列出四个数字。
 
 use super::common::{amount_figure, check_section_sum, narrative, section};
+use crate::prelude::*;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Procurement;

@@ -15,6 +15,7 @@
 
 use super::common::{amount_figure, check_against_table, narrative};
 use crate::model::RowKind;
+use crate::prelude::*;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;

@@ -15,6 +15,7 @@
 //! 5.40 与表十合计相等，0 + 0 + 5.40 = 5.40，合计减少 0.80 = 各项减少之和，
 //! 不报告。
 
+use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::common::{

@@ -17,6 +17,7 @@
 use super::common::{
     amount_figure, check_opt, check_section_sum, fixed_cell, indexed, parts_of, section_and_table,
 };
+use crate::prelude::*;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Totals;

@@ -3,6 +3,7 @@
 
 use crate::arith::Term;
 use crate::model::special::{ProseAmount, SpecialProject};
+use crate::prelude::*;
 use crate::report::Evidence;
 use crate::rules::support::Figure;
 

@@ -18,6 +18,7 @@
 //! “内外贸发展-展会及会议经费”只是破折号不同，不报告。
 
 use super::common::{project_place, LOCATION};
+use crate::prelude::*;
 use crate::rules::forms::common::text_evidence;
 use crate::rules::forms::names;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

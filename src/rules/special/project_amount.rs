@@ -14,6 +14,7 @@
 use super::common::{project_place, prose_figure, LOCATION};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::forms::common::{value_evidence, yuan_to_wan};
 use crate::rules::support::money;

@@ -17,6 +17,7 @@
 
 use super::common::{prose_figure, LOCATION};
 use crate::model::special::{OpeningClass, SpecialClass};
+use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{all_figures, check_sum};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

@@ -12,6 +12,7 @@
 //! 表三「2011301 行政运行」基本支出列为“195.42万”：报告该单元格无法识别为金额。
 
 use crate::model::Cell;
+use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

@@ -15,6 +15,7 @@
 
 use crate::model::Row;
 use crate::parse::tables::strip_ordinal;
+use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
@@ -104,7 +105,7 @@ fn most_common<'a>(names: &[&'a String]) -> Option<&'a String> {
     names
         .iter()
         .copied()
-        .max_by(|a, b| count(a).cmp(&count(b)).then(std::cmp::Ordering::Greater))
+        .max_by(|a, b| count(a).cmp(&count(b)).then(core::cmp::Ordering::Greater))
 }
 
 fn evidence(role: &str, p: &Place) -> Evidence {

@@ -13,6 +13,7 @@
 //! 表一中出现“二十一、粮油储备支出”（模板为“粮油物资储备支出”）：报告该行不是
 //! 本表应有的行。
 
+use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

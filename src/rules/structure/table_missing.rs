@@ -11,6 +11,7 @@
 //! ## 示例
 //! 文档中找不到“2026年财政拨款安排机关运行经费预算表”：报告“缺少表十一”。
 
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

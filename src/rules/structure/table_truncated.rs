@@ -13,6 +13,7 @@
 //! 表一只读到 25 行、缺少“本年支出合计”“支出总计”：报告表一不完整并列出缺少的行。
 
 use crate::model::RowKind;
+use crate::prelude::*;
 use crate::profile::RowScheme;
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

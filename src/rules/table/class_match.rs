@@ -17,6 +17,7 @@
 use super::resolve;
 use crate::arith::{at_most, sum_terms, Term};
 use crate::model::Table;
+use crate::prelude::*;
 use crate::profile::{ClassSource, Identity, Relation};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{
@@ -122,7 +123,7 @@ fn has_own_funds(cx: &Context) -> bool {
 fn left_columns(source: &ClassSource) -> &[&'static str] {
     match source {
         ClassSource::CodeRows { columns, .. } => columns,
-        ClassSource::ClassRows { column, .. } => std::slice::from_ref(column),
+        ClassSource::ClassRows { column, .. } => core::slice::from_ref(column),
     }
 }
 

@@ -15,6 +15,7 @@
 use super::resolve;
 use crate::arith::{sum_terms, Term};
 use crate::model::Table;
+use crate::prelude::*;
 use crate::profile::Identity;
 use crate::rules::support::{
     all_ok, cell_term, check_sum_lazily, collect_figures, Figure, SumFigures,
@@ -41,7 +42,7 @@ impl Rule for CodeMatch {
                 continue;
             };
             let tables = all_ok(
-                &mut std::iter::once(left.0)
+                &mut core::iter::once(left.0)
                     .chain(right.iter().map(|r| r.0))
                     .map(|id| resolve::table(cx.doc, id)),
             );

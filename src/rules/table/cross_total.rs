@@ -41,7 +41,7 @@ impl Rule for CrossTotal {
                 continue;
             };
             let figures = all_ok(
-                &mut std::iter::once(left)
+                &mut core::iter::once(left)
                     .chain(right.iter())
                     .map(|r| resolve::figure(cx.doc, r)),
             );

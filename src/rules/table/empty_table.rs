@@ -14,6 +14,7 @@
 
 use super::resolve;
 use crate::model::RowKind;
+use crate::prelude::*;
 use crate::profile::Identity;
 use crate::rules::support::{check_equal, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

@@ -17,6 +17,7 @@
 
 use super::resolve;
 use crate::model::{Row, RowKind, Table};
+use crate::prelude::*;
 use crate::profile::{Identity, PartRows};
 use crate::rules::support::all_ok;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

@@ -17,6 +17,7 @@
 
 use super::resolve;
 use crate::model::RowKind;
+use crate::prelude::*;
 use crate::profile::Identity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

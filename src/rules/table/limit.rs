@@ -15,6 +15,7 @@
 
 use super::resolve;
 use crate::arith::{at_most, compare, Verdict};
+use crate::prelude::*;
 use crate::profile::Identity;
 use crate::report::Severity;
 use crate::rules::support::money;

@@ -1,6 +1,7 @@
 //! Finding the figures an identity names, or saying why they cannot be had.
 
 use crate::model::{Document, Row, RowKind, Table};
+use crate::prelude::*;
 use crate::profile::{CellRef, RowSel};
 use crate::rules::support::{check_cell_sum, Figure};
 use crate::rules::Sink;

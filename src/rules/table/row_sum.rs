@@ -16,6 +16,7 @@
 //! 相差在四舍五入容差之内（如 331.66 与 326.59 + 5.08）只作为尾差提示。
 
 use super::resolve;
+use crate::prelude::*;
 use crate::profile::Identity;
 use crate::rules::support::check_cell_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

@@ -16,6 +16,7 @@
 
 use super::resolve;
 use crate::model::{Row, RowKind};
+use crate::prelude::*;
 use crate::profile::Identity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
