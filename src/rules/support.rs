@@ -87,6 +87,26 @@ impl Figure {
     }
 }
 
+/// Evidence citing a text: a name, a goal, a phrase of the prose (`role`
+/// says which side of the comparison it is).
+#[inline(never)]
+pub fn text_evidence(
+    role: &str,
+    line: usize,
+    table: &str,
+    row: Option<&str>,
+    text: &str,
+) -> Evidence {
+    Evidence {
+        role: role.to_string(),
+        line,
+        table: Some(table.to_string()),
+        row: row.map(str::to_string),
+        text: Some(text.to_string()),
+        ..Evidence::default()
+    }
+}
+
 /// Every figure `figures` yields, or None as soon as one is missing (as
 /// collecting into `Option<Vec<_>>` does). Through `dyn Items`, so that
 /// the collecting code exists once rather than once per call site.

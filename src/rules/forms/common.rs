@@ -11,7 +11,7 @@ use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
 use crate::report::Evidence;
-use crate::rules::support::{check_sum_lazily, collect_figures, Figure, SumFigures};
+use crate::rules::support::{check_sum_lazily, collect_figures, text_evidence, Figure, SumFigures};
 use crate::rules::{Context, Sink};
 use crate::slices::sort_stable_by;
 use crate::slices::trim_prefixes;
@@ -48,26 +48,6 @@ pub fn form_figure(value: &FormValue, place: &str, label: &str) -> Option<Figure
             text: None,
         },
     })
-}
-
-/// Evidence citing a text: a name, a goal, a phrase of the prose (`role`
-/// says which side of the comparison it is).
-#[inline(never)]
-pub fn text_evidence(
-    role: &str,
-    line: usize,
-    table: &str,
-    row: Option<&str>,
-    text: &str,
-) -> Evidence {
-    Evidence {
-        role: role.to_string(),
-        line,
-        table: Some(table.to_string()),
-        row: row.map(str::to_string),
-        text: Some(text.to_string()),
-        ..Evidence::default()
-    }
 }
 
 /// Evidence citing the 项目名称 of a project form named `place`.

@@ -15,11 +15,12 @@
 //! 不报告。若整张表没有满意度指标一行，报告警告；“生态效益 双碳目标”一行没有
 //! 指标值，报告警告。
 
-use super::common::{form_place, text_evidence};
+use super::common::form_place;
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::prelude::*;
 use crate::report::{Evidence, Severity};
+use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::slices::join;
 

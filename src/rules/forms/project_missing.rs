@@ -15,9 +15,10 @@
 //! 表十二列出 13 个项目，附 13 张绩效目标表且全部配上：不报告。若删去“物业费”的
 //! 绩效目标表，报告表十二第398行“物业费”无绩效目标表（警告）。
 
-use super::common::{carried_over, form_place, name_evidence, pairing_for, text_evidence};
+use super::common::{carried_over, form_place, name_evidence, pairing_for};
 use crate::prelude::*;
 use crate::report::Severity;
+use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ProjectFormMissing;

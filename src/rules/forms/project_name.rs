@@ -15,8 +15,9 @@
 //! 表十二第400行“支出标准体系建设工作会议费”，绩效目标表第574行“支出标准体系建设
 //! 工作经费”：报告错误，列出两行。
 
-use super::common::{form_place, name_evidence, pairing_for, text_evidence};
+use super::common::{form_place, name_evidence, pairing_for};
 use crate::prelude::*;
+use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ProjectFormName;

@@ -17,9 +17,10 @@
 //! 2026年度预算中“政府购买财政事务中心服务费”的年度目标写“2025年，通过政府购买
 //! 服务…”：报告警告。时效指标“2026年12月底前”：不报告。
 
-use super::common::{form_place, text_evidence};
+use super::common::form_place;
 use crate::prelude::*;
 use crate::report::Severity;
+use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct FormYear;

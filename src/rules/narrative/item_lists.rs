@@ -18,8 +18,8 @@ use crate::prelude::*;
 use alloc::borrow::Cow;
 
 use crate::model::{Cell, Fact, NameItem, Row, RowKind, Section, Table};
-use crate::report::{Evidence, Severity};
-use crate::rules::support::Figure;
+use crate::report::Severity;
+use crate::rules::support::{text_evidence, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -128,14 +128,13 @@ fn check_item(
     };
     let mut f = sink.finding(Severity::Warning, sec.label(), item.line, message);
     f.actual = Some(item.name.clone());
-    f.evidence.push(Evidence {
-        role: "情况说明".into(),
-        line: item.line,
-        table: Some(sec.label()),
-        row: Some(list.to_string()),
-        text: Some(item.name.clone()),
-        ..Evidence::default()
-    });
+    f.evidence.push(text_evidence(
+        "情况说明",
+        item.line,
+        &sec.label(),
+        Some(list),
+        &item.name,
+    ));
     if let Some(fig) = nearest.and_then(|r| Figure::from_cell(t6, r, column)) {
         f.expected = fig.evidence.row.clone();
         f.evidence.push(fig.with_role("表内").evidence);

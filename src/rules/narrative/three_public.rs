@@ -24,7 +24,7 @@ use super::common::{
 };
 use crate::model::{Cell, Direction, Statement};
 use crate::report::Severity;
-use crate::rules::support::{all_figures, collect_figures, Figure};
+use crate::rules::support::{all_figures, collect_figures, text_evidence, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -166,13 +166,13 @@ fn check_none(
                 fig.shown
             );
             let mut f = sink.finding(Severity::Error, sec.label(), line, message);
-            f.evidence.push(crate::report::Evidence {
-                role: "情况说明".into(),
+            f.evidence.push(text_evidence(
+                "情况说明",
                 line,
-                table: Some(sec.label()),
-                text: Some(text.trim().to_string()),
-                ..Default::default()
-            });
+                &sec.label(),
+                None,
+                text.trim(),
+            ));
             f.evidence.push(fig.with_role("表内").evidence);
             sink.emit(f);
             return;

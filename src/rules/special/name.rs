@@ -19,8 +19,8 @@
 
 use super::common::{project_place, LOCATION};
 use crate::prelude::*;
-use crate::rules::forms::common::text_evidence;
 use crate::rules::forms::names;
+use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct SpecialName;

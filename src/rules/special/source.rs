@@ -18,7 +18,8 @@ use super::common::{project_place, LOCATION};
 use crate::model::forms::FormValue;
 use crate::prelude::*;
 use crate::report::Severity;
-use crate::rules::forms::common::{text_evidence, value_evidence};
+use crate::rules::forms::common::value_evidence;
+use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct SpecialSource;

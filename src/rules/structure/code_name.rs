@@ -17,6 +17,7 @@ use crate::model::Row;
 use crate::parse::tables::strip_ordinal;
 use crate::prelude::*;
 use crate::report::{Evidence, Severity};
+use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -109,12 +110,6 @@ fn most_common<'a>(names: &[&'a String]) -> Option<&'a String> {
 }
 
 fn evidence(role: &str, p: &Place) -> Evidence {
-    Evidence {
-        role: role.into(),
-        line: p.row.line,
-        table: Some(p.table.to_string()),
-        row: Some(p.row.name.clone()),
-        text: Some(p.row.name.clone()),
-        ..Evidence::default()
-    }
+    let name = &p.row.name;
+    text_evidence(role, p.row.line, p.table, Some(name), name)
 }

@@ -14,7 +14,8 @@
 //! 本表应有的行。
 
 use crate::prelude::*;
-use crate::report::{Evidence, Severity};
+use crate::report::Severity;
+use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct LineUnparsed;
@@ -38,13 +39,8 @@ impl Rule for LineUnparsed {
         }
         sink.compared();
         for u in &cx.doc.unparsed {
-            let evidence = vec![Evidence {
-                role: "原文".into(),
-                line: u.line,
-                table: Some(u.table.to_string()),
-                text: Some(u.text.chars().take(80).collect()),
-                ..Evidence::default()
-            }];
+            let shown: String = u.text.chars().take(80).collect();
+            let evidence = vec![text_evidence("原文", u.line, u.table, None, &shown)];
             let message = format!("{}（第{}行未读入核算）", u.reason, u.line);
             sink.report(Severity::Warning, u.table, u.line, message, evidence);
         }
