@@ -32,21 +32,17 @@ impl Figure {
         let term = cell.as_term()?;
         let col = table.column(column)?;
         let row_label = table.row_label(row);
+        let value = match cell {
+            Cell::Blank => String::new(),
+            other => other.display(),
+        };
         Some(Figure {
             term,
             shown: cell.display(),
             label: format!("{} {} {}", table.id, row_label, col.name),
             evidence: Evidence {
-                role: String::new(),
-                line: row.line,
-                table: Some(table.id.to_string()),
-                row: Some(row_label),
                 column: Some(col.name.to_string()),
-                value: Some(match cell {
-                    Cell::Blank => String::new(),
-                    other => other.display(),
-                }),
-                text: None,
+                ..value_evidence("", row.line, table.id, Some(&row_label), &value, None)
             },
         })
     }
@@ -57,14 +53,7 @@ impl Figure {
         Figure {
             term: Term::ZERO,
             shown: "0".into(),
-            evidence: Evidence {
-                role: String::new(),
-                line,
-                table: Some(table.to_string()),
-                row: Some(label.clone()),
-                value: Some("0".into()),
-                ..Evidence::default()
-            },
+            evidence: value_evidence("", line, table, Some(&label), "0", None),
             label,
         }
     }
@@ -103,6 +92,28 @@ pub fn text_evidence(
         table: Some(table.to_string()),
         row: row.map(str::to_string),
         text: Some(text.to_string()),
+        ..Evidence::default()
+    }
+}
+
+/// Evidence citing a value as printed (`value`), with the printed text
+/// around it when that is what to highlight.
+#[inline(never)]
+pub fn value_evidence(
+    role: &str,
+    line: usize,
+    table: &str,
+    row: Option<&str>,
+    value: &str,
+    text: Option<&str>,
+) -> Evidence {
+    Evidence {
+        role: role.to_string(),
+        line,
+        table: Some(table.to_string()),
+        row: row.map(str::to_string),
+        value: Some(value.to_string()),
+        text: text.map(str::to_string),
         ..Evidence::default()
     }
 }

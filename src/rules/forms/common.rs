@@ -11,7 +11,9 @@ use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
 use crate::report::Evidence;
-use crate::rules::support::{check_sum_lazily, collect_figures, text_evidence, Figure, SumFigures};
+use crate::rules::support::{
+    check_sum_lazily, collect_figures, text_evidence, value_evidence, Figure, SumFigures,
+};
 use crate::rules::{Context, Sink};
 use crate::slices::sort_stable_by;
 use crate::slices::trim_prefixes;
@@ -30,23 +32,19 @@ pub fn form_place(form: &ProjectForm) -> String {
 /// A form value as a figure; None when it is unreadable.
 pub fn form_figure(value: &FormValue, place: &str, label: &str) -> Option<Figure> {
     let term = value.value.as_term()?;
+    let shown = value.value.display();
     Some(Figure {
         term,
-        shown: value.value.display(),
         label: clean_label(label),
-        evidence: Evidence {
-            role: String::new(),
-            line: value.line,
-            table: Some(place.to_string()),
-            row: Some(value.label.clone()),
-            column: None,
-            value: Some(if value.value.is_blank() {
-                String::new()
-            } else {
-                value.value.display()
-            }),
-            text: None,
-        },
+        evidence: value_evidence(
+            "",
+            value.line,
+            place,
+            Some(&value.label),
+            if value.value.is_blank() { "" } else { &shown },
+            None,
+        ),
+        shown,
     })
 }
 
@@ -63,15 +61,9 @@ pub fn name_evidence(form: &ProjectForm, place: &str) -> Evidence {
 
 /// Evidence citing a form value as printed, on the form `place`.
 #[inline(never)]
-pub fn value_evidence(role: &str, place: &str, value: &FormValue) -> Evidence {
-    Evidence {
-        role: role.to_string(),
-        line: value.line,
-        table: Some(place.to_string()),
-        row: Some(value.label.clone()),
-        value: Some(value.value.display()),
-        ..Evidence::default()
-    }
+pub fn form_value_evidence(role: &str, place: &str, value: &FormValue) -> Evidence {
+    let shown = value.value.display();
+    value_evidence(role, value.line, place, Some(&value.label), &shown, None)
 }
 
 /// A printed label without its "其中：" and trailing colon, for messages.

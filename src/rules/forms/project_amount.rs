@@ -15,7 +15,7 @@
 //! 22,050 元折合 2.21 万元（逢五进一）；表十二印 2.20 时差 0.005，在舍入范围内，
 //! 作为尾差提示而非错误。若年度资金总额印为 37,520 元（折合 3.75 万元），报告错误。
 
-use super::common::{form_place, pairing_for, value_evidence, yuan_to_wan};
+use super::common::{form_place, form_value_evidence, pairing_for, yuan_to_wan};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::prelude::*;
@@ -96,7 +96,8 @@ impl Rule for ProjectFormAmount {
             f.expected = Some(money(converted));
             f.actual = Some(row_fig.shown.clone());
             f.difference = Some(money(decimal::sub(converted, wan.value)));
-            f.evidence.push(value_evidence("绩效目标表", &place, total));
+            f.evidence
+                .push(form_value_evidence("绩效目标表", &place, total));
             f.evidence.push(row_fig.with_role("表十二").evidence);
             sink.emit(f);
         }

@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::report::{Evidence, Severity};
 use crate::rules::forms::common::form_figure;
-use crate::rules::support::{check_sum, money, Figure};
+use crate::rules::support::{check_sum, money, value_evidence, Figure};
 use crate::rules::{Context, Sink};
 
 /// The narrative, or a reason recorded on `sink` when there is none.
@@ -69,15 +69,14 @@ pub fn quote_figure(section: &Section, label: &str, q: &Quote) -> Figure {
         term: q.interval(),
         shown: q.shown.clone(),
         label: format!("{place}「{label}」"),
-        evidence: Evidence {
-            role: "情况说明".into(),
-            line: q.line,
-            table: Some(place),
-            row: Some(label.to_string()),
-            column: None,
-            value: Some(q.shown.clone()),
-            text: Some(q.text.clone()),
-        },
+        evidence: value_evidence(
+            "情况说明",
+            q.line,
+            &place,
+            Some(label),
+            &q.shown,
+            Some(&q.text),
+        ),
     }
 }
 
@@ -94,17 +93,11 @@ pub fn said_of(section: &Section, st: &Statement, what: &str, q: &Quote) -> Figu
 
 /// A computed or counted value (a number of rows) as a figure.
 pub fn exact_figure(label: String, value: Decimal, line: usize, table: &str) -> Figure {
+    let shown = decimal::to_text(decimal::normalize(value));
     Figure {
         term: Term::exact(value),
-        shown: decimal::to_text(decimal::normalize(value)),
-        evidence: Evidence {
-            role: "表内".into(),
-            line,
-            table: Some(table.to_string()),
-            row: Some(label.clone()),
-            value: Some(decimal::to_text(decimal::normalize(value))),
-            ..Evidence::default()
-        },
+        evidence: value_evidence("表内", line, table, Some(&label), &shown, None),
+        shown,
         label,
     }
 }

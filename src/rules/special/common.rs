@@ -4,8 +4,7 @@
 use crate::arith::Term;
 use crate::model::special::{ProseAmount, SpecialProject};
 use crate::prelude::*;
-use crate::report::Evidence;
-use crate::rules::support::Figure;
+use crate::rules::support::{value_evidence, Figure};
 
 pub const LOCATION: &str = "专项资金公开";
 
@@ -21,15 +20,14 @@ pub fn prose_figure(amount: &ProseAmount, label: &str) -> Figure {
         },
         shown: amount.text.clone(),
         label: label.to_string(),
-        evidence: Evidence {
-            role: String::new(),
-            line: amount.line,
-            table: Some(LOCATION.to_string()),
-            row: Some(label.to_string()),
-            column: None,
-            value: Some(amount.text.clone()),
-            text: Some(format!("{}万元", amount.text)),
-        },
+        evidence: value_evidence(
+            "",
+            amount.line,
+            LOCATION,
+            Some(label),
+            &amount.text,
+            Some(&format!("{}万元", amount.text)),
+        ),
     }
 }
 

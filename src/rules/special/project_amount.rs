@@ -16,7 +16,7 @@ use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::prelude::*;
 use crate::report::Severity;
-use crate::rules::forms::common::{value_evidence, yuan_to_wan};
+use crate::rules::forms::common::{form_value_evidence, yuan_to_wan};
 use crate::rules::support::money;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -85,7 +85,8 @@ impl Rule for SpecialProjectAmount {
             f.difference = Some(money(decimal::sub(converted, approved.amount.value)));
             f.evidence.push(prose.with_role("说明").evidence);
             let place = format!("绩效目标申报表「{}」", form.name_text());
-            f.evidence.push(value_evidence("申报表", &place, total));
+            f.evidence
+                .push(form_value_evidence("申报表", &place, total));
             sink.emit(f);
         }
     }

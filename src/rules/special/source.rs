@@ -18,7 +18,7 @@ use super::common::{project_place, LOCATION};
 use crate::model::forms::FormValue;
 use crate::prelude::*;
 use crate::report::Severity;
-use crate::rules::forms::common::value_evidence;
+use crate::rules::forms::common::form_value_evidence;
 use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -101,7 +101,7 @@ impl Rule for SpecialSource {
                             None,
                             &format!("全部为{source}"),
                         ),
-                        value_evidence(
+                        form_value_evidence(
                             "申报表",
                             &format!("绩效目标申报表「{}」", form.name_text()),
                             part,

@@ -18,8 +18,8 @@
 use super::common::{prose_figure, LOCATION};
 use crate::model::special::{OpeningClass, SpecialClass};
 use crate::prelude::*;
-use crate::report::{Evidence, Severity};
-use crate::rules::support::{all_figures, check_sum};
+use crate::report::Severity;
+use crate::rules::support::{all_figures, check_sum, value_evidence};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -89,22 +89,22 @@ fn check_class(sink: &mut Sink, class: &OpeningClass, listed: &SpecialClass) {
                     class.name, listed.line, listed.heading
                 ),
                 vec![
-                    Evidence {
-                        role: "开头一句".into(),
-                        line: first.line,
-                        table: Some(LOCATION.into()),
-                        value: Some(count.to_string()),
-                        text: Some(format!("{}项目{count}个", class.name)),
-                        ..Evidence::default()
-                    },
-                    Evidence {
-                        role: "分类标题".into(),
-                        line: listed.line,
-                        table: Some(LOCATION.into()),
-                        value: Some(found.to_string()),
-                        text: Some(listed.heading.clone()),
-                        ..Evidence::default()
-                    },
+                    value_evidence(
+                        "开头一句",
+                        first.line,
+                        LOCATION,
+                        None,
+                        &count.to_string(),
+                        Some(&format!("{}项目{count}个", class.name)),
+                    ),
+                    value_evidence(
+                        "分类标题",
+                        listed.line,
+                        LOCATION,
+                        None,
+                        &found.to_string(),
+                        Some(&listed.heading),
+                    ),
                 ],
             );
         }

@@ -14,6 +14,7 @@
 use crate::model::Cell;
 use crate::prelude::*;
 use crate::report::{Evidence, Severity};
+use crate::rules::support::value_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct CellUnreadable;
@@ -45,14 +46,10 @@ impl Rule for CellUnreadable {
                         col.name,
                         text
                     );
+                    let label = t.row_label(row);
                     let evidence = vec![Evidence {
-                        role: "单元格".into(),
-                        line: row.line,
-                        table: Some(t.id.to_string()),
-                        row: Some(t.row_label(row)),
                         column: Some(col.name.to_string()),
-                        value: Some(text.clone()),
-                        text: None,
+                        ..value_evidence("单元格", row.line, t.id, Some(&label), text, None)
                     }];
                     sink.report(Severity::Error, t.id, row.line, message, evidence);
                 }
