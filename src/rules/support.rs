@@ -78,7 +78,7 @@ impl Figure {
 
 /// Evidence citing a text: a name, a goal, a phrase of the prose (`role`
 /// says which side of the comparison it is).
-#[inline(never)]
+#[inline]
 pub fn text_evidence(
     role: &str,
     line: usize,
@@ -86,19 +86,12 @@ pub fn text_evidence(
     row: Option<&str>,
     text: &str,
 ) -> Evidence {
-    Evidence {
-        role: role.to_string(),
-        line,
-        table: Some(table.to_string()),
-        row: row.map(str::to_string),
-        text: Some(text.to_string()),
-        ..Evidence::default()
-    }
+    evidence(role, line, table, row, None, Some(text))
 }
 
 /// Evidence citing a value as printed (`value`), with the printed text
 /// around it when that is what to highlight.
-#[inline(never)]
+#[inline]
 pub fn value_evidence(
     role: &str,
     line: usize,
@@ -107,12 +100,27 @@ pub fn value_evidence(
     value: &str,
     text: Option<&str>,
 ) -> Evidence {
+    evidence(role, line, table, row, Some(value), text)
+}
+
+/// Evidence citing a place (`table`, `row`) on `line`, with the value
+/// and/or the text printed there; [`text_evidence`] and [`value_evidence`]
+/// say which.
+#[inline(never)]
+pub fn evidence(
+    role: &str,
+    line: usize,
+    table: &str,
+    row: Option<&str>,
+    value: Option<&str>,
+    text: Option<&str>,
+) -> Evidence {
     Evidence {
         role: role.to_string(),
         line,
         table: Some(table.to_string()),
         row: row.map(str::to_string),
-        value: Some(value.to_string()),
+        value: value.map(str::to_string),
         text: text.map(str::to_string),
         ..Evidence::default()
     }

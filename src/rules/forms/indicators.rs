@@ -19,8 +19,8 @@ use super::common::form_place;
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::prelude::*;
-use crate::report::{Evidence, Severity};
-use crate::rules::support::text_evidence;
+use crate::report::Severity;
+use crate::rules::support::{evidence, text_evidence};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::slices::join;
 
@@ -100,12 +100,13 @@ fn check_levels(sink: &mut Sink, place: &str, line: usize, indicators: &[Indicat
         "绩效目标表",
         line,
         message,
-        vec![Evidence {
-            role: "绩效目标表".into(),
-            line: first,
-            table: Some(place.to_string()),
-            row: Some("绩效指标".into()),
-            ..Evidence::default()
-        }],
+        vec![evidence(
+            "绩效目标表",
+            first,
+            place,
+            Some("绩效指标"),
+            None,
+            None,
+        )],
     );
 }
