@@ -197,11 +197,14 @@ fn is_project_label(cell: &KeyedCell) -> bool {
 }
 
 fn nearest(total_cols: &[(FundPeriod, usize)], col: usize) -> FundPeriod {
-    total_cols
-        .iter()
-        .min_by_key(|(_, c)| c.abs_diff(col))
-        .map(|(p, _)| *p)
-        .unwrap_or(FundPeriod::Annual)
+    // The first of the nearest, as min_by_key would give, by a plain loop.
+    let mut nearest = (usize::MAX, FundPeriod::Annual);
+    for &(period, c) in total_cols {
+        if c.abs_diff(col) < nearest.0 {
+            nearest = (c.abs_diff(col), period);
+        }
+    }
+    nearest.1
 }
 
 fn block_mut(form: &mut ProjectForm, period: FundPeriod) -> &mut FundBlock {

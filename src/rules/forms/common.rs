@@ -173,10 +173,13 @@ const MAX_TOLERANT_PAIRS: usize = 40_000;
 pub fn carried_over<'a>(doc: &'a Document, form: &ProjectForm) -> Option<TreeProject<'a>> {
     let table = doc.table("表十三")?;
     let name = names::key_chars(form.name_text());
-    tree_projects(table).into_iter().find(|p| {
-        names::related(&names::key_chars(&p.row.name), &name)
-            .is_some_and(|c| c.relation <= NameRelation::Shortened)
-    })
+    for p in tree_projects(table) {
+        let related = names::related(&names::key_chars(&p.row.name), &name);
+        if related.is_some_and(|c| c.relation <= NameRelation::Shortened) {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// Pairs every project form with a 表十二 row: names first (same, then

@@ -41,21 +41,19 @@ impl Rule for CodeName {
             return;
         }
         for (code, places) in places_by_code(cx) {
-            let names: Vec<&String> = places.iter().map(|p| &p.key).collect();
-            let Some(usual) = most_common(&names) else {
+            let Some(usual) = most_common(&places) else {
                 continue;
             };
             sink.compared();
-            let reference = places
-                .iter()
-                .find(|p| &p.key == usual)
-                .expect("usual name has a place");
-            for odd in places.iter().filter(|p| &p.key != usual) {
+            for odd in &places {
+                if odd.key == usual.key {
+                    continue;
+                }
                 let message = format!(
                     "科目{}在{}中名为「{}」，而在{}中名为「{}」",
-                    code, odd.table, odd.row.name, reference.table, reference.row.name
+                    code, odd.table, odd.row.name, usual.table, usual.row.name
                 );
-                let evidence = vec![evidence("本处", odd), evidence("其他表", reference)];
+                let evidence = vec![evidence("本处", odd), evidence("其他表", usual)];
                 sink.report(Severity::Error, odd.table, odd.row.line, message, evidence);
             }
         }
@@ -96,17 +94,26 @@ fn places_by_code<'a>(cx: &'a Context) -> Vec<(&'a str, Vec<Place<'a>>)> {
     out
 }
 
-/// The name most tables use; the first one on a tie, so that a single
-/// deviating table is the one reported.
-fn most_common<'a>(names: &[&'a String]) -> Option<&'a String> {
-    if names.len() < 2 {
+/// The first place of the name most tables use (the first one on a tie,
+/// so that a single deviating table is the one reported); None when the
+/// code is named once.
+fn most_common<'p, 'a>(places: &'p [Place<'a>]) -> Option<&'p Place<'a>> {
+    if places.len() < 2 {
         return None;
     }
-    let count = |n: &String| names.iter().filter(|m| **m == n).count();
-    names
-        .iter()
-        .copied()
-        .max_by(|a, b| count(a).cmp(&count(b)).then(core::cmp::Ordering::Greater))
+    let (mut usual, mut most) = (&places[0], 0);
+    for p in places {
+        let mut count = 0;
+        for q in places {
+            if q.key == p.key {
+                count += 1;
+            }
+        }
+        if count > most {
+            (usual, most) = (p, count);
+        }
+    }
+    Some(usual)
 }
 
 fn evidence(role: &str, p: &Place) -> Evidence {
