@@ -63,20 +63,16 @@ pub struct Lines {
 impl Lines {
     /// Splits a normalised text into numbered lines and marks the noise.
     pub fn from_text(text: &str) -> Lines {
-        let all = text
-            .split('\n')
-            .enumerate()
-            .map(|(i, raw)| {
-                let (text, spans) = read_cells(raw);
-                Line {
-                    no: i + 1,
-                    text,
-                    spans,
-                    noise: None,
-                }
-            })
-            .collect();
-        let mut lines = Lines { all };
+        let mut lines = Lines { all: Vec::new() };
+        for (i, raw) in text.split('\n').enumerate() {
+            let (text, spans) = read_cells(raw);
+            lines.all.push(Line {
+                no: i + 1,
+                text,
+                spans,
+                noise: None,
+            });
+        }
         noise::mark(&mut lines.all);
         lines
     }
