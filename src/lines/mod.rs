@@ -45,6 +45,18 @@ impl Line {
     }
 
     /// True when the line was split into more than one cell.
+    /// The cells `cells()` yields, in a Vec.
+    pub fn cell_list(&self) -> Vec<&str> {
+        if self.spans.is_empty() {
+            return vec![self.text.as_str()];
+        }
+        let mut cells = Vec::with_capacity(self.spans.len());
+        for &(a, b) in &self.spans {
+            cells.push(&self.text[a..b]);
+        }
+        cells
+    }
+
     pub fn is_tabular(&self) -> bool {
         !self.spans.is_empty()
     }

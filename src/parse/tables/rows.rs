@@ -84,7 +84,7 @@ impl Builder {
         if is_column_number_row(line) {
             return;
         }
-        let cells: Vec<&str> = line.cells().collect();
+        let cells = line.cell_list();
         let mut offset = 0;
         let mut any_row = false;
         let mut problems = Vec::new();
