@@ -76,7 +76,13 @@ fn push_field(out: &mut String, field: &str) {
         out.push('\'');
     }
     if quoted {
-        out.push_str(&field.replace('"', "\"\""));
+        // Every `"` doubled.
+        for c in field.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
         out.push('"');
     } else {
         out.push_str(field);

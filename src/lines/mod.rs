@@ -45,6 +45,18 @@ impl Line {
     }
 
     /// True when the line was split into more than one cell.
+    /// The cells `cells()` yields, in a Vec.
+    pub fn cell_list(&self) -> Vec<&str> {
+        if self.spans.is_empty() {
+            return vec![self.text.as_str()];
+        }
+        let mut cells = Vec::with_capacity(self.spans.len());
+        for &(a, b) in &self.spans {
+            cells.push(&self.text[a..b]);
+        }
+        cells
+    }
+
     pub fn is_tabular(&self) -> bool {
         !self.spans.is_empty()
     }
@@ -63,20 +75,16 @@ pub struct Lines {
 impl Lines {
     /// Splits a normalised text into numbered lines and marks the noise.
     pub fn from_text(text: &str) -> Lines {
-        let all = text
-            .split('\n')
-            .enumerate()
-            .map(|(i, raw)| {
-                let (text, spans) = read_cells(raw);
-                Line {
-                    no: i + 1,
-                    text,
-                    spans,
-                    noise: None,
-                }
-            })
-            .collect();
-        let mut lines = Lines { all };
+        let mut lines = Lines { all: Vec::new() };
+        for (i, raw) in text.split('\n').enumerate() {
+            let (text, spans) = read_cells(raw);
+            lines.all.push(Line {
+                no: i + 1,
+                text,
+                spans,
+                noise: None,
+            });
+        }
         noise::mark(&mut lines.all);
         lines
     }

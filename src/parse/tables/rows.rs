@@ -84,7 +84,7 @@ impl Builder {
         if is_column_number_row(line) {
             return;
         }
-        let cells: Vec<&str> = line.cells().collect();
+        let cells = line.cell_list();
         let mut offset = 0;
         let mut any_row = false;
         let mut problems = Vec::new();
@@ -138,9 +138,10 @@ impl Builder {
             let l = label(i);
             labels.push(if is_dash(l) { "" } else { l });
         }
-        let amounts: Vec<Cell> = (0..side.columns.len())
-            .map(|i| Cell::from_text(label(side.label_cells + i)))
-            .collect();
+        let mut amounts: Vec<Cell> = Vec::with_capacity(side.columns.len());
+        for i in 0..side.columns.len() {
+            amounts.push(Cell::from_text(label(side.label_cells + i)));
+        }
         let extra_filled = slice.len() > side.label_cells + side.columns.len()
             && slice[side.label_cells + side.columns.len()..]
                 .iter()

@@ -16,8 +16,10 @@ pub(super) fn resolve(tables: &mut [Table], profile: &Profile, department: Optio
     // Loops rather than a flat_map chain: the same list in less wasm.
     let mut known_units: Vec<String> = Vec::new();
     for table in tables.iter() {
-        for row in table.rows.iter().filter(|r| r.kind == RowKind::Unit) {
-            known_units.push(fold_key(&row.name).into_owned());
+        for row in &table.rows {
+            if row.kind == RowKind::Unit {
+                known_units.push(fold_key(&row.name).into_owned());
+            }
         }
     }
     for table in tables.iter_mut() {
@@ -63,7 +65,10 @@ fn resolve_tree(
     if first_is_root {
         table.rows[0].kind = RowKind::TreeDepartment;
     }
-    let mut is_unit: Vec<bool> = (0..n).map(|i| i >= start && looks_like_unit(i)).collect();
+    let mut is_unit: Vec<bool> = Vec::with_capacity(n);
+    for i in 0..n {
+        is_unit.push(i >= start && looks_like_unit(i));
+    }
     if !is_unit.contains(&true) {
         for i in subtotals_by_arithmetic(&totals[start..]) {
             is_unit[i + start] = true;
