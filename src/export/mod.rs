@@ -5,7 +5,6 @@
 //! Both are built from the [`Report`](crate::Report) alone, so every front
 //! end (CLI, wasm, page) exports the same thing.
 
-use crate::prelude::*;
 mod csv;
 #[cfg(feature = "xlsx")]
 mod xlsx;
@@ -14,6 +13,7 @@ pub use csv::findings_csv;
 #[cfg(feature = "xlsx")]
 pub use xlsx::workbook;
 
+use crate::prelude::*;
 use crate::report::Finding;
 use crate::slices::join;
 

@@ -6,11 +6,12 @@
 //! Later stages iterate [`Lines::content`] and never see the noise, but any
 //! line they cite is the user's own line number.
 
-use crate::prelude::*;
 mod cells;
 mod noise;
 
 use serde::Serialize;
+
+use crate::prelude::*;
 
 pub use cells::{clean_cell, read_cells};
 pub use noise::Noise;
@@ -44,8 +45,8 @@ impl Line {
         whole.into_iter().chain(parts)
     }
 
-    /// True when the line was split into more than one cell.
-    /// The cells `cells()` yields, in a Vec.
+    /// The cells `cells()` yields, in a Vec: collecting that chained
+    /// iterator instead links a generic collect into the wasm.
     pub fn cell_list(&self) -> Vec<&str> {
         if self.spans.is_empty() {
             return vec![self.text.as_str()];
@@ -57,6 +58,7 @@ impl Line {
         cells
     }
 
+    /// True when the line was split into more than one cell.
     pub fn is_tabular(&self) -> bool {
         !self.spans.is_empty()
     }

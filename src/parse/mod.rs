@@ -5,7 +5,6 @@
 //! reads the narrative and the 绩效 forms (their own modules). What cannot
 //! be read is recorded as an [`UnparsedLine`], never a panic.
 
-use crate::prelude::*;
 pub mod forms;
 mod meta;
 pub mod narrative;
@@ -16,6 +15,7 @@ use serde::Serialize;
 
 use crate::lines::Lines;
 use crate::model::{Document, DocumentInfo, SpecialFunds};
+use crate::prelude::*;
 use crate::profile::{self, Profile};
 
 /// A line inside a table that could not be read as one of its rows.

@@ -1,12 +1,12 @@
 //! Stage 6: the report, one serde model for every front end (CLI JSON, the
 //! wasm API, the page, the exports).
 
-use crate::prelude::*;
 mod text;
 
 use serde::Serialize;
 
 use crate::model::{Document, DocumentInfo, Forms, Narrative, SpecialFunds, Table};
+use crate::prelude::*;
 
 pub use text::render_text;
 

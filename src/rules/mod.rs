@@ -10,7 +10,6 @@
 //!
 //! [`Identity`]: crate::profile::Identity
 
-use crate::prelude::*;
 mod catalog;
 mod sink;
 pub mod support;
@@ -24,6 +23,7 @@ pub mod table;
 use serde::Serialize;
 
 use crate::model::{DocKind, Document};
+use crate::prelude::*;
 use crate::profile::Profile;
 use crate::report::{Check, Finding};
 

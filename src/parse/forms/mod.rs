@@ -6,7 +6,6 @@
 //! the prose around it. Watermark lines inside are skipped (they are noise
 //! in the line stage); every value keeps its own line number.
 
-use crate::prelude::*;
 mod grid;
 pub mod labels;
 mod overall;
@@ -14,6 +13,7 @@ pub mod project;
 
 use crate::lines::{Line, Lines};
 use crate::model::Forms;
+use crate::prelude::*;
 use labels::TitleKind;
 
 /// Forms longer than this are cut: a missing signature must not swallow

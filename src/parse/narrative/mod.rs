@@ -8,11 +8,11 @@
 //! section 十 are tables, not prose: they are skipped up to the next
 //! section heading. Each sentence is then scanned for facts (`scan`).
 
-use crate::prelude::*;
 mod scan;
 
 use crate::lines::{Line, Lines};
 use crate::model::{Narrative, Section, Sentence, Table};
+use crate::prelude::*;
 
 /// Reads 第三部分; an empty [`Narrative`] when the document has none.
 pub fn parse(lines: &Lines, _tables: &[Table]) -> Narrative {

@@ -7,7 +7,6 @@
 //! (`rows.rs`). Project trees are resolved once every table is read
 //! (`tree.rs`), because a unit's name may come from 表十一.
 
-use crate::prelude::*;
 mod rows;
 mod title;
 mod tree;
@@ -15,6 +14,7 @@ mod tree;
 use crate::lines::{Line, Lines};
 use crate::model::{Column, Table};
 use crate::parse::UnparsedLine;
+use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
 use crate::text::fold_key;
 
