@@ -12,10 +12,11 @@
 //! rust_decimal's 28 digits lose their last digits: far beyond any printed
 //! budget figure.
 
-use crate::prelude::*;
 use core::cmp::Ordering;
 
 use rust_decimal::Decimal;
+
+use crate::prelude::*;
 
 /// 10^n, for n ≤ 38.
 fn pow10(n: u32) -> i128 {

@@ -8,8 +8,9 @@
 //! a substring searcher); and [`Items`], an iterator seen through `next`
 //! alone.
 
-use crate::prelude::*;
 use core::cmp::Ordering;
+
+use crate::prelude::*;
 
 /// An iterator seen through `next` alone, for the helpers that take one
 /// behind `dyn` so that their loop exists once (`all_figures`,

@@ -14,10 +14,11 @@
 //! What the report never holds is not supported: floats and map keys that
 //! are not strings make `to_string` return None.
 
-use crate::prelude::*;
 use core::fmt::{self, Display};
 
 use serde::ser::{self, Serialize};
+
+use crate::prelude::*;
 
 /// The compact JSON text of `value`, or None when it holds a float or a
 /// map key that is not a string (the report has neither).

@@ -8,10 +8,11 @@
 //! exactly the CLI's `--format json`. (serde-wasm-bindgen built the same
 //! objects with 4 KiB more gzip of wasm and no speed gain.)
 
-use crate::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::prelude::*;
 
 // The report's TypeScript declarations (generated from the JSON Schema by
 // scripts/typegen) go into the package's .d.ts, so that `validate` returns a

@@ -1,7 +1,8 @@
 //! Splitting a line into cells and cleaning a cell's text.
 
-use crate::prelude::*;
 use alloc::borrow::Cow;
+
+use crate::prelude::*;
 
 /// A raw line's cleaned cells joined by one TAB, and where each cell
 /// stands in that text when there are several. Cells are split at TAB; a

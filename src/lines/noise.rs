@@ -5,10 +5,10 @@
 //! repeats and either stands next to itself (a stamp printed several times
 //! per page) or interrupts a table (a stamp laid over one).
 
-use crate::prelude::*;
 use serde::Serialize;
 
 use super::Line;
+use crate::prelude::*;
 use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 

@@ -1,9 +1,10 @@
 //! Amounts as printed: an exact decimal plus the number of decimals shown,
 //! which is what rounding tolerance is derived from.
 
-use crate::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
+
+use crate::prelude::*;
 
 /// A figure as printed in the document: its exact value and how many
 /// decimals were shown ("75.8" has scale 1, "1,816,000" scale 0).

@@ -1,10 +1,10 @@
 //! The whole document: what kind it is, whose it is, and what was rebuilt.
 
-use crate::prelude::*;
 use serde::Serialize;
 
 use super::{Forms, Narrative, SpecialFunds, Table};
 use crate::lines::Lines;
+use crate::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

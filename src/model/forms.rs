@@ -6,10 +6,10 @@
 //! cite both sides of a comparison. Money in project forms is in 元, in
 //! the 整体 form in 万元, as printed.
 
-use crate::prelude::*;
 use serde::Serialize;
 
 use super::Cell;
+use crate::prelude::*;
 
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -7,10 +7,10 @@
 //! number keeps the original line it stands on, so that a finding can cite
 //! it; a figure is only ever tied to a label of its own sentence.
 
-use crate::prelude::*;
 use serde::Serialize;
 
 use super::Amount;
+use crate::prelude::*;
 
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -7,11 +7,11 @@
 //! amount approved ("批复该项目预算293万元，全部为政府性基金预算") and its
 //! 绩效目标申报表 (money in 元).
 
-use crate::prelude::*;
 use serde::Serialize;
 
 use super::forms::ProjectForm;
 use super::Amount;
+use crate::prelude::*;
 
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,10 +1,10 @@
 //! A rebuilt table: its columns (from the template profile) and its rows,
 //! each row carrying its kind, code, name, cells and original line number.
 
-use crate::prelude::*;
 use serde::Serialize;
 
 use super::Cell;
+use crate::prelude::*;
 
 /// The table's name as reviewers say it: "表一" … "表十三".
 pub type TableId = &'static str;

@@ -1,9 +1,9 @@
 //! The report as a readable Chinese list, grouped by table or section.
 
-use crate::prelude::*;
 use core::fmt::Write;
 
 use super::{CheckStatus, Report, Severity};
+use crate::prelude::*;
 
 /// Renders a report for a terminal: header, findings grouped by location
 /// (errors first inside each), then the checks that did not run.

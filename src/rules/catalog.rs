@@ -8,10 +8,10 @@
 //! `scripts/build-web.sh` from `budget-lint rules --format json`, and the
 //! JavaScript `rules()` of the lib and of the npm package joins the two.
 
-use crate::prelude::*;
 use serde::Serialize;
 
 use super::{all, Category, RuleMeta};
+use crate::prelude::*;
 
 // Only what calls `catalogue` links the docs in: the wasm API never does.
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));

@@ -3,13 +3,13 @@
 //! same way: silent when exact, 尾差 (info) inside the rounding band, an
 //! error with both sides' figures outside it.
 
-use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::Sink;
 use crate::arith::{compare, sum_terms, Term, Verdict};
 use crate::decimal;
 use crate::model::{Cell, Row, Table};
+use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::slices::Items;
 

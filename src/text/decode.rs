@@ -1,8 +1,9 @@
 //! Turning a file's bytes into text, refusing what is not text.
 
-use crate::prelude::*;
 use alloc::borrow::Cow;
 use core::fmt;
+
+use crate::prelude::*;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded<'a> {

@@ -1,8 +1,9 @@
 //! Character folding: what the whole pipeline may rely on, and the looser
 //! key used to compare labels.
 
-use crate::prelude::*;
 use alloc::borrow::Cow;
+
+use crate::prelude::*;
 
 /// Normalises a decoded text without changing its line count: CRLF and CR
 /// become LF, BOM and control characters go, full-width digits and number

@@ -2,13 +2,13 @@
 //! sit in: "其中：" prefixes, colons, truncations ("市县（区）财政资"), wraps
 //! ("财政资 金") and misprints ("市基（区）财政资金") are all folded here.
 
-use crate::prelude::*;
 use alloc::borrow::Cow;
 use core::cell::OnceCell;
 
 use crate::lines::Line;
 use crate::model::forms::FormValue;
 use crate::model::Cell;
+use crate::prelude::*;
 use crate::text::{fold_key, is_chinese_digit};
 
 /// A form line with its non-empty cells, each keyed once: the form

@@ -2,7 +2,6 @@
 //! fund-breakdown check (also run on the 专项资金 申报表), and the pairing of
 //! project forms with 表十二 rows.
 
-use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::names::{self, NameComparison, NameRelation};
@@ -10,6 +9,7 @@ use crate::arith::{round_half_away, sum_terms};
 use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
+use crate::prelude::*;
 use crate::report::Evidence;
 use crate::rules::support::{
     check_sum_lazily, collect_figures, text_evidence, value_evidence, Figure, SumFigures,

@@ -17,13 +17,13 @@
 //! 相符，不另报。“比上年增加901.57万元，增长123.83%”且本年 1,629.62：
 //! 901.57 ÷ (1,629.62 − 901.57) = 123.83%，不报告。
 
-use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::common::{check_percent, quote_figure, said_of};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::model::{Change, Direction, Section, Statement};
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::support::{money, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

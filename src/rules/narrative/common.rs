@@ -3,7 +3,6 @@
 //! rule reports the same way (silent when exact, 尾差 inside the rounding
 //! band, an error with both figures outside it).
 
-use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::arith::{compare, percent_matches, Term, Verdict};
@@ -12,6 +11,7 @@ use crate::model::forms::OverallForm;
 use crate::model::{
     Document, Fact, Narrative, Quote, Row, RowKind, Section, Sentence, Statement, Table,
 };
+use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::rules::forms::common::form_figure;
 use crate::rules::support::{check_sum, money, value_evidence, Figure};

@@ -15,7 +15,6 @@
 //! 合计 340.46、基本支出 264.66：报告两处错误（75.8 ≠ 340.46，0 ≠ 264.66），
 //! 各列出说明数字与表三数字及行号。
 
-use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::common::{
@@ -24,6 +23,7 @@ use super::common::{
 };
 use crate::decimal;
 use crate::model::{Fact, Section, Sentence};
+use crate::prelude::*;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

@@ -15,7 +15,6 @@
 //! 1,097.68万元；特定目标类项目1个，涉及金额205.00万元”：表十二有 13 个项目、
 //! 合计 1,302.68；12 + 1 = 13，1,097.68 + 205.00 = 1,302.68，不报告。
 
-use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::common::{
@@ -23,6 +22,7 @@ use super::common::{
     section_and_table,
 };
 use crate::model::{Fact, RowKind, Section};
+use crate::prelude::*;
 use crate::rules::support::{all_figures, collect_figures, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 

@@ -15,7 +15,6 @@
 //! 5.40 与表十合计相等，0 + 0 + 5.40 = 5.40，合计减少 0.80 = 各项减少之和，
 //! 不报告。
 
-use crate::prelude::*;
 use rust_decimal::Decimal;
 
 use super::common::{
@@ -23,6 +22,7 @@ use super::common::{
     section_and_table,
 };
 use crate::model::{Cell, Direction, Statement};
+use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::support::{all_figures, collect_figures, text_evidence, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
