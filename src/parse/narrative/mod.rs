@@ -13,6 +13,7 @@ mod scan;
 use crate::lines::{Line, Lines};
 use crate::model::{Narrative, Section, Sentence, Table};
 use crate::prelude::*;
+use crate::text::leading_digits;
 
 /// Reads 第三部分; an empty [`Narrative`] when the document has none.
 pub fn parse(lines: &Lines, _tables: &[Table]) -> Narrative {
@@ -206,11 +207,10 @@ fn sub_heading(text: &str) -> Option<u32> {
         let rest = rest.trim_start();
         return (rest.starts_with('）') || rest.starts_with(')')).then_some(n);
     }
-    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let (digits, rest) = t.split_at(leading_digits(t));
     if digits.is_empty() || digits.len() > 2 {
         return None;
     }
-    let rest = &t[digits.len()..];
     if rest.starts_with('、') || rest.starts_with('.') {
         return digits.parse().ok();
     }

@@ -13,7 +13,7 @@ use crate::model::{Amount, SpecialFunds};
 use crate::parse::forms::labels::{self, TitleKind};
 use crate::parse::forms::{content_lines, form_body, form_starts, project};
 use crate::prelude::*;
-use crate::text::fold_key;
+use crate::text::{fold_key, leading_digits};
 
 /// How many lines the 预算安排 sentence may span.
 const SENTENCE_LINES: usize = 4;
@@ -57,8 +57,7 @@ fn class_heading(line: &Line) -> Option<SpecialClass> {
         return None;
     }
     let key = fold_key(&line.text);
-    // Digits are ASCII: their count is their length in bytes.
-    let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+    let digits = leading_digits(&key);
     let rest = key[digits..].strip_prefix('、')?;
     if digits == 0 || key.chars().count() > 30 {
         return None;
