@@ -67,14 +67,18 @@ fn stages(c: &mut Criterion) {
     let raw = fixture(doc);
     let normalized = text::normalize(&raw);
     let lines = Lines::from_text(&normalized);
-    let (parsed, profile) = parse::parse(lines.clone());
+    let (parsed, profile) = parse::parse(lines.clone(), &normalized);
     let mut group = c.benchmark_group(format!("stages/{doc}"));
     group.bench_function("normalize", |b| b.iter(|| text::normalize(black_box(&raw))));
     group.bench_function("lines", |b| {
         b.iter(|| Lines::from_text(black_box(&normalized)))
     });
     group.bench_function("parse", |b| {
-        b.iter_batched(|| lines.clone(), parse::parse, BatchSize::SmallInput)
+        b.iter_batched(
+            || lines.clone(),
+            |l| parse::parse(l, &normalized),
+            BatchSize::SmallInput,
+        )
     });
     group.bench_function("rules", |b| {
         b.iter(|| rules::run(black_box(&parsed), profile))

@@ -48,7 +48,7 @@ fn time_stages(input: &str, n: usize) {
         mark(0);
         let lines = lines::Lines::from_text(&normalized);
         mark(1);
-        let (doc, profile) = parse::parse(lines);
+        let (doc, profile) = parse::parse(lines, &normalized);
         mark(2);
         let (findings, checks) = rules::run(&doc, profile);
         mark(3);

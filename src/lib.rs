@@ -5,7 +5,7 @@
 //! The pipeline is one-way, one module per stage (see ARCHITECTURE.md):
 //!
 //! ```text
-//! bytes ─text─▶ String ─lines─▶ Lines ─parse(profile)─▶ Document ─rules─▶ findings ─report─▶ Report
+//! bytes ─text─▶ String ─lines─▶ Lines ─rebuild, parse(profile)─▶ Document ─rules─▶ findings ─report─▶ Report
 //! ```
 //!
 //! Front ends (the native CLI in `src/bin`, the wasm API in `front::wasm`,
@@ -25,6 +25,8 @@ pub mod model;
 pub mod parse;
 mod prelude;
 pub mod profile;
+pub mod read;
+pub mod rebuild;
 pub mod report;
 pub mod rules;
 mod slices;
@@ -45,9 +47,16 @@ pub use mimalloc::MiMalloc as NativeAllocator;
 pub fn check_text(text: &str) -> Report {
     let normalized = text::normalize(text);
     let lines = lines::Lines::from_text(&normalized);
-    let (doc, profile) = parse::parse(lines);
+    let (doc, profile) = parse::parse(lines, &normalized);
     let (findings, checks) = rules::run(&doc, profile);
     Report::new(doc, findings, checks)
+}
+
+/// Reads a file of any supported kind (text, HTML, Word, Excel, PDF: see
+/// [`read`]) and checks it.
+pub fn check_file(bytes: &[u8]) -> Result<Report, read::ReadError> {
+    let extracted = read::read(bytes)?;
+    Ok(check_text(&extracted.text))
 }
 
 /// Decodes bytes (UTF-8, UTF-16 with BOM, GB18030 natively) and checks them.

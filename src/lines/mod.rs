@@ -29,6 +29,11 @@ pub struct Line {
     spans: Vec<(usize, usize)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub noise: Option<Noise>,
+    /// Other input lines this line's cells were rebuilt from (a wrapped
+    /// name, a row read one cell a line: see `rebuild`); they are marked
+    /// [`Noise::Joined`]. Empty for a line read as it stands.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<usize>,
 }
 
 impl Line {
@@ -72,12 +77,16 @@ impl Line {
 #[derive(Debug, Clone, Default)]
 pub struct Lines {
     pub all: Vec<Line>,
+    /// Table rows whose figures could not be placed in their columns
+    /// (`rebuild`): each is its own finding, and its cells read as
+    /// unreadable.
+    pub unplaced: Vec<crate::rebuild::UnplacedRow>,
 }
 
 impl Lines {
     /// Splits a normalised text into numbered lines and marks the noise.
     pub fn from_text(text: &str) -> Lines {
-        let mut lines = Lines { all: Vec::new() };
+        let mut lines = Lines::default();
         for (i, raw) in text.split('\n').enumerate() {
             let (text, spans) = read_cells(raw);
             lines.all.push(Line {
@@ -85,6 +94,7 @@ impl Lines {
                 text,
                 spans,
                 noise: None,
+                also: Vec::new(),
             });
         }
         noise::mark(&mut lines.all);
@@ -108,6 +118,25 @@ impl Lines {
     /// The line numbered `no` (1-based).
     pub fn get(&self, no: usize) -> Option<&Line> {
         no.checked_sub(1).and_then(|i| self.all.get(i))
+    }
+
+    /// Replaces line `no`'s cells by `cells` (a rebuilt row) read from it
+    /// and the lines `also`.
+    pub fn replace(&mut self, no: usize, cells: &[&str], also: &[usize]) {
+        if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
+            let (text, spans) = read_cells(&crate::slices::join(cells, "\t"));
+            line.text = text;
+            line.spans = spans;
+            line.noise = None;
+            line.also = also.to_vec();
+        }
+    }
+
+    /// Marks line `no` as noise of `kind`.
+    pub fn mark(&mut self, no: usize, kind: Noise) {
+        if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
+            line.noise = Some(kind);
+        }
     }
 
     pub fn noise_count(&self) -> usize {

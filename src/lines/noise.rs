@@ -19,6 +19,8 @@ pub enum Noise {
     TableOfContents,
     ChartCaption,
     MarkdownRule,
+    /// Read into another line's rebuilt row (`Line::also` there).
+    Joined,
 }
 
 pub(super) fn mark(lines: &mut [Line]) {

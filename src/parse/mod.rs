@@ -28,20 +28,27 @@ pub struct UnparsedLine {
     pub reason: String,
 }
 
-/// Parses normalised lines with the first profile that recognises enough
-/// tables (or none), and returns the document with the profile used.
-pub fn parse(lines: Lines) -> (Document, &'static Profile) {
-    let mut best: Option<(&'static Profile, tables::Parsed)> = None;
+/// The profile whose table titles the most lines are (the first on a tie).
+fn pick_profile(lines: &Lines) -> &'static Profile {
+    let mut best: Option<(&'static Profile, usize)> = None;
     for p in profile::all() {
-        let parsed = tables::parse(&lines, p);
-        if best
-            .as_ref()
-            .is_none_or(|(_, b)| parsed.tables.len() > b.tables.len())
-        {
-            best = Some((p, parsed));
+        let found = tables::title::Titles::of(p).count_in(lines);
+        if best.is_none_or(|(_, most)| found > most) {
+            best = Some((p, found));
         }
     }
-    let (profile, parsed) = best.expect("at least one profile");
+    best.expect("at least one profile").0
+}
+
+/// Parses normalised lines with the profile that recognises the most
+/// tables (or none), and returns the document with the profile used.
+/// `text` is the normalised text the lines were read from: table regions
+/// laid out otherwise than one row a line are rebuilt from it first
+/// (`crate::rebuild`).
+pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
+    let profile = pick_profile(&lines);
+    crate::rebuild::rebuild(&mut lines, text, profile);
+    let parsed = tables::parse(&lines, profile);
     let meta = meta::read(&lines, &parsed);
     let info = DocumentInfo {
         kind: meta.kind,

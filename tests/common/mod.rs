@@ -9,6 +9,8 @@
 
 #![allow(dead_code)] // each test binary uses its own subset
 
+pub mod compare;
+
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};

@@ -8,7 +8,7 @@
 //! (`tree.rs`), because a unit's name may come from 表十一.
 
 mod rows;
-mod title;
+pub(crate) mod title;
 mod tree;
 
 use crate::lines::{Line, Lines};
@@ -121,7 +121,7 @@ fn new_table(def: &'static TableDef, title: &Line) -> Table {
 }
 
 /// 第三部分 headings and prose sentences end a table.
-fn ends_table_region(line: &Line) -> bool {
+pub(crate) fn ends_table_region(line: &Line) -> bool {
     // Folding keeps ideographs and `text` is trimmed: lines that neither
     // start with 第 nor hold a 。 are turned away before any folding.
     let text = &line.text;

@@ -1,18 +1,18 @@
 //! Recognising a table by its title, whatever its label and year.
 
-use crate::lines::Line;
+use crate::lines::{Line, Lines};
 use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
 use crate::text::{fold_key, is_chinese_digit, leading_digits};
 
 /// The titles of a profile's tables, folded once for a whole document.
-pub(super) struct Titles {
+pub(crate) struct Titles {
     /// (table, folded title, folded title with its optional suffix).
     folded: Vec<(&'static TableDef, String, Option<String>)>,
 }
 
 impl Titles {
-    pub(super) fn of(profile: &'static Profile) -> Titles {
+    pub(crate) fn of(profile: &'static Profile) -> Titles {
         let mut folded = Vec::with_capacity(profile.tables.len());
         for def in profile.tables {
             let title = fold_key(def.title).into_owned();
@@ -24,8 +24,16 @@ impl Titles {
         Titles { folded }
     }
 
+    /// How many content lines are one of these titles.
+    pub(crate) fn count_in(&self, lines: &Lines) -> usize {
+        lines
+            .content()
+            .filter(|l| !l.is_blank() && self.table_of(l).is_some())
+            .count()
+    }
+
     /// The table whose title this line is, if any.
-    pub(super) fn table_of(&self, line: &Line) -> Option<&'static TableDef> {
+    pub(crate) fn table_of(&self, line: &Line) -> Option<&'static TableDef> {
         // Every title names a 表: most lines are ruled out before any folding.
         if line.is_tabular() || !line.text.contains('表') || line.text.chars().count() > 70 {
             return None;
@@ -107,7 +115,6 @@ fn strip_year(k: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::Lines;
     use crate::profile::BUDGET13;
 
     fn id(text: &str) -> Option<&'static str> {

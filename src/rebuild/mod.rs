@@ -1,0 +1,191 @@
+//! Stage 2½: table rows rebuilt from whatever layout the text has.
+//!
+//! The parser reads a table row as one line of cells, the way Word and
+//! WPS give it (TAB between cells, an empty cell for a blank). Text copied
+//! out of a PDF or produced by an extractor is laid out otherwise:
+//!
+//! | shape | what it looks like | reader |
+//! |---|---|---|
+//! | [`Shape::Tab`] | one row a line, TAB or markdown pipes between cells | kept as it is |
+//! | [`Shape::Layout`] | columns aligned by runs of spaces (`pdftotext -layout`), wrapped names over 2–3 lines | `layout.rs` |
+//! | [`Shape::Raw`] | one cell a line, often with blank lines between (`pdftotext`) | `raw.rs` |
+//! | [`Shape::Spaced`] | one row a line, single spaces, empty cells gone (pdfplumber) | `spaced.rs` |
+//!
+//! The shape is detected per table region (a document may mix shapes:
+//! a table pasted from Excel inside text copied from a PDF), from the
+//! table's title to the next title, 第…部分 heading or prose. A reader
+//! turns the region's raw lines into [`RebuiltRow`]s: the cells the TAB
+//! text would have, and the input lines they came from. They are written
+//! back into [`Lines`] so that nothing after this stage learns about
+//! shapes: a rebuilt row takes the place of its first input line (whose
+//! number it keeps, the others listed in [`Line::also`]), and the other
+//! input lines are marked [`Noise::Joined`]. Line numbers stay the user's.
+//!
+//! A reader that cannot tell which column a figure belongs to never
+//! guesses: the row is rebuilt with [`UNPLACED`] cells, which the parser
+//! reads as unreadable (so the checks that need them do not run), and the
+//! reason is kept in [`Lines::unplaced`] for its own finding.
+
+mod layout;
+mod raw;
+mod spaced;
+
+use crate::lines::{Line, Lines, Noise};
+use crate::parse::tables::title::Titles;
+use crate::prelude::*;
+use crate::profile::{Profile, TableDef};
+
+/// The cell text a reader writes for a figure it could not place.
+pub const UNPLACED: &str = "(未能定位)";
+
+/// How a table region's rows are laid out in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Tab,
+    Layout,
+    Raw,
+    Spaced,
+}
+
+/// One table row as the TAB text would have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RebuiltRow {
+    /// 1-based input line numbers the row was read from, the first first.
+    pub lines: Vec<usize>,
+    pub cells: Vec<String>,
+}
+
+/// A row whose figures could not be placed in their columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnplacedRow {
+    pub lines: Vec<usize>,
+    pub table: &'static str,
+    /// The figures as printed, in reading order.
+    pub figures: Vec<String>,
+    /// Why, in Chinese ("3 个数字对应 5 列，无法唯一确定各自的列").
+    pub reason: String,
+}
+
+/// What a reader gives back for a region.
+#[derive(Debug, Default)]
+pub struct Rebuilt {
+    pub rows: Vec<RebuiltRow>,
+    pub unplaced: Vec<UnplacedRow>,
+}
+
+/// One table region handed to a reader.
+pub struct Region<'a> {
+    pub table: &'static TableDef,
+    /// Line number of the first line in `raw`.
+    pub first_line: usize,
+    /// The region's lines after the title, as normalised (spacing kept).
+    pub raw: &'a [&'a str],
+    /// The same lines as the lines stage read them (noise marked).
+    pub lines: &'a [Line],
+}
+
+impl Region<'_> {
+    /// The 1-based input line number of `raw[i]`.
+    pub fn line_no(&self, i: usize) -> usize {
+        self.first_line + i
+    }
+}
+
+/// Rebuilds every table region of `lines` that is not in the TAB shape.
+/// `text` is the normalised text `lines` was read from.
+pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) {
+    let titles = Titles::of(profile);
+    let regions = table_regions(lines, &titles);
+    if regions.is_empty() {
+        return;
+    }
+    let raw: Vec<&str> = text.split('\n').collect();
+    for (start, end, table) in regions {
+        let region = Region {
+            table,
+            first_line: start + 2,
+            raw: &raw[start + 1..end],
+            lines: &lines.all[start + 1..end],
+        };
+        let rebuilt = match detect_shape(&region) {
+            Shape::Tab => continue,
+            Shape::Layout => layout::read(&region),
+            Shape::Raw => raw::read(&region),
+            Shape::Spaced => spaced::read(&region),
+        };
+        if let Some(rebuilt) = rebuilt {
+            write_back(lines, rebuilt);
+        }
+    }
+}
+
+/// (index of the title line, index past the region's end, table) for each
+/// table title found, in order.
+fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static TableDef)> {
+    let mut starts = Vec::new();
+    for (i, line) in lines.all.iter().enumerate() {
+        if line.noise.is_none() && !line.is_blank() {
+            if let Some(def) = titles.table_of(line) {
+                starts.push((i, def));
+            }
+        }
+    }
+    let mut regions = Vec::with_capacity(starts.len());
+    for (n, &(start, def)) in starts.iter().enumerate() {
+        let next = starts.get(n + 1).map_or(lines.all.len(), |&(i, _)| i);
+        let end = (start + 1..next)
+            .find(|&i| crate::parse::tables::ends_table_region(&lines.all[i]))
+            .unwrap_or(next);
+        regions.push((start, end, def));
+    }
+    regions
+}
+
+/// The region's shape, from its content lines: TAB or pipes when most
+/// multi-cell lines have them; aligned columns when figures stand apart by
+/// runs of spaces; one cell a line when most lines hold one token;
+/// single-spaced otherwise.
+pub fn detect_shape(region: &Region) -> Shape {
+    let mut content = 0;
+    let mut tabbed = 0;
+    let mut aligned = 0;
+    let mut single = 0;
+    for (raw, line) in region.raw.iter().zip(region.lines) {
+        if line.noise.is_some() || line.is_blank() {
+            continue;
+        }
+        content += 1;
+        let trimmed = raw.trim();
+        if trimmed.contains('\t') || trimmed.starts_with('|') {
+            tabbed += 1;
+        } else if trimmed.contains("  ") {
+            aligned += 1;
+        } else if !trimmed.contains(' ') {
+            single += 1;
+        }
+    }
+    if content == 0 || tabbed * 2 >= content {
+        Shape::Tab
+    } else if aligned * 3 >= content {
+        Shape::Layout
+    } else if single * 2 >= content {
+        Shape::Raw
+    } else {
+        Shape::Spaced
+    }
+}
+
+/// Writes a reader's rows over the region's lines.
+fn write_back(lines: &mut Lines, rebuilt: Rebuilt) {
+    for row in rebuilt.rows {
+        let Some((&first, rest)) = row.lines.split_first() else {
+            continue;
+        };
+        let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+        lines.replace(first, &cells, rest);
+        for &no in rest {
+            lines.mark(no, Noise::Joined);
+        }
+    }
+    lines.unplaced.extend(rebuilt.unplaced);
+}

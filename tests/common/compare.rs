@@ -1,0 +1,163 @@
+//! Comparing a report read from another shape of a document (layout text,
+//! one cell a line, HTML, PDF, Word, Excel …) with the report of its TAB
+//! original: the same tables, row by row and figure by figure, and the same
+//! errors and warnings, keyed by rule and the figures they cite (line
+//! numbers differ between shapes, so they are not compared).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+/// What a shape may differ in.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Allowance {
+    /// Rows may be reported as not placed (single-spaced text, where an
+    /// empty cell leaves no trace): they are not compared, and findings of
+    /// the original may be missing, but never a finding added.
+    pub unplaced_rows: bool,
+    /// Only the tables are given (a workbook without the prose): only table
+    /// and structure findings (T, S) are compared.
+    pub tables_only: bool,
+}
+
+/// The outcome of a comparison: every difference, and the placed share.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    pub problems: Vec<String>,
+    pub rows: usize,
+    pub rows_placed: usize,
+}
+
+impl Comparison {
+    pub fn placed_share(&self) -> f64 {
+        if self.rows == 0 {
+            1.0
+        } else {
+            self.rows_placed as f64 / self.rows as f64
+        }
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A cell as compared: its value ("75.8": a workbook may display 75.80
+/// where the text printed 75.8), or its kind ("blank").
+fn cell_key(cell: &Value) -> String {
+    match cell["kind"].as_str() {
+        Some("value") => cell["value"]
+            .as_str()
+            .and_then(|v| v.parse::<rust_decimal::Decimal>().ok())
+            .map_or_else(|| "?".into(), |d| d.normalize().to_string()),
+        Some(kind) => kind.to_string(),
+        None => "?".into(),
+    }
+}
+
+/// True when a row holds a figure the reader could not place.
+pub fn row_unplaced(row: &Value) -> bool {
+    row["cells"].as_array().is_some_and(|cells| {
+        cells
+            .iter()
+            .any(|c| c["text"].as_str() == Some(budget_lint::rebuild::UNPLACED))
+    })
+}
+
+fn row_key(row: &Value) -> String {
+    let cells: Vec<String> = row["cells"]
+        .as_array()
+        .map(|cs| cs.iter().map(cell_key).collect())
+        .unwrap_or_default();
+    format!(
+        "{} {} {} | {}",
+        row["kind"].as_str().unwrap_or(""),
+        row["code"].as_str().unwrap_or(""),
+        squash(row["name"].as_str().unwrap_or("")),
+        cells.join(" ")
+    )
+}
+
+/// The errors and warnings of a report, keyed by rule and cited figures,
+/// with how often each key occurs.
+fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
+    let mut keys = BTreeMap::new();
+    for f in report["findings"].as_array().into_iter().flatten() {
+        let severity = f["severity"].as_str().unwrap_or("");
+        if severity != "error" && severity != "warning" {
+            continue;
+        }
+        let rule = f["rule"].as_str().unwrap_or("");
+        if tables_only && !(rule.starts_with('T') || rule.starts_with('S')) {
+            continue;
+        }
+        let mut values: Vec<String> = f["evidence"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["value"].as_str().map(str::to_string))
+            .collect();
+        values.sort();
+        *keys
+            .entry(format!("{severity} {rule} [{}]", values.join(", ")))
+            .or_default() += 1;
+    }
+    keys
+}
+
+/// Compares `other` (the report of a shape) with `tab` (of the original).
+pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
+    let mut c = Comparison::default();
+    let no_tables = Vec::new();
+    let other_tables = other["tables"].as_array().unwrap_or(&no_tables);
+    for t in tab["tables"].as_array().unwrap_or(&no_tables) {
+        let id = t["id"].as_str().unwrap_or("");
+        let Some(o) = other_tables.iter().find(|o| o["id"] == t["id"]) else {
+            c.problems.push(format!("{id}: table missing"));
+            continue;
+        };
+        let want = t["rows"].as_array().unwrap_or(&no_tables);
+        let got = o["rows"].as_array().unwrap_or(&no_tables);
+        c.rows += want.len();
+        if want.len() != got.len() {
+            c.problems.push(format!(
+                "{id}: {} rows, the original has {}",
+                got.len(),
+                want.len()
+            ));
+        }
+        for (i, (w, g)) in want.iter().zip(got).enumerate() {
+            if allow.unplaced_rows && row_unplaced(g) {
+                continue;
+            }
+            let (wk, gk) = (row_key(w), row_key(g));
+            if wk == gk {
+                c.rows_placed += 1;
+            } else {
+                c.problems.push(format!(
+                    "{id} row {} (line {}): {gk}\n      original (line {}): {wk}",
+                    i + 1,
+                    g["line"],
+                    w["line"]
+                ));
+            }
+        }
+    }
+    let want = finding_keys(tab, allow.tables_only);
+    let got = finding_keys(other, allow.tables_only);
+    for (key, &n) in &got {
+        let had = want.get(key).copied().unwrap_or(0);
+        if n > had {
+            c.problems.push(format!("added: {key} (×{})", n - had));
+        }
+    }
+    if !allow.unplaced_rows {
+        for (key, &n) in &want {
+            let has = got.get(key).copied().unwrap_or(0);
+            if n > has {
+                c.problems.push(format!("lost: {key} (×{})", n - has));
+            }
+        }
+    }
+    c
+}
