@@ -5,72 +5,9 @@
 //! Column keys are shared across tables where the meaning is shared
 //! (`general` is always 一般公共预算), which keeps identities readable.
 
+use super::build::*;
 use super::types::*;
 use crate::model::Side;
-
-const fn col(key: &'static str, name: &'static str) -> ColumnDef {
-    ColumnDef { key, name }
-}
-
-const fn at(table: &'static str, row: RowSel, column: &'static str) -> CellRef {
-    CellRef { table, row, column }
-}
-
-/// A fixed row named by `label`.
-const fn row(key: &'static str, label: &'static str) -> FixedRow {
-    FixedRow {
-        key,
-        label,
-        class_code: None,
-    }
-}
-
-/// An expenditure class row: its key is its 类 科目编码.
-const fn class(code: &'static str, label: &'static str) -> FixedRow {
-    FixedRow {
-        key: code,
-        label,
-        class_code: Some(code),
-    }
-}
-
-/// In every row of `table`: `total` = Σ `parts`.
-const fn row_sum(
-    table: &'static str,
-    total: &'static str,
-    parts: &'static [&'static str],
-) -> Identity {
-    Identity::RowSum {
-        table,
-        total,
-        parts,
-    }
-}
-
-/// 类 = Σ 款 = Σ 项 in each column listed.
-const fn hierarchy(table: &'static str, columns: &'static [&'static str]) -> Identity {
-    Identity::CodeHierarchy { table, columns }
-}
-
-/// `left` = Σ `right` (one figure against the sum of others).
-const fn cross(left: CellRef, right: &'static [CellRef], note: &'static str) -> Identity {
-    Identity::CrossTotal { left, right, note }
-}
-
-/// Fixed row `total` = Σ fixed rows `parts`, in each column listed.
-const fn fixed_sum(
-    table: &'static str,
-    total: &'static str,
-    parts: &'static [&'static str],
-    columns: &'static [&'static str],
-) -> Identity {
-    Identity::FixedSum {
-        table,
-        total,
-        parts: PartRows::Keys(parts),
-        columns,
-    }
-}
 
 use RowSel::{Fixed, Total, TreeRoot};
 
@@ -163,19 +100,6 @@ const BASIC_PROJECT: &[ColumnDef] = &[
     col("project", "项目支出"),
 ];
 
-const fn single(
-    label_cells: usize,
-    columns: &'static [ColumnDef],
-    rows: RowScheme,
-) -> [SideDef; 1] {
-    [SideDef {
-        side: Side::Single,
-        label_cells,
-        columns,
-        rows,
-    }]
-}
-
 const T2_SIDES: [SideDef; 1] = single(
     2,
     &[
@@ -259,6 +183,7 @@ const T9_SIDES: [SideDef; 2] = [
 
 const fn table(
     id: &'static str,
+    role: Role,
     title: &'static str,
     optional_suffix: Option<&'static str>,
     sides: &'static [SideDef],
@@ -266,6 +191,8 @@ const fn table(
 ) -> TableDef {
     TableDef {
         id,
+        role,
+        unit: "万元",
         title,
         optional_suffix,
         sides,
@@ -276,23 +203,60 @@ const fn table(
 const NO_CARRY: Option<&str> = Some("(不含上年结转)");
 
 const TABLES: &[TableDef] = &[
-    table("表一", "预算收支总表", None, &T1_SIDES, 40),
-    table("表二", "预算收入总表", None, &T2_SIDES, 1),
-    table("表三", "预算支出总表", None, &T3_SIDES, 1),
-    table("表四", "财政拨款收支总表", None, &T4_SIDES, 40),
-    table("表五", "一般公共预算支出预算表", NO_CARRY, &T3_SIDES, 1),
+    table("表一", Role::Summary, "预算收支总表", None, &T1_SIDES, 40),
+    table("表二", Role::Income, "预算收入总表", None, &T2_SIDES, 1),
+    table("表三", Role::Expense, "预算支出总表", None, &T3_SIDES, 1),
+    table(
+        "表四",
+        Role::FiscalSummary,
+        "财政拨款收支总表",
+        None,
+        &T4_SIDES,
+        40,
+    ),
+    table(
+        "表五",
+        Role::GeneralExpense,
+        "一般公共预算支出预算表",
+        NO_CARRY,
+        &T3_SIDES,
+        1,
+    ),
     table(
         "表六",
+        Role::BasicEconomic,
         "一般公共预算安排基本支出分经济科目表",
         NO_CARRY,
         &T6_SIDES,
         1,
     ),
-    table("表七", "政府性基金预算收入表", NO_CARRY, &T7_SIDES, 1),
-    table("表八", "政府性基金预算支出表", NO_CARRY, &T3_SIDES, 1),
-    table("表九", "国有资本经营预算收支预算表", NO_CARRY, &T9_SIDES, 1),
+    table(
+        "表七",
+        Role::FundIncome,
+        "政府性基金预算收入表",
+        NO_CARRY,
+        &T7_SIDES,
+        1,
+    ),
+    table(
+        "表八",
+        Role::FundExpense,
+        "政府性基金预算支出表",
+        NO_CARRY,
+        &T3_SIDES,
+        1,
+    ),
+    table(
+        "表九",
+        Role::CapitalBudget,
+        "国有资本经营预算收支预算表",
+        NO_CARRY,
+        &T9_SIDES,
+        1,
+    ),
     table(
         "表十",
+        Role::ThreePublic,
         "财政拨款安排\"三公\"经费支出预算表",
         None,
         &T10_SIDES,
@@ -300,13 +264,28 @@ const TABLES: &[TableDef] = &[
     ),
     table(
         "表十一",
+        Role::Operating,
         "财政拨款安排机关运行经费预算表",
         None,
         &T11_SIDES,
         1,
     ),
-    table("表十二", "项目支出预算表(本年预算)", None, &T12_SIDES, 0),
-    table("表十三", "项目支出预算表(上年结转)", None, &T13_SIDES, 0),
+    table(
+        "表十二",
+        Role::Projects,
+        "项目支出预算表(本年预算)",
+        None,
+        &T12_SIDES,
+        0,
+    ),
+    table(
+        "表十三",
+        Role::CarriedProjects,
+        "项目支出预算表(上年结转)",
+        None,
+        &T13_SIDES,
+        0,
+    ),
 ];
 
 const IDENTITIES: &[Identity] = &[
@@ -604,7 +583,9 @@ const IDENTITIES: &[Identity] = &[
 pub static BUDGET13: Profile = Profile {
     name: "budget13",
     description: "部门/单位预算公开 13张表模板（财政部格式，如山西阳泉）",
+    title_prefixes: &[""],
     tables: TABLES,
+    parts: &[Role::Narrative, Role::PerformanceForms],
     identities: IDENTITIES,
     economic_groups: &[
         "工资福利支出",

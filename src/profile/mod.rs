@@ -6,14 +6,17 @@
 //! (a new file beside `budget13.rs`), not new code paths.
 
 mod budget13;
+mod build;
+mod shanghai9;
 mod types;
 
 pub use budget13::BUDGET13;
+pub use shanghai9::{SHANGHAI9_DEPARTMENT, SHANGHAI9_UNIT};
 pub use types::*;
 
-/// Every profile this build knows, tried in order.
+/// Every profile this build knows, tried in order (the first wins a tie).
 pub fn all() -> &'static [&'static Profile] {
-    static ALL: [&Profile; 1] = [&BUDGET13];
+    static ALL: [&Profile; 3] = [&BUDGET13, &SHANGHAI9_DEPARTMENT, &SHANGHAI9_UNIT];
     &ALL
 }
 

@@ -7,7 +7,13 @@ use crate::model::{Side, TableId};
 pub struct Profile {
     pub name: &'static str,
     pub description: &'static str,
+    /// Words a title may open with after its year ("部门", "预算单位"):
+    /// the 部门 and 单位 versions of one template differ only there.
+    pub title_prefixes: &'static [&'static str],
     pub tables: &'static [TableDef],
+    /// Parts other than tables this template has and this build reads
+    /// ([`Role::Narrative`], [`Role::PerformanceForms`]).
+    pub parts: &'static [Role],
     pub identities: &'static [Identity],
     /// 表六 group rows (部门预算支出经济科目 类), written folded like
     /// [`FixedRow::label`].
@@ -20,11 +26,88 @@ impl Profile {
     pub fn table(&self, id: &str) -> Option<&'static TableDef> {
         self.tables.iter().find(|t| t.id == id)
     }
+
+    /// The table that plays `role` in this template.
+    pub fn table_for(&self, role: Role) -> Option<&'static TableDef> {
+        self.tables.iter().find(|t| t.role == role)
+    }
+
+    /// Whether this template has `role`, as a table or as another part.
+    pub fn has(&self, role: Role) -> bool {
+        self.table_for(role).is_some() || self.parts.contains(&role)
+    }
+}
+
+/// What a table (or another part) is for, whatever a template calls it:
+/// rules ask for a role and print the document's own name for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// 收支总表 (13-table 表一, Shanghai 1).
+    Summary,
+    /// 收入总表.
+    Income,
+    /// 支出总表.
+    Expense,
+    /// 财政拨款收支总表.
+    FiscalSummary,
+    /// 一般公共预算支出 by function.
+    GeneralExpense,
+    /// 一般公共预算基本支出 by economic class.
+    BasicEconomic,
+    /// 政府性基金预算收入.
+    FundIncome,
+    /// 政府性基金预算支出.
+    FundExpense,
+    /// 国有资本经营预算.
+    CapitalBudget,
+    /// “三公”经费.
+    ThreePublic,
+    /// 机关运行经费.
+    Operating,
+    /// 项目支出 of the year.
+    Projects,
+    /// 项目支出 carried over from last year.
+    CarriedProjects,
+    /// The 情况说明 in the 13-table template's wording (第三部分 一…十一).
+    Narrative,
+    /// 项目支出/整体 绩效目标表 in the 13-table template's layout.
+    PerformanceForms,
+}
+
+impl Role {
+    /// How a reviewer names the role when a template lacks it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Summary => "收支总表",
+            Role::Income => "收入总表",
+            Role::Expense => "支出总表",
+            Role::FiscalSummary => "财政拨款收支总表",
+            Role::GeneralExpense => "一般公共预算支出表",
+            Role::BasicEconomic => "基本支出经济分类表",
+            Role::FundIncome => "政府性基金预算收入表",
+            Role::FundExpense => "政府性基金预算支出表",
+            Role::CapitalBudget => "国有资本经营预算表",
+            Role::ThreePublic => "“三公”经费表",
+            Role::Operating => "机关运行经费表",
+            Role::Projects => "项目支出表",
+            Role::CarriedProjects => "上年结转项目支出表",
+            Role::Narrative => "按13张表格式编写的情况说明",
+            Role::PerformanceForms => "按13张表格式编写的绩效目标表",
+        }
+    }
 }
 
 #[derive(Debug)]
 pub struct TableDef {
+    /// How the template numbers the table ("表一", "表1"): the name
+    /// findings print.
     pub id: TableId,
+    /// What the table is for; rules find it by this.
+    pub role: Role,
+    /// Money unit of its figures ("万元", "元"); a printed "单位：" line
+    /// overrides it. Figures of tables in different units are converted
+    /// before they are compared.
+    pub unit: &'static str,
     /// Title without label, year or the optional suffix, e.g. "预算收支总表".
     pub title: &'static str,
     /// A suffix some printings add or drop, e.g. "(不含上年结转)".
@@ -47,7 +130,8 @@ impl TableDef {
 #[derive(Debug)]
 pub struct SideDef {
     pub side: Side,
-    /// Label cells before the amounts (科目编码 + 科目名称 = 2).
+    /// Label cells before the amounts (科目编码 + 科目名称 = 2; 类 款 项
+    /// 名称 = 4 where the code is split).
     pub label_cells: usize,
     pub columns: &'static [ColumnDef],
     pub rows: RowScheme,
@@ -63,6 +147,13 @@ pub struct ColumnDef {
 pub enum RowScheme {
     /// 科目编码 rows (3/5/7 digits) under a 合计 row.
     Codes,
+    /// 科目编码 split into 类, 款 (and 项) cells ("208 | 05 | 01"), read
+    /// as the code "2080501"; the last label cell is the name. Economic
+    /// codes (类 款: "301 | 01") are read the same way.
+    SplitCodes,
+    /// One data row without a label (Shanghai 三公: the figures under a
+    /// header several lines deep).
+    Values,
     /// Rows named in order; a label may repeat (表四's carry-over lines).
     Fixed(&'static [FixedRow]),
     /// 表六: groups and their items, under 合计.
@@ -82,6 +173,9 @@ pub struct FixedRow {
     pub label: &'static str,
     /// For expenditure classes: the 类 科目编码 the row stands for.
     pub class_code: Option<&'static str>,
+    /// The template prints the row only when it has figures (Shanghai
+    /// prints the funded classes only), or it is another name of a row.
+    pub optional: bool,
 }
 
 /// A cell (or a set of cells) an identity refers to.

@@ -82,6 +82,10 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
                 continue;
             }
             if ends_table_region(line) {
+                // "注:本部门…无…，故本表为空表。" is a sentence, yet the table's own note.
+                if fold_key(&line.text).contains("本表为空") {
+                    builder.declare_empty();
+                }
                 break;
             }
             if read_meta(line, &mut parsed, &mut builder) {
@@ -146,36 +150,87 @@ pub(crate) fn ends_table_region(line: &Line) -> bool {
 /// Reads 部门名称/单位/注 lines; true when the line was one.
 fn read_meta(line: &Line, parsed: &mut Parsed, builder: &mut rows::Builder) -> bool {
     if line.is_tabular() && line.filled_cells().count() > 1 {
-        return false;
+        // "编制单位：X | … | 单位：元": a meta line laid out as a row.
+        let keys: Vec<String> = line
+            .filled_cells()
+            .map(|c| fold_key(c).into_owned())
+            .collect();
+        if !keys.iter().all(|k| is_meta_pair(k)) {
+            return false;
+        }
+        for key in &keys {
+            read_meta_key(key, parsed, builder);
+        }
+        return true;
     }
     let key = fold_key(&line.text);
+    read_meta_key(&key, parsed, builder)
+}
+
+/// "部门名称:X", "单位:万元" (folded).
+fn is_meta_pair(key: &str) -> bool {
+    key.split_once(':').is_some_and(|(label, _)| {
+        matches!(
+            label,
+            "部门名称"
+                | "单位名称"
+                | "预算单位"
+                | "编制单位"
+                | "编制部门"
+                | "部门"
+                | "单位"
+                | "金额单位"
+                | "计量单位"
+        )
+    })
+}
+
+fn read_meta_key(key: &str, parsed: &mut Parsed, builder: &mut rows::Builder) -> bool {
     if let Some((label, value)) = key.split_once(':') {
         match label {
-            "部门名称" | "单位名称" | "预算单位" | "编制单位" | "部门" => {
+            "部门名称" | "单位名称" | "预算单位" | "编制单位" | "编制部门" | "部门" =>
+            {
+                // "编制部门：X 单位：元": the name and the money unit on one line.
+                let (value, unit) = match value.rsplit_once("单位:") {
+                    Some((name, unit)) if is_money_unit(unit) => (name, Some(unit)),
+                    _ => (value, None),
+                };
                 if parsed.department.is_none() && !value.is_empty() {
                     parsed.department = Some(value.to_string());
-                    parsed.department_label_is_unit = label == "单位名称";
+                    parsed.department_label_is_unit = matches!(label, "单位名称" | "编制单位");
+                }
+                if let Some(unit) = unit {
+                    set_unit(unit, parsed, builder);
                 }
                 return true;
             }
             "单位" | "金额单位" | "计量单位" => {
-                builder.set_unit(value);
-                if parsed.unit.is_none() && !value.is_empty() {
-                    parsed.unit = Some(value.to_string());
-                }
+                set_unit(value, parsed, builder);
                 return true;
             }
             _ => {}
         }
     }
-    if key.contains("本表无数据") || key.contains("本表为空") {
+    if key.contains("本表无数据") || key.contains("本表为空") || key.contains("本表为空表")
+    {
         builder.declare_empty();
         return true;
     }
-    if key.starts_with("注:") || key.starts_with("说明:") || is_public_label(&key) {
+    if key.starts_with("注:") || key.starts_with("说明:") || is_public_label(key) {
         return true;
     }
     false
+}
+
+fn is_money_unit(text: &str) -> bool {
+    matches!(text, "元" | "万元" | "千元" | "亿元")
+}
+
+fn set_unit(value: &str, parsed: &mut Parsed, builder: &mut rows::Builder) {
+    builder.set_unit(value);
+    if parsed.unit.is_none() && !value.is_empty() {
+        parsed.unit = Some(value.to_string());
+    }
 }
 
 /// "预算公开表1", "部门公开表9": a label line before a title.

@@ -176,6 +176,36 @@ impl Builder {
                         )))
                     }
                 }
+                RowScheme::SplitCodes => {
+                    let name_at = side.label_cells.saturating_sub(1);
+                    if is_total_label(l0) {
+                        if slice.len() < side.label_cells + side.columns.len() {
+                            // "合计 | 1 | 2 | 3": the label cells merged into one.
+                            amounts = merged_label_amounts(slice, side.columns.len());
+                        }
+                        Ok((RowKind::Total, None, "合计".into(), None))
+                    } else if let Some(code) = self.join_code(&labels[..name_at]) {
+                        let name = labels.get(name_at).copied().unwrap_or("").to_string();
+                        Ok((code_kind(&code), Some(code), name, None))
+                    } else if headerish
+                        || !has_values
+                        || labels.iter().all(|l| l.is_empty() || is_header_word(l))
+                    {
+                        Err(Outcome::Header)
+                    } else {
+                        Err(Outcome::Unrecognised(format!(
+                            "{}：应为科目编码行或合计行",
+                            self.def.id
+                        )))
+                    }
+                }
+                RowScheme::Values => {
+                    if has_values && labels_blank {
+                        Ok((RowKind::Total, None, "预算数".into(), None))
+                    } else {
+                        Err(Outcome::Header)
+                    }
+                }
                 RowScheme::Fixed(fixed) => {
                     let folded = fold_key(l0);
                     let wanted = strip_ordinal(&folded);
@@ -293,6 +323,39 @@ impl Builder {
         }
     }
 
+    /// "208 | 05 | 01" → "2080501", "301 | 01" → "30101". A 类 cell
+    /// that is not three digits (FL24 prints "7" for 210) takes the 类 of
+    /// the enclosing row when its 款 is that row's.
+    fn join_code(&self, parts: &[&str]) -> Option<String> {
+        let (class, rest) = parts.split_first()?;
+        let digits_only = |p: &&str| p.bytes().all(|b| b.is_ascii_digit());
+        if !rest.iter().all(digits_only) || !rest.iter().all(|p| p.is_empty() || p.len() == 2) {
+            return None;
+        }
+        // 项 without 款 is not a code.
+        if rest
+            .iter()
+            .skip_while(|p| !p.is_empty())
+            .any(|p| !p.is_empty())
+        {
+            return None;
+        }
+        let tail: String = rest.concat();
+        if class.len() == 3 && class.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(format!("{class}{tail}"));
+        }
+        if class.is_empty() || !digits_only(class) || tail.len() < 2 {
+            return None;
+        }
+        let enclosing = self
+            .table
+            .rows
+            .iter()
+            .rev()
+            .find_map(|r| r.code.as_deref().filter(|c| c.len() == 5))?;
+        (enclosing[3..] == tail[..2]).then(|| format!("{}{tail}", &enclosing[..3]))
+    }
+
     pub fn finish(self) -> (Table, Vec<UnparsedLine>) {
         (self.table, self.unparsed)
     }
@@ -321,7 +384,24 @@ fn is_header_word(label: &str) -> bool {
             | "政府预算支出经济科目名称"
             | "功能分类科目"
             | "经济分类科目"
+            | "类"
+            | "款"
+            | "项"
+            | "功能分类科目编码"
+            | "功能分类科目名称"
+            | "经济分类科目编码"
+            | "经济分类科目名称"
+            | "部门预算经济分类科目编码"
+            | "部门经济分类科目名称"
     )
+}
+
+/// The figures of a total row whose label cells were merged into one:
+/// the cells after the label, in column order.
+fn merged_label_amounts(slice: &[&str], columns: usize) -> Vec<Cell> {
+    (0..columns)
+        .map(|i| Cell::from_text(slice.get(1 + i).copied().unwrap_or("")))
+        .collect()
 }
 
 /// "201"/"20113"/"2011301", with its name in the next cell or glued after it.

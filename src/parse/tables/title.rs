@@ -13,13 +13,15 @@ pub(crate) struct Titles {
 
 impl Titles {
     pub(crate) fn of(profile: &'static Profile) -> Titles {
-        let mut folded = Vec::with_capacity(profile.tables.len());
-        for def in profile.tables {
-            let title = fold_key(def.title).into_owned();
-            let long = def
-                .optional_suffix
-                .map(|s| format!("{title}{}", fold_key(s)));
-            folded.push((def, title, long));
+        let mut folded = Vec::with_capacity(profile.tables.len() * profile.title_prefixes.len());
+        for prefix in profile.title_prefixes {
+            for def in profile.tables {
+                let title = format!("{}{}", fold_key(prefix), fold_key(def.title));
+                let long = def
+                    .optional_suffix
+                    .map(|s| format!("{title}{}", fold_key(s)));
+                folded.push((def, title, long));
+            }
         }
         Titles { folded }
     }
@@ -35,10 +37,20 @@ impl Titles {
     /// The table whose title this line is, if any.
     pub(crate) fn table_of(&self, line: &Line) -> Option<&'static TableDef> {
         // Every title names a 表: most lines are ruled out before any folding.
-        if line.is_tabular() || !line.text.contains('表') || line.text.chars().count() > 70 {
+        if !line.text.contains('表') || line.text.chars().count() > 70 {
             return None;
         }
-        let core = title_core(&line.text);
+        // A title may come as the one filled cell of a table row.
+        let text = if line.is_tabular() {
+            let mut filled = line.filled_cells();
+            match (filled.next(), filled.next()) {
+                (Some(only), None) => only,
+                _ => return None,
+            }
+        } else {
+            line.text.as_str()
+        };
+        let core = title_core(text);
         let continued = core.strip_suffix("(续)");
         self.folded
             .iter()

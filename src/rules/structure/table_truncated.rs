@@ -42,7 +42,7 @@ impl Rule for TableTruncated {
             let mut missing: Vec<&str> = Vec::new();
             for side in def.sides {
                 if let RowScheme::Fixed(fixed) = &side.rows {
-                    for f in fixed.iter() {
+                    for f in fixed.iter().filter(|f| !f.optional) {
                         let present = table.rows.iter().any(|r| {
                             r.side == side.side && r.kind == RowKind::Fixed { key: f.key }
                         });
@@ -55,7 +55,10 @@ impl Rule for TableTruncated {
             let has_codes = def.sides.iter().any(|s| {
                 matches!(
                     s.rows,
-                    RowScheme::Codes | RowScheme::Economic | RowScheme::Units
+                    RowScheme::Codes
+                        | RowScheme::SplitCodes
+                        | RowScheme::Economic
+                        | RowScheme::Units
                 )
             });
             if has_codes && !table.declared_empty && table.total_row().is_none() {

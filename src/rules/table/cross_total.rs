@@ -40,10 +40,11 @@ impl Rule for CrossTotal {
             let Identity::CrossTotal { left, right, note } = identity else {
                 continue;
             };
+            let unit = resolve::common_unit(cx, &mut core::iter::once(left).chain(right.iter()));
             let figures = all_ok(
                 &mut core::iter::once(left)
                     .chain(right.iter())
-                    .map(|r| resolve::figure(cx.doc, r)),
+                    .map(|r| resolve::figure_in(cx, r, unit)),
             );
             match figures {
                 Ok(mut figs) => {

@@ -40,9 +40,10 @@ impl Rule for AtMost {
             let Identity::AtMost { left, right, note } = identity else {
                 continue;
             };
+            let unit = resolve::common_unit(cx, &mut [left, right].into_iter());
             let (l, r) = match (
-                resolve::figure(cx.doc, left),
-                resolve::figure(cx.doc, right),
+                resolve::figure_in(cx, left, unit),
+                resolve::figure_in(cx, right, unit),
             ) {
                 (Ok(l), Ok(r)) => (l, r),
                 (Err(m), _) | (_, Err(m)) => {

@@ -1,10 +1,13 @@
 //! Finding the figures an identity names, or saying why they cannot be had.
 
+use crate::arith::{round_half_away, Term};
+use crate::decimal::shift_right;
 use crate::model::{Document, Row, RowKind, Table};
 use crate::prelude::*;
 use crate::profile::{CellRef, RowSel};
-use crate::rules::support::{check_cell_sum, Figure};
-use crate::rules::Sink;
+use crate::rules::support::{check_cell_sum, money, Figure};
+use crate::rules::{Context, Sink};
+use crate::slices::Items;
 
 /// The rows that `keep` keeps, in order. Behind `dyn Fn`, so that the
 /// table rules share one selection loop instead of a filter/collect each.
@@ -61,6 +64,44 @@ pub(super) fn present<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Optio
             None
         }
     }
+}
+
+/// The money unit of table `id`: as printed above it, else the profile's.
+pub(super) fn unit_of<'a>(cx: &'a Context, id: &str) -> &'a str {
+    cx.doc
+        .table(id)
+        .and_then(|t| t.unit.as_deref())
+        .or_else(|| cx.profile.table(id).map(|d| d.unit))
+        .unwrap_or("")
+}
+
+/// The unit the figures at `refs` are compared in: 万元 when one of them
+/// is in 万元 (Shanghai's 三公 table against its 元 tables), else theirs.
+pub(super) fn common_unit<'a>(cx: &'a Context, refs: &mut dyn Items<&CellRef>) -> &'a str {
+    let mut unit = "";
+    while let Some(r) = refs.next_item() {
+        let u = unit_of(cx, r.table);
+        if unit.is_empty() || u == "万元" {
+            unit = u;
+        }
+    }
+    unit
+}
+
+/// The figure at `r`, expressed in `unit`: a 元 figure compared in 万元 is
+/// divided by 10,000 and rounded half away from zero to 2 decimals, as the
+/// documents round it, and says so in its label.
+pub(super) fn figure_in(cx: &Context, r: &CellRef, unit: &str) -> Result<Figure, Missing> {
+    let mut fig = figure(cx.doc, r)?;
+    if unit == "万元" && unit_of(cx, r.table) == "元" {
+        let value = round_half_away(shift_right(fig.term.value, 4), 2);
+        fig.term = Term {
+            value,
+            half: shift_right(fig.term.half, 4),
+        };
+        fig.shown = format!("{}元（{}万元）", fig.shown, money(value));
+    }
+    Ok(fig)
 }
 
 /// The figure at `r`. A row missing from a table printed as empty (or with
