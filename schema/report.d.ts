@@ -136,7 +136,16 @@ export interface DocumentSection {
    * Template profile that recognised the tables.
    */
   profile: string;
+  /**
+   * What that template is, in words ("上海 部门预算公开 9张表模板…").
+   */
+  profile_label: string;
   special: SpecialFunds;
+  tables_expected: number;
+  /**
+   * How many of the profile's tables were found, of how many.
+   */
+  tables_found: number;
   /**
    * Money unit of the tables ("万元").
    */

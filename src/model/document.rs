@@ -42,6 +42,11 @@ pub struct DocumentInfo {
     pub kind_label: &'static str,
     /// Template profile that recognised the tables.
     pub profile: &'static str,
+    /// What that template is, in words ("上海 部门预算公开 9张表模板…").
+    pub profile_label: &'static str,
+    /// How many of the profile's tables were found, of how many.
+    pub tables_found: usize,
+    pub tables_expected: usize,
     pub department: Option<String>,
     pub year: Option<u32>,
     /// Money unit of the tables ("万元").

@@ -58,6 +58,21 @@ pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
         } else {
             ""
         },
+        profile_label: if meta.kind.is_budget() {
+            profile.description
+        } else {
+            ""
+        },
+        tables_found: if meta.kind.is_budget() {
+            parsed.tables.len()
+        } else {
+            0
+        },
+        tables_expected: if meta.kind.is_budget() {
+            profile.tables.len()
+        } else {
+            0
+        },
         department: meta.department,
         year: meta.year,
         unit: meta.unit,

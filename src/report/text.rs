@@ -19,6 +19,13 @@ pub fn render_text(report: &Report, file: &str) -> String {
         d.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into()),
         d.unit.as_deref().unwrap_or("?"),
     );
+    if !d.profile.is_empty() {
+        let _ = writeln!(
+            out,
+            "模板：{}，找到 {}/{} 张表",
+            d.profile_label, d.tables_found, d.tables_expected
+        );
+    }
     let s = &report.summary;
     let _ = writeln!(
         out,

@@ -1,0 +1,327 @@
+//! Templates other than the 13-table one: every Shanghai 预算 document of
+//! `tests/fixtures/real/` (the `.tsv.txt` shape) through the JSON report.
+//!
+//! Expectations come from an independent scan of the fixture text (the
+//! nine titles after "{Y}年部门"/"{Y}年预算单位"/"{Y}年单位", cells split on
+//! TAB), never from the engine's output. The only errors allowed are the
+//! document's real ones, each verified by hand and pinned below with the
+//! figures that prove it.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{amount, cell_amount, report_json, rows_on_line, table};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// The nine titles of the Shanghai template, after year and prefix.
+const SHANGHAI_TITLES: [&str; 9] = [
+    "财务收支预算总表",
+    "收入预算总表",
+    "支出预算总表",
+    "财政拨款收支预算总表",
+    "一般公共预算支出功能分类预算表",
+    "政府性基金预算支出功能分类预算表",
+    "国有资本经营预算支出功能分类预算表",
+    "一般公共预算基本支出部门预算经济分类预算表",
+    "“三公”经费和机关运行经费预算表",
+];
+
+/// The Shanghai 预算 fixtures (not 决算), by file name.
+fn shanghai_budgets() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/real")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("shanghai-") && !n.contains("juesuan") && n.ends_with(".tsv.txt"))
+        .map(|n| {
+            let text = std::fs::read_to_string(dir.join(&n)).expect("fixture");
+            (n, text)
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "the four Shanghai 预算 documents");
+    files
+}
+
+/// A table region: its number (1–9), title line and TAB lines.
+struct Region {
+    number: usize,
+    title_line: usize,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+fn title_number(line: &str) -> Option<usize> {
+    // "2025年预算单位财政拨款收支预算总表 |  | …" (FL24) is a title too.
+    let first = line.split('\t').next()?.trim();
+    // "2024年…" or, for FL24's 三公 table, no year at all.
+    let rest = match first.split_once('年') {
+        Some((year, rest)) if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => first,
+    };
+    let rest = ["预算单位", "部门", "单位"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?;
+    if line.split('\t').skip(1).any(|c| !c.trim().is_empty()) {
+        return None;
+    }
+    SHANGHAI_TITLES
+        .iter()
+        .position(|t| *t == rest)
+        .map(|i| i + 1)
+}
+
+fn scan(text: &str) -> Vec<Region> {
+    let mut regions: Vec<Region> = Vec::new();
+    let mut open = false;
+    for (i, line) in text.lines().enumerate() {
+        let no = i + 1;
+        if let Some(number) = title_number(line) {
+            regions.push(Region {
+                number,
+                title_line: no,
+                rows: Vec::new(),
+            });
+            open = true;
+            continue;
+        }
+        if !line.contains('\t') {
+            // The prose after the 三公 table ends the last region.
+            if regions
+                .last()
+                .is_some_and(|r| r.number == 9 && !r.rows.is_empty())
+            {
+                open = false;
+            }
+            continue;
+        }
+        if open {
+            let cells = line.split('\t').map(|c| c.trim().to_string()).collect();
+            regions.last_mut().unwrap().rows.push((no, cells));
+        }
+    }
+    regions
+}
+
+/// How many label cells open a row of table `number` ("合计" merges them).
+fn label_cells(number: usize, cells: &[String]) -> usize {
+    if cells[0] == "合计" {
+        return 1;
+    }
+    match number {
+        2 | 3 | 5 | 6 | 7 => 4,
+        8 => 3,
+        _ => 0,
+    }
+}
+
+/// The printed amounts of a row, in order.
+fn printed_amounts(number: usize, cells: &[String]) -> Vec<Decimal> {
+    let skip = label_cells(number, cells);
+    cells.iter().skip(skip).filter_map(|c| amount(c)).collect()
+}
+
+/// The amounts of the report's rows on one line, in order.
+fn report_amounts(rows: &[&Value]) -> Vec<Decimal> {
+    rows.iter()
+        .flat_map(|r| r["cells"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| cell_amount(&c))
+        .collect()
+}
+
+/// The code a split-code row prints ("208|05|01" → "2080501"), with a
+/// 类 cell that is not three digits taking the enclosing row's 类.
+fn printed_code(number: usize, cells: &[String], last_class: &str) -> Option<String> {
+    let parts = match number {
+        2 | 3 | 5 | 6 | 7 => 3,
+        8 => 2,
+        _ => return None,
+    };
+    let digits = |c: &String| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit());
+    if !digits(&cells[0]) {
+        return None;
+    }
+    let tail: String = cells[1..parts].concat();
+    if cells[0].len() == 3 {
+        Some(format!("{}{tail}", cells[0]))
+    } else {
+        Some(format!("{last_class}{tail}"))
+    }
+}
+
+#[test]
+fn every_shanghai_budget_is_recognised_with_its_template_and_all_nine_tables() {
+    for (name, text) in shanghai_budgets() {
+        let report = report_json(&text);
+        let info = &report["document"];
+        let unit_version = name.contains("danwei");
+        let want = if unit_version {
+            "shanghai9-unit"
+        } else {
+            "shanghai9-department"
+        };
+        assert_eq!(info["profile"], want, "{name}");
+        let kind = if unit_version {
+            "unit_budget"
+        } else {
+            "department_budget"
+        };
+        assert_eq!(info["kind"], kind, "{name}");
+        let regions = scan(&text);
+        let numbers: Vec<usize> = regions.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, (1..=9).collect::<Vec<_>>(), "{name}: the scan");
+        assert_eq!(info["tables_found"], 9, "{name}");
+        assert_eq!(info["tables_expected"], 9, "{name}");
+        for r in &regions {
+            let id = format!("表{}", r.number);
+            let t = table(&report, &id).unwrap_or_else(|| panic!("{name}: {id} not found"));
+            assert_eq!(t["line"], r.title_line, "{name} {id}: title line");
+            let unit = if r.number == 9 { "万元" } else { "元" };
+            assert_eq!(t["unit"], unit, "{name} {id}: unit");
+        }
+    }
+}
+
+#[test]
+fn every_row_and_figure_of_every_table_is_in_the_report() {
+    for (name, text) in shanghai_budgets() {
+        let report = report_json(&text);
+        let mut problems = Vec::new();
+        for r in scan(&text) {
+            let id = format!("表{}", r.number);
+            let t = table(&report, &id).expect("table");
+            let mut last_class = String::new();
+            let mut codes = 0;
+            for (line, cells) in &r.rows {
+                let printed = printed_amounts(r.number, cells);
+                let rows = rows_on_line(t, *line);
+                let got = report_amounts(&rows);
+                if printed != got {
+                    problems.push(format!(
+                        "{id} line {line}: printed {printed:?}, report {got:?}"
+                    ));
+                }
+                if let Some(code) = printed_code(r.number, cells, &last_class) {
+                    codes += 1;
+                    last_class = code[..3].to_string();
+                    let found = rows.iter().any(|row| row["code"] == code.as_str());
+                    if !found {
+                        problems.push(format!("{id} line {line}: code {code} not in the report"));
+                    }
+                    let name_cell = &cells[label_cells(r.number, cells) - 1];
+                    let named = rows.iter().any(|row| row["name"] == name_cell.as_str());
+                    if !named {
+                        problems.push(format!(
+                            "{id} line {line}: name {name_cell} not in the report"
+                        ));
+                    }
+                }
+            }
+            if matches!(r.number, 2 | 3 | 5 | 8) {
+                assert!(codes > 0, "{name} {id}: the scan found 科目 rows");
+            }
+        }
+        assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+    }
+}
+
+/// The real errors of each document (DOMAIN-TEMPLATES.md §1, in bold),
+/// as (rule, line): FL24 names class 210 "医疗卫生与计划生育支出" in 1
+/// (line 76, "三、医疗卫生与计划生育支出 | 503,724") and 4 (line 138)
+/// where 2 and 3 print "210 卫生健康支出" (lines 93, 120) — the same code
+/// under its pre-2019 name.
+const REAL_ERRORS: &[(&str, &[(&str, usize)])] = &[
+    ("shanghai-putuo-wanlijiedao-2023", &[]),
+    ("shanghai-putuo-wanlijiedao-2025", &[]),
+    ("shanghai-putuo-zhengfubangongshi-danwei-2025", &[]),
+    (
+        "shanghai-putuo-shehuifuliyuan-danwei-2024",
+        &[("S105", 76), ("S105", 138)],
+    ),
+];
+
+#[test]
+fn table_errors_are_exactly_the_real_ones() {
+    for (name, text) in shanghai_budgets() {
+        let stem = name.trim_end_matches(".tsv.txt");
+        let want = REAL_ERRORS
+            .iter()
+            .find(|(s, _)| *s == stem)
+            .unwrap_or_else(|| panic!("{stem}: list its real errors (none is a list too)"))
+            .1;
+        let report = report_json(&text);
+        let mut got: Vec<(String, usize)> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap() as usize,
+                )
+            })
+            .collect();
+        got.sort();
+        let want: Vec<(String, usize)> = want.iter().map(|(r, l)| (r.to_string(), *l)).collect();
+        assert_eq!(got, want, "{stem}");
+    }
+}
+
+#[test]
+fn fl24_class_210_names_are_the_ones_printed() {
+    let (_, text) = shanghai_budgets()
+        .into_iter()
+        .find(|(n, _)| n.contains("shehuifuliyuan"))
+        .expect("FL24");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[75].contains("医疗卫生与计划生育支出") && lines[75].contains("503,724"));
+    assert!(lines[137].contains("医疗卫生与计划生育支出") && lines[137].contains("503,724"));
+    let report = report_json(&text);
+    let t2 = table(&report, "表2").unwrap();
+    let class = t2["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "210")
+        .expect("210 in 表2");
+    assert_eq!(class["name"], "卫生健康支出");
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "S105")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .all(|m| m.contains("医疗卫生与计划生育支出") && m.contains("卫生健康支出")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn three_public_in_wan_yuan_is_compared_with_yuan_tables_after_conversion() {
+    // GB25: 机关运行经费 213.28 万元 = 表8 公用经费 2,132,777.54 元 → 213.28 万元:
+    // equal once converted, so no finding; W25 464.64 < 1,082.77 is an info.
+    for (name, text) in shanghai_budgets() {
+        let report = report_json(&text);
+        let t110: Vec<&Value> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "T110")
+            .collect();
+        if name.contains("zhengfubangongshi") {
+            assert!(t110.is_empty(), "{name}: {t110:?}");
+        }
+        if name.contains("wanlijiedao-2025") {
+            assert_eq!(t110.len(), 1, "{name}");
+            assert_eq!(t110[0]["severity"], "info");
+            assert!(t110[0]["message"].as_str().unwrap().contains("1082.77"));
+        }
+    }
+}
