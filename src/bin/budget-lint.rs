@@ -208,15 +208,27 @@ fn rules_listing(format: Format) -> String {
                     .join("\n")
                     .replace("## ", "#### ");
                 out.push_str(&format!(
-                    "\n### {} {}（{}）\n{}\n",
-                    r.id, r.title, r.name, body
+                    "\n### {} {}（{}）\n\n适用模板：{}\n{}\n",
+                    r.id,
+                    r.title,
+                    r.name,
+                    r.templates.join("、"),
+                    body
                 ));
             }
             out
         }
         Format::Text => rules
             .iter()
-            .map(|d| format!("{}  {:<22} {}\n", d.rule.id, d.rule.name, d.rule.title))
+            .map(|d| {
+                format!(
+                    "{}  {:<22} {}  [{}]\n",
+                    d.rule.id,
+                    d.rule.name,
+                    d.rule.title,
+                    d.rule.templates.join(", ")
+                )
+            })
             .collect(),
     }
 }

@@ -24,6 +24,9 @@ pub struct RuleSummary {
     pub title: &'static str,
     pub category: Category,
     pub category_label: &'static str,
+    /// The templates (profile names) the rule applies to: those that have
+    /// every role it needs.
+    pub templates: Vec<&'static str>,
 }
 
 /// Every rule (id, name, title, category), in catalogue order, without the
@@ -39,6 +42,11 @@ fn summary(m: &RuleMeta) -> RuleSummary {
         title: m.title,
         category: m.category,
         category_label: m.category.label(),
+        templates: crate::profile::all()
+            .iter()
+            .filter(|p| m.missing_role(p).is_none())
+            .map(|p| p.name)
+            .collect(),
     }
 }
 

@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::model::{DocKind, Document};
 use crate::prelude::*;
-use crate::profile::Profile;
+use crate::profile::{Profile, Role};
 use crate::report::{Check, Finding};
 
 pub use catalog::{catalogue, index, RuleDoc, RuleSummary};
@@ -70,6 +70,16 @@ pub struct RuleMeta {
     /// Short Chinese title ("行内合计").
     pub title: &'static str,
     pub category: Category,
+    /// The roles (tables or other parts) the rule reads: on a template
+    /// without one of them the rule does not apply.
+    pub needs: &'static [Role],
+}
+
+impl RuleMeta {
+    /// The first role the rule needs that `profile` lacks.
+    pub fn missing_role(&self, profile: &Profile) -> Option<Role> {
+        self.needs.iter().copied().find(|r| !profile.has(*r))
+    }
 }
 
 pub struct Context<'a> {
@@ -89,10 +99,15 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The document's table that plays `role` in its template.
+    pub fn table(&self, role: Role) -> Option<&'a crate::model::Table> {
+        self.doc.table(self.profile.table_for(role)?.id)
+    }
+
     /// The 绩效 forms paired with 表十二 projects (None without 表十二).
     pub(crate) fn form_pairing(&self) -> Option<&forms::common::Pairing<'a>> {
         self.form_pairing
-            .get_or_init(|| forms::common::pair(self.doc))
+            .get_or_init(|| forms::common::pair(self.doc, self.profile))
             .as_ref()
     }
 }
@@ -120,10 +135,12 @@ pub fn run(doc: &Document, profile: &'static Profile) -> (Vec<Finding>, Vec<Chec
     let mut checks = Vec::new();
     for rule in all() {
         let mut sink = Sink::new(rule.meta());
-        if rule.meta().category.applies_to(doc.info.kind) {
-            rule.check(&cx, &mut sink);
-        } else {
+        if !rule.meta().category.applies_to(doc.info.kind) {
             sink.not_applicable(format!("{}不适用此项检查", doc.info.kind_label));
+        } else if let Some(role) = rule.meta().missing_role(profile) {
+            sink.not_applicable(format!("{}没有{}", profile.description, role.label()));
+        } else {
+            rule.check(&cx, &mut sink);
         }
         let (mut f, check) = sink.finish();
         findings.append(&mut f);

@@ -10,6 +10,7 @@ use crate::decimal;
 use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
 use crate::prelude::*;
+use crate::profile::{Profile, Role};
 use crate::report::Evidence;
 use crate::rules::support::{
     check_sum_lazily, collect_figures, text_evidence, value_evidence, Figure, SumFigures,
@@ -170,8 +171,8 @@ const MAX_TOLERANT_PAIRS: usize = 40_000;
 
 /// The 表十三 (上年结转) project whose name is that of `form`, if any: a
 /// form may describe a carried-over project rather than a new one.
-pub fn carried_over<'a>(doc: &'a Document, form: &ProjectForm) -> Option<TreeProject<'a>> {
-    let table = doc.table("表十三")?;
+pub fn carried_over<'a>(cx: &Context<'a>, form: &ProjectForm) -> Option<TreeProject<'a>> {
+    let table = cx.table(Role::CarriedProjects)?;
     let name = names::key_chars(form.name_text());
     for p in tree_projects(table) {
         let related = names::related(&names::key_chars(&p.row.name), &name);
@@ -204,8 +205,8 @@ pub fn pairing_for<'c, 'a>(
     pairing
 }
 
-pub fn pair(doc: &Document) -> Option<Pairing<'_>> {
-    let table = doc.table("表十二")?;
+pub fn pair<'a>(doc: &'a Document, profile: &Profile) -> Option<Pairing<'a>> {
+    let table = doc.table(profile.table_for(Role::Projects)?.id)?;
     let projects = tree_projects(table);
     let forms: Vec<&ProjectForm> = doc.forms.projects.iter().collect();
     // Tolerant names cost a character diff per pair; on an absurdly large

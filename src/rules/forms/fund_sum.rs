@@ -15,6 +15,7 @@
 //! 列出总额和各分项及其行号。
 
 use super::common::{check_fund_block, period_label};
+use crate::profile::Role;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct FormFundSum;
@@ -24,6 +25,7 @@ static META: RuleMeta = RuleMeta {
     name: "form-fund-sum",
     title: "项目资金合计等于分项之和",
     category: Category::Form,
+    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for FormFundSum {

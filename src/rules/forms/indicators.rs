@@ -19,6 +19,7 @@ use super::common::form_place;
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::report::Severity;
 use crate::rules::support::{evidence, text_evidence};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -31,6 +32,7 @@ static META: RuleMeta = RuleMeta {
     name: "form-indicators",
     title: "绩效指标包含产出和满意度",
     category: Category::Form,
+    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for FormIndicators {

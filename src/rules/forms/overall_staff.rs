@@ -16,6 +16,7 @@ use super::overall_sum::PLACE;
 use crate::arith::Term;
 use crate::model::forms::FormValue;
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::support::{all_figures, check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -26,6 +27,7 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-staff",
     title: "整体绩效目标申报表人员数",
     category: Category::Form,
+    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for OverallFormStaff {

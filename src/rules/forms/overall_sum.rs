@@ -17,6 +17,7 @@
 use super::common::form_figure;
 use crate::model::forms::{FormValue, OverallForm};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::support::{all_figures, check_equal, check_sum, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -27,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-sum",
     title: "整体绩效目标申报表自身平衡",
     category: Category::Form,
+    needs: &[Role::PerformanceForms],
 };
 
 pub const PLACE: &str = "整体支出绩效目标申报表";

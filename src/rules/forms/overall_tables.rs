@@ -21,6 +21,7 @@ use super::overall_sum::PLACE;
 use crate::model::forms::FormValue;
 use crate::model::Document;
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::support::{check_equal, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -31,6 +32,12 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-tables",
     title: "整体绩效目标申报表与报表一致",
     category: Category::Form,
+    needs: &[
+        Role::PerformanceForms,
+        Role::Summary,
+        Role::FiscalSummary,
+        Role::Expense,
+    ],
 };
 
 /// (form side, form key, table, row: fixed key or "total", column).

@@ -15,6 +15,7 @@ use super::common::{form_figure, form_place, period_label};
 use crate::arith::at_most;
 use crate::decimal;
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::report::Severity;
 use crate::rules::support::money;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -26,6 +27,7 @@ static META: RuleMeta = RuleMeta {
     name: "form-period-order",
     title: "实施期资金不少于年度资金",
     category: Category::Form,
+    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for FormPeriodOrder {

@@ -19,6 +19,7 @@ use super::common::{form_place, form_value_evidence, pairing_for, yuan_to_wan};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::report::Severity;
 use crate::rules::support::{money, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -30,6 +31,7 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-amount",
     title: "项目绩效目标表金额与表十二一致",
     category: Category::Form,
+    needs: &[Role::PerformanceForms, Role::Projects],
 };
 
 impl Rule for ProjectFormAmount {

@@ -17,6 +17,7 @@
 
 use super::common::{carried_over, form_place, name_evidence, pairing_for};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::report::Severity;
 use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -28,6 +29,7 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-missing",
     title: "项目与绩效目标表一一对应",
     category: Category::Form,
+    needs: &[Role::PerformanceForms, Role::Projects],
 };
 
 impl Rule for ProjectFormMissing {
@@ -61,7 +63,7 @@ impl Rule for ProjectFormMissing {
         }
         for form in &pairing.lone_forms {
             let place = form_place(form);
-            if let Some(carried) = carried_over(cx.doc, form) {
+            if let Some(carried) = carried_over(cx, form) {
                 let row = carried.table.row_label(carried.row);
                 sink.report(
                     Severity::Info,

@@ -17,6 +17,7 @@
 
 use super::common::{form_place, name_evidence, pairing_for};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -27,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-name",
     title: "项目名称与表十二一致",
     category: Category::Form,
+    needs: &[Role::PerformanceForms, Role::Projects],
 };
 
 impl Rule for ProjectFormName {

@@ -19,6 +19,7 @@
 
 use super::common::form_place;
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::report::Severity;
 use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -30,6 +31,7 @@ static META: RuleMeta = RuleMeta {
     name: "form-year",
     title: "年度目标与指标的年份",
     category: Category::Form,
+    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for FormYear {

@@ -17,6 +17,7 @@ use super::common::{check_section_sum, narrative, quote_figure, section};
 use crate::decimal;
 use crate::model::{Count, Section};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -27,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-assets",
     title: "情况说明 车辆与设备",
     category: Category::Narrative,
+    needs: &[Role::Narrative],
 };
 
 impl Rule for Assets {

@@ -14,6 +14,7 @@
 
 use super::common::{amount_figure, check_opt, check_section_sum, section_and_table, total_cell};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Basic;
@@ -23,6 +24,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-basic",
     title: "情况说明 人员经费与公用经费",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::BasicEconomic],
 };
 
 impl Rule for Basic {
@@ -31,7 +33,7 @@ impl Rule for Basic {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t6)) = section_and_table(cx, sink, 6, "表六") else {
+        let Some((sec, t6)) = section_and_table(cx, sink, 6, Role::BasicEconomic) else {
             return;
         };
         let mut total = None;

@@ -24,6 +24,7 @@ use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::model::{Change, Direction, Section, Statement};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::report::Severity;
 use crate::rules::support::{money, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -35,6 +36,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-changes",
     title: "情况说明 增减额与增减率",
     category: Category::Narrative,
+    needs: &[Role::Narrative],
 };
 
 impl Rule for Changes {

@@ -19,6 +19,7 @@ use super::common::{amount_figure, bare_name, narrative};
 use crate::decimal;
 use crate::model::{RowKind, Section, Statement, Table};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::profile::{Profile, RowScheme};
 use crate::report::Severity;
 use crate::rules::support::Figure;
@@ -32,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-class-names",
     title: "情况说明 科目名称",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::FiscalSummary, Role::GeneralExpense],
 };
 
 impl Rule for ClassNames {

@@ -3,14 +3,13 @@
 //! rule reports the same way (silent when exact, 尾差 inside the rounding
 //! band, an error with both figures outside it).
 
+use crate::profile::Role;
 use rust_decimal::Decimal;
 
 use crate::arith::{compare, percent_matches, Term, Verdict};
 use crate::decimal;
 use crate::model::forms::OverallForm;
-use crate::model::{
-    Document, Fact, Narrative, Quote, Row, RowKind, Section, Sentence, Statement, Table,
-};
+use crate::model::{Fact, Narrative, Quote, Row, RowKind, Section, Sentence, Statement, Table};
 use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::rules::forms::common::form_figure;
@@ -45,19 +44,20 @@ pub fn section_and_table<'a>(
     cx: &'a Context,
     sink: &mut Sink,
     number: u32,
-    table_id: &str,
+    role: Role,
 ) -> Option<(&'a Section, &'a Table)> {
     let n = narrative(cx, sink)?;
     let sec = section(n, number, sink)?;
-    let t = table(cx.doc, table_id, sink)?;
+    let t = table_for(cx, role, sink)?;
     Some((sec, t))
 }
 
-/// A table, or a reason on `sink`.
-pub fn table<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Option<&'a Table> {
-    let t = doc.table(id);
+/// The table playing `role`, or a reason on `sink`.
+pub fn table_for<'a>(cx: &'a Context, role: Role, sink: &mut Sink) -> Option<&'a Table> {
+    let t = cx.table(role);
     if t.is_none() {
-        sink.could_not_run(format!("未找到{id}，无法与情况说明核对"));
+        let name = cx.profile.table_for(role).map_or(role.label(), |d| d.id);
+        sink.could_not_run(format!("未找到{name}，无法与情况说明核对"));
     }
     t
 }

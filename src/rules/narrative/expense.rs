@@ -12,6 +12,7 @@
 //! 合计行 340.46 / 264.66 / 75.80 相等（75.8 与 75.80 相同），不报告。
 
 use super::common::{basic_project_split, check_section_sum, section_and_table};
+use crate::profile::Role;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Expense;
@@ -21,6 +22,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-expense",
     title: "情况说明 基本支出与项目支出",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::Expense],
 };
 
 impl Rule for Expense {
@@ -29,7 +31,7 @@ impl Rule for Expense {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t3)) = section_and_table(cx, sink, 3, "表三") else {
+        let Some((sec, t3)) = section_and_table(cx, sink, 3, Role::Expense) else {
             return;
         };
         for sentence in &sec.sentences {

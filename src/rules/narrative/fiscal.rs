@@ -21,6 +21,7 @@ use super::common::{
 };
 use crate::model::RowKind;
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
@@ -32,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-fiscal",
     title: "情况说明 财政拨款收支总体情况",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::FiscalSummary],
 };
 
 impl Rule for Fiscal {
@@ -40,7 +42,7 @@ impl Rule for Fiscal {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t4)) = section_and_table(cx, sink, 4, "表四") else {
+        let Some((sec, t4)) = section_and_table(cx, sink, 4, Role::FiscalSummary) else {
             return;
         };
         let mut total: Option<Figure> = None;

@@ -14,6 +14,7 @@
 
 use super::common::{amount_figure, check_opt, section_and_table, total_cell};
 use crate::model::RowKind;
+use crate::profile::Role;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
@@ -25,6 +26,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-general-budget",
     title: "情况说明 一般公共预算支出",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::GeneralExpense],
 };
 
 impl Rule for GeneralBudget {
@@ -33,7 +35,7 @@ impl Rule for GeneralBudget {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t5)) = section_and_table(cx, sink, 5, "表五") else {
+        let Some((sec, t5)) = section_and_table(cx, sink, 5, Role::GeneralExpense) else {
             return;
         };
         for sentence in &sec.sentences {

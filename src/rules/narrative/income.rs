@@ -15,6 +15,7 @@
 
 use super::common::{amount_figure, check_opt, check_section_sum, fixed_cell, section_and_table};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Income;
@@ -24,6 +25,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-income",
     title: "情况说明 收入来源",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::Summary],
 };
 
 /// (label word, 表一 income row key).
@@ -42,7 +44,7 @@ impl Rule for Income {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t1)) = section_and_table(cx, sink, 2, "表一") else {
+        let Some((sec, t1)) = section_and_table(cx, sink, 2, Role::Summary) else {
             return;
         };
         for sentence in &sec.sentences {

@@ -15,6 +15,7 @@
 
 use super::common::section_and_table;
 use crate::prelude::*;
+use crate::profile::Role;
 use alloc::borrow::Cow;
 
 use crate::model::{Cell, Fact, NameItem, Row, RowKind, Section, Table};
@@ -30,6 +31,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-item-lists",
     title: "情况说明 经济科目列举",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::BasicEconomic],
 };
 
 impl Rule for ItemLists {
@@ -38,7 +40,7 @@ impl Rule for ItemLists {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t6)) = section_and_table(cx, sink, 6, "表六") else {
+        let Some((sec, t6)) = section_and_table(cx, sink, 6, Role::BasicEconomic) else {
             return;
         };
         // Every listed name is looked for among all the items: their keys

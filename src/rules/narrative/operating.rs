@@ -11,6 +11,7 @@
 //! “机关运行经费财政拨款预算152.21万元”：与表十一「部门合计」152.21 相等；
 //! “2家”与表十一的 2 个单位行相符，不报告。增减额与增减率由 N114 核对。
 
+use crate::profile::Role;
 use rust_decimal::Decimal;
 
 use super::common::{
@@ -26,6 +27,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-operating",
     title: "情况说明 机关运行经费",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::Operating],
 };
 
 impl Rule for Operating {
@@ -34,7 +36,7 @@ impl Rule for Operating {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t11)) = section_and_table(cx, sink, 8, "表十一") else {
+        let Some((sec, t11)) = section_and_table(cx, sink, 8, Role::Operating) else {
             return;
         };
         if let Some((_, st)) = sec.find(None, &["机关运行经费"]) {

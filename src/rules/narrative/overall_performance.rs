@@ -24,6 +24,7 @@ use super::common::{
 use crate::decimal;
 use crate::model::{Fact, Section, Sentence};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -34,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-overall-performance",
     title: "情况说明 整体绩效目标涉及资金",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::Expense],
 };
 
 impl Rule for OverallPerformance {
@@ -42,7 +44,7 @@ impl Rule for OverallPerformance {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t3)) = section_and_table(cx, sink, 10, "表三") else {
+        let Some((sec, t3)) = section_and_table(cx, sink, 10, Role::Expense) else {
             return;
         };
         for sentence in sec.sentences_in(Some(1)) {

@@ -13,6 +13,7 @@
 
 use super::common::{amount_figure, check_section_sum, narrative, section};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Procurement;
@@ -22,6 +23,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-procurement",
     title: "情况说明 政府采购",
     category: Category::Narrative,
+    needs: &[Role::Narrative],
 };
 
 impl Rule for Procurement {

@@ -16,6 +16,7 @@
 use super::common::{amount_figure, check_against_table, narrative};
 use crate::model::RowKind;
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
@@ -27,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-project-amounts",
     title: "情况说明 按项目名称引用的金额",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::Projects],
 };
 
 impl Rule for ProjectAmounts {
@@ -38,8 +40,8 @@ impl Rule for ProjectAmounts {
         let Some(n) = narrative(cx, sink) else { return };
         // Loops rather than a flat_map chain: the same list in far less wasm.
         let mut projects: Vec<(String, Figure)> = Vec::new();
-        for id in ["表十二", "表十三"] {
-            let Some(t) = cx.doc.table(id) else { continue };
+        for role in [Role::Projects, Role::CarriedProjects] {
+            let Some(t) = cx.table(role) else { continue };
             for r in t.rows_of_kind(&RowKind::TreeProject) {
                 let name = fold_key(&r.name);
                 if name.chars().count() < 4 {

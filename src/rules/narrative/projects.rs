@@ -23,6 +23,7 @@ use super::common::{
 };
 use crate::model::{Fact, RowKind, Section};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::support::{all_figures, collect_figures, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -33,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-projects",
     title: "情况说明 项目个数与金额",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::Projects],
 };
 
 /// A count and the amount stated right after it ("项目3个，涉及金额75.80万元").
@@ -103,7 +105,7 @@ impl Rule for Projects {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t12)) = section_and_table(cx, sink, 10, "表十二") else {
+        let Some((sec, t12)) = section_and_table(cx, sink, 10, Role::Projects) else {
             return;
         };
         let projects = t12.rows_of_kind(&RowKind::TreeProject).count();

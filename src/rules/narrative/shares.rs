@@ -15,6 +15,7 @@
 //! 未写占比的类（如只给第一类写了占比）不报告。
 
 use super::common::{amount_figure, check_percent, narrative, project_root, said_of};
+use crate::profile::Role;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -25,6 +26,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-shares",
     title: "情况说明 占比",
     category: Category::Narrative,
+    needs: &[Role::Narrative],
 };
 
 impl Rule for Shares {
@@ -35,8 +37,7 @@ impl Rule for Shares {
     fn check(&self, cx: &Context, sink: &mut Sink) {
         let Some(n) = narrative(cx, sink) else { return };
         let projects = cx
-            .doc
-            .table("表十二")
+            .table(Role::Projects)
             .and_then(|t| project_root(t).and_then(|r| Figure::from_cell(t, r, "total")));
         for sec in &n.sections {
             for sentence in &sec.sentences {

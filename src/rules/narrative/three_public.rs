@@ -23,6 +23,7 @@ use super::common::{
 };
 use crate::model::{Cell, Direction, Statement};
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::report::Severity;
 use crate::rules::support::{all_figures, collect_figures, text_evidence, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -35,6 +36,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-three-public",
     title: "情况说明 “三公”经费",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::ThreePublic],
 };
 
 /// (label word, 表十 row key): the first word a label contains names its
@@ -54,7 +56,7 @@ impl Rule for ThreePublic {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t10)) = section_and_table(cx, sink, 7, "表十") else {
+        let Some((sec, t10)) = section_and_table(cx, sink, 7, Role::ThreePublic) else {
             return;
         };
         if let Some(sentence) = sec

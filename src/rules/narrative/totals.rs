@@ -18,6 +18,7 @@ use super::common::{
     amount_figure, check_opt, check_section_sum, fixed_cell, indexed, parts_of, section_and_table,
 };
 use crate::prelude::*;
+use crate::profile::Role;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Totals;
@@ -27,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-totals",
     title: "情况说明 收支总计",
     category: Category::Narrative,
+    needs: &[Role::Narrative, Role::Summary],
 };
 
 impl Rule for Totals {
@@ -35,7 +37,7 @@ impl Rule for Totals {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t1)) = section_and_table(cx, sink, 1, "表一") else {
+        let Some((sec, t1)) = section_and_table(cx, sink, 1, Role::Summary) else {
             return;
         };
         for sentence in &sec.sentences {

@@ -24,6 +24,7 @@ static META: RuleMeta = RuleMeta {
     name: "cell-unreadable",
     title: "无法识别的金额",
     category: Category::Structure,
+    needs: &[],
 };
 
 impl Rule for CellUnreadable {

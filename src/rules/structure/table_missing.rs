@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
     name: "table-missing",
     title: "缺少报表",
     category: Category::Structure,
+    needs: &[],
 };
 
 impl Rule for TableMissing {

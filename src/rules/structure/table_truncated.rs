@@ -26,6 +26,7 @@ static META: RuleMeta = RuleMeta {
     name: "table-truncated",
     title: "报表不完整",
     category: Category::Structure,
+    needs: &[],
 };
 
 impl Rule for TableTruncated {

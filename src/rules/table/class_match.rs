@@ -18,7 +18,7 @@ use super::resolve;
 use crate::arith::{at_most, sum_terms, Term};
 use crate::model::Table;
 use crate::prelude::*;
-use crate::profile::{ClassSource, Identity, Relation};
+use crate::profile::{ClassSource, Identity, Relation, Role};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{
     all_figures, cell_term, check_sum_lazily, money, terms_text, Figure, SumFigures,
@@ -32,6 +32,7 @@ static META: RuleMeta = RuleMeta {
     name: "class-match",
     title: "分类支出表间一致",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for ClassMatch {
@@ -108,7 +109,7 @@ impl Rule for ClassMatch {
 
 /// True when 表一 shows 财政专户管理资金 or 单位资金 income.
 fn has_own_funds(cx: &Context) -> bool {
-    let Some(t1) = cx.doc.table("表一") else {
+    let Some(t1) = cx.table(Role::Summary) else {
         return false;
     };
     ["special", "own"].iter().any(|k| {

@@ -24,6 +24,7 @@ static META: RuleMeta = RuleMeta {
     name: "code-hierarchy",
     title: "科目层级合计",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for CodeHierarchy {

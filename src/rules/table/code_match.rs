@@ -29,6 +29,7 @@ static META: RuleMeta = RuleMeta {
     name: "code-match",
     title: "分科目表间一致",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for CodeMatch {

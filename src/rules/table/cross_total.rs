@@ -28,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "cross-total",
     title: "表间总数一致",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for CrossTotal {

@@ -26,6 +26,7 @@ static META: RuleMeta = RuleMeta {
     name: "empty-table",
     title: "空表与其他表一致",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for EmptyTable {

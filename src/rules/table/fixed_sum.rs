@@ -29,6 +29,7 @@ static META: RuleMeta = RuleMeta {
     name: "fixed-sum",
     title: "固定行合计",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for FixedSum {

@@ -28,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "group-sum",
     title: "经济科目分类合计",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for GroupSum {

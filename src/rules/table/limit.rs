@@ -28,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "at-most",
     title: "不超过上限",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for AtMost {

@@ -28,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     name: "row-sum",
     title: "行内合计",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for RowSum {

@@ -27,6 +27,7 @@ static META: RuleMeta = RuleMeta {
     name: "tree-sum",
     title: "项目支出层级合计",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for TreeSum {

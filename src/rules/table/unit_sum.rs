@@ -24,6 +24,7 @@ static META: RuleMeta = RuleMeta {
     name: "unit-sum",
     title: "机关运行经费单位合计",
     category: Category::Table,
+    needs: &[],
 };
 
 impl Rule for UnitSum {
