@@ -325,3 +325,105 @@ fn three_public_in_wan_yuan_is_compared_with_yuan_tables_after_conversion() {
         }
     }
 }
+
+/// The text with the first printed `old` on line `line` replaced by `new`.
+fn change_cell(text: &str, line: usize, old: &str, new: &str) -> String {
+    let printed = text.lines().nth(line - 1).expect("line");
+    let cells: Vec<String> = printed
+        .split('\t')
+        .scan(false, |done, c| {
+            Some(if !*done && c.trim() == old {
+                *done = true;
+                new.to_string()
+            } else {
+                c.to_string()
+            })
+        })
+        .collect();
+    common::replace_line(text, line, &cells.join("\t"))
+}
+
+/// A printed amount made larger by 1,000 units of its last digit.
+fn bumped(cell: &str) -> String {
+    let scale = cell.split_once('.').map_or(0, |(_, d)| d.len());
+    let value = amount(cell).expect("amount");
+    let step = Decimal::new(1000, scale as u32);
+    format!("{:.*}", scale, value + step)
+}
+
+#[test]
+fn every_total_figure_changed_is_an_error_citing_its_line() {
+    // Generated: in every table, each figure of the 合计 (or the one data)
+    // row, changed in turn, breaks an identity that cites that line.
+    for (name, text) in shanghai_budgets() {
+        let report = report_json(&text);
+        for r in scan(&text) {
+            let id = format!("表{}", r.number);
+            let t = table(&report, &id).unwrap();
+            let Some(total) = t["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|row| row["kind"] == "total" || row["key"] == "expense_grand")
+            else {
+                continue;
+            };
+            let line = total["line"].as_u64().unwrap() as usize;
+            for (i, cell) in total["cells"].as_array().unwrap().iter().enumerate() {
+                let Some(printed) = cell["text"].as_str() else {
+                    continue;
+                };
+                // 机关运行经费 (表9's last cell) is only bounded above by
+                // 表8's 公用经费: a larger figure may still hold.
+                if r.number == 9 && i == 6 {
+                    continue;
+                }
+                let changed = change_cell(&text, line, printed, &bumped(printed));
+                let after = report_json(&changed);
+                let cited = after["findings"].as_array().unwrap().iter().any(|f| {
+                    f["severity"] == "error"
+                        && f["evidence"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .any(|e| e["line"].as_u64() == Some(line as u64))
+                });
+                assert!(
+                    cited,
+                    "{name} {id} line {line}: {printed} changed, no error cites it"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn operating_cost_above_public_cost_in_wan_yuan_is_an_error_and_equal_is_silent() {
+    // W25: 表8 公用经费 10,827,702 元 = 1,082.77 万元 (half away from zero).
+    let (_, text) = shanghai_budgets()
+        .into_iter()
+        .find(|(n, _)| n.contains("wanlijiedao-2025"))
+        .expect("W25");
+    let line = 1 + text
+        .lines()
+        .position(|l| l.starts_with("37.91\t"))
+        .expect("表9 data row");
+    let t110 = |printed: &str| -> Vec<String> {
+        let report = report_json(&change_cell(&text, line, "464.64", printed));
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "T110")
+            .map(|f| format!("{} {}", f["severity"], f["message"]))
+            .collect()
+    };
+    assert!(t110("1,082.77").is_empty(), "{:?}", t110("1,082.77"));
+    let above = t110("1,082.78");
+    assert_eq!(above.len(), 1, "{above:?}");
+    assert!(above[0].starts_with("\"error\""), "{above:?}");
+    assert!(
+        above[0].contains("10,827,702元（1082.77万元）"),
+        "{above:?}"
+    );
+}

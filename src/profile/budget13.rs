@@ -542,6 +542,7 @@ const IDENTITIES: &[Identity] = &[
         left: at("表十一", Total, "total"),
         right: at("表六", Total, "public"),
         note: "表十一 部门合计 ≤ 表六 公用经费",
+        when_below: "如部门含非参公事业单位属正常",
     },
     // 表十二/十三 项目支出
     row_sum(

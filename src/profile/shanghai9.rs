@@ -456,6 +456,20 @@ macro_rules! identities {
                 left: at("表9", Total, "operating"),
                 right: at("表8", Total, "public"),
                 note: "表9 机关运行经费 ≤ 表8 公用经费",
+                when_below: "如部门含非参公事业单位属正常",
+            },
+            // 三公 counts project money too: at least the basic budget's lines.
+            Identity::AtMost {
+                left: at("表8", RowSel::Code("30217"), "total"),
+                right: at("表9", Total, "reception"),
+                note: "表8 30217 公务接待费 ≤ 表9 公务接待费",
+                when_below: "",
+            },
+            Identity::AtMost {
+                left: at("表8", RowSel::Code("30231"), "total"),
+                right: at("表9", Total, "vehicle_running"),
+                note: "表8 30231 公务用车运行维护费 ≤ 表9 公务用车运行费",
+                when_below: "",
             },
             $($own),*
         ]

@@ -194,6 +194,8 @@ pub enum RowSel {
     Fixed(&'static str),
     /// The department row of a project tree (its grand total).
     TreeRoot,
+    /// The row of a 科目编码 (absent: no budget, zero).
+    Code(&'static str),
 }
 
 /// An identity that must hold. Each variant is evaluated by one rule.
@@ -258,6 +260,9 @@ pub enum Identity {
         left: CellRef,
         right: CellRef,
         note: &'static str,
+        /// Said (as info) when left is below right; nothing is said when
+        /// it is empty (below is as usual as equal).
+        when_below: &'static str,
     },
     /// A table printed as empty must agree with zero amounts elsewhere.
     EmptyAgrees {

@@ -38,7 +38,13 @@ impl Rule for AtMost {
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
         for identity in cx.profile.identities {
-            let Identity::AtMost { left, right, note } = identity else {
+            let Identity::AtMost {
+                left,
+                right,
+                note,
+                when_below,
+            } = identity
+            else {
                 continue;
             };
             let unit = resolve::common_unit(cx, &mut [left, right].into_iter());
@@ -62,12 +68,14 @@ impl Rule for AtMost {
                         l.label, l.shown, r.label, r.shown
                     ),
                 )
-            } else if let Verdict::Mismatch { difference, .. } = verdict {
+            } else if let (Verdict::Mismatch { difference, .. }, false) =
+                (verdict, when_below.is_empty())
+            {
                 let gap = money(-difference);
                 (
                     Severity::Info,
                     format!(
-                        "{note}：{} {} 小于 {} {}（差 {}），如部门含非参公事业单位属正常",
+                        "{note}：{} {} 小于 {} {}（差 {}），{when_below}",
                         l.label, l.shown, r.label, r.shown, gap
                     ),
                 )

@@ -115,6 +115,7 @@ pub(super) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
             .rows
             .iter()
             .find(|row| row.kind == RowKind::TreeDepartment),
+        RowSel::Code(code) => t.row_by_code(code),
     };
     let column_name = t.column(r.column).map(|c| c.name).unwrap_or(r.column);
     match row {
@@ -128,6 +129,12 @@ pub(super) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
         }),
         None if t.declared_empty || t.has_no_values() => Ok(Figure::virtual_zero(
             format!("{}（本表无数据）", t.id),
+            t.line,
+            t.id,
+        )),
+        // An economic code the table does not list has no budget: zero.
+        None if matches!(r.row, RowSel::Code(_)) => Ok(Figure::virtual_zero(
+            format!("{}（未列{}）", t.id, row_name(r.row)),
             t.line,
             t.id,
         )),
@@ -151,6 +158,7 @@ fn row_name(sel: RowSel) -> String {
         RowSel::Total => "合计".into(),
         RowSel::Fixed(key) => format!("「{}」", key),
         RowSel::TreeRoot => "部门合计".into(),
+        RowSel::Code(code) => format!("科目{code}"),
     }
 }
 
