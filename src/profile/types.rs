@@ -272,6 +272,40 @@ pub enum Identity {
     },
 }
 
+/// Which variant an [`Identity`] is: each is evaluated by one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentityKind {
+    RowSum,
+    CodeHierarchy,
+    GroupSum,
+    TreeSum,
+    FixedSum,
+    UnitSum,
+    CrossTotal,
+    CodeMatch,
+    ClassMatch,
+    AtMost,
+    EmptyAgrees,
+}
+
+impl Identity {
+    pub fn kind(&self) -> IdentityKind {
+        match self {
+            Identity::RowSum { .. } => IdentityKind::RowSum,
+            Identity::CodeHierarchy { .. } => IdentityKind::CodeHierarchy,
+            Identity::GroupSum { .. } => IdentityKind::GroupSum,
+            Identity::TreeSum { .. } => IdentityKind::TreeSum,
+            Identity::FixedSum { .. } => IdentityKind::FixedSum,
+            Identity::UnitSum { .. } => IdentityKind::UnitSum,
+            Identity::CrossTotal { .. } => IdentityKind::CrossTotal,
+            Identity::CodeMatch { .. } => IdentityKind::CodeMatch,
+            Identity::ClassMatch { .. } => IdentityKind::ClassMatch,
+            Identity::AtMost { .. } => IdentityKind::AtMost,
+            Identity::EmptyAgrees { .. } => IdentityKind::EmptyAgrees,
+        }
+    }
+}
+
 /// Where per-class figures come from.
 #[derive(Debug, Clone, Copy)]
 pub enum ClassSource {

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::{all, Category, RuleMeta};
+use super::{all, not_for, Category, Rule};
 use crate::prelude::*;
 
 // Only what calls `catalogue` links the docs in: the wasm API never does.
@@ -32,10 +32,11 @@ pub struct RuleSummary {
 /// Every rule (id, name, title, category), in catalogue order, without the
 /// documentation: what the core wasm module's `rules()` returns.
 pub fn index() -> Vec<RuleSummary> {
-    all().into_iter().map(|r| summary(r.meta())).collect()
+    all().into_iter().map(summary).collect()
 }
 
-fn summary(m: &RuleMeta) -> RuleSummary {
+fn summary(rule: &'static dyn Rule) -> RuleSummary {
+    let m = rule.meta();
     RuleSummary {
         id: m.id,
         name: m.name,
@@ -44,7 +45,7 @@ fn summary(m: &RuleMeta) -> RuleSummary {
         category_label: m.category.label(),
         templates: crate::profile::all()
             .iter()
-            .filter(|p| m.missing_role(p).is_none())
+            .filter(|p| not_for(rule, p).is_none())
             .map(|p| p.name)
             .collect(),
     }
@@ -65,7 +66,7 @@ pub fn catalogue() -> Vec<RuleDoc> {
     all()
         .into_iter()
         .map(|r| RuleDoc {
-            rule: summary(r.meta()),
+            rule: summary(r),
             docs: docs_for(r.meta().id),
         })
         .collect()

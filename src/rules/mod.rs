@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::model::{DocKind, Document};
 use crate::prelude::*;
-use crate::profile::{Profile, Role};
+use crate::profile::{IdentityKind, Profile, Role};
 use crate::report::{Check, Finding};
 
 pub use catalog::{catalogue, index, RuleDoc, RuleSummary};
@@ -70,16 +70,6 @@ pub struct RuleMeta {
     /// Short Chinese title ("行内合计").
     pub title: &'static str,
     pub category: Category,
-    /// The roles (tables or other parts) the rule reads: on a template
-    /// without one of them the rule does not apply.
-    pub needs: &'static [Role],
-}
-
-impl RuleMeta {
-    /// The first role the rule needs that `profile` lacks.
-    pub fn missing_role(&self, profile: &Profile) -> Option<Role> {
-        self.needs.iter().copied().find(|r| !profile.has(*r))
-    }
 }
 
 pub struct Context<'a> {
@@ -114,7 +104,32 @@ impl<'a> Context<'a> {
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
+
+    /// The roles (tables or other parts) the rule reads: on a template
+    /// without one of them it does not apply.
+    fn needs(&self) -> &'static [Role] {
+        &[]
+    }
+
+    /// For the table rules: the kind of [`Identity`] the rule evaluates;
+    /// it applies to the templates whose profile lists one.
+    ///
+    /// [`Identity`]: crate::profile::Identity
+    fn evaluates(&self) -> Option<IdentityKind> {
+        None
+    }
+
     fn check(&self, cx: &Context, sink: &mut Sink);
+}
+
+/// Why `rule` does not apply to `profile`'s template, if it does not.
+pub fn not_for(rule: &dyn Rule, profile: &Profile) -> Option<String> {
+    if let Some(role) = rule.needs().iter().find(|r| !profile.has(**r)) {
+        return Some(format!("{}没有{}", profile.description, role.label()));
+    }
+    let kind = rule.evaluates()?;
+    (!profile.identities.iter().any(|i| i.kind() == kind))
+        .then(|| format!("{}没有此类表间关系", profile.description))
 }
 
 /// Every rule, in catalogue order.
@@ -137,8 +152,8 @@ pub fn run(doc: &Document, profile: &'static Profile) -> (Vec<Finding>, Vec<Chec
         let mut sink = Sink::new(rule.meta());
         if !rule.meta().category.applies_to(doc.info.kind) {
             sink.not_applicable(format!("{}不适用此项检查", doc.info.kind_label));
-        } else if let Some(role) = rule.meta().missing_role(profile) {
-            sink.not_applicable(format!("{}没有{}", profile.description, role.label()));
+        } else if let Some(reason) = not_for(rule, profile) {
+            sink.not_applicable(reason);
         } else {
             rule.check(&cx, &mut sink);
         }

@@ -25,12 +25,15 @@ static META: RuleMeta = RuleMeta {
     name: "form-fund-sum",
     title: "项目资金合计等于分项之和",
     category: Category::Form,
-    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for FormFundSum {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -32,12 +32,15 @@ static META: RuleMeta = RuleMeta {
     name: "form-indicators",
     title: "绩效指标包含产出和满意度",
     category: Category::Form,
-    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for FormIndicators {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

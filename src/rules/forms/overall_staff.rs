@@ -27,12 +27,15 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-staff",
     title: "整体绩效目标申报表人员数",
     category: Category::Form,
-    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for OverallFormStaff {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

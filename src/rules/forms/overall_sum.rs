@@ -28,7 +28,6 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-sum",
     title: "整体绩效目标申报表自身平衡",
     category: Category::Form,
-    needs: &[Role::PerformanceForms],
 };
 
 pub const PLACE: &str = "整体支出绩效目标申报表";
@@ -36,6 +35,10 @@ pub const PLACE: &str = "整体支出绩效目标申报表";
 impl Rule for OverallFormSum {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -32,12 +32,6 @@ static META: RuleMeta = RuleMeta {
     name: "overall-form-tables",
     title: "整体绩效目标申报表与报表一致",
     category: Category::Form,
-    needs: &[
-        Role::PerformanceForms,
-        Role::Summary,
-        Role::FiscalSummary,
-        Role::Expense,
-    ],
 };
 
 /// (form side, form key, table, row: fixed key or "total", column).
@@ -62,6 +56,15 @@ enum Side {
 impl Rule for OverallFormTables {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[
+            Role::PerformanceForms,
+            Role::Summary,
+            Role::FiscalSummary,
+            Role::Expense,
+        ]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -27,12 +27,15 @@ static META: RuleMeta = RuleMeta {
     name: "form-period-order",
     title: "实施期资金不少于年度资金",
     category: Category::Form,
-    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for FormPeriodOrder {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

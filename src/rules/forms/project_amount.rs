@@ -31,12 +31,15 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-amount",
     title: "项目绩效目标表金额与表十二一致",
     category: Category::Form,
-    needs: &[Role::PerformanceForms, Role::Projects],
 };
 
 impl Rule for ProjectFormAmount {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms, Role::Projects]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -29,12 +29,15 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-missing",
     title: "项目与绩效目标表一一对应",
     category: Category::Form,
-    needs: &[Role::PerformanceForms, Role::Projects],
 };
 
 impl Rule for ProjectFormMissing {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms, Role::Projects]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

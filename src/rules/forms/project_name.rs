@@ -28,12 +28,15 @@ static META: RuleMeta = RuleMeta {
     name: "project-form-name",
     title: "项目名称与表十二一致",
     category: Category::Form,
-    needs: &[Role::PerformanceForms, Role::Projects],
 };
 
 impl Rule for ProjectFormName {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms, Role::Projects]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -31,12 +31,15 @@ static META: RuleMeta = RuleMeta {
     name: "form-year",
     title: "年度目标与指标的年份",
     category: Category::Form,
-    needs: &[Role::PerformanceForms],
 };
 
 impl Rule for FormYear {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::PerformanceForms]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

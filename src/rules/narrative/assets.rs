@@ -28,12 +28,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-assets",
     title: "情况说明 车辆与设备",
     category: Category::Narrative,
-    needs: &[Role::Narrative],
 };
 
 impl Rule for Assets {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

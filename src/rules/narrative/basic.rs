@@ -24,12 +24,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-basic",
     title: "情况说明 人员经费与公用经费",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::BasicEconomic],
 };
 
 impl Rule for Basic {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::BasicEconomic]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

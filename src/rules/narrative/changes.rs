@@ -36,12 +36,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-changes",
     title: "情况说明 增减额与增减率",
     category: Category::Narrative,
-    needs: &[Role::Narrative],
 };
 
 impl Rule for Changes {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

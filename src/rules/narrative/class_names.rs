@@ -33,12 +33,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-class-names",
     title: "情况说明 科目名称",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::FiscalSummary, Role::GeneralExpense],
 };
 
 impl Rule for ClassNames {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::FiscalSummary, Role::GeneralExpense]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -22,12 +22,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-expense",
     title: "情况说明 基本支出与项目支出",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::Expense],
 };
 
 impl Rule for Expense {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::Expense]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

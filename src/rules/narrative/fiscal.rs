@@ -33,12 +33,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-fiscal",
     title: "情况说明 财政拨款收支总体情况",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::FiscalSummary],
 };
 
 impl Rule for Fiscal {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::FiscalSummary]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -26,12 +26,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-general-budget",
     title: "情况说明 一般公共预算支出",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::GeneralExpense],
 };
 
 impl Rule for GeneralBudget {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::GeneralExpense]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

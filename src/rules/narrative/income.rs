@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-income",
     title: "情况说明 收入来源",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::Summary],
 };
 
 /// (label word, 表一 income row key).
@@ -41,6 +40,10 @@ const SOURCES: [(&str, &str); 6] = [
 impl Rule for Income {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::Summary]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

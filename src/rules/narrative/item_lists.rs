@@ -31,12 +31,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-item-lists",
     title: "情况说明 经济科目列举",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::BasicEconomic],
 };
 
 impl Rule for ItemLists {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::BasicEconomic]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -27,12 +27,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-operating",
     title: "情况说明 机关运行经费",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::Operating],
 };
 
 impl Rule for Operating {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::Operating]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -35,12 +35,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-overall-performance",
     title: "情况说明 整体绩效目标涉及资金",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::Expense],
 };
 
 impl Rule for OverallPerformance {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::Expense]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -23,12 +23,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-procurement",
     title: "情况说明 政府采购",
     category: Category::Narrative,
-    needs: &[Role::Narrative],
 };
 
 impl Rule for Procurement {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

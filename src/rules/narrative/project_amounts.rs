@@ -28,12 +28,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-project-amounts",
     title: "情况说明 按项目名称引用的金额",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::Projects],
 };
 
 impl Rule for ProjectAmounts {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::Projects]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -34,7 +34,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-projects",
     title: "情况说明 项目个数与金额",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::Projects],
 };
 
 /// A count and the amount stated right after it ("项目3个，涉及金额75.80万元").
@@ -102,6 +101,10 @@ fn blocks(sec: &Section) -> Vec<Block> {
 impl Rule for Projects {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::Projects]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -26,12 +26,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-shares",
     title: "情况说明 占比",
     category: Category::Narrative,
-    needs: &[Role::Narrative],
 };
 
 impl Rule for Shares {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -36,7 +36,6 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-three-public",
     title: "情况说明 “三公”经费",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::ThreePublic],
 };
 
 /// (label word, 表十 row key): the first word a label contains names its
@@ -53,6 +52,10 @@ const ROWS: [(&str, &str); 6] = [
 impl Rule for ThreePublic {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::ThreePublic]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -28,12 +28,15 @@ static META: RuleMeta = RuleMeta {
     name: "narrative-totals",
     title: "情况说明 收支总计",
     category: Category::Narrative,
-    needs: &[Role::Narrative, Role::Summary],
 };
 
 impl Rule for Totals {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn needs(&self) -> &'static [Role] {
+        &[Role::Narrative, Role::Summary]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

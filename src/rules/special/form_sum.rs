@@ -21,7 +21,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-form-sum",
     title: "申报表资金合计等于分项之和",
     category: Category::SpecialFunds,
-    needs: &[],
 };
 
 impl Rule for SpecialFormSum {

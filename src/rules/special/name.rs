@@ -30,7 +30,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-name",
     title: "项目标题名称与申报表一致",
     category: Category::SpecialFunds,
-    needs: &[],
 };
 
 impl Rule for SpecialName {

@@ -27,7 +27,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-project-amount",
     title: "专项资金项目金额与申报表一致",
     category: Category::SpecialFunds,
-    needs: &[],
 };
 
 impl Rule for SpecialProjectAmount {

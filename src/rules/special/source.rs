@@ -29,7 +29,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-source",
     title: "资金来源与申报表一致",
     category: Category::SpecialFunds,
-    needs: &[],
 };
 
 /// What a "全部为…" source means for the form's breakdown.

@@ -30,7 +30,6 @@ static META: RuleMeta = RuleMeta {
     name: "special-totals",
     title: "专项资金总额与分类合计",
     category: Category::SpecialFunds,
-    needs: &[],
 };
 
 impl Rule for SpecialTotals {

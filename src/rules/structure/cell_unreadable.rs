@@ -24,7 +24,6 @@ static META: RuleMeta = RuleMeta {
     name: "cell-unreadable",
     title: "无法识别的金额",
     category: Category::Structure,
-    needs: &[],
 };
 
 impl Rule for CellUnreadable {

@@ -28,7 +28,6 @@ static META: RuleMeta = RuleMeta {
     name: "code-name",
     title: "科目名称一致",
     category: Category::Structure,
-    needs: &[],
 };
 
 impl Rule for CodeName {

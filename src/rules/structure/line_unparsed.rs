@@ -25,7 +25,6 @@ static META: RuleMeta = RuleMeta {
     name: "line-unparsed",
     title: "表内无法识别的行",
     category: Category::Structure,
-    needs: &[],
 };
 
 impl Rule for LineUnparsed {

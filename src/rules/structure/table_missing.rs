@@ -22,7 +22,6 @@ static META: RuleMeta = RuleMeta {
     name: "table-missing",
     title: "缺少报表",
     category: Category::Structure,
-    needs: &[],
 };
 
 impl Rule for TableMissing {

@@ -26,7 +26,6 @@ static META: RuleMeta = RuleMeta {
     name: "table-truncated",
     title: "报表不完整",
     category: Category::Structure,
-    needs: &[],
 };
 
 impl Rule for TableTruncated {

@@ -18,7 +18,7 @@ use super::resolve;
 use crate::arith::{at_most, sum_terms, Term};
 use crate::model::Table;
 use crate::prelude::*;
-use crate::profile::{ClassSource, Identity, Relation, Role};
+use crate::profile::{ClassSource, Identity, IdentityKind, Relation, Role};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{
     all_figures, cell_term, check_sum_lazily, money, terms_text, Figure, SumFigures,
@@ -32,12 +32,15 @@ static META: RuleMeta = RuleMeta {
     name: "class-match",
     title: "分类支出表间一致",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for ClassMatch {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::ClassMatch)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

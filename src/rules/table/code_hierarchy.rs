@@ -14,7 +14,7 @@
 use super::resolve;
 use crate::model::{Row, RowKind};
 use crate::prelude::*;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct CodeHierarchy;
@@ -24,12 +24,15 @@ static META: RuleMeta = RuleMeta {
     name: "code-hierarchy",
     title: "科目层级合计",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for CodeHierarchy {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::CodeHierarchy)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

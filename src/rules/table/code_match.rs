@@ -16,7 +16,7 @@ use super::resolve;
 use crate::arith::{sum_terms, Term};
 use crate::model::Table;
 use crate::prelude::*;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::rules::support::{
     all_ok, cell_term, check_sum_lazily, collect_figures, Figure, SumFigures,
 };
@@ -29,12 +29,15 @@ static META: RuleMeta = RuleMeta {
     name: "code-match",
     title: "分科目表间一致",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for CodeMatch {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::CodeMatch)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

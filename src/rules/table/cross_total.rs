@@ -17,7 +17,7 @@
 //! 及行号。
 
 use super::resolve;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::rules::support::{all_ok, check_sum};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -28,12 +28,15 @@ static META: RuleMeta = RuleMeta {
     name: "cross-total",
     title: "表间总数一致",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for CrossTotal {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::CrossTotal)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -15,7 +15,7 @@
 use super::resolve;
 use crate::model::RowKind;
 use crate::prelude::*;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::rules::support::{check_equal, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -26,12 +26,15 @@ static META: RuleMeta = RuleMeta {
     name: "empty-table",
     title: "空表与其他表一致",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for EmptyTable {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::EmptyAgrees)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

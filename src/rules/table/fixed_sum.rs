@@ -18,7 +18,7 @@
 use super::resolve;
 use crate::model::{Row, RowKind, Table};
 use crate::prelude::*;
-use crate::profile::{Identity, PartRows};
+use crate::profile::{Identity, IdentityKind, PartRows};
 use crate::rules::support::all_ok;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -29,12 +29,15 @@ static META: RuleMeta = RuleMeta {
     name: "fixed-sum",
     title: "固定行合计",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for FixedSum {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::FixedSum)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -18,7 +18,7 @@
 use super::resolve;
 use crate::model::RowKind;
 use crate::prelude::*;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct GroupSum;
@@ -28,12 +28,15 @@ static META: RuleMeta = RuleMeta {
     name: "group-sum",
     title: "经济科目分类合计",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for GroupSum {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::GroupSum)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

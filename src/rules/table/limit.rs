@@ -16,7 +16,7 @@
 use super::resolve;
 use crate::arith::{at_most, compare, Verdict};
 use crate::prelude::*;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::report::Severity;
 use crate::rules::support::money;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -28,12 +28,15 @@ static META: RuleMeta = RuleMeta {
     name: "at-most",
     title: "不超过上限",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for AtMost {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::AtMost)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

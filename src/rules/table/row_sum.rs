@@ -17,7 +17,7 @@
 
 use super::resolve;
 use crate::prelude::*;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::rules::support::check_cell_sum;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -28,12 +28,15 @@ static META: RuleMeta = RuleMeta {
     name: "row-sum",
     title: "行内合计",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for RowSum {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::RowSum)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -17,7 +17,7 @@
 use super::resolve;
 use crate::model::{Row, RowKind};
 use crate::prelude::*;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct TreeSum;
@@ -27,12 +27,15 @@ static META: RuleMeta = RuleMeta {
     name: "tree-sum",
     title: "项目支出层级合计",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for TreeSum {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::TreeSum)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

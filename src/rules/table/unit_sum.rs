@@ -14,7 +14,7 @@
 use super::resolve;
 use crate::model::RowKind;
 use crate::prelude::*;
-use crate::profile::Identity;
+use crate::profile::{Identity, IdentityKind};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct UnitSum;
@@ -24,12 +24,15 @@ static META: RuleMeta = RuleMeta {
     name: "unit-sum",
     title: "机关运行经费单位合计",
     category: Category::Table,
-    needs: &[],
 };
 
 impl Rule for UnitSum {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn evaluates(&self) -> Option<IdentityKind> {
+        Some(IdentityKind::UnitSum)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
