@@ -200,7 +200,11 @@ pub fn pairing_for<'c, 'a>(
     }
     let pairing = cx.form_pairing();
     if pairing.is_none() {
-        sink.could_not_run(format!("未找到表十二，无法核对{what}"));
+        let t12 = cx
+            .profile
+            .table_for(Role::Projects)
+            .map_or("项目支出表", |d| d.id);
+        sink.could_not_run(format!("未找到{t12}，无法核对{what}"));
     }
     pairing
 }

@@ -34,17 +34,41 @@ static META: RuleMeta = RuleMeta {
     category: Category::Form,
 };
 
-/// (form side, form key, table, row: fixed key or "total", column).
-const PAIRS: &[(Side, &str, &str, &str, &str)] = &[
-    (Side::Source, "total", "表一", "income_grand", "income"),
-    (Side::Source, "general", "表四", "expense_grand", "general"),
-    (Side::Source, "fund", "表四", "expense_grand", "fund"),
-    (Side::Source, "capital", "表四", "expense_grand", "capital"),
-    (Side::Source, "special", "表一", "special", "income"),
-    (Side::Source, "own", "表一", "own", "income"),
-    (Side::Use, "total", "表三", "total", "total"),
-    (Side::Use, "basic", "表三", "total", "basic"),
-    (Side::Use, "project", "表三", "total", "project"),
+/// (form side, form key, table's role, row: fixed key or "total", column).
+const PAIRS: &[(Side, &str, Role, &str, &str)] = &[
+    (
+        Side::Source,
+        "total",
+        Role::Summary,
+        "income_grand",
+        "income",
+    ),
+    (
+        Side::Source,
+        "general",
+        Role::FiscalSummary,
+        "expense_grand",
+        "general",
+    ),
+    (
+        Side::Source,
+        "fund",
+        Role::FiscalSummary,
+        "expense_grand",
+        "fund",
+    ),
+    (
+        Side::Source,
+        "capital",
+        Role::FiscalSummary,
+        "expense_grand",
+        "capital",
+    ),
+    (Side::Source, "special", Role::Summary, "special", "income"),
+    (Side::Source, "own", Role::Summary, "own", "income"),
+    (Side::Use, "total", Role::Expense, "total", "total"),
+    (Side::Use, "basic", Role::Expense, "total", "basic"),
+    (Side::Use, "project", Role::Expense, "total", "project"),
 ];
 
 #[derive(Clone, Copy)]
@@ -72,7 +96,9 @@ impl Rule for OverallFormTables {
             sink.not_applicable("本文档没有整体支出绩效目标申报表");
             return;
         };
-        for (side, key, table, row, column) in PAIRS {
+        for &(side, key, role, row, column) in PAIRS {
+            // `needs` makes sure the template has the role.
+            let table = cx.profile.table_for(role).map_or("", |d| d.id);
             let (value, side_label) = match side {
                 Side::Source => (form.source(key), "按资金来源"),
                 Side::Use => (form.use_(key), "按资金用途"),
@@ -106,6 +132,7 @@ fn own_figure(value: &FormValue, side: &str) -> Option<Figure> {
 }
 
 fn table_figure(doc: &Document, table: &str, row: &str, column: &str) -> Option<Figure> {
+    // `table` is the template's name for the role ("表一").
     let t = doc.table(table)?;
     let r = if row == "total" {
         t.total_row()?

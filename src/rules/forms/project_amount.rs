@@ -103,7 +103,8 @@ impl Rule for ProjectFormAmount {
             f.difference = Some(money(decimal::sub(converted, wan.value)));
             f.evidence
                 .push(form_value_evidence("绩效目标表", &place, total));
-            f.evidence.push(row_fig.with_role("表十二").evidence);
+            f.evidence
+                .push(row_fig.with_role(p.project.table.id).evidence);
             sink.emit(f);
         }
     }

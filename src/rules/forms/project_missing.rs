@@ -45,20 +45,23 @@ impl Rule for ProjectFormMissing {
             return;
         };
         sink.compared();
+        // `needs` makes sure the template has the role.
+        let t12 = cx.profile.table_for(Role::Projects).map_or("", |d| d.id);
         for project in &pairing.lone_projects {
             let row = project.table.row_label(project.row);
+            let t12 = project.table.id;
             sink.report(
                 Severity::Warning,
                 "绩效目标表",
                 project.row.line,
                 format!(
-                    "表十二 {row} 没有对应的项目支出绩效目标表（文档附有 {} 张绩效目标表）",
+                    "{t12} {row} 没有对应的项目支出绩效目标表（文档附有 {} 张绩效目标表）",
                     cx.doc.forms.projects.len()
                 ),
                 vec![text_evidence(
-                    "表十二",
+                    t12,
                     project.row.line,
-                    "表十二",
+                    t12,
                     Some(&row),
                     &project.row.name,
                 )],
@@ -68,23 +71,18 @@ impl Rule for ProjectFormMissing {
             let place = form_place(form);
             if let Some(carried) = carried_over(cx, form) {
                 let row = carried.table.row_label(carried.row);
+                let t13 = carried.table.id;
                 sink.report(
                     Severity::Info,
                     "绩效目标表",
                     form.name_line(),
                     format!(
-                        "{place}（第{}行）对应表十三（上年结转）{row}，不在表十二中",
+                        "{place}（第{}行）对应{t13}（上年结转）{row}，不在{t12}中",
                         form.name_line()
                     ),
                     vec![
                         name_evidence(form, &place),
-                        text_evidence(
-                            "表十三",
-                            carried.row.line,
-                            "表十三",
-                            Some(&row),
-                            &carried.row.name,
-                        ),
+                        text_evidence(t13, carried.row.line, t13, Some(&row), &carried.row.name),
                     ],
                 );
                 continue;
@@ -100,7 +98,7 @@ impl Rule for ProjectFormMissing {
                 "绩效目标表",
                 form.name_line(),
                 format!(
-                    "{place}（第{}行）在表十二中找不到对应的项目{amount}",
+                    "{place}（第{}行）在{t12}中找不到对应的项目{amount}",
                     form.name_line()
                 ),
                 vec![name_evidence(form, &place)],

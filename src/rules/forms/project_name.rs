@@ -49,13 +49,14 @@ impl Rule for ProjectFormName {
                 continue;
             };
             let row = p.project.table.row_label(p.project.row);
+            let t12 = p.project.table.id;
             let place = form_place(p.form);
             let message = format!(
-                "项目名称不一致：表十二 {row}（第{}行），其绩效目标表第{}行的项目名称为「{}」；{}",
+                "项目名称不一致：{t12} {row}（第{}行），其绩效目标表第{}行的项目名称为「{}」；{}",
                 p.project.row.line,
                 p.form.name_line(),
                 p.form.name_text(),
-                p.names.describe("表十二", "绩效目标表")
+                p.names.describe(t12, "绩效目标表")
             );
             sink.report(
                 severity,
@@ -64,9 +65,9 @@ impl Rule for ProjectFormName {
                 message,
                 vec![
                     text_evidence(
-                        "表十二",
+                        t12,
                         p.project.row.line,
-                        "表十二",
+                        t12,
                         Some(&row),
                         &p.project.row.name,
                     ),

@@ -52,7 +52,13 @@ impl Rule for Basic {
                 continue;
             };
             let fig = amount_figure(sec, st);
-            check_opt(sink, sec, &fig, total_cell(t6, column), "表六 合计行");
+            check_opt(
+                sink,
+                sec,
+                &fig,
+                total_cell(t6, column),
+                &format!("{} 合计行", t6.id),
+            );
             if column == "total" {
                 total.get_or_insert(fig);
             } else {

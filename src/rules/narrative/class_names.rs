@@ -46,18 +46,19 @@ impl Rule for ClassNames {
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
         let Some(n) = narrative(cx, sink) else { return };
-        for (number, table_id) in [(4, "表四"), (5, "表五")] {
+        // Section 四 against the 财政拨款收支总表's classes, 五 against the
+        // 一般公共预算支出表's.
+        for (number, role, column) in [
+            (4, Role::FiscalSummary, "subtotal"),
+            (5, Role::GeneralExpense, "total"),
+        ] {
             let Some(sec) = n.section(number) else {
                 continue;
             };
-            let Some(t) = cx.doc.table(table_id) else {
-                sink.could_not_run(format!("未找到{table_id}，无法核对科目名称"));
+            let Some(t) = cx.table(role) else {
+                let name = cx.profile.table_for(role).map_or(role.label(), |d| d.id);
+                sink.could_not_run(format!("未找到{name}，无法核对科目名称"));
                 continue;
-            };
-            let column = if table_id == "表四" {
-                "subtotal"
-            } else {
-                "total"
             };
             for sentence in &sec.sentences {
                 for (i, st) in sentence.statements().enumerate() {

@@ -195,7 +195,7 @@ pub fn basic_project_split<'s>(
         }
     };
     let total = amount_figure(sec, head);
-    check(sink, &total, "total", "表三 合计");
+    check(sink, &total, "total", &format!("{} 合计", t3.id));
     let mut parts = Vec::new();
     for st in rest {
         let column = if st.label.contains("基本支出") {
@@ -206,7 +206,7 @@ pub fn basic_project_split<'s>(
             continue;
         };
         let fig = amount_figure(sec, st);
-        check(sink, &fig, column, "表三 合计行");
+        check(sink, &fig, column, &format!("{} 合计行", t3.id));
         parts.push(fig);
     }
     (total, parts)

@@ -91,7 +91,7 @@ impl Rule for Fiscal {
                         sec,
                         &fig,
                         Figure::from_cell(t4, row, "subtotal"),
-                        "表四 类级科目",
+                        &format!("{} 类级科目", t4.id),
                     );
                 }
                 continue;
@@ -103,7 +103,7 @@ impl Rule for Fiscal {
                 sec,
                 &fig,
                 fixed_cell(t4, cell.0, cell.1),
-                "表四 对应数",
+                &format!("{} 对应数", t4.id),
             );
         }
         let Some(total) = total else { return };

@@ -52,7 +52,7 @@ impl Rule for GeneralBudget {
                     sec,
                     &amount_figure(sec, head),
                     total_cell(t5, "total"),
-                    "表五 合计",
+                    &format!("{} 合计", t5.id),
                 );
             }
             for st in statements {
@@ -70,7 +70,7 @@ impl Rule for GeneralBudget {
                         sec,
                         &amount_figure(sec, st),
                         Figure::from_cell(t5, row, "total"),
-                        "表五 类级科目",
+                        &format!("{} 类级科目", t5.id),
                     );
                 }
             }

@@ -64,7 +64,7 @@ impl Rule for Income {
                 sec,
                 &total,
                 fixed_cell(t1, "income_grand", "income"),
-                "表一 收入总计",
+                &format!("{} 收入总计", t1.id),
             );
             let mut parts = Vec::new();
             for st in statements {
@@ -77,7 +77,7 @@ impl Rule for Income {
                     sec,
                     &fig,
                     fixed_cell(t1, key, "income"),
-                    "表一 收入来源",
+                    &format!("{} 收入来源", t1.id),
                 );
                 parts.push(fig);
             }

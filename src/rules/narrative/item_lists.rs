@@ -109,25 +109,29 @@ fn check_item(
     let column_name = t6.column(column).map_or(column, |c| c.name);
     let message = match (&nearest, same_name.is_none()) {
         (Some(r), true) => format!(
-            "{}「{}」列举的“{}”不是表六{}列的经济科目，表六为「{}」",
+            "{}「{}」列举的“{}”不是{}{}列的经济科目，{}为「{}」",
             sec.label(),
             list,
             item.name,
+            t6.id,
             column_name,
+            t6.id,
             r.name
         ),
         (Some(_), false) => format!(
-            "{}「{}」列举的“{}”在表六{}列没有金额",
+            "{}「{}」列举的“{}”在{}{}列没有金额",
             sec.label(),
             list,
             item.name,
+            t6.id,
             column_name
         ),
         (None, _) => format!(
-            "{}「{}」列举的“{}”不是表六{}列的经济科目",
+            "{}「{}」列举的“{}”不是{}{}列的经济科目",
             sec.label(),
             list,
             item.name,
+            t6.id,
             column_name
         ),
     };

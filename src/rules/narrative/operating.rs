@@ -48,24 +48,24 @@ impl Rule for Operating {
                 sec,
                 &amount_figure(sec, st),
                 total_cell(t11, "total"),
-                "表十一 部门合计",
+                &format!("{} 部门合计", t11.id),
             );
         }
         let units = t11.rows_of_kind(&RowKind::Unit).count();
         if let Some(count) = sec.counts(None).find(|c| c.unit == "家") {
             if units > 0 {
                 let table_fig = exact_figure(
-                    "表十一 单位行数".into(),
+                    format!("{} 单位行数", t11.id),
                     Decimal::from(units),
                     t11.line,
-                    "表十一",
+                    t11.id,
                 );
                 check_opt(
                     sink,
                     sec,
                     &quote_figure(sec, &count.label, &count.count),
                     Some(table_fig),
-                    "表十一 单位",
+                    &format!("{} 单位", t11.id),
                 );
             }
         }

@@ -134,15 +134,21 @@ impl Rule for Projects {
             }
             if projects > 0 {
                 let rows = exact_figure(
-                    "表十二 项目行数".into(),
+                    format!("{} 项目行数", t12.id),
                     Decimal::from(projects),
                     t12.line,
-                    "表十二",
+                    t12.id,
                 );
-                check_opt(sink, sec, &block.total.count, Some(rows), "表十二 项目");
+                check_opt(
+                    sink,
+                    sec,
+                    &block.total.count,
+                    Some(rows),
+                    &format!("{} 项目", t12.id),
+                );
             }
             if let Some(amount) = &block.total.amount {
-                check_opt(sink, sec, amount, root.clone(), "表十二 合计");
+                check_opt(sink, sec, amount, root.clone(), &format!("{} 合计", t12.id));
             }
             if block.classes.len() < 2 {
                 continue;

@@ -83,7 +83,7 @@ impl Rule for ThreePublic {
                 sec,
                 &amount_figure(sec, st),
                 fixed_cell(t10, ROWS[i].1, "total"),
-                "表十 对应行",
+                &format!("{} 对应行", t10.id),
             );
             found[i] = Some(st);
         }

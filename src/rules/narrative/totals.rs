@@ -70,7 +70,7 @@ impl Rule for Totals {
                     sec,
                     &total,
                     fixed_cell(t1, head_cell.0, head_cell.1),
-                    "表一 总计",
+                    &format!("{} 总计", t1.id),
                 );
                 let mut parts = Vec::new();
                 for part in parts_of(sentence, index) {
@@ -87,7 +87,7 @@ impl Rule for Totals {
                         sec,
                         &fig,
                         fixed_cell(t1, cell.0, cell.1),
-                        "表一 对应数",
+                        &format!("{} 对应数", t1.id),
                     );
                     parts.push(fig);
                 }
