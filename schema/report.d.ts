@@ -51,6 +51,11 @@ export type Row = {
   line: number;
   name: string;
   /**
+   * The code cells as printed, when the code was completed from the
+   * enclosing rows (FL24 prints 类 "7" for 210: "7 11 02").
+   */
+  printed_code?: string | null;
+  /**
    * A second label column where the table has one (表六 政府预算支出经济科目名称).
    */
   secondary?: string | null;

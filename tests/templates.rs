@@ -427,3 +427,41 @@ fn operating_cost_above_public_cost_in_wan_yuan_is_an_error_and_equal_is_silent(
         "{above:?}"
     );
 }
+
+#[test]
+fn a_misprinted_class_cell_is_read_from_the_enclosing_row_and_reported() {
+    // FL24 prints 类 "7" for 210 under 款 21011 (lines 123 in 表3, 166 in
+    // 表5): read as 2101102, and a warning names the line. No other
+    // Shanghai document has such a row.
+    for (name, text) in shanghai_budgets() {
+        let report = report_json(&text);
+        let mut lines: Vec<u64> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "S108")
+            .map(|f| f["line"].as_u64().unwrap())
+            .collect();
+        lines.sort();
+        let printed: Vec<u64> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("7\t11\t02\t"))
+            .map(|(i, _)| i as u64 + 1)
+            .collect();
+        assert_eq!(lines, printed, "{name}");
+        if name.contains("shehuifuliyuan") {
+            assert_eq!(lines, [123, 166], "{name}");
+            for id in ["表3", "表5"] {
+                let t = table(&report, id).unwrap();
+                let row = t["rows"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|r| r["printed_code"] == "7 11 02")
+                    .expect("the completed row");
+                assert_eq!(row["code"], "2101102", "{id}");
+            }
+        }
+    }
+}

@@ -71,6 +71,10 @@ pub struct Row {
     pub kind: RowKind,
     pub side: Side,
     pub code: Option<String>,
+    /// The code cells as printed, when the code was completed from the
+    /// enclosing rows (FL24 prints 类 "7" for 210: "7 11 02").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printed_code: Option<String>,
     pub name: String,
     /// A second label column where the table has one (表六 政府预算支出经济科目名称).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -16,6 +16,9 @@ pub(super) struct Builder {
     fixed_pos: Vec<usize>,
     seen_data: bool,
     unparsed: Vec<UnparsedLine>,
+    /// The printed code cells of the row being read, when its code was
+    /// completed from the enclosing rows.
+    completed_from: Option<String>,
 }
 
 enum Outcome {
@@ -34,6 +37,7 @@ impl Builder {
             fixed_pos: vec![0; def.sides.len()],
             seen_data: false,
             unparsed: Vec::new(),
+            completed_from: None,
         }
     }
 
@@ -185,6 +189,10 @@ impl Builder {
                         }
                         Ok((RowKind::Total, None, "合计".into(), None))
                     } else if let Some(code) = self.join_code(&labels[..name_at]) {
+                        let printed: String = labels[..name_at].concat();
+                        if !code.starts_with(&printed) {
+                            self.completed_from = Some(labels[..name_at].join(" "));
+                        }
                         let name = labels.get(name_at).copied().unwrap_or("").to_string();
                         Ok((code_kind(&code), Some(code), name, None))
                     } else if headerish
@@ -315,6 +323,7 @@ impl Builder {
                     kind,
                     side: side.side,
                     code,
+                    printed_code: self.completed_from.take(),
                     name,
                     secondary,
                     cells: amounts,

@@ -2,6 +2,7 @@
 //! and name the same 科目 the same way.
 
 mod cell_unreadable;
+mod code_completed;
 mod code_name;
 mod line_unparsed;
 mod table_missing;
@@ -15,4 +16,5 @@ pub static RULES: &[&dyn Rule] = &[
     &cell_unreadable::CellUnreadable,
     &line_unparsed::LineUnparsed,
     &code_name::CodeName,
+    &code_completed::CodeCompleted,
 ];
