@@ -14,6 +14,7 @@
 
 use super::common::{amount_figure, check_opt, section_and_table, total_cell};
 use crate::model::RowKind;
+use crate::prelude::*;
 use crate::profile::Role;
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};

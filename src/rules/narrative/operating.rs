@@ -11,6 +11,7 @@
 //! “机关运行经费财政拨款预算152.21万元”：与表十一「部门合计」152.21 相等；
 //! “2家”与表十一的 2 个单位行相符，不报告。增减额与增减率由 N114 核对。
 
+use crate::prelude::*;
 use crate::profile::Role;
 use rust_decimal::Decimal;
 
