@@ -41,3 +41,144 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod consistency {
+    //! Every identity of every profile names tables, columns and rows the
+    //! profile defines: a typo in a new template fails here, not silently
+    //! as "could not run" on documents.
+
+    use super::*;
+    use crate::prelude::*;
+
+    fn column_exists(profile: &Profile, table: &str, column: &str) -> bool {
+        profile
+            .table(table)
+            .is_some_and(|t| t.columns().any(|(_, c)| c.key == column))
+    }
+
+    fn fixed_key_exists(profile: &Profile, table: &str, key: &str) -> bool {
+        profile.table(table).is_some_and(|t| {
+            t.sides.iter().any(|s| match s.rows {
+                RowScheme::Fixed(rows) => rows.iter().any(|r| r.key == key),
+                _ => false,
+            })
+        })
+    }
+
+    fn check_ref(profile: &Profile, r: &CellRef, problems: &mut Vec<String>) {
+        if !column_exists(profile, r.table, r.column) {
+            problems.push(format!(
+                "{}: {} has no column {}",
+                profile.name, r.table, r.column
+            ));
+        }
+        if let RowSel::Fixed(key) = r.row {
+            if !fixed_key_exists(profile, r.table, key) {
+                problems.push(format!("{}: {} has no row {key}", profile.name, r.table));
+            }
+        }
+    }
+
+    fn check_columns(profile: &Profile, table: &str, columns: &[&str], problems: &mut Vec<String>) {
+        for c in columns {
+            if !column_exists(profile, table, c) {
+                problems.push(format!("{}: {table} has no column {c}", profile.name));
+            }
+        }
+    }
+
+    #[test]
+    fn identities_name_what_their_profile_defines() {
+        let mut problems = Vec::new();
+        for profile in all() {
+            for identity in profile.identities {
+                let p = &mut problems;
+                match identity {
+                    Identity::RowSum {
+                        table,
+                        total,
+                        parts,
+                    } => {
+                        check_columns(profile, table, &[*total], p);
+                        check_columns(profile, table, parts, p);
+                    }
+                    Identity::CodeHierarchy { table, columns }
+                    | Identity::GroupSum { table, columns }
+                    | Identity::TreeSum { table, columns }
+                    | Identity::UnitSum { table, columns } => {
+                        check_columns(profile, table, columns, p)
+                    }
+                    Identity::FixedSum {
+                        table,
+                        total,
+                        parts,
+                        columns,
+                    } => {
+                        check_columns(profile, table, columns, p);
+                        let mut keys = vec![*total];
+                        if let PartRows::Keys(k) = parts {
+                            keys.extend_from_slice(k);
+                        }
+                        for key in keys {
+                            if !fixed_key_exists(profile, table, key) {
+                                p.push(format!("{}: {table} has no row {key}", profile.name));
+                            }
+                        }
+                    }
+                    Identity::CrossTotal { left, right, .. } => {
+                        check_ref(profile, left, p);
+                        for r in right.iter() {
+                            check_ref(profile, r, p);
+                        }
+                    }
+                    Identity::CodeMatch { left, right, .. } => {
+                        check_columns(profile, left.0, &[left.1], p);
+                        for (t, c) in right.iter() {
+                            check_columns(profile, t, &[*c], p);
+                        }
+                    }
+                    Identity::ClassMatch {
+                        left,
+                        right_table,
+                        right_column,
+                        ..
+                    } => {
+                        check_columns(profile, right_table, &[*right_column], p);
+                        match left {
+                            ClassSource::CodeRows { table, columns } => {
+                                check_columns(profile, table, columns, p)
+                            }
+                            ClassSource::ClassRows { table, column } => {
+                                check_columns(profile, table, &[*column], p)
+                            }
+                        }
+                    }
+                    Identity::AtMost { left, right, .. } => {
+                        check_ref(profile, left, p);
+                        check_ref(profile, right, p);
+                    }
+                    Identity::EmptyAgrees { table, zero, .. } => {
+                        if profile.table(table).is_none() {
+                            p.push(format!("{}: no table {table}", profile.name));
+                        }
+                        for r in zero.iter() {
+                            check_ref(profile, r, p);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn each_role_is_played_by_one_table_at_most() {
+        for profile in all() {
+            for (i, t) in profile.tables.iter().enumerate() {
+                let again = profile.tables[i + 1..].iter().find(|u| u.role == t.role);
+                assert!(again.is_none(), "{}: {:?} twice", profile.name, t.role);
+            }
+        }
+    }
+}

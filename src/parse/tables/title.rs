@@ -149,4 +149,38 @@ mod tests {
         assert_eq!(id("2026年项目支出预算表"), None);
         assert_eq!(id("详见2026年预算收支总表。"), None);
     }
+
+    fn shanghai(profile: &'static crate::profile::Profile, text: &str) -> Option<&'static str> {
+        let lines = Lines::from_text(text);
+        Titles::of(profile).table_of(&lines.all[0]).map(|d| d.id)
+    }
+
+    #[test]
+    fn shanghai_titles_by_version() {
+        use crate::profile::{SHANGHAI9_DEPARTMENT as D, SHANGHAI9_UNIT as U};
+        assert_eq!(shanghai(&D, "2025年部门财务收支预算总表"), Some("表1"));
+        assert_eq!(shanghai(&U, "2025年部门财务收支预算总表"), None);
+        assert_eq!(shanghai(&U, "2025年预算单位财务收支预算总表"), Some("表1"));
+        assert_eq!(
+            shanghai(&U, "2025年单位“三公”经费和机关运行经费预算表"),
+            Some("表9")
+        );
+        // FL24 prints 9's title without its year, and 4's as a table row.
+        assert_eq!(
+            shanghai(&U, "单位“三公”经费和机关运行经费预算表"),
+            Some("表9")
+        );
+        assert_eq!(
+            shanghai(&U, "2024年预算单位财政拨款收支预算总表\t\t\t"),
+            Some("表4")
+        );
+        assert_eq!(
+            shanghai(&U, "2024年预算单位财政拨款收支预算总表\t1\t2"),
+            None
+        );
+        assert_eq!(
+            shanghai(&D, "2025年部门“三公”经费和机关运行经费预算表"),
+            Some("表9")
+        );
+    }
 }
