@@ -24,13 +24,13 @@ export type Cell =
  * 一级指标 as the framework names them.
  */
 export type IndicatorLevel = 'output' | 'benefit' | 'satisfaction';
-export type DocKind = 'department_budget' | 'unit_budget' | 'special_funds' | 'unknown';
+export type DocKind = 'department_budget' | 'unit_budget' | 'special_funds' | 'final_accounts' | 'unknown';
 export type Severity = 'error' | 'warning' | 'info';
 export type Fact = Statement | Count | NameList;
 /**
  * Which side of a two-sided table (表一, 表四) a row or column is on.
  */
-export type Side = 'single' | 'income' | 'expense';
+export type Side = 'single' | 'income' | 'expense' | 'left' | 'right';
 /**
  * What a row is, found from its code, its label or its place.
  */

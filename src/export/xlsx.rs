@@ -177,6 +177,8 @@ fn side_label(side: crate::model::Side) -> &'static str {
         crate::model::Side::Single => "",
         crate::model::Side::Income => "收入",
         crate::model::Side::Expense => "支出",
+        crate::model::Side::Left => "左栏",
+        crate::model::Side::Right => "右栏",
     }
 }
 

@@ -16,6 +16,8 @@ pub enum DocKind {
     UnitBudget,
     /// 专项资金信息公开.
     SpecialFunds,
+    /// 部门决算公开 (final accounts).
+    FinalAccounts,
     /// Not a kind this profile knows.
     Unknown,
 }
@@ -26,12 +28,17 @@ impl DocKind {
             DocKind::DepartmentBudget => "部门预算公开",
             DocKind::UnitBudget => "单位预算公开",
             DocKind::SpecialFunds => "专项资金信息公开",
+            DocKind::FinalAccounts => "部门决算公开",
             DocKind::Unknown => "未识别的文档",
         }
     }
 
     pub fn is_budget(&self) -> bool {
-        matches!(self, DocKind::DepartmentBudget | DocKind::UnitBudget)
+        // 决算 tables are checked the same way.
+        matches!(
+            self,
+            DocKind::DepartmentBudget | DocKind::UnitBudget | DocKind::FinalAccounts
+        )
     }
 }
 

@@ -17,6 +17,10 @@ pub enum Side {
     Single,
     Income,
     Expense,
+    /// The left of two blocks side by side (决算 六: 人员经费).
+    Left,
+    /// The right of two blocks side by side (决算 六: 公用经费).
+    Right,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -16,13 +16,15 @@ pub(super) struct Meta {
 /// Tables recognised before a document counts as a 13-table disclosure.
 const MIN_TABLES: usize = 3;
 
-pub(super) fn read(lines: &Lines, parsed: &Parsed) -> Meta {
+pub(super) fn read(lines: &Lines, parsed: &Parsed, final_accounts: bool) -> Meta {
     let heading = heading(lines);
     let heading_key = heading.as_deref().map(fold_key).unwrap_or_default();
     let kind = if heading_key.contains("专项资金") && parsed.tables.len() < MIN_TABLES {
         DocKind::SpecialFunds
     } else if parsed.tables.len() >= MIN_TABLES {
-        if heading_key.contains("单位预算")
+        if final_accounts {
+            DocKind::FinalAccounts
+        } else if heading_key.contains("单位预算")
             || (!heading_key.contains("部门预算") && parsed.department_label_is_unit)
         {
             DocKind::UnitBudget

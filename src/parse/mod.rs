@@ -49,7 +49,7 @@ pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
     let profile = pick_profile(&lines);
     crate::rebuild::rebuild(&mut lines, text, profile);
     let parsed = tables::parse(&lines, profile);
-    let meta = meta::read(&lines, &parsed);
+    let meta = meta::read(&lines, &parsed, profile.final_accounts);
     let info = DocumentInfo {
         kind: meta.kind,
         kind_label: meta.kind.label(),

@@ -600,6 +600,7 @@ pub static BUDGET13: Profile = Profile {
         "债务利息及费用支出",
         "其他支出",
     ],
+    final_accounts: false,
     unit_suffixes: &[
         "局",
         "中心",

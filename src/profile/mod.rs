@@ -8,15 +8,22 @@
 mod budget13;
 mod build;
 mod shanghai9;
+mod shanghai_final;
 mod types;
 
 pub use budget13::BUDGET13;
 pub use shanghai9::{SHANGHAI9_DEPARTMENT, SHANGHAI9_UNIT};
+pub use shanghai_final::SHANGHAI_FINAL;
 pub use types::*;
 
 /// Every profile this build knows, tried in order (the first wins a tie).
 pub fn all() -> &'static [&'static Profile] {
-    static ALL: [&Profile; 3] = [&BUDGET13, &SHANGHAI9_DEPARTMENT, &SHANGHAI9_UNIT];
+    static ALL: [&Profile; 4] = [
+        &BUDGET13,
+        &SHANGHAI9_DEPARTMENT,
+        &SHANGHAI9_UNIT,
+        &SHANGHAI_FINAL,
+    ];
     &ALL
 }
 

@@ -21,40 +21,7 @@ use RowSel::{Fixed, Total};
 
 /// 1/4 expenditure side: the classes the template prints (numbered 一、…
 /// in the document, in the order it uses), then 支出总计.
-const EXPENSE_ROWS: &[FixedRow] = &[
-    optional(class("201", "一般公共服务支出")),
-    optional(class("202", "外交支出")),
-    optional(class("203", "国防支出")),
-    optional(class("204", "公共安全支出")),
-    optional(class("205", "教育支出")),
-    optional(class("206", "科学技术支出")),
-    optional(class("207", "文化旅游体育与传媒支出")),
-    optional(class("208", "社会保障和就业支出")),
-    optional(class("209", "社会保险基金支出")),
-    optional(class("210", "卫生健康支出")),
-    // The class's name before 2019, still printed in FL24's 1 and 4.
-    optional(class("210", "医疗卫生与计划生育支出")),
-    optional(class("211", "节能环保支出")),
-    optional(class("212", "城乡社区支出")),
-    optional(class("213", "农林水支出")),
-    optional(class("214", "交通运输支出")),
-    optional(class("215", "资源勘探工业信息等支出")),
-    optional(class("216", "商业服务业等支出")),
-    optional(class("217", "金融支出")),
-    optional(class("219", "援助其他地区支出")),
-    optional(class("220", "自然资源海洋气象等支出")),
-    optional(class("221", "住房保障支出")),
-    optional(class("222", "粮油物资储备支出")),
-    optional(class("223", "国有资本经营预算支出")),
-    optional(class("224", "灾害防治及应急管理支出")),
-    optional(class("227", "预备费")),
-    optional(class("229", "其他支出")),
-    optional(class("230", "转移性支出")),
-    optional(class("231", "债务还本支出")),
-    optional(class("232", "债务付息支出")),
-    optional(class("233", "债务发行费用支出")),
-    row("expense_grand", "支出总计"),
-];
+const EXPENSE_ROWS: &[FixedRow] = classes_then!(row("expense_grand", "支出总计"));
 
 const T1_INCOME_ROWS: &[FixedRow] = &[
     row("fiscal", "财政拨款收入"),
@@ -518,6 +485,7 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     identities: IDENTITIES_DEPARTMENT,
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
+    final_accounts: false,
 };
 
 /// 单位预算: "2025年预算单位…预算表" (9: "2025年单位“三公”…"), 编制单位.
@@ -530,4 +498,5 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     identities: IDENTITIES_UNIT,
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
+    final_accounts: false,
 };

@@ -20,6 +20,8 @@ pub struct Profile {
     pub economic_groups: &'static [&'static str],
     /// Words that end a unit's name in a project tree (局, 中心 …).
     pub unit_suffixes: &'static [&'static str],
+    /// A 决算 (final accounts) template rather than a 预算 one.
+    pub final_accounts: bool,
 }
 
 impl Profile {

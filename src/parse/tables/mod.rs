@@ -83,7 +83,8 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
             }
             if ends_table_region(line) {
                 // "注:本部门…无…，故本表为空表。" is a sentence, yet the table's own note.
-                if fold_key(&line.text).contains("本表为空") {
+                let key = fold_key(&line.text);
+                if key.contains("本表为空") || key.contains("本表无数据") {
                     builder.declare_empty();
                 }
                 break;

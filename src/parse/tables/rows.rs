@@ -182,7 +182,13 @@ impl Builder {
                 }
                 RowScheme::SplitCodes => {
                     let name_at = side.label_cells.saturating_sub(1);
-                    if is_total_label(l0) {
+                    // "合计" under the 类 款 项 header ("类 | 款 | 项 | 合计"),
+                    // "人员经费合计" closing a block.
+                    let total_label = labels.iter().any(|l| {
+                        is_total_label(l)
+                            || (l.chars().count() > 2 && fold_key(l).ends_with("合计"))
+                    });
+                    if total_label {
                         if slice.len() < side.label_cells + side.columns.len() {
                             // "合计 | 1 | 2 | 3": the label cells merged into one.
                             amounts = merged_label_amounts(slice, side.columns.len());

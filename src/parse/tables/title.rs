@@ -16,10 +16,10 @@ impl Titles {
         let mut folded = Vec::with_capacity(profile.tables.len() * profile.title_prefixes.len());
         for prefix in profile.title_prefixes {
             for def in profile.tables {
-                let title = format!("{}{}", fold_key(prefix), fold_key(def.title));
+                let title = unquoted(&format!("{}{}", fold_key(prefix), fold_key(def.title)));
                 let long = def
                     .optional_suffix
-                    .map(|s| format!("{title}{}", fold_key(s)));
+                    .map(|s| unquoted(&format!("{title}{}", fold_key(s))));
                 folded.push((def, title, long));
             }
         }
@@ -50,7 +50,7 @@ impl Titles {
         } else {
             line.text.as_str()
         };
-        let core = title_core(text);
+        let core = unquoted(&title_core(text));
         let continued = core.strip_suffix("(续)");
         self.folded
             .iter()
@@ -59,6 +59,12 @@ impl Titles {
             })
             .map(|(def, _, _)| *def)
     }
+}
+
+/// A folded title without its quotation marks, which extractions often
+/// lose ("财政拨款 三公 经费支出决算表").
+fn unquoted(key: &str) -> String {
+    key.chars().filter(|&c| c != '"').collect()
 }
 
 /// The title without "预算公开表1"/"部门公开表9"/"表一" labels and without

@@ -66,7 +66,8 @@ impl Rule for CodeHierarchy {
                 }
                 resolve::sum_rows(sink, t, parent, &children, columns);
             }
-            if let Some(total) = t.rows.iter().find(|r| r.kind == RowKind::Total) {
+            // One total per side (决算 六: 人员经费合计 | 公用经费合计).
+            for total in t.rows.iter().filter(|r| r.kind == RowKind::Total) {
                 let classes = rows_where(&coded, &|r| {
                     r.kind == RowKind::Class && r.side == total.side
                 });
