@@ -196,6 +196,10 @@ fn cz24_has_no_table_error_and_its_documented_tails_are_info() {
         .find(|(n, _)| n.contains("caizhengju-juesuan-2024"))
         .expect("CZ24");
     let report = report_json(&text);
+    // The cover: "上海市普陀区财政局" / "年度部门决算" / "2024".
+    assert_eq!(report["document"]["department"], "上海市普陀区财政局");
+    assert_eq!(report["document"]["year"], 2024);
+    assert_eq!(report["document"]["unit"], "万元");
     let all = findings(&report);
     assert!(
         all.iter().all(|(_, severity, _)| severity == "info"),

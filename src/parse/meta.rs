@@ -37,7 +37,8 @@ pub(super) fn read(lines: &Lines, parsed: &Parsed, final_accounts: bool) -> Meta
     let year = heading
         .as_deref()
         .and_then(leading_year)
-        .or_else(|| parsed.tables.iter().find_map(|t| leading_year(&t.title)));
+        .or_else(|| parsed.tables.iter().find_map(|t| leading_year(&t.title)))
+        .or_else(|| year_line(lines));
     let department = parsed
         .department
         .clone()
@@ -59,7 +60,10 @@ fn heading(lines: &Lines) -> Option<String> {
         .take(30)
         .find(|l| {
             let k = fold_key(&l.text);
-            k.contains("预算公开") || k.contains("信息公开") || k.contains("决算公开")
+            k.contains("预算公开")
+                || k.contains("信息公开")
+                || k.contains("决算公开")
+                || k.ends_with("部门决算")
         })
         .map(|l| l.text.clone())
 }
@@ -90,6 +94,17 @@ fn department_from_heading(lines: &Lines, heading: Option<&str>) -> Option<Strin
         before = Some(&line.text);
     }
     None
+}
+
+/// A year printed on a line of its own near the top (CZ24's cover:
+/// "年度部门决算" then "2024").
+fn year_line(lines: &Lines) -> Option<u32> {
+    lines
+        .content()
+        .take(30)
+        .map(|l| l.text.trim())
+        .find(|t| t.len() == 4 && leading_digits(t) == 4)
+        .and_then(leading_year)
 }
 
 /// "2026年…", "(2026)年度", "2022 年…" → the year.
