@@ -8,6 +8,7 @@
 
 mod cells;
 mod noise;
+mod wrap;
 
 use serde::Serialize;
 
@@ -34,6 +35,12 @@ pub struct Line {
     /// [`Noise::Joined`]. Empty for a line read as it stands.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<usize>,
+    /// Where the text of each input line starts in `text` (byte offset,
+    /// line number), when wrapped prose was joined into this line
+    /// (`wrap.rs`); empty otherwise. A reader maps a position to the line
+    /// it was printed on with [`Line::line_at`].
+    #[serde(skip)]
+    pub breaks: Vec<(usize, usize)>,
 }
 
 impl Line {
@@ -68,6 +75,14 @@ impl Line {
         !self.spans.is_empty()
     }
 
+    /// The input line the byte `offset` of `text` was printed on.
+    pub fn line_at(&self, offset: usize) -> usize {
+        let after = self.breaks.partition_point(|&(start, _)| start <= offset);
+        self.breaks
+            .get(after.wrapping_sub(1))
+            .map_or(self.no, |&(_, no)| no)
+    }
+
     /// Non-empty cells.
     pub fn filled_cells(&self) -> impl Iterator<Item = &str> {
         self.cells().filter(|c| !c.is_empty())
@@ -95,6 +110,7 @@ impl Lines {
                 spans,
                 noise: None,
                 also: Vec::new(),
+                breaks: Vec::new(),
             });
         }
         noise::mark(&mut lines.all);
@@ -129,6 +145,7 @@ impl Lines {
             line.spans = spans;
             line.noise = None;
             line.also = also.to_vec();
+            line.breaks.clear();
         }
     }
 

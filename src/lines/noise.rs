@@ -72,15 +72,30 @@ fn has_dot_leader(text: &str) -> bool {
     body.ends_with("...") || body.ends_with('…') || body.ends_with("···")
 }
 
-/// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.
+/// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits; or, as
+/// extractors give it, one cell with the page number after a space, which
+/// the cell cleaning drops beside a CJK character ("第三部分 2026年度部门
+/// 预算情况说明 19" reads "…情况说明19"): the label may hold a year then,
+/// it must end in a character that is no date's.
 fn ends_with_page_number(line: &Line) -> bool {
+    let is_page = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
     let mut filled = line.filled_cells();
-    let (Some(label), Some(page), None) = (filled.next(), filled.next(), filled.next()) else {
-        return false;
-    };
-    page.len() <= 3
-        && page.chars().all(|c| c.is_ascii_digit())
-        && !label.chars().any(|c| c.is_ascii_digit())
+    match (filled.next(), filled.next(), filled.next()) {
+        (Some(label), Some(page), None) => {
+            is_page(page) && !label.chars().any(|c| c.is_ascii_digit())
+        }
+        (Some(one), None, None) if one.chars().count() <= 60 => {
+            let label = one.trim_end_matches(|c: char| c.is_ascii_digit());
+            let page = one[label.len()..].trim_start();
+            is_page(page)
+                && label
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_ascii() && !matches!(c, '年' | '月' | '日' | '第'))
+        }
+        _ => false,
+    }
 }
 
 /// "收入预算图", "三公经费分布图": a caption whose chart did not survive.

@@ -18,6 +18,10 @@ pub struct Allowance {
     /// Only the tables are given (a workbook without the prose): only table
     /// and structure findings (T, S) are compared.
     pub tables_only: bool,
+    /// Only the prose, the 绩效 forms and the 专项资金 document are
+    /// compared (N, F and P findings), not the tables: what the readers of
+    /// those parts must give in every shape, whatever the table readers do.
+    pub prose_only: bool,
 }
 
 /// The outcome of a comparison: every difference, and the placed share.
@@ -80,7 +84,7 @@ fn row_key(row: &Value) -> String {
 
 /// The errors and warnings of a report, keyed by rule and cited figures,
 /// with how often each key occurs.
-fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
+fn finding_keys(report: &Value, allow: Allowance) -> BTreeMap<String, usize> {
     let mut keys = BTreeMap::new();
     for f in report["findings"].as_array().into_iter().flatten() {
         let severity = f["severity"].as_str().unwrap_or("");
@@ -88,7 +92,12 @@ fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
             continue;
         }
         let rule = f["rule"].as_str().unwrap_or("");
-        if tables_only && !(rule.starts_with('T') || rule.starts_with('S')) {
+        if allow.tables_only && !(rule.starts_with('T') || rule.starts_with('S')) {
+            continue;
+        }
+        if allow.prose_only
+            && !(rule.starts_with('N') || rule.starts_with('F') || rule.starts_with('P'))
+        {
             continue;
         }
         let mut values: Vec<String> = f["evidence"]
@@ -110,7 +119,12 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
     let mut c = Comparison::default();
     let no_tables = Vec::new();
     let other_tables = other["tables"].as_array().unwrap_or(&no_tables);
-    for t in tab["tables"].as_array().unwrap_or(&no_tables) {
+    let tables = if allow.prose_only {
+        &no_tables
+    } else {
+        tab["tables"].as_array().unwrap_or(&no_tables)
+    };
+    for t in tables {
         let id = t["id"].as_str().unwrap_or("");
         let Some(o) = other_tables.iter().find(|o| o["id"] == t["id"]) else {
             c.problems.push(format!("{id}: table missing"));
@@ -143,8 +157,8 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
             }
         }
     }
-    let want = finding_keys(tab, allow.tables_only);
-    let got = finding_keys(other, allow.tables_only);
+    let want = finding_keys(tab, allow);
+    let got = finding_keys(other, allow);
     for (key, &n) in &got {
         let had = want.get(key).copied().unwrap_or(0);
         if n > had {

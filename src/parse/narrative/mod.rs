@@ -56,8 +56,18 @@ struct Paragraph {
 
 impl Paragraph {
     fn push(&mut self, line: &Line) {
-        self.starts.push((self.text.len(), line.no));
-        self.text.push_str(line.text.trim());
+        let at = self.text.len();
+        let text = line.text.trim_end();
+        if line.breaks.is_empty() {
+            self.starts.push((at, line.no));
+        } else {
+            // Wrapped prose joined back (`lines::wrap`): each piece keeps
+            // its own line.
+            for &(offset, no) in &line.breaks {
+                self.starts.push((at + offset, no));
+            }
+        }
+        self.text.push_str(text);
     }
 
     fn line_at(&self, offset: usize) -> usize {
