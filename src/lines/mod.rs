@@ -96,6 +96,10 @@ pub struct Lines {
     /// (`rebuild`): each is its own finding, and its cells read as
     /// unreadable.
     pub unplaced: Vec<crate::rebuild::UnplacedRow>,
+    /// 绩效 forms not read because their layout leaves their cells
+    /// uncertain (`rebuild::forms`): each is its own finding, and the
+    /// checks that needed them do not run.
+    pub unread: Vec<crate::rebuild::UnreadForm>,
 }
 
 impl Lines {

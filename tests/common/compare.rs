@@ -23,6 +23,10 @@ pub struct Allowance {
     /// and form values, line numbers aside) and the N, F and P findings
     /// that cite no budget table cell (those follow the table readers).
     pub prose_only: bool,
+    /// The 绩效 forms may be left unread (F111, P106: a layout whose cells
+    /// cannot be told apart): they are not compared, and findings of the
+    /// original may be missing, but never one added.
+    pub forms_unread: bool,
 }
 
 /// The outcome of a comparison: every difference, and the placed share.
@@ -113,43 +117,57 @@ fn finding_keys(report: &Value, allow: Allowance) -> BTreeMap<String, usize> {
     keys
 }
 
-/// True when a finding cites a cell of a budget table (表一 … 表十三),
-/// which the table readers give, not the prose's and forms' readers.
+/// True when a finding rests on a budget table (表一 … 表十三): it cites
+/// one of its cells, or names it (a name list against 表六's columns, a
+/// form against 表十二's projects). The table readers give those.
 fn cites_table(finding: &Value) -> bool {
-    finding["evidence"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .any(|e| {
-            e["table"]
-                .as_str()
-                .and_then(|t| t.strip_prefix('表'))
-                .and_then(|t| t.chars().next())
+    let names_table = |t: &str| {
+        t.match_indices('表').any(|(i, _)| {
+            t[i + '表'.len_utf8()..]
+                .chars()
+                .next()
                 .is_some_and(|c| "一二三四五六七八九十".contains(c))
         })
+    };
+    names_table(finding["message"].as_str().unwrap_or(""))
+        || finding["evidence"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|e| e["table"].as_str().is_some_and(names_table))
+}
+
+/// An unread form's own finding (F111, P106).
+fn is_unread_form(key: &str) -> bool {
+    key.contains(" F111 ") || key.contains(" P106 ")
 }
 
 /// What the prose, forms and 专项资金 readers made of a report's
 /// document, one "path = value" a leaf, without line numbers (which
 /// differ between shapes).
-pub fn prose_leaves(report: &Value) -> Vec<String> {
-    fn walk(v: &Value, path: &str, out: &mut Vec<String>) {
+pub fn prose_leaves(report: &Value, with_forms: bool) -> Vec<String> {
+    fn walk(v: &Value, path: &str, out: &mut Vec<String>, forms: bool) {
         match v {
             Value::Object(map) => {
                 // A quote's text is what its line shows of the phrase: it
                 // ends at the line's start, which depends on the shape.
                 let quote = map.contains_key("shown");
                 for (k, v) in map {
-                    if k == "line" || k.ends_with("_line") || k == "lines" || (quote && k == "text")
+                    let form = k == "form" && !forms;
+                    if k == "line"
+                        || k.ends_with("_line")
+                        || k == "lines"
+                        || (quote && k == "text")
+                        || form
                     {
                         continue;
                     }
-                    walk(v, &format!("{path}.{k}"), out);
+                    walk(v, &format!("{path}.{k}"), out, forms);
                 }
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    walk(v, &format!("{path}[{i}]"), out);
+                    walk(v, &format!("{path}[{i}]"), out, forms);
                 }
             }
             Value::String(s) => out.push(format!("{path} = {}", squash(s))),
@@ -166,15 +184,22 @@ pub fn prose_leaves(report: &Value) -> Vec<String> {
         .flatten()
     {
         let path = format!("narrative.{}", section["number"]);
-        walk(&section["title"], &format!("{path}.title"), &mut out);
+        walk(&section["title"], &format!("{path}.title"), &mut out, true);
         let sentences = section["sentences"].as_array().into_iter().flatten();
         let facts = sentences.flat_map(|s| s["facts"].as_array().into_iter().flatten());
         for (i, fact) in facts.enumerate() {
-            walk(fact, &format!("{path}.facts[{i}]"), &mut out);
+            walk(fact, &format!("{path}.facts[{i}]"), &mut out, true);
         }
     }
-    walk(&report["document"]["forms"], "forms", &mut out);
-    walk(&report["document"]["special"], "special", &mut out);
+    if with_forms {
+        walk(&report["document"]["forms"], "forms", &mut out, true);
+    }
+    walk(
+        &report["document"]["special"],
+        "special",
+        &mut out,
+        with_forms,
+    );
     out
 }
 
@@ -222,7 +247,11 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
         }
     }
     if allow.prose_only {
-        let (want, got) = (prose_leaves(tab), prose_leaves(other));
+        let with_forms = !allow.forms_unread;
+        let (want, got) = (
+            prose_leaves(tab, with_forms),
+            prose_leaves(other, with_forms),
+        );
         let mut shown = 0;
         for (w, g) in want.iter().zip(&got) {
             if w != g && shown < 5 {
@@ -242,11 +271,11 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
     let got = finding_keys(other, allow);
     for (key, &n) in &got {
         let had = want.get(key).copied().unwrap_or(0);
-        if n > had {
+        if n > had && !(allow.forms_unread && is_unread_form(key)) {
             c.problems.push(format!("added: {key} (×{})", n - had));
         }
     }
-    if !allow.unplaced_rows {
+    if !allow.unplaced_rows && !allow.forms_unread {
         for (key, &n) in &want {
             let has = got.get(key).copied().unwrap_or(0);
             if n > has {

@@ -40,7 +40,17 @@ impl Rule for ProjectFormMissing {
             return;
         };
         sink.compared();
-        for project in &pairing.lone_projects {
+        if !cx.doc.lines.unread.is_empty() {
+            // A project's form may be among those not read (F111): that it
+            // has none cannot be told.
+            sink.could_not_run("有绩效目标表未能读取，无法判断表十二的项目是否都附有绩效目标表");
+        }
+        let lone_projects = if cx.doc.lines.unread.is_empty() {
+            &pairing.lone_projects[..]
+        } else {
+            &[]
+        };
+        for project in lone_projects {
             let row = project.table.row_label(project.row);
             sink.report(
                 Severity::Warning,
