@@ -161,7 +161,6 @@ fn prose_raw() {
 }
 
 #[test]
-#[ignore = "issue 11: the contents of this shape are read as the 第三部分 heading"]
 fn prose_raw_never_misread() {
     check_prose_without_forms(".raw.txt");
 }
@@ -173,7 +172,6 @@ fn prose_nopgbrk() {
 }
 
 #[test]
-#[ignore = "issue 11: the contents of this shape are read as the 第三部分 heading"]
 fn prose_nopgbrk_never_misread() {
     check_prose_without_forms(".nopgbrk.txt");
 }
