@@ -186,3 +186,57 @@ fn prose_text() {
 fn prose_text_never_misread() {
     check_prose_without_forms(".text.txt");
 }
+
+/// `text` with what printed pages carry: a running header after every
+/// form feed and a page number ("- 3 -") before it.
+fn with_page_furniture(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 11 / 10);
+    let mut page = 1;
+    for piece in text.split_inclusive('\u{c}') {
+        if let Some(body) = piece.strip_suffix('\u{c}') {
+            out.push_str(body);
+            if !body.ends_with('\n') && !body.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&format!("- {page} -\n\u{c}阳泉市部门预算公开文本\n"));
+            page += 1;
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out
+}
+
+/// Page numbers and running headers added at every page break of the
+/// renderings that keep them (form feeds): the report is the one without.
+fn check_page_furniture(suffix: &str) {
+    let mut failures = Vec::new();
+    for (stem, path) in renderings(suffix) {
+        let plain = std::fs::read_to_string(&path).expect("rendering");
+        let furnished = with_page_furniture(&plain);
+        assert!(
+            furnished.len() > plain.len(),
+            "{stem}{suffix}: no page break"
+        );
+        let want = json(budget_lint::check_text(&plain));
+        let got = json(budget_lint::check_text(&furnished));
+        let c = compare(&want, &got, Allowance::default());
+        if !c.problems.is_empty() {
+            failures.push(format!(
+                "{stem}{suffix}:\n    {}",
+                c.problems.join("\n    ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn page_furniture_layout() {
+    check_page_furniture(".layout.txt");
+}
+
+#[test]
+fn page_furniture_raw() {
+    check_page_furniture(".raw.txt");
+}

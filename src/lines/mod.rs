@@ -8,6 +8,7 @@
 
 mod cells;
 mod noise;
+mod pages;
 mod wrap;
 
 use serde::Serialize;
@@ -41,6 +42,10 @@ pub struct Line {
     /// it was printed on with [`Line::line_at`].
     #[serde(skip)]
     pub breaks: Vec<(usize, usize)>,
+    /// A page starts at this line (a form feed stood in it: see
+    /// [`Lines::mark_pages`]).
+    #[serde(skip)]
+    pub page_start: bool,
 }
 
 impl Line {
@@ -115,6 +120,7 @@ impl Lines {
                 noise: None,
                 also: Vec::new(),
                 breaks: Vec::new(),
+                page_start: false,
             });
         }
         noise::mark(&mut lines.all);

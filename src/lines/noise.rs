@@ -21,6 +21,8 @@ pub enum Noise {
     MarkdownRule,
     /// Read into another line's rebuilt row (`Line::also` there).
     Joined,
+    /// A page number, running header or footer (`pages.rs`).
+    Page,
     /// Part of a 绩效 form that could not be read with certainty in the
     /// layout the text gives it (`rebuild::forms`; `Lines::unread`).
     Unread,

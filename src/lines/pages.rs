@@ -1,0 +1,245 @@
+//! Page breaks, and what a page prints around its text.
+//!
+//! `pdftotext` ends each page with a form feed; the text stage drops it
+//! (as every control character), so the breaks are read from the decoded
+//! text, counting lines as the text stage does, and kept on the line that
+//! starts a page ([`Line::page_start`]). What stands at a page's edges and
+//! is no part of the document's text is then marked [`Noise::Page`]:
+//! - a page number: "- 3 -", "—3—", "第3页", "第 3 页 共 49 页", "3/49"
+//!   anywhere on a line of its own; a bare "3" only at a page's edge and
+//!   when the numbers at the edges count up with the pages;
+//! - a running header or footer: the same short line at the same edge of
+//!   at least half the pages (and of three at least).
+//!
+//! Marked, not deleted: the line numbers stay the user's, and a sentence
+//! broken by a page break is joined across them (`wrap.rs`).
+
+use super::{Line, Lines, Noise};
+use crate::prelude::*;
+use crate::slices::sort_stable_by;
+
+/// How many page edges a running header must be seen at, at least.
+const MIN_REPEATS: usize = 3;
+
+impl Lines {
+    /// Marks the page breaks of `decoded` (the text before normalisation,
+    /// form feeds kept) and the page numbers, headers and footers.
+    pub fn mark_pages(&mut self, decoded: &str) {
+        for no in page_starts(decoded) {
+            if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
+                line.page_start = true;
+            }
+        }
+        mark_page_numbers(&mut self.all);
+        mark_running_lines(&mut self.all);
+    }
+}
+
+/// 1-based numbers of the lines a form feed stands in, line breaks counted
+/// as `text::normalize` folds them (CRLF, CR and LF are one break each).
+fn page_starts(decoded: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut no = 1;
+    let bytes = decoded.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\n' => no += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => no += 1,
+            0x0c if starts.last() != Some(&no) => starts.push(no),
+            _ => {}
+        }
+    }
+    starts
+}
+
+/// The content lines at the edges of the pages: (index of the last line
+/// before a break, index of the first line after it), for every break and
+/// for the document's start and end; none when no page break was seen.
+fn edges(lines: &[Line]) -> Vec<(Option<usize>, Option<usize>)> {
+    let is_text = |l: &Line| !l.is_blank() && l.noise.is_none();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.page_start {
+            continue;
+        }
+        let before = (0..i).rev().find(|&j| is_text(&lines[j]));
+        let after = (i..lines.len()).find(|&j| is_text(&lines[j]));
+        out.push((before, after));
+    }
+    if out.is_empty() {
+        return out;
+    }
+    let first = lines.iter().position(is_text);
+    if out.first().is_some_and(|e| e.1 != first) {
+        out.insert(0, (None, first));
+    }
+    let last = lines.iter().rposition(is_text);
+    if out.last().is_some_and(|e| e.0 != last) {
+        out.push((last, None));
+    }
+    out
+}
+
+/// "- 3 -", "—3—", "第3页", "第 3 页 共 49 页", "3/49", "Page 3": a page
+/// number in a form no sentence or table cell takes.
+fn is_decorated_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || t.len() > 24 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let digits_only =
+        |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let dashes = ['-', '—', '–', '－', '―'];
+    if let Some(inner) = t.strip_prefix(dashes).and_then(|s| s.strip_suffix(dashes)) {
+        return digits_only(inner.trim_matches(dashes));
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        if let Some((n, tail)) = rest.split_once('页') {
+            let tail = tail.trim_start_matches(['/', ',', '，']);
+            return digits_only(n)
+                && (tail.is_empty()
+                    || tail
+                        .strip_prefix('共')
+                        .and_then(|s| s.strip_suffix('页'))
+                        .is_some_and(digits_only));
+        }
+    }
+    if let Some((n, total)) = t.split_once('/') {
+        return digits_only(n) && digits_only(total);
+    }
+    t.strip_prefix("Page")
+        .or_else(|| t.strip_prefix("page"))
+        .is_some_and(digits_only)
+}
+
+/// A bare page number: 1–4 digits.
+fn bare_number(text: &str) -> Option<u32> {
+    let t = text.trim();
+    (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+fn mark_page_numbers(lines: &mut [Line]) {
+    for line in lines.iter_mut() {
+        if line.noise.is_none() && !line.is_tabular() && is_decorated_page_number(&line.text) {
+            line.noise = Some(Noise::Page);
+        }
+    }
+    // Bare numbers at the pages' edges that count up with the pages.
+    let edges = edges(lines);
+    for side in [0, 1] {
+        let numbers: Vec<Option<(usize, u32)>> = edges
+            .iter()
+            .map(|e| {
+                let i = if side == 0 { e.0 } else { e.1 }?;
+                let line = &lines[i];
+                (!line.is_tabular())
+                    .then(|| bare_number(&line.text))
+                    .flatten()
+                    .map(|n| (i, n))
+            })
+            .collect();
+        let mut marked = Vec::new();
+        for (k, number) in numbers.iter().enumerate() {
+            let Some((i, n)) = *number else { continue };
+            let counts_up = numbers.iter().enumerate().any(|(j, other)| {
+                j != k
+                    && other
+                        .is_some_and(|(_, m)| i64::from(m) - i64::from(n) == j as i64 - k as i64)
+            });
+            if counts_up {
+                marked.push(i);
+            }
+        }
+        for i in marked {
+            lines[i].noise = Some(Noise::Page);
+        }
+    }
+}
+
+/// The same short line at the same edge of at least half the pages.
+fn mark_running_lines(lines: &mut [Line]) {
+    let edges = edges(lines);
+    if edges.len() < MIN_REPEATS {
+        return;
+    }
+    for side in [0, 1] {
+        let mut texts: Vec<(&str, usize)> = Vec::new();
+        for e in &edges {
+            let Some(i) = (if side == 0 { e.0 } else { e.1 }) else {
+                continue;
+            };
+            let line = &lines[i];
+            if could_be_running(line) {
+                texts.push((&line.text, i));
+            }
+        }
+        sort_stable_by(&mut texts, |a, b| a.0.cmp(b.0));
+        let mut marked = Vec::new();
+        for group in texts.chunk_by(|a, b| a.0 == b.0) {
+            if group.len() >= MIN_REPEATS && group.len() * 2 >= edges.len() {
+                for &(_, i) in group {
+                    marked.push(i);
+                }
+            }
+        }
+        for i in marked {
+            lines[i].noise = Some(Noise::Page);
+        }
+    }
+}
+
+/// A running header or footer is one short line that no table reads: not
+/// a table title (a continued table may repeat it), not a "单位：万元" or
+/// "部门名称：…" line.
+fn could_be_running(line: &Line) -> bool {
+    let t = line.text.as_str();
+    !line.is_tabular()
+        && t.chars().count() <= 40
+        && !t.contains(['：', ':', '。'])
+        && !t.contains('表')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn noise_of(decoded: &str) -> Vec<Option<Noise>> {
+        let mut lines = Lines::from_text(&crate::text::normalize(decoded));
+        lines.mark_pages(decoded);
+        lines.all.iter().map(|l| l.noise).collect()
+    }
+
+    #[test]
+    fn finds_page_numbers_and_running_headers() {
+        let mut text = String::new();
+        for page in 1..=4 {
+            text.push_str("\u{c}阳泉市财政局2026年部门预算\r\n正文第一行，");
+            text.push_str(&format!("共{page}项。\r\n{page}\r\n"));
+        }
+        let noise = noise_of(&text);
+        for page in 0..4 {
+            assert_eq!(noise[page * 3], Some(Noise::Page), "header of page {page}");
+            assert_eq!(noise[page * 3 + 1], None, "text of page {page}");
+            assert_eq!(
+                noise[page * 3 + 2],
+                Some(Noise::Page),
+                "number of page {page}"
+            );
+        }
+        let noise = noise_of("正文\n- 5 -\n第 6 页 共 9 页\n3\n正文");
+        assert_eq!(noise[1], Some(Noise::Page));
+        assert_eq!(noise[2], Some(Noise::Page));
+        assert_eq!(
+            noise[3], None,
+            "a bare number away from a page edge is text"
+        );
+    }
+
+    #[test]
+    fn counts_lines_as_normalize_does() {
+        assert_eq!(page_starts("a\r\nb\rc\n\u{c}d\u{c}"), [4]);
+        assert_eq!(page_starts("\u{c}a\n\u{c}"), [1, 2]);
+    }
+}
