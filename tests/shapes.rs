@@ -65,13 +65,11 @@ fn check_shape(suffix: &str, allow: Allowance) {
 }
 
 #[test]
-#[ignore = "issue 11: this shape's reader is being written"]
 fn tsv_extractor_text() {
     check_shape(".tsv.txt", Allowance::default());
 }
 
 #[test]
-#[ignore = "issue 11: this shape's reader is being written"]
 fn markdown_tables() {
     check_shape(".md.txt", Allowance::default());
 }
