@@ -238,3 +238,68 @@ fn page_furniture_layout() {
 fn page_furniture_raw() {
     check_page_furniture(".raw.txt");
 }
+
+/// The TAB original with each table's header rows printed again in the
+/// middle of its rows, as Word repeats them at the top of every page a
+/// table runs onto. The header rows are the leading rows with two cells
+/// filled or more and no figure with decimals (the column numbers "1 2 3"
+/// among them).
+fn with_repeated_headers(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut insert_after: Vec<(usize, Vec<&str>)> = Vec::new();
+    let is_header = |r: &common::RawRow| {
+        let filled = r.cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let figure = r
+            .cells
+            .iter()
+            .any(|c| common::amount(c).is_some() && c.contains('.'));
+        filled >= 2 && !figure
+    };
+    for table in common::scan_tables(text) {
+        let first_data = table.rows.iter().position(|r| !is_header(r));
+        let Some(first_data) = first_data.filter(|&n| n > 0) else {
+            continue;
+        };
+        let data = &table.rows[first_data..];
+        if data.len() < 4 {
+            continue;
+        }
+        let header: Vec<&str> = table.rows[..first_data]
+            .iter()
+            .map(|r| lines[r.line - 1])
+            .collect();
+        insert_after.push((data[data.len() / 2].line, header));
+    }
+    let mut out = String::with_capacity(text.len() * 11 / 10);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i + 1 < lines.len() {
+            out.push('\n');
+        }
+        if let Some((_, header)) = insert_after.iter().find(|(no, _)| *no == i + 1) {
+            for h in header {
+                out.push_str(h);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn repeated_table_headers_read_as_once() {
+    let mut failures = Vec::new();
+    for stem in common::DOCS_2026 {
+        let plain = common::fixture(stem);
+        let repeated = with_repeated_headers(&plain);
+        let added = repeated.lines().count() - plain.lines().count();
+        assert!(added >= 10, "{stem}: {added} header lines repeated");
+        let want = json(budget_lint::check_text(&plain));
+        let got = json(budget_lint::check_text(&repeated));
+        let c = compare(&want, &got, Allowance::default());
+        if !c.problems.is_empty() {
+            failures.push(format!("{stem}:\n    {}", c.problems.join("\n    ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
