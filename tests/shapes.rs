@@ -185,36 +185,49 @@ fn prose_text_never_misread() {
     check_prose_without_forms(".text.txt");
 }
 
-/// `text` with what printed pages carry: a running header after every
-/// form feed and a page number ("- 3 -") before it.
-fn with_page_furniture(text: &str) -> String {
+/// `text` with what printed pages carry: a page number ("- 3 -") before
+/// every page break and a running header after it. A break is a form feed
+/// (pdftotext) or a markdown extractor's comment line.
+fn with_page_furniture(text: &str, markdown: bool) -> String {
+    const HEADER: &str = "阳泉市部门预算公开文本";
+    let marker = if markdown {
+        "<!-- page break -->"
+    } else {
+        "\u{c}"
+    };
     let mut out = String::with_capacity(text.len() * 11 / 10);
     let mut page = 1;
-    for piece in text.split_inclusive('\u{c}') {
-        if let Some(body) = piece.strip_suffix('\u{c}') {
-            out.push_str(body);
-            if !body.ends_with('\n') && !body.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(&format!("- {page} -\n\u{c}阳泉市部门预算公开文本\n"));
-            page += 1;
-        } else {
+    for piece in text.split_inclusive(marker) {
+        let Some(body) = piece.strip_suffix(marker) else {
             out.push_str(piece);
+            continue;
+        };
+        out.push_str(body);
+        if !body.ends_with('\n') && !body.is_empty() {
+            out.push('\n');
         }
+        if markdown {
+            // The comment's own line break follows in the text.
+            out.push_str(&format!("- {page} -\n{marker}\n{HEADER}"));
+        } else {
+            out.push_str(&format!("- {page} -\n{marker}{HEADER}\n"));
+        }
+        page += 1;
     }
     out
 }
 
 /// Page numbers and running headers added at every page break of the
-/// renderings that keep them (form feeds): the report is the one without.
+/// renderings that mark them: the report is the one without.
 fn check_page_furniture(suffix: &str) {
     let mut failures = Vec::new();
     for (stem, path) in renderings(suffix) {
         let plain = std::fs::read_to_string(&path).expect("rendering");
-        let furnished = with_page_furniture(&plain);
+        let furnished = with_page_furniture(&plain, suffix == ".md.txt");
+        let added = furnished.lines().count() - plain.lines().count();
         assert!(
-            furnished.len() > plain.len(),
-            "{stem}{suffix}: no page break"
+            added >= 10,
+            "{stem}{suffix}: {added} lines of page furniture"
         );
         let want = json(budget_lint::check_text(&plain));
         let got = json(budget_lint::check_text(&furnished));
@@ -227,6 +240,11 @@ fn check_page_furniture(suffix: &str) {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn page_furniture_md() {
+    check_page_furniture(".md.txt");
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Page breaks, and what a page prints around its text.
 //!
-//! `pdftotext` ends each page with a form feed; the text stage drops it
-//! (as every control character), so the breaks are read from the decoded
-//! text, counting lines as the text stage does, and kept on the line that
+//! `pdftotext` ends each page with a form feed (markdown extractors print
+//! "<!-- page break -->"); the text stage drops it (as every control
+//! character; the comment is cleaned to a blank line), so the breaks are
+//! read from the decoded text, counting lines as the text stage does, and kept on the line that
 //! starts a page ([`Line::page_start`]). What stands at a page's edges and
 //! is no part of the document's text is then marked [`Noise::Page`]:
 //! - a page number: "- 3 -", "—3—", "第3页", "第 3 页 共 49 页", "3/49"
@@ -35,16 +36,31 @@ impl Lines {
     }
 }
 
-/// 1-based numbers of the lines a form feed stands in, line breaks counted
-/// as `text::normalize` folds them (CRLF, CR and LF are one break each).
+/// What markdown extractors print between pages.
+const MARKDOWN_BREAK: &str = "<!-- page break -->";
+
+/// 1-based numbers of the lines a form feed stands in (or a markdown
+/// extractor's page-break comment), line breaks counted as
+/// `text::normalize` folds them (CRLF, CR and LF are one break each).
 fn page_starts(decoded: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut no = 1;
     let bytes = decoded.as_bytes();
+    let mut line_start = true;
     for (i, &b) in bytes.iter().enumerate() {
+        if line_start && b == b'<' && decoded[i..].starts_with(MARKDOWN_BREAK) {
+            starts.push(no);
+        }
+        line_start = false;
         match b {
-            b'\n' => no += 1,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => no += 1,
+            b'\n' => {
+                no += 1;
+                line_start = true;
+            }
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                no += 1;
+                line_start = true;
+            }
             0x0c if starts.last() != Some(&no) => starts.push(no),
             _ => {}
         }
@@ -241,5 +257,6 @@ mod tests {
     fn counts_lines_as_normalize_does() {
         assert_eq!(page_starts("a\r\nb\rc\n\u{c}d\u{c}"), [4]);
         assert_eq!(page_starts("\u{c}a\n\u{c}"), [1, 2]);
+        assert_eq!(page_starts("a\n\n<!-- page break -->\n\nb"), [3]);
     }
 }
