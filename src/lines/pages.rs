@@ -99,7 +99,12 @@ fn edges(lines: &[Line]) -> Vec<(Option<usize>, Option<usize>)> {
 /// "- 3 -", "—3—", "第3页", "第 3 页 共 49 页", "3/49", "Page 3": a page
 /// number in a form no sentence or table cell takes.
 fn is_decorated_page_number(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut t = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            t.push(c);
+        }
+    }
     if t.is_empty() || t.len() > 24 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -145,17 +150,20 @@ fn mark_page_numbers(lines: &mut [Line]) {
     // Bare numbers at the pages' edges that count up with the pages.
     let edges = edges(lines);
     for side in [0, 1] {
-        let numbers: Vec<Option<(usize, u32)>> = edges
-            .iter()
-            .map(|e| {
-                let i = if side == 0 { e.0 } else { e.1 }?;
+        // A plain loop, not map+collect: the same list in less wasm.
+        let mut numbers: Vec<Option<(usize, u32)>> = Vec::with_capacity(edges.len());
+        for e in &edges {
+            let number = (if side == 0 { e.0 } else { e.1 }).and_then(|i| {
                 let line = &lines[i];
-                (!line.is_tabular())
-                    .then(|| bare_number(&line.text))
-                    .flatten()
-                    .map(|n| (i, n))
-            })
-            .collect();
+                let n = if line.is_tabular() {
+                    None
+                } else {
+                    bare_number(&line.text)
+                };
+                n.map(|n| (i, n))
+            });
+            numbers.push(number);
+        }
         let mut marked = Vec::new();
         for (k, number) in numbers.iter().enumerate() {
             let Some((i, n)) = *number else { continue };

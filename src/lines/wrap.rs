@@ -22,6 +22,7 @@
 use super::{Line, Lines, Noise};
 use crate::lines::cells::is_cjk;
 use crate::prelude::*;
+use crate::slices::sort_stable_by;
 use crate::text::{is_chinese_digit, leading_digits};
 
 /// How many prose lines must reach nearly the same width for the document
@@ -103,7 +104,11 @@ fn next_content(lines: &[Line], i: usize) -> Option<usize> {
 /// The width of a line as printed: an ideograph or full-width mark takes
 /// two columns, anything else one.
 fn width(text: &str) -> usize {
-    text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+    let mut width = 0;
+    for c in text.chars() {
+        width += if is_cjk(c) { 2 } else { 1 };
+    }
+    width
 }
 
 /// The document's right margin: the width that the widest prose lines
@@ -116,7 +121,9 @@ fn margin(lines: &[Line], in_table: &[bool]) -> Option<usize> {
             widths.push(width(&line.text));
         }
     }
-    widths.sort_unstable_by(|a, b| b.cmp(a));
+    // The crate's one sort (`slices`): another would add its own code to
+    // the wasm.
+    sort_stable_by(&mut widths, |a, b| b.cmp(a));
     // The widest few may overflow (a title, a contents line): the margin
     // is where the lines crowd.
     let margin = *widths.get(MARGIN_LINES / 2)?;

@@ -83,14 +83,11 @@ fn one_row_a_line(body: &[&Line], raw: &[&str]) -> bool {
 /// "（2）项目名称：…" of a 专项资金 document: the next project's text, which a
 /// form whose signature line was not found must not run into.
 fn starts_project(line: &Line) -> bool {
+    let t = line.text.as_str();
     !line.is_tabular()
-        && line.text.starts_with(['（', '('])
-        && line
-            .text
-            .chars()
-            .take(8)
-            .collect::<String>()
-            .contains("项目名称")
+        && t.starts_with(['（', '('])
+        && t.find("项目名称")
+            .is_some_and(|at| t[..at].chars().count() <= 4)
 }
 
 #[cfg(test)]
