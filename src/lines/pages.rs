@@ -17,7 +17,6 @@
 
 use super::{Line, Lines, Noise};
 use crate::prelude::*;
-use crate::slices::sort_stable_by;
 
 /// How many page edges a running header must be seen at, at least.
 const MIN_REPEATS: usize = 3;
@@ -136,9 +135,17 @@ fn is_decorated_page_number(text: &str) -> bool {
 /// A bare page number: 1–4 digits.
 fn bare_number(text: &str) -> Option<u32> {
     let t = text.trim();
-    (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| t.parse().ok())
-        .flatten()
+    if t.is_empty() || t.len() > 4 {
+        return None;
+    }
+    let mut n = 0;
+    for b in t.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(b - b'0');
+    }
+    Some(n)
 }
 
 fn mark_page_numbers(lines: &mut [Line]) {
@@ -199,13 +206,13 @@ fn mark_running_lines(lines: &mut [Line]) {
                 texts.push((&line.text, i));
             }
         }
-        sort_stable_by(&mut texts, |a, b| a.0.cmp(b.0));
+        // A few dozen pages: counting each text's repeats costs less code
+        // than sorting them into groups.
         let mut marked = Vec::new();
-        for group in texts.chunk_by(|a, b| a.0 == b.0) {
-            if group.len() >= MIN_REPEATS && group.len() * 2 >= edges.len() {
-                for &(_, i) in group {
-                    marked.push(i);
-                }
+        for &(text, i) in &texts {
+            let repeats = texts.iter().filter(|(t, _)| *t == text).count();
+            if repeats >= MIN_REPEATS && repeats * 2 >= edges.len() {
+                marked.push(i);
             }
         }
         for i in marked {

@@ -22,7 +22,6 @@
 use super::{Line, Lines, Noise};
 use crate::lines::cells::is_cjk;
 use crate::prelude::*;
-use crate::slices::sort_stable_by;
 use crate::text::{is_chinese_digit, leading_digits};
 
 /// How many prose lines must reach nearly the same width for the document
@@ -115,22 +114,30 @@ fn width(text: &str) -> usize {
 /// reach, when enough of them reach nearly the same one. None for a
 /// paragraph a line (Word, WPS).
 fn margin(lines: &[Line], in_table: &[bool]) -> Option<usize> {
+    // The widest few may overflow (a title, a contents line): the margin
+    // is where the lines crowd, the width of the (MARGIN_LINES/2 + 1)th
+    // widest. Kept in a small array, not by sorting every width: no sort
+    // code joins the wasm for it.
+    let mut widest = [0usize; MARGIN_LINES / 2 + 1];
     let mut widths: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if is_prose(line, in_table, i) {
-            widths.push(width(&line.text));
+        if !is_prose(line, in_table, i) {
+            continue;
+        }
+        let w = width(&line.text);
+        widths.push(w);
+        if let Some(at) = widest.iter().position(|&x| w > x) {
+            widest.copy_within(at..MARGIN_LINES / 2, at + 1);
+            widest[at] = w;
         }
     }
-    // The crate's one sort (`slices`): another would add its own code to
-    // the wasm.
-    sort_stable_by(&mut widths, |a, b| b.cmp(a));
-    // The widest few may overflow (a title, a contents line): the margin
-    // is where the lines crowd.
-    let margin = *widths.get(MARGIN_LINES / 2)?;
-    let near = widths
-        .iter()
-        .filter(|&&w| w <= margin && w * 100 >= margin * 95)
-        .count();
+    let margin = widest[MARGIN_LINES / 2];
+    let mut near = 0;
+    for &w in &widths {
+        if w <= margin && w * 100 >= margin * 95 {
+            near += 1;
+        }
+    }
     (near >= MARGIN_LINES && margin >= MIN_MARGIN).then_some(margin)
 }
 
