@@ -95,41 +95,47 @@ fn edges(lines: &[Line]) -> Vec<(Option<usize>, Option<usize>)> {
     out
 }
 
-/// "- 3 -", "—3—", "第3页", "第 3 页 共 49 页", "3/49", "Page 3": a page
-/// number in a form no sentence or table cell takes.
+/// "- 3 -", "—3—", "第3页", "第 3 页 共 49 页", "3/49": a page number in
+/// a form no sentence or table cell takes. Read in one pass over the
+/// characters (no pattern searches: each kind would add its own code to
+/// the wasm).
 fn is_decorated_page_number(text: &str) -> bool {
-    let mut t = String::with_capacity(text.len());
-    for c in text.chars() {
-        if !c.is_whitespace() {
-            t.push(c);
+    let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '―');
+    let (mut digits, mut groups, mut in_digits) = (0, 0, false);
+    let (mut dashes, mut slashes, mut pages) = (0, 0, 0);
+    let (mut first, mut last) = (None, None);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        first.get_or_insert(c);
+        last = Some(c);
+        if c.is_ascii_digit() {
+            digits += 1;
+            groups += usize::from(!in_digits);
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        match c {
+            c if is_dash(c) => dashes += 1,
+            '/' => slashes += 1,
+            '第' | '页' | '共' => pages += 1,
+            _ => return false,
         }
     }
-    if t.is_empty() || t.len() > 24 || !t.bytes().any(|b| b.is_ascii_digit()) {
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    if digits == 0 || digits > 8 || groups > 2 {
         return false;
     }
-    let digits_only =
-        |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    let dashes = ['-', '—', '–', '－', '―'];
-    if let Some(inner) = t.strip_prefix(dashes).and_then(|s| s.strip_suffix(dashes)) {
-        return digits_only(inner.trim_matches(dashes));
+    match (dashes, slashes, pages) {
+        // "- 3 -": dashes on both sides of one number.
+        (2.., 0, 0) => groups == 1 && is_dash(first) && is_dash(last),
+        // "3/49".
+        (0, 1, 0) => groups == 2 && first.is_ascii_digit() && last.is_ascii_digit(),
+        // "第3页", "第3页共49页", "第3页/共49页".
+        (0, 0 | 1, 2 | 4) => first == '第' && last == '页' && (groups == 1) == (pages == 2),
+        _ => false,
     }
-    if let Some(rest) = t.strip_prefix('第') {
-        if let Some((n, tail)) = rest.split_once('页') {
-            let tail = tail.trim_start_matches(['/', ',', '，']);
-            return digits_only(n)
-                && (tail.is_empty()
-                    || tail
-                        .strip_prefix('共')
-                        .and_then(|s| s.strip_suffix('页'))
-                        .is_some_and(digits_only));
-        }
-    }
-    if let Some((n, total)) = t.split_once('/') {
-        return digits_only(n) && digits_only(total);
-    }
-    t.strip_prefix("Page")
-        .or_else(|| t.strip_prefix("page"))
-        .is_some_and(digits_only)
 }
 
 /// A bare page number: 1–4 digits.
