@@ -46,7 +46,8 @@ pub use mimalloc::MiMalloc as NativeAllocator;
 /// Checks a decoded text and returns the full report.
 pub fn check_text(text: &str) -> Report {
     let normalized = text::normalize(text);
-    let lines = lines::Lines::from_text(&normalized);
+    let mut lines = lines::Lines::from_text(&normalized);
+    lines.mark_pages(text);
     let (doc, profile) = parse::parse(lines, &normalized);
     let (findings, checks) = rules::run(&doc, profile);
     Report::new(doc, findings, checks)

@@ -65,13 +65,11 @@ fn check_shape(suffix: &str, allow: Allowance) {
 }
 
 #[test]
-#[ignore = "issue 11: this shape's reader is being written"]
 fn tsv_extractor_text() {
     check_shape(".tsv.txt", Allowance::default());
 }
 
 #[test]
-#[ignore = "issue 11: this shape's reader is being written"]
 fn markdown_tables() {
     check_shape(".md.txt", Allowance::default());
 }
@@ -104,4 +102,222 @@ fn single_spaced_text() {
             ..Allowance::default()
         },
     );
+}
+
+/// The prose, the 绩效 forms and the 专项资金 document alone (what their
+/// readers made of them, and the N, F, P findings that rest on no budget
+/// table): what their readers must give whatever the table readers do.
+fn check_prose(suffix: &str) {
+    check_shape(
+        suffix,
+        Allowance {
+            prose_only: true,
+            ..Allowance::default()
+        },
+    );
+}
+
+/// The same where the forms cannot be read as a grid yet: the prose must be
+/// read as in the original, and the forms left unread (F111, P106) rather
+/// than misread: findings may be missing, never one added.
+fn check_prose_without_forms(suffix: &str) {
+    check_shape(
+        suffix,
+        Allowance {
+            prose_only: true,
+            forms_unread: true,
+            ..Allowance::default()
+        },
+    );
+}
+
+#[test]
+fn prose_tsv() {
+    check_prose(".tsv.txt");
+}
+
+#[test]
+fn prose_md() {
+    check_prose(".md.txt");
+}
+
+#[test]
+#[ignore = "issue 11: the 绩效 forms laid out by spaces are left unread (F111) until a grid reader lands"]
+fn prose_layout() {
+    check_prose(".layout.txt");
+}
+
+#[test]
+fn prose_layout_never_misread() {
+    check_prose_without_forms(".layout.txt");
+}
+
+#[test]
+#[ignore = "issue 11: the 绩效 forms one cell a line are left unread (F111) until a grid reader lands"]
+fn prose_raw() {
+    check_prose(".raw.txt");
+}
+
+#[test]
+fn prose_raw_never_misread() {
+    check_prose_without_forms(".raw.txt");
+}
+
+#[test]
+#[ignore = "issue 11: the 绩效 forms one cell a line are left unread (F111) until a grid reader lands"]
+fn prose_nopgbrk() {
+    check_prose(".nopgbrk.txt");
+}
+
+#[test]
+fn prose_nopgbrk_never_misread() {
+    check_prose_without_forms(".nopgbrk.txt");
+}
+
+#[test]
+#[ignore = "issue 11: the 绩效 forms single-spaced are left unread (F111) until a grid reader lands"]
+fn prose_text() {
+    check_prose(".text.txt");
+}
+
+#[test]
+fn prose_text_never_misread() {
+    check_prose_without_forms(".text.txt");
+}
+
+/// `text` with what printed pages carry: a page number ("- 3 -") before
+/// every page break and a running header after it. A break is a form feed
+/// (pdftotext) or a markdown extractor's comment line.
+fn with_page_furniture(text: &str, markdown: bool) -> String {
+    const HEADER: &str = "阳泉市部门预算公开文本";
+    let marker = if markdown {
+        "<!-- page break -->"
+    } else {
+        "\u{c}"
+    };
+    let mut out = String::with_capacity(text.len() * 11 / 10);
+    let mut page = 1;
+    for piece in text.split_inclusive(marker) {
+        let Some(body) = piece.strip_suffix(marker) else {
+            out.push_str(piece);
+            continue;
+        };
+        out.push_str(body);
+        if !body.ends_with('\n') && !body.is_empty() {
+            out.push('\n');
+        }
+        if markdown {
+            // The comment's own line break follows in the text.
+            out.push_str(&format!("- {page} -\n{marker}\n{HEADER}"));
+        } else {
+            out.push_str(&format!("- {page} -\n{marker}{HEADER}\n"));
+        }
+        page += 1;
+    }
+    out
+}
+
+/// Page numbers and running headers added at every page break of the
+/// renderings that mark them: the report is the one without.
+fn check_page_furniture(suffix: &str) {
+    let mut failures = Vec::new();
+    for (stem, path) in renderings(suffix) {
+        let plain = std::fs::read_to_string(&path).expect("rendering");
+        let furnished = with_page_furniture(&plain, suffix == ".md.txt");
+        let added = furnished.lines().count() - plain.lines().count();
+        assert!(
+            added >= 10,
+            "{stem}{suffix}: {added} lines of page furniture"
+        );
+        let want = json(budget_lint::check_text(&plain));
+        let got = json(budget_lint::check_text(&furnished));
+        let c = compare(&want, &got, Allowance::default());
+        if !c.problems.is_empty() {
+            failures.push(format!(
+                "{stem}{suffix}:\n    {}",
+                c.problems.join("\n    ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn page_furniture_md() {
+    check_page_furniture(".md.txt");
+}
+
+#[test]
+fn page_furniture_layout() {
+    check_page_furniture(".layout.txt");
+}
+
+#[test]
+fn page_furniture_raw() {
+    check_page_furniture(".raw.txt");
+}
+
+/// The TAB original with each table's header rows printed again in the
+/// middle of its rows, as Word repeats them at the top of every page a
+/// table runs onto. The header rows are the leading rows with two cells
+/// filled or more and no figure with decimals (the column numbers "1 2 3"
+/// among them).
+fn with_repeated_headers(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut insert_after: Vec<(usize, Vec<&str>)> = Vec::new();
+    let is_header = |r: &common::RawRow| {
+        let filled = r.cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let figure = r
+            .cells
+            .iter()
+            .any(|c| common::amount(c).is_some() && c.contains('.'));
+        filled >= 2 && !figure
+    };
+    for table in common::scan_tables(text) {
+        let first_data = table.rows.iter().position(|r| !is_header(r));
+        let Some(first_data) = first_data.filter(|&n| n > 0) else {
+            continue;
+        };
+        let data = &table.rows[first_data..];
+        if data.len() < 4 {
+            continue;
+        }
+        let header: Vec<&str> = table.rows[..first_data]
+            .iter()
+            .map(|r| lines[r.line - 1])
+            .collect();
+        insert_after.push((data[data.len() / 2].line, header));
+    }
+    let mut out = String::with_capacity(text.len() * 11 / 10);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i + 1 < lines.len() {
+            out.push('\n');
+        }
+        if let Some((_, header)) = insert_after.iter().find(|(no, _)| *no == i + 1) {
+            for h in header {
+                out.push_str(h);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn repeated_table_headers_read_as_once() {
+    let mut failures = Vec::new();
+    for stem in common::DOCS_2026 {
+        let plain = common::fixture(stem);
+        let repeated = with_repeated_headers(&plain);
+        let added = repeated.lines().count() - plain.lines().count();
+        assert!(added >= 10, "{stem}: {added} header lines repeated");
+        let want = json(budget_lint::check_text(&plain));
+        let got = json(budget_lint::check_text(&repeated));
+        let c = compare(&want, &got, Allowance::default());
+        if !c.problems.is_empty() {
+            failures.push(format!("{stem}:\n    {}", c.problems.join("\n    ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -8,6 +8,8 @@
 
 mod cells;
 mod noise;
+mod pages;
+mod wrap;
 
 use serde::Serialize;
 
@@ -34,6 +36,16 @@ pub struct Line {
     /// [`Noise::Joined`]. Empty for a line read as it stands.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<usize>,
+    /// Where the text of each input line starts in `text` (byte offset,
+    /// line number), when wrapped prose was joined into this line
+    /// (`wrap.rs`); empty otherwise. A reader maps a position to the line
+    /// it was printed on with [`Line::line_at`].
+    #[serde(skip)]
+    pub breaks: Vec<(usize, usize)>,
+    /// A page starts at this line (a form feed stood in it: see
+    /// [`Lines::mark_pages`]).
+    #[serde(skip)]
+    pub page_start: bool,
 }
 
 impl Line {
@@ -68,6 +80,14 @@ impl Line {
         !self.spans.is_empty()
     }
 
+    /// The input line the byte `offset` of `text` was printed on.
+    pub fn line_at(&self, offset: usize) -> usize {
+        let after = self.breaks.partition_point(|&(start, _)| start <= offset);
+        self.breaks
+            .get(after.wrapping_sub(1))
+            .map_or(self.no, |&(_, no)| no)
+    }
+
     /// Non-empty cells.
     pub fn filled_cells(&self) -> impl Iterator<Item = &str> {
         self.cells().filter(|c| !c.is_empty())
@@ -81,6 +101,10 @@ pub struct Lines {
     /// (`rebuild`): each is its own finding, and its cells read as
     /// unreadable.
     pub unplaced: Vec<crate::rebuild::UnplacedRow>,
+    /// 绩效 forms not read because their layout leaves their cells
+    /// uncertain (`rebuild::forms`): each is its own finding, and the
+    /// checks that needed them do not run.
+    pub unread: Vec<crate::rebuild::UnreadForm>,
 }
 
 impl Lines {
@@ -95,6 +119,8 @@ impl Lines {
                 spans,
                 noise: None,
                 also: Vec::new(),
+                breaks: Vec::new(),
+                page_start: false,
             });
         }
         noise::mark(&mut lines.all);
@@ -129,6 +155,7 @@ impl Lines {
             line.spans = spans;
             line.noise = None;
             line.also = also.to_vec();
+            line.breaks.clear();
         }
     }
 

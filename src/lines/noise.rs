@@ -21,6 +21,11 @@ pub enum Noise {
     MarkdownRule,
     /// Read into another line's rebuilt row (`Line::also` there).
     Joined,
+    /// A page number, running header or footer (`pages.rs`).
+    Page,
+    /// Part of a 绩效 form that could not be read with certainty in the
+    /// layout the text gives it (`rebuild::forms`; `Lines::unread`).
+    Unread,
 }
 
 pub(super) fn mark(lines: &mut [Line]) {
@@ -40,26 +45,45 @@ fn mark_markdown_rules(lines: &mut [Line]) {
 }
 
 /// A dot-leader line ("表一2026年预算收支总表.....2") anywhere, and the
-/// block that follows a "目录" heading while its lines end in page numbers.
+/// block that follows a "目录" heading while its lines end in page numbers
+/// (or, one cell a line as `pdftotext` gives it, are followed by their page
+/// number on a line of its own).
 fn mark_table_of_contents(lines: &mut [Line]) {
     let mut in_toc = false;
-    for line in lines.iter_mut() {
+    for i in 0..lines.len() {
+        let line = &lines[i];
         // Only a short line can be the "目 录" heading: fold just those.
         if line.text.len() <= 16 && fold_key(&line.text) == "目录" {
             in_toc = true;
-            line.noise = Some(Noise::TableOfContents);
+            lines[i].noise = Some(Noise::TableOfContents);
             continue;
         }
         if line.is_blank() {
             continue;
         }
-        let dot_leader = has_dot_leader(&line.text);
-        if dot_leader || (in_toc && ends_with_page_number(line)) {
-            line.noise = Some(Noise::TableOfContents);
+        let entry = has_dot_leader(&line.text)
+            || (in_toc
+                && (ends_with_page_number(line)
+                    || is_page_number(&line.text)
+                    || next_is_page_number(&lines[i + 1..])));
+        if entry {
+            lines[i].noise = Some(Noise::TableOfContents);
         } else {
             in_toc = false;
         }
     }
+}
+
+/// A page number alone: 1–3 digits.
+fn is_page_number(text: &str) -> bool {
+    (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The next non-blank line is a page number alone.
+fn next_is_page_number(rest: &[Line]) -> bool {
+    rest.iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| is_page_number(&l.text))
 }
 
 fn has_dot_leader(text: &str) -> bool {
@@ -72,15 +96,30 @@ fn has_dot_leader(text: &str) -> bool {
     body.ends_with("...") || body.ends_with('…') || body.ends_with("···")
 }
 
-/// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits.
+/// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits; or, as
+/// extractors give it, one cell with the page number after a space, which
+/// the cell cleaning drops beside a CJK character ("第三部分 2026年度部门
+/// 预算情况说明 19" reads "…情况说明19"): the label may hold a year then,
+/// it must end in a character that is no date's.
 fn ends_with_page_number(line: &Line) -> bool {
+    let is_page = is_page_number;
     let mut filled = line.filled_cells();
-    let (Some(label), Some(page), None) = (filled.next(), filled.next(), filled.next()) else {
-        return false;
-    };
-    page.len() <= 3
-        && page.chars().all(|c| c.is_ascii_digit())
-        && !label.chars().any(|c| c.is_ascii_digit())
+    match (filled.next(), filled.next(), filled.next()) {
+        (Some(label), Some(page), None) => {
+            is_page(page) && !label.chars().any(|c| c.is_ascii_digit())
+        }
+        (Some(one), None, None) if one.chars().count() <= 60 => {
+            let label = one.trim_end_matches(|c: char| c.is_ascii_digit());
+            let page = one[label.len()..].trim_start();
+            is_page(page)
+                && label
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_ascii() && !matches!(c, '年' | '月' | '日' | '第'))
+        }
+        _ => false,
+    }
 }
 
 /// "收入预算图", "三公经费分布图": a caption whose chart did not survive.
@@ -173,6 +212,19 @@ mod tests {
         assert_eq!(noise[9], Some(Noise::Watermark));
         assert_eq!(noise[11], Some(Noise::ChartCaption));
         assert_eq!(noise[12], None, "a repeated unit line is not a watermark");
+    }
+
+    #[test]
+    fn reads_contents_as_extractors_give_them() {
+        // pdfplumber: the page number after a space (dropped beside CJK);
+        // pdftotext: the page number on a line of its own.
+        let text = "目 录\n第一部分 概况 1\n第二部分 2026年部门预算报表 4\n\n第三部分 2026年度部门预算情况说明\n\n19\n\n第一部分 概况\n截至2026年2月28日，实有2辆";
+        let noise = noise_of(text);
+        for i in [1, 2, 4, 6] {
+            assert_eq!(noise[i], Some(Noise::TableOfContents), "line {}", i + 1);
+        }
+        assert_eq!(noise[8], None, "the heading after the contents is content");
+        assert_eq!(noise[9], None);
     }
 
     #[test]

@@ -40,6 +40,26 @@ fn pick_profile(lines: &Lines) -> &'static Profile {
     best.expect("at least one profile").0
 }
 
+/// Per line of `lines.all`: whether it lies in a table region (from a
+/// title to the end `tables::ends_table_region` finds), which only the
+/// table readers read.
+fn table_lines(lines: &Lines, profile: &'static Profile) -> Vec<bool> {
+    let titles = tables::title::Titles::of(profile);
+    let mut inside = false;
+    let mut mask = Vec::with_capacity(lines.all.len());
+    for line in &lines.all {
+        if line.noise.is_none() && !line.is_blank() {
+            if titles.table_of(line).is_some() {
+                inside = true;
+            } else if inside && tables::ends_table_region(line) {
+                inside = false;
+            }
+        }
+        mask.push(inside);
+    }
+    mask
+}
+
 /// Parses normalised lines with the profile that recognises the most
 /// tables (or none), and returns the document with the profile used.
 /// `text` is the normalised text the lines were read from: table regions
@@ -48,6 +68,8 @@ fn pick_profile(lines: &Lines) -> &'static Profile {
 pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
     let profile = pick_profile(&lines);
     crate::rebuild::rebuild(&mut lines, text, profile);
+    let in_table = table_lines(&lines, profile);
+    lines.join_wrapped(&in_table);
     let parsed = tables::parse(&lines, profile);
     let meta = meta::read(&lines, &parsed, profile.final_accounts);
     let info = DocumentInfo {

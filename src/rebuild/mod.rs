@@ -21,11 +21,17 @@
 //! number it keeps, the others listed in [`Line::also`]), and the other
 //! input lines are marked [`Noise::Joined`]. Line numbers stay the user's.
 //!
+//! The 绩效 forms are grids too (`forms.rs`): one whose rows are not one a
+//! line is not read at all rather than misread (its lines marked
+//! [`Noise::Unread`], the form named in [`Lines::unread`] for its own
+//! finding).
+//!
 //! A reader that cannot tell which column a figure belongs to never
 //! guesses: the row is rebuilt with [`UNPLACED`] cells, which the parser
 //! reads as unreadable (so the checks that need them do not run), and the
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
+mod forms;
 mod layout;
 mod raw;
 mod spaced;
@@ -34,6 +40,8 @@ use crate::lines::{Line, Lines, Noise};
 use crate::parse::tables::title::Titles;
 use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
+
+pub use forms::UnreadForm;
 
 /// The cell text a reader writes for a figure it could not place.
 pub const UNPLACED: &str = "(未能定位)";
@@ -94,6 +102,7 @@ impl Region<'_> {
 /// Rebuilds every table region of `lines` that is not in the TAB shape.
 /// `text` is the normalised text `lines` was read from.
 pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) {
+    forms::mark_unread(lines, text);
     let titles = Titles::of(profile);
     let regions = table_regions(lines, &titles);
     if regions.is_empty() {

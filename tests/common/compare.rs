@@ -18,6 +18,15 @@ pub struct Allowance {
     /// Only the tables are given (a workbook without the prose): only table
     /// and structure findings (T, S) are compared.
     pub tables_only: bool,
+    /// Only the prose, the 绩效 forms and the 专项资金 document are
+    /// compared, not the tables: what their readers made of them (facts
+    /// and form values, line numbers aside) and the N, F and P findings
+    /// that cite no budget table cell (those follow the table readers).
+    pub prose_only: bool,
+    /// The 绩效 forms may be left unread (F111, P106: a layout whose cells
+    /// cannot be told apart): they are not compared, and findings of the
+    /// original may be missing, but never one added.
+    pub forms_unread: bool,
 }
 
 /// The outcome of a comparison: every difference, and the placed share.
@@ -80,7 +89,7 @@ fn row_key(row: &Value) -> String {
 
 /// The errors and warnings of a report, keyed by rule and cited figures,
 /// with how often each key occurs.
-fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
+fn finding_keys(report: &Value, allow: Allowance) -> BTreeMap<String, usize> {
     let mut keys = BTreeMap::new();
     for f in report["findings"].as_array().into_iter().flatten() {
         let severity = f["severity"].as_str().unwrap_or("");
@@ -88,7 +97,10 @@ fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
             continue;
         }
         let rule = f["rule"].as_str().unwrap_or("");
-        if tables_only && !(rule.starts_with('T') || rule.starts_with('S')) {
+        if allow.tables_only && !(rule.starts_with('T') || rule.starts_with('S')) {
+            continue;
+        }
+        if allow.prose_only && (!matches!(rule.get(..1), Some("N" | "F" | "P")) || cites_table(f)) {
             continue;
         }
         let mut values: Vec<String> = f["evidence"]
@@ -105,12 +117,103 @@ fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
     keys
 }
 
+/// True when a finding rests on a budget table (表一 … 表十三): it cites
+/// one of its cells, or names it (a name list against 表六's columns, a
+/// form against 表十二's projects). The table readers give those.
+fn cites_table(finding: &Value) -> bool {
+    let names_table = |t: &str| {
+        t.match_indices('表').any(|(i, _)| {
+            t[i + '表'.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        })
+    };
+    names_table(finding["message"].as_str().unwrap_or(""))
+        || finding["evidence"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|e| e["table"].as_str().is_some_and(names_table))
+}
+
+/// An unread form's own finding (F111, P106).
+fn is_unread_form(key: &str) -> bool {
+    key.contains(" F111 ") || key.contains(" P106 ")
+}
+
+/// What the prose, forms and 专项资金 readers made of a report's
+/// document, one "path = value" a leaf, without line numbers (which
+/// differ between shapes).
+pub fn prose_leaves(report: &Value, with_forms: bool) -> Vec<String> {
+    fn walk(v: &Value, path: &str, out: &mut Vec<String>, forms: bool) {
+        match v {
+            Value::Object(map) => {
+                // A quote's text is what its line shows of the phrase: it
+                // ends at the line's start, which depends on the shape.
+                let quote = map.contains_key("shown");
+                for (k, v) in map {
+                    let form = k == "form" && !forms;
+                    if k == "line"
+                        || k.ends_with("_line")
+                        || k == "lines"
+                        || (quote && k == "text")
+                        || form
+                    {
+                        continue;
+                    }
+                    walk(v, &format!("{path}.{k}"), out, forms);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, &format!("{path}[{i}]"), out, forms);
+                }
+            }
+            Value::String(s) => out.push(format!("{path} = {}", squash(s))),
+            other => out.push(format!("{path} = {other}")),
+        }
+    }
+    let mut out = Vec::new();
+    // The narrative by its facts, section by section: where a paragraph
+    // ends is not always known in wrapped text (a full line ending in
+    // "；"), and a sentence more or less states the same facts.
+    for section in report["narrative"]["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let path = format!("narrative.{}", section["number"]);
+        walk(&section["title"], &format!("{path}.title"), &mut out, true);
+        let sentences = section["sentences"].as_array().into_iter().flatten();
+        let facts = sentences.flat_map(|s| s["facts"].as_array().into_iter().flatten());
+        for (i, fact) in facts.enumerate() {
+            walk(fact, &format!("{path}.facts[{i}]"), &mut out, true);
+        }
+    }
+    if with_forms {
+        walk(&report["document"]["forms"], "forms", &mut out, true);
+    }
+    walk(
+        &report["document"]["special"],
+        "special",
+        &mut out,
+        with_forms,
+    );
+    out
+}
+
 /// Compares `other` (the report of a shape) with `tab` (of the original).
 pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
     let mut c = Comparison::default();
     let no_tables = Vec::new();
     let other_tables = other["tables"].as_array().unwrap_or(&no_tables);
-    for t in tab["tables"].as_array().unwrap_or(&no_tables) {
+    let tables = if allow.prose_only {
+        &no_tables
+    } else {
+        tab["tables"].as_array().unwrap_or(&no_tables)
+    };
+    for t in tables {
         let id = t["id"].as_str().unwrap_or("");
         let Some(o) = other_tables.iter().find(|o| o["id"] == t["id"]) else {
             c.problems.push(format!("{id}: table missing"));
@@ -143,15 +246,36 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
             }
         }
     }
-    let want = finding_keys(tab, allow.tables_only);
-    let got = finding_keys(other, allow.tables_only);
+    if allow.prose_only {
+        let with_forms = !allow.forms_unread;
+        let (want, got) = (
+            prose_leaves(tab, with_forms),
+            prose_leaves(other, with_forms),
+        );
+        let mut shown = 0;
+        for (w, g) in want.iter().zip(&got) {
+            if w != g && shown < 5 {
+                c.problems.push(format!("read: {g}\n      original: {w}"));
+                shown += 1;
+            }
+        }
+        if want.len() != got.len() {
+            c.problems.push(format!(
+                "read: {} facts, the original {}",
+                got.len(),
+                want.len()
+            ));
+        }
+    }
+    let want = finding_keys(tab, allow);
+    let got = finding_keys(other, allow);
     for (key, &n) in &got {
         let had = want.get(key).copied().unwrap_or(0);
-        if n > had {
+        if n > had && !(allow.forms_unread && is_unread_form(key)) {
             c.problems.push(format!("added: {key} (×{})", n - had));
         }
     }
-    if !allow.unplaced_rows {
+    if !allow.unplaced_rows && !allow.forms_unread {
         for (key, &n) in &want {
             let has = got.get(key).copied().unwrap_or(0);
             if n > has {

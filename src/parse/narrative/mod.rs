@@ -10,23 +10,29 @@
 
 mod scan;
 
-use crate::lines::{Line, Lines};
+use crate::lines::{Line, Lines, Noise};
 use crate::model::{Narrative, Section, Sentence, Table};
 use crate::prelude::*;
 use crate::text::leading_digits;
 
 /// Reads 第三部分; an empty [`Narrative`] when the document has none.
 pub fn parse(lines: &Lines, _tables: &[Table]) -> Narrative {
+    // Content, and the forms left unread (`rebuild::forms`): they are
+    // skipped as a form is, not read as prose.
     let mut content = lines
-        .content()
-        .skip_while(|l| !is_part_heading(l, "第三部分"));
+        .all
+        .iter()
+        .filter(|l| matches!(l.noise, None | Some(Noise::Unread)))
+        .skip_while(|l| l.noise.is_some() || !is_part_heading(l, "第三部分"));
     let Some(heading) = content.next() else {
         return Narrative::default();
     };
     let mut reader = Reader::default();
     let mut end_line = heading.no;
     for line in content {
-        if is_part_heading(line, "第四部分") || is_part_heading(line, "第五部分") {
+        let heading = line.noise.is_none()
+            && (is_part_heading(line, "第四部分") || is_part_heading(line, "第五部分"));
+        if heading {
             break;
         }
         end_line = line.no;
@@ -56,8 +62,18 @@ struct Paragraph {
 
 impl Paragraph {
     fn push(&mut self, line: &Line) {
-        self.starts.push((self.text.len(), line.no));
-        self.text.push_str(line.text.trim());
+        let at = self.text.len();
+        let text = line.text.trim_end();
+        if line.breaks.is_empty() {
+            self.starts.push((at, line.no));
+        } else {
+            // Wrapped prose joined back (`lines::wrap`): each piece keeps
+            // its own line.
+            for &(offset, no) in &line.breaks {
+                self.starts.push((at + offset, no));
+            }
+        }
+        self.text.push_str(text);
     }
 
     fn line_at(&self, offset: usize) -> usize {
@@ -85,6 +101,14 @@ struct Reader {
 impl Reader {
     fn line(&mut self, line: &Line) {
         if line.is_blank() {
+            return;
+        }
+        if line.noise == Some(Noise::Unread) {
+            // A form left unread is skipped as a read one is.
+            if !self.sections.is_empty() {
+                self.flush();
+                self.in_forms = true;
+            }
             return;
         }
         let current = self.sections.last().map_or(0, |s| s.number);

@@ -141,8 +141,17 @@ fn read_approval(lines: &[&Line], project: &mut SpecialProject) {
         if line.is_tabular() {
             break;
         }
-        starts.push((joined.len(), line.no));
-        joined.push_str(line.text.trim());
+        let at = joined.len();
+        if line.breaks.is_empty() {
+            starts.push((at, line.no));
+        } else {
+            // Wrapped prose joined back (`lines::wrap`): each piece keeps
+            // its own line.
+            for &(offset, no) in &line.breaks {
+                starts.push((at + offset, no));
+            }
+        }
+        joined.push_str(line.text.trim_end());
         if line.text.contains('。') {
             break;
         }
@@ -185,19 +194,29 @@ fn read_opening(line: &&Line) -> Option<Opening> {
     if !text.contains("类项目") {
         return None;
     }
-    let after = &text[pos + "共计".len()..];
+    let from = pos + "共计".len();
+    let after = &text[from..];
     let total = number_at(after).and_then(|(amount, t, rest)| {
         rest.starts_with("万元").then_some(ProseAmount {
             amount,
             text: t,
-            line: line.no,
+            line: line.line_at(from),
         })
     });
     let mut classes = Vec::new();
+    let mut offset = from;
     for segment in after.split(['，', ',', '；', '。']) {
-        if let Some(class) = opening_class(segment, line.no) {
+        // The line the segment was printed on (a wrapped sentence joined
+        // back spans several).
+        let start = offset;
+        if let Some(class) = opening_class(segment, &|i| line.line_at(start + i)) {
             classes.push(class);
         }
+        offset += segment.len()
+            + text[offset + segment.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
     }
     Some(Opening {
         line: line.no,
@@ -207,15 +226,18 @@ fn read_opening(line: &&Line) -> Option<Opening> {
     })
 }
 
-/// "其中特定目标类项目6个计622.31万元" → (特定目标类, 6, 622.31).
-fn opening_class(segment: &str, line: usize) -> Option<OpeningClass> {
+/// "其中特定目标类项目6个计622.31万元" → (特定目标类, 6, 622.31);
+/// `line_at` maps a byte offset of `segment` to its line.
+fn opening_class(segment: &str, line_at: &dyn Fn(usize) -> usize) -> Option<OpeningClass> {
     let at = segment.find("类项目")?;
     let name = crate::slices::trim_prefixes(&segment[..at], "其中").trim();
-    let rest = &segment[at + "类项目".len()..];
+    let rest_at = at + "类项目".len();
+    let rest = &segment[rest_at..];
     let count = number_at(rest)
         .filter(|(a, _, r)| r.starts_with('个') && a.scale == 0)
         .and_then(|(a, _, _)| u32::try_from(a.value.mantissa()).ok());
     let amount = rest.find('计').and_then(|p| {
+        let line = line_at(rest_at + p);
         number_at(&rest[p + '计'.len_utf8()..]).and_then(|(amount, text, r)| {
             r.starts_with("万元")
                 .then_some(ProseAmount { amount, text, line })
@@ -254,5 +276,25 @@ mod tests {
         assert_eq!(o.classes[0].name, "特定目标类");
         assert_eq!(o.classes[0].count, Some(6));
         assert_eq!(o.classes[1].amount.as_ref().unwrap().text, "9.5");
+    }
+
+    #[test]
+    fn cites_each_figure_of_a_wrapped_opening_at_its_own_line() {
+        // As `lines::wrap` leaves a sentence an extractor broke at "其⏎他".
+        let mut lines = Lines::from_text(
+            "项目支出预算共计631.81万元，其中特定目标类项目6个计622.31万元，其\n他运转类项目3个计9.5万元。",
+        );
+        let tail = lines.all[1].text.clone();
+        let head = &mut lines.all[0];
+        head.breaks = vec![(0, 1), (head.text.len(), 2)];
+        head.text.push_str(&tail);
+        let o = read_opening(&&lines.all[0]).unwrap();
+        assert_eq!(o.total.unwrap().line, 1);
+        let lines_of: Vec<usize> = o
+            .classes
+            .iter()
+            .map(|c| c.amount.as_ref().unwrap().line)
+            .collect();
+        assert_eq!(lines_of, [1, 2]);
     }
 }

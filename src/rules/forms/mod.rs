@@ -16,6 +16,7 @@ mod period_order;
 mod project_amount;
 mod project_missing;
 mod project_name;
+pub(crate) mod unread;
 mod years;
 
 use super::Rule;
@@ -31,4 +32,5 @@ pub static RULES: &[&dyn Rule] = &[
     &indicators::FormIndicators,
     &years::FormYear,
     &overall_staff::OverallFormStaff,
+    &unread::FormUnread,
 ];

@@ -5,6 +5,7 @@
 mod common;
 
 mod form_sum;
+mod form_unread;
 mod name;
 mod project_amount;
 mod source;
@@ -18,4 +19,5 @@ pub static RULES: &[&dyn Rule] = &[
     &source::SpecialSource,
     &name::SpecialName,
     &form_sum::SpecialFormSum,
+    &form_unread::SpecialFormUnread,
 ];

@@ -1,0 +1,71 @@
+//! 未能读取的绩效目标表（F111 form-unread）
+//!
+//! ## 检查什么
+//! 文本中的绩效目标表（整体支出绩效目标申报表、项目支出绩效目标表、专项资金的
+//! 申报表）不是一行一栏的形式时——由 PDF 导出的文本，各栏以空格对齐、长单元格
+//! 拆到上下几行，或每格一行——校验器无法确定每个数值属于哪个栏目。这样的表不读入，
+//! 逐张报告，指明其起止行。
+//!
+//! ## 为什么重要
+//! 把数值读到错误的栏目下会报出并不存在的错误。未读入的表不参与任何核对（资金
+//! 分项之和、与表十二的对应、年份、指标等），审核人员需要知道这些表没有核对，
+//! 以免把“未报告”误当作“已核对”。用 Word 或 WPS 另存的文本，或直接检查原
+//! Word/Excel 文件，可以读入这些表。
+//!
+//! ## 示例
+//! `pdftotext -layout` 导出的文本中，“项目名称”一栏的“贸易统计奖励专项资金”
+//! 被拆成上下两行，夹着“项目名称”：报告该表（第18—97行）未读入，其校验未运行。
+
+use crate::prelude::*;
+use crate::report::Severity;
+use crate::rules::support::text_evidence;
+use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
+
+pub struct FormUnread;
+
+static META: RuleMeta = RuleMeta {
+    id: "F111",
+    name: "form-unread",
+    title: "未能读取的绩效目标表",
+    category: Category::Form,
+};
+
+impl Rule for FormUnread {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        report_unread(cx, sink);
+    }
+}
+
+/// One finding per form left unread (shared with the 专项资金 rule P106).
+pub(crate) fn report_unread(cx: &Context, sink: &mut Sink) {
+    let unread = &cx.doc.lines.unread;
+    if unread.is_empty() {
+        sink.not_applicable("绩效目标表均已逐行读入，或本文档没有绩效目标表");
+        return;
+    }
+    sink.compared();
+    for form in unread {
+        let message = format!(
+            "第{}—{}行的「{}」未读入：{}；该表的各项校验未运行",
+            form.first, form.last, form.title, form.reason
+        );
+        let evidence = vec![text_evidence(
+            "表名",
+            form.first,
+            "绩效目标表",
+            None,
+            &form.title,
+        )];
+        sink.report(
+            Severity::Warning,
+            "绩效目标表",
+            form.first,
+            message,
+            evidence,
+        );
+    }
+}
