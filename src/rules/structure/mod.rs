@@ -1,9 +1,11 @@
 //! Structure (S…): whether the tables are all there, whole and readable,
-//! and name the same 科目 the same way.
+//! and name the same 科目 the same way; and whether the document was
+//! recognised at all.
 
 mod cell_unreadable;
 mod code_name;
 mod line_unparsed;
+mod not_recognised;
 mod table_missing;
 mod table_truncated;
 
@@ -15,4 +17,5 @@ pub static RULES: &[&dyn Rule] = &[
     &cell_unreadable::CellUnreadable,
     &line_unparsed::LineUnparsed,
     &code_name::CodeName,
+    &not_recognised::NotRecognised,
 ];
