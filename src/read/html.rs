@@ -102,59 +102,93 @@ impl Default for Writer {
     }
 }
 
-/// Elements whose content is not shown (or not text), skipped to their end tag.
-const SKIPPED: &[&str] = &[
-    "script", "style", "title", "textarea", "template", "noscript", "iframe", "noembed",
-    "noframes", "xmp", "object", "svg", "math", "xml",
-];
+/// What an element does to the text, by its name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Element {
+    Table,
+    Row,
+    Cell,
+    Span,
+    /// Starts a new line (outside a cell) or separates text (inside one).
+    Block,
+    /// Content not shown (or not text): skipped to its end tag.
+    Skipped,
+    /// Inline (`b`, `a`, `font`, Word's `o:p` …): its text runs on.
+    Inline,
+}
 
-/// Elements that start a new line (outside a cell) or separate text
-/// (inside one).
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "hr",
-    "pre",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "main",
-    "nav",
-    "aside",
-    "address",
-    "figure",
-    "figcaption",
-    "caption",
-    "form",
-    "fieldset",
-    "legend",
-    "center",
-    "body",
-    "html",
-    "head",
-    "option",
-    "thead",
-    "tbody",
-    "tfoot",
-];
+/// Element names, compared without case. One table and one loop rather
+/// than a comparison per name at each use: the web module stays small.
+const ELEMENTS: &[(&str, Element)] = {
+    use Element::*;
+    &[
+        ("table", Table),
+        ("tr", Row),
+        ("td", Cell),
+        ("th", Cell),
+        ("span", Span),
+        ("p", Block),
+        ("div", Block),
+        ("br", Block),
+        ("h1", Block),
+        ("h2", Block),
+        ("h3", Block),
+        ("h4", Block),
+        ("h5", Block),
+        ("h6", Block),
+        ("li", Block),
+        ("ul", Block),
+        ("ol", Block),
+        ("dl", Block),
+        ("dt", Block),
+        ("dd", Block),
+        ("hr", Block),
+        ("pre", Block),
+        ("blockquote", Block),
+        ("section", Block),
+        ("article", Block),
+        ("header", Block),
+        ("footer", Block),
+        ("main", Block),
+        ("nav", Block),
+        ("aside", Block),
+        ("address", Block),
+        ("figure", Block),
+        ("figcaption", Block),
+        ("caption", Block),
+        ("form", Block),
+        ("fieldset", Block),
+        ("legend", Block),
+        ("center", Block),
+        ("body", Block),
+        ("html", Block),
+        ("head", Block),
+        ("option", Block),
+        ("thead", Block),
+        ("tbody", Block),
+        ("tfoot", Block),
+        ("script", Skipped),
+        ("style", Skipped),
+        ("title", Skipped),
+        ("textarea", Skipped),
+        ("template", Skipped),
+        ("noscript", Skipped),
+        ("iframe", Skipped),
+        ("noembed", Skipped),
+        ("noframes", Skipped),
+        ("xmp", Skipped),
+        ("object", Skipped),
+        ("svg", Skipped),
+        ("math", Skipped),
+        ("xml", Skipped),
+    ]
+};
 
-fn is(name: &str, list: &[&str]) -> bool {
-    list.iter().any(|n| name.eq_ignore_ascii_case(n))
+fn element(name: &str) -> Element {
+    ELEMENTS
+        .iter()
+        .find(|(n, _)| name.eq_ignore_ascii_case(n))
+        .map_or(Element::Inline, |&(_, e)| e)
 }
 
 impl Writer {
@@ -196,6 +230,7 @@ impl Writer {
                     self.gap = Gap::Space;
                 }
             }
+            _ if is_invisible(c) => {}
             _ => {
                 if let Some(last) = self.cur.chars().next_back() {
                     let space = match self.gap {
@@ -232,7 +267,7 @@ impl Writer {
             },
             Some(c) if c.is_ascii_alphabetic() => {
                 let (tag, rest) = tag(&s[1..]);
-                if is(tag.name, SKIPPED) {
+                if element(tag.name) == Element::Skipped {
                     return after_end_tag(rest, tag.name);
                 }
                 self.start(&tag);
@@ -246,66 +281,50 @@ impl Writer {
     }
 
     fn start(&mut self, tag: &Tag) {
-        let name = tag.name;
-        if name.eq_ignore_ascii_case("span") {
-            if self.in_word_tab > 0 {
-                self.in_word_tab += 1;
-                return;
-            } else if tag.word_tab {
+        let outermost = self.tables == 1;
+        match element(tag.name) {
+            Element::Span if self.in_word_tab > 0 => self.in_word_tab += 1,
+            Element::Span if tag.word_tab => {
                 self.tab();
                 self.in_word_tab = 1;
-                return;
             }
-        }
-        if name.eq_ignore_ascii_case("table") {
-            self.tables += 1;
-            if self.tables == 1 {
+            Element::Table => {
+                self.tables += 1;
                 self.line_break();
-                self.covered.clear();
-            } else {
-                self.line_break();
+                if self.tables == 1 {
+                    self.covered.clear();
+                }
             }
-        } else if self.tables == 1 && name.eq_ignore_ascii_case("tr") {
-            self.start_row();
-        } else if self.tables == 1
-            && (name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th"))
-        {
-            self.start_cell(tag.colspan, tag.rowspan);
-        } else if is(name, &["td", "th"]) {
-            self.space();
-        } else if is(name, &["tr"]) || is(name, BLOCKS) {
-            self.line_break();
-        } else if self.tables == 0 && !self.cur.is_empty() && self.last_end == Some(self.cur.len())
-        {
-            self.last_element = Some(self.cur.len());
+            Element::Row if outermost => self.start_row(),
+            Element::Cell if outermost => self.start_cell(tag.colspan, tag.rowspan),
+            Element::Cell => self.space(),
+            Element::Row | Element::Block => self.line_break(),
+            _ => {
+                if self.tables == 0 && !self.cur.is_empty() && self.last_end == Some(self.cur.len())
+                {
+                    self.last_element = Some(self.cur.len());
+                }
+            }
         }
     }
 
     fn end(&mut self, tag: &Tag) {
-        let name = tag.name;
-        if name.eq_ignore_ascii_case("span") && self.in_word_tab > 0 {
-            self.in_word_tab -= 1;
-            return;
-        }
-        if name.eq_ignore_ascii_case("table") {
-            if self.tables == 1 {
-                self.end_row();
-                self.covered.clear();
+        let outermost = self.tables == 1;
+        match element(tag.name) {
+            Element::Span if self.in_word_tab > 0 => self.in_word_tab -= 1,
+            Element::Table => {
+                if outermost {
+                    self.end_row();
+                    self.covered.clear();
+                }
+                self.tables = self.tables.saturating_sub(1);
+                self.line_break();
             }
-            self.tables = self.tables.saturating_sub(1);
-            self.line_break();
-        } else if self.tables == 1 && name.eq_ignore_ascii_case("tr") {
-            self.end_row();
-        } else if self.tables == 1
-            && (name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th"))
-        {
-            self.end_cell();
-        } else if is(name, &["td", "th"]) {
-            self.space();
-        } else if is(name, &["tr"]) || is(name, BLOCKS) {
-            self.line_break();
-        } else {
-            self.last_end = Some(self.cur.len());
+            Element::Row if outermost => self.end_row(),
+            Element::Cell if outermost => self.end_cell(),
+            Element::Cell => self.space(),
+            Element::Row | Element::Block => self.line_break(),
+            _ => self.last_end = Some(self.cur.len()),
         }
     }
 
@@ -381,7 +400,9 @@ impl Writer {
         let Some((colspan, rowspan)) = self.cell.take() else {
             return;
         };
-        let text = self.cur.trim().replace('\t', " ");
+        // No TAB can be in a cell's text: white space is collapsed, and a
+        // Word TAB there is a space (`tab`).
+        let text = self.cur.trim().to_string();
         self.cur.clear();
         self.gap = Gap::None;
         let Some(cells) = self.row.as_mut() else {
@@ -452,7 +473,15 @@ fn is_wide(c: char) -> bool {
 
 /// What follows the first `end` in `s`, or nothing when it is not there.
 fn after<'a>(s: &'a str, end: &str) -> &'a str {
-    s.find(end).map_or("", |i| &s[i + end.len()..])
+    find(s, end).map_or("", |i| &s[i + end.len()..])
+}
+
+/// Where `needle` (ASCII) first is in `s`. A plain scan: `str::find` with a
+/// string pattern links the two-way searcher into the web module.
+fn find(s: &str, needle: &str) -> Option<usize> {
+    let (s, needle) = (s.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    (0..s.len()).find(|&i| s[i] == first && s[i..].starts_with(needle))
 }
 
 /// After a comment's `<!--`: what follows its `-->` (`<!-->` and `<!--->`
@@ -467,7 +496,7 @@ fn after_comment(s: &str) -> &str {
 /// What follows the end tag `</name` of a raw-text element, or nothing.
 fn after_end_tag<'a>(s: &'a str, name: &str) -> &'a str {
     let mut from = 0;
-    while let Some(i) = s[from..].find("</") {
+    while let Some(i) = find(&s[from..], "</") {
         let at = from + i + 2;
         let candidate = s.as_bytes().get(at..at + name.len());
         if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes()))
@@ -563,6 +592,48 @@ fn span(value: &str, max: usize) -> usize {
         .clamp(1, max)
 }
 
+/// The named character references read: the ones office programs and
+/// editors write. The first [`LEGACY`] may also go without their `;`.
+const NAMED: &[(&str, char)] = &[
+    ("nbsp", '\u{a0}'),
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("ensp", ' '),
+    ("emsp", ' '),
+    ("thinsp", ' '),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("middot", '·'),
+    ("bull", '•'),
+    ("times", '×'),
+    ("divide", '÷'),
+    ("yen", '¥'),
+    ("deg", '°'),
+    ("permil", '‰'),
+    ("plusmn", '±'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("shy", '\u{ad}'),
+    ("zwnj", '\u{200c}'),
+    ("zwj", '\u{200d}'),
+];
+const LEGACY: usize = 5;
+
+/// A soft hyphen or a zero-width character: shown as nothing.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}')
+}
+
 /// A character reference at the start of `s` (which begins with `&`): the
 /// character it stands for (none for a soft hyphen or a zero-width one) and
 /// what follows; None when it is no reference (the `&` is text).
@@ -609,49 +680,17 @@ fn reference(s: &str) -> Option<(Option<char>, &str)> {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let c = match name {
-        "nbsp" => '\u{a0}',
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" if terminated => '\'',
-        "ensp" | "emsp" | "thinsp" if terminated => ' ',
-        "ndash" if terminated => '–',
-        "mdash" if terminated => '—',
-        "hellip" if terminated => '…',
-        "lsquo" if terminated => '‘',
-        "rsquo" if terminated => '’',
-        "ldquo" if terminated => '“',
-        "rdquo" if terminated => '”',
-        "middot" if terminated => '·',
-        "bull" if terminated => '•',
-        "times" if terminated => '×',
-        "divide" if terminated => '÷',
-        "yen" if terminated => '¥',
-        "deg" if terminated => '°',
-        "permil" if terminated => '‰',
-        "plusmn" if terminated => '±',
-        "copy" if terminated => '©',
-        "reg" if terminated => '®',
-        "laquo" if terminated => '«',
-        "raquo" if terminated => '»',
-        "shy" | "zwnj" | "zwj" if terminated => return Some((None, rest)),
-        // Without `;`, the legacy names are read as the longest prefix
+    let c = if terminated {
+        NAMED.iter().find(|(n, _)| *n == name)?.1
+    } else {
+        // Without `;`, only the legacy names, read as the longest prefix
         // ("&nbspb" is a no-break space and "b").
-        _ if !terminated => {
-            let legacy = [
-                ("nbsp", '\u{a0}'),
-                ("amp", '&'),
-                ("lt", '<'),
-                ("gt", '>'),
-                ("quot", '"'),
-            ];
-            let (name, c) = legacy.into_iter().find(|(n, _)| name.starts_with(n))?;
-            return Some((Some(c), &body[name.len()..]));
-        }
-        _ => return None,
+        let &(legacy, c) = NAMED[..LEGACY].iter().find(|(n, _)| name.starts_with(n))?;
+        return Some((Some(c), &body[legacy.len()..]));
     };
+    if is_invisible(c) {
+        return Some((None, rest));
+    }
     Some((Some(c), rest))
 }
 
