@@ -170,8 +170,8 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
             }
         }
     }
-    // Not recognised first: its S107 finding counts as an error, but what
-    // matters is that nothing of that file was checked.
+    // Not recognised first: whatever the other files found, one of them was
+    // not checked at all.
     Ok(if any_unrecognised {
         ExitCode::from(3)
     } else if any_error {
