@@ -39,6 +39,9 @@ fn main() {
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    // A folder changes when a rule file is added to it: without this, a new
+    // rule in a category folder kept the old catalogue (no docs for it).
+    println!("cargo:rerun-if-changed={}", dir.display());
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };

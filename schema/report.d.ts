@@ -496,6 +496,12 @@ export interface Summary {
   checks_ran: number;
   errors: number;
   infos: number;
+  /**
+   * false: the document was not recognised, or nothing in it could be
+   * read (finding S107), and no check ran. Then the counts below do not
+   * mean "checked, no error".
+   */
+  recognised: boolean;
   warnings: number;
 }
 export interface Table {

@@ -289,3 +289,80 @@ fn rules_markdown_lists_every_rule() {
         );
     }
 }
+
+/// Every unrecognisable text made from the corpus (and a file that is no
+/// disclosure at all) says so, in the text and in the JSON, and exits 3;
+/// the corpus documents themselves are recognised.
+#[test]
+fn exit_code_three_when_nothing_could_be_checked() {
+    let mut cases: Vec<(String, String)> = Vec::new();
+    for doc in DOCS_2026 {
+        for (what, text) in unrecognisable(doc) {
+            cases.push((format!("{doc} {what}"), text));
+        }
+    }
+    let readme = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes/README.md");
+    cases.push((
+        "the shapes README".into(),
+        std::fs::read_to_string(&readme).expect("README"),
+    ));
+    for (what, text) in &cases {
+        let path = temp_file("unknown.txt", text.as_bytes());
+        let o = run(&["check", path_str(&path), "--format", "json"]);
+        assert_eq!(o.status.code(), Some(3), "{what}");
+        let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        assert_eq!(v["summary"]["recognised"], false, "{what}");
+        let s107: Vec<&Value> = findings_of(&v, &["S107"]);
+        assert_eq!(s107.len(), 1, "{what}: one S107 finding");
+        let message = s107[0]["message"].as_str().unwrap_or("");
+        assert!(
+            message.starts_with("未识别，未做任何检查"),
+            "{what}: {message}"
+        );
+        // It says what was looked for, by the profile's name.
+        assert!(message.contains("budget13"), "{what}: {message}");
+        // No other check ran: none can report a table missing or cut.
+        for c in v["checks"].as_array().expect("checks") {
+            if c["rule"] != "S107" {
+                assert_eq!(c["status"], "could_not_run", "{what}: {}", c["rule"]);
+            }
+        }
+        assert_eq!(v["findings"].as_array().map(Vec::len), Some(1), "{what}");
+        let o = run(&["check", path_str(&path)]);
+        assert_eq!(o.status.code(), Some(3), "{what}");
+        let out = stdout(&o);
+        assert!(out.contains("未识别，未做任何检查"), "{what}: {out}");
+        assert!(!out.contains("错误 0 项"), "{what}: {out}");
+    }
+    // The two kinds of reason name what was found.
+    let [no_titles, two_titles, no_rows] = &cases[..3] else {
+        unreachable!()
+    };
+    let message = |text: &str| {
+        let v = report_json(text);
+        findings_of(&v, &["S107"])[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(message(&no_titles.1).contains("没有找到任何一张表的标题"));
+    assert!(message(&two_titles.1).contains("只找到 2 张表的标题（表一、表三）"));
+    assert!(message(&no_rows.1).contains("找到 13 张表的标题"));
+    // One unrecognised file among others: 3, whatever the others found.
+    let (bad, _) = with_error(DOCS_2026[0]);
+    let bad = temp_file("bad.txt", bad.as_bytes());
+    let unknown = temp_file("unknown.txt", cases[0].1.as_bytes());
+    let o = run(&["check", path_str(&bad), path_str(&unknown)]);
+    assert_eq!(o.status.code(), Some(3));
+    // The corpus documents, the 专项资金 one included, are recognised.
+    for doc in DOCS_2026.iter().chain([&DOC_2022]) {
+        let o = run(&["check", path_str(&fixture_path(doc)), "--format", "json"]);
+        assert_ne!(o.status.code(), Some(3), "{doc}");
+        let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        assert_eq!(v["summary"]["recognised"], true, "{doc}");
+        assert!(findings_of(&v, &["S107"]).is_empty(), "{doc}");
+    }
+    // The usage says what 3 means.
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("3 有文件未识别"), "{help}");
+}

@@ -2,12 +2,14 @@
 //! compiled to wasm, on a real corpus document, seen as JS sees it.
 #![cfg(target_arch = "wasm32")]
 
-use budget_lint::front::wasm::{findings_csv, rules, validate, version};
+use budget_lint::front::wasm::{findings_csv, html_text, rules, validate, version};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const ZHAOSHANG: &str = include_str!("fixtures/yangquan-zhaoshang-2026.txt");
+const ZHAOSHANG_HTML: &str = include_str!("fixtures/shapes/yangquan-zhaoshang-2026.html");
+const ZHUANXIANG: &str = include_str!("fixtures/yangquan-shangwu-zhuanxiang-2022.txt");
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).expect("property read")
@@ -163,4 +165,68 @@ fn xlsx_is_a_workbook_with_the_findings_and_table_sheets() {
         "问题清单, 检查情况 and 13 tables"
     );
     assert!(!has("xl/worksheets/sheet16.xml"));
+}
+
+fn summary_flag(report: &JsValue) -> Option<bool> {
+    get(&get(report, "summary"), "recognised").as_bool()
+}
+
+fn findings_of_rule(report: &JsValue, rule: &str) -> Vec<JsValue> {
+    array(report, "findings")
+        .iter()
+        .filter(|f| get(f, "rule").as_string().as_deref() == Some(rule))
+        .collect()
+}
+
+/// A text that is no disclosure, and the document with its tables' lines
+/// taken out (titles found, no row read), say so: summary.recognised is
+/// false and S107 says why; the corpus documents, the 专项资金 one included,
+/// are recognised.
+#[wasm_bindgen_test]
+fn validate_says_when_nothing_could_be_checked() {
+    let no_rows: String = ZHAOSHANG
+        .lines()
+        .filter(|l| !l.contains('\t') && !l.contains("本表无数据"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    for text in ["会议纪要\n今天讨论了明年的工作安排。\n", no_rows.as_str()] {
+        let report = validate(text, None).expect("report");
+        assert_eq!(summary_flag(&report), Some(false));
+        let s107 = findings_of_rule(&report, "S107");
+        assert_eq!(s107.len(), 1);
+        let message = get(&s107[0], "message").as_string().unwrap_or_default();
+        assert!(message.starts_with("未识别，未做任何检查"), "{message}");
+    }
+    for text in [ZHAOSHANG, ZHUANXIANG] {
+        let report = validate(text, None).expect("report");
+        assert_eq!(summary_flag(&report), Some(true));
+        assert!(findings_of_rule(&report, "S107").is_empty());
+    }
+}
+
+/// The page's HTML door: a web page's tables come back as TAB lines whose
+/// report has the TAB original's 13 tables and findings (by rule and
+/// severity).
+#[wasm_bindgen_test]
+fn html_text_reads_a_web_page_as_the_tab_text() {
+    let text = html_text(ZHAOSHANG_HTML);
+    assert!(!text.contains("<p") && !text.contains("<td"), "no markup");
+    let from_html = validate(&text, None).expect("report");
+    let original = validate(ZHAOSHANG, None).expect("report");
+    assert_eq!(array(&from_html, "tables").length(), 13);
+    let keys = |r: &JsValue| -> Vec<(String, String)> {
+        array(r, "findings")
+            .iter()
+            .map(|f| {
+                let s = |k| get(&f, k).as_string().unwrap_or_default();
+                // Messages may cite line numbers, which differ.
+                (s("rule"), s("severity"))
+            })
+            .collect()
+    };
+    assert_eq!(keys(&from_html), keys(&original));
+    assert_eq!(
+        html_text("<table><tr><td colspan=2>收入</td><td>支出</td></tr></table>"),
+        "收入\t\t支出\n"
+    );
 }

@@ -4,7 +4,7 @@
 // the session's state and wires the ui/ modules together; each of those
 // knows only its own part of the page.
 import { applyStatic, getLang, onLangChange, setLang, t } from './i18n.js';
-import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort } from './ui/engine-adapter.js';
+import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml } from './ui/engine-adapter.js';
 import { bindIntake } from './ui/intake.js';
 import { renderDocList } from './ui/doclist.js';
 import { renderSummary } from './ui/summary.js';
@@ -96,8 +96,31 @@ bindIntake({
     ui.input.value = text;
     runInput();
   },
+  onHtml: pasteHtml,
   onRun: runInput,
 });
+
+/**
+ * A paste or drop carrying table cells as HTML: the engine reads it into
+ * TAB text, which goes into the box where the paste would have (replacing
+ * everything on a drop, which then runs); its plain text if that fails.
+ */
+async function pasteHtml(html, plain, { run }) {
+  let text = '';
+  try {
+    text = await engine.htmlToText(html);
+  } catch {
+    // The plain text below is what the browser would have pasted.
+  }
+  if (!text.trim()) text = plain || '';
+  if (run) {
+    ui.input.value = text;
+    runInput();
+    return;
+  }
+  ui.input.setRangeText(text, ui.input.selectionStart, ui.input.selectionEnd, 'end');
+  ui.input.dispatchEvent(new Event('input', { bubbles: true }));
+}
 
 ui.run.addEventListener('click', runInput);
 $('clear').addEventListener('click', clearAll);
@@ -193,7 +216,13 @@ async function check(doc, position) {
     if (doc.file) {
       stage('decode', `${t('status.reading', doc.name)}${position}`);
       const bytes = new Uint8Array(await doc.file.arrayBuffer());
-      const { text, encoding } = decodeBytes(bytes, inputMessages());
+      let { text, encoding } = decodeBytes(bytes, inputMessages());
+      if (isHtml(doc.name, text)) {
+        // A web page: its tables' cells and its paragraphs as TAB text,
+        // which the source view shows and the findings' lines number.
+        text = await engine.htmlToText(text);
+        encoding = `${encoding} · HTML`;
+      }
       Object.assign(doc, { text, encoding });
       delete doc.file;
     }
@@ -207,7 +236,8 @@ async function check(doc, position) {
     Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
     const s = report.summary || {};
     const name = doc.encoding ? `${doc.name}（${doc.encoding}）` : doc.name;
-    say(t('status.done', name, s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0));
+    if (s.recognised === false) say(t('status.unrecognised', name), 'error');
+    else say(t('status.done', name, s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0));
   } catch (err) {
     if (isAbort(err)) {
       doc.status = 'cancelled';

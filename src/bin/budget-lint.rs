@@ -2,11 +2,12 @@
 //! and `budget-lint rules [--format text|json|markdown]`.
 //!
 //! Exit status: 0 when no error was found, 1 when any error was, 2 on a
-//! usage or I/O failure.
+//! usage or I/O failure, 3 when a file was not recognised (nothing in it
+//! could be checked: finding S107).
 
 use std::process::ExitCode;
 
-use budget_lint::{catalogue, check_bytes, report::render_text, Report};
+use budget_lint::{catalogue, check_file, report::render_text, Report};
 
 // Native only: the wasm build of the crate brings its own allocator (the
 // wasm tests build this binary for wasm32 too).
@@ -16,13 +17,15 @@ static ALLOCATOR: budget_lint::NativeAllocator = budget_lint::NativeAllocator;
 
 const USAGE: &str = "用法:
   budget-lint check FILE... [--format text|json|csv] [--xlsx OUT.xlsx]
-                                                   校验预算公开文本（UTF-8、UTF-16 或 GB18030/GBK）；
+                                                   校验预算公开文本（UTF-8、UTF-16 或 GB18030/GBK）
+                                                   或网页（.html）；
                                                    --xlsx 另存问题清单和各表为 Excel（仅限单个文件）
   budget-lint rules [--format text|json|markdown]  列出全部校验规则
   budget-lint schema                               输出报告的 JSON Schema
   budget-lint --version
 
-退出码: 0 无错误, 1 发现错误, 2 用法或读取失败";
+退出码: 0 无错误, 1 发现错误, 2 用法或读取失败,
+        3 有文件未识别（不是可识别的预算公开文档，或读不出任何表格），未做任何检查";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -139,10 +142,11 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
     let mut reports: Vec<(String, Report)> = Vec::new();
     for file in files {
         let bytes = std::fs::read(file).map_err(|e| format!("无法读取 {file}: {e}"))?;
-        let report = check_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        let report = check_file(&bytes).map_err(|e| format!("{file}: {e}"))?;
         reports.push((file.clone(), report));
     }
     let any_error = reports.iter().any(|(_, r)| r.has_errors());
+    let any_unrecognised = reports.iter().any(|(_, r)| !r.recognised());
     if let Some(out) = &options.xlsx {
         write_xlsx(&reports[0].1, out)?;
     }
@@ -166,7 +170,11 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
             }
         }
     }
-    Ok(if any_error {
+    // Not recognised first: whatever the other files found, one of them was
+    // not checked at all.
+    Ok(if any_unrecognised {
+        ExitCode::from(3)
+    } else if any_error {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

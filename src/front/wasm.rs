@@ -127,6 +127,15 @@ pub fn validate(
     to_js(&report)
 }
 
+/// An HTML page or fragment (a `.html` file, or what Word, WPS, Excel or a
+/// browser put on the clipboard as `text/html`) as the text `validate`
+/// reads: each table row one line with a TAB between its cells, each
+/// paragraph a line (`read::html`). Text only: no markup survives.
+#[wasm_bindgen]
+pub fn html_text(html: &str) -> String {
+    crate::read::html::to_text(html)
+}
+
 /// The rule catalogue *without* the documentation:
 /// `[{id, name, title, category, category_label}]`, in catalogue order.
 ///

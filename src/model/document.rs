@@ -81,4 +81,21 @@ impl Document {
     pub fn table(&self, id: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.id == id)
     }
+
+    /// Whether anything here can be checked: the kind was recognised and
+    /// something of it was read (a table row or a table printed as empty;
+    /// for a 专项资金 document its opening sentence or a project). When not,
+    /// no check ran, and the report must not read as "checked, no error".
+    pub fn recognised(&self) -> bool {
+        match self.info.kind {
+            DocKind::Unknown => false,
+            DocKind::SpecialFunds => {
+                self.special.opening.is_some() || !self.special.classes.is_empty()
+            }
+            DocKind::DepartmentBudget | DocKind::UnitBudget | DocKind::FinalAccounts => self
+                .tables
+                .iter()
+                .any(|t| t.declared_empty || !t.rows.is_empty()),
+        }
+    }
 }

@@ -24,6 +24,8 @@ use core::fmt;
 
 use crate::prelude::*;
 
+pub mod html;
+
 /// What a file is, from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -167,7 +169,17 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
             "zip-unknown",
             "这是一个压缩包（ZIP），但不是 Word（.docx）或 Excel（.xlsx）文件。请解压后打开其中的文件。",
         )),
-        FileKind::Html | FileKind::Docx | FileKind::Xlsx | FileKind::Pdf => read_document(kind, bytes),
+        FileKind::Html => {
+            let decoded = crate::text::decode(bytes)
+                .map_err(|e| ReadError::new("text-undecodable", e.to_string()))?;
+            Ok(Extracted {
+                kind,
+                text: html::to_text(&decoded.text),
+                places: Vec::new(),
+                tables_only: false,
+            })
+        }
+        FileKind::Docx | FileKind::Xlsx | FileKind::Pdf => read_document(kind, bytes),
     }
 }
 

@@ -113,6 +113,10 @@ pub struct Check {
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
+    /// false: the document was not recognised, or nothing in it could be
+    /// read (finding S107), and no check ran. Then the counts below do not
+    /// mean "checked, no error".
+    pub recognised: bool,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -162,6 +166,7 @@ impl Report {
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
         let status = |s: CheckStatus| checks.iter().filter(|c| c.status == s).count();
         let summary = Summary {
+            recognised: doc.recognised(),
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
@@ -187,5 +192,11 @@ impl Report {
 
     pub fn has_errors(&self) -> bool {
         self.summary.errors > 0
+    }
+
+    /// Whether anything of the document was recognised and checked
+    /// (`summary.recognised`).
+    pub fn recognised(&self) -> bool {
+        self.summary.recognised
     }
 }

@@ -27,16 +27,21 @@ pub fn render_text(report: &Report, file: &str) -> String {
         );
     }
     let s = &report.summary;
-    let _ = writeln!(
-        out,
-        "错误 {} 项，提醒 {} 项，尾差/提示 {} 项；{} 项检查已运行，{} 项不适用，{} 项无法运行",
-        s.errors,
-        s.warnings,
-        s.infos,
-        s.checks_ran,
-        s.checks_not_applicable,
-        s.checks_could_not_run
-    );
+    if !s.recognised {
+        // Its counts would read as "checked, N errors": S107 says why instead.
+        let _ = writeln!(out, "未识别，未做任何检查。");
+    } else {
+        let _ = writeln!(
+            out,
+            "错误 {} 项，提醒 {} 项，尾差/提示 {} 项；{} 项检查已运行，{} 项不适用，{} 项无法运行",
+            s.errors,
+            s.warnings,
+            s.infos,
+            s.checks_ran,
+            s.checks_not_applicable,
+            s.checks_could_not_run
+        );
+    }
     let mut locations: Vec<&str> = Vec::new();
     for f in &report.findings {
         if !locations.contains(&f.location.as_str()) {
@@ -67,7 +72,8 @@ pub fn render_text(report: &Report, file: &str) -> String {
         .iter()
         .filter(|c| c.status == CheckStatus::CouldNotRun)
         .collect();
-    if !skipped.is_empty() {
+    // Unrecognised, every check could not run: S107 has said why once.
+    if !skipped.is_empty() && s.recognised {
         let _ = writeln!(out, "\n无法运行的检查：");
         for c in skipped {
             let _ = writeln!(out, "  {} {}：{}", c.rule, c.title, c.reasons.join("；"));

@@ -120,6 +120,14 @@ pub trait Rule: Sync {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink);
+
+    /// Whether this rule runs on every document, recognised or not, of
+    /// any kind (S107, which says when a document was not recognised).
+    /// Every other rule runs only on a recognised document of a kind its
+    /// category covers.
+    fn runs_on_every_document(&self) -> bool {
+        false
+    }
 }
 
 /// Why `rule` does not apply to `profile`'s template, if it does not.
@@ -146,11 +154,17 @@ pub fn all() -> Vec<&'static dyn Rule> {
 /// Runs every rule on a document.
 pub fn run(doc: &Document, profile: &'static Profile) -> (Vec<Finding>, Vec<Check>) {
     let cx = Context::new(doc, profile);
+    let recognised = doc.recognised();
     let mut findings = Vec::new();
     let mut checks = Vec::new();
     for rule in all() {
         let mut sink = Sink::new(rule.meta());
-        if !rule.meta().category.applies_to(doc.info.kind) {
+        let kind = doc.info.kind;
+        if !rule.runs_on_every_document() && !recognised {
+            // Nothing was read that a check could rest on: a rule run
+            // anyway would report every table as missing or cut.
+            sink.could_not_run("文档未识别，或读不出任何表格（见 S107），未做此项检查");
+        } else if !rule.runs_on_every_document() && !rule.meta().category.applies_to(kind) {
             sink.not_applicable(format!("{}不适用此项检查", doc.info.kind_label));
         } else if let Some(reason) = not_for(rule, profile) {
             sink.not_applicable(reason);

@@ -373,3 +373,26 @@ pub fn new_errors<'a>(
 pub fn cites_line(f: &budget_lint::report::Finding, line: usize) -> bool {
     f.line == line || f.evidence.iter().any(|e| e.line == line)
 }
+
+/// Texts made from a 13-table corpus document that the engine cannot
+/// check, with what was done to them: its table titles taken out (no
+/// table can be found), all but 表一's and 表三's (too few to call it a
+/// budget), and every table line and "本表无数据" note taken out (the
+/// titles are found, no row can be read).
+pub fn unrecognisable(doc: &str) -> Vec<(&'static str, String)> {
+    let text = fixture(doc);
+    let keep = |f: &dyn Fn(&str) -> bool| -> String {
+        text.lines().filter(|l| f(l)).collect::<Vec<_>>().join("\n") + "\n"
+    };
+    vec![
+        ("without its table titles", keep(&|l| title_of(l).is_none())),
+        (
+            "with only two table titles",
+            keep(&|l| title_of(l).is_none_or(|id| id == "表一" || id == "表三")),
+        ),
+        (
+            "without any table line",
+            keep(&|l| !l.contains('\t') && !l.contains("本表无数据")),
+        ),
+    ]
+}

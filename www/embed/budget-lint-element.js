@@ -34,6 +34,8 @@ const TEXT = {
     year: '年度',
     kind: '文件类型',
     errors: '错误',
+    result: '结果',
+    unrecognised: '未识别，未做任何检查',
     warnings: '警告',
     infos: '尾差/提示',
     checks: '检查项',
@@ -58,6 +60,8 @@ const TEXT = {
     year: 'Year',
     kind: 'Document',
     errors: 'Errors',
+    result: 'Result',
+    unrecognised: 'Not recognised: nothing was checked',
     warnings: 'Warnings',
     infos: 'Rounding/info',
     checks: 'Checks',
@@ -266,7 +270,8 @@ export class BudgetLintElement extends HTMLElement {
     item(t.kind, doc.kind_label);
     item(t.department, doc.department);
     item(t.year, doc.year);
-    item(t.errors, s.errors);
+    if (s.recognised === false) item(t.result, t.unrecognised);
+    else item(t.errors, s.errors);
     item(t.warnings, s.warnings);
     item(t.infos, s.infos);
     item(t.checks, `${t.ran} ${s.checks_ran}，${t.notApplicable} ${s.checks_not_applicable}，${t.couldNotRun} ${s.checks_could_not_run}`);

@@ -7,6 +7,7 @@ const sample = () => fetch(new URL('sample.txt', import.meta.url)).then((r) => r
 function summarize(report) {
   const s = report.summary;
   const d = report.document;
+  if (s.recognised === false) return `未识别，未做任何检查（${report.findings.find((f) => f.rule === 'S107')?.message ?? ''}）`;
   return `${d.department ?? '（未识别部门）'} ${d.year ?? ''}：错误 ${s.errors}，警告 ${s.warnings}，尾差/提示 ${s.infos}；表格 ${report.tables.length} 张`;
 }
 

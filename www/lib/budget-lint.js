@@ -5,7 +5,8 @@
 //   import { init, validate, validateFile } from './lib/budget-lint.js';
 //   await init();                                  // optional: the first call starts it
 //   const report = await validate(text);           // → Report (schema/report.d.ts)
-//   const { report, text, encoding, name } = await validateFile(file);
+//   const { report, text, encoding, name } = await validateFile(file);  // .txt or .html
+//   const text = await htmlToText(html);          // a web page or a text/html paste → TAB text
 //
 // No dependencies, and no network except its own files: ./worker.js,
 // ../pkg/budget_lint.js and ../pkg/budget_lint_bg.wasm, ../pkg/index.js and
@@ -154,16 +155,42 @@ export function validate(text, options = {}) {
 }
 
 /**
- * Decodes a File/Blob (UTF-8, UTF-16 with BOM, GB18030) and checks it.
- * @returns {Promise<{report: object, text: string, encoding: string, name: string}>}
+ * Decodes a File/Blob (UTF-8, UTF-16 with BOM, GB18030) and checks it. A web
+ * page (.html, or text that starts as one) is read into its TAB text first
+ * (htmlToText): `text` is then that text, which the findings' lines number.
+ * @returns {Promise<{report: object, text: string, encoding: string, name: string, html: boolean}>}
  * @throws {InputError} empty, binary, too large (File.size, before reading) or undecodable
  */
 export async function validateFile(file, options = {}) {
   if (options.signal?.aborted) throw abortError();
   options.onProgress?.({ stage: 'decode', message: '正在读取并识别编码…' });
-  const { text, encoding } = await decodeFile(file);
+  const decoded = await decodeFile(file);
+  const html = isHtml(file.name, decoded.text);
+  const text = html ? await htmlToText(decoded.text, options) : decoded.text;
   const report = await validate(text, options);
-  return { report, text, encoding, name: file.name ?? '' };
+  return { report, text, encoding: decoded.encoding, name: file.name ?? '', html };
+}
+
+/**
+ * An HTML page or fragment (a .html file, or the `text/html` of a paste from
+ * Word, WPS, Excel or a browser) as the text validate() reads: each table
+ * row one line with TABs between its cells (merged cells keep their
+ * columns), each paragraph a line. Only text comes back, never markup.
+ * @param {string} html
+ * @returns {Promise<string>}
+ */
+export function htmlToText(html, options = {}) {
+  return request({ type: 'html', text: String(html ?? '') }, options);
+}
+
+/**
+ * Whether a file is a web page: by its name (.html, .htm), or by its start
+ * (a doctype or an <html>, <head>, <body>, <table> or <meta> tag), as the
+ * engine's own reader tells (src/read/mod.rs).
+ */
+export function isHtml(name, text) {
+  if (/\.x?html?$/i.test(String(name ?? ''))) return true;
+  return /^\uFEFF?\s*<(!doctype html|html|head|body|table|meta)[\s>]/i.test(String(text ?? '').slice(0, 1024));
 }
 
 /**

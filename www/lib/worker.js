@@ -6,10 +6,11 @@
 //   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null}   once, first
 //        {id, type: 'validate', text, options?} | {id, type: 'rules'}
 //        {id, type: 'csv', text, name} | {id, type: 'xlsx', text}
+//        {id, type: 'html', text}  (HTML → the TAB text validate reads)
 //   out  {type: 'ready', version} | {type: 'failed', error}               once
 //        {id, type: 'progress', stage, message}
 //        {id, ok: true, result, ms} | {id, ok: false, error}
-import initCore, { findings_csv, validate, version } from '../pkg/budget_lint.js';
+import initCore, { findings_csv, html_text, validate, version } from '../pkg/budget_lint.js';
 
 let ready = null;
 let xlsxUrl = null;
@@ -57,6 +58,8 @@ async function answer({ id, type, text, name, options }) {
     }
     case 'csv':
       return findings_csv(source, String(name ?? ''));
+    case 'html':
+      return html_text(source);
     case 'xlsx': {
       progress('parse', '正在加载 Excel 导出模块…');
       const engine = await xlsxEngine();

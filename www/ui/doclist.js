@@ -32,7 +32,9 @@ export function renderDocList(box, docs, currentId, { onPick, onRemove }) {
           el(
             'span',
             { class: 'doc-meta' },
-            s
+            s && s.recognised === false
+              ? el('span', { class: 'count unrecognised', dataset: { recognised: 'false' } }, t('summary.unrecognised'))
+              : s
               ? [
                   el('span', { class: 'count sev-error', dataset: { severity: 'error' } }, `${t('sev.error')} ${s.errors}`),
                   el('span', { class: 'count sev-warning', dataset: { severity: 'warning' } }, `${t('sev.warning')} ${s.warnings}`),

@@ -7,6 +7,7 @@ import * as lib from '../lib/budget-lint.js';
 
 export const MAX_BYTES = lib.MAX_BYTES;
 export const InputError = lib.InputError;
+export const isHtml = lib.isHtml;
 
 /** A feature the loaded engine does not offer (the single file has no Excel). */
 export class NeedsEngine extends Error {
@@ -39,6 +40,12 @@ export class EngineAdapter {
       },
     });
     return { report, ms: ms ?? performance.now() - started };
+  }
+
+  /** A web page or a text/html paste as the TAB text the engine reads. */
+  async htmlToText(html) {
+    await this.ready;
+    return lib.htmlToText(html);
   }
 
   async rules() {

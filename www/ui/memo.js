@@ -27,7 +27,9 @@ export function renderMemo(box, doc, engineVersion) {
     el(
       'p',
       { class: 'memo-summary' },
-      t('memo.summaryText', s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0, s.checks_ran ?? 0, s.checks_not_applicable ?? 0, s.checks_could_not_run ?? 0),
+      s.recognised === false
+        ? t('memo.unrecognised')
+        : t('memo.summaryText', s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0, s.checks_ran ?? 0, s.checks_not_applicable ?? 0, s.checks_could_not_run ?? 0),
     ),
     el('h2', {}, t('memo.findings')),
     findings.length

@@ -1,6 +1,8 @@
 // The summary of one document's check: what the document is, how many
 // errors / warnings / 尾差, and which checks ran, did not apply or could not
-// run, with the engine's reasons.
+// run, with the engine's reasons. A document the engine did not recognise
+// (summary.recognised false, finding S107) shows "未识别，未做任何检查" and
+// why instead of counts, which would read as "checked, no error".
 import { el } from '../render.js';
 import { t } from '../i18n.js';
 
@@ -26,13 +28,20 @@ export function renderSummary(doc) {
     ['info', s.infos],
   ];
   return [
-    el(
-      'p',
-      { class: 'counts' },
-      counts.map(([sev, n]) =>
-        el('span', { class: `count sev-${sev}`, dataset: { severity: sev } }, `${t(`sev.${sev}`)} `, el('b', {}, n ?? 0)),
-      ),
-    ),
+    s.recognised === false
+      ? el(
+          'p',
+          { class: 'counts unrecognised', dataset: { recognised: 'false' } },
+          el('b', {}, t('summary.unrecognised')),
+          unrecognisedWhy(report) ? el('span', { class: 'unrecognised-why' }, unrecognisedWhy(report)) : null,
+        )
+      : el(
+          'p',
+          { class: 'counts' },
+          counts.map(([sev, n]) =>
+            el('span', { class: `count sev-${sev}`, dataset: { severity: sev } }, `${t(`sev.${sev}`)} `, el('b', {}, n ?? 0)),
+          ),
+        ),
     el(
       'dl',
       { class: 'facts' },
@@ -45,6 +54,12 @@ export function renderSummary(doc) {
     ),
     renderChecks(report.checks || [], s),
   ];
+}
+
+/** Why the engine recognised nothing: its S107 finding, without the verdict the heading already says. */
+export function unrecognisedWhy(report) {
+  const finding = (report.findings || []).find((f) => f.rule === 'S107');
+  return finding ? finding.message.replace(/^未识别，未做任何检查[：:]\s*/, '') : '';
 }
 
 function renderChecks(checks, s) {

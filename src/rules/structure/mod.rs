@@ -1,10 +1,12 @@
 //! Structure (S…): whether the tables are all there, whole and readable,
-//! and name the same 科目 the same way.
+//! and name the same 科目 the same way; and whether the document was
+//! recognised at all.
 
 mod cell_unreadable;
 mod code_completed;
 mod code_name;
 mod line_unparsed;
+mod not_recognised;
 mod table_missing;
 mod table_truncated;
 
@@ -17,4 +19,5 @@ pub static RULES: &[&dyn Rule] = &[
     &line_unparsed::LineUnparsed,
     &code_name::CodeName,
     &code_completed::CodeCompleted,
+    &not_recognised::NotRecognised,
 ];

@@ -1,0 +1,155 @@
+//! Every web-page rendering of the corpus in `tests/fixtures/shapes/`
+//! (`*.html`: real `<table>` cells with `colspan`, `<p>` paragraphs, a
+//! contents list laid out with `<div>`s) read through `check_file` must
+//! give the report of its TAB original: the same tables, row by row and
+//! figure by figure, and the same errors and warnings. Cases come from the
+//! folder, so an HTML file added there is tested without new code.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use budget_lint::read::html::to_text;
+use common::compare::{compare, Allowance};
+use common::within;
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn html_files() -> Vec<(String, PathBuf)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes");
+    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .expect("shapes folder")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let stem = path
+                .file_name()?
+                .to_str()?
+                .strip_suffix(".html")?
+                .to_string();
+            Some((stem, path))
+        })
+        .collect();
+    found.sort();
+    assert!(!found.is_empty(), "no *.html in the shapes folder");
+    found
+}
+
+fn json(report: budget_lint::Report) -> Value {
+    serde_json::to_value(report).expect("report serialises")
+}
+
+#[test]
+fn every_html_rendering_gives_the_report_of_its_tab_original() {
+    let mut failures = Vec::new();
+    for (stem, path) in html_files() {
+        let bytes = std::fs::read(&path).expect("rendering");
+        assert_eq!(
+            budget_lint::read::sniff(&bytes),
+            budget_lint::read::FileKind::Html,
+            "{stem}"
+        );
+        let tab = json(budget_lint::check_text(&common::fixture(&stem)));
+        let html = json(budget_lint::check_file(&bytes).expect("reads"));
+        assert_eq!(html["summary"]["recognised"], true, "{stem}");
+        let c = compare(&tab, &html, Allowance::default());
+        if !c.problems.is_empty() {
+            failures.push(format!(
+                "{stem}.html: {} difference(s)\n    {}",
+                c.problems.len(),
+                c.problems.join("\n    ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Reads HTML and checks what it gives, under the 5-second hang limit; the
+/// text never carries a tag or an event handler of the input.
+fn survive(html: String, what: &str) -> String {
+    within(Duration::from_secs(5), what, move || {
+        let text = to_text(&html);
+        let report = budget_lint::check_text(&text);
+        serde_json::to_string(&report).expect("report serialises");
+        text
+    })
+}
+
+fn fixtures_html() -> Vec<String> {
+    html_files()
+        .into_iter()
+        .map(|(_, p)| std::fs::read_to_string(p).expect("html"))
+        .collect()
+}
+
+#[test]
+fn hostile_html_gives_text_only_and_finishes() {
+    let script = "<p>表一</p><script>document.write('<table><tr><td>9</td></tr></table>')</script>\
+                  <style>td::after{content:'<b>'}</style><img src=x onerror=\"alert(1)\">\
+                  <iframe src=\"javascript:alert(1)\"></iframe><svg onload=alert(1)><text>t</text></svg>\
+                  <a href=\"javascript:alert(1)\" onclick='x()'>链接</a>";
+    let text = survive(script.into(), "scripts and handlers");
+    assert_eq!(text, "表一\n链接\n");
+    let started = Instant::now();
+    let n = 50_000;
+    let deep = "<div><table><tr><td><span>".repeat(n)
+        + "深"
+        + &"</span></td></tr></table></div>".repeat(n);
+    assert_eq!(survive(deep, "50 000 nested tables"), "深\n");
+    let unclosed = "<p><b><i><table><tr><td>".repeat(n);
+    assert_eq!(survive(unclosed, "50 000 unclosed tags"), "");
+    let comments = "<!--".repeat(n) + "x";
+    assert_eq!(survive(comments, "an unclosed comment"), "");
+    let entities = "&#x110000;&#99999999999;&#xD800;&".repeat(n);
+    let text = survive(entities, "bad references");
+    assert!(text
+        .chars()
+        .all(|c| c == '\u{FFFD}' || c == '&' || c == '\n'));
+    let spans = "<tr><td colspan=1000 rowspan=65534>x".repeat(10_000);
+    let text = survive(format!("<table>{spans}</table>"), "huge spans");
+    assert!(
+        text.len() < 10_000 * super_max_row(),
+        "{} bytes",
+        text.len()
+    );
+    eprintln!("hostile HTML: {:?}", started.elapsed());
+}
+
+/// Bytes of one output row at most (MAX_COLUMNS cells of one TAB each and
+/// a short text).
+fn super_max_row() -> usize {
+    budget_lint::read::html::MAX_COLUMNS + 16
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_markup_never_panics_or_hangs(
+        parts in prop::collection::vec(prop::sample::select(vec![
+            "<", ">", "</", "<!--", "-->", "<!", "<?", "\"", "'", "=", "&", "&#", "&#x", ";", "#",
+            "table", "tr", "td", "th", "p", "br", "span", "script", "style", "colspan=", "rowspan=",
+            "style='mso-tab-count:1'", " ", "\n", "\t", "9", "0", "预算", "合计", "\u{a0}", "é",
+        ]), 0..400)
+    ) {
+        survive(parts.concat(), "arbitrary markup");
+    }
+
+    /// A corpus page cut anywhere and with bytes of markup written over it.
+    #[test]
+    fn mangled_corpus_pages_never_panic_or_hang(
+        doc in 0..4usize,
+        at in any::<usize>(),
+        edits in prop::collection::vec((any::<usize>(), prop::sample::select(vec![b'<', b'>', b'"', b'&', b'/', b'='])), 0..40),
+    ) {
+        let mut bytes = fixtures_html()[doc].clone().into_bytes();
+        bytes.truncate(at % (bytes.len() + 1));
+        let n = bytes.len().max(1);
+        for (i, b) in edits {
+            if let Some(slot) = bytes.get_mut(i % n) {
+                *slot = b;
+            }
+        }
+        survive(String::from_utf8_lossy(&bytes).into_owned(), "mangled page");
+    }
+}
