@@ -141,8 +141,11 @@ pub fn extract(layout: &Layout) -> Extracted {
             // where a table starts or ends.
             if let Some((page, bottom, height, table)) = previous_bottom {
                 let gap = line.y0 - bottom;
-                let spaced = page != size.page || gap > 0.8 * height.max(line.height);
-                if line.breaks_before || (spaced && !(table && line.table)) {
+                let new_page = page != size.page;
+                let spaced = new_page || gap > 0.8 * height.max(line.height);
+                // A table going on over a page break stays one block.
+                let continued = table && line.table && new_page;
+                if !continued && (line.breaks_before || (spaced && !(table && line.table))) {
                     text.push('\n');
                     places.push(None);
                 }
@@ -499,15 +502,17 @@ fn merge_rules(mut rules: Vec<Rule>) -> Vec<Rule> {
     rules.sort_by(|a, b| by_f32(a.at, b.at).then(by_f32(a.from, b.from)));
     let mut merged: Vec<Rule> = Vec::with_capacity(rules.len());
     for r in rules {
-        // Look back over the rules at the same position (they are sorted by
-        // position, then start).
+        // Look back over the rules at (nearly) the same position.
         let found = merged
             .iter_mut()
             .rev()
             .take_while(|m| abs(m.at - r.at) <= 1.0)
-            .find(|m| r.from <= m.to + SNAP);
+            .find(|m| r.from <= m.to + SNAP && r.to >= m.from - SNAP);
         match found {
-            Some(m) => m.to = m.to.max(r.to),
+            Some(m) => {
+                m.from = m.from.min(r.from);
+                m.to = m.to.max(r.to);
+            }
             None => merged.push(r),
         }
     }
