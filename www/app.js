@@ -12,7 +12,7 @@ import { FindingsView } from './ui/findings.js';
 import { bindKeys } from './ui/keys.js';
 import { scrollToLine, showSource } from './ui/source.js';
 import { countByTable, renderAllTables, renderTable, renderTablesNav } from './ui/tables.js';
-import { exportCsv, exportJson, exportXlsx } from './ui/exports.js';
+import { baseName, download, exportCsv, exportJson, exportXlsx } from './ui/exports.js';
 import { renderMemo } from './ui/memo.js';
 import { cellKey, el, splitLines } from './render.js';
 
@@ -23,6 +23,11 @@ const SAMPLE_NAME = 'yangquan-zhaoshang-2026.txt';
 // A text box holding megabytes re-lays out for seconds on every change; a
 // document this large is checked from the file and not copied into it.
 const TEXTAREA_LIMIT = 1024 * 1024;
+// The PDF modules (and through them pdf.js and pdf-lib) load only when a PDF
+// is opened or exported: not literal imports, so the first load and the
+// single-file build leave them out.
+const PDF_MODULES = { read: './pdf/read.js', view: './pdf/view.js', annotate: './pdf/annotate.js' };
+const pdfModule = (name) => import(PDF_MODULES[name]);
 const $ = (id) => document.getElementById(id);
 
 const ui = {
@@ -193,8 +198,12 @@ async function check(doc, position) {
     if (doc.file) {
       stage('decode', `${t('status.reading', doc.name)}${position}`);
       const bytes = new Uint8Array(await doc.file.arrayBuffer());
-      const { text, encoding } = decodeBytes(bytes, inputMessages());
-      Object.assign(doc, { text, encoding });
+      if (looksPdf(bytes)) {
+        await readPdfDoc(doc, bytes, controller.signal, position);
+      } else {
+        const { text, encoding } = decodeBytes(bytes, inputMessages());
+        Object.assign(doc, { text, encoding });
+      }
       delete doc.file;
     }
     if (controller.signal.aborted) throw new DOMException('已取消', 'AbortError');
@@ -223,6 +232,29 @@ async function check(doc, position) {
     refreshDocs();
     if (doc.id === currentId) showCurrent();
   }
+}
+
+/** `%PDF-` in the first KiB, as src/read/mod.rs sniffs it (never the file name). */
+function looksPdf(bytes) {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+/** A PDF: opened and read by pdf.js in its worker; the engine then checks the rebuilt lines. */
+async function readPdfDoc(doc, bytes, signal, position) {
+  stage('decode', `${t('status.loadingPdf', doc.name)}${position}`);
+  const started = performance.now();
+  const { openPdf, readPdf } = await pdfModule('read');
+  const pdf = await openPdf(bytes, { signal });
+  const got = await readPdf(pdf, {
+    signal,
+    onPage: (n, total) => stage('decode', `${t('status.readingPdf', doc.name, n, total)}${position}`),
+  });
+  Object.assign(doc, { text: got.text, encoding: 'PDF', pdfReadMs: performance.now() - started });
+  doc.pdf = { bytes, pdf, runs: got.runs, segments: got.segments, places: got.places, pages: got.pages };
 }
 
 function cancel() {
@@ -357,6 +389,7 @@ function showFinding(f) {
   showSource(ui.source, doc.lines, f, tables, (from, to) => t('locate.gap', from, to, to - from + 1));
   const cited = (f.evidence || []).filter((e) => e.line > 0);
   const lines = cited.map((e) => e.line).concat(f.line > 0 ? [f.line] : []);
+  showPdfPages(doc, f);
   ui.sourceRange.textContent = lines.length
     ? t('locate.lines', Math.min(...lines), Math.max(...lines), doc.lines.length)
     : '';
@@ -378,6 +411,23 @@ function showFinding(f) {
   if (first) {
     const pane = ui.findingTables;
     pane.scrollTop = Math.max(0, first.closest('tr').offsetTop - pane.clientHeight / 3);
+  }
+}
+
+/** The finding on the rendered PDF pages, when the document is a PDF. */
+async function showPdfPages(doc, f) {
+  const pane = $('pdf-pane');
+  pane.hidden = !doc.pdf;
+  if (!doc.pdf) return;
+  const container = $('pdf-pages');
+  try {
+    const { showFindingOnPdf } = await pdfModule('view');
+    if (findings.selected !== f && findings.selected?._id !== f._id) return; // another one was picked meanwhile
+    await showFindingOnPdf(container, doc.pdf, f, f._id + 1, (page, count) => t('locate.pdfPage', page, count));
+    $('pdf-range').textContent = container.childElementCount ? '' : t('locate.pdfNone');
+    document.body.dataset.pdfShown = String(f._id);
+  } catch (err) {
+    $('pdf-range').textContent = String(err.message || err);
   }
 }
 
@@ -444,6 +494,7 @@ function updateExports() {
     button.dataset.available = available ? 'true' : 'false';
     button.title = available ? t(title) : t('status.needsEngine');
   }
+  $('export-pdf').hidden = !currentDoc()?.pdf;
 }
 
 async function runExport(fn) {
@@ -461,6 +512,24 @@ async function runExport(fn) {
 $('export-csv').addEventListener('click', () => runExport((doc) => exportCsv(engine, doc)));
 $('export-xlsx').addEventListener('click', () => runExport((doc) => exportXlsx(engine, doc)));
 $('export-json').addEventListener('click', () => runExport(async (doc) => exportJson(doc)));
+$('export-pdf').addEventListener('click', () =>
+  runExport(async (doc) => {
+    if (!doc.pdf) throw new Error('not a PDF');
+    const { annotatedPdf } = await pdfModule('annotate');
+    const s = doc.report.summary || {};
+    const bytes = await annotatedPdf(doc.pdf, findings.all, {
+      title: `${doc.name} 审核意见`,
+      heading: [
+        t('status.done', doc.name, s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0),
+        `budget-lint ${engineVersion}`,
+      ],
+      severity: (sev) => ({ error: '错误', warning: '警告', info: '提示' })[sev] || sev,
+    });
+    const filename = `${baseName(doc)}-批注.pdf`;
+    download(filename, bytes, 'application/pdf');
+    return filename;
+  }),
+);
 $('print').addEventListener('click', () => window.print());
 
 // ---- language -----------------------------------------------------------------
