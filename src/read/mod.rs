@@ -24,6 +24,8 @@ use core::fmt;
 
 use crate::prelude::*;
 
+pub mod pdf;
+
 /// What a file is, from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,0 +1,862 @@
+//! A PDF's positioned text → the TAB-shaped lines the pipeline reads.
+//!
+//! Both PDF front ends end here: natively the reader in `native.rs` gives
+//! the runs and ruling lines of the whole file; in the page pdf.js gives
+//! its text items (`getTextContent`) and the page's lines from its operator
+//! list, serialised into a [`Layout`] (serde, camel case not needed: the
+//! field names below are the JSON names). This module is plain Rust on
+//! `alloc` so that it runs in the core web module too.
+//!
+//! # Coordinates
+//!
+//! PDF points, origin at the page's **top left**, y growing **down** (as
+//! [`Place::Pdf`]). A pdf.js item with `transform [a b c d e f]`, `width`
+//! and `height` on a page of height H is
+//! `TextRun { x: e, y: H - f - height, width, height, … }`: the box from
+//! the top of the glyphs to the baseline (the descent is left out, which
+//! is what the row grouping needs).
+//!
+//! # How lines are made
+//!
+//! Per page, in reading order (top to bottom):
+//!
+//! 1. **Tables from ruling lines.** Horizontal and vertical [`Segment`]s
+//!    (stroked lines, and the thin filled rectangles Word, WPS and Chromium
+//!    draw borders with) are merged where collinear and touching, then
+//!    grouped into grids: segments that cross belong to one table. The
+//!    distinct x of the verticals are the table's columns, the distinct y
+//!    of the horizontals its row bands. In a band, a column boundary is
+//!    there only where a vertical is drawn across it: a cell spanning k
+//!    columns gives its text and k−1 empty fields, as a TAB export of the
+//!    table would. Each run goes to the cell its centre falls in; a cell's
+//!    wrapped lines are joined. (This is the idea of pdfplumber's "lines"
+//!    strategy and tabula's lattice mode.)
+//! 2. **A band that holds several rows** (a table drawn with only its frame
+//!    and header rule, or a "三线表"): when one cell has two or more
+//!    figures stacked, the band is read a visual line at a time, each cut
+//!    at the band's column boundaries.
+//! 3. **Everything else** is grouped into visual lines by vertical overlap
+//!    and read left to right; a gap wider than [`TAB_GAP`] character
+//!    heights becomes a TAB (columns of an unruled table, "部门名称：…  单位：万元"),
+//!    a smaller gap a space. A prose line that reaches the right margin is
+//!    joined with the next when that one continues the paragraph (same
+//!    size, not indented, no paragraph spacing), so that a figure wrapped
+//!    over two lines is read whole.
+//! 4. **Running heads and feet** are set aside: a line in the top or bottom
+//!    [`MARGIN_SHARE`] of the page that is a page number ("3", "- 3 -",
+//!    "第 3 页", "3/12"), or whose text, digits aside, recurs there on at
+//!    least half the pages (three at least).
+//!
+//! A blank line separates paragraphs and a table from the prose around it.
+//! Every non-blank output line has its [`Place::Pdf`]: the page and the box
+//! of the runs it was made of.
+
+use serde::{Deserialize, Serialize};
+
+use super::super::{Extracted, FileKind, Place};
+use crate::prelude::*;
+
+/// One piece of text at its place on a page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextRun {
+    /// 1-based page number.
+    pub page: u32,
+    /// Left edge, points from the page's left.
+    pub x: f32,
+    /// Top edge, points from the page's top.
+    pub y: f32,
+    pub width: f32,
+    /// Font size as drawn (the em box), points.
+    pub height: f32,
+    pub text: String,
+}
+
+/// A ruling line (a table border), from (x0, y0) to (x1, y1), in the
+/// coordinates of [`TextRun`]. Lines that are neither horizontal nor
+/// vertical are ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Segment {
+    pub page: u32,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+/// A page's size in points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PageSize {
+    pub page: u32,
+    pub width: f32,
+    pub height: f32,
+}
+
+/// Everything the geometry needs from a PDF.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Layout {
+    pub pages: Vec<PageSize>,
+    pub runs: Vec<TextRun>,
+    #[serde(default)]
+    pub segments: Vec<Segment>,
+}
+
+/// A gap between two runs on a line wider than this many character heights
+/// separates cells (TAB).
+pub const TAB_GAP: f32 = 1.2;
+/// A gap wider than this many character heights is a space.
+const SPACE_GAP: f32 = 0.2;
+/// Share of the page height at the top and at the bottom where running
+/// heads, feet and page numbers are looked for.
+pub const MARGIN_SHARE: f32 = 0.08;
+/// Two ruling lines closer than this (points) are one (double borders,
+/// rounding of the producer).
+const SNAP: f32 = 3.0;
+
+/// Turns positioned text into TAB-shaped lines with their places.
+pub fn extract(layout: &Layout) -> Extracted {
+    let mut pages: Vec<PageSize> = layout.pages.clone();
+    pages.sort_by_key(|p| p.page);
+    let mut page_lines: Vec<Vec<OutLine>> = Vec::with_capacity(pages.len());
+    for size in &pages {
+        let runs: Vec<Item> = layout
+            .runs
+            .iter()
+            .filter(|r| r.page == size.page)
+            .filter_map(Item::of)
+            .collect();
+        let segments: Vec<&Segment> = layout
+            .segments
+            .iter()
+            .filter(|s| s.page == size.page)
+            .collect();
+        page_lines.push(read_page(size, runs, &segments));
+    }
+    set_aside_margins(&pages, &mut page_lines);
+    let mut text = String::new();
+    let mut places = Vec::new();
+    let mut previous_bottom: Option<(u32, f32, f32, bool)> = None;
+    for (size, lines) in pages.iter().zip(page_lines) {
+        for line in lines.into_iter().filter(|l| !l.set_aside) {
+            // A blank line where the vertical gap shows a paragraph break or
+            // where a table starts or ends.
+            if let Some((page, bottom, height, table)) = previous_bottom {
+                let gap = line.y0 - bottom;
+                let spaced = page != size.page || gap > 0.8 * height.max(line.height);
+                if line.breaks_before || (spaced && !(table && line.table)) {
+                    text.push('\n');
+                    places.push(None);
+                }
+            }
+            previous_bottom = Some((size.page, line.y1, line.height, line.table));
+            text.push_str(&line.text);
+            text.push('\n');
+            places.push(Some(Place::Pdf {
+                page: size.page,
+                x: line.x0,
+                y: line.y0,
+                width: line.x1 - line.x0,
+                height: line.y1 - line.y0,
+            }));
+        }
+    }
+    Extracted {
+        kind: FileKind::Pdf,
+        text,
+        places,
+        tables_only: false,
+    }
+}
+
+/// A run as a box with its text, trimmed; runs without text are dropped.
+#[derive(Debug, Clone)]
+struct Item<'a> {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+    text: &'a str,
+}
+
+impl<'a> Item<'a> {
+    fn of(run: &'a TextRun) -> Option<Item<'a>> {
+        let text = run.text.trim();
+        let finite = [run.x, run.y, run.width, run.height]
+            .iter()
+            .all(|v| v.is_finite());
+        if text.is_empty() || !finite || run.height <= 0.0 {
+            return None;
+        }
+        Some(Item {
+            x0: run.x,
+            y0: run.y,
+            x1: run.x + run.width.max(0.0),
+            y1: run.y + run.height,
+            text,
+        })
+    }
+
+    fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+
+    fn cx(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+
+    fn cy(&self) -> f32 {
+        (self.y0 + self.y1) / 2.0
+    }
+}
+
+/// A line of output with its box.
+#[derive(Debug, Clone)]
+struct OutLine {
+    text: String,
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+    /// Character height (for gaps).
+    height: f32,
+    /// Part of a table (never joined with the next line).
+    table: bool,
+    /// Starts a table: a blank line before it.
+    breaks_before: bool,
+    set_aside: bool,
+}
+
+fn abs(v: f32) -> f32 {
+    if v < 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
+fn by_f32(a: f32, b: f32) -> core::cmp::Ordering {
+    a.partial_cmp(&b).unwrap_or(core::cmp::Ordering::Equal)
+}
+
+/// Reads one page: its tables, then the rest as prose, merged by position.
+fn read_page(size: &PageSize, items: Vec<Item>, segments: &[&Segment]) -> Vec<OutLine> {
+    let grids = grids(segments);
+    let mut in_table: Vec<Vec<Item>> = vec![Vec::new(); grids.len()];
+    let mut free = Vec::new();
+    for item in items {
+        match grids.iter().position(|g| g.contains(item.cx(), item.cy())) {
+            Some(i) => in_table[i].push(item),
+            None => free.push(item),
+        }
+    }
+    let mut lines = prose_lines(size, free);
+    for (grid, items) in grids.iter().zip(in_table) {
+        let mut rows = grid.read(items);
+        if let Some(first) = rows.first_mut() {
+            first.breaks_before = true;
+        }
+        lines.extend(rows);
+    }
+    // Reading order; a line after a table starts a new block too.
+    lines.sort_by(|a, b| by_f32(a.y0, b.y0).then(by_f32(a.x0, b.x0)));
+    for i in 1..lines.len() {
+        if lines[i - 1].table && !lines[i].table {
+            lines[i].breaks_before = true;
+        }
+    }
+    lines
+}
+
+/// Groups items into visual lines: an item joins the current line when it
+/// overlaps it vertically by half the smaller height.
+fn visual_lines(mut items: Vec<Item>) -> Vec<Vec<Item>> {
+    items.sort_by(|a, b| by_f32(a.cy(), b.cy()));
+    let mut lines: Vec<(f32, f32, Vec<Item>)> = Vec::new();
+    for item in items {
+        let joins = lines.last().is_some_and(|(top, bottom, _)| {
+            let overlap = bottom.min(item.y1) - top.max(item.y0);
+            overlap >= 0.5 * (bottom - top).min(item.height())
+        });
+        if joins {
+            let line = lines.last_mut().expect("checked");
+            line.0 = line.0.min(item.y0);
+            line.1 = line.1.max(item.y1);
+            line.2.push(item);
+        } else {
+            lines.push((item.y0, item.y1, vec![item]));
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(_, _, mut items)| {
+            items.sort_by(|a, b| by_f32(a.x0, b.x0));
+            items
+        })
+        .collect()
+}
+
+/// The usual character height of a line: the tallest of its runs is often
+/// a larger heading character, so the median.
+fn line_height(items: &[Item]) -> f32 {
+    let mut heights: Vec<f32> = items.iter().map(Item::height).collect();
+    heights.sort_by(|a, b| by_f32(*a, *b));
+    heights.get(heights.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn is_ascii_word_end(text: &str, last: bool) -> bool {
+    let c = if last {
+        text.chars().next_back()
+    } else {
+        text.chars().next()
+    };
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Joins a visual line's runs, left to right: a gap over `tab_gap` heights
+/// (when given) is a TAB, over [`SPACE_GAP`] a space; overlapping runs
+/// (bold drawn twice, a shadow) keep the first.
+fn join_items(items: &[Item], tab_gap: Option<f32>) -> String {
+    let height = line_height(items).max(1.0);
+    let mut text = String::new();
+    let mut right = f32::NEG_INFINITY;
+    let mut last: Option<&Item> = None;
+    for item in items {
+        if let Some(prev) = last {
+            let gap = item.x0 - right;
+            let duplicate = item.text == prev.text && abs(item.x0 - prev.x0) < 0.3 * height;
+            if duplicate {
+                continue;
+            }
+            if tab_gap.is_some_and(|t| gap > t * height) {
+                text.push('\t');
+            } else if gap > SPACE_GAP * height {
+                text.push(' ');
+            }
+        }
+        text.push_str(item.text);
+        right = right.max(item.x1);
+        last = Some(item);
+    }
+    text
+}
+
+fn bbox(items: &[Item]) -> (f32, f32, f32, f32) {
+    let mut b = (
+        f32::INFINITY,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NEG_INFINITY,
+    );
+    for i in items {
+        b.0 = b.0.min(i.x0);
+        b.1 = b.1.min(i.y0);
+        b.2 = b.2.max(i.x1);
+        b.3 = b.3.max(i.y1);
+    }
+    b
+}
+
+/// Text outside the tables: visual lines, TAB at wide gaps, and wrapped
+/// paragraph lines joined.
+fn prose_lines(size: &PageSize, items: Vec<Item>) -> Vec<OutLine> {
+    let visual = visual_lines(items);
+    let mut lines: Vec<OutLine> = visual
+        .iter()
+        .map(|items| {
+            let (x0, y0, x1, y1) = bbox(items);
+            OutLine {
+                text: join_items(items, Some(TAB_GAP)),
+                x0,
+                y0,
+                x1,
+                y1,
+                height: line_height(items),
+                table: false,
+                breaks_before: false,
+                set_aside: false,
+            }
+        })
+        .collect();
+    join_paragraphs(size, &mut lines);
+    lines
+}
+
+/// Joins a line that reaches the right margin with the next when that one
+/// goes on with the paragraph.
+fn join_paragraphs(size: &PageSize, lines: &mut Vec<OutLine>) {
+    let top = size.height * MARGIN_SHARE;
+    let bottom = size.height * (1.0 - MARGIN_SHARE);
+    let body = |l: &OutLine| l.y0 > top && l.y1 < bottom && !l.text.contains('\t');
+    let right = lines
+        .iter()
+        .filter(|l| body(l))
+        .map(|l| l.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let left = lines
+        .iter()
+        .filter(|l| body(l))
+        .map(|l| l.x0)
+        .fold(f32::INFINITY, f32::min);
+    let mut joined: Vec<OutLine> = Vec::with_capacity(lines.len());
+    for line in lines.drain(..) {
+        if let Some(prev) = joined.last_mut() {
+            let h = prev.height.max(1.0);
+            let continues = body(prev)
+                && body(&line)
+                && prev.x1 >= right - 1.5 * h
+                && line.x0 <= left + 0.5 * h
+                && abs(line.height - prev.height) < 0.2 * h
+                && line.y0 - prev.y1 < 0.6 * h
+                && line.y0 > prev.y1 - 0.2 * h;
+            if continues {
+                if is_ascii_word_end(&prev.text, true) && is_ascii_word_end(&line.text, false) {
+                    prev.text.push(' ');
+                }
+                prev.text.push_str(&line.text);
+                prev.x0 = prev.x0.min(line.x0);
+                prev.x1 = prev.x1.max(line.x1);
+                prev.y1 = line.y1;
+                continue;
+            }
+        }
+        joined.push(line);
+    }
+    *lines = joined;
+}
+
+/// True when a line's text is only a page number.
+fn is_page_number(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let bare = squeezed.trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '·'));
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    // "第3页" and "第3页共12页"
+    if let Some(inner) = bare.strip_prefix('第').and_then(|c| c.strip_suffix('页')) {
+        return match inner.split_once("页共") {
+            Some((a, b)) => digits(a) && digits(b),
+            None => digits(inner),
+        };
+    }
+    // "3/12"
+    if let Some((a, b)) = bare.split_once(['/', '／']) {
+        return digits(a) && digits(b);
+    }
+    digits(bare)
+}
+
+/// Marks page numbers and running heads and feet (see the module doc).
+fn set_aside_margins(pages: &[PageSize], page_lines: &mut [Vec<OutLine>]) {
+    let in_margin = |size: &PageSize, l: &OutLine| {
+        !l.table
+            && (l.y1 <= size.height * MARGIN_SHARE || l.y0 >= size.height * (1.0 - MARGIN_SHARE))
+    };
+    let key = |l: &OutLine| -> String {
+        l.text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_ascii_digit())
+            .collect()
+    };
+    // How many pages have each margin text.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (size, lines) in pages.iter().zip(page_lines.iter()) {
+        let mut seen: Vec<String> = Vec::new();
+        for l in lines.iter().filter(|l| in_margin(size, l)) {
+            let k = key(l);
+            if !k.is_empty() && !seen.contains(&k) {
+                seen.push(k);
+            }
+        }
+        for k in seen {
+            match counts.iter_mut().find(|(c, _)| *c == k) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+    }
+    let recurring = |k: &str| {
+        counts
+            .iter()
+            .any(|(c, n)| c == k && *n >= 3 && *n * 2 >= pages.len())
+    };
+    for (size, lines) in pages.iter().zip(page_lines.iter_mut()) {
+        for l in lines.iter_mut() {
+            if in_margin(size, l) && (is_page_number(&l.text) || recurring(&key(l))) {
+                l.set_aside = true;
+            }
+        }
+    }
+}
+
+/// A horizontal or vertical ruling line after merging: `at` is its y
+/// (horizontal) or x (vertical), it runs from `from` to `to`.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    at: f32,
+    from: f32,
+    to: f32,
+}
+
+/// Merges collinear rules that touch or overlap.
+fn merge_rules(mut rules: Vec<Rule>) -> Vec<Rule> {
+    rules.sort_by(|a, b| by_f32(a.at, b.at).then(by_f32(a.from, b.from)));
+    let mut merged: Vec<Rule> = Vec::with_capacity(rules.len());
+    for r in rules {
+        // Look back over the rules at the same position (they are sorted by
+        // position, then start).
+        let found = merged
+            .iter_mut()
+            .rev()
+            .take_while(|m| abs(m.at - r.at) <= 1.0)
+            .find(|m| r.from <= m.to + SNAP);
+        match found {
+            Some(m) => m.to = m.to.max(r.to),
+            None => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// A table found from its ruling lines.
+#[derive(Debug)]
+struct Grid {
+    /// Column boundaries (x), sorted.
+    xs: Vec<f32>,
+    /// Row boundaries (y), sorted.
+    ys: Vec<f32>,
+    verticals: Vec<Rule>,
+}
+
+/// Clusters sorted positions closer than [`SNAP`] into one (their first).
+fn cluster(mut values: Vec<f32>) -> Vec<f32> {
+    values.sort_by(|a, b| by_f32(*a, *b));
+    let mut out: Vec<f32> = Vec::with_capacity(values.len());
+    for v in values {
+        match out.last() {
+            Some(&last) if v - last <= SNAP => {}
+            _ => out.push(v),
+        }
+    }
+    out
+}
+
+/// The tables of a page: horizontals and verticals that cross are one
+/// table; a table needs two of each.
+fn grids(segments: &[&Segment]) -> Vec<Grid> {
+    let mut horizontals = Vec::new();
+    let mut verticals = Vec::new();
+    for s in segments {
+        let (dx, dy) = (abs(s.x1 - s.x0), abs(s.y1 - s.y0));
+        let finite = [s.x0, s.y0, s.x1, s.y1].iter().all(|v| v.is_finite());
+        if !finite {
+            continue;
+        }
+        if dy <= 1.0 && dx > 2.0 {
+            horizontals.push(Rule {
+                at: (s.y0 + s.y1) / 2.0,
+                from: s.x0.min(s.x1),
+                to: s.x0.max(s.x1),
+            });
+        } else if dx <= 1.0 && dy > 2.0 {
+            verticals.push(Rule {
+                at: (s.x0 + s.x1) / 2.0,
+                from: s.y0.min(s.y1),
+                to: s.y0.max(s.y1),
+            });
+        }
+    }
+    let horizontals = merge_rules(horizontals);
+    let verticals = merge_rules(verticals);
+    // Union-find over horizontals (0..h) and verticals (h..).
+    let h = horizontals.len();
+    let mut parent: Vec<usize> = (0..h + verticals.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (i, hr) in horizontals.iter().enumerate() {
+        for (j, vr) in verticals.iter().enumerate() {
+            let crosses = vr.at >= hr.from - SNAP
+                && vr.at <= hr.to + SNAP
+                && hr.at >= vr.from - SNAP
+                && hr.at <= vr.to + SNAP;
+            if crosses {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, h + j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<Rule>, Vec<Rule>)> = Vec::new();
+    for i in 0..parent.len() {
+        let r = root(&mut parent, i);
+        let slot = match groups.iter().position(|g| g.0 == r) {
+            Some(p) => p,
+            None => {
+                groups.push((r, Vec::new(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if i < h {
+            groups[slot].1.push(horizontals[i]);
+        } else {
+            groups[slot].2.push(verticals[i - h]);
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|(_, hs, vs)| {
+            let xs = cluster(vs.iter().map(|v| v.at).collect());
+            let ys = cluster(hs.iter().map(|h| h.at).collect());
+            (xs.len() >= 2 && ys.len() >= 2).then_some(Grid {
+                xs,
+                ys,
+                verticals: vs,
+            })
+        })
+        .collect()
+}
+
+/// True when the text is a figure (amount, percentage, count).
+fn is_figure(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%' | ' '))
+}
+
+impl Grid {
+    fn contains(&self, x: f32, y: f32) -> bool {
+        let (first_x, last_x) = (self.xs[0], self.xs[self.xs.len() - 1]);
+        let (first_y, last_y) = (self.ys[0], self.ys[self.ys.len() - 1]);
+        x >= first_x && x <= last_x && y >= first_y && y <= last_y
+    }
+
+    /// The column boundaries drawn across the band from `top` to `bottom`
+    /// (the outer two always), as indices into `xs`.
+    fn band_bounds(&self, top: f32, bottom: f32) -> Vec<usize> {
+        let mid = (top + bottom) / 2.0;
+        let last = self.xs.len() - 1;
+        let mut bounds: Vec<usize> = vec![0];
+        for (i, &x) in self.xs.iter().enumerate().take(last).skip(1) {
+            let drawn = self
+                .verticals
+                .iter()
+                .any(|v| abs(v.at - x) <= SNAP && v.from <= mid && v.to >= mid);
+            if drawn {
+                bounds.push(i);
+            }
+        }
+        bounds.push(last);
+        bounds
+    }
+
+    /// The table's rows, one line per band (or per visual line of a band
+    /// holding several rows).
+    fn read(&self, items: Vec<Item>) -> Vec<OutLine> {
+        let bands = self.ys.len() - 1;
+        let mut per_band: Vec<Vec<Item>> = vec![Vec::new(); bands];
+        for item in items {
+            let y = item.cy();
+            let band = self.ys.windows(2).position(|w| y >= w[0] && y <= w[1]);
+            if let Some(b) = band {
+                per_band[b].push(item);
+            }
+        }
+        let mut rows = Vec::new();
+        for (b, items) in per_band.into_iter().enumerate() {
+            if items.is_empty() {
+                continue;
+            }
+            let bounds = self.band_bounds(self.ys[b], self.ys[b + 1]);
+            let cells = self.cells(&bounds, items.clone());
+            let stacked = cells.iter().any(|cell| {
+                visual_lines(cell.clone())
+                    .iter()
+                    .filter(|l| is_figure(&join_items(l, None)))
+                    .count()
+                    >= 2
+            });
+            if stacked {
+                for line in visual_lines(items) {
+                    let cells = self.cells(&bounds, line.clone());
+                    rows.push(self.row(&bounds, &cells, &line));
+                }
+            } else {
+                rows.push(self.row(&bounds, &cells, &items));
+            }
+        }
+        rows
+    }
+
+    /// Distributes items into the cells between `bounds`, by their centre.
+    fn cells<'a>(&self, bounds: &[usize], items: Vec<Item<'a>>) -> Vec<Vec<Item<'a>>> {
+        let mut cells: Vec<Vec<Item>> = vec![Vec::new(); bounds.len() - 1];
+        for item in items {
+            let x = item.cx();
+            let cell = bounds
+                .windows(2)
+                .position(|w| x >= self.xs[w[0]] && x <= self.xs[w[1]]);
+            if let Some(c) = cell {
+                cells[c].push(item);
+            }
+        }
+        cells
+    }
+
+    /// One TAB line from a band's cells: a cell spanning k columns is its
+    /// text and k−1 empty fields; trailing empty fields are dropped.
+    fn row(&self, bounds: &[usize], cells: &[Vec<Item>], items: &[Item]) -> OutLine {
+        let mut fields: Vec<String> = Vec::new();
+        for (w, cell) in bounds.windows(2).zip(cells) {
+            fields.push(cell_text(cell));
+            for _ in 1..(w[1] - w[0]) {
+                fields.push(String::new());
+            }
+        }
+        while fields.last().is_some_and(String::is_empty) {
+            fields.pop();
+        }
+        let (x0, y0, x1, y1) = bbox(items);
+        OutLine {
+            text: fields.join("\t"),
+            x0,
+            y0,
+            x1,
+            y1,
+            height: line_height(items),
+            table: true,
+            breaks_before: false,
+            set_aside: false,
+        }
+    }
+}
+
+/// A cell's text: its visual lines joined (a wrapped name is one name).
+fn cell_text(items: &[Item]) -> String {
+    let mut text = String::new();
+    for line in visual_lines(items.to_vec()) {
+        let part = join_items(&line, None);
+        if is_ascii_word_end(&text, true) && is_ascii_word_end(&part, false) {
+            text.push(' ');
+        }
+        text.push_str(&part);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(page: u32, x: f32, y: f32, text: &str) -> TextRun {
+        TextRun {
+            page,
+            x,
+            y,
+            width: 10.0 * text.chars().count() as f32,
+            height: 10.0,
+            text: text.into(),
+        }
+    }
+
+    fn seg(x0: f32, y0: f32, x1: f32, y1: f32) -> Segment {
+        Segment {
+            page: 1,
+            x0,
+            y0,
+            x1,
+            y1,
+        }
+    }
+
+    fn page() -> Vec<PageSize> {
+        vec![PageSize {
+            page: 1,
+            width: 600.0,
+            height: 800.0,
+        }]
+    }
+
+    #[test]
+    fn a_ruled_table_with_a_spanned_header_and_a_wrapped_name() {
+        // Columns at 100, 200, 300, 400; rows at 100, 130, 170.
+        let mut segments = vec![];
+        for y in [100.0, 130.0, 170.0] {
+            segments.push(seg(100.0, y, 400.0, y));
+        }
+        segments.push(seg(100.0, 100.0, 100.0, 170.0));
+        segments.push(seg(200.0, 100.0, 200.0, 170.0));
+        // No line between 300 and 400... only in the second band.
+        segments.push(seg(300.0, 130.0, 300.0, 170.0));
+        segments.push(seg(400.0, 100.0, 400.0, 170.0));
+        let runs = vec![
+            run(1, 50.0, 50.0, "表一"),
+            run(1, 110.0, 110.0, "名称"),
+            run(1, 210.0, 110.0, "金额"),
+            run(1, 110.0, 135.0, "一般公共"),
+            run(1, 110.0, 150.0, "服务"),
+            run(1, 210.0, 142.0, "12.50"),
+            run(1, 310.0, 142.0, "3"),
+        ];
+        let out = extract(&Layout {
+            pages: page(),
+            runs,
+            segments,
+        });
+        assert_eq!(out.text, "表一\n\n名称\t金额\n一般公共服务\t12.50\t3\n");
+        assert_eq!(out.places.len(), 4);
+        assert!(out.places[1].is_none());
+    }
+
+    #[test]
+    fn prose_wraps_are_joined_and_page_numbers_set_aside() {
+        let runs = vec![
+            run(
+                1,
+                100.0,
+                100.0,
+                "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
+            ),
+            run(1, 100.0, 112.0, "340.46万元。"),
+            run(1, 100.0, 140.0, "下一段"),
+            run(1, 295.0, 780.0, "3"),
+            run(1, 100.0, 160.0, "部门名称：某局"),
+            run(1, 400.0, 160.0, "单位：万元"),
+        ];
+        let out = extract(&Layout {
+            pages: page(),
+            runs,
+            segments: vec![],
+        });
+        let lines: Vec<&str> = out.text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十340.46万元。",
+                "",
+                "下一段",
+                "",
+                "部门名称：某局\t单位：万元",
+            ]
+        );
+    }
+
+    #[test]
+    fn layout_from_json() {
+        let json = r#"{"pages":[{"page":1,"width":595,"height":842}],
+            "runs":[{"page":1,"x":10,"y":20,"width":30,"height":10,"text":"合计"}]}"#;
+        let layout: Layout = serde_json::from_str(json).expect("layout");
+        assert_eq!(extract(&layout).text, "合计\n");
+    }
+
+    #[test]
+    fn page_numbers() {
+        for n in ["3", "- 3 -", "第 3 页", "3/12", "第3页共12页", "—3—"] {
+            assert!(is_page_number(n), "{n}");
+        }
+        for n in ["表3", "2026年", "3.5"] {
+            assert!(!is_page_number(n), "{n}");
+        }
+    }
+}
