@@ -176,7 +176,7 @@ shipped "www/ (pages, lib, element, core engine)" "$ROOT"/www/*.html "$ROOT"/www
   "$ROOT"/www/lib/*.js "$ROOT"/www/ui/**/*.js "$ROOT"/www/embed/*.js "$ROOT"/www/embed/*.css \
   "$ROOT"/www/pkg/budget_lint.js "$ROOT"/www/pkg/budget_lint_bg.wasm
 shipped "Rule catalogue docs (on demand)" "$ROOT"/www/pkg/index.js "$ROOT"/www/pkg/rules.js
-shipped "PDF reading (on demand: a PDF opened)" "$ROOT"/www/pdf/*.js "$ROOT"/www/vendor/pdfjs/pdf.min.mjs "$ROOT"/www/vendor/pdfjs/pdf.worker.min.mjs
+shipped "PDF reading (on demand: a PDF opened)" "$ROOT"/www/pdf/*.js "$ROOT"/www/pkg-pdf/budget_lint.js "$ROOT"/www/pkg-pdf/budget_lint_bg.wasm "$ROOT"/www/vendor/pdfjs/pdf.min.mjs "$ROOT"/www/vendor/pdfjs/pdf.worker.min.mjs
 shipped_sum "PDF character maps (each fetched only by a font that needs it)" "$ROOT"/www/vendor/pdfjs/cmaps/*
 shipped_sum "PDF standard fonts (each fetched only by a PDF that uses it)" "$ROOT"/www/vendor/pdfjs/standard_fonts/*
 shipped_sum "PDF image decoders (wasm, only for JPEG 2000 / JBIG2 / ICC images)" "$ROOT"/www/vendor/pdfjs/wasm/*.wasm

@@ -27,7 +27,10 @@ const TEXTAREA_LIMIT = 1024 * 1024;
 // is opened or exported: not literal imports, so the first load and the
 // single-file build leave them out.
 const PDF_MODULES = { read: './pdf/read.js', view: './pdf/view.js', annotate: './pdf/annotate.js' };
-const pdfModule = (name) => import(PDF_MODULES[name]);
+const pdfModule = (name) =>
+  import(PDF_MODULES[name]).catch(() => {
+    throw new Error(t('status.pdfUnavailable'));
+  });
 const $ = (id) => document.getElementById(id);
 
 const ui = {
@@ -201,18 +204,28 @@ async function check(doc, position) {
       if (looksPdf(bytes)) {
         await readPdfDoc(doc, bytes, controller.signal, position);
       } else {
+        delete doc.pdf;
         const { text, encoding } = decodeBytes(bytes, inputMessages());
         Object.assign(doc, { text, encoding });
       }
       delete doc.file;
     }
     if (controller.signal.aborted) throw new DOMException('已取消', 'AbortError');
-    if (doc.id === currentId) showText(doc);
+    if (doc.id === currentId && !doc.pdf) showText(doc);
     stage('check', `${t('status.running', doc.name)}${position}`);
-    const { report, ms } = await engine.validate(doc.text, {
-      signal: controller.signal,
-      onProgress: ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`),
-    });
+    const onProgress = ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`);
+    let report;
+    let ms;
+    if (doc.pdf) {
+      // The engine rebuilds the lines from the layout; the report cites them.
+      const got = await engine.validatePdf(doc.pdf.layout, { signal: controller.signal, onProgress });
+      Object.assign(doc, { text: got.text });
+      doc.pdf.places = got.places;
+      ({ report, ms } = got);
+      if (doc.id === currentId) showText(doc);
+    } else {
+      ({ report, ms } = await engine.validate(doc.text, { signal: controller.signal, onProgress }));
+    }
     Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
     const s = report.summary || {};
     const name = doc.encoding ? `${doc.name}（${doc.encoding}）` : doc.name;
@@ -243,7 +256,7 @@ function looksPdf(bytes) {
   return false;
 }
 
-/** A PDF: opened and read by pdf.js in its worker; the engine then checks the rebuilt lines. */
+/** A PDF: opened and its layout read by pdf.js (in its worker); the engine then rebuilds the lines and checks them. */
 async function readPdfDoc(doc, bytes, signal, position) {
   stage('decode', `${t('status.loadingPdf', doc.name)}${position}`);
   const started = performance.now();
@@ -253,8 +266,8 @@ async function readPdfDoc(doc, bytes, signal, position) {
     signal,
     onPage: (n, total) => stage('decode', `${t('status.readingPdf', doc.name, n, total)}${position}`),
   });
-  Object.assign(doc, { text: got.text, encoding: 'PDF', pdfReadMs: performance.now() - started });
-  doc.pdf = { bytes, pdf, runs: got.runs, segments: got.segments, places: got.places, pages: got.pages };
+  doc.encoding = 'PDF';
+  doc.pdf = { bytes, pdf, layout: got, runs: got.runs, places: [], readMs: performance.now() - started };
 }
 
 function cancel() {

@@ -69,13 +69,17 @@ describe('a corpus PDF dropped on the page', () => {
         const { result, status } = await outcome(page);
         assert.ok(result, `a result for ${file}: ${status}`);
         if (file === LARGEST) console.log(`# ${file} (${bytes.length} B): drop to first result ${ms} ms`);
-        // The first finding citing a figure by value: select it.
+        // The first finding citing a figure by value (else one citing a
+        // line): select it.
         const id = await page.evaluate(() => {
           const items = [...document.querySelectorAll('#findings .finding')];
-          const hit = items.find((li) => li.querySelector('.ev-value'));
+          const hit =
+            items.find((li) => li.querySelector('.ev-value')) ||
+            items.find((li) => li.querySelector('.evidence li[data-line]')) ||
+            items.find((li) => Number(li.dataset.line) > 0);
           return hit ? hit.dataset.id : null;
         });
-        assert.ok(id !== null, 'some finding cites a figure');
+        assert.ok(id !== null, 'some finding cites a line');
         await page.click(`#findings .finding[data-id="${id}"] .card`);
         await page.waitForSelector(`body[data-pdf-shown="${id}"]`, { timeout: 30000 });
         await page.waitForSelector('#pdf-pages .pdf-page[data-rendered="true"]', { timeout: 30000 });

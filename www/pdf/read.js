@@ -1,12 +1,12 @@
 // Opening a dropped PDF in the page: pdf.js (www/vendor/pdfjs/, loaded the
 // first time a PDF is opened; it parses in its own Web Worker, so a large
-// or hostile file never freezes the tab), its text runs and ruling lines
-// (./runs.js), and the lines the engine reads (./lines.js). Scanned,
+// or hostile file never freezes the tab), and its layout: text runs and
+// ruling lines (./runs.js), which the engine turns into lines
+// (validate_pdf, src/read/pdf/geometry.rs). Scanned,
 // encrypted, damaged and oversized files are refused with a Chinese
 // message (PdfError.code says which); a read that takes too long is
 // abandoned and pdf.js's worker destroyed.
 import { extract } from './runs.js';
-import { linesFromRuns } from './lines.js';
 
 const VENDOR = new URL('../vendor/pdfjs/', import.meta.url);
 /** Larger than any published disclosure by far; beyond it the tab's memory suffers. */
@@ -91,9 +91,8 @@ export async function openPdf(bytes, { signal, timeoutMs = PDF_TIMEOUT_MS } = {}
 }
 
 /**
- * Reads an opened PDF: its runs and ruling lines, and the text and line
- * places the engine and the page use.
- * @returns {Promise<{pages: object[], runs: object[], segments: object[], text: string, places: object[]}>}
+ * Reads an opened PDF's layout: its pages, text runs and ruling lines.
+ * @returns {Promise<{pages: object[], runs: object[], segments: object[]}>}
  */
 export async function readPdf(pdf, { signal, timeoutMs = PDF_TIMEOUT_MS, onPage } = {}) {
   if (pdf.numPages > MAX_PAGES) throw refuse('pdf-too-many-pages', pdf.numPages);
@@ -104,7 +103,7 @@ export async function readPdf(pdf, { signal, timeoutMs = PDF_TIMEOUT_MS, onPage 
   const chars = got.runs.reduce((n, r) => n + r.text.trim().length, 0);
   // A scanned file carries at most a page number or a stamp as text.
   if (chars < 20 * Math.max(1, Math.min(got.pages.length, 5))) throw refuse('pdf-scanned');
-  return { ...got, ...linesFromRuns(got.runs, got.segments) };
+  return got;
 }
 
 /** A promise raced against the timeout and the cancel signal; either destroys pdf.js's worker task. */

@@ -1,43 +1,53 @@
-// A PDF's positioned text and ruling lines, as pdf.js gives them: the input
-// of the engine's geometry rebuild (src/read/pdf/), which turns them into
-// the TAB-shaped lines the parser reads. Pure: it takes the pdf.js module
-// and an opened document, so the page (www/pdf/read.js) and the node test
-// (tests/web/pdf-node.test.mjs) extract exactly the same runs.
+// A PDF's positioned text and ruling lines, as pdf.js gives them: the
+// `Layout` of the engine's geometry rebuild (src/read/pdf/geometry.rs),
+// which turns them into the TAB-shaped lines the parser reads. Pure: it
+// takes the pdf.js module and an opened document, so the page
+// (www/pdf/read.js) and the node test (tests/web/pdf-node.test.mjs)
+// extract exactly the same layout.
 //
 // Coordinates are PDF points at scale 1 with the origin at the page's top
 // left (pdf.js's viewport, so a rotated page reads as it is shown), the
-// convention of `Place::Pdf` in src/read/mod.rs:
-//   run      {page, x, y, width, height, text}   y = top of the text's box
-//   segment  {page, x1, y1, x2, y2}              a horizontal or vertical rule
+// convention of `Place::Pdf` in src/read/mod.rs and of the Layout:
+//   page     {page, width, height}
+//   run      {page, x, y, width, height, text}   y = top of the text's box (baseline − font size)
+//   segment  {page, x0, y0, x1, y1}              a horizontal or vertical rule
 
 /** Thinner than this (points), a filled rectangle is a ruling line. */
 const RULE_THICKNESS = 2;
+/** Pages asked of pdf.js ahead of the one being read. */
+const AHEAD = 4;
 
 /**
  * @param {object} pdfjs  the pdf.js module (Util, OPS)
  * @param {object} pdf    a PDFDocumentProxy
  * @param {{signal?: AbortSignal, onPage?: (n: number, total: number) => void, rules?: boolean}} [options]
- * @returns {Promise<{pages: {width: number, height: number}[], runs: object[], segments: object[]}>}
+ * @returns {Promise<{pages: {page: number, width: number, height: number}[], runs: object[], segments: object[]}>}  the Layout
  */
 export async function extract(pdfjs, pdf, { signal, onPage, rules = true } = {}) {
   const pages = [];
   const runs = [];
   const segments = [];
+  // pdf.js's worker parses one request after another; asking for the next
+  // pages while this one's answer crosses keeps it busy (1.3× faster on
+  // the largest corpus PDF than one page at a time).
+  const read = async (n) => {
+    const page = await pdf.getPage(n);
+    const [content, ops] = await Promise.all([page.getTextContent(), rules ? page.getOperatorList() : null]);
+    return { page, content, ops };
+  };
+  const ahead = [];
+  for (let n = 1; n <= Math.min(AHEAD, pdf.numPages); n++) ahead.push(read(n));
   for (let n = 1; n <= pdf.numPages; n++) {
     if (signal?.aborted) throw signal.reason ?? new DOMException('已取消', 'AbortError');
-    const page = await pdf.getPage(n);
+    const { page, content, ops } = await ahead.shift();
+    if (n + AHEAD <= pdf.numPages) ahead.push(read(n + AHEAD));
     const viewport = page.getViewport({ scale: 1 });
-    pages.push({ width: viewport.width, height: viewport.height });
-    const content = await page.getTextContent();
+    pages.push({ page: n, width: viewport.width, height: viewport.height });
     for (const item of content.items) {
       const run = textRun(pdfjs, viewport, n, item);
       if (run) runs.push(run);
     }
-    if (rules) {
-      const ops = await page.getOperatorList();
-      rulings(pdfjs, viewport, n, ops, segments);
-    }
-    page.cleanup();
+    if (ops) rulings(pdfjs, viewport, n, ops, segments);
     onPage?.(n, pdf.numPages);
   }
   return { pages, runs, segments };
@@ -149,5 +159,5 @@ function pathSegments(ctm, args, page, out) {
 
 function push(out, page, x1, y1, x2, y2) {
   const r = (v) => Math.round(v * 100) / 100;
-  out.push({ page, x1: r(x1), y1: r(y1), x2: r(x2), y2: r(y2) });
+  out.push({ page, x0: r(x1), y0: r(y1), x1: r(x2), y1: r(y2) });
 }

@@ -2,7 +2,6 @@
 // canvas, every cited figure boxed, the finding's number beside each box.
 // The boxes are elements over the canvas (positioned through the CSSOM,
 // which the page's CSP allows), so they stay sharp and can be inspected.
-import { figureBox } from './lines.js';
 
 /** A finding citing figures on many pages shows the first few. */
 const MAX_PAGES_SHOWN = 3;
@@ -89,6 +88,35 @@ export async function showFindingOnPdf(container, pdfDoc, finding, number, capti
   if (first) {
     container.scrollTop = Math.max(0, first.offsetTop + first.closest('.pdf-page').offsetTop - container.clientHeight / 3);
   }
+}
+
+/**
+ * The box of one cited figure: on the line's place, the run whose text
+ * holds the cited value (or text), else the whole line.
+ * @param {object[]} runs  every run of the document
+ * @param {object} place   the line's place
+ * @param {string} [value] the cited figure as printed
+ */
+export function figureBox(runs, place, value) {
+  if (!place) return null;
+  if (value) {
+    const want = normalize(value);
+    const inLine = runs.filter(
+      (r) =>
+        r.page === place.page &&
+        r.y + r.height / 2 >= place.y &&
+        r.y + r.height / 2 <= place.y + place.height &&
+        r.x >= place.x - 0.5 &&
+        r.x + r.width <= place.x + place.width + 0.5,
+    );
+    const hit = inLine.find((r) => normalize(r.text) === want) || (want && inLine.find((r) => normalize(r.text).includes(want)));
+    if (hit) return { page: hit.page, x: hit.x, y: hit.y, width: hit.width, height: hit.height };
+  }
+  return { page: place.page, x: place.x, y: place.y, width: place.width, height: place.height };
+}
+
+function normalize(s) {
+  return String(s).replace(/[\s,，]/g, '');
 }
 
 function boxElement(b, scale, number) {
