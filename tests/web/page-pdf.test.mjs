@@ -6,7 +6,7 @@
 // Every corpus PDF of tests/fixtures/shapes is dropped.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { FIXTURES, ROOT, download, dropFiles, engineReady, openPage, shotPath, untilDone, withServedPage } from './helpers.mjs';
@@ -112,6 +112,7 @@ describe('a corpus PDF dropped on the page', () => {
       assert.ok(count > 0);
       const got = await download(page, '#export-pdf');
       assert.match(got.name, /批注\.pdf$/);
+      writeFileSync(shotPath('annotated.pdf'), got.bytes);
       const lib = await pdfjs();
       const original = await lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
       const annotated = await lib.getDocument({ data: new Uint8Array(got.bytes), verbosity: 0 }).promise;

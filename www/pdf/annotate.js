@@ -26,26 +26,39 @@ export async function annotatedPdf(pdfDoc, findings, text) {
   const out = await PDFDocument.load(pdfDoc.bytes, { ignoreEncryption: true, updateMetadata: false });
   const font = await out.embedFont(StandardFonts.HelveticaBold);
   const pages = out.getPages();
+  // One box per cited figure, with the numbers of every finding citing it
+  // ("43, 44"): numbers drawn one over another would be unreadable.
+  const marks = new Map(); // page → key → {box, findings}
   for (const [i, f] of findings.entries()) {
-    const number = String(i + 1);
-    const color = rgb(...(COLORS[f.severity] || COLORS.info));
     for (const [n, boxes] of findingBoxes(pdfDoc, f)) {
-      const page = pages[n - 1];
-      if (!page) continue;
-      const view = (await pdfDoc.pdf.getPage(n)).getViewport({ scale: 1 });
+      if (!pages[n - 1]) continue;
+      if (!marks.has(n)) marks.set(n, new Map());
       for (const b of boxes) {
-        // Viewport (top left, rotation applied) → the page's own space.
-        const [x0, y0] = view.convertToPdfPoint(b.x - PAD, b.y + b.height + PAD);
-        const [x1, y1] = view.convertToPdfPoint(b.x + b.width + PAD, b.y - PAD);
-        const rect = { x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
-        page.drawRectangle({ ...rect, borderColor: color, borderWidth: 1.2, opacity: 0 , borderOpacity: 0.9 });
-        page.drawText(number, { x: rect.x + rect.width + 1.5, y: rect.y + rect.height - 6, size: 7, font, color });
-        addNote(out, page, rect, `${number}. ${text.severity(f.severity)} ${f.rule}：${f.message}`, color, {
-          PDFName,
-          PDFHexString,
-          PDFString,
-        });
+        const key = `${b.x.toFixed(1)},${b.y.toFixed(1)},${b.width.toFixed(1)}`;
+        const mark = marks.get(n).get(key) || { box: b, numbered: [] };
+        if (!mark.numbered.some(([j]) => j === i)) mark.numbered.push([i, f]);
+        marks.get(n).set(key, mark);
       }
+    }
+  }
+  const rank = { error: 0, warning: 1, info: 2 };
+  const refs = { PDFName, PDFHexString, PDFString };
+  for (const [n, byKey] of marks) {
+    const page = pages[n - 1];
+    const view = (await pdfDoc.pdf.getPage(n)).getViewport({ scale: 1 });
+    for (const { box: b, numbered } of byKey.values()) {
+      const worst = numbered.reduce((w, [, f]) => (rank[f.severity] < rank[w.severity] ? f : w), numbered[0][1]);
+      const color = rgb(...(COLORS[worst.severity] || COLORS.info));
+      // Viewport (top left, rotation applied) → the page's own space.
+      const [x0, y0] = view.convertToPdfPoint(b.x - PAD, b.y + b.height + PAD);
+      const [x1, y1] = view.convertToPdfPoint(b.x + b.width + PAD, b.y - PAD);
+      const rect = { x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
+      page.drawRectangle({ ...rect, borderColor: color, borderWidth: 1.2, borderOpacity: 0.9 });
+      const label = numbered.map(([i]) => i + 1).join(', ');
+      page.drawText(label, { x: rect.x + rect.width + 1.5, y: rect.y + rect.height - 6, size: 7, font, color });
+      const note = numbered.map(([i, f]) => `${i + 1}. ${text.severity(f.severity)} ${f.rule}：${f.message}`).join('\n\n');
+      const at = rect.x + rect.width + 3 + font.widthOfTextAtSize(label, 7);
+      addNote(out, page, { ...rect, width: at - rect.x }, note, color, refs);
     }
   }
   for (const png of await findingPages(findings, text)) {
@@ -58,9 +71,9 @@ export async function annotatedPdf(pdfDoc, findings, text) {
   return out.save();
 }
 
-/** A text annotation (the reader's note icon) at the box's top right, holding the finding. */
+/** A text annotation (the reader's note icon) right of the box and its numbers, holding the findings. */
 function addNote(doc, page, rect, message, color, { PDFName, PDFHexString, PDFString }) {
-  const x = rect.x + rect.width + 8;
+  const x = rect.x + rect.width + 2;
   const y = rect.y + rect.height;
   const note = doc.context.obj({
     Type: 'Annot',
