@@ -106,6 +106,8 @@ describe('a corpus PDF dropped on the page', () => {
           assert.ok(b.w > 2 && b.h > 2, 'a box has a size');
         }
         assert.ok(shown.source > 0, 'the source-text view stays');
+        const listedNo = await page.textContent(`#findings .finding[data-id="${id}"] .finding-no`);
+        assert.equal(listedNo, String(Number(id) + 1), 'the list shows the number the boxes carry');
         await page.screenshot({ path: shotPath(`pdf-${file.replace(/\.pdf$/, '')}.png`) });
         assert.deepEqual(problems, []);
       });
