@@ -200,11 +200,13 @@ async function check(doc, position) {
   try {
     if (doc.file) {
       stage('decode', `${t('status.reading', doc.name)}${position}`);
-      const bytes = new Uint8Array(await doc.file.arrayBuffer());
-      if (looksPdf(bytes)) {
-        await readPdfDoc(doc, bytes, controller.signal, position);
+      // The first KiB tells a PDF, whose size is judged before it is read.
+      const head = new Uint8Array(await doc.file.slice(0, 1024).arrayBuffer());
+      if (looksPdf(head)) {
+        await readPdfDoc(doc, doc.file, controller.signal, position);
       } else {
         delete doc.pdf;
+        const bytes = new Uint8Array(await doc.file.arrayBuffer());
         const { text, encoding } = decodeBytes(bytes, inputMessages());
         Object.assign(doc, { text, encoding });
       }
@@ -257,10 +259,12 @@ function looksPdf(bytes) {
 }
 
 /** A PDF: opened and its layout read by pdf.js (in its worker); the engine then rebuilds the lines and checks them. */
-async function readPdfDoc(doc, bytes, signal, position) {
+async function readPdfDoc(doc, file, signal, position) {
   stage('decode', `${t('status.loadingPdf', doc.name)}${position}`);
   const started = performance.now();
-  const { openPdf, readPdf } = await pdfModule('read');
+  const { checkSize, openPdf, readPdf } = await pdfModule('read');
+  checkSize(file.size);
+  const bytes = new Uint8Array(await file.arrayBuffer());
   const pdf = await openPdf(bytes, { signal });
   const got = await readPdf(pdf, {
     signal,

@@ -232,6 +232,13 @@ describe('PDFs the page cannot read get a Chinese message, never a frozen tab', 
     await refused('locked.pdf', await doc.save({ useObjectStreams: false }), /加密/);
   });
 
+  test('an oversized PDF (more pages than any disclosure)', async () => {
+    const { PDFDocument } = await pdfLib();
+    const doc = await PDFDocument.create();
+    for (let i = 0; i < 2001; i++) doc.addPage([595, 842]);
+    await refused('huge.pdf', await doc.save(), /超过上限 2000 页/);
+  });
+
   test('a truncated PDF (a download cut off)', async () => {
     const whole = readFileSync(path.join(SHAPES, PDFS[0]));
     await refused('cut.pdf', whole.subarray(0, Math.floor(whole.length / 2)), /损坏或不完整/);

@@ -64,13 +64,18 @@ function truncated(bytes) {
   return !tail.includes('%%EOF');
 }
 
+/** Refuses a PDF too large to read before its bytes are read. */
+export function checkSize(size) {
+  if (size > MAX_PDF_BYTES) throw refuse('pdf-too-large', (size / 1048576).toFixed(1));
+}
+
 /**
  * Opens a PDF with pdf.js (for reading and later rendering).
  * @param {Uint8Array} bytes  kept intact (pdf.js gets a copy)
  * @returns {Promise<object>} the PDFDocumentProxy
  */
 export async function openPdf(bytes, { signal, timeoutMs = PDF_TIMEOUT_MS } = {}) {
-  if (bytes.length > MAX_PDF_BYTES) throw refuse('pdf-too-large', (bytes.length / 1048576).toFixed(1));
+  checkSize(bytes.length);
   if (truncated(bytes)) throw refuse('pdf-damaged');
   const lib = await pdfjs();
   const task = lib.getDocument({
@@ -100,9 +105,12 @@ export async function readPdf(pdf, { signal, timeoutMs = PDF_TIMEOUT_MS, onPage 
   const got = await guard(extract(lib, pdf, { signal, onPage }), pdf.loadingTask, { signal, timeoutMs }).catch((err) => {
     throw asPdfError(err);
   });
-  const chars = got.runs.reduce((n, r) => n + r.text.trim().length, 0);
-  // A scanned file carries at most a page number or a stamp as text.
-  if (chars < 20 * Math.max(1, Math.min(got.pages.length, 5))) throw refuse('pdf-scanned');
+  // A scanned page carries at most a page number or a stamp as text; a file
+  // whose pages are mostly such is a scan (perhaps behind a typed cover).
+  const chars = new Map();
+  for (const r of got.runs) chars.set(r.page, (chars.get(r.page) || 0) + r.text.trim().length);
+  const written = [...chars.values()].filter((n) => n >= 20).length;
+  if (written === 0 || written < got.pages.length / 2) throw refuse('pdf-scanned');
   return got;
 }
 
