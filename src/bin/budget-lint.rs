@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use budget_lint::{catalogue, check_bytes, report::render_text, Report};
+use budget_lint::{catalogue, check_file, report::render_text, Report};
 
 // Native only: the wasm build of the crate brings its own allocator (the
 // wasm tests build this binary for wasm32 too).
@@ -139,7 +139,7 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
     let mut reports: Vec<(String, Report)> = Vec::new();
     for file in files {
         let bytes = std::fs::read(file).map_err(|e| format!("无法读取 {file}: {e}"))?;
-        let report = check_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        let report = check_file(&bytes).map_err(|e| format!("{file}: {e}"))?;
         reports.push((file.clone(), report));
     }
     let any_error = reports.iter().any(|(_, r)| r.has_errors());

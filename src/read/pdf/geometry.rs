@@ -32,9 +32,10 @@
 //!    wrapped lines are joined. (This is the idea of pdfplumber's "lines"
 //!    strategy and tabula's lattice mode.)
 //! 2. **A band that holds several rows** (a table drawn with only its frame
-//!    and header rule, or a "三线表"): when one cell has two or more
-//!    figures stacked, the band is read a visual line at a time, each cut
-//!    at the band's column boundaries.
+//!    and header rule, or a "三线表"): when two cells have two or more
+//!    figures stacked, or one cell three, the band is read a visual line at
+//!    a time, each cut at the band's column boundaries. (One cell with two
+//!    is a long figure wrapped in its cell.)
 //! 3. **Everything else** is grouped into visual lines by vertical overlap
 //!    and read left to right; a gap wider than [`TAB_GAP`] character
 //!    heights becomes a TAB (columns of an unruled table, "部门名称：…  单位：万元"),
@@ -141,8 +142,11 @@ pub fn extract(layout: &Layout) -> Extracted {
             // where a table starts or ends.
             if let Some((page, bottom, height, table)) = previous_bottom {
                 let gap = line.y0 - bottom;
-                let spaced = page != size.page || gap > 0.8 * height.max(line.height);
-                if line.breaks_before || (spaced && !(table && line.table)) {
+                let new_page = page != size.page;
+                let spaced = new_page || gap > 0.8 * height.max(line.height);
+                // A table going on over a page break stays one block.
+                let continued = table && line.table && new_page;
+                if !continued && (line.breaks_before || (spaced && !(table && line.table))) {
                     text.push('\n');
                     places.push(None);
                 }
@@ -302,13 +306,15 @@ fn line_height(items: &[Item]) -> f32 {
     heights.get(heights.len() / 2).copied().unwrap_or(0.0)
 }
 
+/// True when the text ends (`last`) or starts with a Latin letter: a word
+/// wrapped between two such is two words; figures wrapped are one.
 fn is_ascii_word_end(text: &str, last: bool) -> bool {
     let c = if last {
         text.chars().next_back()
     } else {
         text.chars().next()
     };
-    c.is_some_and(|c| c.is_ascii_alphanumeric())
+    c.is_some_and(|c| c.is_ascii_alphabetic())
 }
 
 /// Joins a visual line's runs, left to right: a gap over `tab_gap` heights
@@ -499,15 +505,17 @@ fn merge_rules(mut rules: Vec<Rule>) -> Vec<Rule> {
     rules.sort_by(|a, b| by_f32(a.at, b.at).then(by_f32(a.from, b.from)));
     let mut merged: Vec<Rule> = Vec::with_capacity(rules.len());
     for r in rules {
-        // Look back over the rules at the same position (they are sorted by
-        // position, then start).
+        // Look back over the rules at (nearly) the same position.
         let found = merged
             .iter_mut()
             .rev()
             .take_while(|m| abs(m.at - r.at) <= 1.0)
-            .find(|m| r.from <= m.to + SNAP);
+            .find(|m| r.from <= m.to + SNAP && r.to >= m.from - SNAP);
         match found {
-            Some(m) => m.to = m.to.max(r.to),
+            Some(m) => {
+                m.from = m.from.min(r.from);
+                m.to = m.to.max(r.to);
+            }
             None => merged.push(r),
         }
     }
@@ -670,13 +678,20 @@ impl Grid {
             }
             let bounds = self.band_bounds(self.ys[b], self.ys[b + 1]);
             let cells = self.cells(&bounds, items.clone());
-            let stacked = cells.iter().any(|cell| {
-                visual_lines(cell.clone())
-                    .iter()
-                    .filter(|l| is_figure(&join_items(l, None)))
-                    .count()
-                    >= 2
-            });
+            // Figure lines per cell: rows stacked in one band put figures
+            // over each other in several columns; a long figure wrapped in
+            // its cell ("2025123010483" / "0") is two in one column.
+            let figure_lines: Vec<usize> = cells
+                .iter()
+                .map(|cell| {
+                    visual_lines(cell.clone())
+                        .iter()
+                        .filter(|l| is_figure(&join_items(l, None)))
+                        .count()
+                })
+                .collect();
+            let stacked = figure_lines.iter().filter(|&&n| n >= 2).count() >= 2
+                || figure_lines.iter().any(|&n| n >= 3);
             if stacked {
                 for line in visual_lines(items) {
                     let cells = self.cells(&bounds, line.clone());
@@ -840,6 +855,62 @@ mod tests {
                 "部门名称：某局\t单位：万元",
             ]
         );
+    }
+
+    #[test]
+    fn a_band_holding_several_rows_is_read_line_by_line() {
+        // Only the frame and the header rule are drawn ("三线表").
+        let segments = vec![
+            seg(100.0, 100.0, 400.0, 100.0),
+            seg(100.0, 120.0, 400.0, 120.0),
+            seg(100.0, 200.0, 400.0, 200.0),
+            seg(100.0, 100.0, 100.0, 200.0),
+            seg(200.0, 100.0, 200.0, 200.0),
+            seg(300.0, 100.0, 300.0, 200.0),
+            seg(400.0, 100.0, 400.0, 200.0),
+        ];
+        let runs = vec![
+            run(1, 110.0, 105.0, "项目"),
+            run(1, 210.0, 105.0, "本年"),
+            run(1, 310.0, 105.0, "上年"),
+            run(1, 110.0, 130.0, "工资"),
+            run(1, 210.0, 130.0, "1.00"),
+            run(1, 310.0, 130.0, "2.00"),
+            run(1, 110.0, 150.0, "奖金"),
+            run(1, 210.0, 150.0, "3.00"),
+            run(1, 310.0, 150.0, "4.00"),
+        ];
+        let out = extract(&Layout {
+            pages: page(),
+            runs,
+            segments,
+        });
+        assert_eq!(
+            out.text,
+            "项目\t本年\t上年\n工资\t1.00\t2.00\n奖金\t3.00\t4.00\n"
+        );
+    }
+
+    #[test]
+    fn a_long_figure_wrapped_in_its_cell_is_one_figure() {
+        let mut segments = vec![];
+        for y in [100.0, 130.0] {
+            segments.push(seg(100.0, y, 300.0, y));
+        }
+        for x in [100.0, 200.0, 300.0] {
+            segments.push(seg(x, 100.0, x, 130.0));
+        }
+        let runs = vec![
+            run(1, 110.0, 110.0, "填报日期："),
+            run(1, 205.0, 103.0, "2025123010"),
+            run(1, 205.0, 116.0, "4830"),
+        ];
+        let out = extract(&Layout {
+            pages: page(),
+            runs,
+            segments,
+        });
+        assert_eq!(out.text, "填报日期：\t20251230104830\n");
     }
 
     #[test]

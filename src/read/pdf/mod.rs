@@ -6,5 +6,9 @@
 //! native reader (feature `pdf`) gets that layout out of the file itself.
 
 pub mod geometry;
+#[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
+mod native;
 
 pub use geometry::{extract, Layout, PageSize, Segment, TextRun};
+#[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
+pub use native::{layout, read, MAX_FILE_BYTES};
