@@ -130,22 +130,36 @@ describe('every corpus PDF, read as the page reads it', () => {
         }
       });
 
-      // The geometry is still being finished on branch `pdf` (tests/shapes.rs
-      // compares natively, ignored until then): a row or a table may still
-      // differ from the TAB original. Not a page matter, so a todo here.
-      test('the same tables and rows as the TAB original', { todo: 'the geometry (src/read/pdf, branch pdf) is not finished' }, () => {
+      test('the same tables and rows as the TAB original', () => {
         const tab = engine.validate(readFileSync(path.join(SHAPES, file.replace(/\.pdf$/, '.tsv.txt')), 'utf8'));
         const ids = (r) => r.tables.map((t) => `${t.id} ${t.rows.length}`);
         assert.deepEqual(ids(got.report), ids(tab));
       });
 
-      test('the CLI gives the same report for the same PDF', (t) => {
-        const native = cli(path.join(SHAPES, file));
-        if (!native.report) {
-          t.skip(`the CLI does not read PDFs yet: ${native.stderr.trim().split('\n').at(-1)}`);
-          return;
+      let native;
+      const cliReport = (t) => {
+        native ??= cli(path.join(SHAPES, file));
+        if (!native.report) t.skip(`the CLI does not read PDFs: ${native.stderr.trim().split('\n').at(-1)}`);
+        return native.report;
+      };
+
+      test('the CLI finds the same: findings, checks, tables, narrative, summary', (t) => {
+        const report = cliReport(t);
+        if (!report) return;
+        for (const key of ['findings', 'checks', 'tables', 'narrative', 'summary']) {
+          assert.deepEqual(comparable(got.report[key]), comparable(report[key]), key);
         }
-        assert.deepEqual(comparable(got.report), comparable(native.report));
+      });
+
+      // pdf.js gives a table of contents' leader dots as one item ("....."),
+      // the native reader as glyphs apart (". . ."), and the lines stage
+      // counts more leader lines as noise in the first (caizheng: 124 vs 96
+      // noise lines). Nothing else differs; src/read/pdf (branch pdf) is to
+      // read both alike.
+      test('the CLI gives the same report, to the noise line count', { todo: 'leader dots: pdf.js "....." vs native ". . ."' }, (t) => {
+        const report = cliReport(t);
+        if (!report) return;
+        assert.deepEqual(comparable(got.report), comparable(report));
       });
     });
   }

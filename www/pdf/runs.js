@@ -9,11 +9,18 @@
 // left (pdf.js's viewport, so a rotated page reads as it is shown), the
 // convention of `Place::Pdf` in src/read/mod.rs and of the Layout:
 //   page     {page, width, height}
-//   run      {page, x, y, width, height, text}   y = top of the text's box (baseline − font size)
+//   run      {page, x, y, width, height, text}   y = top of the em box: baseline − 0.88 × font size,
+//                                                as the native reader (src/read/pdf/native.rs) places it
 //   segment  {page, x0, y0, x1, y1}              a horizontal or vertical rule
 
 /** Thinner than this (points), a filled rectangle is a ruling line. */
 const RULE_THICKNESS = 2;
+/**
+ * Share of the em box above the baseline. The native reader's value: the
+ * geometry compares y with the page's margins, so a run must sit where the
+ * CLI puts it for the page to read the PDF as the CLI does.
+ */
+const ASCENT = 0.88;
 /** Pages asked of pdf.js ahead of the one being read. */
 const AHEAD = 4;
 
@@ -71,7 +78,7 @@ function textRun(pdfjs, viewport, page, item) {
   }
   // item.width is in page units at scale 1: the viewport at scale 1 keeps it.
   const width = item.width * Math.hypot(viewport.transform[0], viewport.transform[1]);
-  return round({ page, x: e, y: f - size, width, height: size, text });
+  return round({ page, x: e, y: f - ASCENT * size, width, height: size, text });
 }
 
 function round(run) {
