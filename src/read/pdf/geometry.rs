@@ -109,6 +109,9 @@ const SPACE_GAP: f32 = 0.2;
 /// Share of the page height at the top and at the bottom where running
 /// heads, feet and page numbers are looked for.
 pub const MARGIN_SHARE: f32 = 0.08;
+/// A page with more merged rules than this (a drawing, a hatched chart,
+/// crafted input) is read without grids: finding them is quadratic.
+const MAX_RULES: usize = 4000;
 /// Two ruling lines closer than this (points) are one (double borders,
 /// rounding of the producer).
 const SNAP: f32 = 3.0;
@@ -510,6 +513,7 @@ fn merge_rules(mut rules: Vec<Rule>) -> Vec<Rule> {
             .iter_mut()
             .rev()
             .take_while(|m| abs(m.at - r.at) <= 1.0)
+            .take(64)
             .find(|m| r.from <= m.to + SNAP && r.to >= m.from - SNAP);
         match found {
             Some(m) => {
@@ -570,8 +574,14 @@ fn grids(segments: &[&Segment]) -> Vec<Grid> {
             });
         }
     }
+    if horizontals.len() + verticals.len() > 8 * MAX_RULES {
+        return Vec::new();
+    }
     let horizontals = merge_rules(horizontals);
     let verticals = merge_rules(verticals);
+    if horizontals.len() + verticals.len() > MAX_RULES {
+        return Vec::new();
+    }
     // Union-find over horizontals (0..h) and verticals (h..).
     let h = horizontals.len();
     let mut parent: Vec<usize> = (0..h + verticals.len()).collect();

@@ -33,7 +33,7 @@ use crate::read::{Extracted, ReadError};
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// No single stream may decompress to more.
 const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
-/// Content operators interpreted over the whole file.
+/// Content operators and glyphs interpreted over the whole file.
 const MAX_OPERATIONS: usize = 20_000_000;
 /// Form XObjects inside form XObjects.
 const MAX_FORM_DEPTH: usize = 8;
@@ -778,6 +778,11 @@ impl<'d> Reader<'d> {
         let th = state.horizontal_scale;
         let mut current: Option<TextRun> = None;
         for (code, len) in font.codes(bytes) {
+            // Glyphs count against the same budget as operators.
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                break;
+            }
             let text = font.text(code, len);
             let w0 = font.width(code);
             let trm = Matrix([size * th, 0.0, 0.0, size, 0.0, state.rise])
