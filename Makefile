@@ -64,6 +64,8 @@ lint:
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser --features web-xlsx -- -D warnings
 	# The core web module: the library without std (Cargo.toml, feature std).
 	cargo clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
+	# The PDF module: the geometry alone, without std either.
+	cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features web-pdf -- -D warnings
 	# schema/report.d.ts must be what the JSON Schema generates.
 	if [ -f scripts/typegen/gen.mjs ]; then node scripts/typegen/gen.mjs --check; fi
 
@@ -91,4 +93,4 @@ types:
 	cd scripts/typegen && npm ci --no-audit --no-fund >/dev/null && node gen.mjs
 
 clean:
-	rm -rf www/pkg www/pkg-xlsx dist target/screenshots
+	rm -rf www/pkg www/pkg-xlsx www/pkg-pdf www/vendor dist target/screenshots

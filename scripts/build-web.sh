@@ -129,6 +129,17 @@ shipped() {
   echo "build-web: $label gzip -9 total $total bytes"
 }
 
+# Many small files fetched one at a time: their count and total only.
+shipped_sum() {
+  local total=0 n=0 f label=$1; shift
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    total=$((total + $(gzip -9 -c "$f" | wc -c)))
+    n=$((n + 1))
+  done
+  echo "build-web: $label: $n files, gzip -9 total $total bytes"
+}
+
 found=0
 while read -r name out npm budget features docs; do
   if [ ${#wanted[@]} -gt 0 ] && [[ ! " ${wanted[*]} " == *" $name "* ]]; then continue; fi
@@ -138,9 +149,36 @@ while read -r name out npm budget features docs; do
 done < <(python3 scripts/wasm_pack_conf.py modules)
 [ "$found" -gt 0 ] || { echo "build-web: no module named ${wanted[*]} in wasm-pack.toml" >&2; exit 2; }
 
+# The page's on-demand libraries, from scripts/vendor/node_modules (npm ci
+# by scripts/install-tools.sh): pdf.js and its worker, with the CJK
+# character maps, the standard fonts and its image decoders (wasm), each
+# fetched by pdf.js only when a PDF needs it; pdf-lib for the annotated copy.
+vendor() {
+  local from="$ROOT/scripts/vendor/node_modules" to="$ROOT/www/vendor"
+  [ -d "$from/pdfjs-dist" ] && [ -d "$from/pdf-lib" ] \
+    || { echo "build-web: scripts/vendor/node_modules missing: run scripts/install-tools.sh web" >&2; exit 1; }
+  rm -rf "$to"
+  mkdir -p "$to/pdfjs" "$to/pdf-lib"
+  cp "$from/pdfjs-dist/build/pdf.min.mjs" "$from/pdfjs-dist/build/pdf.worker.min.mjs" \
+    "$from/pdfjs-dist/LICENSE" "$to/pdfjs/"
+  cp -r "$from/pdfjs-dist/cmaps" "$from/pdfjs-dist/standard_fonts" "$from/pdfjs-dist/wasm" \
+    "$from/pdfjs-dist/iccs" "$to/pdfjs/"
+  rm -f "$to/pdfjs/wasm/openjpeg_nowasm_fallback.js"
+  cp "$from/pdf-lib/dist/pdf-lib.esm.min.js" "$from/pdf-lib/LICENSE.md" "$to/pdf-lib/"
+  # pdf-lib's ES build ends with a source map comment whose file is not shipped.
+  sed -i '/^\/\/# sourceMappingURL=/d' "$to/pdf-lib/pdf-lib.esm.min.js" "$to/pdfjs/"*.mjs
+  echo "build-web[vendor]: pdfjs-dist $(node -p "require('$from/pdfjs-dist/package.json').version"), pdf-lib $(node -p "require('$from/pdf-lib/package.json').version") -> www/vendor/"
+}
+vendor
+
 shopt -s nullglob globstar
 shipped "www/ (pages, lib, element, core engine)" "$ROOT"/www/*.html "$ROOT"/www/*.css "$ROOT"/www/*.js \
   "$ROOT"/www/lib/*.js "$ROOT"/www/ui/**/*.js "$ROOT"/www/embed/*.js "$ROOT"/www/embed/*.css \
   "$ROOT"/www/pkg/budget_lint.js "$ROOT"/www/pkg/budget_lint_bg.wasm
 shipped "Rule catalogue docs (on demand)" "$ROOT"/www/pkg/index.js "$ROOT"/www/pkg/rules.js
+shipped "PDF reading (on demand: a PDF opened)" "$ROOT"/www/pdf/*.js "$ROOT"/www/pkg-pdf/budget_lint.js "$ROOT"/www/pkg-pdf/budget_lint_bg.wasm "$ROOT"/www/vendor/pdfjs/pdf.min.mjs "$ROOT"/www/vendor/pdfjs/pdf.worker.min.mjs
+shipped_sum "PDF character maps (each fetched only by a font that needs it)" "$ROOT"/www/vendor/pdfjs/cmaps/*
+shipped_sum "PDF standard fonts (each fetched only by a PDF that uses it)" "$ROOT"/www/vendor/pdfjs/standard_fonts/*
+shipped_sum "PDF image decoders (wasm, only for JPEG 2000 / JBIG2 / ICC images)" "$ROOT"/www/vendor/pdfjs/wasm/*.wasm
+shipped "Annotated PDF export (on demand)" "$ROOT"/www/vendor/pdf-lib/pdf-lib.esm.min.js
 shipped "Excel export (on demand)" "$ROOT"/www/pkg-xlsx/budget_lint.js "$ROOT"/www/pkg-xlsx/budget_lint_bg.wasm

@@ -49,8 +49,20 @@ if [ "$(cat "$TOOLS/binaryen/VERSION" 2>/dev/null)" != "$bin_version" ]; then
   echo "$bin_version" > "$TOOLS/binaryen/VERSION"
 fi
 
+# 5. the page's on-demand browser libraries (pdf.js, pdf-lib), pinned in
+#    scripts/vendor/package-lock.json; scripts/build-web.sh copies what the
+#    page ships into www/vendor/. Again whenever the lock file changes.
+vendor_sum=$(sha256sum scripts/vendor/package-lock.json | cut -d' ' -f1)
+if [ "$(cat scripts/vendor/node_modules/.budget-lint-lock 2>/dev/null)" != "$vendor_sum" ]; then
+  say "npm ci in scripts/vendor (pdfjs-dist, pdf-lib)"
+  # --omit=optional: pdfjs-dist's optional @napi-rs/canvas renders under
+  # node; the page renders in the browser and the node test reads text only.
+  (cd scripts/vendor && npm ci --omit=optional --no-audit --no-fund >/dev/null)
+  echo "$vendor_sum" > scripts/vendor/node_modules/.budget-lint-lock
+fi
+
 if [ "$what" = test ]; then
-  # 5. Chromium, its driver and CJK fonts (the page is Chinese), from Debian
+  # 6. Chromium, its driver and CJK fonts (the page is Chinese), from Debian
   #    (as root, or through passwordless sudo on CI: never a prompt).
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
      || ! { command -v fc-list >/dev/null && fc-list :lang=zh | grep -q .; }; then
@@ -60,7 +72,7 @@ if [ "$what" = test ]; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
       --no-install-recommends chromium chromium-driver fonts-noto-cjk fontconfig >/dev/null
   fi
-  # 6. npm packages of the tests (playwright-core: no browser download) and
+  # 7. npm packages of the tests (playwright-core: no browser download) and
   #    of the type generator, again whenever a lock file changes; npm's own
   #    cache (~/.npm) makes a re-install take a second.
   for dir in tests/web scripts/typegen; do

@@ -12,7 +12,7 @@ import { FindingsView } from './ui/findings.js';
 import { bindKeys } from './ui/keys.js';
 import { scrollToLine, showSource } from './ui/source.js';
 import { countByTable, renderAllTables, renderTable, renderTablesNav } from './ui/tables.js';
-import { exportCsv, exportJson, exportXlsx } from './ui/exports.js';
+import { baseName, download, exportCsv, exportJson, exportXlsx } from './ui/exports.js';
 import { renderMemo } from './ui/memo.js';
 import { cellKey, el, splitLines } from './render.js';
 
@@ -23,6 +23,14 @@ const SAMPLE_NAME = 'yangquan-zhaoshang-2026.txt';
 // A text box holding megabytes re-lays out for seconds on every change; a
 // document this large is checked from the file and not copied into it.
 const TEXTAREA_LIMIT = 1024 * 1024;
+// The PDF modules (and through them pdf.js and pdf-lib) load only when a PDF
+// is opened or exported: not literal imports, so the first load and the
+// single-file build leave them out.
+const PDF_MODULES = { read: './pdf/read.js', view: './pdf/view.js', annotate: './pdf/annotate.js' };
+const pdfModule = (name) =>
+  import(PDF_MODULES[name]).catch(() => {
+    throw new Error(t('status.pdfUnavailable'));
+  });
 const $ = (id) => document.getElementById(id);
 
 const ui = {
@@ -215,24 +223,40 @@ async function check(doc, position) {
   try {
     if (doc.file) {
       stage('decode', `${t('status.reading', doc.name)}${position}`);
-      const bytes = new Uint8Array(await doc.file.arrayBuffer());
-      let { text, encoding } = decodeBytes(bytes, inputMessages());
-      if (isHtml(doc.name, text)) {
-        // A web page: its tables' cells and its paragraphs as TAB text,
-        // which the source view shows and the findings' lines number.
-        text = await engine.htmlToText(text);
-        encoding = `${encoding} · HTML`;
+      // The first KiB tells a PDF, whose size is judged before it is read.
+      const head = new Uint8Array(await doc.file.slice(0, 1024).arrayBuffer());
+      if (looksPdf(head)) {
+        await readPdfDoc(doc, doc.file, controller.signal, position);
+      } else {
+        delete doc.pdf;
+        const bytes = new Uint8Array(await doc.file.arrayBuffer());
+        let { text, encoding } = decodeBytes(bytes, inputMessages());
+        if (isHtml(doc.name, text)) {
+          // A web page: its tables' cells and its paragraphs as TAB text,
+          // which the source view shows and the findings' lines number.
+          text = await engine.htmlToText(text);
+          encoding = `${encoding} · HTML`;
+        }
+        Object.assign(doc, { text, encoding });
       }
-      Object.assign(doc, { text, encoding });
       delete doc.file;
     }
     if (controller.signal.aborted) throw new DOMException('已取消', 'AbortError');
-    if (doc.id === currentId) showText(doc);
+    if (doc.id === currentId && !doc.pdf) showText(doc);
     stage('check', `${t('status.running', doc.name)}${position}`);
-    const { report, ms } = await engine.validate(doc.text, {
-      signal: controller.signal,
-      onProgress: ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`),
-    });
+    const onProgress = ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`);
+    let report;
+    let ms;
+    if (doc.pdf) {
+      // The engine rebuilds the lines from the layout; the report cites them.
+      const got = await engine.validatePdf(doc.pdf.layout, { signal: controller.signal, onProgress });
+      Object.assign(doc, { text: got.text });
+      doc.pdf.places = got.places;
+      ({ report, ms } = got);
+      if (doc.id === currentId) showText(doc);
+    } else {
+      ({ report, ms } = await engine.validate(doc.text, { signal: controller.signal, onProgress }));
+    }
     Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
     const s = report.summary || {};
     const name = doc.encoding ? `${doc.name}（${doc.encoding}）` : doc.name;
@@ -253,6 +277,32 @@ async function check(doc, position) {
     refreshDocs();
     if (doc.id === currentId) showCurrent();
   }
+}
+
+/** `%PDF-` in the first KiB, as src/read/mod.rs sniffs it (never the file name). */
+function looksPdf(bytes) {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+/** A PDF: opened and its layout read by pdf.js (in its worker); the engine then rebuilds the lines and checks them. */
+async function readPdfDoc(doc, file, signal, position) {
+  stage('decode', `${t('status.loadingPdf', doc.name)}${position}`);
+  const started = performance.now();
+  const { checkSize, openPdf, readPdf } = await pdfModule('read');
+  checkSize(file.size);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const pdf = await openPdf(bytes, { signal });
+  const got = await readPdf(pdf, {
+    signal,
+    onPage: (n, total) => stage('decode', `${t('status.readingPdf', doc.name, n, total)}${position}`),
+  });
+  doc.encoding = 'PDF';
+  doc.pdf = { bytes, pdf, layout: got, runs: got.runs, places: [], readMs: performance.now() - started };
+  document.body.dataset.pdfReadMs = String(Math.round(doc.pdf.readMs)); // for the page tests' timing
 }
 
 function cancel() {
@@ -312,10 +362,17 @@ function refreshDocs() {
   ui.docs.hidden = docs.length < 2;
 }
 
+/** A PDF's pdf.js document holds its parsed pages (and a worker's memory) until destroyed. */
+function closePdf(doc) {
+  doc.pdf?.pdf.destroy();
+  delete doc.pdf;
+}
+
 function removeDoc(id) {
   const doc = docs.find((d) => d.id === id);
   if (!doc) return;
   if (running && running.doc === doc) running.controller.abort();
+  closePdf(doc);
   docs.splice(docs.indexOf(doc), 1);
   if (currentId === id) {
     const next = docs[docs.length - 1];
@@ -329,6 +386,7 @@ function removeDoc(id) {
 
 function clearAll() {
   if (running) cancel();
+  docs.forEach(closePdf);
   docs.splice(0);
   currentId = null;
   ui.input.value = '';
@@ -387,6 +445,7 @@ function showFinding(f) {
   showSource(ui.source, doc.lines, f, tables, (from, to) => t('locate.gap', from, to, to - from + 1));
   const cited = (f.evidence || []).filter((e) => e.line > 0);
   const lines = cited.map((e) => e.line).concat(f.line > 0 ? [f.line] : []);
+  showPdfPages(doc, f);
   ui.sourceRange.textContent = lines.length
     ? t('locate.lines', Math.min(...lines), Math.max(...lines), doc.lines.length)
     : '';
@@ -408,6 +467,23 @@ function showFinding(f) {
   if (first) {
     const pane = ui.findingTables;
     pane.scrollTop = Math.max(0, first.closest('tr').offsetTop - pane.clientHeight / 3);
+  }
+}
+
+/** The finding on the rendered PDF pages, when the document is a PDF. */
+async function showPdfPages(doc, f) {
+  const pane = $('pdf-pane');
+  pane.hidden = !doc.pdf;
+  if (!doc.pdf) return;
+  const container = $('pdf-pages');
+  try {
+    const { showFindingOnPdf } = await pdfModule('view');
+    if (findings.selected !== f && findings.selected?._id !== f._id) return; // another one was picked meanwhile
+    await showFindingOnPdf(container, doc.pdf, f, f._id + 1, (page, count) => t('locate.pdfPage', page, count));
+    $('pdf-range').textContent = container.childElementCount ? '' : t('locate.pdfNone');
+    document.body.dataset.pdfShown = String(f._id);
+  } catch (err) {
+    $('pdf-range').textContent = String(err.message || err);
   }
 }
 
@@ -474,6 +550,7 @@ function updateExports() {
     button.dataset.available = available ? 'true' : 'false';
     button.title = available ? t(title) : t('status.needsEngine');
   }
+  $('export-pdf').hidden = !currentDoc()?.pdf;
 }
 
 async function runExport(fn) {
@@ -491,6 +568,24 @@ async function runExport(fn) {
 $('export-csv').addEventListener('click', () => runExport((doc) => exportCsv(engine, doc)));
 $('export-xlsx').addEventListener('click', () => runExport((doc) => exportXlsx(engine, doc)));
 $('export-json').addEventListener('click', () => runExport(async (doc) => exportJson(doc)));
+$('export-pdf').addEventListener('click', () =>
+  runExport(async (doc) => {
+    if (!doc.pdf) throw new Error('not a PDF');
+    const { annotatedPdf } = await pdfModule('annotate');
+    const s = doc.report.summary || {};
+    const bytes = await annotatedPdf(doc.pdf, findings.all, {
+      title: `${doc.name} 审核意见`,
+      heading: [
+        t('status.done', doc.name, s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0),
+        `budget-lint ${engineVersion}`,
+      ],
+      severity: (sev) => ({ error: '错误', warning: '警告', info: '提示' })[sev] || sev,
+    });
+    const filename = `${baseName(doc)}-批注.pdf`;
+    download(filename, bytes, 'application/pdf');
+    return filename;
+  }),
+);
 $('print').addEventListener('click', () => window.print());
 
 // ---- language -----------------------------------------------------------------

@@ -4,3 +4,5 @@
 pub mod json;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "web-pdf"))]
+pub mod wasm_pdf;

@@ -1,6 +1,10 @@
 //! The JavaScript API of budget-lint (wasm-bindgen), used by the page's Web
 //! Worker (`www/lib/worker.js`) and by anyone embedding the npm package.
 //!
+//! The PDF module (feature `web-pdf`, `www/pkg-pdf`) is the same crate with
+//! only the geometry's entry ([`super::wasm_pdf`]): the engine's API below
+//! is left out of it, so that it holds the geometry alone.
+//!
 //! Every value crosses the boundary as JSON text (the CLI's, written by
 //! [`super::json`], which is serde_json's output in less wasm) parsed by the
 //! engine's `JSON.parse`: plain objects, amounts as
@@ -8,18 +12,23 @@
 //! exactly the CLI's `--format json`. (serde-wasm-bindgen built the same
 //! objects with 4 KiB more gzip of wasm and no speed gain.)
 
+#[cfg(not(feature = "web-pdf"))]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+#[cfg(not(feature = "web-pdf"))]
 use wasm_bindgen::JsCast;
 
+#[cfg(not(feature = "web-pdf"))]
 use crate::prelude::*;
 
 // The report's TypeScript declarations (generated from the JSON Schema by
 // scripts/typegen) go into the package's .d.ts, so that `validate` returns a
 // typed `Report` to an npm consumer instead of `any`.
+#[cfg(not(feature = "web-pdf"))]
 #[wasm_bindgen(typescript_custom_section)]
 const REPORT_TYPES: &'static str = include_str!("../../schema/report.d.ts");
 
+#[cfg(not(feature = "web-pdf"))]
 #[wasm_bindgen(typescript_custom_section)]
 const API_TYPES: &'static str = r#"
 /** What `validate` may be told; unknown keys are an error. */
@@ -91,6 +100,7 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
 /// serde: a derived Deserialize drags float formatting into the module for
 /// its error messages (~7 KiB gzip), and unknown keys must be refused so a
 /// misspelt option is an error, not silently ignored.
+#[cfg(not(feature = "web-pdf"))]
 #[derive(Debug)]
 struct Options {
     /// `false` leaves the rebuilt tables out of the result (smaller transfer
@@ -99,8 +109,10 @@ struct Options {
 }
 
 /// The keys of [`Options`] as JS spells them.
+#[cfg(not(feature = "web-pdf"))]
 const OPTION_KEYS: &[&str] = &["tables"];
 
+#[cfg(not(feature = "web-pdf"))]
 impl Default for Options {
     fn default() -> Self {
         Options { tables: true }
@@ -112,6 +124,7 @@ impl Default for Options {
 ///
 /// `options` may be omitted, `undefined`, `null` or `{ tables: boolean }`.
 /// Throws an `Error` only for bad options; any text yields a report.
+#[cfg(not(feature = "web-pdf"))]
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn validate(
     text: &str,
@@ -144,12 +157,14 @@ pub fn html_text(html: &str) -> String {
 /// (generated from the same doc comments by `scripts/build-web.sh`), and the
 /// npm package's `rules()` (`index.js`) and the lib's `rules()` return the
 /// full `RuleDoc[]` by joining the two on `id`.
+#[cfg(not(feature = "web-pdf"))]
 #[wasm_bindgen(unchecked_return_type = "RuleSummary[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&crate::rules::index())
 }
 
 /// The engine's version (the crate version, as in `report.version`).
+#[cfg(not(feature = "web-pdf"))]
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
@@ -158,6 +173,7 @@ pub fn version() -> String {
 /// The findings of one document as the engine's CSV (UTF-8 with a BOM, one
 /// row per finding, errors first), `name` filling the 文件 column. The page
 /// offers this for download as is: the CSV is never rebuilt in JS.
+#[cfg(not(feature = "web-pdf"))]
 #[wasm_bindgen]
 pub fn findings_csv(text: &str, name: &str) -> String {
     let report = crate::check_text(text);
@@ -174,6 +190,7 @@ pub fn xlsx(text: &str) -> Result<Vec<u8>, JsError> {
     crate::export::workbook(&report).map_err(|e| JsError::new(&format!("生成 Excel 文件失败：{e}")))
 }
 
+#[cfg(not(feature = "web-pdf"))]
 fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
     match options {
         Some(value) if !value.is_undefined() && !value.is_null() => {
@@ -204,6 +221,7 @@ fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
     }
 }
 
+#[cfg(not(feature = "web-pdf"))]
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     // serde_json's text, written by the much smaller `front::json`. It
     // cannot fail for these types (no floats, no maps with non-string keys).

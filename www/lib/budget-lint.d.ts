@@ -33,6 +33,25 @@ export function validateFile(
   file: Blob & { name?: string },
   options?: CallOptions & ValidateOptions,
 ): Promise<{ report: Report; text: string; encoding: Encoding; name: string }>;
+/** A PDF's positioned text (pdf.js's text items) and ruling lines: src/read/pdf/geometry.rs's `Layout`. */
+export interface PdfLayout {
+  pages: { page: number; width: number; height: number }[];
+  runs: { page: number; x: number; y: number; width: number; height: number; text: string }[];
+  segments?: { page: number; x0: number; y0: number; x1: number; y1: number }[];
+}
+/** Where a line of the rebuilt text is on the PDF: points, origin at the page's top left. */
+export interface PdfPlace {
+  kind: 'pdf';
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export function validatePdf(
+  layout: PdfLayout,
+  options?: CallOptions & ValidateOptions,
+): Promise<{ report: Report; text: string; places: (PdfPlace | null)[] }>;
 export function decodeBytes(bytes: Uint8Array | ArrayBuffer): { text: string; encoding: Encoding };
 export function rules(options?: CallOptions): Promise<RuleDoc[]>;
 export function version(): Promise<string>;

@@ -10,8 +10,9 @@
 //
 // No dependencies, and no network except its own files: ./worker.js,
 // ../pkg/budget_lint.js and ../pkg/budget_lint_bg.wasm, ../pkg/index.js and
-// ../pkg/rules.js the first time rules() is called, and ../pkg-xlsx/* the
-// first time exportXlsx is called. The single-file build
+// ../pkg/rules.js the first time rules() is called, ../pkg-xlsx/* the
+// first time exportXlsx is called, and ../pkg-pdf/* the first time
+// validatePdf is called. The single-file build
 // (dist/budget-lint.html) sets globalThis.BUDGET_LINT_EMBEDDED = {workerSource,
 // wasmBase64} and nothing is fetched at all.
 import { InputError, MAX_BYTES, decodeBytes, decodeFile } from './decode.js';
@@ -42,6 +43,7 @@ function spawn() {
   const packed = embedded();
   let worker;
   let xlsxUrl = null;
+  let pdfUrl = null;
   if (packed) {
     // file:// refuses module workers from blob: URLs; the single file's
     // worker is a classic script (scripts/build-dist.py bundles it).
@@ -50,6 +52,7 @@ function spawn() {
     const root = settings.baseUrl ? new URL('lib/', settings.baseUrl) : new URL('./', import.meta.url);
     const workerUrl = new URL('worker.js', root);
     xlsxUrl = new URL('../pkg-xlsx/budget_lint.js', workerUrl).href;
+    pdfUrl = new URL('../pkg-pdf/budget_lint.js', workerUrl).href;
     worker = new Worker(workerUrl, { type: 'module' });
   }
   const wasmBytes = settings.wasmBytes || (packed ? base64Bytes(packed.wasmBase64) : undefined);
@@ -68,7 +71,7 @@ function spawn() {
     });
   });
   state.ready.catch(() => {});
-  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl });
+  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl, pdfUrl });
   return state;
 }
 
@@ -113,7 +116,7 @@ export function init(options = {}) {
   return engine.ready;
 }
 
-async function request(message, { signal, onProgress } = {}) {
+async function request(message, { signal, onProgress } = {}, transfer = []) {
   if (signal?.aborted) throw abortError();
   await init();
   // Another call's cancel may have ended that engine meanwhile.
@@ -135,7 +138,7 @@ async function request(message, { signal, onProgress } = {}) {
     };
     state.pending.set(id, { resolve: done(resolve), reject: done(reject), onProgress });
     signal?.addEventListener('abort', onAbort, { once: true });
-    state.worker.postMessage({ id, ...message });
+    state.worker.postMessage({ id, ...message }, transfer);
   });
 }
 
@@ -152,6 +155,40 @@ function engineOptions(options) {
  */
 export function validate(text, options = {}) {
   return request({ type: 'validate', text: String(text ?? ''), options: engineOptions(options) }, options);
+}
+
+/**
+ * Checks a PDF from its layout (the positioned text pdf.js reads: see
+ * www/pdf/runs.js and src/read/pdf/geometry.rs). The engine's geometry
+ * (../pkg-pdf, loaded the first time) rebuilds the lines from it exactly as
+ * the CLI does for the same PDF, and the core module checks them.
+ * @param {{pages: {page:number, width:number, height:number}[],
+ *          runs: {page:number, x:number, y:number, width:number, height:number, text:string}[],
+ *          segments?: {page:number, x0:number, y0:number, x1:number, y1:number}[]}} layout
+ * @returns {Promise<{report: object, text: string, places: ({kind: 'pdf', page:number, x:number, y:number, width:number, height:number}|null)[]}>}
+ *   `places[i]`: where line i+1 of `text` (the lines the report cites) is on the PDF
+ */
+export async function validatePdf(layout, options = {}) {
+  const flat = (items, keys) => {
+    const out = new Float32Array(items.length * keys.length);
+    items.forEach((item, i) => keys.forEach((k, j) => (out[i * keys.length + j] = item[k])));
+    return out;
+  };
+  const pages = flat(layout.pages, ['page', 'width', 'height']);
+  const runs = flat(layout.runs, ['page', 'x', 'y', 'width', 'height']);
+  const segments = flat(layout.segments || [], ['page', 'x0', 'y0', 'x1', 'y1']);
+  const texts = layout.runs.map((r) => String(r.text));
+  const got = await request(
+    { type: 'pdf', pages, runs, texts, segments, options: engineOptions(options) },
+    options,
+    [pages.buffer, runs.buffer, segments.buffer],
+  );
+  const places = [];
+  for (let i = 0; i + 5 <= got.places.length; i += 5) {
+    const [page, x, y, width, height] = got.places.subarray(i, i + 5);
+    places.push(page ? { kind: 'pdf', page, x, y, width, height } : null);
+  }
+  return { report: got.report, text: got.text, places };
 }
 
 /**

@@ -1,12 +1,14 @@
 // The engine's thread: loads the core wasm once and answers requests, so a
 // large document never freezes the page; the Excel module is loaded only
-// the first time an .xlsx is asked for.
+// the first time an .xlsx is asked for, the PDF geometry module the first
+// time a PDF's layout comes.
 //
 // Protocol (www/lib/budget-lint.js is the only client):
-//   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null}   once, first
+//   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null, pdfUrl?: string|null}   once, first
 //        {id, type: 'validate', text, options?} | {id, type: 'rules'}
 //        {id, type: 'csv', text, name} | {id, type: 'xlsx', text}
 //        {id, type: 'html', text}  (HTML → the TAB text validate reads)
+//        {id, type: 'pdf', pages, runs, texts, segments, options?}  (Float32Arrays + string[])
 //   out  {type: 'ready', version} | {type: 'failed', error}               once
 //        {id, type: 'progress', stage, message}
 //        {id, ok: true, result, ms} | {id, ok: false, error}
@@ -15,13 +17,16 @@ import initCore, { findings_csv, html_text, validate, version } from '../pkg/bud
 let ready = null;
 let xlsxUrl = null;
 let xlsxModule = null;
+let pdfUrl = null;
+let pdfModule = null;
 
 function message(e) {
   return String(e && e.message ? e.message : e);
 }
 
-function start({ wasmBytes, xlsxUrl: url }) {
+function start({ wasmBytes, xlsxUrl: url, pdfUrl: pdf }) {
   xlsxUrl = url ?? null;
+  pdfUrl = pdf ?? null;
   ready = initCore(wasmBytes ? { module_or_path: wasmBytes } : undefined).then(
     () => postMessage({ type: 'ready', version: version() }),
     (e) => {
@@ -41,7 +46,17 @@ async function xlsxEngine() {
   return xlsxModule;
 }
 
-async function answer({ id, type, text, name, options }) {
+async function pdfEngine() {
+  if (!pdfUrl) throw new Error('此版本不能读取 PDF（单文件版不含 PDF 组件）；请使用在线版，或复制 PDF 的文本后粘贴。');
+  if (!pdfModule) {
+    const mod = await import(pdfUrl);
+    await mod.default();
+    pdfModule = mod;
+  }
+  return pdfModule;
+}
+
+async function answer({ id, type, text, name, options, pages, runs, texts, segments }) {
   const progress = (stage, message) => postMessage({ id, type: 'progress', stage, message });
   const source = String(text ?? '');
   switch (type) {
@@ -49,6 +64,15 @@ async function answer({ id, type, text, name, options }) {
       // One engine call both rebuilds the tables and runs the checks.
       progress('parse', '正在解析表格并逐项核对…');
       return validate(source, options);
+    }
+    case 'pdf': {
+      // The engine's geometry (its own module) rebuilds the lines from the
+      // layout, as the CLI does; then the same check as for a text.
+      progress('parse', '正在按版面重建表格…');
+      const geometry = await pdfEngine();
+      const { text: lines, places } = geometry.pdf_lines(pages, runs, texts, segments);
+      progress('check', '正在解析表格并逐项核对…');
+      return { report: validate(lines, options), text: lines, places };
     }
     case 'rules': {
       // The docs are not in the wasm: the package's entry joins rules.js
@@ -82,7 +106,7 @@ self.onmessage = async (event) => {
     await ready;
     const t0 = performance.now();
     const result = await answer(msg);
-    const transfer = result instanceof Uint8Array ? [result.buffer] : [];
+    const transfer = result instanceof Uint8Array ? [result.buffer] : result?.places instanceof Float32Array ? [result.places.buffer] : [];
     postMessage({ id: msg.id, ok: true, result, ms: performance.now() - t0 }, transfer);
   } catch (e) {
     postMessage({ id: msg.id, ok: false, error: message(e) });

@@ -48,6 +48,21 @@ export class EngineAdapter {
     return lib.htmlToText(html);
   }
 
+  /** A PDF's layout checked: {report, text, places, ms}. */
+  async validatePdf(layout, { signal, onProgress } = {}) {
+    await this.ready;
+    const started = performance.now();
+    let ms;
+    const got = await lib.validatePdf(layout, {
+      signal,
+      onProgress: (p) => {
+        if (p.stage === 'done' && typeof p.ms === 'number') ms = p.ms;
+        onProgress?.(p);
+      },
+    });
+    return { ...got, ms: ms ?? performance.now() - started };
+  }
+
   async rules() {
     await this.ready;
     return lib.rules();

@@ -138,6 +138,8 @@ export class FindingsView {
         el(
           'div',
           { class: 'finding-head' },
+          // The number the PDF view and the annotated PDF put beside its figures.
+          el('span', { class: 'finding-no' }, String(f._id + 1)),
           el('span', { class: 'badge' }, severityLabel(f.severity)),
           el('span', { class: 'where' }, [f.location, t('finding.line', f.line)].filter(Boolean).join(' ')),
           el('span', { class: 'rule' }, title ? `${title} · ${f.rule}` : f.rule),

@@ -1,0 +1,166 @@
+// Every corpus PDF read the page's way, under node: pdf.js (the pinned
+// scripts/vendor copy, its legacy build) gives the layout through the
+// page's own www/pdf/runs.js, the release PDF module (www/pkg-pdf) rebuilds
+// the lines and the core module (www/pkg) checks them, as the page's
+// Worker does. Then:
+//   - every line of the rebuilt text has its place on a page, and every
+//     figure a finding cites can be boxed there;
+//   - the report is the one the engine gives for the rebuilt text itself;
+//   - the PDF's report reads the same tables as its TAB original's;
+//   - the CLI (`budget-lint check X.pdf --format json`, the native reader)
+//     gives the same report, once the native reader exists (until then the
+//     CLI refuses a PDF and that comparison is skipped, saying so).
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, ROOT, WASM, assertReleaseBuild } from './harness.mjs';
+
+const VENDOR = path.join(ROOT, 'scripts', 'vendor', 'node_modules', 'pdfjs-dist');
+const SHAPES = path.join(FIXTURES, 'shapes');
+const PDFS = readdirSync(SHAPES)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort();
+
+let pdfjs;
+let engine;
+let geometry;
+let extract;
+
+before(async () => {
+  assertReleaseBuild();
+  // pdf.js's legacy build under node: DOMMatrix only matters to rendering,
+  // which this test does not do.
+  globalThis.DOMMatrix ??= class DOMMatrix {};
+  pdfjs = await import(path.join(VENDOR, 'legacy', 'build', 'pdf.mjs'));
+  ({ extract } = await import(path.join(ROOT, 'www', 'pdf', 'runs.js')));
+  engine = await import(path.join(ROOT, 'www', 'pkg', 'budget_lint.js'));
+  engine.initSync({ module: readFileSync(WASM) });
+  geometry = await import(path.join(ROOT, 'www', 'pkg-pdf', 'budget_lint.js'));
+  geometry.initSync({ module: readFileSync(path.join(ROOT, 'www', 'pkg-pdf', 'budget_lint_bg.wasm')) });
+});
+
+async function layoutOf(file) {
+  const data = new Uint8Array(readFileSync(path.join(SHAPES, file)));
+  const pdf = await pdfjs.getDocument({
+    data,
+    cMapUrl: path.join(VENDOR, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(VENDOR, 'standard_fonts') + path.sep,
+    verbosity: 0,
+  }).promise;
+  try {
+    return await extract(pdfjs, pdf);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** validatePdf as www/lib/budget-lint.js and its Worker do it (flat arrays). */
+function validatePdf(layout) {
+  const flat = (items, keys) => Float32Array.from(items.flatMap((it) => keys.map((k) => it[k])));
+  const got = geometry.pdf_lines(
+    flat(layout.pages, ['page', 'width', 'height']),
+    flat(layout.runs, ['page', 'x', 'y', 'width', 'height']),
+    layout.runs.map((r) => r.text),
+    flat(layout.segments, ['page', 'x0', 'y0', 'x1', 'y1']),
+  );
+  const places = [];
+  for (let i = 0; i < got.places.length; i += 5) {
+    const [page, x, y, width, height] = got.places.subarray(i, i + 5);
+    places.push(page ? { page, x, y, width, height } : null);
+  }
+  return { report: engine.validate(got.text), text: got.text, places };
+}
+
+function cli(file) {
+  const out = spawnSync('cargo', ['run', '--quiet', '--bin', 'budget-lint', '--', 'check', file, '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  try {
+    return { report: JSON.parse(out.stdout), stderr: out.stderr };
+  } catch {
+    return { report: null, stderr: out.stderr };
+  }
+}
+
+/** The report without what differs by run (the engine's version aside, nothing should). */
+function comparable(report) {
+  return JSON.parse(JSON.stringify(report));
+}
+
+describe('every corpus PDF, read as the page reads it', () => {
+  for (const file of PDFS) {
+    describe(file, () => {
+      let layout;
+      let got;
+      before(async () => {
+        layout = await layoutOf(file);
+        got = validatePdf(layout);
+      });
+
+      test('pdf.js gives text on every page and ruling lines', () => {
+        const pages = new Set(layout.runs.map((r) => r.page));
+        assert.equal(pages.size, layout.pages.length, 'text on every page');
+        assert.ok(layout.segments.length > 0, 'ruling lines from the operator lists');
+        for (const r of layout.runs) {
+          const size = layout.pages[r.page - 1];
+          assert.ok(r.x >= -1 && r.x + r.width <= size.width + 1 && r.y >= -1 && r.y + r.height <= size.height + 1, `run inside its page: ${JSON.stringify(r)}`);
+        }
+      });
+
+      test('every rebuilt line has its place, and every cited line can be boxed', () => {
+        const lines = got.text.split('\n');
+        if (lines.at(-1) === '') lines.pop();
+        assert.equal(got.places.length, lines.length, 'one place per line');
+        lines.forEach((line, i) => {
+          if (!line.trim()) return;
+          const p = got.places[i];
+          assert.ok(p, `line ${i + 1} has a place`);
+          const size = layout.pages[p.page - 1];
+          assert.ok(size && p.width > 0 && p.height > 0 && p.x >= -1 && p.y >= -1 && p.x + p.width <= size.width + 1 && p.y + p.height <= size.height + 1, `line ${i + 1}'s box is on its page`);
+        });
+        for (const f of got.report.findings) {
+          for (const e of f.evidence || []) {
+            if (e.line > 0) assert.ok(got.places[e.line - 1], `${f.rule} cites line ${e.line}, which has a place`);
+          }
+        }
+      });
+
+      test('the same tables and rows as the TAB original', () => {
+        const tab = engine.validate(readFileSync(path.join(SHAPES, file.replace(/\.pdf$/, '.tsv.txt')), 'utf8'));
+        const ids = (r) => r.tables.map((t) => `${t.id} ${t.rows.length}`);
+        assert.deepEqual(ids(got.report), ids(tab));
+      });
+
+      let native;
+      const cliReport = (t) => {
+        native ??= cli(path.join(SHAPES, file));
+        if (!native.report) t.skip(`the CLI does not read PDFs: ${native.stderr.trim().split('\n').at(-1)}`);
+        return native.report;
+      };
+
+      test('the CLI finds the same: findings, checks, tables, narrative, summary', (t) => {
+        const report = cliReport(t);
+        if (!report) return;
+        for (const key of ['findings', 'checks', 'tables', 'narrative', 'summary']) {
+          assert.deepEqual(comparable(got.report[key]), comparable(report[key]), key);
+        }
+      });
+
+      // pdf.js gives a table of contents' leader dots as one item ("....."),
+      // the native reader as glyphs apart (". . ."), and the lines stage
+      // counts more leader lines as noise in the first (caizheng: 124 vs 96
+      // noise lines). Nothing else differs; src/read/pdf (branch pdf) is to
+      // read both alike.
+      test('the CLI gives the same report, to the noise line count', { todo: 'leader dots: pdf.js "....." vs native ". . ."' }, (t) => {
+        const report = cliReport(t);
+        if (!report) return;
+        assert.deepEqual(comparable(got.report), comparable(report));
+      });
+    });
+  }
+});

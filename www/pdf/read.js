@@ -1,0 +1,140 @@
+// Opening a dropped PDF in the page: pdf.js (www/vendor/pdfjs/, loaded the
+// first time a PDF is opened; it parses in its own Web Worker, so a large
+// or hostile file never freezes the tab), and its layout: text runs and
+// ruling lines (./runs.js), which the engine turns into lines
+// (validate_pdf, src/read/pdf/geometry.rs). Scanned,
+// encrypted, damaged and oversized files are refused with a Chinese
+// message (PdfError.code says which); a read that takes too long is
+// abandoned and pdf.js's worker destroyed.
+import { extract } from './runs.js';
+
+const VENDOR = new URL('../vendor/pdfjs/', import.meta.url);
+/** Larger than any published disclosure by far; beyond it the tab's memory suffers. */
+export const MAX_PDF_BYTES = 100 * 1024 * 1024;
+export const MAX_PAGES = 2000;
+/** A read still running after this long is given up. */
+export const PDF_TIMEOUT_MS = 120_000;
+
+export class PdfError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'PdfError';
+    this.code = code;
+  }
+}
+
+const MESSAGES = {
+  'pdf-too-large': (mb) =>
+    `PDF 文件过大（${mb} MB，上限 ${MAX_PDF_BYTES / 1048576} MB）。请只保留预算公开部分，或复制其文本后粘贴。`,
+  'pdf-too-many-pages': (n) => `PDF 共 ${n} 页，超过上限 ${MAX_PAGES} 页。请只保留预算公开部分后再打开。`,
+  'pdf-encrypted': () => 'PDF 已加密，需要密码才能打开。请提供未加密的版本，或在阅读器中输入密码后“另存为”不加密的 PDF。',
+  'pdf-damaged': () => 'PDF 文件已损坏或不完整（可能下载中断），无法读取。请重新下载原文件后再打开。',
+  'pdf-scanned': () =>
+    'PDF 中没有可读取的文字，像是扫描件或图片。校验器不识别图片中的文字：请找官网公布的文字版 PDF，或先用 OCR 软件转换为文字。',
+  'pdf-timeout': (s) => `读取 PDF 超过 ${s} 秒仍未完成，已停止。文件可能过大或已损坏；可复制其文本后粘贴。`,
+  'pdf-unavailable': () => '此版本不能读取 PDF（单文件版不含 PDF 阅读组件）。请使用在线版，或复制 PDF 的文本后粘贴。',
+};
+
+function refuse(code, ...args) {
+  return new PdfError(code, MESSAGES[code](...args));
+}
+
+export function isPdf(bytes) {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
+
+let pdfjsModule = null;
+async function pdfjs() {
+  if (!pdfjsModule) {
+    try {
+      const mod = await import(new URL('pdf.min.mjs', VENDOR).href);
+      mod.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', VENDOR).href;
+      pdfjsModule = mod;
+    } catch {
+      throw refuse('pdf-unavailable');
+    }
+  }
+  return pdfjsModule;
+}
+
+/** A file whose end lost its %%EOF marker was cut off (pdf.js would rebuild what it can). */
+function truncated(bytes) {
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  return !tail.includes('%%EOF');
+}
+
+/** Refuses a PDF too large to read before its bytes are read. */
+export function checkSize(size) {
+  if (size > MAX_PDF_BYTES) throw refuse('pdf-too-large', (size / 1048576).toFixed(1));
+}
+
+/**
+ * Opens a PDF with pdf.js (for reading and later rendering).
+ * @param {Uint8Array} bytes  kept intact (pdf.js gets a copy)
+ * @returns {Promise<object>} the PDFDocumentProxy
+ */
+export async function openPdf(bytes, { signal, timeoutMs = PDF_TIMEOUT_MS } = {}) {
+  checkSize(bytes.length);
+  if (truncated(bytes)) throw refuse('pdf-damaged');
+  const lib = await pdfjs();
+  const task = lib.getDocument({
+    data: bytes.slice(),
+    cMapUrl: new URL('cmaps/', VENDOR).href,
+    cMapPacked: true,
+    standardFontDataUrl: new URL('standard_fonts/', VENDOR).href,
+    wasmUrl: new URL('wasm/', VENDOR).href,
+    iccUrl: new URL('iccs/', VENDOR).href,
+    // The page's CSP allows no eval; pdf.js then draws glyphs without it.
+    isEvalSupported: false,
+    enableXfa: false,
+    verbosity: 0,
+  });
+  return guard(task.promise, task, { signal, timeoutMs }).catch((err) => {
+    throw asPdfError(err);
+  });
+}
+
+/**
+ * Reads an opened PDF's layout: its pages, text runs and ruling lines.
+ * @returns {Promise<{pages: object[], runs: object[], segments: object[]}>}
+ */
+export async function readPdf(pdf, { signal, timeoutMs = PDF_TIMEOUT_MS, onPage } = {}) {
+  if (pdf.numPages > MAX_PAGES) throw refuse('pdf-too-many-pages', pdf.numPages);
+  const lib = await pdfjs();
+  const got = await guard(extract(lib, pdf, { signal, onPage }), pdf.loadingTask, { signal, timeoutMs }).catch((err) => {
+    throw asPdfError(err);
+  });
+  // A scanned page carries at most a page number or a stamp as text; a file
+  // whose pages are mostly such is a scan (perhaps behind a typed cover).
+  const chars = new Map();
+  for (const r of got.runs) chars.set(r.page, (chars.get(r.page) || 0) + r.text.trim().length);
+  const written = [...chars.values()].filter((n) => n >= 20).length;
+  if (written === 0 || written < got.pages.length / 2) throw refuse('pdf-scanned');
+  return got;
+}
+
+/** A promise raced against the timeout and the cancel signal; either destroys pdf.js's worker task. */
+function guard(promise, task, { signal, timeoutMs }) {
+  return new Promise((resolve, reject) => {
+    const stop = (err) => {
+      task?.destroy?.();
+      reject(err);
+    };
+    const timer = setTimeout(() => stop(refuse('pdf-timeout', Math.round(timeoutMs / 1000))), timeoutMs);
+    const onAbort = () => stop(new DOMException('已取消', 'AbortError'));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
+function asPdfError(err) {
+  if (err instanceof PdfError || err?.name === 'AbortError') return err;
+  if (err?.name === 'PasswordException') return refuse('pdf-encrypted');
+  // InvalidPDFException, FormatError, UnknownErrorException, …
+  return refuse('pdf-damaged');
+}
