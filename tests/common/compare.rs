@@ -80,7 +80,7 @@ fn row_key(row: &Value) -> String {
 
 /// The errors and warnings of a report, keyed by rule and cited figures,
 /// with how often each key occurs.
-fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
+fn finding_keys(report: &Value, tables_only: bool, unplaced_rows: bool) -> BTreeMap<String, usize> {
     let mut keys = BTreeMap::new();
     for f in report["findings"].as_array().into_iter().flatten() {
         let severity = f["severity"].as_str().unwrap_or("");
@@ -89,6 +89,11 @@ fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
         }
         let rule = f["rule"].as_str().unwrap_or("");
         if tables_only && !(rule.starts_with('T') || rule.starts_with('S')) {
+            continue;
+        }
+        // A row not placed is reported by its own warning (checked apart,
+        // `unplaced_reported`); an S106 error is compared like any other.
+        if unplaced_rows && rule == "S106" && severity == "warning" {
             continue;
         }
         let mut values: Vec<String> = f["evidence"]
@@ -103,6 +108,35 @@ fn finding_keys(report: &Value, tables_only: bool) -> BTreeMap<String, usize> {
             .or_default() += 1;
     }
     keys
+}
+
+/// Every row holding a figure not placed must be named (by its line) by an
+/// S106 finding; returns the rows that are not.
+fn unplaced_reported(report: &Value) -> Vec<String> {
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == "S106")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    let mut missing = Vec::new();
+    for t in report["tables"].as_array().into_iter().flatten() {
+        for row in t["rows"].as_array().into_iter().flatten() {
+            if !row_unplaced(row) {
+                continue;
+            }
+            let named = format!("第{}行", row["line"]);
+            if !messages.iter().any(|m| m.contains(&named)) {
+                missing.push(format!(
+                    "{} line {}: a row not placed without its S106 finding",
+                    t["id"].as_str().unwrap_or(""),
+                    row["line"]
+                ));
+            }
+        }
+    }
+    missing
 }
 
 /// Compares `other` (the report of a shape) with `tab` (of the original).
@@ -143,8 +177,11 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
             }
         }
     }
-    let want = finding_keys(tab, allow.tables_only);
-    let got = finding_keys(other, allow.tables_only);
+    let want = finding_keys(tab, allow.tables_only, allow.unplaced_rows);
+    let got = finding_keys(other, allow.tables_only, allow.unplaced_rows);
+    if allow.unplaced_rows {
+        c.problems.extend(unplaced_reported(other));
+    }
     for (key, &n) in &got {
         let had = want.get(key).copied().unwrap_or(0);
         if n > had {

@@ -6,6 +6,7 @@ mod code_name;
 mod line_unparsed;
 mod table_missing;
 mod table_truncated;
+mod unplaced_row;
 
 use super::Rule;
 
@@ -15,4 +16,5 @@ pub static RULES: &[&dyn Rule] = &[
     &cell_unreadable::CellUnreadable,
     &line_unparsed::LineUnparsed,
     &code_name::CodeName,
+    &unplaced_row::UnplacedRow,
 ];
