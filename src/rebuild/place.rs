@@ -118,13 +118,23 @@ const COMBINATIONS: usize = 20_000;
 const CANDIDATES: usize = 2_000;
 
 /// The placed table: rows for the lines, and what could not be placed.
+///
+/// `cautious` (text whose reading order may be scrambled): when no
+/// placement satisfies one of the table's sums, the reading rather than
+/// the document is taken to be wrong, and the whole table is left
+/// unplaced.
 pub fn place(
     def: &'static TableDef,
     profile: &'static Profile,
     drafts: &[Draft],
     runs: &[Run],
     known: &mut Known,
+    cautious: bool,
 ) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
+    let constraints = constraints(def, profile, drafts, known);
+    let mut runs = runs.to_vec();
+    repair_drift(&constraints, &mut runs);
+    let runs = &runs[..];
     let terms: Vec<Vec<Option<Term>>> = runs
         .iter()
         .map(|r| {
@@ -135,14 +145,25 @@ pub fn place(
         })
         .collect();
     let mut candidates: Vec<Vec<Vec<usize>>> = runs.iter().map(candidates_of).collect();
-    let constraints = constraints(def, profile, drafts, known);
     let mut cover: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for (r, run) in runs.iter().enumerate() {
         for (s, &slot) in run.slots.iter().enumerate() {
             cover.entry(slot).or_default().push((r, s));
         }
     }
+    // Figures that belong to no row the reader found: then no blank of
+    // the table can be trusted, and none of its cells is placed.
+    let orphans: Vec<usize> = (0..runs.len())
+        .filter(|&r| runs[r].slots.is_empty() && !runs[r].figures.is_empty())
+        .collect();
+    if !orphans.is_empty() {
+        return unreliable(def, drafts, runs, &orphans, ORPHANS);
+    }
     let broken = solve(&constraints, &cover, &terms, &mut candidates);
+    if cautious && (broken.iter().any(|b| *b) || candidates.iter().any(Vec::is_empty)) {
+        let all: Vec<usize> = (0..runs.len()).collect();
+        return unreliable(def, drafts, runs, &all, SCRAMBLED);
+    }
 
     // Each draft's cells, then the lines.
     let mut cells: Vec<Vec<String>> = drafts
@@ -222,6 +243,145 @@ pub fn place(
     }
     remember(def, drafts, &cells, &unsure_drafts, known);
     (rows(def, drafts, runs, cells), unplaced)
+}
+
+/// A table with figures that belong to no row: every cell is written
+/// unplaced and one finding names the rows and those figures.
+const ORPHANS: &str = "个数字在文本中与本表的行分开，无法对应到行；本表各行的金额未核对";
+const SCRAMBLED: &str =
+    "个数字无论怎样放置都不能满足本表的合计关系，可能是文本的顺序错乱；本表各行的金额未核对";
+
+fn unreliable(
+    def: &'static TableDef,
+    drafts: &[Draft],
+    runs: &[Run],
+    orphans: &[usize],
+    why: &str,
+) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
+    let cells: Vec<Vec<String>> = drafts
+        .iter()
+        .map(|d| vec![UNPLACED.to_string(); def.sides[d.side].columns.len()])
+        .collect();
+    let rows = rows(def, drafts, runs, cells);
+    let mut lines: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| r.lines.first().copied())
+        .collect();
+    let mut figures = Vec::new();
+    let mut figure_lines = Vec::new();
+    for &r in orphans {
+        figures.extend(runs[r].figures.iter().cloned());
+        figure_lines.extend(runs[r].lines.iter().copied());
+    }
+    lines.extend(figure_lines.iter().copied());
+    lines.sort_unstable();
+    lines.dedup();
+    let reason = format!("{} {why}", figures.len());
+    let unplaced = vec![UnplacedRow {
+        lines,
+        table: def.id,
+        figures,
+        figure_lines,
+        reason,
+        inconsistent: false,
+    }];
+    (rows, unplaced)
+}
+
+/// Whether some placement of the run's figures satisfies every sum that
+/// lies within its own cells (a row sum).
+fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
+    let terms: Vec<Option<Term>> = run
+        .figures
+        .iter()
+        .map(|f| Amount::parse(f).map(Term::from))
+        .collect();
+    candidates_of(run).iter().any(|cand| {
+        let value = |p: &Part| match *p {
+            Part::Fixed(t) => Some(t),
+            Part::Cell(d, c) => {
+                let s = run.slots.iter().position(|&x| x == (d, c))?;
+                match cand.iter().position(|&x| x == s) {
+                    Some(f) => terms[f],
+                    None => Some(Term::ZERO),
+                }
+            }
+        };
+        own.iter().all(|k| {
+            let mut left = Term::ZERO;
+            let mut right = Term::ZERO;
+            for p in &k.left {
+                match value(p) {
+                    Some(t) => left = left + t,
+                    None => return true,
+                }
+            }
+            for p in &k.right {
+                match value(p) {
+                    Some(t) => right = right + t,
+                    None => return true,
+                }
+            }
+            !arith::compare(left, right).is_mismatch()
+        })
+    })
+}
+
+/// One-cell-a-line text sometimes prints a figure of a row after the
+/// next row's figures (a page break, a cell taller than its row). When a
+/// row's figures satisfy no placement of its row sum, and the next such
+/// row's do not either, a figure of the later row that makes the earlier
+/// one whole, and only one such value, is moved back.
+fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
+    let own = |run: &Run| -> Vec<&Constraint> {
+        constraints
+            .iter()
+            .filter(|k| !k.at_most)
+            .filter(|k| {
+                let mut any = false;
+                let inside = parts(k).all(|p| match *p {
+                    Part::Cell(d, c) => {
+                        any = true;
+                        run.slots.contains(&(d, c))
+                    }
+                    Part::Fixed(_) => true,
+                });
+                any && inside
+            })
+            .collect()
+    };
+    let failing = |run: &Run| !run.figures.is_empty() && !satisfiable(run, &own(run));
+    for s in 0..runs.len() {
+        if !failing(&runs[s]) || runs[s].figures.len() >= runs[s].slots.len() {
+            continue;
+        }
+        for o in s + 1..runs.len() {
+            if !failing(&runs[o]) {
+                continue;
+            }
+            let mut fits: Vec<usize> = Vec::new();
+            for f in 0..runs[o].figures.len() {
+                let mut trial = runs[s].clone();
+                trial.figures.push(runs[o].figures[f].clone());
+                trial.lines.push(runs[o].lines[f]);
+                if satisfiable(&trial, &own(&trial)) {
+                    fits.push(f);
+                }
+            }
+            let Some(&f) = fits.first() else { continue };
+            if fits
+                .iter()
+                .any(|&g| runs[o].figures[g] != runs[o].figures[f])
+            {
+                break;
+            }
+            let figure = runs[o].figures.remove(f);
+            let line = runs[o].lines.remove(f);
+            runs[s].figures.push(figure);
+            runs[s].lines.push(line);
+            break;
+        }
+    }
 }
 
 /// Every order-keeping placement of the run's figures into its slots.

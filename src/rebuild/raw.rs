@@ -22,7 +22,8 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         RowScheme::Fixed(_) => spaced::fixed(region, &entries)?,
         _ => labelled(region, &entries),
     };
-    let (mut rows, unplaced) = place::place(region.table, region.profile, &drafts, &runs, known);
+    let (mut rows, unplaced) =
+        place::place(region.table, region.profile, &drafts, &runs, known, true);
     rows.append(&mut extra);
     Some(Rebuilt { rows, unplaced })
 }
@@ -32,7 +33,7 @@ enum Kind {
     Code,
     Total,
     Figure,
-    /// A number that is neither (column numbers).
+    /// A number that is neither (column numbers), or a header word.
     Number,
     Text,
 }
@@ -50,20 +51,31 @@ struct Found<'a> {
     code: Option<&'a str>,
     labels: Vec<&'a Piece<'a>>,
     figures: Vec<&'a Piece<'a>>,
+    /// A row whose figures were read with the next row's.
+    joins_next: bool,
 }
 
 fn pieces<'a>(region: &Region, entries: &[Entry<'a>], codes: bool) -> Vec<Piece<'a>> {
+    // 合计 is a row of code and 表六 tables; elsewhere a column name, and
+    // a unit table's total row is 部门合计.
+    let total_row = |w: &str| match region.table.sides[0].rows {
+        RowScheme::Codes | RowScheme::Economic => true,
+        RowScheme::Units => fold_key(w) == "部门合计",
+        _ => false,
+    };
     let mut out = Vec::new();
     for e in entries {
         let line = region.line_no(e.index);
         for (i, w) in e.words.iter().enumerate() {
             let kind = if codes && i == 0 && tokens::is_code(w) {
                 Kind::Code
-            } else if tokens::is_total(w) {
+            } else if tokens::is_total(w) && total_row(w) {
                 Kind::Total
             } else if tokens::is_figure(w) {
                 Kind::Figure
-            } else if w.bytes().all(|b| b.is_ascii_digit()) {
+            } else if w.bytes().all(|b| b.is_ascii_digit())
+                || tokens::is_header_piece(w, region.table)
+            {
                 Kind::Number
             } else {
                 Kind::Text
@@ -86,12 +98,21 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
     // The rows end at the first 注 line after the header (部门名称 and
     // 单位 come before it).
     let mut body: Vec<Entry> = Vec::new();
+    let mut after: Vec<usize> = Vec::new();
     for e in entries {
-        if tokens::is_meta(region.raw[e.index]) {
-            if body.is_empty() {
-                continue;
+        if !after.is_empty() || (tokens::is_meta(region.raw[e.index]) && !body.is_empty()) {
+            // Header words read after the 注 line are set aside too.
+            if !tokens::is_meta(region.raw[e.index])
+                && !e.words.iter().any(|w| tokens::is_figure(w))
+            {
+                after.push(region.line_no(e.index));
+            } else {
+                after.push(0);
             }
-            break;
+            continue;
+        }
+        if tokens::is_meta(region.raw[e.index]) {
+            continue;
         }
         body.push(Entry {
             index: e.index,
@@ -129,7 +150,18 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
                 }
             },
             Kind::Number => {
-                // Column numbers: whatever was being read was header.
+                // Column numbers, header words: set aside; a row being read
+                // goes on after them.
+                if current
+                    .as_ref()
+                    .is_some_and(|r| r.total || r.code.is_some() || !r.figures.is_empty())
+                {
+                    found.push(Found {
+                        labels: vec![p],
+                        ..Found::default()
+                    });
+                    continue;
+                }
                 found.extend(current.take());
                 found.push(Found {
                     labels: vec![p],
@@ -159,6 +191,30 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
         }
     }
     found.extend(current);
+    // A 表六 group whose figures came after its first item's name: the
+    // group is a row of its own, its figures read with the item's.
+    let mut split: Vec<Found> = Vec::with_capacity(found.len());
+    for mut f in found {
+        let group_first = matches!(scheme, RowScheme::Economic)
+            && !f.total
+            && f.labels.len() >= 2
+            && region
+                .profile
+                .economic_groups
+                .iter()
+                .any(|g| *g == fold_key(f.labels[0].text));
+        if group_first {
+            let rest = f.labels.split_off(1);
+            split.push(Found {
+                labels: f.labels,
+                joins_next: true,
+                ..Found::default()
+            });
+            f.labels = rest;
+        }
+        split.push(f);
+    }
+    let found = split;
 
     // Which found rows are table rows.
     let is_row = |f: &Found| match scheme {
@@ -180,6 +236,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             .any(|g| g.total || (is_row(g) && !g.figures.is_empty()));
         let keep = is_row(f)
             && (has_figures
+                || f.joins_next
                 || (codes && f.code.is_some() && seen_figures)
                 || (codes && f.total && !seen_figures && !next_is_row));
         if !keep {
@@ -212,9 +269,16 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             lines,
         });
         if has_figures {
+            let first = if d > 0 && found[..i].last().is_some_and(|g| g.joins_next) {
+                d - 1
+            } else {
+                d
+            };
             runs.push(Run {
                 figures: f.figures.iter().map(|p| p.text.to_string()).collect(),
-                slots: (0..columns).map(|c| (d, c)).collect(),
+                slots: (first..=d)
+                    .flat_map(|r| (0..columns).map(move |c| (r, c)))
+                    .collect(),
                 lines: f.figures.iter().map(|p| p.line).collect(),
             });
         } else if d > 0 && codes && f.code.is_some() {
@@ -235,6 +299,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
     for r in &runs {
         used.extend(r.lines.iter().copied());
     }
+    header_lines.extend(after.into_iter().filter(|&l| l > 0));
     header_lines.sort_unstable();
     header_lines.dedup();
     header_lines.retain(|l| !used.contains(l));

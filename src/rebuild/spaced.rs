@@ -46,7 +46,7 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     } else {
         labelled(region, &entries)?
     };
-    let (mut rows, unplaced) = place::place(def, region.profile, &drafts, &runs, known);
+    let (mut rows, unplaced) = place::place(def, region.profile, &drafts, &runs, known, false);
     rows.append(&mut extra);
     Some(Rebuilt { rows, unplaced })
 }
@@ -217,9 +217,12 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
     let def = region.table;
     let mut m = FixedMatcher::new(def)?;
     let start = entries.iter().position(|e| m.begins_first(e.words[0]))?;
-    let extra = headers(region, &entries[..start]);
+    let mut extra = headers(region, &entries[..start]);
     // Runs by the matched labels they may belong to.
     let mut pending: Vec<(Vec<usize>, Vec<String>, usize)> = Vec::new();
+    // Lines of header words and of figures no label is open for: set
+    // aside (the figures are reported with the table).
+    let mut aside: Vec<usize> = Vec::new();
     for e in &entries[start..] {
         if tokens::is_meta(region.raw[e.index]) {
             break;
@@ -227,11 +230,15 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
         let no = region.line_no(e.index);
         let mut last: Option<usize> = None;
         let mut i = 0;
+        let mut kept = false;
         while i < e.words.len() {
             let w = e.words[i];
             if !tokens::is_figure(w) {
                 if let Some(k) = m.feed(w, no) {
                     last = Some(k);
+                    kept = true;
+                } else if !tokens::is_header_piece(w, def) && !matches!(w, "收入" | "支出") {
+                    kept = true;
                 }
                 i += 1;
                 continue;
@@ -264,9 +271,14 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
                     owners.push(k);
                 }
             }
+            kept |= !owners.is_empty();
             pending.push((owners, figures, no));
         }
+        if !kept {
+            aside.push(no);
+        }
     }
+    extra.extend(tokens::header_row(region, &aside));
     // Drafts: every matched label, in order per side.
     let mut drafts = Vec::new();
     for mm in &m.matched {

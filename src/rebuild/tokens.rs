@@ -23,6 +23,39 @@ pub fn is_total(token: &str) -> bool {
     matches!(&*fold_key(token), "合计" | "部门合计" | "总计")
 }
 
+/// A header word, or a piece of one, of this table: column names and the
+/// words above the labels ("科目编码", "项目名称" …), which one-cell-a-line
+/// text scatters among the rows.
+pub fn is_header_piece(token: &str, def: &TableDef) -> bool {
+    const WORDS: &[&str] = &[
+        "项目",
+        "科目编码",
+        "科目名称",
+        "收入科目编码",
+        "项目名称",
+        "单位名称",
+        "本年收入",
+        "金额",
+        "部门预算支出经济科目名称",
+        "政府预算支出经济科目名称",
+    ];
+    let key = fold_key(token);
+    if key.is_empty() {
+        return false;
+    }
+    // A piece of one or two characters ("出", "支出") is as likely the
+    // end of a wrapped name: only whole words count then.
+    let piece = key.chars().nth(2).is_some();
+    let fits = |word: &str| {
+        let word = fold_key(word);
+        *word == *key || (piece && word.contains(&*key))
+    };
+    key.contains("预算数")
+        || key.contains("财政拨款")
+        || WORDS.iter().any(|w| fits(w))
+        || def.columns().any(|(_, c)| fits(c.name))
+}
+
 /// "1 2 3 4 5": the column numbers under a header.
 pub fn is_column_numbers(tokens: &[&str]) -> bool {
     tokens.len() >= 3
