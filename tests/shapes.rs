@@ -93,7 +93,7 @@ fn raw_text_without_page_breaks() {
 }
 
 #[test]
-#[ignore = "issue 11: this shape's reader is being written"]
+#[ignore = "issue 11: the tables pass (single_spaced_text_tables); the 绩效 forms single-spaced are left unread (F111) until a grid reader lands"]
 fn single_spaced_text() {
     check_shape(
         ".text.txt",
@@ -320,4 +320,40 @@ fn repeated_table_headers_read_as_once() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The tables part of the single-spaced renderings: every table and row,
+/// ≥ 90% of rows placed, each unplaced row reported, and the same table
+/// and structure findings (prose, forms and 专项资金 are read elsewhere).
+#[test]
+fn single_spaced_text_tables() {
+    check_shape(
+        ".text.txt",
+        Allowance {
+            unplaced_rows: true,
+            tables_only: true,
+            ..Allowance::default()
+        },
+    );
+}
+
+/// The tables part of the raw renderings (`pdftotext`, with and without
+/// form feeds): every row placed, the same table and structure findings.
+#[test]
+#[ignore = "issue 11: raw 表一/表四 (figures printed apart from their labels), 表六 and rows whose figures drift across a page break are not yet placed"]
+fn raw_text_tables() {
+    check_shape(
+        ".raw.txt",
+        Allowance {
+            tables_only: true,
+            ..Allowance::default()
+        },
+    );
+    check_shape(
+        ".nopgbrk.txt",
+        Allowance {
+            tables_only: true,
+            ..Allowance::default()
+        },
+    );
 }

@@ -320,6 +320,16 @@ const IDENTITIES: &[Identity] = &[
         right: &[at("表一", Fixed("expense_grand"), "total")],
         note: "表一 收入总计 = 支出总计",
     },
+    cross(
+        at("表一", Fixed("income_total"), "income"),
+        &[at("表一", Fixed("expense_total"), "current")],
+        "表一 本年收入合计 = 本年支出合计 当年预算安排",
+    ),
+    cross(
+        at("表一", Fixed("carry"), "income"),
+        &[at("表一", Fixed("expense_total"), "carry")],
+        "表一 上年结转 = 本年支出合计 上年结转安排",
+    ),
     // 表二 预算收入总表
     row_sum(
         "表二",
@@ -435,6 +445,30 @@ const IDENTITIES: &[Identity] = &[
         right: &[at("表四", Fixed("expense_grand"), "subtotal")],
         note: "表四 收入总计 = 支出总计",
     },
+    cross(
+        at("表四", Fixed("expense_grand"), "general"),
+        &[
+            at("表四", Fixed("general"), "amount"),
+            at("表四", Fixed("carry_general"), "amount"),
+        ],
+        "表四 支出总计 一般公共预算 = 一般公共预算收入 + 上年结转",
+    ),
+    cross(
+        at("表四", Fixed("expense_grand"), "fund"),
+        &[
+            at("表四", Fixed("fund"), "amount"),
+            at("表四", Fixed("carry_fund"), "amount"),
+        ],
+        "表四 支出总计 政府性基金预算 = 政府性基金预算收入 + 上年结转",
+    ),
+    cross(
+        at("表四", Fixed("expense_grand"), "capital"),
+        &[
+            at("表四", Fixed("capital"), "amount"),
+            at("表四", Fixed("carry_capital"), "amount"),
+        ],
+        "表四 支出总计 国有资本经营预算 = 国有资本经营预算收入 + 上年结转",
+    ),
     Identity::CrossTotal {
         left: at("表四", Fixed("general"), "amount"),
         right: &[at("表一", Fixed("general"), "income")],

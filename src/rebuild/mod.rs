@@ -33,8 +33,10 @@
 
 mod forms;
 mod layout;
+mod place;
 mod raw;
 mod spaced;
+mod tokens;
 
 use crate::lines::{Line, Lines, Noise};
 use crate::parse::tables::title::Titles;
@@ -68,10 +70,14 @@ pub struct RebuiltRow {
 pub struct UnplacedRow {
     pub lines: Vec<usize>,
     pub table: &'static str,
-    /// The figures as printed, in reading order.
+    /// The figures as printed, in reading order, and the line of each.
     pub figures: Vec<String>,
+    pub figure_lines: Vec<usize>,
     /// Why, in Chinese ("3 个数字对应 5 列，无法唯一确定各自的列").
     pub reason: String,
+    /// No placement satisfies the table's sums: the document disagrees
+    /// with itself there, however the figures are read.
+    pub inconsistent: bool,
 }
 
 /// What a reader gives back for a region.
@@ -84,6 +90,7 @@ pub struct Rebuilt {
 /// One table region handed to a reader.
 pub struct Region<'a> {
     pub table: &'static TableDef,
+    pub profile: &'static Profile,
     /// Line number of the first line in `raw`.
     pub first_line: usize,
     /// The region's lines after the title, as normalised (spacing kept).
@@ -109,9 +116,11 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) {
         return;
     }
     let raw: Vec<&str> = text.split('\n').collect();
+    let mut known = place::Known::default();
     for (start, end, table) in regions {
         let region = Region {
             table,
+            profile,
             first_line: start + 2,
             raw: &raw[start + 1..end],
             lines: &lines.all[start + 1..end],
@@ -119,8 +128,8 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) {
         let rebuilt = match detect_shape(&region) {
             Shape::Tab => continue,
             Shape::Layout => layout::read(&region),
-            Shape::Raw => raw::read(&region),
-            Shape::Spaced => spaced::read(&region),
+            Shape::Raw => raw::read(&region, &mut known),
+            Shape::Spaced => spaced::read(&region, &mut known),
         };
         if let Some(rebuilt) = rebuilt {
             write_back(lines, rebuilt);
@@ -165,7 +174,8 @@ pub fn detect_shape(region: &Region) -> Shape {
         }
         content += 1;
         let trimmed = raw.trim();
-        if trimmed.contains('\t') || trimmed.starts_with('|') {
+        // Not trimmed: a row whose label cells are empty starts with TABs.
+        if raw.contains('\t') || trimmed.starts_with('|') {
             tabbed += 1;
         } else if trimmed.contains("  ") {
             aligned += 1;
@@ -173,14 +183,52 @@ pub fn detect_shape(region: &Region) -> Shape {
             single += 1;
         }
     }
-    if content == 0 || tabbed * 2 >= content {
+    // Lines of one word (部门名称：…, 注：…) say nothing about cells.
+    let multi = content - single;
+    if content == 0 || tabbed * 2 >= content || (tabbed > 0 && tabbed * 2 >= multi) {
         Shape::Tab
     } else if aligned * 3 >= content {
         Shape::Layout
+    } else if let Some(shape) = by_figures(region) {
+        shape
     } else if single * 2 >= content {
         Shape::Raw
     } else {
         Shape::Spaced
+    }
+}
+
+/// Raw or spaced, from the lines holding figures: `pdftotext` puts a
+/// figure alone on its line, pdfplumber with its row's label and the
+/// row's other figures. None when the region has no figure.
+fn by_figures(region: &Region) -> Option<Shape> {
+    let mut with_figures = 0;
+    let mut alone = 0;
+    for (raw, line) in region.raw.iter().zip(region.lines) {
+        if line.noise.is_some() {
+            continue;
+        }
+        let mut words = 0;
+        let mut figures = 0;
+        for w in raw.split_whitespace() {
+            words += 1;
+            if tokens::is_figure(w) {
+                figures += 1;
+            }
+        }
+        if figures > 0 {
+            with_figures += 1;
+            if words == 1 {
+                alone += 1;
+            }
+        }
+    }
+    if with_figures == 0 {
+        None
+    } else if alone * 2 >= with_figures {
+        Some(Shape::Raw)
+    } else {
+        Some(Shape::Spaced)
     }
 }
 

@@ -1,9 +1,355 @@
-//! The raw shape: see the table in `rebuild/mod.rs`.
+//! The raw shape (`pdftotext` without -layout): reading order, often one
+//! cell a line with blank lines between; a code and its name sometimes on
+//! one line; a wrapped name on two, before the row's figures. A row begins
+//! at what the table's rows begin with (a code, 合计, a fixed label, a name
+//! after figures) and takes the figures after it; header words the text
+//! scatters among the rows are set aside. Figures are placed into columns
+//! by `place`.
 
+use super::place::{self, Draft, Known, Role, Run};
+use super::spaced::{self, Entry};
+use super::tokens;
 use super::{Rebuilt, Region};
+use crate::prelude::*;
+use crate::profile::RowScheme;
+use crate::text::fold_key;
 
 /// Rebuilds the region's rows; None leaves its lines as the lines stage
 /// read them.
-pub fn read(_region: &Region) -> Option<Rebuilt> {
-    None
+pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
+    let entries = spaced::entries(region);
+    let (drafts, runs, mut extra) = match region.table.sides[0].rows {
+        RowScheme::Fixed(_) => spaced::fixed(region, &entries)?,
+        _ => labelled(region, &entries),
+    };
+    let (mut rows, unplaced) =
+        place::place(region.table, region.profile, &drafts, &runs, known, true);
+    rows.append(&mut extra);
+    Some(Rebuilt { rows, unplaced })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Code,
+    Total,
+    Figure,
+    /// A number that is neither (column numbers), or a header word.
+    Number,
+    Text,
+}
+
+struct Piece<'a> {
+    kind: Kind,
+    text: &'a str,
+    line: usize,
+}
+
+/// A row as read: its label pieces and figure pieces.
+#[derive(Default)]
+struct Found<'a> {
+    total: bool,
+    code: Option<&'a str>,
+    labels: Vec<&'a Piece<'a>>,
+    figures: Vec<&'a Piece<'a>>,
+    /// A row whose figures were read with the next row's.
+    joins_next: bool,
+}
+
+fn pieces<'a>(region: &Region, entries: &[Entry<'a>], codes: bool) -> Vec<Piece<'a>> {
+    // 合计 is a row of code and 表六 tables; elsewhere a column name, and
+    // a unit table's total row is 部门合计.
+    let total_row = |w: &str| match region.table.sides[0].rows {
+        RowScheme::Codes | RowScheme::Economic => true,
+        RowScheme::Units => fold_key(w) == "部门合计",
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for e in entries {
+        let line = region.line_no(e.index);
+        for (i, w) in e.words.iter().enumerate() {
+            let kind = if codes && i == 0 && tokens::is_code(w) {
+                Kind::Code
+            } else if tokens::is_total(w) && total_row(w) {
+                Kind::Total
+            } else if tokens::is_figure(w) {
+                Kind::Figure
+            } else if w.bytes().all(|b| b.is_ascii_digit())
+                || tokens::is_header_piece(w, region.table)
+            {
+                Kind::Number
+            } else {
+                Kind::Text
+            };
+            out.push(Piece {
+                kind,
+                text: w,
+                line,
+            });
+        }
+    }
+    out
+}
+
+/// Tables whose rows begin with a code, 合计, an economic item or a name.
+fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
+    let def = region.table;
+    let scheme = &def.sides[0].rows;
+    let codes = matches!(scheme, RowScheme::Codes);
+    // The rows end at the first 注 line after the header (部门名称 and
+    // 单位 come before it).
+    let mut body: Vec<Entry> = Vec::new();
+    let mut after: Vec<usize> = Vec::new();
+    for e in entries {
+        if !after.is_empty() || (tokens::is_meta(region.raw[e.index]) && !body.is_empty()) {
+            // Header words read after the 注 line are set aside too.
+            if !tokens::is_meta(region.raw[e.index])
+                && !e.words.iter().any(|w| tokens::is_figure(w))
+            {
+                after.push(region.line_no(e.index));
+            } else {
+                after.push(0);
+            }
+            continue;
+        }
+        if tokens::is_meta(region.raw[e.index]) {
+            continue;
+        }
+        body.push(Entry {
+            index: e.index,
+            words: e.words.clone(),
+        });
+    }
+    let pieces = pieces(region, &body, codes);
+    let mut found: Vec<Found> = Vec::new();
+    let mut current: Option<Found> = None;
+    for p in &pieces {
+        match p.kind {
+            Kind::Code => {
+                found.extend(current.take());
+                current = Some(Found {
+                    code: Some(p.text),
+                    labels: vec![p],
+                    ..Found::default()
+                });
+            }
+            Kind::Total => {
+                found.extend(current.take());
+                current = Some(Found {
+                    total: true,
+                    labels: vec![p],
+                    ..Found::default()
+                });
+            }
+            Kind::Figure => match current.as_mut() {
+                Some(row) => row.figures.push(p),
+                None => {
+                    current = Some(Found {
+                        figures: vec![p],
+                        ..Found::default()
+                    })
+                }
+            },
+            Kind::Number => {
+                // Column numbers, header words: set aside; a row being read
+                // goes on after them.
+                if current
+                    .as_ref()
+                    .is_some_and(|r| r.total || r.code.is_some() || !r.figures.is_empty())
+                {
+                    found.push(Found {
+                        labels: vec![p],
+                        ..Found::default()
+                    });
+                    continue;
+                }
+                found.extend(current.take());
+                found.push(Found {
+                    labels: vec![p],
+                    ..Found::default()
+                });
+            }
+            Kind::Text => {
+                // After figures, text begins the next row, except a code
+                // row's name read after its figures.
+                let begins = match current.as_ref() {
+                    None => true,
+                    Some(row) => {
+                        let unnamed_code = row.code.is_some() && row.labels.len() == 1;
+                        !row.figures.is_empty() && !unnamed_code
+                    }
+                };
+                if begins {
+                    found.extend(current.take());
+                    current = Some(Found {
+                        labels: vec![p],
+                        ..Found::default()
+                    });
+                } else if let Some(row) = current.as_mut() {
+                    row.labels.push(p);
+                }
+            }
+        }
+    }
+    found.extend(current);
+    // A 表六 group whose figures came after its first item's name: the
+    // group is a row of its own, its figures read with the item's.
+    let mut split: Vec<Found> = Vec::with_capacity(found.len());
+    for mut f in found {
+        let group_first = matches!(scheme, RowScheme::Economic)
+            && !f.total
+            && f.labels.len() >= 2
+            && region
+                .profile
+                .economic_groups
+                .iter()
+                .any(|g| *g == fold_key(f.labels[0].text));
+        if group_first {
+            let rest = f.labels.split_off(1);
+            split.push(Found {
+                labels: f.labels,
+                joins_next: true,
+                ..Found::default()
+            });
+            f.labels = rest;
+        }
+        split.push(f);
+    }
+    let found = split;
+
+    // Which found rows are table rows.
+    let is_row = |f: &Found| match scheme {
+        RowScheme::Codes => f.total || f.code.is_some(),
+        _ => f.total || !f.labels.is_empty(),
+    };
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut header_lines: Vec<usize> = Vec::new();
+    let columns = def.sides[0].columns.len();
+    let mut seen_figures = false;
+    for (i, f) in found.iter().enumerate() {
+        let has_figures = !f.figures.is_empty();
+        // A row without figures is a row only where the table allows one:
+        // a code row whose figures came before it (the last row of a
+        // table), or 合计 of an empty code table.
+        let next_is_row = found[i + 1..]
+            .iter()
+            .any(|g| g.total || (is_row(g) && !g.figures.is_empty()));
+        let keep = is_row(f)
+            && (has_figures
+                || f.joins_next
+                || (codes && f.code.is_some() && seen_figures)
+                || (codes && f.total && !seen_figures && !next_is_row));
+        if !keep {
+            header_lines.extend(f.labels.iter().map(|p| p.line));
+            // Figures read after header words belong to the row before.
+            match runs.last_mut() {
+                Some(run) if has_figures => {
+                    run.figures
+                        .extend(f.figures.iter().map(|p| p.text.to_string()));
+                    run.lines.extend(f.figures.iter().map(|p| p.line));
+                }
+                _ => header_lines.extend(f.figures.iter().map(|p| p.line)),
+            }
+            continue;
+        }
+        seen_figures |= has_figures;
+        let (role, labels) = draft_labels(region, scheme, f);
+        let d = drafts.len();
+        let mut lines: Vec<usize> = f.labels.iter().map(|p| p.line).collect();
+        lines.dedup();
+        if f.total {
+            // Header words read after 合计 are not its label.
+            header_lines.extend(f.labels.iter().skip(1).map(|p| p.line));
+            lines.truncate(1);
+        }
+        drafts.push(Draft {
+            side: 0,
+            role,
+            labels,
+            lines,
+        });
+        if has_figures {
+            let first = if d > 0 && found[..i].last().is_some_and(|g| g.joins_next) {
+                d - 1
+            } else {
+                d
+            };
+            runs.push(Run {
+                figures: f.figures.iter().map(|p| p.text.to_string()).collect(),
+                slots: (first..=d)
+                    .flat_map(|r| (0..columns).map(move |c| (r, c)))
+                    .collect(),
+                lines: f.figures.iter().map(|p| p.line).collect(),
+            });
+        } else if d > 0 && codes && f.code.is_some() {
+            // Its figures were read with the row before: that run may
+            // fill either row.
+            if let Some(run) = runs.last_mut() {
+                if run.slots.first().is_some_and(|s| s.0 == d - 1) {
+                    run.slots.extend((0..columns).map(|c| (d, c)));
+                }
+            }
+        }
+    }
+    // Header words on lines of their own are set aside as header rows.
+    let mut used: Vec<usize> = Vec::new();
+    for d in &drafts {
+        used.extend(d.lines.iter().copied());
+    }
+    for r in &runs {
+        used.extend(r.lines.iter().copied());
+    }
+    header_lines.extend(after.into_iter().filter(|&l| l > 0));
+    header_lines.sort_unstable();
+    header_lines.dedup();
+    header_lines.retain(|l| !used.contains(l));
+    let extra = tokens::header_row(region, &header_lines)
+        .into_iter()
+        .collect();
+    (drafts, runs, extra)
+}
+
+/// What a found row is and its label cells.
+fn draft_labels(region: &Region, scheme: &RowScheme, f: &Found) -> (Role, Vec<String>) {
+    let label_cells = region.table.sides[0].label_cells;
+    if f.total {
+        let mut labels = vec![f.labels[0].text.to_string()];
+        labels.resize(label_cells, String::new());
+        return (Role::Total, labels);
+    }
+    let texts: Vec<&str> = f.labels.iter().map(|p| p.text).collect();
+    match scheme {
+        RowScheme::Codes => {
+            let code = f.code.unwrap_or("").to_string();
+            let name: String = texts[1..].concat();
+            (Role::Code(code.clone()), vec![code, name])
+        }
+        RowScheme::Economic => {
+            let (primary, secondary) = match texts.len() {
+                0 => (String::new(), String::new()),
+                1 => (texts[0].to_string(), String::new()),
+                n => (texts[..n - 1].concat(), texts[n - 1].to_string()),
+            };
+            let group = secondary.is_empty()
+                && region
+                    .profile
+                    .economic_groups
+                    .iter()
+                    .any(|g| *g == fold_key(&primary));
+            (
+                if group { Role::Group } else { Role::Item },
+                vec![primary, secondary],
+            )
+        }
+        RowScheme::Units => {
+            let mut labels = vec![texts.concat()];
+            labels.resize(label_cells, String::new());
+            (Role::Unit, labels)
+        }
+        _ => {
+            let mut labels = vec![texts.concat()];
+            labels.resize(label_cells, String::new());
+            (Role::Node, labels)
+        }
+    }
 }

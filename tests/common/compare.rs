@@ -103,6 +103,11 @@ fn finding_keys(report: &Value, allow: Allowance) -> BTreeMap<String, usize> {
         if allow.prose_only && (!matches!(rule.get(..1), Some("N" | "F" | "P")) || cites_table(f)) {
             continue;
         }
+        // A row not placed is reported by its own warning (checked apart,
+        // `unplaced_reported`); an S106 error is compared like any other.
+        if allow.unplaced_rows && rule == "S106" && severity == "warning" {
+            continue;
+        }
         let mut values: Vec<String> = f["evidence"]
             .as_array()
             .into_iter()
@@ -203,6 +208,35 @@ pub fn prose_leaves(report: &Value, with_forms: bool) -> Vec<String> {
     out
 }
 
+/// Every row holding a figure not placed must be named (by its line) by an
+/// S106 finding; returns the rows that are not.
+fn unplaced_reported(report: &Value) -> Vec<String> {
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == "S106")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    let mut missing = Vec::new();
+    for t in report["tables"].as_array().into_iter().flatten() {
+        for row in t["rows"].as_array().into_iter().flatten() {
+            if !row_unplaced(row) {
+                continue;
+            }
+            let named = format!("第{}行", row["line"]);
+            if !messages.iter().any(|m| m.contains(&named)) {
+                missing.push(format!(
+                    "{} line {}: a row not placed without its S106 finding",
+                    t["id"].as_str().unwrap_or(""),
+                    row["line"]
+                ));
+            }
+        }
+    }
+    missing
+}
+
 /// Compares `other` (the report of a shape) with `tab` (of the original).
 pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
     let mut c = Comparison::default();
@@ -269,6 +303,9 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
     }
     let want = finding_keys(tab, allow);
     let got = finding_keys(other, allow);
+    if allow.unplaced_rows {
+        c.problems.extend(unplaced_reported(other));
+    }
     for (key, &n) in &got {
         let had = want.get(key).copied().unwrap_or(0);
         if n > had && !(allow.forms_unread && is_unread_form(key)) {

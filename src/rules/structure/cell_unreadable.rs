@@ -10,6 +10,7 @@
 //!
 //! ## 示例
 //! 表三「2011301 行政运行」基本支出列为“195.42万”：报告该单元格无法识别为金额。
+//! 无法定位列的数字（从 PDF 文本重建时）由 S106 报告，不在此重复。
 
 use crate::model::Cell;
 use crate::prelude::*;
@@ -39,6 +40,10 @@ impl Rule for CellUnreadable {
                     let Cell::Unreadable { text } = cell else {
                         continue;
                     };
+                    // A figure the text lost the column of: S106 says so.
+                    if text == crate::rebuild::UNPLACED {
+                        continue;
+                    }
                     let message = format!(
                         "{} {} {}列的“{}”无法识别为金额",
                         t.id,

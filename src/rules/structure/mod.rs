@@ -9,6 +9,7 @@ mod line_unparsed;
 mod not_recognised;
 mod table_missing;
 mod table_truncated;
+mod unplaced_row;
 
 use super::Rule;
 
@@ -20,4 +21,5 @@ pub static RULES: &[&dyn Rule] = &[
     &code_name::CodeName,
     &code_completed::CodeCompleted,
     &not_recognised::NotRecognised,
+    &unplaced_row::UnplacedRow,
 ];

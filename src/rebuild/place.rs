@@ -1,0 +1,1013 @@
+//! Placing a row's figures into its columns when the text lost the empty
+//! cells (`raw.rs`, `spaced.rs`): a small constraint solver over one table.
+//!
+//! A shape reader gives the table's rows ([`Draft`]: side, what the row is,
+//! its label cells) and its figure runs ([`Run`]: figures in reading order
+//! and the columns, of one row or of two, they may stand in). Every
+//! order-keeping way to put a run's figures into its slots is a candidate.
+//! The profile's identities become sums over cells (row sums, 类 = Σ 款,
+//! fixed-row totals, 表六 groups, units, a tree's root bounding its rows,
+//! and equalities with tables already placed); a candidate that no
+//! combination of its neighbours' candidates lets satisfy a sum, rounding
+//! allowed (`arith`), is dropped. A run left with one candidate is placed;
+//! otherwise the cells its candidates disagree on are written
+//! [`super::UNPLACED`] and the row is reported. A sum no combination can
+//! satisfy is not used to drop anything: the document itself disagrees
+//! there, whatever the reading, and the rules say so.
+
+use alloc::collections::BTreeMap;
+
+use super::{RebuiltRow, UnplacedRow, UNPLACED};
+use rust_decimal::Decimal;
+
+use crate::arith::{self, Term};
+use crate::decimal;
+use crate::model::Amount;
+use crate::prelude::*;
+use crate::profile::{Identity, PartRows, Profile, RowSel, TableDef};
+
+/// What a row is, for the identities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// 合计 / 部门合计.
+    Total,
+    /// A 科目编码 row.
+    Code(String),
+    /// A fixed row, by key.
+    Fixed(&'static str),
+    /// 表六 group / item.
+    Group,
+    Item,
+    /// 表十一 unit, project-tree node.
+    Unit,
+    Node,
+}
+
+/// One table row as a reader found it, its figures not yet placed.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Index into the table's sides.
+    pub side: usize,
+    pub role: Role,
+    /// The label cells as printed.
+    pub labels: Vec<String>,
+    /// Input lines the row's labels came from.
+    pub lines: Vec<usize>,
+}
+
+/// Figures printed together, and the cells (draft, column) they may fill.
+#[derive(Debug, Clone, Default)]
+pub struct Run {
+    pub figures: Vec<String>,
+    pub slots: Vec<(usize, usize)>,
+    /// The line of each figure.
+    pub lines: Vec<usize>,
+}
+
+/// Figures of tables placed earlier in the document, for the identities
+/// that tie tables together (表二 合计 = 表一 本年收入合计 …).
+#[derive(Debug, Default)]
+pub struct Known {
+    cells: Vec<(&'static str, Sel, &'static str, Term)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sel {
+    Total,
+    Fixed(&'static str),
+    Root,
+    Code(&'static str),
+}
+
+impl Sel {
+    fn of(row: RowSel) -> Sel {
+        match row {
+            RowSel::Total => Sel::Total,
+            RowSel::Fixed(k) => Sel::Fixed(k),
+            RowSel::TreeRoot => Sel::Root,
+            RowSel::Code(c) => Sel::Code(c),
+        }
+    }
+}
+
+impl Known {
+    fn get(&self, table: &str, sel: Sel, column: &str) -> Option<Term> {
+        self.cells
+            .iter()
+            .find(|c| c.0 == table && c.1 == sel && c.2 == column)
+            .map(|c| c.3)
+    }
+}
+
+/// A term of a sum: a cell of this table or a figure known already.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Cell(usize, usize),
+    Fixed(Term),
+}
+
+#[derive(Debug)]
+struct Constraint {
+    left: Vec<Part>,
+    right: Vec<Part>,
+    /// left ≤ right rather than left = right.
+    at_most: bool,
+}
+
+/// Most candidate combinations one sum is tried with.
+const COMBINATIONS: usize = 20_000;
+/// Most candidates one run may have (beyond, it is left unplaced).
+const CANDIDATES: usize = 2_000;
+
+/// The placed table: rows for the lines, and what could not be placed.
+///
+/// `cautious` (text whose reading order may be scrambled): when no
+/// placement satisfies one of the table's sums, the reading rather than
+/// the document is taken to be wrong, and the whole table is left
+/// unplaced.
+pub fn place(
+    def: &'static TableDef,
+    profile: &'static Profile,
+    drafts: &[Draft],
+    runs: &[Run],
+    known: &mut Known,
+    cautious: bool,
+) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
+    let constraints = constraints(def, profile, drafts, known);
+    let mut runs = runs.to_vec();
+    repair_drift(&constraints, &mut runs);
+    let runs = &runs[..];
+    let terms: Vec<Vec<Option<Term>>> = runs
+        .iter()
+        .map(|r| {
+            r.figures
+                .iter()
+                .map(|f| Amount::parse(f).map(Term::from))
+                .collect()
+        })
+        .collect();
+    let mut candidates: Vec<Vec<Vec<usize>>> = runs.iter().map(candidates_of).collect();
+    let mut cover: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    for (r, run) in runs.iter().enumerate() {
+        for (s, &slot) in run.slots.iter().enumerate() {
+            cover.entry(slot).or_default().push((r, s));
+        }
+    }
+    // Figures that belong to no row the reader found: then no blank of
+    // the table can be trusted, and none of its cells is placed.
+    let orphans: Vec<usize> = (0..runs.len())
+        .filter(|&r| runs[r].slots.is_empty() && !runs[r].figures.is_empty())
+        .collect();
+    if !orphans.is_empty() {
+        return unreliable(def, drafts, runs, &orphans, ORPHANS);
+    }
+    let broken = solve(&constraints, &cover, &terms, &mut candidates);
+    if cautious && (broken.iter().any(|b| *b) || candidates.iter().any(Vec::is_empty)) {
+        let all: Vec<usize> = (0..runs.len()).collect();
+        return unreliable(def, drafts, runs, &all, SCRAMBLED);
+    }
+
+    // Each draft's cells, then the lines.
+    let mut cells: Vec<Vec<String>> = drafts
+        .iter()
+        .map(|d| vec![String::new(); def.sides[d.side].columns.len()])
+        .collect();
+    let mut unplaced = Vec::new();
+    let mut unsure_drafts = vec![false; drafts.len()];
+    for (r, run) in runs.iter().enumerate() {
+        let cands = &candidates[r];
+        for (s, &(d, c)) in run.slots.iter().enumerate() {
+            // The figure each candidate puts in this slot (None: blank).
+            let mut agreed: Option<Option<usize>> = None;
+            let mut unsure = cands.is_empty();
+            for cand in cands {
+                let here = cand.iter().position(|&x| x == s);
+                match agreed {
+                    None => agreed = Some(here),
+                    Some(a) if a != here => unsure = true,
+                    _ => {}
+                }
+            }
+            if unsure {
+                cells[d][c] = UNPLACED.to_string();
+                unsure_drafts[d] = true;
+            } else if let Some(Some(f)) = agreed {
+                cells[d][c] = run.figures[f].clone();
+            }
+        }
+        if cands.len() != 1 {
+            let involved = constraints.iter().enumerate().any(|(i, k)| {
+                broken[i]
+                    && parts(k)
+                        .any(|p| matches!(*p, Part::Cell(d, c) if run.slots.contains(&(d, c))))
+            });
+            let columns = run.slots.iter().fold(Vec::new(), |mut v: Vec<usize>, s| {
+                if !v.contains(&s.1) {
+                    v.push(s.1);
+                }
+                v
+            });
+            let mut lines = run.lines.clone();
+            for &(d, _) in &run.slots {
+                lines.extend(drafts[d].lines.iter().copied());
+            }
+            lines.sort_unstable();
+            lines.dedup();
+            let reason = if cands.is_empty() {
+                format!(
+                    "{} 个数字多于可放的 {} 列",
+                    run.figures.len(),
+                    columns.len()
+                )
+            } else if involved {
+                format!(
+                    "{} 个数字对应 {} 列，无论怎样放置，本表的合计关系都不成立",
+                    run.figures.len(),
+                    columns.len()
+                )
+            } else {
+                format!(
+                    "{} 个数字对应 {} 列，本表的合计关系有 {} 种放法都成立，无法唯一确定各自的列",
+                    run.figures.len(),
+                    columns.len(),
+                    cands.len()
+                )
+            };
+            unplaced.push(UnplacedRow {
+                lines,
+                table: def.id,
+                figures: run.figures.clone(),
+                figure_lines: run.lines.clone(),
+                reason,
+                inconsistent: involved && !cands.is_empty(),
+            });
+        }
+    }
+    remember(def, drafts, &cells, &unsure_drafts, known);
+    (rows(def, drafts, runs, cells), unplaced)
+}
+
+/// A table with figures that belong to no row: every cell is written
+/// unplaced and one finding names the rows and those figures.
+const ORPHANS: &str = "个数字在文本中与本表的行分开，无法对应到行；本表各行的金额未核对";
+const SCRAMBLED: &str =
+    "个数字无论怎样放置都不能满足本表的合计关系，可能是文本的顺序错乱；本表各行的金额未核对";
+
+fn unreliable(
+    def: &'static TableDef,
+    drafts: &[Draft],
+    runs: &[Run],
+    orphans: &[usize],
+    why: &str,
+) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
+    let cells: Vec<Vec<String>> = drafts
+        .iter()
+        .map(|d| vec![UNPLACED.to_string(); def.sides[d.side].columns.len()])
+        .collect();
+    let rows = rows(def, drafts, runs, cells);
+    let mut lines: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| r.lines.first().copied())
+        .collect();
+    let mut figures = Vec::new();
+    let mut figure_lines = Vec::new();
+    for &r in orphans {
+        figures.extend(runs[r].figures.iter().cloned());
+        figure_lines.extend(runs[r].lines.iter().copied());
+    }
+    lines.extend(figure_lines.iter().copied());
+    lines.sort_unstable();
+    lines.dedup();
+    let reason = format!("{} {why}", figures.len());
+    let unplaced = vec![UnplacedRow {
+        lines,
+        table: def.id,
+        figures,
+        figure_lines,
+        reason,
+        inconsistent: false,
+    }];
+    (rows, unplaced)
+}
+
+/// Whether some placement of the run's figures satisfies every sum that
+/// lies within its own cells (a row sum).
+fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
+    let terms: Vec<Option<Term>> = run
+        .figures
+        .iter()
+        .map(|f| Amount::parse(f).map(Term::from))
+        .collect();
+    candidates_of(run).iter().any(|cand| {
+        let value = |p: &Part| match *p {
+            Part::Fixed(t) => Some(t),
+            Part::Cell(d, c) => {
+                let s = run.slots.iter().position(|&x| x == (d, c))?;
+                match cand.iter().position(|&x| x == s) {
+                    Some(f) => terms[f],
+                    None => Some(Term::ZERO),
+                }
+            }
+        };
+        own.iter().all(|k| {
+            let mut left = Term::ZERO;
+            let mut right = Term::ZERO;
+            for p in &k.left {
+                match value(p) {
+                    Some(t) => left = left + t,
+                    None => return true,
+                }
+            }
+            for p in &k.right {
+                match value(p) {
+                    Some(t) => right = right + t,
+                    None => return true,
+                }
+            }
+            !arith::compare(left, right).is_mismatch()
+        })
+    })
+}
+
+/// One-cell-a-line text sometimes prints a figure of a row after the
+/// next row's figures (a page break, a cell taller than its row). When a
+/// row's figures satisfy no placement of its row sum, and the next such
+/// row's do not either, a figure of the later row that makes the earlier
+/// one whole, and only one such value, is moved back.
+fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
+    let own = |run: &Run| -> Vec<&Constraint> {
+        constraints
+            .iter()
+            .filter(|k| !k.at_most)
+            .filter(|k| {
+                let mut any = false;
+                let inside = parts(k).all(|p| match *p {
+                    Part::Cell(d, c) => {
+                        any = true;
+                        run.slots.contains(&(d, c))
+                    }
+                    Part::Fixed(_) => true,
+                });
+                any && inside
+            })
+            .collect()
+    };
+    let failing = |run: &Run| !run.figures.is_empty() && !satisfiable(run, &own(run));
+    for s in 0..runs.len() {
+        if !failing(&runs[s]) || runs[s].figures.len() >= runs[s].slots.len() {
+            continue;
+        }
+        for o in s + 1..runs.len() {
+            if !failing(&runs[o]) {
+                continue;
+            }
+            let mut fits: Vec<usize> = Vec::new();
+            for f in 0..runs[o].figures.len() {
+                let mut trial = runs[s].clone();
+                trial.figures.push(runs[o].figures[f].clone());
+                trial.lines.push(runs[o].lines[f]);
+                if satisfiable(&trial, &own(&trial)) {
+                    fits.push(f);
+                }
+            }
+            let Some(&f) = fits.first() else { continue };
+            if fits
+                .iter()
+                .any(|&g| runs[o].figures[g] != runs[o].figures[f])
+            {
+                break;
+            }
+            let figure = runs[o].figures.remove(f);
+            let line = runs[o].lines.remove(f);
+            runs[s].figures.push(figure);
+            runs[s].lines.push(line);
+            break;
+        }
+    }
+}
+
+/// Every order-keeping placement of the run's figures into its slots.
+fn candidates_of(run: &Run) -> Vec<Vec<usize>> {
+    let (n, m) = (run.figures.len(), run.slots.len());
+    if n > m || binomial(m, n) > CANDIDATES {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut pick: Vec<usize> = (0..n).collect();
+    loop {
+        out.push(pick.clone());
+        // Next combination in lexicographic order.
+        let Some(i) = (0..n).rev().find(|&i| pick[i] < m - n + i) else {
+            break;
+        };
+        pick[i] += 1;
+        for j in i + 1..n {
+            pick[j] = pick[j - 1] + 1;
+        }
+    }
+    out
+}
+
+fn binomial(m: usize, n: usize) -> usize {
+    let mut r: usize = 1;
+    for i in 0..n.min(m - n) {
+        r = r.saturating_mul(m - i) / (i + 1);
+        if r > CANDIDATES {
+            return r;
+        }
+    }
+    r
+}
+
+fn parts(c: &Constraint) -> impl Iterator<Item = &Part> {
+    c.left.iter().chain(&c.right)
+}
+
+/// Drops the candidates no sum allows; returns which sums nothing satisfies.
+fn solve(
+    constraints: &[Constraint],
+    cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    terms: &[Vec<Option<Term>>],
+    candidates: &mut [Vec<Vec<usize>>],
+) -> Vec<bool> {
+    let mut broken = vec![false; constraints.len()];
+    loop {
+        let mut changed = false;
+        for (i, k) in constraints.iter().enumerate() {
+            if broken[i] {
+                continue;
+            }
+            let mut runs: Vec<usize> = Vec::new();
+            for p in parts(k) {
+                if let Part::Cell(d, c) = p {
+                    for &(r, _) in cover.get(&(*d, *c)).into_iter().flatten() {
+                        if !runs.contains(&r) {
+                            runs.push(r);
+                        }
+                    }
+                }
+            }
+            if runs.iter().any(|&r| candidates[r].is_empty()) {
+                continue;
+            }
+            let mut product: usize = 1;
+            for &r in &runs {
+                product = product.saturating_mul(candidates[r].len());
+            }
+            if product > COMBINATIONS {
+                changed |= bound(k, cover, terms, candidates, &runs);
+                continue;
+            }
+            let mut support: Vec<Vec<bool>> = runs
+                .iter()
+                .map(|&r| vec![false; candidates[r].len()])
+                .collect();
+            let mut choice = vec![0usize; runs.len()];
+            let mut any = false;
+            loop {
+                if holds(k, cover, terms, candidates, &runs, &choice) {
+                    any = true;
+                    for (j, &c) in choice.iter().enumerate() {
+                        support[j][c] = true;
+                    }
+                }
+                // Next combination.
+                let mut j = 0;
+                while j < runs.len() {
+                    choice[j] += 1;
+                    if choice[j] < candidates[runs[j]].len() {
+                        break;
+                    }
+                    choice[j] = 0;
+                    j += 1;
+                }
+                if j == runs.len() {
+                    break;
+                }
+            }
+            if !any {
+                broken[i] = true;
+                continue;
+            }
+            for (j, &r) in runs.iter().enumerate() {
+                if support[j].iter().any(|s| !s) {
+                    let mut keep = support[j].iter();
+                    candidates[r].retain(|_| *keep.next().unwrap_or(&true));
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            return broken;
+        }
+    }
+}
+
+/// A run's part in a sum under one candidate: Σ ± figures, Σ halves.
+fn share(
+    k: &Constraint,
+    run: usize,
+    cand: &[usize],
+    cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    terms: &[Vec<Option<Term>>],
+) -> Option<(Decimal, Decimal)> {
+    let mut value = Decimal::ZERO;
+    let mut half = Decimal::ZERO;
+    for (left, list) in [(true, &k.left), (false, &k.right)] {
+        for p in list {
+            let Part::Cell(d, c) = *p else { continue };
+            for &(r, s) in cover.get(&(d, c)).into_iter().flatten() {
+                if r != run {
+                    continue;
+                }
+                if let Some(f) = cand.iter().position(|&x| x == s) {
+                    let t = terms[r][f]?;
+                    value = if left {
+                        decimal::add(value, t.value)
+                    } else {
+                        decimal::sub(value, t.value)
+                    };
+                    half = decimal::add(half, t.half);
+                }
+            }
+        }
+    }
+    Some((value, half))
+}
+
+/// For a sum over too many combinations to try: drops a run's candidate
+/// when even the most favourable candidates of the others (each run's
+/// smallest and largest part, the widest rounding band) cannot make the
+/// sum hold with it. Returns whether a candidate was dropped.
+fn bound(
+    k: &Constraint,
+    cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    terms: &[Vec<Option<Term>>],
+    candidates: &mut [Vec<Vec<usize>>],
+    runs: &[usize],
+) -> bool {
+    // Fixed figures: left − right.
+    let mut fixed = Decimal::ZERO;
+    let mut fixed_half = Decimal::ZERO;
+    for (left, list) in [(true, &k.left), (false, &k.right)] {
+        for p in list {
+            if let Part::Fixed(t) = p {
+                fixed = if left {
+                    decimal::add(fixed, t.value)
+                } else {
+                    decimal::sub(fixed, t.value)
+                };
+                fixed_half = decimal::add(fixed_half, t.half);
+            }
+        }
+    }
+    if k.at_most {
+        return false;
+    }
+    let mut shares: Vec<Vec<(Decimal, Decimal)>> = Vec::with_capacity(runs.len());
+    for &r in runs {
+        let mut v = Vec::with_capacity(candidates[r].len());
+        for cand in &candidates[r] {
+            match share(k, r, cand, cover, terms) {
+                Some(s) => v.push(s),
+                None => return false,
+            }
+        }
+        shares.push(v);
+    }
+    let span = |v: &[(Decimal, Decimal)]| {
+        let mut lo = v[0].0;
+        let mut hi = v[0].0;
+        let mut half = v[0].1;
+        for &(x, h) in v {
+            if decimal::cmp(x, lo).is_lt() {
+                lo = x;
+            }
+            if decimal::cmp(x, hi).is_gt() {
+                hi = x;
+            }
+            if decimal::cmp(h, half).is_gt() {
+                half = h;
+            }
+        }
+        (lo, hi, half)
+    };
+    let spans: Vec<(Decimal, Decimal, Decimal)> = shares.iter().map(|v| span(v)).collect();
+    let mut dropped = false;
+    for (j, &r) in runs.iter().enumerate() {
+        let (mut lo, mut hi, mut half) = (fixed, fixed, fixed_half);
+        for (i, s) in spans.iter().enumerate() {
+            if i != j {
+                lo = decimal::add(lo, s.0);
+                hi = decimal::add(hi, s.1);
+                half = decimal::add(half, s.2);
+            }
+        }
+        let keep: Vec<bool> = shares[j]
+            .iter()
+            .map(|&(x, h)| {
+                let tol = decimal::add(half, h);
+                // Some total in [lo + x, hi + x] lies within ±tol of zero.
+                decimal::cmp(decimal::add(lo, x), tol).is_le()
+                    && decimal::cmp(decimal::add(hi, x), decimal::sub(Decimal::ZERO, tol)).is_ge()
+            })
+            .collect();
+        if keep.iter().any(|k| !k) && keep.iter().any(|k| *k) {
+            let mut it = keep.iter();
+            candidates[r].retain(|_| *it.next().unwrap_or(&true));
+            dropped = true;
+        }
+    }
+    dropped
+}
+
+/// Whether `k` holds with run `runs[j]` at its candidate `choice[j]`.
+fn holds(
+    k: &Constraint,
+    cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    terms: &[Vec<Option<Term>>],
+    candidates: &[Vec<Vec<usize>>],
+    runs: &[usize],
+    choice: &[usize],
+) -> bool {
+    let value = |p: &Part| -> Option<Term> {
+        match *p {
+            Part::Fixed(t) => Some(t),
+            Part::Cell(d, c) => {
+                let mut v = Term::ZERO;
+                for &(r, s) in cover.get(&(d, c)).into_iter().flatten() {
+                    let j = runs.iter().position(|&x| x == r)?;
+                    let cand = &candidates[r][choice[j]];
+                    if let Some(f) = cand.iter().position(|&x| x == s) {
+                        v = v + terms[r][f]?;
+                    }
+                }
+                Some(v)
+            }
+        }
+    };
+    let mut left = Term::ZERO;
+    for p in &k.left {
+        match value(p) {
+            Some(t) => left = left + t,
+            None => return true,
+        }
+    }
+    let mut right = Term::ZERO;
+    for p in &k.right {
+        match value(p) {
+            Some(t) => right = right + t,
+            None => return true,
+        }
+    }
+    if k.at_most {
+        arith::at_most(left, right)
+    } else {
+        !arith::compare(left, right).is_mismatch()
+    }
+}
+
+fn column(def: &TableDef, side: usize, key: &str) -> Option<usize> {
+    def.sides[side].columns.iter().position(|c| c.key == key)
+}
+
+/// The sums the profile's identities make of this table's drafts.
+fn constraints(
+    def: &'static TableDef,
+    profile: &Profile,
+    drafts: &[Draft],
+    known: &Known,
+) -> Vec<Constraint> {
+    let mut out = Vec::new();
+    let sum = |out: &mut Vec<Constraint>, left: Vec<Part>, right: Vec<Part>| {
+        out.push(Constraint {
+            left,
+            right,
+            at_most: false,
+        })
+    };
+    // Parent and children by column, for the hierarchical schemes.
+    let nest = |out: &mut Vec<Constraint>, parent: usize, children: &[usize], columns: &[&str]| {
+        if children.is_empty() {
+            return;
+        }
+        let side = drafts[parent].side;
+        for key in columns {
+            if let Some(c) = column(def, side, key) {
+                out.push(Constraint {
+                    left: vec![Part::Cell(parent, c)],
+                    right: children.iter().map(|&d| Part::Cell(d, c)).collect(),
+                    at_most: false,
+                });
+            }
+        }
+    };
+    for identity in profile.identities {
+        match identity {
+            Identity::RowSum {
+                table,
+                total,
+                parts,
+            } if *table == def.id => {
+                for (d, draft) in drafts.iter().enumerate() {
+                    let Some(t) = column(def, draft.side, total) else {
+                        continue;
+                    };
+                    let right = parts
+                        .iter()
+                        .filter_map(|p| column(def, draft.side, p))
+                        .map(|c| Part::Cell(d, c))
+                        .collect();
+                    sum(&mut out, vec![Part::Cell(d, t)], right);
+                }
+            }
+            Identity::CodeHierarchy { table, columns } if *table == def.id => {
+                for side in 0..def.sides.len() {
+                    let on_side = |d: &&Draft| d.side == side;
+                    let codes: Vec<(usize, &str)> = drafts
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| on_side(d))
+                        .filter_map(|(i, d)| match &d.role {
+                            Role::Code(c) => Some((i, c.as_str())),
+                            _ => None,
+                        })
+                        .collect();
+                    if let Some(total) = drafts
+                        .iter()
+                        .position(|d| d.side == side && d.role == Role::Total)
+                    {
+                        let classes: Vec<usize> = codes
+                            .iter()
+                            .filter(|(_, c)| c.len() == 3)
+                            .map(|&(i, _)| i)
+                            .collect();
+                        nest(&mut out, total, &classes, columns);
+                    }
+                    for &(p, pc) in &codes {
+                        let children: Vec<usize> = codes
+                            .iter()
+                            .filter(|(_, c)| c.len() == pc.len() + 2 && c.starts_with(pc))
+                            .map(|&(i, _)| i)
+                            .collect();
+                        nest(&mut out, p, &children, columns);
+                    }
+                }
+            }
+            Identity::GroupSum { table, columns } if *table == def.id => {
+                let total = drafts.iter().position(|d| d.role == Role::Total);
+                let groups: Vec<usize> = (0..drafts.len())
+                    .filter(|&d| drafts[d].role == Role::Group)
+                    .collect();
+                if let Some(t) = total {
+                    nest(&mut out, t, &groups, columns);
+                }
+                for &g in &groups {
+                    let items: Vec<usize> = (g + 1..drafts.len())
+                        .take_while(|&d| drafts[d].role == Role::Item)
+                        .collect();
+                    nest(&mut out, g, &items, columns);
+                }
+            }
+            Identity::UnitSum { table, columns } if *table == def.id => {
+                let units: Vec<usize> = (0..drafts.len())
+                    .filter(|&d| drafts[d].role == Role::Unit)
+                    .collect();
+                if let Some(t) = drafts.iter().position(|d| d.role == Role::Total) {
+                    nest(&mut out, t, &units, columns);
+                }
+            }
+            Identity::TreeSum { table, columns } if *table == def.id => {
+                // Which rows are units is found later (parse::tables::tree);
+                // the root bounds every other row in each column.
+                if let Some(root) = drafts.iter().position(|d| d.role == Role::Node) {
+                    for key in *columns {
+                        let Some(c) = column(def, 0, key) else {
+                            continue;
+                        };
+                        for d in root + 1..drafts.len() {
+                            out.push(Constraint {
+                                left: vec![Part::Cell(d, c)],
+                                right: vec![Part::Cell(root, c)],
+                                at_most: true,
+                            });
+                        }
+                    }
+                }
+            }
+            Identity::FixedSum {
+                table,
+                total,
+                parts,
+                columns,
+            } if *table == def.id => {
+                let Some(t) = drafts.iter().position(|d| d.role == Role::Fixed(total)) else {
+                    continue;
+                };
+                let side = drafts[t].side;
+                let members: Vec<usize> = (0..drafts.len())
+                    .filter(|&d| drafts[d].side == side)
+                    .filter(|&d| match (&drafts[d].role, parts) {
+                        (Role::Fixed(k), PartRows::Keys(keys)) => keys.contains(k),
+                        (Role::Fixed(k), PartRows::Classes) => {
+                            k.len() == 3 && k.bytes().all(|b| b.is_ascii_digit())
+                        }
+                        _ => false,
+                    })
+                    .collect();
+                nest(&mut out, t, &members, columns);
+            }
+            Identity::CrossTotal { left, right, .. } => {
+                let mut all = vec![(true, *left)];
+                all.extend(right.iter().map(|r| (false, *r)));
+                let mut l = Vec::new();
+                let mut r = Vec::new();
+                let mut mine = false;
+                let mut complete = true;
+                for (is_left, cell) in all {
+                    let part = if cell.table == def.id {
+                        mine = true;
+                        cell_of(def, drafts, cell.row, cell.column).map(|(d, c)| Part::Cell(d, c))
+                    } else {
+                        known
+                            .get(cell.table, Sel::of(cell.row), cell.column)
+                            .map(Part::Fixed)
+                    };
+                    match part {
+                        Some(p) if is_left => l.push(p),
+                        Some(p) => r.push(p),
+                        None => complete = false,
+                    }
+                }
+                if mine && complete {
+                    sum(&mut out, l, r);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The draft and column a profile's cell reference names in this table.
+fn cell_of(def: &TableDef, drafts: &[Draft], row: RowSel, key: &str) -> Option<(usize, usize)> {
+    let d = drafts.iter().position(|d| {
+        column(def, d.side, key).is_some()
+            && match row {
+                RowSel::Total => d.role == Role::Total,
+                RowSel::Fixed(k) => d.role == Role::Fixed(k),
+                RowSel::TreeRoot => d.role == Role::Node,
+                RowSel::Code(c) => matches!(&d.role, Role::Code(code) if code == c),
+            }
+    })?;
+    Some((d, column(def, drafts[d].side, key)?))
+}
+
+/// Keeps this table's placed totals for the tables after it.
+fn remember(
+    def: &'static TableDef,
+    drafts: &[Draft],
+    cells: &[Vec<String>],
+    unsure: &[bool],
+    known: &mut Known,
+) {
+    let mut root_seen = false;
+    for (d, draft) in drafts.iter().enumerate() {
+        let sel = match draft.role {
+            Role::Total => Sel::Total,
+            Role::Fixed(k) => Sel::Fixed(k),
+            Role::Node if !root_seen => {
+                root_seen = true;
+                Sel::Root
+            }
+            _ => continue,
+        };
+        if unsure[d] {
+            continue;
+        }
+        for (c, col) in def.sides[draft.side].columns.iter().enumerate() {
+            let text = &cells[d][c];
+            let term = if text.is_empty() {
+                Some(Term::ZERO)
+            } else {
+                Amount::parse(text).map(Term::from)
+            };
+            if let Some(t) = term {
+                known.cells.push((def.id, sel, col.key, t));
+            }
+        }
+    }
+}
+
+/// Which rows share a TAB line: each row of a one-sided table alone; on a
+/// two-sided table an income row and the expense row printed on the same
+/// lines (their line spans overlap), the others alone.
+fn pair_sides(by_side: &[Vec<usize>], lines_of: &[Vec<usize>]) -> Vec<[Option<usize>; 2]> {
+    let span = |d: usize| {
+        let l = &lines_of[d];
+        (
+            l.iter().copied().min().unwrap_or(0),
+            l.iter().copied().max().unwrap_or(0),
+        )
+    };
+    let mut pairs = Vec::new();
+    let (Some(income), Some(expense)) = (by_side.first(), by_side.get(1)) else {
+        return by_side
+            .first()
+            .into_iter()
+            .flatten()
+            .map(|&d| [Some(d), None])
+            .collect();
+    };
+    let mut j = 0;
+    for &i in income {
+        let (a, b) = span(i);
+        while j < expense.len() && span(expense[j]).1 < a {
+            pairs.push([None, Some(expense[j])]);
+            j += 1;
+        }
+        if j < expense.len() && span(expense[j]).0 <= b {
+            pairs.push([Some(i), Some(expense[j])]);
+            j += 1;
+        } else {
+            pairs.push([Some(i), None]);
+        }
+    }
+    pairs.extend(expense[j..].iter().map(|&e| [None, Some(e)]));
+    pairs
+}
+
+/// The TAB lines: see `pair_sides`. Each takes as its place
+/// the first of its input lines after the previous row's, so that rows
+/// keep their order.
+fn rows(
+    def: &TableDef,
+    drafts: &[Draft],
+    runs: &[Run],
+    cells: Vec<Vec<String>>,
+) -> Vec<RebuiltRow> {
+    let mut lines_of: Vec<Vec<usize>> = drafts.iter().map(|d| d.lines.clone()).collect();
+    for run in runs {
+        for &(d, _) in &run.slots {
+            lines_of[d].extend(run.lines.iter().copied());
+        }
+    }
+    let mut by_side: Vec<Vec<usize>> = vec![Vec::new(); def.sides.len()];
+    for (d, draft) in drafts.iter().enumerate() {
+        by_side[draft.side].push(d);
+    }
+    let pairs = pair_sides(&by_side, &lines_of);
+    let mut out: Vec<(Vec<usize>, Vec<String>)> = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        let mut row_cells = Vec::new();
+        let mut lines = Vec::new();
+        for (s, side) in def.sides.iter().enumerate() {
+            match pair[s] {
+                Some(d) => {
+                    for i in 0..side.label_cells {
+                        row_cells.push(drafts[d].labels.get(i).cloned().unwrap_or_default());
+                    }
+                    row_cells.extend(cells[d].iter().cloned());
+                    lines.extend(lines_of[d].iter().copied());
+                }
+                None => row_cells
+                    .extend((0..side.label_cells + side.columns.len()).map(|_| String::new())),
+            }
+        }
+        lines.sort_unstable();
+        lines.dedup();
+        out.push((lines, row_cells));
+    }
+    // Anchors, increasing.
+    let mut anchors = Vec::with_capacity(out.len());
+    let mut last = 0;
+    let all_lines: Vec<usize> = {
+        let mut v: Vec<usize> = out.iter().flat_map(|(l, _)| l.iter().copied()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    for (lines, _) in &out {
+        let own = lines.iter().copied().find(|&l| l > last);
+        let anchor = own.or_else(|| {
+            all_lines
+                .iter()
+                .copied()
+                .find(|&l| l > last && !anchors.contains(&l))
+        });
+        let anchor = anchor.unwrap_or(last + 1);
+        anchors.push(anchor);
+        last = anchor;
+    }
+    out.into_iter()
+        .zip(&anchors)
+        .map(|((lines, cells), &anchor)| {
+            let mut cited = vec![anchor];
+            cited.extend(lines.into_iter().filter(|l| !anchors.contains(l)));
+            RebuiltRow {
+                lines: cited,
+                cells,
+            }
+        })
+        .collect()
+}

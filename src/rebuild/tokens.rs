@@ -1,0 +1,233 @@
+//! What the raw and spaced readers share: telling figures, codes and
+//! labels apart in a run of words, and following a table's fixed row
+//! labels through text that breaks them anywhere.
+
+use super::{RebuiltRow, Region};
+use crate::parse::tables::strip_ordinal;
+use crate::prelude::*;
+use crate::profile::{FixedRow, RowScheme, TableDef};
+use crate::text::fold_key;
+
+/// A printed amount ("75.80", "1,234.5"): integers are codes or column
+/// numbers in these tables.
+pub fn is_figure(token: &str) -> bool {
+    token.contains('.') && crate::model::Amount::parse(token).is_some()
+}
+
+/// A 科目编码: 3, 5 or 7 digits.
+pub fn is_code(token: &str) -> bool {
+    matches!(token.len(), 3 | 5 | 7) && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub fn is_total(token: &str) -> bool {
+    matches!(&*fold_key(token), "合计" | "部门合计" | "总计")
+}
+
+/// A header word, or a piece of one, of this table: column names and the
+/// words above the labels ("科目编码", "项目名称" …), which one-cell-a-line
+/// text scatters among the rows.
+pub fn is_header_piece(token: &str, def: &TableDef) -> bool {
+    const WORDS: &[&str] = &[
+        "项目",
+        "科目编码",
+        "科目名称",
+        "收入科目编码",
+        "项目名称",
+        "单位名称",
+        "本年收入",
+        "金额",
+        "部门预算支出经济科目名称",
+        "政府预算支出经济科目名称",
+    ];
+    let key = fold_key(token);
+    if key.is_empty() {
+        return false;
+    }
+    // A piece of one or two characters ("出", "支出") is as likely the
+    // end of a wrapped name: only whole words count then.
+    let piece = key.chars().nth(2).is_some();
+    let fits = |word: &str| {
+        let word = fold_key(word);
+        *word == *key || (piece && word.contains(&*key))
+    };
+    key.contains("预算数")
+        || key.contains("财政拨款")
+        || WORDS.iter().any(|w| fits(w))
+        || def.columns().any(|(_, c)| fits(c.name))
+}
+
+/// "1 2 3 4 5": the column numbers under a header.
+pub fn is_column_numbers(tokens: &[&str]) -> bool {
+    tokens.len() >= 3
+        && tokens
+            .iter()
+            .enumerate()
+            .all(|(i, t)| t.parse::<usize>().ok() == Some(i + 1))
+}
+
+/// 部门名称, 单位, 注 and the like: lines that end a table's rows.
+pub fn is_meta(line: &str) -> bool {
+    let key = fold_key(line);
+    [
+        "注:",
+        "说明:",
+        "部门名称:",
+        "单位名称:",
+        "单位:",
+        "预算公开表",
+    ]
+    .iter()
+    .any(|p| key.starts_with(p))
+}
+
+/// Header lines (column names, numbers, words the text scattered among
+/// the rows) written as one row the parser skips: its words in one amount
+/// cell under empty labels. Column numbers alone on a line stay cells of
+/// their own, which the parser knows.
+pub fn header_row(region: &Region, lines: &[usize]) -> Option<RebuiltRow> {
+    if lines.is_empty() {
+        return None;
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for &no in lines {
+        words.extend(region.raw[no - region.first_line].split_whitespace());
+    }
+    let cells = if lines.len() == 1 && is_column_numbers(&words) {
+        words.iter().map(|w| w.to_string()).collect()
+    } else {
+        let mut cells = vec![String::new(); region.table.sides[0].label_cells];
+        // Two words at least, so that a lone number is not read as a figure.
+        cells.push(format!("{} ", crate::slices::join(&words, " ")));
+        cells
+    };
+    Some(RebuiltRow {
+        lines: lines.to_vec(),
+        cells,
+    })
+}
+
+/// One fixed row matched, with where its label came from.
+#[derive(Debug, Clone)]
+pub struct Matched {
+    pub side: usize,
+    pub key: &'static str,
+    /// The label as printed, pieces joined.
+    pub printed: String,
+    /// Folded, without ordinal, as matched so far.
+    pub folded: String,
+    pub label: &'static str,
+    pub lines: Vec<usize>,
+}
+
+impl Matched {
+    pub fn complete(&self) -> bool {
+        self.folded == self.label
+    }
+}
+
+/// Follows the fixed labels of every side of a table through pieces of
+/// text: a piece either continues a label begun before or begins the next
+/// one of some side.
+pub struct FixedMatcher<'a> {
+    rows: Vec<&'static [FixedRow]>,
+    next: Vec<usize>,
+    /// Every label matched, in order of its first piece.
+    pub matched: Vec<Matched>,
+    /// The label being read on each side (index into `matched`).
+    pub open: Vec<Option<usize>>,
+    _def: &'a TableDef,
+}
+
+impl<'a> FixedMatcher<'a> {
+    /// None when a side is not a fixed-rows side.
+    pub fn new(def: &'a TableDef) -> Option<FixedMatcher<'a>> {
+        let mut rows = Vec::new();
+        for side in def.sides {
+            match &side.rows {
+                RowScheme::Fixed(r) => rows.push(*r),
+                _ => return None,
+            }
+        }
+        let n = rows.len();
+        Some(FixedMatcher {
+            rows,
+            next: vec![0; n],
+            matched: Vec::new(),
+            open: vec![None; n],
+            _def: def,
+        })
+    }
+
+    /// Whether `token` begins the first row of some side (where data starts).
+    pub fn begins_first(&self, token: &str) -> bool {
+        let folded = fold_key(token);
+        let has_ordinal = strip_ordinal(&folded).len() < folded.len();
+        let key = strip_ordinal(&folded);
+        !key.is_empty()
+            && self.rows.iter().any(|r| {
+                r.first().is_some_and(|f| f.label.starts_with(key))
+                    || (has_ordinal && r.iter().any(|f| f.label.starts_with(key)))
+            })
+    }
+
+    /// Feeds one piece of text; returns the index of the matched label it
+    /// went to, or None when it fits no label.
+    pub fn feed(&mut self, token: &str, line: usize) -> Option<usize> {
+        let folded = fold_key(token);
+        let stripped = strip_ordinal(&folded);
+        let has_ordinal = stripped.len() < folded.len();
+        if stripped.is_empty() {
+            return None;
+        }
+        if !has_ordinal {
+            // Continues an open label?
+            for s in 0..self.rows.len() {
+                let Some(m) = self.open[s] else { continue };
+                let m = &mut self.matched[m];
+                let joined = format!("{}{}", m.folded, stripped);
+                if m.label.starts_with(&joined) {
+                    m.folded = joined;
+                    m.printed.push_str(token);
+                    if !m.lines.contains(&line) {
+                        m.lines.push(line);
+                    }
+                    let idx = self.open[s];
+                    if self.matched[idx?].complete() {
+                        self.open[s] = None;
+                    }
+                    return idx;
+                }
+            }
+        }
+        // Begins the next label of some side (a row or two may be skipped).
+        for skip in 0..3 {
+            for s in 0..self.rows.len() {
+                let at = self.next[s] + skip;
+                let Some(row) = self.rows[s].get(at) else {
+                    continue;
+                };
+                if !row.label.starts_with(stripped) {
+                    continue;
+                }
+                self.next[s] = at + 1;
+                self.matched.push(Matched {
+                    side: s,
+                    key: row.key,
+                    printed: token.to_string(),
+                    folded: stripped.to_string(),
+                    label: row.label,
+                    lines: vec![line],
+                });
+                let idx = self.matched.len() - 1;
+                self.open[s] = (!self.matched[idx].complete()).then_some(idx);
+                return Some(idx);
+            }
+        }
+        None
+    }
+
+    /// Sides with a label begun and not finished, in side order.
+    pub fn open_sides(&self) -> Vec<usize> {
+        self.open.iter().filter_map(|o| *o).collect()
+    }
+}
