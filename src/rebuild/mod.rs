@@ -142,8 +142,9 @@ fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static 
 }
 
 /// The region's shape, from its content lines: TAB or pipes when most
-/// multi-cell lines have them; aligned columns when figures stand apart by
-/// runs of spaces; one cell a line when most lines hold one token;
+/// multi-cell lines have them; aligned columns when a fifth of the lines
+/// have runs of spaces (no other shape has any: in a two-sided table most
+/// lines are one wrapped fragment, but indented); one cell a line when most lines hold one token;
 /// single-spaced otherwise.
 pub fn detect_shape(region: &Region) -> Shape {
     let mut content = 0;
@@ -158,7 +159,9 @@ pub fn detect_shape(region: &Region) -> Shape {
         let trimmed = raw.trim();
         if trimmed.contains('\t') || trimmed.starts_with('|') {
             tabbed += 1;
-        } else if trimmed.contains("  ") {
+        } else if raw.trim_end().contains("  ") {
+            // Indentation counts: a wrapped label's lone fragment in a
+            // right-hand column is indented, and nothing else is.
             aligned += 1;
         } else if !trimmed.contains(' ') {
             single += 1;
@@ -166,7 +169,7 @@ pub fn detect_shape(region: &Region) -> Shape {
     }
     if content == 0 || tabbed * 2 >= content {
         Shape::Tab
-    } else if aligned * 3 >= content {
+    } else if aligned * 5 >= content {
         Shape::Layout
     } else if single * 2 >= content {
         Shape::Raw

@@ -1,0 +1,400 @@
+//! The layout shape (`pdftotext -layout`): columns aligned by runs of
+//! spaces, an empty cell only spaces, a wrapped label over 2–3 lines with
+//! the row's figures on the middle one. See the table in `rebuild/mod.rs`.
+//!
+//! A region's lines are sorted first: meta lines (部门名称, 单位, 注) and
+//! the column-number row are left to the parser; header lines give the
+//! columns' positions (`columns.rs`); every other line is data, split into
+//! its sides' label fragments and figures, each figure placed in its column
+//! by alignment. The fragments and figures of each side are then gathered
+//! into rows (`rows.rs`), and the two sides of a two-sided table (表一,
+//! 表四) paired by their vertical centre, as the printed table pairs them.
+
+mod columns;
+mod rows;
+mod words;
+
+use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
+use crate::lines::Noise;
+use crate::prelude::*;
+use crate::profile::{RowScheme, TableDef};
+use crate::text::fold_key;
+use columns::Columns;
+use rows::{joined_labels, SidePart, SideRow};
+use words::{is_code, is_column_numbers, is_figure, words, Word};
+
+/// Header words besides the columns' own names (a word is a header word
+/// when it is part of one of these).
+const HEADER_WORDS: &[&str] = &[
+    "项目名称",
+    "单位名称",
+    "收入科目编码",
+    "支出科目编码",
+    "科目名称",
+    "金额",
+    "部门预算支出经济科目名称",
+    "政府预算支出经济科目名称",
+    "功能分类科目",
+    "经济分类科目",
+    "年预算数",
+    "本年收入",
+    "年财政拨款",
+    "上年结转",
+];
+
+/// Rebuilds the region's rows; None leaves its lines as the lines stage
+/// read them.
+pub fn read(region: &Region) -> Option<Rebuilt> {
+    let def = region.table;
+    let mut columns = Columns::new(def);
+    let mut rebuilt = Rebuilt::default();
+    // Region line index of each data line, and its parts per side.
+    let mut data: Vec<usize> = Vec::new();
+    let mut parts: Vec<Vec<SidePart>> = vec![Vec::new(); def.sides.len()];
+    let mut header: Vec<Word> = Vec::new();
+    let mut in_header = true;
+    let mut side1_label: Option<usize> = None;
+    for (i, (raw, line)) in region.raw.iter().zip(region.lines).enumerate() {
+        // A wrapped label's fragments repeat ("出", "支出") and may have
+        // been taken for a watermark: inside a table they are read.
+        let noise = line.noise.is_some_and(|n| n != Noise::Watermark);
+        if noise || line.is_blank() || is_meta(&line.text) {
+            continue;
+        }
+        let ws = words(raw);
+        if ws.is_empty() || is_column_numbers(&ws) {
+            continue;
+        }
+        if is_header_line(def, &ws, in_header && data.is_empty()) {
+            if !in_header {
+                // A header printed again after a page break: a new layout.
+                header.clear();
+                in_header = true;
+            }
+            header.extend_from_slice(&ws);
+            rebuilt.rows.push(header_row(def, region.line_no(i), &ws));
+            continue;
+        }
+        if in_header {
+            columns.set_header(def, &header);
+            in_header = false;
+        }
+        let line_parts = read_line(def, &ws, &mut columns, &mut side1_label);
+        data.push(i);
+        for (side, part) in parts.iter_mut().zip(line_parts) {
+            side.push(part);
+        }
+    }
+    if data.is_empty() {
+        return None;
+    }
+    let side_rows: Vec<Vec<SideRow>> = def
+        .sides
+        .iter()
+        .zip(&parts)
+        .map(|(side, ps)| rows::group(side, ps))
+        .collect();
+    for pair in pair_sides(&side_rows) {
+        write_row(region, &data, &parts, &pair, &mut rebuilt);
+    }
+    rebuilt.rows.sort_by_key(|r| r.lines[0]);
+    Some(rebuilt)
+}
+
+/// 部门名称, 单位, 注, 本表无数据: lines the parser reads as they are.
+fn is_meta(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "部门名称:",
+        "单位名称:",
+        "预算单位:",
+        "编制单位:",
+        "部门:",
+        "单位:",
+        "金额单位:",
+        "计量单位:",
+        "注:",
+        "说明:",
+    ];
+    let key = fold_key(text);
+    LABELS.iter().any(|l| key.starts_with(l))
+        || key.contains("本表无数据")
+        || key.contains("本表为空")
+}
+
+/// A header line: no figure, and every word part of a column name or a
+/// header word. After the rows have begun, a line is taken for a repeated
+/// header only with two words of two characters or more (a wrapped label's
+/// last character, "出", is part of "支出" too).
+fn is_header_line(def: &TableDef, ws: &[Word], at_top: bool) -> bool {
+    let header_word = |w: &Word| {
+        let key = fold_key(w.text);
+        let key = key.trim_start_matches(|c: char| c.is_ascii_digit());
+        !key.is_empty()
+            && (def.columns().any(|(_, c)| {
+                let name = fold_key(c.name);
+                name.contains(key) || key.contains(&*name)
+            }) || HEADER_WORDS.iter().any(|h| h.contains(key))
+                || matches!(key, "项目" | "收入" | "支出"))
+    };
+    if !ws.iter().all(header_word) {
+        return false;
+    }
+    at_top || ws.iter().filter(|w| w.text.chars().count() >= 2).count() >= 2
+}
+
+/// A header line's row: its words as cells after empty label cells, which
+/// the parser reads as a header (a stacked header word, "部门预算支出经济科",
+/// is not one of the parser's header words).
+fn header_row(def: &TableDef, no: usize, ws: &[Word]) -> RebuiltRow {
+    let mut cells = vec![String::new(); def.sides[0].label_cells];
+    cells.extend(ws.iter().map(|w| w.text.to_string()));
+    RebuiltRow {
+        lines: vec![no],
+        cells,
+    }
+}
+
+/// A run of words read as one: a figure, a code, or text (words one space
+/// apart).
+struct Group {
+    start: usize,
+    text: String,
+    figure: bool,
+    code: bool,
+    end: usize,
+}
+
+fn groups(def: &TableDef, ws: &[Word]) -> Vec<Group> {
+    let codes = matches!(def.sides[0].rows, RowScheme::Codes);
+    let mut out: Vec<Group> = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let code = i == 0 && codes && is_code(w.text);
+        let figure = !code && is_figure(w.text);
+        if let Some(last) = out.last_mut() {
+            if !figure && !code && !last.figure && !last.code && w.start == last.end + 1 {
+                last.text.push(' ');
+                last.text.push_str(w.text);
+                last.end = w.end;
+                continue;
+            }
+        }
+        out.push(Group {
+            start: w.start,
+            end: w.end,
+            text: w.text.to_string(),
+            figure,
+            code,
+        });
+    }
+    out
+}
+
+fn is_total(text: &str) -> bool {
+    matches!(&*fold_key(text), "合计" | "总计" | "本年合计")
+}
+
+/// Splits a data line into its sides' parts, placing its figures.
+fn read_line(
+    def: &TableDef,
+    ws: &[Word],
+    columns: &mut Columns,
+    side1_label: &mut Option<usize>,
+) -> Vec<SidePart> {
+    let gs = groups(def, ws);
+    let two = def.sides.len() > 1;
+    // Which side each group is on.
+    let mut side_of = vec![0; gs.len()];
+    if two {
+        let mut cur = 0;
+        let mut seen_figure = false;
+        let mut side0_labels = 0;
+        for (g, slot) in gs.iter().zip(side_of.iter_mut()) {
+            if g.figure {
+                seen_figure = true;
+                continue;
+            }
+            let side0 = cur == 0
+                && !seen_figure
+                && (g.start <= 2 || (side0_labels > 0 && side0_labels < def.sides[0].label_cells));
+            if side0 {
+                side0_labels += 1;
+            } else {
+                cur = 1;
+                *slot = 1;
+            }
+        }
+        let first_side1 = gs
+            .iter()
+            .zip(&side_of)
+            .position(|(g, &s)| !g.figure && s == 1);
+        if let Some(p) = first_side1 {
+            *side1_label = Some(gs[p].start);
+        }
+        let boundary = side1_label.or_else(|| columns.side_start(1));
+        for (k, g) in gs.iter().enumerate() {
+            if g.figure {
+                side_of[k] = match first_side1 {
+                    Some(p) => usize::from(k > p),
+                    None => match boundary {
+                        Some(b) if side1_label.is_some() => usize::from(g.start > b),
+                        Some(b) => usize::from(g.end >= b),
+                        None => 0,
+                    },
+                };
+            }
+        }
+    }
+    let mine = |s: usize| {
+        gs.iter()
+            .zip(&side_of)
+            .filter(move |(_, &o)| o == s)
+            .map(|(g, _)| g)
+    };
+    let figures: Vec<Vec<&Group>> = (0..def.sides.len())
+        .map(|s| mine(s).filter(|g| g.figure).collect())
+        .collect();
+    let ends: Vec<Vec<usize>> = figures
+        .iter()
+        .map(|fs| fs.iter().map(|g| g.end).collect())
+        .collect();
+    let placed = columns.place_line(&ends);
+    let mut out = Vec::with_capacity(def.sides.len());
+    for (s, side) in def.sides.iter().enumerate() {
+        let mut part = SidePart {
+            labels: vec![String::new(); side.label_cells],
+            ..SidePart::default()
+        };
+        let has_code = mine(s).any(|g| g.code);
+        for g in mine(s).filter(|g| !g.figure) {
+            let cell = match side.rows {
+                RowScheme::Codes if g.code => 0,
+                RowScheme::Codes if !has_code && is_total(&g.text) => {
+                    part.opens = true;
+                    0
+                }
+                RowScheme::Codes => side.label_cells - 1,
+                RowScheme::Economic if g.start > 2 => side.label_cells - 1,
+                _ => 0,
+            };
+            part.opens |= g.code;
+            if let Some(l) = part.labels.get_mut(cell) {
+                l.push_str(&g.text);
+            }
+        }
+        let figures = &figures[s];
+        if !figures.is_empty() {
+            part.amounts = Some(match &placed[s] {
+                Some(cols) => {
+                    let mut cells = vec![None; columns.side_width(s)];
+                    for (&c, g) in cols.iter().zip(figures) {
+                        cells[c] = Some(g.text.clone());
+                    }
+                    Ok(cells)
+                }
+                None => Err(figures.iter().map(|g| g.text.clone()).collect()),
+            });
+        }
+        out.push(part);
+    }
+    out
+}
+
+/// Pairs the rows of a two-sided table's sides by vertical centre, in order;
+/// a single-sided table's rows stand alone.
+fn pair_sides(side_rows: &[Vec<SideRow>]) -> Vec<Vec<Option<SideRow>>> {
+    let mut out = Vec::new();
+    if side_rows.len() == 1 {
+        for r in &side_rows[0] {
+            out.push(vec![Some(r.clone())]);
+        }
+        return out;
+    }
+    let (a, b) = (&side_rows[0], &side_rows[1]);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.centre2.abs_diff(y.centre2) <= 1 => {
+                out.push(vec![Some(x.clone()), Some(y.clone())]);
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.centre2 < y.centre2 => {
+                out.push(vec![Some(x.clone()), None]);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(vec![Some(x.clone()), None]);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(vec![None, Some(y.clone())]);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Writes one output row: its cells side by side and the lines it cites,
+/// the line with its figures first.
+fn write_row(
+    region: &Region,
+    data: &[usize],
+    parts: &[Vec<SidePart>],
+    pair: &[Option<SideRow>],
+    rebuilt: &mut Rebuilt,
+) {
+    let def = region.table;
+    let mut cells = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
+    let mut home = None;
+    let mut unplaced: Vec<String> = Vec::new();
+    for (s, (side, row)) in def.sides.iter().zip(pair).enumerate() {
+        let width = side.columns.len();
+        let Some(row) = row else {
+            cells.extend(core::iter::repeat_n(
+                String::new(),
+                side.label_cells + width,
+            ));
+            continue;
+        };
+        let ps: Vec<&SidePart> = row.lines.iter().map(|&i| &parts[s][i]).collect();
+        cells.extend(joined_labels(side.label_cells, &ps));
+        let amounts = row.anchor.and_then(|a| parts[s][a].amounts.as_ref());
+        match amounts {
+            Some(Ok(placed)) => {
+                cells.extend(placed.iter().map(|c| c.clone().unwrap_or_default()));
+                home = home.or(row.anchor);
+            }
+            Some(Err(figures)) => {
+                cells.extend(core::iter::repeat_n(UNPLACED.to_string(), width));
+                unplaced.extend(figures.iter().cloned());
+                home = home.or(row.anchor);
+            }
+            None => cells.extend(core::iter::repeat_n(String::new(), width)),
+        }
+        lines.extend(&row.lines);
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    let home = home
+        .or_else(|| pair.iter().flatten().find_map(|r| r.anchor))
+        .unwrap_or(lines[0]);
+    let mut nos = vec![region.line_no(data[home])];
+    nos.extend(
+        lines
+            .iter()
+            .filter(|&&l| l != home)
+            .map(|&l| region.line_no(data[l])),
+    );
+    if !unplaced.is_empty() {
+        rebuilt.unplaced.push(UnplacedRow {
+            lines: nos.clone(),
+            table: def.id,
+            reason: format!("{} 个数字无法按对齐唯一确定各自的列", unplaced.len()),
+            figures: unplaced,
+        });
+    }
+    rebuilt.rows.push(RebuiltRow { lines: nos, cells });
+}
