@@ -15,8 +15,6 @@ use crate::prelude::*;
 use crate::profile::TableDef;
 use crate::text::fold_key;
 
-use super::words::Word;
-
 /// How far (in characters) a right-aligned figure may stray from its
 /// column's anchor: two as a rule, up to four where a line's wide
 /// characters (a second label cell) or a short figure shift it.
@@ -24,7 +22,7 @@ const SLACK: usize = 4;
 
 /// The least distance between the figure ends of two neighbouring
 /// columns: a column holds at least a figure and the space around it.
-const MIN_GAP: usize = 6;
+const MIN_GAP: usize = 7;
 
 /// How far right of its header word's start a column's figures end at the
 /// least. Header lines are laid out with their wide characters counted as
@@ -76,10 +74,10 @@ impl Columns {
     /// column's position: the columns are matched in order to the words,
     /// left to right, that begin their names ("一般公共" over "预算" for
     /// 一般公共预算). A new header also starts a new page layout.
-    pub fn set_header(&mut self, def: &TableDef, header: &[Word]) {
+    pub fn set_header(&mut self, def: &TableDef, header: &[(usize, String)]) {
         let mut sorted: Vec<(usize, String)> = header
             .iter()
-            .map(|w| (w.start, fold_key(w.text).into_owned()))
+            .map(|(start, text)| (*start, fold_key(text).into_owned()))
             .filter(|(_, k)| k.chars().count() >= 2)
             .collect();
         sorted.sort_by_key(|(start, _)| *start);
@@ -119,12 +117,16 @@ impl Columns {
         self.sides[side].len()
     }
 
-    /// Places the figures of a line, side by side (their ends, left to
-    /// right): each one's column within its side, or None for a side when
-    /// more than one placement fits, or none does. When a side's figures
-    /// fit nothing this page has shown, the line begins a page laid out
-    /// afresh: every anchor and the header are forgotten.
-    pub fn place_line(&mut self, sides: &[Vec<usize>]) -> Vec<Option<Vec<usize>>> {
+    /// Places the figures of line `at` of `lines` (per line, per side, the
+    /// figures' ends, left to right): each one's column within its side,
+    /// or None for a side when more than one placement fits, or none does.
+    /// When a side's figures fit nothing this page has shown, the line
+    /// begins a page laid out afresh: every anchor and the header are
+    /// forgotten. A page's anchors come first from its own figures: when
+    /// the lines from its first one on fall into as many aligned columns
+    /// as the side has, those are its columns, in order.
+    pub fn place_line(&mut self, lines: &[Vec<Vec<usize>>], at: usize) -> Vec<Option<Vec<usize>>> {
+        let sides = &lines[at];
         let new_page = sides.iter().enumerate().any(|(s, ends)| {
             !ends.is_empty()
                 && ends.len() <= self.sides[s].len()
@@ -133,12 +135,22 @@ impl Columns {
                     .count
                     == 0
         });
+        let first = self.anchors.iter().all(Option::is_none);
         if new_page {
-            if self.anchors.iter().any(Option::is_some) {
+            if !first {
                 self.before = core::mem::replace(&mut self.anchors, vec![None; self.before.len()]);
             }
             for valid in &mut self.header_valid {
                 *valid = false;
+            }
+        }
+        if new_page || first {
+            for s in 0..self.sides.len() {
+                if let Some(ends) = self.survey(s, &lines[at..]) {
+                    for (c, e) in self.sides[s].clone().zip(ends) {
+                        self.anchors[c] = Some(e);
+                    }
+                }
             }
         }
         sides
@@ -152,6 +164,45 @@ impl Columns {
                 }
             })
             .collect()
+    }
+
+    /// The side's column ends on the page that begins with `lines[0]`, when
+    /// its figures, line by line, fall into exactly as many aligned columns
+    /// as the side has. Reading stops where a line does not fit (two
+    /// figures in one column, a figure a little off a column, no figure in
+    /// a column seen: the next page's layout).
+    fn survey(&self, side: usize, lines: &[Vec<Vec<usize>>]) -> Option<Vec<usize>> {
+        let n = self.sides[side].len();
+        let mut columns: Vec<usize> = Vec::with_capacity(n);
+        for line in lines {
+            let ends = &line[side];
+            let mut next = columns.clone();
+            let mut used = Vec::with_capacity(ends.len());
+            let mut fits = true;
+            for &e in ends {
+                match next.iter().position(|&c| c.abs_diff(e) <= SLACK) {
+                    Some(p) if !used.contains(&p) => used.push(p),
+                    Some(_) => fits = false,
+                    None if next.iter().any(|&c| c.abs_diff(e) < MIN_GAP) => fits = false,
+                    None => {
+                        next.push(e);
+                        used.push(next.len() - 1);
+                    }
+                }
+            }
+            // A line whose every figure opens a new column belongs to
+            // another layout (the next page), not to this one.
+            let matched = used.iter().any(|&p| p < columns.len());
+            if !fits || next.len() > n || (!columns.is_empty() && !ends.is_empty() && !matched) {
+                break;
+            }
+            columns = next;
+            if columns.len() == n {
+                columns.sort_unstable();
+                return Some(columns);
+            }
+        }
+        None
     }
 
     fn place(&mut self, side: usize, ends: &[usize]) -> Option<Vec<usize>> {

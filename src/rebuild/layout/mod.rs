@@ -51,9 +51,10 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
     // Region line index of each data line, and its parts per side.
     let mut data: Vec<usize> = Vec::new();
     let mut parts: Vec<Vec<SidePart>> = vec![Vec::new(); def.sides.len()];
-    let mut header: Vec<Word> = Vec::new();
+    let mut header: Vec<(usize, String)> = Vec::new();
     let mut in_header = true;
     let mut side1_label: Option<usize> = None;
+    let mut read: Vec<(Vec<Group>, Vec<usize>)> = Vec::new();
     for (i, (raw, line)) in region.raw.iter().zip(region.lines).enumerate() {
         // A wrapped label's fragments repeat ("出", "支出") and may have
         // been taken for a watermark: inside a table they are read.
@@ -65,28 +66,50 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
         if ws.is_empty() || is_column_numbers(&ws) {
             continue;
         }
-        if is_header_line(def, &ws, in_header && data.is_empty()) {
+        let cells = header_cells(&ws);
+        if is_header_line(def, &cells, in_header && data.is_empty()) {
             if !in_header {
                 // A header printed again after a page break: a new layout.
                 header.clear();
                 in_header = true;
             }
-            header.extend_from_slice(&ws);
-            rebuilt.rows.push(header_row(def, region.line_no(i), &ws));
+            rebuilt
+                .rows
+                .push(header_row(def, region.line_no(i), &cells));
+            header.extend(cells);
             continue;
         }
         if in_header {
             columns.set_header(def, &header);
             in_header = false;
         }
-        let line_parts = read_line(def, &ws, &mut columns, &mut side1_label);
+        let (gs, side_of) = sides_of(def, &ws, &columns, &mut side1_label);
         data.push(i);
-        for (side, part) in parts.iter_mut().zip(line_parts) {
-            side.push(part);
-        }
+        read.push((gs, side_of));
     }
     if data.is_empty() {
         return None;
+    }
+    let ends: Vec<Vec<Vec<usize>>> = read
+        .iter()
+        .map(|(gs, side_of)| {
+            (0..def.sides.len())
+                .map(|s| {
+                    gs.iter()
+                        .zip(side_of)
+                        .filter(|(g, &o)| o == s && g.figure)
+                        .map(|(g, _)| g.end)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    for (at, (gs, side_of)) in read.iter().enumerate() {
+        let placed = columns.place_line(&ends, at);
+        let line_parts = read_line(def, gs, side_of, &placed, &columns);
+        for (side, part) in parts.iter_mut().zip(line_parts) {
+            side.push(part);
+        }
     }
     let side_rows: Vec<Vec<SideRow>> = def
         .sides
@@ -121,13 +144,28 @@ fn is_meta(text: &str) -> bool {
         || key.contains("本表为空")
 }
 
-/// A header line: no figure, and every word part of a column name or a
+/// A header line's cells: words one space apart are one ("政府性 基金预"),
+/// with where they start.
+fn header_cells(ws: &[Word]) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(ws.len());
+    let mut last_end = usize::MAX;
+    for w in ws {
+        match out.last_mut() {
+            Some((_, text)) if w.start == last_end + 1 => text.push_str(w.text),
+            _ => out.push((w.start, w.text.to_string())),
+        }
+        last_end = w.end;
+    }
+    out
+}
+
+/// A header line: no figure, and every cell part of a column name or a
 /// header word. After the rows have begun, a line is taken for a repeated
-/// header only with two words of two characters or more (a wrapped label's
+/// header only with two cells of two characters or more (a wrapped label's
 /// last character, "出", is part of "支出" too).
-fn is_header_line(def: &TableDef, ws: &[Word], at_top: bool) -> bool {
-    let header_word = |w: &Word| {
-        let key = fold_key(w.text);
+fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -> bool {
+    let header_word = |(_, text): &(usize, String)| {
+        let key = fold_key(text);
         let key = key.trim_start_matches(|c: char| c.is_ascii_digit());
         !key.is_empty()
             && (def.columns().any(|(_, c)| {
@@ -136,21 +174,25 @@ fn is_header_line(def: &TableDef, ws: &[Word], at_top: bool) -> bool {
             }) || HEADER_WORDS.iter().any(|h| h.contains(key))
                 || matches!(key, "项目" | "收入" | "支出"))
     };
-    if !ws.iter().all(header_word) {
+    // "合计" opening a line is the total row, not the column's header.
+    let opens_total = cells
+        .first()
+        .is_some_and(|(start, text)| *start <= 2 && is_total(text));
+    if opens_total || !cells.iter().all(header_word) {
         return false;
     }
-    at_top || ws.iter().filter(|w| w.text.chars().count() >= 2).count() >= 2
+    at_top || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2
 }
 
-/// A header line's row: its words as cells after empty label cells, which
-/// the parser reads as a header (a stacked header word, "部门预算支出经济科",
-/// is not one of the parser's header words).
-fn header_row(def: &TableDef, no: usize, ws: &[Word]) -> RebuiltRow {
-    let mut cells = vec![String::new(); def.sides[0].label_cells];
-    cells.extend(ws.iter().map(|w| w.text.to_string()));
+/// A header line's row: its cells after empty label cells, which the parser
+/// reads as a header (a stacked header word, "部门预算支出经济科", is not one
+/// of the parser's header words).
+fn header_row(def: &TableDef, no: usize, cells: &[(usize, String)]) -> RebuiltRow {
+    let mut row = vec![String::new(); def.sides[0].label_cells];
+    row.extend(cells.iter().map(|(_, t)| t.clone()));
     RebuiltRow {
         lines: vec![no],
-        cells,
+        cells: row,
     }
 }
 
@@ -193,13 +235,16 @@ fn is_total(text: &str) -> bool {
     matches!(&*fold_key(text), "合计" | "总计" | "本年合计")
 }
 
-/// Splits a data line into its sides' parts, placing its figures.
-fn read_line(
+/// A data line's groups, and which side each is on: in a two-sided table
+/// the income label opens the line, the expense label follows, and a
+/// figure is on the side of the labels before it (on a line without an
+/// expense label, left or right of where the last one stood).
+fn sides_of(
     def: &TableDef,
     ws: &[Word],
-    columns: &mut Columns,
+    columns: &Columns,
     side1_label: &mut Option<usize>,
-) -> Vec<SidePart> {
+) -> (Vec<Group>, Vec<usize>) {
     let gs = groups(def, ws);
     let two = def.sides.len() > 1;
     // Which side each group is on.
@@ -244,20 +289,26 @@ fn read_line(
             }
         }
     }
+    (gs, side_of)
+}
+
+/// Splits a data line into its sides' parts, its figures placed.
+fn read_line(
+    def: &TableDef,
+    gs: &[Group],
+    side_of: &[usize],
+    placed: &[Option<Vec<usize>>],
+    columns: &Columns,
+) -> Vec<SidePart> {
     let mine = |s: usize| {
         gs.iter()
-            .zip(&side_of)
+            .zip(side_of)
             .filter(move |(_, &o)| o == s)
             .map(|(g, _)| g)
     };
     let figures: Vec<Vec<&Group>> = (0..def.sides.len())
         .map(|s| mine(s).filter(|g| g.figure).collect())
         .collect();
-    let ends: Vec<Vec<usize>> = figures
-        .iter()
-        .map(|fs| fs.iter().map(|g| g.end).collect())
-        .collect();
-    let placed = columns.place_line(&ends);
     let mut out = Vec::with_capacity(def.sides.len());
     for (s, side) in def.sides.iter().enumerate() {
         let mut part = SidePart {
@@ -286,7 +337,7 @@ fn read_line(
             part.amounts = Some(match &placed[s] {
                 Some(cols) => {
                     let mut cells = vec![None; columns.side_width(s)];
-                    for (&c, g) in cols.iter().zip(figures) {
+                    for (&c, g) in cols.iter().zip(figures.iter()) {
                         cells[c] = Some(g.text.clone());
                     }
                     Ok(cells)
