@@ -142,9 +142,10 @@ fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static 
 }
 
 /// The region's shape, from its content lines: TAB or pipes when most
-/// multi-cell lines have them; aligned columns when a fifth of the lines
-/// have runs of spaces (no other shape has any: in a two-sided table most
-/// lines are one wrapped fragment, but indented); one cell a line when most lines hold one token;
+/// multi-cell lines have them; aligned columns when runs of spaces stand
+/// in a tenth of the lines, or in two (no other shape has any: in a
+/// two-sided table most lines are one wrapped fragment, and an empty
+/// table's rows are its labels alone, under a spaced header); one cell a line when most lines hold one token;
 /// single-spaced otherwise.
 pub fn detect_shape(region: &Region) -> Shape {
     let mut content = 0;
@@ -169,7 +170,7 @@ pub fn detect_shape(region: &Region) -> Shape {
     }
     if content == 0 || tabbed * 2 >= content {
         Shape::Tab
-    } else if aligned * 5 >= content {
+    } else if aligned * 10 >= content || aligned >= 2 {
         Shape::Layout
     } else if single * 2 >= content {
         Shape::Raw

@@ -52,9 +52,14 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
     let mut data: Vec<usize> = Vec::new();
     let mut parts: Vec<Vec<SidePart>> = vec![Vec::new(); def.sides.len()];
     let mut header: Vec<(usize, String)> = Vec::new();
+    // The header block's lines so far (a line seen again starts a new one).
+    let mut header_lines: Vec<String> = Vec::new();
     let mut in_header = true;
     let mut side1_label: Option<usize> = None;
     let mut read: Vec<(Vec<Group>, Vec<usize>)> = Vec::new();
+    // Where each header's layout begins (a data line index), and its cells.
+    let mut pages: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+    let mut side1_start: Option<usize> = None;
     for (i, (raw, line)) in region.raw.iter().zip(region.lines).enumerate() {
         // A wrapped label's fragments repeat ("出", "支出") and may have
         // been taken for a watermark: inside a table they are read.
@@ -68,11 +73,14 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
         }
         let cells = header_cells(&ws);
         if is_header_line(def, &cells, in_header && data.is_empty()) {
-            if !in_header {
+            let text: String = cells.iter().map(|(_, t)| t.as_str()).collect();
+            if !in_header || header_lines.contains(&text) {
                 // A header printed again after a page break: a new layout.
                 header.clear();
+                header_lines.clear();
                 in_header = true;
             }
+            header_lines.push(text);
             rebuilt
                 .rows
                 .push(header_row(def, region.line_no(i), &cells));
@@ -80,10 +88,14 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
             continue;
         }
         if in_header {
-            columns.set_header(def, &header);
+            // The header's layout holds from this data line on.
+            let mut probe = Columns::new(def);
+            probe.set_header(def, &header);
+            side1_start = probe.side_start(1.min(def.sides.len() - 1));
+            pages.push((data.len(), core::mem::take(&mut header)));
             in_header = false;
         }
-        let (gs, side_of) = sides_of(def, &ws, &columns, &mut side1_label);
+        let (gs, side_of) = sides_of(def, &ws, side1_start, &mut side1_label);
         data.push(i);
         read.push((gs, side_of));
     }
@@ -104,8 +116,14 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
                 .collect()
         })
         .collect();
+    let mut next_page = 0;
     for (at, (gs, side_of)) in read.iter().enumerate() {
-        let placed = columns.place_line(&ends, at);
+        if let Some((_, cells)) = pages.get(next_page).filter(|(from, _)| *from == at) {
+            columns.set_header(def, cells);
+            next_page += 1;
+        }
+        let until = pages.get(next_page).map_or(read.len(), |(from, _)| *from);
+        let placed = columns.place_line(&ends[..until], at);
         let line_parts = read_line(def, gs, side_of, &placed, &columns);
         for (side, part) in parts.iter_mut().zip(line_parts) {
             side.push(part);
@@ -184,12 +202,20 @@ fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -> bo
     at_top || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2
 }
 
-/// A header line's row: its cells after empty label cells, which the parser
-/// reads as a header (a stacked header word, "部门预算支出经济科", is not one
-/// of the parser's header words).
+/// A header line's row: its cells in the amount positions, every label cell
+/// empty, which the parser reads as a header (a stacked header word,
+/// "部门预算支出经济科", is not one of the parser's header words, nor is
+/// 表四's "金额" in a label position).
 fn header_row(def: &TableDef, no: usize, cells: &[(usize, String)]) -> RebuiltRow {
-    let mut row = vec![String::new(); def.sides[0].label_cells];
-    row.extend(cells.iter().map(|(_, t)| t.clone()));
+    let mut words = cells.iter().map(|(_, t)| t.clone());
+    let mut row = Vec::new();
+    for side in def.sides {
+        let end = row.len() + side.label_cells + side.columns.len();
+        row.extend(core::iter::repeat_n(String::new(), side.label_cells));
+        row.extend(words.by_ref().take(side.columns.len()));
+        row.resize(end, String::new());
+    }
+    row.extend(words);
     RebuiltRow {
         lines: vec![no],
         cells: row,
@@ -242,7 +268,7 @@ fn is_total(text: &str) -> bool {
 fn sides_of(
     def: &TableDef,
     ws: &[Word],
-    columns: &Columns,
+    side1_start: Option<usize>,
     side1_label: &mut Option<usize>,
 ) -> (Vec<Group>, Vec<usize>) {
     let gs = groups(def, ws);
@@ -275,7 +301,7 @@ fn sides_of(
         if let Some(p) = first_side1 {
             *side1_label = Some(gs[p].start);
         }
-        let boundary = side1_label.or_else(|| columns.side_start(1));
+        let boundary = side1_label.or(side1_start);
         for (k, g) in gs.iter().enumerate() {
             if g.figure {
                 side_of[k] = match first_side1 {
