@@ -11,6 +11,7 @@
 //! 表四) paired by their vertical centre, as the printed table pairs them.
 
 mod columns;
+mod header;
 mod rows;
 mod words;
 
@@ -18,48 +19,64 @@ use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
 use crate::lines::Noise;
 use crate::prelude::*;
 use crate::profile::{RowScheme, TableDef};
-use crate::text::fold_key;
 use columns::Columns;
+use header::{header_cells, header_row, is_header_line, is_meta, is_total};
 use rows::{joined_labels, SidePart, SideRow};
 use words::{is_code, is_column_numbers, is_figure, words, Word};
-
-/// Header words besides the columns' own names (a word is a header word
-/// when it is part of one of these).
-const HEADER_WORDS: &[&str] = &[
-    "项目名称",
-    "单位名称",
-    "收入科目编码",
-    "支出科目编码",
-    "科目名称",
-    "金额",
-    "部门预算支出经济科目名称",
-    "政府预算支出经济科目名称",
-    "功能分类科目",
-    "经济分类科目",
-    "年预算数",
-    "本年收入",
-    "年财政拨款",
-    "上年结转",
-];
 
 /// Rebuilds the region's rows; None leaves its lines as the lines stage
 /// read them.
 pub fn read(region: &Region) -> Option<Rebuilt> {
     let def = region.table;
-    let mut columns = Columns::new(def);
-    let mut rebuilt = Rebuilt::default();
-    // Region line index of each data line, and its parts per side.
-    let mut data: Vec<usize> = Vec::new();
-    let mut parts: Vec<Vec<SidePart>> = vec![Vec::new(); def.sides.len()];
+    let sorted = sort_lines(region);
+    if sorted.data.is_empty() {
+        return None;
+    }
+    let parts = place(def, &sorted);
+    let side_rows: Vec<Vec<SideRow>> = def
+        .sides
+        .iter()
+        .zip(&parts)
+        .map(|(side, ps)| rows::group(side, ps))
+        .collect();
+    let mut rebuilt = Rebuilt {
+        rows: sorted.header_rows,
+        ..Rebuilt::default()
+    };
+    for pair in pair_sides(&side_rows) {
+        write_row(region, &sorted.data, &parts, &pair, &mut rebuilt);
+    }
+    rebuilt.rows.sort_by_key(|r| r.lines[0]);
+    Some(rebuilt)
+}
+
+/// A region's lines sorted: header lines (rebuilt as header rows, their
+/// cells kept for the columns' positions) and data lines (split into
+/// groups, each on its side).
+struct Sorted {
+    header_rows: Vec<RebuiltRow>,
+    /// Region line index of each data line.
+    data: Vec<usize>,
+    /// Each data line's groups and the side of each.
+    groups: Vec<(Vec<Group>, Vec<usize>)>,
+    /// Where each header's layout begins (a data line index), and its cells.
+    pages: Vec<(usize, Vec<(usize, String)>)>,
+}
+
+fn sort_lines(region: &Region) -> Sorted {
+    let def = region.table;
+    let mut sorted = Sorted {
+        header_rows: Vec::new(),
+        data: Vec::new(),
+        groups: Vec::new(),
+        pages: Vec::new(),
+    };
     let mut header: Vec<(usize, String)> = Vec::new();
     // The header block's lines so far (a line seen again starts a new one).
     let mut header_lines: Vec<String> = Vec::new();
     let mut in_header = true;
-    let mut side1_label: Option<usize> = None;
-    let mut read: Vec<(Vec<Group>, Vec<usize>)> = Vec::new();
-    // Where each header's layout begins (a data line index), and its cells.
-    let mut pages: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
     let mut side1_start: Option<usize> = None;
+    let mut side1_label: Option<usize> = None;
     for (i, (raw, line)) in region.raw.iter().zip(region.lines).enumerate() {
         // A wrapped label's fragments repeat ("出", "支出") and may have
         // been taken for a watermark: inside a table they are read.
@@ -72,7 +89,7 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
             continue;
         }
         let cells = header_cells(&ws);
-        if is_header_line(def, &cells, in_header && data.is_empty()) {
+        if is_header_line(def, &cells, in_header && sorted.data.is_empty()) {
             let text: String = cells.iter().map(|(_, t)| t.as_str()).collect();
             if !in_header || header_lines.contains(&text) {
                 // A header printed again after a page break: a new layout.
@@ -81,8 +98,8 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
                 in_header = true;
             }
             header_lines.push(text);
-            rebuilt
-                .rows
+            sorted
+                .header_rows
                 .push(header_row(def, region.line_no(i), &cells));
             header.extend(cells);
             continue;
@@ -92,17 +109,24 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
             let mut probe = Columns::new(def);
             probe.set_header(def, &header);
             side1_start = probe.side_start(1.min(def.sides.len() - 1));
-            pages.push((data.len(), core::mem::take(&mut header)));
+            sorted
+                .pages
+                .push((sorted.data.len(), core::mem::take(&mut header)));
             in_header = false;
         }
-        let (gs, side_of) = sides_of(def, &ws, side1_start, &mut side1_label);
-        data.push(i);
-        read.push((gs, side_of));
+        sorted.data.push(i);
+        sorted
+            .groups
+            .push(sides_of(def, &ws, side1_start, &mut side1_label));
     }
-    if data.is_empty() {
-        return None;
-    }
-    let ends: Vec<Vec<Vec<usize>>> = read
+    sorted
+}
+
+/// Places every data line's figures, page by page, and splits each line
+/// into its sides' parts.
+fn place(def: &TableDef, sorted: &Sorted) -> Vec<Vec<SidePart>> {
+    let ends: Vec<Vec<Vec<usize>>> = sorted
+        .groups
         .iter()
         .map(|(gs, side_of)| {
             (0..def.sides.len())
@@ -116,110 +140,24 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
                 .collect()
         })
         .collect();
+    let mut columns = Columns::new(def);
+    let mut parts: Vec<Vec<SidePart>> = vec![Vec::new(); def.sides.len()];
     let mut next_page = 0;
-    for (at, (gs, side_of)) in read.iter().enumerate() {
+    for (at, (gs, side_of)) in sorted.groups.iter().enumerate() {
+        let pages = &sorted.pages;
         if let Some((_, cells)) = pages.get(next_page).filter(|(from, _)| *from == at) {
             columns.set_header(def, cells);
             next_page += 1;
         }
-        let until = pages.get(next_page).map_or(read.len(), |(from, _)| *from);
+        // A page's own figures are surveyed up to the next header.
+        let until = pages.get(next_page).map_or(ends.len(), |(from, _)| *from);
         let placed = columns.place_line(&ends[..until], at);
         let line_parts = read_line(def, gs, side_of, &placed, &columns);
         for (side, part) in parts.iter_mut().zip(line_parts) {
             side.push(part);
         }
     }
-    let side_rows: Vec<Vec<SideRow>> = def
-        .sides
-        .iter()
-        .zip(&parts)
-        .map(|(side, ps)| rows::group(side, ps))
-        .collect();
-    for pair in pair_sides(&side_rows) {
-        write_row(region, &data, &parts, &pair, &mut rebuilt);
-    }
-    rebuilt.rows.sort_by_key(|r| r.lines[0]);
-    Some(rebuilt)
-}
-
-/// 部门名称, 单位, 注, 本表无数据: lines the parser reads as they are.
-fn is_meta(text: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "部门名称:",
-        "单位名称:",
-        "预算单位:",
-        "编制单位:",
-        "部门:",
-        "单位:",
-        "金额单位:",
-        "计量单位:",
-        "注:",
-        "说明:",
-    ];
-    let key = fold_key(text);
-    LABELS.iter().any(|l| key.starts_with(l))
-        || key.contains("本表无数据")
-        || key.contains("本表为空")
-}
-
-/// A header line's cells: words one space apart are one ("政府性 基金预"),
-/// with where they start.
-fn header_cells(ws: &[Word]) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::with_capacity(ws.len());
-    let mut last_end = usize::MAX;
-    for w in ws {
-        match out.last_mut() {
-            Some((_, text)) if w.start == last_end + 1 => text.push_str(w.text),
-            _ => out.push((w.start, w.text.to_string())),
-        }
-        last_end = w.end;
-    }
-    out
-}
-
-/// A header line: no figure, and every cell part of a column name or a
-/// header word. After the rows have begun, a line is taken for a repeated
-/// header only with two cells of two characters or more (a wrapped label's
-/// last character, "出", is part of "支出" too).
-fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -> bool {
-    let header_word = |(_, text): &(usize, String)| {
-        let key = fold_key(text);
-        let key = key.trim_start_matches(|c: char| c.is_ascii_digit());
-        !key.is_empty()
-            && (def.columns().any(|(_, c)| {
-                let name = fold_key(c.name);
-                name.contains(key) || key.contains(&*name)
-            }) || HEADER_WORDS.iter().any(|h| h.contains(key))
-                || matches!(key, "项目" | "收入" | "支出"))
-    };
-    // "合计" opening a line is the total row, not the column's header.
-    let opens_total = cells
-        .first()
-        .is_some_and(|(start, text)| *start <= 2 && is_total(text));
-    if opens_total || !cells.iter().all(header_word) {
-        return false;
-    }
-    at_top || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2
-}
-
-/// A header line's row: its cells in the amount positions, every label cell
-/// empty, which the parser reads as a header (a stacked header word,
-/// "部门预算支出经济科", is not one of the parser's header words, nor is
-/// 表四's "金额" in a label position).
-fn header_row(def: &TableDef, no: usize, cells: &[(usize, String)]) -> RebuiltRow {
-    let mut words = cells.iter().map(|(_, t)| t.clone());
-    let mut row = Vec::new();
-    for side in def.sides {
-        let end = row.len() + side.label_cells + side.columns.len();
-        row.extend(core::iter::repeat_n(String::new(), side.label_cells));
-        row.extend(words.by_ref().take(side.columns.len()));
-        row.resize(end, String::new());
-    }
-    row.extend(words);
-    RebuiltRow {
-        lines: vec![no],
-        cells: row,
-    }
+    parts
 }
 
 /// A run of words read as one: a figure, a code, or text (words one space
@@ -255,10 +193,6 @@ fn groups(def: &TableDef, ws: &[Word]) -> Vec<Group> {
         });
     }
     out
-}
-
-fn is_total(text: &str) -> bool {
-    matches!(&*fold_key(text), "合计" | "总计" | "本年合计")
 }
 
 /// A data line's groups, and which side each is on: in a two-sided table
