@@ -29,6 +29,11 @@ const HEADER_WORDS: &[&str] = &[
 
 /// 部门名称, 单位, 注, 本表无数据: lines the parser reads as they are.
 pub fn is_meta(text: &str) -> bool {
+    // Every meta line has a colon or one of these words: most lines need
+    // not be folded.
+    if !text.contains([':', '：']) && !text.contains("本表") && !text.contains("公开表") {
+        return false;
+    }
     const LABELS: &[&str] = &[
         "部门名称:",
         "单位名称:",
@@ -81,10 +86,8 @@ pub fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -
     let opens_total = cells
         .first()
         .is_some_and(|(start, text)| *start <= 2 && is_total(text));
-    if opens_total || !cells.iter().all(header_word) {
-        return false;
-    }
-    at_top || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2
+    let enough = at_top || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2;
+    enough && !opens_total && cells.iter().all(header_word)
 }
 
 /// A header line's row: its cells in the amount positions, every label cell
@@ -109,5 +112,10 @@ pub fn header_row(def: &TableDef, no: usize, cells: &[(usize, String)]) -> Rebui
 
 /// 合计, 总计: a total row's label.
 pub fn is_total(text: &str) -> bool {
+    // The longest, "本年合计", is 12 bytes, 24 with spaces between its
+    // characters: longer text is not folded to be compared.
+    if text.len() > 24 {
+        return false;
+    }
     matches!(&*fold_key(text), "合计" | "总计" | "本年合计")
 }

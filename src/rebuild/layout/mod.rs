@@ -88,8 +88,14 @@ fn sort_lines(region: &Region) -> Sorted {
         if ws.is_empty() || is_column_numbers(&ws) {
             continue;
         }
-        let cells = header_cells(&ws);
-        if is_header_line(def, &cells, in_header && sorted.data.is_empty()) {
+        // A line with a figure is data: most are, and need not be looked up
+        // among the header words.
+        let cells = if ws.iter().any(|w| is_figure(w.text)) {
+            Vec::new()
+        } else {
+            header_cells(&ws)
+        };
+        if !cells.is_empty() && is_header_line(def, &cells, in_header && sorted.data.is_empty()) {
             let text: String = cells.iter().map(|(_, t)| t.as_str()).collect();
             if !in_header || header_lines.contains(&text) {
                 // A header printed again after a page break: a new layout.

@@ -104,7 +104,7 @@ pub fn group(side: &SideDef, parts: &[SidePart]) -> Vec<SideRow> {
         pending.drain(..i);
     };
     for (i, part) in parts.iter().enumerate() {
-        let own_complete = part.has_label() && complete(side, &label_of(&[i]));
+        let own_complete = fixed && part.has_label() && complete(side, &label_of(&[i]));
         let anchor = part.amounts.is_some() || part.opens || own_complete;
         if !anchor {
             if !part.has_label() {

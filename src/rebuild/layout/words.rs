@@ -16,30 +16,36 @@ pub struct Word<'a> {
     pub text: &'a str,
 }
 
-/// The words of `raw`, left to right.
+/// The words of `raw`, left to right. Read byte by byte: white space is
+/// ASCII here (normalising made it so), and a character is counted at its
+/// first byte.
 pub fn words(raw: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut begin: Option<(usize, usize)> = None;
     let mut col = 0;
-    for (byte, ch) in raw.char_indices() {
-        if ch.is_whitespace() {
-            if let Some((b, c)) = begin.take() {
+    for (byte, &b) in raw.as_bytes().iter().enumerate() {
+        if b == b' ' || b == b'\t' {
+            if let Some((start_byte, start)) = begin.take() {
                 out.push(Word {
-                    start: c,
+                    start,
                     end: col,
-                    text: &raw[b..byte],
+                    text: &raw[start_byte..byte],
                 });
             }
         } else if begin.is_none() {
             begin = Some((byte, col));
         }
-        col += 1;
+        // UTF-8 continuation bytes (10xxxxxx) belong to the character
+        // already counted.
+        if b & 0xC0 != 0x80 {
+            col += 1;
+        }
     }
-    if let Some((b, c)) = begin {
+    if let Some((start_byte, start)) = begin {
         out.push(Word {
-            start: c,
+            start,
             end: col,
-            text: &raw[b..],
+            text: &raw[start_byte..],
         });
     }
     out
@@ -48,6 +54,9 @@ pub fn words(raw: &str) -> Vec<Word<'_>> {
 /// "340.46", "1,302.68", "-5", "0": an amount as tables print it.
 pub fn is_figure(text: &str) -> bool {
     let body = text.strip_prefix('-').unwrap_or(text);
+    if !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let (int, frac) = match body.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
