@@ -1,5 +1,7 @@
 //! The whole check of each corpus document: parse + rules + report
-//! (`check_text`), the bytes path with decoding (`check_bytes`), and the
+//! (`check_text`), the bytes path with decoding (`check_bytes`), the same
+//! documents in other shapes (`check_shape/<shape>/<doc>`: the renderings
+//! of `tests/fixtures/shapes`, rebuilt before they are checked), and the
 //! JSON serialisation of the finished report measured on its own.
 //!
 //! The goal (issue 2): the largest corpus document under 1 ms natively.
@@ -28,6 +30,10 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The renderings benchmarked, by file suffix (a shape whose reader has
+/// landed is added here).
+const SHAPES: [(&str, &str); 1] = [("layout", ".layout.txt")];
+
 fn check(c: &mut Criterion) {
     let mut group = c.benchmark_group("check_text");
     for doc in DOCS {
@@ -46,6 +52,22 @@ fn check(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(doc), &bytes, |b, bytes| {
             b.iter(|| budget_lint::check_bytes(black_box(bytes)))
         });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("check_shape");
+    let shapes = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes");
+    for (shape, suffix) in SHAPES {
+        for doc in DOCS {
+            let path = shapes.join(format!("{doc}{suffix}"));
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            group.throughput(Throughput::Bytes(bytes.len() as u64));
+            group.bench_with_input(BenchmarkId::new(shape, doc), &bytes, |b, bytes| {
+                b.iter(|| budget_lint::check_bytes(black_box(bytes)))
+            });
+        }
     }
     group.finish();
 

@@ -75,7 +75,7 @@ fn markdown_tables() {
 }
 
 #[test]
-#[ignore = "issue 11: this shape's reader is being written"]
+#[ignore = "issue 11: the tables are read (layout_text_tables) and the prose too (prose_layout_never_misread); the 绩效 forms laid out by spaces are left unread (F111) until a grid reader lands"]
 fn layout_text() {
     check_shape(".layout.txt", Allowance::default());
 }
@@ -351,6 +351,20 @@ fn raw_text_tables() {
     );
     check_shape(
         ".nopgbrk.txt",
+        Allowance {
+            tables_only: true,
+            ..Allowance::default()
+        },
+    );
+}
+
+/// The layout reader's own part: every table row and every table or
+/// structure finding (T, S) of each `pdftotext -layout` rendering equals
+/// its TAB original's, whatever the prose and forms readers make of it.
+#[test]
+fn layout_text_tables() {
+    check_shape(
+        ".layout.txt",
         Allowance {
             tables_only: true,
             ..Allowance::default()

@@ -160,8 +160,10 @@ fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static 
 }
 
 /// The region's shape, from its content lines: TAB or pipes when most
-/// multi-cell lines have them; aligned columns when figures stand apart by
-/// runs of spaces; one cell a line when most lines hold one token;
+/// multi-cell lines have them; aligned columns when runs of spaces stand
+/// in a tenth of the lines, or in two (no other shape has any: in a
+/// two-sided table most lines are one wrapped fragment, and an empty
+/// table's rows are its labels alone, under a spaced header); one cell a line when most lines hold one token;
 /// single-spaced otherwise.
 pub fn detect_shape(region: &Region) -> Shape {
     let mut content = 0;
@@ -177,7 +179,9 @@ pub fn detect_shape(region: &Region) -> Shape {
         // Not trimmed: a row whose label cells are empty starts with TABs.
         if raw.contains('\t') || trimmed.starts_with('|') {
             tabbed += 1;
-        } else if trimmed.contains("  ") {
+        } else if raw.trim_end().contains("  ") {
+            // Indentation counts: a wrapped label's lone fragment in a
+            // right-hand column is indented, and nothing else is.
             aligned += 1;
         } else if !trimmed.contains(' ') {
             single += 1;
@@ -187,7 +191,7 @@ pub fn detect_shape(region: &Region) -> Shape {
     let multi = content - single;
     if content == 0 || tabbed * 2 >= content || (tabbed > 0 && tabbed * 2 >= multi) {
         Shape::Tab
-    } else if aligned * 3 >= content {
+    } else if aligned * 10 >= content || aligned >= 2 {
         Shape::Layout
     } else if let Some(shape) = by_figures(region) {
         shape

@@ -1,0 +1,417 @@
+//! The layout shape (`pdftotext -layout`): columns aligned by runs of
+//! spaces, an empty cell only spaces, a wrapped label over 2–3 lines with
+//! the row's figures on the middle one. See the table in `rebuild/mod.rs`.
+//!
+//! A region's lines are sorted first: meta lines (部门名称, 单位, 注) and
+//! the column-number row are left to the parser; header lines give the
+//! columns' positions (`columns.rs`); every other line is data, split into
+//! its sides' label fragments and figures, each figure placed in its column
+//! by alignment. The fragments and figures of each side are then gathered
+//! into rows (`rows.rs`), and the two sides of a two-sided table (表一,
+//! 表四) paired by their vertical centre, as the printed table pairs them.
+
+mod columns;
+mod header;
+mod rows;
+mod words;
+
+use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
+use crate::lines::Noise;
+use crate::prelude::*;
+use crate::profile::{RowScheme, TableDef};
+use columns::Columns;
+use header::{header_cells, header_row, is_header_line, is_meta, is_total};
+use rows::{joined_labels, SidePart, SideRow};
+use words::{is_code, is_column_numbers, is_figure, words, Word};
+
+/// Rebuilds the region's rows; None leaves its lines as the lines stage
+/// read them.
+pub fn read(region: &Region) -> Option<Rebuilt> {
+    let def = region.table;
+    let sorted = sort_lines(region);
+    if sorted.data.is_empty() {
+        return None;
+    }
+    let parts = place(def, &sorted);
+    let side_rows: Vec<Vec<SideRow>> = def
+        .sides
+        .iter()
+        .zip(&parts)
+        .map(|(side, ps)| rows::group(side, ps))
+        .collect();
+    let mut rebuilt = Rebuilt {
+        rows: sorted.header_rows,
+        ..Rebuilt::default()
+    };
+    for pair in pair_sides(&side_rows) {
+        write_row(region, &sorted.data, &parts, &pair, &mut rebuilt);
+    }
+    rebuilt.rows.sort_by_key(|r| r.lines[0]);
+    Some(rebuilt)
+}
+
+/// A region's lines sorted: header lines (rebuilt as header rows, their
+/// cells kept for the columns' positions) and data lines (split into
+/// groups, each on its side).
+struct Sorted {
+    header_rows: Vec<RebuiltRow>,
+    /// Region line index of each data line.
+    data: Vec<usize>,
+    /// Each data line's groups and the side of each.
+    groups: Vec<(Vec<Group>, Vec<usize>)>,
+    /// Where each header's layout begins (a data line index), and its cells.
+    pages: Vec<(usize, Vec<(usize, String)>)>,
+}
+
+fn sort_lines(region: &Region) -> Sorted {
+    let def = region.table;
+    let mut sorted = Sorted {
+        header_rows: Vec::new(),
+        data: Vec::new(),
+        groups: Vec::new(),
+        pages: Vec::new(),
+    };
+    let mut header: Vec<(usize, String)> = Vec::new();
+    // The header block's lines so far (a line seen again starts a new one).
+    let mut header_lines: Vec<String> = Vec::new();
+    let mut in_header = true;
+    let mut side1_start: Option<usize> = None;
+    let mut side1_label: Option<usize> = None;
+    for (i, (raw, line)) in region.raw.iter().zip(region.lines).enumerate() {
+        // A wrapped label's fragments repeat ("出", "支出") and may have
+        // been taken for a watermark: inside a table they are read.
+        let noise = line.noise.is_some_and(|n| n != Noise::Watermark);
+        if noise || line.is_blank() || is_meta(&line.text) {
+            continue;
+        }
+        let ws = words(raw);
+        if ws.is_empty() || is_column_numbers(&ws) {
+            continue;
+        }
+        // A line with a figure is data: most are, and need not be looked up
+        // among the header words.
+        let cells = if ws.iter().any(|w| is_figure(w.text)) {
+            Vec::new()
+        } else {
+            header_cells(&ws)
+        };
+        if !cells.is_empty() && is_header_line(def, &cells, in_header && sorted.data.is_empty()) {
+            let text: String = cells.iter().map(|(_, t)| t.as_str()).collect();
+            if !in_header || header_lines.contains(&text) {
+                // A header printed again after a page break: a new layout.
+                header.clear();
+                header_lines.clear();
+                in_header = true;
+            }
+            header_lines.push(text);
+            sorted
+                .header_rows
+                .push(header_row(def, region.line_no(i), &cells));
+            header.extend(cells);
+            continue;
+        }
+        if in_header {
+            // The header's layout holds from this data line on.
+            let mut probe = Columns::new(def);
+            probe.set_header(def, &header);
+            side1_start = probe.side_start(1.min(def.sides.len() - 1));
+            sorted
+                .pages
+                .push((sorted.data.len(), core::mem::take(&mut header)));
+            in_header = false;
+        }
+        sorted.data.push(i);
+        sorted
+            .groups
+            .push(sides_of(def, &ws, side1_start, &mut side1_label));
+    }
+    sorted
+}
+
+/// Places every data line's figures, page by page, and splits each line
+/// into its sides' parts.
+fn place(def: &TableDef, sorted: &Sorted) -> Vec<Vec<SidePart>> {
+    let ends: Vec<Vec<Vec<usize>>> = sorted
+        .groups
+        .iter()
+        .map(|(gs, side_of)| {
+            (0..def.sides.len())
+                .map(|s| {
+                    gs.iter()
+                        .zip(side_of)
+                        .filter(|(g, &o)| o == s && g.figure)
+                        .map(|(g, _)| g.end)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let mut columns = Columns::new(def);
+    let mut parts: Vec<Vec<SidePart>> = vec![Vec::new(); def.sides.len()];
+    let mut next_page = 0;
+    for (at, (gs, side_of)) in sorted.groups.iter().enumerate() {
+        let pages = &sorted.pages;
+        if let Some((_, cells)) = pages.get(next_page).filter(|(from, _)| *from == at) {
+            columns.set_header(def, cells);
+            next_page += 1;
+        }
+        // A page's own figures are surveyed up to the next header.
+        let until = pages.get(next_page).map_or(ends.len(), |(from, _)| *from);
+        let placed = columns.place_line(&ends[..until], at);
+        let line_parts = read_line(def, gs, side_of, &placed, &columns);
+        for (side, part) in parts.iter_mut().zip(line_parts) {
+            side.push(part);
+        }
+    }
+    parts
+}
+
+/// A run of words read as one: a figure, a code, or text (words one space
+/// apart).
+struct Group {
+    start: usize,
+    text: String,
+    figure: bool,
+    code: bool,
+    end: usize,
+}
+
+fn groups(def: &TableDef, ws: &[Word]) -> Vec<Group> {
+    let codes = matches!(def.sides[0].rows, RowScheme::Codes);
+    let mut out: Vec<Group> = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let code = i == 0 && codes && is_code(w.text);
+        let figure = !code && is_figure(w.text);
+        if let Some(last) = out.last_mut() {
+            if !figure && !code && !last.figure && !last.code && w.start == last.end + 1 {
+                last.text.push(' ');
+                last.text.push_str(w.text);
+                last.end = w.end;
+                continue;
+            }
+        }
+        out.push(Group {
+            start: w.start,
+            end: w.end,
+            text: w.text.to_string(),
+            figure,
+            code,
+        });
+    }
+    out
+}
+
+/// A data line's groups, and which side each is on: in a two-sided table
+/// the income label opens the line, the expense label follows, and a
+/// figure is on the side of the labels before it (on a line without an
+/// expense label, left or right of where the last one stood).
+fn sides_of(
+    def: &TableDef,
+    ws: &[Word],
+    side1_start: Option<usize>,
+    side1_label: &mut Option<usize>,
+) -> (Vec<Group>, Vec<usize>) {
+    let gs = groups(def, ws);
+    let two = def.sides.len() > 1;
+    // Which side each group is on.
+    let mut side_of = vec![0; gs.len()];
+    if two {
+        let mut cur = 0;
+        let mut seen_figure = false;
+        let mut side0_labels = 0;
+        for (g, slot) in gs.iter().zip(side_of.iter_mut()) {
+            if g.figure {
+                seen_figure = true;
+                continue;
+            }
+            let side0 = cur == 0
+                && !seen_figure
+                && (g.start <= 2 || (side0_labels > 0 && side0_labels < def.sides[0].label_cells));
+            if side0 {
+                side0_labels += 1;
+            } else {
+                cur = 1;
+                *slot = 1;
+            }
+        }
+        let first_side1 = gs
+            .iter()
+            .zip(&side_of)
+            .position(|(g, &s)| !g.figure && s == 1);
+        if let Some(p) = first_side1 {
+            *side1_label = Some(gs[p].start);
+        }
+        let boundary = side1_label.or(side1_start);
+        for (k, g) in gs.iter().enumerate() {
+            if g.figure {
+                side_of[k] = match first_side1 {
+                    Some(p) => usize::from(k > p),
+                    None => match boundary {
+                        Some(b) if side1_label.is_some() => usize::from(g.start > b),
+                        Some(b) => usize::from(g.end >= b),
+                        None => 0,
+                    },
+                };
+            }
+        }
+    }
+    (gs, side_of)
+}
+
+/// Splits a data line into its sides' parts, its figures placed.
+fn read_line(
+    def: &TableDef,
+    gs: &[Group],
+    side_of: &[usize],
+    placed: &[Option<Vec<usize>>],
+    columns: &Columns,
+) -> Vec<SidePart> {
+    let mine = |s: usize| {
+        gs.iter()
+            .zip(side_of)
+            .filter(move |(_, &o)| o == s)
+            .map(|(g, _)| g)
+    };
+    let figures: Vec<Vec<&Group>> = (0..def.sides.len())
+        .map(|s| mine(s).filter(|g| g.figure).collect())
+        .collect();
+    let mut out = Vec::with_capacity(def.sides.len());
+    for (s, side) in def.sides.iter().enumerate() {
+        let mut part = SidePart {
+            labels: vec![String::new(); side.label_cells],
+            ..SidePart::default()
+        };
+        let has_code = mine(s).any(|g| g.code);
+        for g in mine(s).filter(|g| !g.figure) {
+            let cell = match side.rows {
+                RowScheme::Codes if g.code => 0,
+                RowScheme::Codes if !has_code && is_total(&g.text) => {
+                    part.opens = true;
+                    0
+                }
+                RowScheme::Codes => side.label_cells - 1,
+                RowScheme::Economic if g.start > 2 => side.label_cells - 1,
+                _ => 0,
+            };
+            part.opens |= g.code;
+            if let Some(l) = part.labels.get_mut(cell) {
+                l.push_str(&g.text);
+            }
+        }
+        let figures = &figures[s];
+        if !figures.is_empty() {
+            part.amounts = Some(match &placed[s] {
+                Some(cols) => {
+                    let mut cells = vec![None; columns.side_width(s)];
+                    for (&c, g) in cols.iter().zip(figures.iter()) {
+                        cells[c] = Some(g.text.clone());
+                    }
+                    Ok(cells)
+                }
+                None => Err(figures.iter().map(|g| g.text.clone()).collect()),
+            });
+        }
+        out.push(part);
+    }
+    out
+}
+
+/// Pairs the rows of a two-sided table's sides by vertical centre, in order;
+/// a single-sided table's rows stand alone.
+fn pair_sides(side_rows: &[Vec<SideRow>]) -> Vec<Vec<Option<SideRow>>> {
+    let mut out = Vec::new();
+    if side_rows.len() == 1 {
+        for r in &side_rows[0] {
+            out.push(vec![Some(r.clone())]);
+        }
+        return out;
+    }
+    let (a, b) = (&side_rows[0], &side_rows[1]);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.centre2.abs_diff(y.centre2) <= 1 => {
+                out.push(vec![Some(x.clone()), Some(y.clone())]);
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.centre2 < y.centre2 => {
+                out.push(vec![Some(x.clone()), None]);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(vec![Some(x.clone()), None]);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(vec![None, Some(y.clone())]);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Writes one output row: its cells side by side and the lines it cites,
+/// the line with its figures first.
+fn write_row(
+    region: &Region,
+    data: &[usize],
+    parts: &[Vec<SidePart>],
+    pair: &[Option<SideRow>],
+    rebuilt: &mut Rebuilt,
+) {
+    let def = region.table;
+    let mut cells = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
+    let mut home = None;
+    let mut unplaced: Vec<String> = Vec::new();
+    for (s, (side, row)) in def.sides.iter().zip(pair).enumerate() {
+        let width = side.columns.len();
+        let Some(row) = row else {
+            cells.extend(core::iter::repeat_n(
+                String::new(),
+                side.label_cells + width,
+            ));
+            continue;
+        };
+        let ps: Vec<&SidePart> = row.lines.iter().map(|&i| &parts[s][i]).collect();
+        cells.extend(joined_labels(side.label_cells, &ps));
+        let amounts = row.anchor.and_then(|a| parts[s][a].amounts.as_ref());
+        match amounts {
+            Some(Ok(placed)) => {
+                cells.extend(placed.iter().map(|c| c.clone().unwrap_or_default()));
+                home = home.or(row.anchor);
+            }
+            Some(Err(figures)) => {
+                cells.extend(core::iter::repeat_n(UNPLACED.to_string(), width));
+                unplaced.extend(figures.iter().cloned());
+                home = home.or(row.anchor);
+            }
+            None => cells.extend(core::iter::repeat_n(String::new(), width)),
+        }
+        lines.extend(&row.lines);
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    let home = home
+        .or_else(|| pair.iter().flatten().find_map(|r| r.anchor))
+        .unwrap_or(lines[0]);
+    let mut nos = vec![region.line_no(data[home])];
+    nos.extend(
+        lines
+            .iter()
+            .filter(|&&l| l != home)
+            .map(|&l| region.line_no(data[l])),
+    );
+    if !unplaced.is_empty() {
+        rebuilt.unplaced.push(UnplacedRow {
+            lines: nos.clone(),
+            table: def.id,
+            reason: format!("{} 个数字无法按对齐唯一确定各自的列", unplaced.len()),
+            figures: unplaced,
+        });
+    }
+    rebuilt.rows.push(RebuiltRow { lines: nos, cells });
+}

@@ -1,0 +1,176 @@
+//! Generated mutations of the `pdftotext -layout` renderings
+//! (`tests/fixtures/shapes/*.layout.txt`): every figure of every table row
+//! changed in turn, in place and at the same width (its units digit one up
+//! or down), must give an error (T/S) citing the line it was printed on.
+//! The layout reader places figures by their alignment, so a changed
+//! figure that stays where it was must be read into the same cell and
+//! break the same identities as in the TAB text.
+//!
+//! The figures are every figure the baseline report reads on a row's line,
+//! found again as words of that line; the test also asserts that they are
+//! nearly all (≥ 99%) of the figures the TAB original's tables hold.
+
+mod common;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use common::*;
+use serde_json::Value;
+
+/// One mutated copy and the line whose figure changed.
+struct Case {
+    what: String,
+    text: String,
+    line: usize,
+}
+
+fn layout_renderings() -> Vec<(String, PathBuf)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes");
+    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .expect("shapes folder")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let name = path.file_name()?.to_str()?.to_string();
+            Some((name.strip_suffix(".layout.txt")?.to_string(), path))
+        })
+        .collect();
+    found.sort();
+    assert!(!found.is_empty(), "no .layout.txt in the shapes folder");
+    found
+}
+
+/// Value cells of every table row of a report.
+fn figure_count(report: &Value) -> usize {
+    report["tables"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t["rows"].as_array().into_iter().flatten())
+        .flat_map(|r| r["cells"].as_array().into_iter().flatten())
+        .filter(|c| c["kind"] == "value")
+        .count()
+}
+
+/// (start, end) byte ranges of the words of `line` that read `figure`.
+fn words_reading<'a>(line: &'a str, figure: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut at = 0;
+    line.split(' ').filter_map(move |w| {
+        let start = at;
+        at += w.len() + 1;
+        (w.trim_matches('\u{c}') == figure).then(|| {
+            let lead = w.len() - w.trim_start_matches('\u{c}').len();
+            (start + lead, start + lead + figure.len())
+        })
+    })
+}
+
+/// The figure with its units digit moved by one (up, or down from 9):
+/// same width, a change of 1 in the figure's last integer place.
+fn mutate(figure: &str, up: bool) -> String {
+    let units = figure.find('.').unwrap_or(figure.len()) - 1;
+    let d = figure.as_bytes()[units] - b'0';
+    let new = if (up && d < 9) || d == 0 {
+        d + 1
+    } else {
+        d - 1
+    };
+    let mut out = figure.to_string();
+    out.replace_range(units..=units, &char::from(b'0' + new).to_string());
+    out
+}
+
+/// Every figure of every table row of one rendering, changed in turn.
+fn cases(stem: &str, text: &str) -> Vec<Case> {
+    let baseline = report_json(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for t in baseline["tables"].as_array().expect("tables") {
+        let id = t["id"].as_str().unwrap_or("");
+        for row in t["rows"].as_array().expect("rows") {
+            let Some(no) = row["line"].as_u64().map(|n| n as usize) else {
+                continue;
+            };
+            let line = lines[no - 1];
+            for cell in row["cells"].as_array().into_iter().flatten() {
+                let Some(figure) = cell["text"].as_str().filter(|_| cell["kind"] == "value") else {
+                    continue;
+                };
+                for (a, b) in words_reading(line, figure) {
+                    if !seen.insert((no, a)) {
+                        continue;
+                    }
+                    let new = mutate(figure, seen.len() % 2 == 0);
+                    let mut changed = line.to_string();
+                    changed.replace_range(a..b, &new);
+                    out.push(Case {
+                        what: format!("{stem}.layout.txt {id} line {no}: {figure} → {new}"),
+                        text: replace_line(text, no, &changed),
+                        line: no,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Runs the cases on two threads; the failures.
+fn run(cases: &[Case]) -> Vec<String> {
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(case) = cases.get(i) else { break };
+                let report = budget_lint::check_text(&case.text);
+                let cited = report.findings.iter().any(|f| {
+                    matches!(f.severity, budget_lint::Severity::Error)
+                        && (f.rule.starts_with('T') || f.rule.starts_with('S'))
+                        && cites_line(f, case.line)
+                });
+                if !cited {
+                    let mut f = failures.lock().unwrap_or_else(|e| e.into_inner());
+                    f.push(case.what.clone());
+                }
+            });
+        }
+    });
+    failures.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+#[test]
+fn every_changed_figure_of_the_layout_text_gives_an_error_citing_its_line() {
+    let mut all = Vec::new();
+    let mut problems = Vec::new();
+    for (stem, path) in layout_renderings() {
+        let text = std::fs::read_to_string(&path).expect("rendering");
+        let c = cases(&stem, &text);
+        let printed = figure_count(&report_json(&fixture(&stem)));
+        if c.len() * 100 < printed * 99 {
+            problems.push(format!(
+                "{stem}.layout.txt: {} figures mutated of the {printed} the TAB original's tables hold",
+                c.len()
+            ));
+        }
+        all.extend(c);
+    }
+    let failures = run(&all);
+    eprintln!(
+        "layout figures: {} changed, {} without an error citing their line",
+        all.len(),
+        failures.len()
+    );
+    if failures.len() * 100 > all.len() {
+        problems.push(format!(
+            "{} of {} changed figures give no error citing their line:\n  {}",
+            failures.len(),
+            all.len(),
+            failures.join("\n  ")
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
