@@ -1,12 +1,14 @@
 //! The native command line: `budget-lint check FILE... [--format text|json]`
-//! and `budget-lint rules [--format text|json|markdown]`.
+//! and `budget-lint rules [--format text|json|markdown]`. Every file goes
+//! through `budget_lint::check_file`, which tells its kind from its bytes
+//! (text, Word, Excel, …).
 //!
 //! Exit status: 0 when no error was found, 1 when any error was, 2 on a
 //! usage or I/O failure.
 
 use std::process::ExitCode;
 
-use budget_lint::{catalogue, check_bytes, report::render_text, Report};
+use budget_lint::{catalogue, check_file, report::render_text, Report};
 
 // Native only: the wasm build of the crate brings its own allocator (the
 // wasm tests build this binary for wasm32 too).
@@ -16,7 +18,8 @@ static ALLOCATOR: budget_lint::NativeAllocator = budget_lint::NativeAllocator;
 
 const USAGE: &str = "用法:
   budget-lint check FILE... [--format text|json|csv] [--xlsx OUT.xlsx]
-                                                   校验预算公开文本（UTF-8、UTF-16 或 GB18030/GBK）；
+                                                   校验预算公开文件（文本：UTF-8、UTF-16 或 GB18030/GBK；
+                                                   Word .docx；Excel .xlsx）；
                                                    --xlsx 另存问题清单和各表为 Excel（仅限单个文件）
   budget-lint rules [--format text|json|markdown]  列出全部校验规则
   budget-lint schema                               输出报告的 JSON Schema
@@ -139,7 +142,7 @@ fn check(files: &[String], options: &Options) -> Result<ExitCode, String> {
     let mut reports: Vec<(String, Report)> = Vec::new();
     for file in files {
         let bytes = std::fs::read(file).map_err(|e| format!("无法读取 {file}: {e}"))?;
-        let report = check_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        let report = check_file(&bytes).map_err(|e| format!("{file}: {e}"))?;
         reports.push((file.clone(), report));
     }
     let any_error = reports.iter().any(|(_, r)| r.has_errors());

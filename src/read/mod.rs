@@ -24,6 +24,13 @@ use core::fmt;
 
 use crate::prelude::*;
 
+#[cfg(feature = "office")]
+mod docx;
+#[cfg(feature = "office")]
+mod office;
+#[cfg(feature = "office")]
+mod xlsx;
+
 /// What a file is, from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -174,11 +181,20 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
 /// The readers of structured files; each kind's reader is built in where
 /// its feature is on (the core web module leaves the Office and PDF
 /// readers to modules loaded on demand).
-fn read_document(kind: FileKind, _bytes: &[u8]) -> Result<Extracted, ReadError> {
-    Err(ReadError::new(
-        "kind-unsupported",
-        format!("此版本无法读取这种文件（{kind:?}）。请提供 PDF 导出的文本，或粘贴全文。"),
-    ))
+fn read_document(kind: FileKind, bytes: &[u8]) -> Result<Extracted, ReadError> {
+    match kind {
+        #[cfg(feature = "office")]
+        FileKind::Docx => docx::read(bytes),
+        #[cfg(feature = "office")]
+        FileKind::Xlsx => xlsx::read(bytes),
+        _ => {
+            let _ = bytes;
+            Err(ReadError::new(
+                "kind-unsupported",
+                format!("此版本无法读取这种文件（{kind:?}）。请提供 PDF 导出的文本，或粘贴全文。"),
+            ))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -49,6 +49,15 @@ impl Category {
         }
     }
 
+    /// Whether its rules read the prose or the 绩效 forms, which a workbook
+    /// of tables does not give.
+    pub fn needs_prose(&self) -> bool {
+        matches!(
+            self,
+            Category::Narrative | Category::Form | Category::SpecialFunds
+        )
+    }
+
     pub fn label(&self) -> &'static str {
         match self {
             Category::Table => "表内及表间关系",
@@ -120,7 +129,10 @@ pub fn run(doc: &Document, profile: &'static Profile) -> (Vec<Finding>, Vec<Chec
     let mut checks = Vec::new();
     for rule in all() {
         let mut sink = Sink::new(rule.meta());
-        if rule.meta().category.applies_to(doc.info.kind) {
+        let category = rule.meta().category;
+        if doc.info.tables_only && category.needs_prose() {
+            sink.not_applicable("不适用：未提供文字部分（只给了表格）");
+        } else if category.applies_to(doc.info.kind) {
             rule.check(&cx, &mut sink);
         } else {
             sink.not_applicable(format!("{}不适用此项检查", doc.info.kind_label));
