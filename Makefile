@@ -91,4 +91,4 @@ types:
 	cd scripts/typegen && npm ci --no-audit --no-fund >/dev/null && node gen.mjs
 
 clean:
-	rm -rf www/pkg www/pkg-xlsx dist target/screenshots
+	rm -rf www/pkg www/pkg-xlsx www/pkg-office dist target/screenshots

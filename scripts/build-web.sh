@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release web modules exactly as wasm-pack.toml says: for each
-# [[module]] (core → www/pkg, xlsx → www/pkg-xlsx), wasm-pack with the
+# [[module]] (core → www/pkg, xlsx → www/pkg-xlsx, office → www/pkg-office), wasm-pack with the
 # cached, version-matched wasm-bindgen, then npm binaryen's wasm-opt with the
 # configured flags, then the npm package name and the size against the
 # module's budget. Run scripts/install-tools.sh web first (the Makefile does).
@@ -144,3 +144,4 @@ shipped "www/ (pages, lib, element, core engine)" "$ROOT"/www/*.html "$ROOT"/www
   "$ROOT"/www/pkg/budget_lint.js "$ROOT"/www/pkg/budget_lint_bg.wasm
 shipped "Rule catalogue docs (on demand)" "$ROOT"/www/pkg/index.js "$ROOT"/www/pkg/rules.js
 shipped "Excel export (on demand)" "$ROOT"/www/pkg-xlsx/budget_lint.js "$ROOT"/www/pkg-xlsx/budget_lint_bg.wasm
+shipped "Word/Excel reading (on demand)" "$ROOT"/www/pkg-office/budget_lint.js "$ROOT"/www/pkg-office/budget_lint_bg.wasm

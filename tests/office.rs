@@ -206,3 +206,33 @@ fn the_cli_explains_legacy_office_files() {
     assert!(stderr.contains("已损坏"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Damaged files (cut short, bytes changed) never panic or hang: they are
+/// read or refused with a message.
+#[test]
+fn damaged_files_are_refused_not_fatal() {
+    for (stem, path) in files(".docx").into_iter().chain(files(".xlsx")) {
+        let bytes = std::fs::read(&path).unwrap();
+        let mut variants: Vec<Vec<u8>> =
+            [8, 100, bytes.len() / 3, bytes.len() / 2, bytes.len() - 22]
+                .iter()
+                .map(|&n| bytes[..n].to_vec())
+                .collect();
+        for step in [997, 4093] {
+            let mut flipped = bytes.clone();
+            for i in (300..flipped.len()).step_by(step) {
+                flipped[i] ^= 0x5A;
+            }
+            variants.push(flipped);
+        }
+        for (i, variant) in variants.into_iter().enumerate() {
+            let what = format!("{stem} variant {i}");
+            let outcome = common::within(std::time::Duration::from_secs(10), &what, move || {
+                budget_lint::check_file(&variant).map(|_| ())
+            });
+            if let Err(e) = outcome {
+                assert!(!e.message.is_empty(), "{what}: empty message");
+            }
+        }
+    }
+}

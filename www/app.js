@@ -4,7 +4,7 @@
 // the session's state and wires the ui/ modules together; each of those
 // knows only its own part of the page.
 import { applyStatic, getLang, onLangChange, setLang, t } from './i18n.js';
-import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort } from './ui/engine-adapter.js';
+import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isOfficeFile } from './ui/engine-adapter.js';
 import { bindIntake } from './ui/intake.js';
 import { renderDocList } from './ui/doclist.js';
 import { renderSummary } from './ui/summary.js';
@@ -189,21 +189,29 @@ async function check(doc, position) {
   doc.status = 'running';
   busy(true);
   refreshDocs();
+  const progress = {
+    signal: controller.signal,
+    onProgress: ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`),
+  };
   try {
+    let office = null;
     if (doc.file) {
       stage('decode', `${t('status.reading', doc.name)}${position}`);
       const bytes = new Uint8Array(await doc.file.arrayBuffer());
-      const { text, encoding } = decodeBytes(bytes, inputMessages());
-      Object.assign(doc, { text, encoding });
+      if (isOfficeFile(bytes)) {
+        // Word/Excel: the engine reads the file; the text it read is the source.
+        office = await engine.checkFile(bytes, progress);
+        Object.assign(doc, { text: office.text, encoding: t(`input.kind.${office.kind}`) });
+      } else {
+        const { text, encoding } = decodeBytes(bytes, inputMessages());
+        Object.assign(doc, { text, encoding });
+      }
       delete doc.file;
     }
     if (controller.signal.aborted) throw new DOMException('已取消', 'AbortError');
     if (doc.id === currentId) showText(doc);
     stage('check', `${t('status.running', doc.name)}${position}`);
-    const { report, ms } = await engine.validate(doc.text, {
-      signal: controller.signal,
-      onProgress: ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`),
-    });
+    const { report, ms } = office ?? (await engine.validate(doc.text, progress));
     Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
     const s = report.summary || {};
     const name = doc.encoding ? `${doc.name}（${doc.encoding}）` : doc.name;

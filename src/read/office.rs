@@ -48,7 +48,8 @@ impl<'a> Package<'a> {
                 format!("这个 {what} 文件的内容过大（{name} 超过 256 MB），无法读取。"),
             ));
         }
-        let mut text = String::with_capacity(file.size() as usize);
+        // The declared size is only a hint: a damaged header may claim more.
+        let mut text = String::with_capacity(file.size().min(16 << 20) as usize);
         file.by_ref()
             .take(MAX_PART_BYTES)
             .read_to_string(&mut text)

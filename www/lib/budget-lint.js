@@ -6,14 +6,16 @@
 //   await init();                                  // optional: the first call starts it
 //   const report = await validate(text);           // → Report (schema/report.d.ts)
 //   const { report, text, encoding, name } = await validateFile(file);
+//   // a .docx/.xlsx too: text is what the engine read from it
 //
 // No dependencies, and no network except its own files: ./worker.js,
 // ../pkg/budget_lint.js and ../pkg/budget_lint_bg.wasm, ../pkg/index.js and
-// ../pkg/rules.js the first time rules() is called, and ../pkg-xlsx/* the
-// first time exportXlsx is called. The single-file build
+// ../pkg/rules.js the first time rules() is called, ../pkg-xlsx/* the
+// first time exportXlsx is called, and ../pkg-office/* the first time a Word
+// or Excel file is checked. The single-file build
 // (dist/budget-lint.html) sets globalThis.BUDGET_LINT_EMBEDDED = {workerSource,
 // wasmBase64} and nothing is fetched at all.
-import { InputError, MAX_BYTES, decodeBytes, decodeFile } from './decode.js';
+import { InputError, MAX_BYTES, decodeBytes, decodeFile, tooLarge } from './decode.js';
 
 export { InputError, MAX_BYTES, decodeBytes };
 
@@ -25,9 +27,22 @@ function embedded() {
   return globalThis.BUDGET_LINT_EMBEDDED || null;
 }
 
-/** What this build can do: the single file leaves the Excel module out. */
+/** What this build can do: the single file leaves the Excel and office modules out. */
 export function capabilities() {
-  return { xlsx: !embedded(), singleFile: Boolean(embedded()) };
+  return { xlsx: !embedded(), office: !embedded(), singleFile: Boolean(embedded()) };
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Whether bytes are an Office file (a ZIP: .docx/.xlsx; an OLE2 compound
+ * file: old .doc/.xls/.wps), which the office module reads (or explains),
+ * rather than text. From the content, never the file name.
+ */
+export function isOfficeFile(bytes) {
+  const starts = (sig) => sig.every((b, i) => bytes[i] === b);
+  return bytes.length >= 8 && (starts(ZIP) || starts(OLE2));
 }
 
 function base64Bytes(b64) {
@@ -41,6 +56,7 @@ function spawn() {
   const packed = embedded();
   let worker;
   let xlsxUrl = null;
+  let officeUrl = null;
   if (packed) {
     // file:// refuses module workers from blob: URLs; the single file's
     // worker is a classic script (scripts/build-dist.py bundles it).
@@ -49,6 +65,7 @@ function spawn() {
     const root = settings.baseUrl ? new URL('lib/', settings.baseUrl) : new URL('./', import.meta.url);
     const workerUrl = new URL('worker.js', root);
     xlsxUrl = new URL('../pkg-xlsx/budget_lint.js', workerUrl).href;
+    officeUrl = new URL('../pkg-office/budget_lint.js', workerUrl).href;
     worker = new Worker(workerUrl, { type: 'module' });
   }
   const wasmBytes = settings.wasmBytes || (packed ? base64Bytes(packed.wasmBase64) : undefined);
@@ -67,7 +84,7 @@ function spawn() {
     });
   });
   state.ready.catch(() => {});
-  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl });
+  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl, officeUrl });
   return state;
 }
 
@@ -160,10 +177,35 @@ export function validate(text, options = {}) {
  */
 export async function validateFile(file, options = {}) {
   if (options.signal?.aborted) throw abortError();
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  if (isOfficeFile(head)) {
+    if (file.size > MAX_BYTES) throw tooLarge(file.size);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { report, text, kind } = await checkFile(bytes, options);
+    return { report, text, encoding: kind, name: file.name ?? '' };
+  }
   options.onProgress?.({ stage: 'decode', message: '正在读取并识别编码…' });
   const { text, encoding } = await decodeFile(file);
   const report = await validate(text, options);
   return { report, text, encoding, name: file.name ?? '' };
+}
+
+/**
+ * Reads a Word (.docx) or Excel (.xlsx) file with the office module (loaded
+ * the first time) and checks it. An old binary .doc/.xls/.wps, an encrypted
+ * or damaged file rejects with a Chinese message saying what to do.
+ * @param {Uint8Array} bytes
+ * @returns {Promise<{kind: 'docx'|'xlsx', text: string, tables_only: boolean, report: object}>}
+ *   text: what the engine read from the file (the lines the report's line numbers count)
+ */
+export function checkFile(bytes, options = {}) {
+  if (!capabilities().office) {
+    return Promise.reject(
+      new Error('此版本（单文件版）不能读取 Word 或 Excel 文件；请使用在线版，或把文件另存为 PDF 或文本后再打开。'),
+    );
+  }
+  if (bytes.length > MAX_BYTES) return Promise.reject(tooLarge(bytes.length));
+  return request({ type: 'file', bytes, options: engineOptions(options) }, options);
 }
 
 /**
