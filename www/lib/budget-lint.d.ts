@@ -32,7 +32,7 @@ export function validate(text: string, options?: CallOptions & ValidateOptions):
 export function validateFile(
   file: Blob & { name?: string },
   options?: CallOptions & ValidateOptions,
-): Promise<{ report: Report; text: string; encoding: Encoding | OfficeKind; name: string }>;
+): Promise<{ report: Report; text: string; encoding: Encoding; kind?: OfficeKind; name: string }>;
 /** A Word or Excel file, as the office module read it. */
 export type OfficeKind = 'docx' | 'xlsx';
 /** Whether bytes are a Word/Excel file (or an old .doc/.xls/.wps), read by checkFile. */

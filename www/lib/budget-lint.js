@@ -172,7 +172,9 @@ export function validate(text, options = {}) {
 
 /**
  * Decodes a File/Blob (UTF-8, UTF-16 with BOM, GB18030) and checks it.
- * @returns {Promise<{report: object, text: string, encoding: string, name: string}>}
+ * A Word (.docx) or Excel (.xlsx) file is read by the office module instead
+ * (checkFile): `kind` says which, `text` is what the engine read from it.
+ * @returns {Promise<{report: object, text: string, encoding: string, kind?: 'docx'|'xlsx', name: string}>}
  * @throws {InputError} empty, binary, too large (File.size, before reading) or undecodable
  */
 export async function validateFile(file, options = {}) {
@@ -182,7 +184,8 @@ export async function validateFile(file, options = {}) {
     if (file.size > MAX_BYTES) throw tooLarge(file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { report, text, kind } = await checkFile(bytes, options);
-    return { report, text, encoding: kind, name: file.name ?? '' };
+    // An Office file's text comes from its XML parts, which are UTF-8.
+    return { report, text, encoding: 'UTF-8', kind, name: file.name ?? '' };
   }
   options.onProgress?.({ stage: 'decode', message: '正在读取并识别编码…' });
   const { text, encoding } = await decodeFile(file);
