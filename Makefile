@@ -93,4 +93,4 @@ types:
 	cd scripts/typegen && npm ci --no-audit --no-fund >/dev/null && node gen.mjs
 
 clean:
-	rm -rf www/pkg www/pkg-xlsx www/pkg-pdf www/vendor dist target/screenshots
+	rm -rf www/pkg www/pkg-xlsx www/pkg-pdf www/pkg-office www/vendor dist target/screenshots

@@ -1,8 +1,10 @@
 //! The whole check of each corpus document: parse + rules + report
 //! (`check_text`), the bytes path with decoding (`check_bytes`), the same
 //! documents in other shapes (`check_shape/<shape>/<doc>`: the renderings
-//! of `tests/fixtures/shapes`, rebuilt before they are checked), and the
-//! JSON serialisation of the finished report measured on its own.
+//! of `tests/fixtures/shapes`, rebuilt before they are checked), the JSON
+//! serialisation of the finished report measured on its own, and reading
+//! each Word and Excel rendering into text (`read_office`, feature
+//! `office`).
 //!
 //! The goal (issue 2): the largest corpus document under 1 ms natively.
 //! Run with `cargo bench --bench check`; criterion prints the median.
@@ -108,5 +110,31 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, check, stages);
+/// Reading each .docx and .xlsx of `tests/fixtures/shapes` into text (unzip,
+/// XML, tables, number formats), without the check that follows.
+#[cfg(feature = "office")]
+fn read_office(c: &mut Criterion) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("shapes folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "docx" || x == "xlsx"))
+        .collect();
+    files.sort();
+    let mut group = c.benchmark_group("read_office");
+    for path in files {
+        let bytes = std::fs::read(&path).expect("file");
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &bytes, |b, bytes| {
+            b.iter(|| budget_lint::read::read(black_box(bytes)))
+        });
+    }
+    group.finish();
+}
+
+#[cfg(not(feature = "office"))]
+fn read_office(_: &mut Criterion) {}
+
+criterion_group!(benches, check, stages, read_office);
 criterion_main!(benches);

@@ -152,6 +152,11 @@ export interface DocumentSection {
    */
   tables_found: number;
   /**
+   * Only the tables were given (an Excel workbook): the prose and the
+   * 绩效 forms were not, so their checks did not apply.
+   */
+  tables_only?: boolean;
+  /**
    * Money unit of the tables ("万元").
    */
   unit?: string | null;

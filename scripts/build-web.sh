@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release web modules exactly as wasm-pack.toml says: for each
-# [[module]] (core → www/pkg, xlsx → www/pkg-xlsx), wasm-pack with the
+# [[module]] (core → www/pkg, xlsx → www/pkg-xlsx, office → www/pkg-office), wasm-pack with the
 # cached, version-matched wasm-bindgen, then npm binaryen's wasm-opt with the
 # configured flags, then the npm package name and the size against the
 # module's budget. Run scripts/install-tools.sh web first (the Makefile does).
@@ -182,3 +182,4 @@ shipped_sum "PDF standard fonts (each fetched only by a PDF that uses it)" "$ROO
 shipped_sum "PDF image decoders (wasm, only for JPEG 2000 / JBIG2 / ICC images)" "$ROOT"/www/vendor/pdfjs/wasm/*.wasm
 shipped "Annotated PDF export (on demand)" "$ROOT"/www/vendor/pdf-lib/pdf-lib.esm.min.js
 shipped "Excel export (on demand)" "$ROOT"/www/pkg-xlsx/budget_lint.js "$ROOT"/www/pkg-xlsx/budget_lint_bg.wasm
+shipped "Word/Excel reading (on demand)" "$ROOT"/www/pkg-office/budget_lint.js "$ROOT"/www/pkg-office/budget_lint_bg.wasm

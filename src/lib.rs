@@ -45,19 +45,32 @@ pub use mimalloc::MiMalloc as NativeAllocator;
 
 /// Checks a decoded text and returns the full report.
 pub fn check_text(text: &str) -> Report {
-    let normalized = text::normalize(text);
-    let mut lines = lines::Lines::from_text(&normalized);
-    lines.mark_pages(text);
-    let (doc, profile) = parse::parse(lines, &normalized);
-    let (findings, checks) = rules::run(&doc, profile);
-    Report::new(doc, findings, checks)
+    check(text, false)
 }
 
 /// Reads a file of any supported kind (text, HTML, Word, Excel, PDF: see
-/// [`read`]) and checks it.
+/// [`read`]) and checks it. Every front end that is given a file comes
+/// here.
 pub fn check_file(bytes: &[u8]) -> Result<Report, read::ReadError> {
     let extracted = read::read(bytes)?;
-    Ok(check_text(&extracted.text))
+    Ok(check_extracted(&extracted))
+}
+
+/// Checks what a reader extracted: a workbook's tables without their
+/// prose get the table checks, and the prose and form checks say the
+/// prose was not given.
+pub fn check_extracted(extracted: &read::Extracted) -> Report {
+    check(&extracted.text, extracted.tables_only)
+}
+
+fn check(text: &str, tables_only: bool) -> Report {
+    let normalized = text::normalize(text);
+    let mut lines = lines::Lines::from_text(&normalized);
+    lines.mark_pages(text);
+    let (mut doc, profile) = parse::parse(lines, &normalized);
+    doc.info.tables_only = tables_only;
+    let (findings, checks) = rules::run(&doc, profile);
+    Report::new(doc, findings, checks)
 }
 
 /// Decodes bytes (UTF-8, UTF-16 with BOM, GB18030 natively) and checks them.

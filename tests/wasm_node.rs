@@ -230,3 +230,28 @@ fn html_text_reads_a_web_page_as_the_tab_text() {
         "收入\t\t支出\n"
     );
 }
+
+/// The office module's reader (www/pkg-office is built with `web-office`;
+/// `office` is a default feature, so the wasm tests have it): a workbook
+/// read in wasm gives the text it read and the report of its tables, and
+/// an old binary .doc is refused.
+#[cfg(feature = "office")]
+#[wasm_bindgen_test]
+fn check_file_reads_a_workbook_and_says_only_tables_were_given() {
+    const XLSX: &[u8] = include_bytes!("fixtures/shapes/yangquan-zhaoshang-2026.xlsx");
+    let result = budget_lint::front::wasm::check_file(XLSX, None)
+        .unwrap_or_else(|_| panic!("check_file failed"));
+    assert_eq!(get(&result, "kind").as_string().as_deref(), Some("xlsx"));
+    assert_eq!(get(&result, "tables_only").as_bool(), Some(true));
+    assert!(get(&result, "text")
+        .as_string()
+        .is_some_and(|t| t.contains("2026年预算收支总表")));
+    let report = get(&result, "report");
+    assert_eq!(array(&report, "tables").length(), 13);
+    assert_eq!(
+        get(&get(&report, "document"), "tables_only").as_bool(),
+        Some(true)
+    );
+    let legacy = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0];
+    assert!(budget_lint::front::wasm::check_file(&legacy, None).is_err());
+}

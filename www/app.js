@@ -4,7 +4,7 @@
 // the session's state and wires the ui/ modules together; each of those
 // knows only its own part of the page.
 import { applyStatic, getLang, onLangChange, setLang, t } from './i18n.js';
-import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml } from './ui/engine-adapter.js';
+import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml, isOfficeFile } from './ui/engine-adapter.js';
 import { bindIntake } from './ui/intake.js';
 import { renderDocList } from './ui/doclist.js';
 import { renderSummary } from './ui/summary.js';
@@ -220,7 +220,12 @@ async function check(doc, position) {
   doc.status = 'running';
   busy(true);
   refreshDocs();
+  const progress = {
+    signal: controller.signal,
+    onProgress: ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`),
+  };
   try {
+    let office = null;
     if (doc.file) {
       stage('decode', `${t('status.reading', doc.name)}${position}`);
       // The first KiB tells a PDF, whose size is judged before it is read.
@@ -230,32 +235,39 @@ async function check(doc, position) {
       } else {
         delete doc.pdf;
         const bytes = new Uint8Array(await doc.file.arrayBuffer());
-        let { text, encoding } = decodeBytes(bytes, inputMessages());
-        if (isHtml(doc.name, text)) {
-          // A web page: its tables' cells and its paragraphs as TAB text,
-          // which the source view shows and the findings' lines number.
-          text = await engine.htmlToText(text);
-          encoding = `${encoding} · HTML`;
+        if (isOfficeFile(bytes)) {
+          // Word/Excel: the engine reads the file; the text it read is the source.
+          office = await engine.checkFile(bytes, progress);
+          Object.assign(doc, { text: office.text, encoding: t(`input.kind.${office.kind}`) });
+        } else {
+          let { text, encoding } = decodeBytes(bytes, inputMessages());
+          if (isHtml(doc.name, text)) {
+            // A web page: its tables' cells and its paragraphs as TAB text,
+            // which the source view shows and the findings' lines number.
+            text = await engine.htmlToText(text);
+            encoding = `${encoding} · HTML`;
+          }
+          Object.assign(doc, { text, encoding });
         }
-        Object.assign(doc, { text, encoding });
       }
       delete doc.file;
     }
     if (controller.signal.aborted) throw new DOMException('已取消', 'AbortError');
     if (doc.id === currentId && !doc.pdf) showText(doc);
     stage('check', `${t('status.running', doc.name)}${position}`);
-    const onProgress = ({ stage: s, message }) => stage(s, message || `${t(`stage.${s}`)}${position}`);
     let report;
     let ms;
-    if (doc.pdf) {
+    if (office) {
+      ({ report, ms } = office);
+    } else if (doc.pdf) {
       // The engine rebuilds the lines from the layout; the report cites them.
-      const got = await engine.validatePdf(doc.pdf.layout, { signal: controller.signal, onProgress });
+      const got = await engine.validatePdf(doc.pdf.layout, progress);
       Object.assign(doc, { text: got.text });
       doc.pdf.places = got.places;
       ({ report, ms } = got);
       if (doc.id === currentId) showText(doc);
     } else {
-      ({ report, ms } = await engine.validate(doc.text, { signal: controller.signal, onProgress }));
+      ({ report, ms } = await engine.validate(doc.text, progress));
     }
     Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
     const s = report.summary || {};

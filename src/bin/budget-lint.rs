@@ -1,5 +1,7 @@
 //! The native command line: `budget-lint check FILE... [--format text|json]`
-//! and `budget-lint rules [--format text|json|markdown]`.
+//! and `budget-lint rules [--format text|json|markdown]`. Every file goes
+//! through `budget_lint::check_file`, which tells its kind from its bytes
+//! (text, Word, Excel, …).
 //!
 //! Exit status: 0 when no error was found, 1 when any error was, 2 on a
 //! usage or I/O failure, 3 when a file was not recognised (nothing in it
@@ -17,8 +19,8 @@ static ALLOCATOR: budget_lint::NativeAllocator = budget_lint::NativeAllocator;
 
 const USAGE: &str = "用法:
   budget-lint check FILE... [--format text|json|csv] [--xlsx OUT.xlsx]
-                                                   校验预算公开文本（UTF-8、UTF-16 或 GB18030/GBK）
-                                                   或网页（.html）；
+                                                   校验预算公开文件（文本：UTF-8、UTF-16 或 GB18030/GBK；
+                                                   网页 .html；Word .docx；Excel .xlsx；PDF）；
                                                    --xlsx 另存问题清单和各表为 Excel（仅限单个文件）
   budget-lint rules [--format text|json|markdown]  列出全部校验规则
   budget-lint schema                               输出报告的 JSON Schema

@@ -190,6 +190,48 @@ pub fn xlsx(text: &str) -> Result<Vec<u8>, JsError> {
     crate::export::workbook(&report).map_err(|e| JsError::new(&format!("生成 Excel 文件失败：{e}")))
 }
 
+/// What `check_file` returns: the report, and the text the file was read
+/// into, which the page shows as the source the findings' lines point to.
+#[cfg(feature = "office")]
+#[derive(Serialize)]
+struct FileResult<'a> {
+    kind: crate::read::FileKind,
+    text: &'a str,
+    /// Only the tables were in the file (a workbook).
+    tables_only: bool,
+    report: &'a crate::Report,
+}
+
+/// Reads a Word (.docx) or Excel (.xlsx) file and checks it:
+/// `{kind, text, tables_only, report}`. Throws an `Error` whose message says
+/// in Chinese what the file is and what to do when it cannot be read (an
+/// old binary .doc/.xls/.wps, an encrypted or damaged file). Only in the
+/// module built with `web-office` (www/pkg-office), which the page loads
+/// the first time such a file is opened.
+#[cfg(feature = "office")]
+#[wasm_bindgen(
+    unchecked_return_type = "{kind: string, text: string, tables_only: boolean, report: Report}"
+)]
+pub fn check_file(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsError> {
+    let options = read_options(options)?;
+    let extracted = crate::read::read(bytes).map_err(|e| JsError::new(&e.message))?;
+    let mut report = crate::check_extracted(&extracted);
+    if !options.tables {
+        report.tables.clear();
+    }
+    to_js(&FileResult {
+        kind: extracted.kind,
+        text: &extracted.text,
+        tables_only: extracted.tables_only,
+        report: &report,
+    })
+}
+
 #[cfg(not(feature = "web-pdf"))]
 fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
     match options {

@@ -61,6 +61,10 @@ pub struct DocumentInfo {
     /// Lines of the input, and how many the noise filter set aside.
     pub line_count: usize,
     pub noise_lines: usize,
+    /// Only the tables were given (an Excel workbook): the prose and the
+    /// 绩效 forms were not, so their checks did not apply.
+    #[serde(default, skip_serializing_if = "core::ops::Not::not")]
+    pub tables_only: bool,
 }
 
 /// Everything rebuilt from one text; rules read only this.

@@ -100,6 +100,7 @@ pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
         unit: meta.unit,
         line_count: lines.all.len(),
         noise_lines: lines.noise_count(),
+        tables_only: false,
     };
     let tables = if meta.kind.is_budget() {
         parsed.tables

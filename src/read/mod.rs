@@ -24,8 +24,14 @@ use core::fmt;
 
 use crate::prelude::*;
 
+#[cfg(feature = "office")]
+mod docx;
 pub mod html;
+#[cfg(feature = "office")]
+mod office;
 pub mod pdf;
+#[cfg(feature = "office")]
+mod xlsx;
 
 /// What a file is, from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -191,6 +197,10 @@ fn read_document(kind: FileKind, bytes: &[u8]) -> Result<Extracted, ReadError> {
     match kind {
         #[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
         FileKind::Pdf => pdf::read(bytes),
+        #[cfg(feature = "office")]
+        FileKind::Docx => docx::read(bytes),
+        #[cfg(feature = "office")]
+        FileKind::Xlsx => xlsx::read(bytes),
         _ => {
             let _ = bytes;
             Err(ReadError::new(

@@ -42,6 +42,9 @@ pub fn render_text(report: &Report, file: &str) -> String {
             s.checks_could_not_run
         );
     }
+    if d.tables_only {
+        out.push_str("只给了表格，未提供文字部分：情况说明和绩效目标表的检查不适用\n");
+    }
     let mut locations: Vec<&str> = Vec::new();
     for f in &report.findings {
         if !locations.contains(&f.location.as_str()) {

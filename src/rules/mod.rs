@@ -49,6 +49,15 @@ impl Category {
         }
     }
 
+    /// Whether its rules read the prose or the 绩效 forms, which a workbook
+    /// of tables does not give.
+    pub fn needs_prose(&self) -> bool {
+        matches!(
+            self,
+            Category::Narrative | Category::Form | Category::SpecialFunds
+        )
+    }
+
     pub fn label(&self) -> &'static str {
         match self {
             Category::Table => "表内及表间关系",
@@ -160,11 +169,14 @@ pub fn run(doc: &Document, profile: &'static Profile) -> (Vec<Finding>, Vec<Chec
     for rule in all() {
         let mut sink = Sink::new(rule.meta());
         let kind = doc.info.kind;
+        let category = rule.meta().category;
         if !rule.runs_on_every_document() && !recognised {
             // Nothing was read that a check could rest on: a rule run
             // anyway would report every table as missing or cut.
             sink.could_not_run("文档未识别，或读不出任何表格（见 S107），未做此项检查");
-        } else if !rule.runs_on_every_document() && !rule.meta().category.applies_to(kind) {
+        } else if doc.info.tables_only && category.needs_prose() {
+            sink.not_applicable("不适用：未提供文字部分（只给了表格）");
+        } else if !rule.runs_on_every_document() && !category.applies_to(kind) {
             sink.not_applicable(format!("{}不适用此项检查", doc.info.kind_label));
         } else if let Some(reason) = not_for(rule, profile) {
             sink.not_applicable(reason);

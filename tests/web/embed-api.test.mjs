@@ -245,7 +245,7 @@ describe('budget-lint.js API in a portal page (release build)', () => {
       assert.equal(out.before, false, 'pkg-xlsx is not loaded before an export');
       assert.ok(requests.some((u) => u.endsWith('/pkg-xlsx/budget_lint_bg.wasm')));
       assert.equal(out.isBytes, true);
-      assert.deepEqual(out.capabilities, { xlsx: true, singleFile: false });
+      assert.deepEqual(out.capabilities, { xlsx: true, office: true, singleFile: false });
       const files = unzip(Buffer.from(out.xlsx));
       const workbook = files.get('xl/workbook.xml').toString('utf8');
       const sheets = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);

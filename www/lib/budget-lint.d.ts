@@ -32,7 +32,7 @@ export function validate(text: string, options?: CallOptions & ValidateOptions):
 export function validateFile(
   file: Blob & { name?: string },
   options?: CallOptions & ValidateOptions,
-): Promise<{ report: Report; text: string; encoding: Encoding; name: string }>;
+): Promise<{ report: Report; text: string; encoding: Encoding; kind?: OfficeKind; name: string }>;
 /** A PDF's positioned text (pdf.js's text items) and ruling lines: src/read/pdf/geometry.rs's `Layout`. */
 export interface PdfLayout {
   pages: { page: number; width: number; height: number }[];
@@ -52,9 +52,22 @@ export function validatePdf(
   layout: PdfLayout,
   options?: CallOptions & ValidateOptions,
 ): Promise<{ report: Report; text: string; places: (PdfPlace | null)[] }>;
+/** A Word or Excel file, as the office module read it. */
+export type OfficeKind = 'docx' | 'xlsx';
+/** Whether bytes are a Word/Excel file (or an old .doc/.xls/.wps), read by checkFile. */
+export function isOfficeFile(bytes: Uint8Array): boolean;
+/**
+ * Reads a .docx/.xlsx with the office module (loaded on first use) and checks it.
+ * `text` is what was read from the file; `tables_only`: a workbook, without the prose.
+ * Rejects with a Chinese message for an old .doc/.xls/.wps, an encrypted or damaged file.
+ */
+export function checkFile(
+  bytes: Uint8Array,
+  options?: CallOptions & ValidateOptions,
+): Promise<{ kind: OfficeKind; text: string; tables_only: boolean; report: Report }>;
 export function decodeBytes(bytes: Uint8Array | ArrayBuffer): { text: string; encoding: Encoding };
 export function rules(options?: CallOptions): Promise<RuleDoc[]>;
 export function version(): Promise<string>;
 export function findingsCsv(text: string, name?: string, options?: CallOptions): Promise<string>;
 export function exportXlsx(text: string, options?: CallOptions): Promise<Uint8Array>;
-export function capabilities(): { xlsx: boolean; singleFile: boolean };
+export function capabilities(): { xlsx: boolean; office: boolean; singleFile: boolean };

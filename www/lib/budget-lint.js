@@ -5,17 +5,18 @@
 //   import { init, validate, validateFile } from './lib/budget-lint.js';
 //   await init();                                  // optional: the first call starts it
 //   const report = await validate(text);           // → Report (schema/report.d.ts)
-//   const { report, text, encoding, name } = await validateFile(file);  // .txt or .html
+//   const { report, text, encoding, name } = await validateFile(file);  // .txt, .html, .docx, .xlsx
 //   const text = await htmlToText(html);          // a web page or a text/html paste → TAB text
 //
 // No dependencies, and no network except its own files: ./worker.js,
 // ../pkg/budget_lint.js and ../pkg/budget_lint_bg.wasm, ../pkg/index.js and
 // ../pkg/rules.js the first time rules() is called, ../pkg-xlsx/* the
-// first time exportXlsx is called, and ../pkg-pdf/* the first time
-// validatePdf is called. The single-file build
+// first time exportXlsx is called, ../pkg-office/* the first time a Word
+// or Excel file is checked, and ../pkg-pdf/* the first time validatePdf is
+// called. The single-file build
 // (dist/budget-lint.html) sets globalThis.BUDGET_LINT_EMBEDDED = {workerSource,
 // wasmBase64} and nothing is fetched at all.
-import { InputError, MAX_BYTES, decodeBytes, decodeFile } from './decode.js';
+import { InputError, MAX_BYTES, decodeBytes, decodeFile, tooLarge } from './decode.js';
 
 export { InputError, MAX_BYTES, decodeBytes };
 
@@ -27,9 +28,22 @@ function embedded() {
   return globalThis.BUDGET_LINT_EMBEDDED || null;
 }
 
-/** What this build can do: the single file leaves the Excel module out. */
+/** What this build can do: the single file leaves the Excel and office modules out. */
 export function capabilities() {
-  return { xlsx: !embedded(), singleFile: Boolean(embedded()) };
+  return { xlsx: !embedded(), office: !embedded(), singleFile: Boolean(embedded()) };
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Whether bytes are an Office file (a ZIP: .docx/.xlsx; an OLE2 compound
+ * file: old .doc/.xls/.wps), which the office module reads (or explains),
+ * rather than text. From the content, never the file name.
+ */
+export function isOfficeFile(bytes) {
+  const starts = (sig) => sig.every((b, i) => bytes[i] === b);
+  return bytes.length >= 8 && (starts(ZIP) || starts(OLE2));
 }
 
 function base64Bytes(b64) {
@@ -44,6 +58,7 @@ function spawn() {
   let worker;
   let xlsxUrl = null;
   let pdfUrl = null;
+  let officeUrl = null;
   if (packed) {
     // file:// refuses module workers from blob: URLs; the single file's
     // worker is a classic script (scripts/build-dist.py bundles it).
@@ -53,6 +68,7 @@ function spawn() {
     const workerUrl = new URL('worker.js', root);
     xlsxUrl = new URL('../pkg-xlsx/budget_lint.js', workerUrl).href;
     pdfUrl = new URL('../pkg-pdf/budget_lint.js', workerUrl).href;
+    officeUrl = new URL('../pkg-office/budget_lint.js', workerUrl).href;
     worker = new Worker(workerUrl, { type: 'module' });
   }
   const wasmBytes = settings.wasmBytes || (packed ? base64Bytes(packed.wasmBase64) : undefined);
@@ -71,7 +87,7 @@ function spawn() {
     });
   });
   state.ready.catch(() => {});
-  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl, pdfUrl });
+  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl, officeUrl, pdfUrl });
   return state;
 }
 
@@ -195,11 +211,21 @@ export async function validatePdf(layout, options = {}) {
  * Decodes a File/Blob (UTF-8, UTF-16 with BOM, GB18030) and checks it. A web
  * page (.html, or text that starts as one) is read into its TAB text first
  * (htmlToText): `text` is then that text, which the findings' lines number.
- * @returns {Promise<{report: object, text: string, encoding: string, name: string, html: boolean}>}
+ * A Word (.docx) or Excel (.xlsx) file is read by the office module instead
+ * (checkFile): `kind` says which, `text` is what the engine read from it.
+ * @returns {Promise<{report: object, text: string, encoding: string, kind?: 'docx'|'xlsx', name: string, html?: boolean}>}
  * @throws {InputError} empty, binary, too large (File.size, before reading) or undecodable
  */
 export async function validateFile(file, options = {}) {
   if (options.signal?.aborted) throw abortError();
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  if (isOfficeFile(head)) {
+    if (file.size > MAX_BYTES) throw tooLarge(file.size);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { report, text, kind } = await checkFile(bytes, options);
+    // An Office file's text comes from its XML parts, which are UTF-8.
+    return { report, text, encoding: 'UTF-8', kind, name: file.name ?? '' };
+  }
   options.onProgress?.({ stage: 'decode', message: '正在读取并识别编码…' });
   const decoded = await decodeFile(file);
   const html = isHtml(file.name, decoded.text);
@@ -228,6 +254,24 @@ export function htmlToText(html, options = {}) {
 export function isHtml(name, text) {
   if (/\.x?html?$/i.test(String(name ?? ''))) return true;
   return /^\uFEFF?\s*<(!doctype html|html|head|body|table|meta)[\s>]/i.test(String(text ?? '').slice(0, 1024));
+}
+
+/**
+ * Reads a Word (.docx) or Excel (.xlsx) file with the office module (loaded
+ * the first time) and checks it. An old binary .doc/.xls/.wps, an encrypted
+ * or damaged file rejects with a Chinese message saying what to do.
+ * @param {Uint8Array} bytes
+ * @returns {Promise<{kind: 'docx'|'xlsx', text: string, tables_only: boolean, report: object}>}
+ *   text: what the engine read from the file (the lines the report's line numbers count)
+ */
+export function checkFile(bytes, options = {}) {
+  if (!capabilities().office) {
+    return Promise.reject(
+      new Error('此版本（单文件版）不能读取 Word 或 Excel 文件；请使用在线版，或把文件另存为 PDF 或文本后再打开。'),
+    );
+  }
+  if (bytes.length > MAX_BYTES) return Promise.reject(tooLarge(bytes.length));
+  return request({ type: 'file', bytes, options: engineOptions(options) }, options);
 }
 
 /**

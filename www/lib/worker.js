@@ -1,14 +1,17 @@
 // The engine's thread: loads the core wasm once and answers requests, so a
-// large document never freezes the page; the Excel module is loaded only
-// the first time an .xlsx is asked for, the PDF geometry module the first
-// time a PDF's layout comes.
+// large document never freezes the page; the Excel export module is loaded
+// only the first time an .xlsx is asked for, the office module (Word and
+// Excel reading) the first time such a file is opened, and the PDF geometry
+// module the first time a PDF's layout comes.
 //
 // Protocol (www/lib/budget-lint.js is the only client):
-//   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null, pdfUrl?: string|null}   once, first
+//   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null,
+//         officeUrl?: string|null, pdfUrl?: string|null}                    once, first
 //        {id, type: 'validate', text, options?} | {id, type: 'rules'}
 //        {id, type: 'csv', text, name} | {id, type: 'xlsx', text}
 //        {id, type: 'html', text}  (HTML → the TAB text validate reads)
 //        {id, type: 'pdf', pages, runs, texts, segments, options?}  (Float32Arrays + string[])
+//        {id, type: 'file', bytes, options?}   a .docx/.xlsx (or old .doc/.xls/.wps)
 //   out  {type: 'ready', version} | {type: 'failed', error}               once
 //        {id, type: 'progress', stage, message}
 //        {id, ok: true, result, ms} | {id, ok: false, error}
@@ -19,14 +22,17 @@ let xlsxUrl = null;
 let xlsxModule = null;
 let pdfUrl = null;
 let pdfModule = null;
+let officeUrl = null;
+let officeModule = null;
 
 function message(e) {
   return String(e && e.message ? e.message : e);
 }
 
-function start({ wasmBytes, xlsxUrl: url, pdfUrl: pdf }) {
+function start({ wasmBytes, xlsxUrl: url, pdfUrl: pdf, officeUrl: office }) {
   xlsxUrl = url ?? null;
   pdfUrl = pdf ?? null;
+  officeUrl = office ?? null;
   ready = initCore(wasmBytes ? { module_or_path: wasmBytes } : undefined).then(
     () => postMessage({ type: 'ready', version: version() }),
     (e) => {
@@ -56,7 +62,17 @@ async function pdfEngine() {
   return pdfModule;
 }
 
-async function answer({ id, type, text, name, options, pages, runs, texts, segments }) {
+async function officeEngine() {
+  if (!officeUrl) throw new Error('此版本（单文件版）不能读取 Word 或 Excel 文件；请使用在线版，或把文件另存为 PDF 或文本后再打开。');
+  if (!officeModule) {
+    const mod = await import(officeUrl);
+    await mod.default();
+    officeModule = mod;
+  }
+  return officeModule;
+}
+
+async function answer({ id, type, text, name, options, pages, runs, texts, segments, bytes }) {
   const progress = (stage, message) => postMessage({ id, type: 'progress', stage, message });
   const source = String(text ?? '');
   switch (type) {
@@ -89,6 +105,12 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
       const engine = await xlsxEngine();
       progress('check', '正在生成 Excel 文件…');
       return engine.xlsx(source);
+    }
+    case 'file': {
+      progress('decode', '正在加载 Word/Excel 读取模块…');
+      const engine = await officeEngine();
+      progress('parse', '正在读取文件并逐项核对…');
+      return engine.check_file(bytes, options);
     }
     default:
       throw new Error(`未知请求：${type}`);

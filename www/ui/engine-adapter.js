@@ -8,6 +8,7 @@ import * as lib from '../lib/budget-lint.js';
 export const MAX_BYTES = lib.MAX_BYTES;
 export const InputError = lib.InputError;
 export const isHtml = lib.isHtml;
+export const isOfficeFile = lib.isOfficeFile;
 
 /** A feature the loaded engine does not offer (the single file has no Excel). */
 export class NeedsEngine extends Error {
@@ -61,6 +62,25 @@ export class EngineAdapter {
       },
     });
     return { ...got, ms: ms ?? performance.now() - started };
+  }
+
+  /**
+   * A Word/Excel file read and checked by the engine's office module.
+   * @returns {Promise<{report: object, text: string, kind: string, ms: number}>}
+   *   text: what the engine read from the file, shown as the source
+   */
+  async checkFile(bytes, { signal, onProgress } = {}) {
+    await this.ready;
+    const started = performance.now();
+    let ms;
+    const { report, text, kind } = await lib.checkFile(bytes, {
+      signal,
+      onProgress: (p) => {
+        if (p.stage === 'done' && typeof p.ms === 'number') ms = p.ms;
+        onProgress?.(p);
+      },
+    });
+    return { report, text, kind, ms: ms ?? performance.now() - started };
   }
 
   async rules() {

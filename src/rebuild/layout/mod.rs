@@ -410,7 +410,9 @@ fn write_row(
             lines: nos.clone(),
             table: def.id,
             reason: format!("{} 个数字无法按对齐唯一确定各自的列", unplaced.len()),
+            figure_lines: vec![nos[0]; unplaced.len()],
             figures: unplaced,
+            inconsistent: false,
         });
     }
     rebuilt.rows.push(RebuiltRow { lines: nos, cells });
