@@ -45,7 +45,14 @@ pub use mimalloc::MiMalloc as NativeAllocator;
 
 /// Checks a decoded text and returns the full report.
 pub fn check_text(text: &str) -> Report {
-    check(text, false)
+    check(text, false, read::FileKind::Text)
+}
+
+/// Checks the lines a PDF's geometry rebuilt (`read::pdf::geometry`): the
+/// page reads PDFs with pdf.js and checks its lines here, so a PDF gives
+/// the same report in the page as in the CLI.
+pub fn check_pdf_lines(text: &str) -> Report {
+    check(text, false, read::FileKind::Pdf)
 }
 
 /// Reads a file of any supported kind (text, HTML, Word, Excel, PDF: see
@@ -60,15 +67,18 @@ pub fn check_file(bytes: &[u8]) -> Result<Report, read::ReadError> {
 /// prose get the table checks, and the prose and form checks say the
 /// prose was not given.
 pub fn check_extracted(extracted: &read::Extracted) -> Report {
-    check(&extracted.text, extracted.tables_only)
+    check(&extracted.text, extracted.tables_only, extracted.kind)
 }
 
-fn check(text: &str, tables_only: bool) -> Report {
+fn check(text: &str, tables_only: bool, source: read::FileKind) -> Report {
     let normalized = text::normalize(text);
     let mut lines = lines::Lines::from_text(&normalized);
     lines.mark_pages(text);
     let (mut doc, profile) = parse::parse(lines, &normalized);
     doc.info.tables_only = tables_only;
+    if source == read::FileKind::Pdf && doc.info.reading_unverified.is_none() {
+        doc.info.reading_unverified = parse::unverified(profile, &[profile::Reading::Pdf]);
+    }
     let (findings, checks) = rules::run(&doc, profile);
     Report::new(doc, findings, checks)
 }

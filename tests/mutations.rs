@@ -171,7 +171,7 @@ fn figure_cases(doc: &str) -> (Vec<Case>, usize) {
                     continue;
                 }
                 n += 1;
-                let delta = if n % 2 == 0 || value < Decimal::ONE {
+                let delta = if n.is_multiple_of(2) || value < Decimal::ONE {
                     Decimal::new(100, 2)
                 } else {
                     Decimal::new(-100, 2)

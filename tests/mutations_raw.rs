@@ -59,7 +59,7 @@ fn table_figures(text: &str) -> Vec<(usize, usize, Decimal)> {
 }
 
 fn mutate(text: &str, line: usize, word: usize, value: Decimal, n: usize) -> String {
-    let delta = if n % 2 == 0 || value < Decimal::ONE {
+    let delta = if n.is_multiple_of(2) || value < Decimal::ONE {
         Decimal::new(100, 2)
     } else {
         Decimal::new(-100, 2)

@@ -211,7 +211,7 @@ fn group(value: Decimal) -> String {
     let plain = value.normalize().to_string();
     let mut out = String::new();
     for (i, c) in plain.chars().enumerate() {
-        if i > 0 && (plain.len() - i) % 3 == 0 {
+        if i > 0 && (plain.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -35,6 +35,8 @@ const API_TYPES: &'static str = r#"
 export interface ValidateOptions {
   /** false leaves the rebuilt tables out of the result. Default true. */
   tables?: boolean;
+  /** true: the text is the lines a PDF's geometry rebuilt (checked as the CLI checks that PDF). */
+  pdf?: boolean;
 }
 /** One rule of the catalogue, as this module's `rules()` lists it (no docs). */
 export interface RuleSummary {
@@ -106,16 +108,22 @@ struct Options {
     /// `false` leaves the rebuilt tables out of the result (smaller transfer
     /// when only the findings are wanted). Default `true`.
     tables: bool,
+    /// `true`: the text is the lines a PDF's geometry rebuilt (the page's
+    /// PDF path), checked as the CLI checks that PDF. Default `false`.
+    pdf: bool,
 }
 
 /// The keys of [`Options`] as JS spells them.
 #[cfg(not(feature = "web-pdf"))]
-const OPTION_KEYS: &[&str] = &["tables"];
+const OPTION_KEYS: &[&str] = &["tables", "pdf"];
 
 #[cfg(not(feature = "web-pdf"))]
 impl Default for Options {
     fn default() -> Self {
-        Options { tables: true }
+        Options {
+            tables: true,
+            pdf: false,
+        }
     }
 }
 
@@ -133,7 +141,11 @@ pub fn validate(
     >,
 ) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
-    let mut report = crate::check_text(text);
+    let mut report = if options.pdf {
+        crate::check_pdf_lines(text)
+    } else {
+        crate::check_text(text)
+    };
     if !options.tables {
         report.tables.clear();
     }
@@ -144,6 +156,7 @@ pub fn validate(
 /// browser put on the clipboard as `text/html`) as the text `validate`
 /// reads: each table row one line with a TAB between its cells, each
 /// paragraph a line (`read::html`). Text only: no markup survives.
+#[cfg(not(feature = "web-pdf"))]
 #[wasm_bindgen]
 pub fn html_text(html: &str) -> String {
     crate::read::html::to_text(html)
@@ -256,6 +269,13 @@ fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
                 options.tables = tables
                     .as_bool()
                     .ok_or_else(|| invalid("tables 应为 true 或 false".into()))?;
+            }
+            let pdf = js_sys::Reflect::get(object, &JsValue::from_str("pdf"))
+                .map_err(|_| invalid("无法读取 pdf".into()))?;
+            if !pdf.is_undefined() {
+                options.pdf = pdf
+                    .as_bool()
+                    .ok_or_else(|| invalid("pdf 应为 true 或 false".into()))?;
             }
             Ok(options)
         }

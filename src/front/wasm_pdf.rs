@@ -65,7 +65,10 @@ fn layout_from_arrays(
     texts: Vec<String>,
     segments: &[f32],
 ) -> Option<Layout> {
-    if pages.len() % 3 != 0 || runs.len() != texts.len() * 5 || segments.len() % 5 != 0 {
+    if !pages.len().is_multiple_of(3)
+        || runs.len() != texts.len() * 5
+        || !segments.len().is_multiple_of(5)
+    {
         return None;
     }
     // Page numbers cross as floats; they are small whole numbers.

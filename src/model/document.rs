@@ -65,6 +65,10 @@ pub struct DocumentInfo {
     /// 绩效 forms were not, so their checks did not apply.
     #[serde(default, skip_serializing_if = "core::ops::Not::not")]
     pub tables_only: bool,
+    /// The document was recognised, but read in a way not verified for its
+    /// template (`Profile::verified_readings`): why nothing was checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading_unverified: Option<String>,
 }
 
 /// Everything rebuilt from one text; rules read only this.
@@ -91,6 +95,9 @@ impl Document {
     /// for a 专项资金 document its opening sentence or a project). When not,
     /// no check ran, and the report must not read as "checked, no error".
     pub fn recognised(&self) -> bool {
+        if self.info.reading_unverified.is_some() {
+            return false;
+        }
         match self.info.kind {
             DocKind::Unknown => false,
             DocKind::SpecialFunds => {

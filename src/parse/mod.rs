@@ -28,6 +28,19 @@ pub struct UnparsedLine {
     pub reason: String,
 }
 
+/// Why the tables cannot be trusted, when one of `readings` is not
+/// verified for `profile`'s template.
+pub fn unverified(profile: &Profile, readings: &[profile::Reading]) -> Option<String> {
+    let reading = readings
+        .iter()
+        .find(|r| !profile.verified_readings.contains(r))?;
+    Some(format!(
+        "已按{}识别，但表格来自{}，这种读法尚未在此模板的真实文档上验证，读错的数字会造成误报",
+        profile.description,
+        reading.label()
+    ))
+}
+
 /// The profile whose table titles the most lines are (the first on a tie).
 fn pick_profile(lines: &Lines) -> &'static Profile {
     let mut best: Option<(&'static Profile, usize)> = None;
@@ -67,7 +80,7 @@ fn table_lines(lines: &Lines, profile: &'static Profile) -> Vec<bool> {
 /// (`crate::rebuild`).
 pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
     let profile = pick_profile(&lines);
-    crate::rebuild::rebuild(&mut lines, text, profile);
+    let readings = crate::rebuild::rebuild(&mut lines, text, profile);
     let in_table = table_lines(&lines, profile);
     lines.join_wrapped(&in_table);
     let parsed = tables::parse(&lines, profile);
@@ -101,6 +114,7 @@ pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
         line_count: lines.all.len(),
         noise_lines: lines.noise_count(),
         tables_only: false,
+        reading_unverified: unverified(profile, &readings),
     };
     let tables = if meta.kind.is_budget() {
         parsed.tables

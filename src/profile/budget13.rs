@@ -635,6 +635,7 @@ pub static BUDGET13: Profile = Profile {
         "其他支出",
     ],
     final_accounts: false,
+    verified_readings: &[Reading::Layout, Reading::Spaced, Reading::Pdf],
     unit_suffixes: &[
         "局",
         "中心",

@@ -486,6 +486,7 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
     final_accounts: false,
+    verified_readings: &[],
 };
 
 /// 单位预算: "2025年预算单位…预算表" (9: "2025年单位“三公”…"), 编制单位.
@@ -499,4 +500,5 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
     final_accounts: false,
+    verified_readings: &[],
 };

@@ -506,4 +506,5 @@ pub static SHANGHAI_FINAL: Profile = Profile {
     economic_groups: &[],
     unit_suffixes: &[],
     final_accounts: true,
+    verified_readings: &[],
 };

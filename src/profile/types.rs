@@ -22,6 +22,37 @@ pub struct Profile {
     pub unit_suffixes: &'static [&'static str],
     /// A 决算 (final accounts) template rather than a 预算 one.
     pub final_accounts: bool,
+    /// The readings besides one row a line (TAB text, markdown, HTML, Word,
+    /// Excel) whose tables this build reads right for this template: each
+    /// is listed only once tests show its tables equal the TAB original's
+    /// on real documents of the template. A document read otherwise is not
+    /// checked at all (S107 says why): a table misread is a false error.
+    pub verified_readings: &'static [Reading],
+}
+
+/// A way of reading tables that rebuilds their rows from something other
+/// than one row a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Columns aligned by spaces (`pdftotext -layout`).
+    Layout,
+    /// One cell a line (`pdftotext`, text copied from a PDF viewer).
+    Raw,
+    /// One row a line, single spaces, empty cells gone (pdfplumber).
+    Spaced,
+    /// A PDF's positioned text, rebuilt by geometry.
+    Pdf,
+}
+
+impl Reading {
+    pub fn label(self) -> &'static str {
+        match self {
+            Reading::Layout => "按空格对齐的版式文本（如 pdftotext -layout）",
+            Reading::Raw => "每格一行的文本（如从 PDF 阅读器复制、pdftotext）",
+            Reading::Spaced => "单空格分隔、空格子消失的文本（如 pdfplumber）",
+            Reading::Pdf => "PDF 文件",
+        }
+    }
 }
 
 impl Profile {

@@ -41,7 +41,7 @@ mod tokens;
 use crate::lines::{Line, Lines, Noise};
 use crate::parse::tables::title::Titles;
 use crate::prelude::*;
-use crate::profile::{Profile, TableDef};
+use crate::profile::{Profile, Reading, TableDef};
 
 pub use forms::UnreadForm;
 
@@ -108,12 +108,15 @@ impl Region<'_> {
 
 /// Rebuilds every table region of `lines` that is not in the TAB shape.
 /// `text` is the normalised text `lines` was read from.
-pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) {
+///
+/// Returns the readings it used (each once), for `Profile::verified_readings`.
+pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<Reading> {
     forms::mark_unread(lines, text);
     let titles = Titles::of(profile);
     let regions = table_regions(lines, &titles);
+    let mut used = Vec::new();
     if regions.is_empty() {
-        return;
+        return used;
     }
     let raw: Vec<&str> = text.split('\n').collect();
     let mut known = place::Known::default();
@@ -125,16 +128,21 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) {
             raw: &raw[start + 1..end],
             lines: &lines.all[start + 1..end],
         };
-        let rebuilt = match detect_shape(&region) {
+        let (reading, rebuilt) = match detect_shape(&region) {
             Shape::Tab => continue,
-            Shape::Layout => layout::read(&region),
-            Shape::Raw => raw::read(&region, &mut known),
-            Shape::Spaced => spaced::read(&region, &mut known),
+            Shape::Layout => (Reading::Layout, layout::read(&region)),
+            Shape::Raw => (Reading::Raw, raw::read(&region, &mut known)),
+            Shape::Spaced => (Reading::Spaced, spaced::read(&region, &mut known)),
         };
+        // A region without a figure (an empty table) can mislead no check.
+        if !used.contains(&reading) && by_figures(&region).is_some() {
+            used.push(reading);
+        }
         if let Some(rebuilt) = rebuilt {
             write_back(lines, rebuilt);
         }
     }
+    used
 }
 
 /// (index of the title line, index past the region's end, table) for each

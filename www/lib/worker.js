@@ -88,7 +88,7 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
       const geometry = await pdfEngine();
       const { text: lines, places } = geometry.pdf_lines(pages, runs, texts, segments);
       progress('check', '正在解析表格并逐项核对…');
-      return { report: validate(lines, options), text: lines, places };
+      return { report: validate(lines, { ...(options ?? {}), pdf: true }), text: lines, places };
     }
     case 'rules': {
       // The docs are not in the wasm: the package's entry joins rules.js

@@ -60,6 +60,13 @@ impl Rule for NotRecognised {
             }
             return;
         }
+        if let Some(why) = &doc.info.reading_unverified {
+            let message = format!(
+                "未做任何检查：{why}。请改用 Word、Excel、网页或按行导出的文本（每行一个表格行）再校验"
+            );
+            sink.report(Severity::Warning, LOCATION, 1, message, Vec::new());
+            return;
+        }
         let (why, evidence) = match doc.info.kind {
             DocKind::Unknown => unknown_kind(&doc.lines),
             DocKind::SpecialFunds => (
