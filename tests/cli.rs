@@ -366,3 +366,156 @@ fn exit_code_three_when_nothing_could_be_checked() {
     let help = stdout(&run(&["--help"]));
     assert!(help.contains("3 有文件未识别"), "{help}");
 }
+
+/// A folder of corpus files as a user would have it: documents of several
+/// shapes, a subfolder, an old binary Word file, a hidden file and a file
+/// of an unsupported kind (both skipped).
+fn corpus_folder() -> (PathBuf, Vec<PathBuf>) {
+    let shapes = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes");
+    let root = temp_file(
+        "a.txt",
+        &std::fs::read(fixture_path(DOCS_2026[0])).expect("fixture"),
+    )
+    .parent()
+    .expect("dir")
+    .to_path_buf();
+    let sub = root.join("sub");
+    std::fs::create_dir_all(&sub).expect("subfolder");
+    let mut shown = vec![root.join("a.txt")];
+    for ext in ["docx", "xlsx", "pdf", "html"] {
+        let name = format!("yangquan-shangwu-2026.{ext}");
+        let to = sub.join(&name);
+        std::fs::copy(shapes.join(&name), &to).expect("copy shape");
+        shown.push(to);
+    }
+    let unknown = root.join("b-unknown.txt");
+    std::fs::write(&unknown, "这不是预算公开文件。\n").expect("write");
+    shown.insert(1, unknown);
+    // An OLE2 compound file, the header of every .doc.
+    let doc = root.join("c-old.doc");
+    std::fs::write(&doc, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0").expect("write");
+    shown.insert(2, doc);
+    std::fs::write(root.join(".hidden.txt"), fixture(DOCS_2026[1])).expect("write");
+    std::fs::write(root.join("notes.md"), fixture(DOCS_2026[1])).expect("write");
+    shown.sort();
+    (root, shown)
+}
+
+#[test]
+fn folder_gives_a_line_per_file_and_a_summary() {
+    let (root, files) = corpus_folder();
+    let o = run(&["check", path_str(&root)]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), files.len() + 1, "{out}");
+    // Each line names its file, in sorted order, subfolder included, and
+    // says what the file's own check says.
+    let (mut errors, mut unknown, mut unreadable) = (0, 0, 0);
+    for (line, file) in lines.iter().zip(&files) {
+        let path = path_str(file);
+        let rest = line
+            .strip_prefix(path)
+            .unwrap_or_else(|| panic!("{line} names {path}"));
+        let single = run(&["check", path, "--format", "json"]);
+        match single.status.code() {
+            Some(2) => {
+                unreadable += 1;
+                assert!(rest.starts_with("  无法读取："), "{line}");
+            }
+            Some(3) => {
+                unknown += 1;
+                assert!(rest.starts_with("  未识别："), "{line}");
+            }
+            code => {
+                let v: Value = serde_json::from_slice(&single.stdout).expect("JSON");
+                let s = &v["summary"];
+                errors += usize::from(code == Some(1));
+                assert!(
+                    rest.ends_with(&format!(
+                        "错误 {}  提醒 {}  提示 {}",
+                        s["errors"], s["warnings"], s["infos"]
+                    )),
+                    "{line}"
+                );
+                assert!(rest.contains(v["document"]["profile_label"].as_str().unwrap()));
+            }
+        }
+    }
+    assert_eq!((unknown, unreadable), (1, 1), "{out}");
+    assert!(errors > 0, "the corpus documents have errors: {out}");
+    assert_eq!(
+        lines.last().copied(),
+        Some(
+            format!(
+                "共 {} 个文件：有错误 {errors} 个，未识别 {unknown} 个，无法读取 {unreadable} 个",
+                files.len()
+            )
+            .as_str()
+        )
+    );
+    // The unreadable .doc does not stop the others, and wins the exit code.
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        !out.contains(".hidden") && !out.contains("notes.md"),
+        "{out}"
+    );
+    // Without the unreadable file, not recognised wins over errors.
+    std::fs::remove_file(root.join("c-old.doc")).expect("remove");
+    assert_eq!(run(&["check", path_str(&root)]).status.code(), Some(3));
+    // JSON keeps its shape: an array of the readable files' reports.
+    let o = run(&["check", path_str(&root), "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v.as_array().map(Vec::len), Some(files.len() - 1));
+}
+
+#[test]
+fn parallel_output_is_in_the_order_of_the_paths() {
+    let (root, _) = corpus_folder();
+    let first = run(&["check", path_str(&root)]);
+    for _ in 0..3 {
+        let again = run(&["check", path_str(&root)]);
+        assert_eq!(stdout(&again), stdout(&first));
+    }
+    // Files named one by one come out in the order given, not sorted.
+    let paths: Vec<PathBuf> = DOCS_2026.iter().rev().map(|d| fixture_path(d)).collect();
+    let mut args = vec!["check"];
+    args.extend(paths.iter().map(|p| path_str(p)));
+    let out = stdout(&run(&args));
+    let named: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_once("  ").map(|(f, _)| f))
+        .collect();
+    let want: Vec<&str> = paths.iter().map(|p| path_str(p)).collect();
+    assert_eq!(&named[..3], &want[..], "{out}");
+}
+
+#[test]
+fn together_checks_the_parts_as_one_document() {
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let prose = real.join("jiangsu-shengweibangongting-2019.tsv.txt");
+    let tables = real.join("jiangsu-shengweibangongting-2019-tables.tsv.txt");
+    let (prose, tables) = (path_str(&prose), path_str(&tables));
+    let o = run(&["check", "--together", prose, tables, "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(v.is_object(), "one report, not one per file");
+    // It is the report of the two texts joined, a blank line between.
+    let joined = format!(
+        "{}\n\n{}",
+        std::fs::read_to_string(prose)
+            .unwrap()
+            .trim_end_matches('\n'),
+        std::fs::read_to_string(tables)
+            .unwrap()
+            .trim_end_matches('\n')
+    );
+    assert_eq!(v, report_json(&joined));
+    let text = stdout(&run(&["check", prose, tables, "--together"]));
+    assert_eq!(
+        text.matches(&format!("{prose} + {tables}：")).count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("共 2 个文件"), "{text}");
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("--together") && help.contains("2 > 3 > 1 > 0"));
+}
