@@ -17,22 +17,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 fn html_files() -> Vec<(String, PathBuf)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes");
-    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-        .expect("shapes folder")
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            let stem = path
-                .file_name()?
-                .to_str()?
-                .strip_suffix(".html")?
-                .to_string();
-            Some((stem, path))
-        })
-        .collect();
-    found.sort();
-    assert!(!found.is_empty(), "no *.html in the shapes folder");
-    found
+    common::fixture_files("shapes", ".html")
 }
 
 fn json(report: budget_lint::Report) -> Value {

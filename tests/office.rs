@@ -16,27 +16,9 @@ use std::process::Command;
 use common::compare::{compare, Allowance};
 use serde_json::Value;
 
-fn shapes_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes")
-}
-
 /// (document stem, path) of every file of the folder with this extension.
 fn files(extension: &str) -> Vec<(String, PathBuf)> {
-    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(shapes_dir())
-        .expect("shapes folder")
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            let stem = path
-                .file_name()?
-                .to_str()?
-                .strip_suffix(extension)?
-                .to_string();
-            Some((stem, path))
-        })
-        .collect();
-    found.sort();
-    assert!(!found.is_empty(), "no *{extension} in the shapes folder");
-    found
+    common::fixture_files("shapes", extension)
 }
 
 fn json(report: budget_lint::Report) -> Value {

@@ -31,21 +31,7 @@ fn fixtures(folder: &str) -> PathBuf {
 
 /// The PDFs of a fixture folder, as (stem, path), sorted.
 fn pdfs(folder: &str) -> Vec<(String, PathBuf)> {
-    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(fixtures(folder))
-        .expect("fixture folder")
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            let stem = path
-                .file_name()?
-                .to_str()?
-                .strip_suffix(".pdf")?
-                .to_string();
-            Some((stem, path))
-        })
-        .collect();
-    found.sort();
-    assert!(!found.is_empty(), "no PDF in tests/fixtures/{folder}");
-    found
+    common::fixture_files(folder, ".pdf")
 }
 
 fn json(report: budget_lint::Report) -> serde_json::Value {

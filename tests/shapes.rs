@@ -13,25 +13,10 @@ use std::path::PathBuf;
 use common::compare::{compare, Allowance};
 use serde_json::Value;
 
-fn shapes_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes")
-}
-
 /// The renderings of the folder with this suffix (".layout.txt"), as
 /// (document stem, path).
 fn renderings(suffix: &str) -> Vec<(String, PathBuf)> {
-    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(shapes_dir())
-        .expect("shapes folder")
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            let name = path.file_name()?.to_str()?.to_string();
-            let stem = name.strip_suffix(suffix)?.to_string();
-            Some((stem, path))
-        })
-        .collect();
-    found.sort();
-    assert!(!found.is_empty(), "no *{suffix} in the shapes folder");
-    found
+    common::fixture_files("shapes", suffix)
 }
 
 fn json(report: budget_lint::Report) -> Value {

@@ -396,3 +396,27 @@ pub fn unrecognisable(doc: &str) -> Vec<(&'static str, String)> {
         ),
     ]
 }
+
+/// (document stem, path) of every file of `tests/fixtures/<folder>` whose
+/// name ends in `suffix` (".layout.txt", ".pdf"), sorted; fails when there
+/// is none, so that a generated test never passes on an empty folder.
+pub fn fixture_files(folder: &str, suffix: &str) -> Vec<(String, PathBuf)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
+    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let stem = path
+                .file_name()?
+                .to_str()?
+                .strip_suffix(suffix)?
+                .to_string();
+            Some((stem, path))
+        })
+        .collect();
+    found.sort();
+    assert!(!found.is_empty(), "no *{suffix} in tests/fixtures/{folder}");
+    found
+}
