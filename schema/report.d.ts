@@ -30,7 +30,7 @@ export type Fact = Statement | Count | NameList;
 /**
  * Which side of a two-sided table (表一, 表四) a row or column is on.
  */
-export type Side = 'single' | 'income' | 'expense' | 'left' | 'right';
+export type Side = ('single' | 'income' | 'expense') | 'left' | 'right';
 /**
  * What a row is, found from its code, its label or its place.
  */
@@ -145,6 +145,11 @@ export interface DocumentSection {
    * What that template is, in words ("上海 部门预算公开 9张表模板…").
    */
   profile_label: string;
+  /**
+   * The document was recognised, but read in a way not verified for its
+   * template (`Profile::verified_readings`): why nothing was checked.
+   */
+  reading_unverified?: string | null;
   special: SpecialFunds;
   tables_expected: number;
   /**
