@@ -12,9 +12,6 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-
 use common::*;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -44,27 +41,17 @@ enum Expect {
 
 /// Runs the cases on two threads and returns the failures.
 fn run(cases: Vec<Case>) -> Vec<String> {
-    let next = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(case) = cases.get(i) else { break };
-                // Only the findings are judged: serialising the tables too
-                // would double the cost of a case in a debug build.
-                let findings = budget_lint::check_text(&case.text).findings;
-                let report = serde_json::json!({
-                    "findings": serde_json::to_value(&findings).expect("findings serialise")
-                });
-                if let Err(why) = verdict(&report, &case.expect) {
-                    let mut f = failures.lock().unwrap_or_else(|e| e.into_inner());
-                    f.push(format!("{}: {why}", case.what));
-                }
-            });
-        }
-    });
-    failures.into_inner().unwrap_or_else(|e| e.into_inner())
+    judge_on_two_threads(&cases, |case| {
+        // Only the findings are judged: serialising the tables too
+        // would double the cost of a case in a debug build.
+        let findings = budget_lint::check_text(&case.text).findings;
+        let report = serde_json::json!({
+            "findings": serde_json::to_value(&findings).expect("findings serialise")
+        });
+        verdict(&report, &case.expect)
+            .err()
+            .map(|why| format!("{}: {why}", case.what))
+    })
 }
 
 fn verdict(report: &Value, expect: &Expect) -> Result<(), String> {

@@ -13,8 +13,6 @@
 mod common;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use common::*;
 use serde_json::Value;
@@ -27,18 +25,7 @@ struct Case {
 }
 
 fn layout_renderings() -> Vec<(String, PathBuf)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes");
-    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-        .expect("shapes folder")
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            let name = path.file_name()?.to_str()?.to_string();
-            Some((name.strip_suffix(".layout.txt")?.to_string(), path))
-        })
-        .collect();
-    found.sort();
-    assert!(!found.is_empty(), "no .layout.txt in the shapes folder");
-    found
+    common::fixture_files("shapes", ".layout.txt")
 }
 
 /// Value cells of every table row of a report.
@@ -119,27 +106,15 @@ fn cases(stem: &str, text: &str) -> Vec<Case> {
 
 /// Runs the cases on two threads; the failures.
 fn run(cases: &[Case]) -> Vec<String> {
-    let next = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(case) = cases.get(i) else { break };
-                let report = budget_lint::check_text(&case.text);
-                let cited = report.findings.iter().any(|f| {
-                    matches!(f.severity, budget_lint::Severity::Error)
-                        && (f.rule.starts_with('T') || f.rule.starts_with('S'))
-                        && cites_line(f, case.line)
-                });
-                if !cited {
-                    let mut f = failures.lock().unwrap_or_else(|e| e.into_inner());
-                    f.push(case.what.clone());
-                }
-            });
-        }
-    });
-    failures.into_inner().unwrap_or_else(|e| e.into_inner())
+    common::judge_on_two_threads(cases, |case| {
+        let report = budget_lint::check_text(&case.text);
+        let cited = report.findings.iter().any(|f| {
+            matches!(f.severity, budget_lint::Severity::Error)
+                && (f.rule.starts_with('T') || f.rule.starts_with('S'))
+                && cites_line(f, case.line)
+        });
+        (!cited).then(|| case.what.clone())
+    })
 }
 
 #[test]

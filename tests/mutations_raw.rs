@@ -8,28 +8,18 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-
 use common::*;
 use rust_decimal::Decimal;
 
 /// Every `*.raw.txt` of the shapes folder, as (name, text).
 fn raw_renderings() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes");
-    let mut found: Vec<(String, String)> = std::fs::read_dir(dir)
-        .expect("shapes folder")
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            let name = path.file_name()?.to_str()?.to_string();
-            name.ends_with(".raw.txt")
-                .then(|| (name, std::fs::read_to_string(&path).expect("utf-8")))
+    fixture_files("shapes", ".raw.txt")
+        .into_iter()
+        .map(|(stem, path)| {
+            let text = std::fs::read_to_string(&path).expect("utf-8");
+            (format!("{stem}.raw.txt"), text)
         })
-        .collect();
-    found.sort();
-    assert!(!found.is_empty(), "no *.raw.txt in the shapes folder");
-    found
+        .collect()
 }
 
 /// (line, word index, figure) of every figure printed between a table's
@@ -97,29 +87,13 @@ fn every_changed_figure_of_the_raw_text_gives_an_error_citing_its_line() {
         }
     }
     assert!(!cases.is_empty(), "no table figure in the raw renderings");
-    let next = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some((what, text, line, d)) = cases.get(i) else {
-                    break;
-                };
-                let report = budget_lint::check_text(text);
-                let caught = new_errors(&report, &baselines[*d]).iter().any(|f| {
-                    (f.rule.starts_with('T') || f.rule.starts_with('S')) && cites_line(f, *line)
-                });
-                if !caught {
-                    failures
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(what.clone());
-                }
-            });
-        }
+    let failures = judge_on_two_threads(&cases, |(what, text, line, d)| {
+        let report = budget_lint::check_text(text);
+        let caught = new_errors(&report, &baselines[*d])
+            .iter()
+            .any(|f| (f.rule.starts_with('T') || f.rule.starts_with('S')) && cites_line(f, *line));
+        (!caught).then(|| what.clone())
     });
-    let failures = failures.into_inner().unwrap_or_else(|e| e.into_inner());
     let caught = cases.len() - failures.len();
     let share = caught as f64 / cases.len() as f64;
     eprintln!(

@@ -420,3 +420,31 @@ pub fn fixture_files(folder: &str, suffix: &str) -> Vec<(String, PathBuf)> {
     assert!(!found.is_empty(), "no *{suffix} in tests/fixtures/{folder}");
     found
 }
+
+/// Runs `judge` on every case on two threads (the machines have two
+/// cores) and returns what it reported, in no particular order: the
+/// failures of a generated test, each judged on its own.
+pub fn judge_on_two_threads<C: Sync, F: Send>(
+    cases: &[C],
+    judge: impl Fn(&C) -> Option<F> + Sync,
+) -> Vec<F> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(case) = cases.get(i) else { break };
+                if let Some(failure) = judge(case) {
+                    failures
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(failure);
+                }
+            });
+        }
+    });
+    failures.into_inner().unwrap_or_else(|e| e.into_inner())
+}
