@@ -57,6 +57,67 @@ fn shapes_pdfs_give_the_reports_of_their_tab_originals() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Whether a report says nothing was checked (S107: not recognised, or
+/// its template's reading of this shape not verified).
+fn nothing_checked(report: &serde_json::Value) -> bool {
+    !common::findings_of(report, &["S107"]).is_empty()
+}
+
+/// Published PDFs of other templates: a PDF whose template verifies the
+/// PDF reading gives the report of its `.tsv.txt` extraction (the table
+/// extractor's rows, TAB-separated: the reference for those templates),
+/// table by table and finding by finding; any other says nothing was
+/// checked and reports no error.
+#[test]
+fn real_pdfs_give_the_reports_of_their_table_extractions() {
+    let mut failures = Vec::new();
+    let mut checked = Vec::new();
+    for (stem, path) in pdfs("real") {
+        let bytes = std::fs::read(&path).expect("pdf");
+        let report = json(budget_lint::check_file(&bytes).expect("the PDF reads"));
+        if nothing_checked(&report) {
+            let errors = report["findings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|f| f["severity"] == "error" && f["rule"] != "S107")
+                .count();
+            if errors > 0 {
+                failures.push(format!(
+                    "{stem}.pdf: nothing checked, yet {errors} error(s)"
+                ));
+            }
+            continue;
+        }
+        let tsv = std::fs::read_to_string(path.with_extension("tsv.txt")).expect("tsv");
+        let reference = json(budget_lint::check_text(&tsv));
+        let c = compare(&reference, &report, Allowance::default());
+        if !c.problems.is_empty() {
+            failures.push(format!(
+                "{stem}.pdf: {} difference(s) from its .tsv.txt\n    {}",
+                c.problems.len(),
+                c.problems.join("\n    ")
+            ));
+        }
+        checked.push(stem);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The templates whose PDF reading is verified: every Shanghai document.
+    let shanghai = pdfs("real")
+        .into_iter()
+        .filter(|(stem, _)| stem.starts_with("shanghai-"))
+        .count();
+    assert!(shanghai >= 5, "the Shanghai PDFs are fixtures");
+    assert_eq!(
+        checked
+            .iter()
+            .filter(|s| s.starts_with("shanghai-"))
+            .count(),
+        shanghai,
+        "every Shanghai PDF checked; checked: {checked:?}"
+    );
+}
+
 type Counts = BTreeMap<char, i64>;
 
 fn count_into(counts: &mut Counts, text: &str) {

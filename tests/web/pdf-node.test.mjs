@@ -1,4 +1,6 @@
-// Every corpus PDF read the page's way, under node: pdf.js (the pinned
+// Every corpus PDF (tests/fixtures/shapes, made from the 13-table texts,
+// and tests/fixtures/real, published in other templates) read the page's
+// way, under node: pdf.js (the pinned
 // scripts/vendor copy, its legacy build) gives the layout through the
 // page's own www/pdf/runs.js, the release PDF module (www/pkg-pdf) rebuilds
 // the lines and the core module (www/pkg) checks them, as the page's
@@ -6,7 +8,9 @@
 //   - every line of the rebuilt text has its place on a page, and every
 //     figure a finding cites can be boxed there;
 //   - the report is the one the engine gives for the rebuilt text itself;
-//   - the PDF's report reads the same tables as its TAB original's;
+//   - the PDF's report reads the same tables as its TAB original's (for a
+//     published PDF, its `.tsv.txt` extraction's), unless the template's
+//     PDF reading is not verified and the report says nothing was checked;
 //   - the CLI (`budget-lint check X.pdf --format json`, the native reader)
 //     gives the same report, once the native reader exists (until then the
 //     CLI refuses a PDF and that comparison is skipped, saying so).
@@ -18,10 +22,15 @@ import path from 'node:path';
 import { FIXTURES, ROOT, WASM, assertReleaseBuild } from './harness.mjs';
 
 const VENDOR = path.join(ROOT, 'scripts', 'vendor', 'node_modules', 'pdfjs-dist');
-const SHAPES = path.join(FIXTURES, 'shapes');
-const PDFS = readdirSync(SHAPES)
-  .filter((f) => f.endsWith('.pdf'))
-  .sort();
+const FOLDERS = ['shapes', 'real'].map((name) => path.join(FIXTURES, name));
+/** Every corpus PDF, as its path; named in the tests by folder and file. */
+const PDFS = FOLDERS.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .map((f) => path.join(dir, f)),
+);
+const nameOf = (file) => path.relative(FIXTURES, file);
 
 let pdfjs;
 let engine;
@@ -42,7 +51,7 @@ before(async () => {
 });
 
 async function layoutOf(file) {
-  const data = new Uint8Array(readFileSync(path.join(SHAPES, file)));
+  const data = new Uint8Array(readFileSync(file));
   const pdf = await pdfjs.getDocument({
     data,
     cMapUrl: path.join(VENDOR, 'cmaps') + path.sep,
@@ -94,7 +103,7 @@ function comparable(report) {
 
 describe('every corpus PDF, read as the page reads it', () => {
   for (const file of PDFS) {
-    describe(file, () => {
+    describe(nameOf(file), () => {
       let layout;
       let got;
       before(async () => {
@@ -130,15 +139,22 @@ describe('every corpus PDF, read as the page reads it', () => {
         }
       });
 
-      test('the same tables and rows as the TAB original', () => {
-        const tab = engine.validate(readFileSync(path.join(SHAPES, file.replace(/\.pdf$/, '.tsv.txt')), 'utf8'));
-        const ids = (r) => r.tables.map((t) => `${t.id} ${t.rows.length}`);
-        assert.deepEqual(ids(got.report), ids(tab));
+      test('the same tables and rows as the TAB original', (t) => {
+        if (got.report.findings.some((f) => f.rule === 'S107')) {
+          // Not recognised, or its template's PDF reading not verified: the
+          // report says so and nothing is checked (tests/pdf.rs pins which).
+          assert.ok(!got.report.findings.some((f) => f.severity === 'error' && f.rule !== 'S107'), 'no error when nothing was checked');
+          t.skip('nothing checked (S107)');
+          return;
+        }
+        const tab = engine.validate(readFileSync(file.replace(/\.pdf$/, '.tsv.txt'), 'utf8'));
+        const rows = (r) => r.tables.map((t) => `${t.id} ${t.rows.length}`);
+        assert.deepEqual(rows(got.report), rows(tab));
       });
 
       let native;
       const cliReport = (t) => {
-        native ??= cli(path.join(SHAPES, file));
+        native ??= cli(file);
         if (!native.report) t.skip(`the CLI does not read PDFs: ${native.stderr.trim().split('\n').at(-1)}`);
         return native.report;
       };

@@ -189,7 +189,7 @@ impl Builder {
                             || (l.chars().count() > 2 && fold_key(l).ends_with("合计"))
                     });
                     if total_label {
-                        if slice.len() < side.label_cells + side.columns.len() {
+                        if label_cells_merged(slice, side) {
                             // "合计 | 1 | 2 | 3": the label cells merged into one.
                             amounts = merged_label_amounts(slice, side.columns.len());
                         }
@@ -411,6 +411,19 @@ fn is_header_word(label: &str) -> bool {
     )
 }
 
+/// Whether a total row's label cells were merged into one ("合计 | 1 | 2 |
+/// 3"): the row is short of the side's width and a figure stands where
+/// the other label cells would be. A short row whose label cells are there
+/// ("合计 | | | | 1 | 2" or "类 | 款 | 项 | 合计 | 1", a PDF row whose blank
+/// last cells were not written) keeps its positions.
+fn label_cells_merged(slice: &[&str], side: &SideDef) -> bool {
+    let label_span = 1..side.label_cells.min(slice.len());
+    slice.len() < side.label_cells + side.columns.len()
+        && slice[label_span]
+            .iter()
+            .any(|c| matches!(Cell::from_text(c), Cell::Value { .. }))
+}
+
 /// The figures of a total row whose label cells were merged into one:
 /// the cells after the label, in column order.
 fn merged_label_amounts(slice: &[&str], columns: usize) -> Vec<Cell> {
@@ -504,5 +517,34 @@ mod tests {
         );
         assert_eq!(split_code("340.46", ""), None);
         assert_eq!(split_code("合计", ""), None);
+    }
+
+    #[test]
+    fn merged_total_labels_told_from_unwritten_blank_cells() {
+        use crate::profile::{ColumnDef, RowScheme};
+        const fn column(key: &'static str) -> ColumnDef {
+            ColumnDef { key, name: key }
+        }
+        const COLUMNS: &[ColumnDef] = &[column("total"), column("basic"), column("project")];
+        let side = SideDef {
+            side: crate::model::Side::Expense,
+            label_cells: 4,
+            columns: COLUMNS,
+            rows: RowScheme::SplitCodes,
+        };
+        // One label cell over 类 款 项 名称, the figures after it.
+        assert!(label_cells_merged(&["合计", "30", "20", "10"], &side));
+        assert!(label_cells_merged(&["合计", "", "20", "10"], &side));
+        // The label cells there, the blank last cells not written (PDF).
+        assert!(!label_cells_merged(&["合计", "", "", "", "30"], &side));
+        assert!(!label_cells_merged(
+            &["类", "款", "项", "合计", "30"],
+            &side
+        ));
+        // A full row.
+        assert!(!label_cells_merged(
+            &["合计", "", "", "", "30", "20", "10"],
+            &side
+        ));
     }
 }
