@@ -408,11 +408,19 @@ export interface Finding {
    */
   message: string;
   /**
+   * The PDF page `line` is on, when the file was a PDF ([`Report::locate`]).
+   */
+  page?: number | null;
+  /**
    * Stable rule id ("T101").
    */
   rule: string;
   rule_name: string;
   severity: Severity;
+  /**
+   * The worksheet row `line` came from, when the file was a workbook.
+   */
+  sheet?: SheetRow | null;
   tolerance?: string | null;
 }
 /**
@@ -425,10 +433,18 @@ export interface Evidence {
    */
   line: number;
   /**
+   * The PDF page `line` is on, when the file was a PDF ([`Report::locate`]).
+   */
+  page?: number | null;
+  /**
    * What this figure is in the comparison: "合计", "分项", "表内", "说明"…
    */
   role: string;
   row?: string | null;
+  /**
+   * The worksheet row `line` came from, when the file was a workbook.
+   */
+  sheet?: SheetRow | null;
   /**
    * "表三", "第三部分 八", "绩效目标表「物业费」"…
    */
@@ -442,6 +458,13 @@ export interface Evidence {
    * The figure as printed ("75.80", "空").
    */
   value?: string | null;
+}
+/**
+ * A worksheet and its 1-based row, as Excel shows them.
+ */
+export interface SheetRow {
+  name: string;
+  row: number;
 }
 export interface Narrative {
   /**

@@ -48,11 +48,41 @@ pub fn check_text(text: &str) -> Report {
     check(text, false, read::FileKind::Text)
 }
 
-/// Checks the lines a PDF's geometry rebuilt (`read::pdf::geometry`): the
-/// page reads PDFs with pdf.js and checks its lines here, so a PDF gives
-/// the same report in the page as in the CLI.
-pub fn check_pdf_lines(text: &str) -> Report {
-    check(text, false, read::FileKind::Pdf)
+/// How a text was obtained: the kind of file it was read from, whether
+/// only the tables were given, and where each line is in that file. The
+/// same text with the same source gives the same report wherever it is
+/// checked: the CLI, the page, and the page's exports.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    pub kind: read::FileKind,
+    /// A workbook: the prose was not given.
+    pub tables_only: bool,
+    /// `origins[i]`: where line i+1 is in the file (empty: no places).
+    pub origins: Vec<Option<report::Origin>>,
+}
+
+impl Source {
+    /// The source of what a reader extracted from a file.
+    pub fn of(extracted: &read::Extracted) -> Source {
+        Source {
+            kind: extracted.kind,
+            tables_only: extracted.tables_only,
+            origins: extracted
+                .places
+                .iter()
+                .map(|p| p.as_ref().map(read::Place::origin))
+                .collect(),
+        }
+    }
+}
+
+/// Checks a text read from a file as that file is checked: the readings
+/// a PDF needs verified, the table checks alone for a workbook, and the
+/// findings citing the page or worksheet row of their lines.
+pub fn check_source(text: &str, source: &Source) -> Report {
+    let mut report = check(text, source.tables_only, source.kind);
+    report.locate(|line| source.origins.get(line.checked_sub(1)?)?.clone());
+    report
 }
 
 /// Reads a file of any supported kind (text, HTML, Word, Excel, PDF: see
@@ -67,7 +97,7 @@ pub fn check_file(bytes: &[u8]) -> Result<Report, read::ReadError> {
 /// prose get the table checks, and the prose and form checks say the
 /// prose was not given.
 pub fn check_extracted(extracted: &read::Extracted) -> Report {
-    check(&extracted.text, extracted.tables_only, extracted.kind)
+    check_source(&extracted.text, &Source::of(extracted))
 }
 
 fn check(text: &str, tables_only: bool, source: read::FileKind) -> Report {

@@ -110,6 +110,23 @@ fn workbooks_give_the_tables_and_say_the_prose_was_not_given() {
                 common::brief(findings[0])
             ));
         }
+        // Findings cite the worksheet row the reviewer opens: one sheet a
+        // table in these workbooks, named after it ("表二").
+        for f in report["findings"].as_array().into_iter().flatten() {
+            for e in f["evidence"].as_array().into_iter().flatten() {
+                let (Some(table), Some(sheet)) = (e["table"].as_str(), e["sheet"]["name"].as_str())
+                else {
+                    problems.push(format!(
+                        "{} cites line {} without its sheet",
+                        f["rule"], e["line"]
+                    ));
+                    continue;
+                };
+                if !sheet.contains(table) || e["sheet"]["row"].as_u64().is_none_or(|r| r == 0) {
+                    problems.push(format!("{} cites {table} at {}", f["rule"], e["sheet"]));
+                }
+            }
+        }
         // The 13-table workbooks: every table of the original is read
         // (compare checks them), and the read one is a budget.
         if stem.ends_with("-2026") && report["tables"].as_array().map_or(0, Vec::len) != 13 {

@@ -118,6 +118,61 @@ fn real_pdfs_give_the_reports_of_their_table_extractions() {
     );
 }
 
+/// Every finding of a PDF cites the page of its line, and every figure it
+/// cites is printed on the page the evidence names (the page's runs,
+/// joined, hold the figure as the document prints it).
+#[test]
+fn pdf_findings_cite_the_pages_that_print_their_figures() {
+    let mut failures = Vec::new();
+    let mut cited = 0;
+    for (stem, path) in pdfs("shapes").into_iter().chain(pdfs("real")) {
+        let bytes = std::fs::read(&path).expect("pdf");
+        let layout = pdf::layout(&bytes).expect("reads");
+        let mut page_text: BTreeMap<u32, String> = BTreeMap::new();
+        for run in &layout.runs {
+            page_text.entry(run.page).or_default().push_str(&run.text);
+        }
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let page_text: BTreeMap<u32, String> = page_text
+            .into_iter()
+            .map(|(p, t)| (p, squash(&t)))
+            .collect();
+        let report = json(budget_lint::check_file(&bytes).expect("the PDF reads"));
+        for f in report["findings"].as_array().into_iter().flatten() {
+            if f["rule"] == "S107" {
+                continue;
+            }
+            if f["page"].as_u64().is_none() {
+                failures.push(format!(
+                    "{stem}: {} line {} cites no page",
+                    f["rule"], f["line"]
+                ));
+            }
+            for e in f["evidence"].as_array().into_iter().flatten() {
+                let (Some(value), Some(page)) = (e["value"].as_str(), e["page"].as_u64()) else {
+                    continue;
+                };
+                if value == "空" || value.is_empty() {
+                    continue;
+                }
+                cited += 1;
+                let printed = page_text
+                    .get(&(page as u32))
+                    .map(String::as_str)
+                    .unwrap_or("");
+                if !printed.contains(&squash(value)) {
+                    failures.push(format!(
+                        "{stem}: {} cites {value} on page {page} (line {}), not printed there",
+                        f["rule"], e["line"]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(cited > 100, "only {cited} figures cited");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 type Counts = BTreeMap<char, i64>;
 
 fn count_into(counts: &mut Counts, text: &str) {

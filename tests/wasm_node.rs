@@ -130,11 +130,57 @@ fn rules_and_version_describe_the_engine() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 
+/// How the text was obtained (`pdf`, `pages`, `tablesOnly`): findings cite
+/// each line's page, a workbook's text gets the table checks only, and the
+/// CSV made with the same options is made from the same report.
+#[wasm_bindgen_test]
+fn validate_checks_a_text_as_the_file_it_came_from() {
+    let lines = ZHAOSHANG.lines().count();
+    // Line n on page n / 40 + 1, as a PDF's lines would be.
+    let pages: Vec<u32> = (0..lines as u32).map(|i| i / 40 + 1).collect();
+    let options = Object::new();
+    Reflect::set(&options, &"pdf".into(), &JsValue::TRUE).expect("set");
+    Reflect::set(
+        &options,
+        &"pages".into(),
+        &js_sys::Uint32Array::from(&pages[..]),
+    )
+    .expect("set");
+    let report = validate(ZHAOSHANG, Some(options.clone().into())).expect("report");
+    let findings = array(&report, "findings");
+    assert!(findings.length() > 0);
+    for f in findings.iter() {
+        let line = get(&f, "line").as_f64().expect("line") as u32;
+        assert_eq!(
+            get(&f, "page").as_f64(),
+            Some(f64::from((line - 1) / 40 + 1))
+        );
+    }
+    let csv = findings_csv(ZHAOSHANG, "a.pdf", Some(options.into())).expect("csv");
+    assert!(csv.contains("页 第"), "the CSV cites the pages too");
+
+    let workbook = Object::new();
+    Reflect::set(&workbook, &"tablesOnly".into(), &JsValue::TRUE).expect("set");
+    let report = validate(ZHAOSHANG, Some(workbook.into())).expect("report");
+    assert_eq!(get(&get(&report, "document"), "tables_only"), JsValue::TRUE);
+    let bad_pages = Object::new();
+    Reflect::set(
+        &bad_pages,
+        &"pages".into(),
+        &Array::of1(&JsValue::from_f64(1.0)),
+    )
+    .expect("set");
+    assert!(
+        validate(ZHAOSHANG, Some(bad_pages.into())).is_err(),
+        "pages must be a Uint32Array"
+    );
+}
+
 #[wasm_bindgen_test]
 fn findings_csv_has_one_row_per_finding_of_the_report() {
     let report = validate(ZHAOSHANG, None).expect("report");
     let findings = array(&report, "findings");
-    let csv = findings_csv(ZHAOSHANG, "招商中心.txt");
+    let csv = findings_csv(ZHAOSHANG, "招商中心.txt", None).expect("csv");
     assert!(csv.starts_with("\u{feff}文件,序号,严重程度,规则"));
     let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(rows.len() as u32, findings.length() + 1, "{csv}");
@@ -155,7 +201,8 @@ fn findings_csv_has_one_row_per_finding_of_the_report() {
 #[cfg(feature = "web-xlsx")]
 #[wasm_bindgen_test]
 fn xlsx_is_a_workbook_with_the_findings_and_table_sheets() {
-    let bytes = budget_lint::front::wasm::xlsx(ZHAOSHANG).unwrap_or_else(|_| panic!("xlsx failed"));
+    let bytes =
+        budget_lint::front::wasm::xlsx(ZHAOSHANG, None).unwrap_or_else(|_| panic!("xlsx failed"));
     assert!(bytes.starts_with(b"PK\x03\x04"), "a zip");
     // Entry names are stored uncompressed in the zip headers.
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());

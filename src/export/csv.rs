@@ -5,7 +5,7 @@ use super::evidence_summary;
 use crate::prelude::*;
 use crate::report::Report;
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 13] = [
     "文件",
     "序号",
     "严重程度",
@@ -13,6 +13,7 @@ const HEADER: [&str; 12] = [
     "规则名称",
     "位置",
     "行号",
+    "原文件中位置",
     "问题说明",
     "依据",
     "应为",
@@ -44,6 +45,7 @@ fn push_findings(out: &mut String, file: &str, report: &Report) {
                 f.rule_name,
                 &f.location,
                 &f.line.to_string(),
+                &f.place_label(),
                 &f.message,
                 &evidence,
                 f.expected.as_deref().unwrap_or_default(),

@@ -33,7 +33,7 @@ pub fn evidence_summary(f: &Finding) -> String {
             );
             let value = e.value.as_deref().or(e.text.as_deref()).unwrap_or("");
             format!(
-                "{}{} {}（第{}行）",
+                "{}{} {}（{}）",
                 if e.role.is_empty() {
                     String::new()
                 } else {
@@ -41,7 +41,7 @@ pub fn evidence_summary(f: &Finding) -> String {
                 },
                 place,
                 value,
-                e.line
+                crate::report::place_label(e.line, e.page, e.sheet.as_ref())
             )
         })
         .collect::<Vec<_>>();

@@ -69,6 +69,7 @@ fn findings_sheet(ws: &mut Worksheet, report: &Report, s: &Styles) -> Result<(),
         "规则",
         "位置",
         "行号",
+        "原文件中位置",
         "问题说明",
         "依据（数字及所在行）",
     ];
@@ -82,10 +83,14 @@ fn findings_sheet(ws: &mut Worksheet, report: &Report, s: &Styles) -> Result<(),
         ws.write_string(r, 2, format!("{} {}", f.rule, f.rule_name))?;
         ws.write_string(r, 3, &f.location)?;
         ws.write_number(r, 4, f.line as f64)?;
-        ws.write_string_with_format(r, 5, &f.message, &s.wrap)?;
-        ws.write_string_with_format(r, 6, evidence_summary(f), &s.wrap)?;
+        ws.write_string(r, 5, f.place_label())?;
+        ws.write_string_with_format(r, 6, &f.message, &s.wrap)?;
+        ws.write_string_with_format(r, 7, evidence_summary(f), &s.wrap)?;
     }
-    for (c, w) in [6.0, 10.0, 22.0, 10.0, 7.0, 70.0, 60.0].iter().enumerate() {
+    for (c, w) in [6.0, 10.0, 22.0, 10.0, 7.0, 18.0, 70.0, 60.0]
+        .iter()
+        .enumerate()
+    {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(3, 0)?;

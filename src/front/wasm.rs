@@ -37,6 +37,10 @@ export interface ValidateOptions {
   tables?: boolean;
   /** true: the text is the lines a PDF's geometry rebuilt (checked as the CLI checks that PDF). */
   pdf?: boolean;
+  /** With `pdf`: the page of each line (0: none), which findings and evidence then cite as `page`. */
+  pages?: Uint32Array;
+  /** true: only the tables were given (a workbook): the prose checks do not apply. */
+  tablesOnly?: boolean;
 }
 /** One rule of the catalogue, as this module's `rules()` lists it (no docs). */
 export interface RuleSummary {
@@ -110,19 +114,22 @@ struct Options {
     tables: bool,
     /// `true`: the text is the lines a PDF's geometry rebuilt (the page's
     /// PDF path), checked as the CLI checks that PDF. Default `false`.
-    pdf: bool,
+    /// With `pages`, the page of each line (0: none), cited by the
+    /// findings; with `tablesOnly`, only tables were given (workbooks).
+    /// Together, how the text was obtained.
+    source: crate::Source,
 }
 
 /// The keys of [`Options`] as JS spells them.
 #[cfg(not(feature = "web-pdf"))]
-const OPTION_KEYS: &[&str] = &["tables", "pdf"];
+const OPTION_KEYS: &[&str] = &["tables", "pdf", "pages", "tablesOnly"];
 
 #[cfg(not(feature = "web-pdf"))]
 impl Default for Options {
     fn default() -> Self {
         Options {
             tables: true,
-            pdf: false,
+            source: crate::Source::default(),
         }
     }
 }
@@ -141,11 +148,7 @@ pub fn validate(
     >,
 ) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
-    let mut report = if options.pdf {
-        crate::check_pdf_lines(text)
-    } else {
-        crate::check_text(text)
-    };
+    let mut report = crate::check_source(text, &options.source);
     if !options.tables {
         report.tables.clear();
     }
@@ -188,9 +191,15 @@ pub fn version() -> String {
 /// offers this for download as is: the CSV is never rebuilt in JS.
 #[cfg(not(feature = "web-pdf"))]
 #[wasm_bindgen]
-pub fn findings_csv(text: &str, name: &str) -> String {
-    let report = crate::check_text(text);
-    crate::export::findings_csv(&[(name, &report)])
+pub fn findings_csv(
+    text: &str,
+    name: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<String, JsError> {
+    let report = crate::check_source(text, &read_options(options)?.source);
+    Ok(crate::export::findings_csv(&[(name, &report)]))
 }
 
 /// The Excel workbook of one document (问题清单, 检查情况, one sheet per
@@ -198,8 +207,13 @@ pub fn findings_csv(text: &str, name: &str) -> String {
 /// `web-xlsx` feature (www/pkg-xlsx), which the page loads on demand.
 #[cfg(feature = "xlsx")]
 #[wasm_bindgen]
-pub fn xlsx(text: &str) -> Result<Vec<u8>, JsError> {
-    let report = crate::check_text(text);
+pub fn xlsx(
+    text: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<Vec<u8>, JsError> {
+    let report = crate::check_source(text, &read_options(options)?.source);
     crate::export::workbook(&report).map_err(|e| JsError::new(&format!("生成 Excel 文件失败：{e}")))
 }
 
@@ -273,9 +287,31 @@ fn read_options(options: Option<JsValue>) -> Result<Options, JsError> {
             let pdf = js_sys::Reflect::get(object, &JsValue::from_str("pdf"))
                 .map_err(|_| invalid("无法读取 pdf".into()))?;
             if !pdf.is_undefined() {
-                options.pdf = pdf
+                let pdf = pdf
                     .as_bool()
                     .ok_or_else(|| invalid("pdf 应为 true 或 false".into()))?;
+                if pdf {
+                    options.source.kind = crate::read::FileKind::Pdf;
+                }
+            }
+            let tables_only = js_sys::Reflect::get(object, &JsValue::from_str("tablesOnly"))
+                .map_err(|_| invalid("无法读取 tablesOnly".into()))?;
+            if !tables_only.is_undefined() {
+                options.source.tables_only = tables_only
+                    .as_bool()
+                    .ok_or_else(|| invalid("tablesOnly 应为 true 或 false".into()))?;
+            }
+            let pages = js_sys::Reflect::get(object, &JsValue::from_str("pages"))
+                .map_err(|_| invalid("无法读取 pages".into()))?;
+            if !pages.is_undefined() {
+                let pages = pages
+                    .dyn_ref::<js_sys::Uint32Array>()
+                    .ok_or_else(|| invalid("pages 应为 Uint32Array".into()))?;
+                options.source.origins = pages
+                    .to_vec()
+                    .into_iter()
+                    .map(|p| (p > 0).then_some(crate::report::Origin::Page(p)))
+                    .collect();
             }
             Ok(options)
         }

@@ -34,9 +34,10 @@ pub mod pdf;
 mod xlsx;
 
 /// What a file is, from its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
+    #[default]
     Text,
     Html,
     Docx,
@@ -63,6 +64,19 @@ pub enum Place {
     },
     /// A worksheet and its 1-based row.
     Sheet { sheet: String, row: u32 },
+}
+
+impl Place {
+    /// The place as a report cites it: the page, or the worksheet row.
+    pub fn origin(&self) -> crate::report::Origin {
+        match self {
+            Place::Pdf { page, .. } => crate::report::Origin::Page(*page),
+            Place::Sheet { sheet, row } => crate::report::Origin::Sheet(crate::report::SheetRow {
+                name: sheet.clone(),
+                row: *row,
+            }),
+        }
+    }
 }
 
 /// A file read into text.

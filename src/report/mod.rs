@@ -51,6 +51,38 @@ pub struct Evidence {
     /// `value` (a label, a phrase of the narrative).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The PDF page `line` is on, when the file was a PDF ([`Report::locate`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The worksheet row `line` came from, when the file was a workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<SheetRow>,
+}
+
+/// A worksheet and its 1-based row, as Excel shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SheetRow {
+    pub name: String,
+    pub row: u32,
+}
+
+/// Where a line of the checked text is in the file the user gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A PDF page, 1-based.
+    Page(u32),
+    Sheet(SheetRow),
+}
+
+/// "第5页 第456行", "工作表「表二」第12行" or "第456行": a line as the user
+/// finds it in the file they gave.
+pub fn place_label(line: usize, page: Option<u32>, sheet: Option<&SheetRow>) -> String {
+    match (page, sheet) {
+        (_, Some(s)) => format!("工作表「{}」第{}行", s.name, s.row),
+        (Some(p), None) => format!("第{p}页 第{line}行"),
+        (None, None) => format!("第{line}行"),
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,6 +107,19 @@ pub struct Finding {
     pub difference: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<String>,
+    /// The PDF page `line` is on, when the file was a PDF ([`Report::locate`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The worksheet row `line` came from, when the file was a workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<SheetRow>,
+}
+
+impl Finding {
+    /// Its line as the user finds it in their file (see [`place_label`]).
+    pub fn place_label(&self) -> String {
+        place_label(self.line, self.page, self.sheet.as_ref())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -158,6 +203,26 @@ pub fn json_schema() -> serde_json::Value {
 }
 
 impl Report {
+    /// Gives every finding and figure cited the place of its line in the
+    /// file the text was read from (`origin_of(line)`, 1-based lines): the
+    /// PDF page, or the worksheet row.
+    pub fn locate(&mut self, origin_of: impl Fn(usize) -> Option<Origin>) {
+        let place =
+            |line: usize, page: &mut Option<u32>, sheet: &mut Option<SheetRow>| match origin_of(
+                line,
+            ) {
+                Some(Origin::Page(p)) => *page = Some(p),
+                Some(Origin::Sheet(s)) => *sheet = Some(s),
+                None => {}
+            };
+        for f in &mut self.findings {
+            place(f.line, &mut f.page, &mut f.sheet);
+            for e in &mut f.evidence {
+                place(e.line, &mut e.page, &mut e.sheet);
+            }
+        }
+    }
+
     /// Orders findings (errors first, then by line) and counts them.
     pub fn new(doc: Document, mut findings: Vec<Finding>, checks: Vec<Check>) -> Report {
         crate::slices::sort_stable_by(&mut findings, |a, b| {

@@ -61,10 +61,10 @@ pub fn render_text(report: &Report, file: &str) -> String {
             {
                 let _ = writeln!(
                     out,
-                    "  [{}] {} 第{}行：{}",
+                    "  [{}] {} {}：{}",
                     sev.label(),
                     f.rule,
-                    f.line,
+                    f.place_label(),
                     f.message
                 );
             }

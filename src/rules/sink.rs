@@ -73,6 +73,9 @@ impl Sink {
             actual: None,
             difference: None,
             tolerance: None,
+            // Set by `Report::locate` when the text came from a file with places.
+            page: None,
+            sheet: None,
         }
     }
 
