@@ -35,6 +35,7 @@ const $ = (id) => document.getElementById(id);
 
 const ui = {
   input: $('input'),
+  together: $('together'),
   run: $('run'),
   status: $('status'),
   progress: $('progress'),
@@ -137,7 +138,13 @@ $('sample').addEventListener('click', loadSample);
 $('sample-2').addEventListener('click', loadSample);
 
 function addFiles(files) {
-  const added = files.map((file) => addDoc({ name: file.name, kind: 'file', file, status: 'queued' }));
+  // 「作为同一份公开文件」: the files are the parts of one disclosure (a
+  // narrative and its tables), read each and checked as one document, as
+  // the CLI's --together does.
+  const added =
+    ui.together.checked && files.length > 1
+      ? [addDoc({ name: files.map((f) => f.name).join(' + '), kind: 'together', parts: files, status: 'queued' })]
+      : files.map((file) => addDoc({ name: file.name, kind: 'file', file, status: 'queued' }));
   setCurrent(added[0].id);
   pump();
 }
@@ -226,6 +233,10 @@ async function check(doc, position) {
   };
   try {
     let office = null;
+    if (doc.parts) {
+      Object.assign(doc, await readParts(doc.parts, controller.signal, position));
+      delete doc.parts;
+    }
     if (doc.file) {
       stage('decode', `${t('status.reading', doc.name)}${position}`);
       // The first KiB tells a PDF, whose size is judged before it is read.
@@ -259,15 +270,17 @@ async function check(doc, position) {
     let ms;
     if (office) {
       ({ report, ms } = office);
+      doc.source = { tablesOnly: office.tablesOnly };
     } else if (doc.pdf) {
       // The engine rebuilds the lines from the layout; the report cites them.
       const got = await engine.validatePdf(doc.pdf.layout, progress);
       Object.assign(doc, { text: got.text });
       doc.pdf.places = got.places;
+      doc.source = { pdf: true, pages: Uint32Array.from(got.places, (p) => p?.page ?? 0) };
       ({ report, ms } = got);
       if (doc.id === currentId) showText(doc);
     } else {
-      ({ report, ms } = await engine.validate(doc.text, progress));
+      ({ report, ms } = await engine.validate(doc.text, { ...progress, source: doc.source }));
     }
     Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
     const s = report.summary || {};
@@ -289,6 +302,56 @@ async function check(doc, position) {
     refreshDocs();
     if (doc.id === currentId) showCurrent();
   }
+}
+
+/**
+ * The parts of one disclosure, read each (PDF by pdf.js and the engine's
+ * geometry, Word/Excel by the office module, text decoded, HTML read to
+ * its cells) and joined in their order, a blank line between, as the CLI
+ * joins them, with how they were obtained (`source`, the engine's
+ * options): `pdf` when a part is a PDF (its readings must be verified for
+ * the template), `tablesOnly` when every part is tables only (workbooks).
+ * A part that cannot be read fails the whole, named.
+ */
+async function readParts(files, signal, position) {
+  const texts = [];
+  const source = { pdf: false, tablesOnly: true };
+  for (const [i, file] of files.entries()) {
+    stage('decode', `${t('status.readingPart', file.name, i + 1, files.length)}${position}`);
+    try {
+      const part = await readPart(file, signal);
+      texts.push(part.text.replace(/\n+$/, ''));
+      source.pdf ||= part.pdf;
+      source.tablesOnly &&= part.tablesOnly;
+    } catch (err) {
+      if (isAbort(err)) throw err;
+      throw new Error(`${file.name}：${err.message || err}`);
+    }
+  }
+  return { text: texts.join('\n\n'), encoding: t('input.together', files.length), source };
+}
+
+/** One part's text: {text, pdf, tablesOnly}. */
+async function readPart(file, signal) {
+  const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
+  if (looksPdf(head)) {
+    const { checkSize, openPdf, readPdf } = await pdfModule('read');
+    checkSize(file.size);
+    const pdf = await openPdf(new Uint8Array(await file.arrayBuffer()), { signal });
+    try {
+      const layout = await readPdf(pdf, { signal });
+      return { text: (await engine.pdfText(layout, { signal })).text, pdf: true, tablesOnly: false };
+    } finally {
+      pdf.destroy();
+    }
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isOfficeFile(bytes)) {
+    const office = await engine.checkFile(bytes, { signal });
+    return { text: office.text, pdf: false, tablesOnly: office.tablesOnly };
+  }
+  const { text } = decodeBytes(bytes, inputMessages());
+  return { text: isHtml(file.name, text) ? await engine.htmlToText(text) : text, pdf: false, tablesOnly: false };
 }
 
 /** `%PDF-` in the first KiB, as src/read/mod.rs sniffs it (never the file name). */

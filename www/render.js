@@ -56,6 +56,16 @@ export function evidencePlace(e) {
 }
 
 /** Lines of the text exactly as the engine numbers them (1-based: lines[n-1]). */
+/**
+ * A finding's or a cited figure's line as the user finds it in their file:
+ * 「第5页 第456行」 in a PDF, 「工作表「表二」第12行」 in a workbook, else 「第456行」.
+ */
+export function placeLabel(x) {
+  if (x.sheet) return t('finding.sheetRow', x.sheet.name, x.sheet.row);
+  if (x.page) return t('finding.pageLine', x.page, x.line);
+  return t('finding.line', x.line);
+}
+
 export function splitLines(text) {
   return text.split(/\r\n|\r|\n/);
 }

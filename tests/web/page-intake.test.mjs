@@ -96,6 +96,50 @@ describe('getting a document in', () => {
     });
   });
 
+  test('「多个文件是同一份公开文件」: the parts of one disclosure checked as one document', async () => {
+    // The narrative (概况, 说明, 名词解释) and the tables (第二部分) of a corpus
+    // document as two files, as some departments send them.
+    const lines = fixture('yangquan-zhaoshang-2026.txt').split('\n');
+    const tablesAt = lines.findIndex((l) => l.startsWith('第二部分'));
+    const proseAt = lines.findIndex((l) => l.startsWith('第三部分'));
+    assert.ok(tablesAt > 0 && proseAt > tablesAt, 'the document has its parts');
+    const prose = [...lines.slice(0, tablesAt), ...lines.slice(proseAt)].join('\n');
+    const tables = lines.slice(tablesAt, proseAt).join('\n');
+    const files = [
+      { name: 'shuoming.txt', bytes: Buffer.from(prose) },
+      { name: 'biaoge.txt', bytes: Buffer.from(tables) },
+    ];
+    const findingKeys = (findings) => findings.map((f) => `${f.severity} ${f.rule}`).sort();
+    await session(async ({ page }) => {
+      await page.fill('#input', fixture('yangquan-zhaoshang-2026.txt'));
+      await untilDone(page, () => page.click('#run'));
+      const whole = findingKeys(await listed(page));
+      assert.ok(whole.some((k) => k.startsWith('error')), 'the document has real errors');
+
+      await page.check('#together');
+      await untilDone(page, () => dropFiles(page, files));
+      const docs = await docList(page);
+      assert.deepEqual(
+        docs.slice(1).map((d) => [d.name, d.status, d.dept]),
+        [['shuoming.txt + biaoge.txt', 'done', '阳泉市招商中心']],
+        'one document of the two files',
+      );
+      assert.deepEqual(findingKeys(await listed(page)), whole, 'the findings of the whole document');
+      assert.equal(await page.locator('#tables [data-table]').count(), 13);
+      // The source view holds both parts, the narrative first.
+      const source = await page.inputValue('#input');
+      assert.ok(source.indexOf('第一部分') < source.indexOf('第二部分'));
+
+      // Unticked, the same two files are two documents, each checked alone.
+      await page.uncheck('#together');
+      await untilDone(page, () => dropFiles(page, files));
+      assert.deepEqual(
+        (await docList(page)).slice(2).map((d) => d.name),
+        ['shuoming.txt', 'biaoge.txt'],
+      );
+    });
+  });
+
   test('a GBK file picked with the file chooser is decoded without asking', async () => {
     const text = fixture('yangquan-caizheng-2026.txt');
     const file = path.join(tmp, 'caizheng-gbk.txt');

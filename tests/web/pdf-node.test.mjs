@@ -80,7 +80,9 @@ function validatePdf(layout) {
     const [page, x, y, width, height] = got.places.subarray(i, i + 5);
     places.push(page ? { page, x, y, width, height } : null);
   }
-  return { report: engine.validate(got.text), text: got.text, places };
+  // As the Worker checks them: read from a PDF, each line's page cited.
+  const pages = Uint32Array.from(places, (p) => p?.page ?? 0);
+  return { report: engine.validate(got.text, { pdf: true, pages }), text: got.text, places };
 }
 
 function cli(file) {

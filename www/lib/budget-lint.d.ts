@@ -52,6 +52,11 @@ export function validatePdf(
   layout: PdfLayout,
   options?: CallOptions & ValidateOptions,
 ): Promise<{ report: Report; text: string; places: (PdfPlace | null)[] }>;
+/**
+ * The lines the engine rebuilds from a PDF's layout, not checked: one part of
+ * a disclosure given in several files, checked joined with `validate(text, {pdf: true})`.
+ */
+export function pdfText(layout: PdfLayout, options?: CallOptions): Promise<{ text: string; places: (PdfPlace | null)[] }>;
 /** A Word or Excel file, as the office module read it. */
 export type OfficeKind = 'docx' | 'xlsx';
 /** Whether bytes are a Word/Excel file (or an old .doc/.xls/.wps), read by checkFile. */

@@ -185,6 +185,23 @@ export function validate(text, options = {}) {
  *   `places[i]`: where line i+1 of `text` (the lines the report cites) is on the PDF
  */
 export async function validatePdf(layout, options = {}) {
+  const got = await layoutRequest('pdf', layout, options);
+  return { report: got.report, text: got.text, places: placesOf(got.places) };
+}
+
+/**
+ * The lines the engine rebuilds from a PDF's layout, not checked: for a PDF
+ * that is one part of a disclosure given in several files (see
+ * validatePdf; check the joined parts with validate(text, {pdf: true})).
+ * @returns {Promise<{text: string, places: ({kind: 'pdf', page:number, x:number, y:number, width:number, height:number}|null)[]}>}
+ */
+export async function pdfText(layout, options = {}) {
+  const got = await layoutRequest('pdf-lines', layout, options);
+  return { text: got.text, places: placesOf(got.places) };
+}
+
+/** A layout sent to the Worker as flat Float32Arrays (transferred) and strings. */
+function layoutRequest(type, layout, options) {
   const flat = (items, keys) => {
     const out = new Float32Array(items.length * keys.length);
     items.forEach((item, i) => keys.forEach((k, j) => (out[i * keys.length + j] = item[k])));
@@ -194,17 +211,21 @@ export async function validatePdf(layout, options = {}) {
   const runs = flat(layout.runs, ['page', 'x', 'y', 'width', 'height']);
   const segments = flat(layout.segments || [], ['page', 'x0', 'y0', 'x1', 'y1']);
   const texts = layout.runs.map((r) => String(r.text));
-  const got = await request(
-    { type: 'pdf', pages, runs, texts, segments, options: engineOptions(options) },
+  return request(
+    { type, pages, runs, texts, segments, options: engineOptions(options) },
     options,
     [pages.buffer, runs.buffer, segments.buffer],
   );
+}
+
+/** The engine's places, five figures a line (page 0: none), as objects. */
+function placesOf(flat) {
   const places = [];
-  for (let i = 0; i + 5 <= got.places.length; i += 5) {
-    const [page, x, y, width, height] = got.places.subarray(i, i + 5);
+  for (let i = 0; i + 5 <= flat.length; i += 5) {
+    const [page, x, y, width, height] = flat.subarray(i, i + 5);
     places.push(page ? { kind: 'pdf', page, x, y, width, height } : null);
   }
-  return { report: got.report, text: got.text, places };
+  return places;
 }
 
 /**
@@ -290,7 +311,7 @@ export function version() {
 
 /** The engine's findings CSV (UTF-8 with BOM) of one document; `name` fills the 文件 column. */
 export function findingsCsv(text, name = '', options = {}) {
-  return request({ type: 'csv', text: String(text ?? ''), name: String(name) }, options);
+  return request({ type: 'csv', text: String(text ?? ''), name: String(name), options: engineOptions(options) }, options);
 }
 
 /** The Excel workbook (问题清单, 检查情况, one sheet per table) as .xlsx bytes. */
@@ -298,5 +319,5 @@ export function exportXlsx(text, options = {}) {
   if (!capabilities().xlsx) {
     return Promise.reject(new Error('此版本不含 Excel 导出（单文件版）；请导出 CSV，或使用在线版。'));
   }
-  return request({ type: 'xlsx', text: String(text ?? '') }, options);
+  return request({ type: 'xlsx', text: String(text ?? ''), options: engineOptions(options) }, options);
 }

@@ -8,9 +8,10 @@
 //   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null,
 //         officeUrl?: string|null, pdfUrl?: string|null}                    once, first
 //        {id, type: 'validate', text, options?} | {id, type: 'rules'}
-//        {id, type: 'csv', text, name} | {id, type: 'xlsx', text}
+//        {id, type: 'csv', text, name, options?} | {id, type: 'xlsx', text, options?}
 //        {id, type: 'html', text}  (HTML → the TAB text validate reads)
 //        {id, type: 'pdf', pages, runs, texts, segments, options?}  (Float32Arrays + string[])
+//        {id, type: 'pdf-lines', pages, runs, texts, segments}      (the lines only, not checked)
 //        {id, type: 'file', bytes, options?}   a .docx/.xlsx (or old .doc/.xls/.wps)
 //   out  {type: 'ready', version} | {type: 'failed', error}               once
 //        {id, type: 'progress', stage, message}
@@ -88,7 +89,16 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
       const geometry = await pdfEngine();
       const { text: lines, places } = geometry.pdf_lines(pages, runs, texts, segments);
       progress('check', '正在解析表格并逐项核对…');
-      return { report: validate(lines, { ...(options ?? {}), pdf: true }), text: lines, places };
+      // Each line's page (five figures a line, the page first): the findings cite it.
+      const linePages = Uint32Array.from({ length: places.length / 5 }, (_, i) => places[i * 5]);
+      return { report: validate(lines, { ...(options ?? {}), pdf: true, pages: linePages }), text: lines, places };
+    }
+    case 'pdf-lines': {
+      // The lines alone, for a PDF that is one part of a disclosure given
+      // in several files (checked once all parts are read).
+      const geometry = await pdfEngine();
+      const { text: lines, places } = geometry.pdf_lines(pages, runs, texts, segments);
+      return { text: lines, places };
     }
     case 'rules': {
       // The docs are not in the wasm: the package's entry joins rules.js
@@ -97,14 +107,14 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
       return pkg.rules();
     }
     case 'csv':
-      return findings_csv(source, String(name ?? ''));
+      return findings_csv(source, String(name ?? ''), options);
     case 'html':
       return html_text(source);
     case 'xlsx': {
       progress('parse', '正在加载 Excel 导出模块…');
       const engine = await xlsxEngine();
       progress('check', '正在生成 Excel 文件…');
-      return engine.xlsx(source);
+      return engine.xlsx(source, options);
     }
     case 'file': {
       progress('decode', '正在加载 Word/Excel 读取模块…');

@@ -28,12 +28,17 @@ export class EngineAdapter {
     this.ready = lib.init().then(() => lib.version());
   }
 
-  /** @returns {Promise<{report: object, ms: number}>} the report and the engine's own time */
-  async validate(text, { signal, onProgress } = {}) {
+  /**
+   * `source`: how the text was obtained (the engine's options `pdf`,
+   * `pages`, `tablesOnly`), so that it is checked as its file was.
+   * @returns {Promise<{report: object, ms: number}>} the report and the engine's own time
+   */
+  async validate(text, { signal, onProgress, source } = {}) {
     await this.ready;
     const started = performance.now();
     let ms;
     const report = await lib.validate(text, {
+      ...source,
       signal,
       onProgress: (p) => {
         if (p.stage === 'done' && typeof p.ms === 'number') ms = p.ms;
@@ -47,6 +52,12 @@ export class EngineAdapter {
   async htmlToText(html) {
     await this.ready;
     return lib.htmlToText(html);
+  }
+
+  /** A PDF's layout as the lines the engine reads, not checked: {text, places}. */
+  async pdfText(layout, { signal } = {}) {
+    await this.ready;
+    return lib.pdfText(layout, { signal });
   }
 
   /** A PDF's layout checked: {report, text, places, ms}. */
@@ -73,14 +84,14 @@ export class EngineAdapter {
     await this.ready;
     const started = performance.now();
     let ms;
-    const { report, text, kind } = await lib.checkFile(bytes, {
+    const { report, text, kind, tables_only: tablesOnly } = await lib.checkFile(bytes, {
       signal,
       onProgress: (p) => {
         if (p.stage === 'done' && typeof p.ms === 'number') ms = p.ms;
         onProgress?.(p);
       },
     });
-    return { report, text, kind, ms: ms ?? performance.now() - started };
+    return { report, text, kind, tablesOnly, ms: ms ?? performance.now() - started };
   }
 
   async rules() {
@@ -93,17 +104,17 @@ export class EngineAdapter {
     return typeof lib[feature] === 'function';
   }
 
-  /** The engine's own CSV of the findings (never rebuilt in JS). */
-  async findingsCsv(text, name) {
+  /** The engine's own CSV of the findings (never rebuilt in JS); `source` as for validate. */
+  async findingsCsv(text, name, source) {
     await this.ready;
-    return lib.findingsCsv(text, name);
+    return lib.findingsCsv(text, name, { ...source });
   }
 
-  /** .xlsx bytes from the engine's lazily loaded export module. */
-  async exportXlsx(text) {
+  /** .xlsx bytes from the engine's lazily loaded export module; `source` as for validate. */
+  async exportXlsx(text, source) {
     if (!this.has('exportXlsx')) throw new NeedsEngine('exportXlsx');
     await this.ready;
-    return lib.exportXlsx(text);
+    return lib.exportXlsx(text, { ...source });
   }
 }
 

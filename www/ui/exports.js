@@ -23,14 +23,14 @@ export function download(filename, data, type) {
 }
 
 export async function exportCsv(engine, doc) {
-  const csv = await engine.findingsCsv(doc.text, doc.name);
+  const csv = await engine.findingsCsv(doc.text, doc.name, doc.source);
   const filename = `${baseName(doc)}-问题清单.csv`;
   download(filename, csv, 'text/csv;charset=utf-8');
   return filename;
 }
 
 export async function exportXlsx(engine, doc) {
-  const bytes = await engine.exportXlsx(doc.text);
+  const bytes = await engine.exportXlsx(doc.text, doc.source);
   const filename = `${baseName(doc)}-审核.xlsx`;
   download(filename, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   return filename;

@@ -3,7 +3,7 @@
 // compared. #findings holds exactly one element per finding (data-rule,
 // data-severity, data-line); a group's heading sits inside its first finding
 // so that the list stays flat for tests and for the keyboard.
-import { SEVERITIES, el, evidencePlace, severityLabel, sortFindings } from '../render.js';
+import { SEVERITIES, el, evidencePlace, placeLabel, severityLabel, sortFindings } from '../render.js';
 import { t } from '../i18n.js';
 
 const ROLE_ORDER = ['合计', '上限', '本表', '分项'];
@@ -141,7 +141,7 @@ export class FindingsView {
           // The number the PDF view and the annotated PDF put beside its figures.
           el('span', { class: 'finding-no' }, String(f._id + 1)),
           el('span', { class: 'badge' }, severityLabel(f.severity)),
-          el('span', { class: 'where' }, [f.location, t('finding.line', f.line)].filter(Boolean).join(' ')),
+          el('span', { class: 'where' }, [f.location, placeLabel(f)].filter(Boolean).join(' ')),
           el('span', { class: 'rule' }, title ? `${title} · ${f.rule}` : f.rule),
         ),
         el('p', { class: 'message' }, f.message),
@@ -158,7 +158,7 @@ export class FindingsView {
                   el('span', { class: 'ev-place' }, evidencePlace(e)),
                   e.value !== undefined && e.value !== null ? el('b', { class: 'ev-value num' }, e.value) : null,
                   e.text ? el('q', { class: 'ev-text' }, e.text) : null,
-                  el('span', { class: 'ev-line' }, t('finding.line', e.line)),
+                  el('span', { class: 'ev-line' }, placeLabel(e)),
                 ),
               ),
             )

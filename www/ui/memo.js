@@ -2,7 +2,7 @@
 // the document, the date of review, the counts, then every finding with its
 // place (table / row / line) and figures. Built on each render; print.css
 // shows only this when printing.
-import { el, evidencePlace, formatDate, severityLabel, sortFindings } from '../render.js';
+import { el, evidencePlace, formatDate, placeLabel, severityLabel, sortFindings } from '../render.js';
 import { getLang, t } from '../i18n.js';
 
 export function renderMemo(box, doc, engineVersion) {
@@ -44,7 +44,7 @@ export function renderMemo(box, doc, engineVersion) {
                 'p',
                 { class: 'memo-head' },
                 el('b', {}, `【${severityLabel(f.severity)}】`),
-                ` ${[f.location, t('finding.line', f.line)].filter(Boolean).join(' ')} · ${f.rule}`,
+                ` ${[f.location, placeLabel(f)].filter(Boolean).join(' ')} · ${f.rule}`,
               ),
               el('p', { class: 'memo-message' }, f.message),
               (f.evidence || []).length
@@ -61,7 +61,7 @@ export function renderMemo(box, doc, engineVersion) {
                           el('td', {}, e.role || ''),
                           el('td', {}, evidencePlace(e)),
                           el('td', { class: 'num' }, e.value ?? (e.text ? `「${e.text}」` : '')),
-                          el('td', { class: 'num' }, t('finding.line', e.line)),
+                          el('td', { class: 'num' }, placeLabel(e)),
                         ),
                       ),
                     ),
