@@ -158,6 +158,7 @@ const fn table(
         unit,
         title,
         optional_suffix: None,
+        other_titles: &[],
         sides,
         min_rows,
     }
@@ -486,6 +487,7 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
     final_accounts: false,
+    cells: CellPlacement::Position,
     verified_readings: &[],
 };
 
@@ -500,5 +502,6 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
     final_accounts: false,
+    cells: CellPlacement::Position,
     verified_readings: &[],
 };

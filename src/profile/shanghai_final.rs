@@ -187,6 +187,7 @@ const fn table(
         unit: "万元",
         title,
         optional_suffix: None,
+        other_titles: &[],
         sides,
         min_rows,
     }
@@ -506,5 +507,6 @@ pub static SHANGHAI_FINAL: Profile = Profile {
     economic_groups: &[],
     unit_suffixes: &[],
     final_accounts: true,
+    cells: CellPlacement::Position,
     verified_readings: &[],
 };
