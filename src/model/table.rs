@@ -151,10 +151,11 @@ impl Table {
     }
 
     /// True when the table carries no figure at all (empty, or 本表无数据).
+    /// A cell that could not be read may hold one: it is not "no figure".
     pub fn has_no_values(&self) -> bool {
         self.rows
             .iter()
-            .all(|r| r.cells.iter().all(|c| !matches!(c, Cell::Value { .. })))
+            .all(|r| r.cells.iter().all(|c| matches!(c, Cell::Blank)))
     }
 
     /// How a reviewer names a row: "第5行「2011301 行政运行」".

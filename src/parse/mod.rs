@@ -58,11 +58,13 @@ fn pick_profile(lines: &Lines) -> &'static Profile {
 /// table readers read.
 fn table_lines(lines: &Lines, profile: &'static Profile) -> Vec<bool> {
     let titles = tables::title::Titles::of(profile);
+    let starts = titles.starts(lines);
+    let mut next_start = starts.iter().map(|&(i, _)| i).peekable();
     let mut inside = false;
     let mut mask = Vec::with_capacity(lines.all.len());
-    for line in &lines.all {
+    for (i, line) in lines.all.iter().enumerate() {
         if line.noise.is_none() && !line.is_blank() {
-            if titles.table_of(line).is_some() {
+            if next_start.next_if_eq(&i).is_some() {
                 inside = true;
             } else if inside && tables::ends_table_region(line) {
                 inside = false;

@@ -195,6 +195,7 @@ const fn table(
         unit: "万元",
         title,
         optional_suffix,
+        other_titles: &[],
         sides,
         min_rows,
     }
@@ -635,6 +636,7 @@ pub static BUDGET13: Profile = Profile {
         "其他支出",
     ],
     final_accounts: false,
+    cells: CellPlacement::Position,
     verified_readings: &[Reading::Layout, Reading::Spaced, Reading::Pdf],
     unit_suffixes: &[
         "局",

@@ -7,22 +7,25 @@
 
 mod budget13;
 mod build;
+mod jiangsu12;
 mod shanghai9;
 mod shanghai_final;
 mod types;
 
 pub use budget13::BUDGET13;
+pub use jiangsu12::JIANGSU12;
 pub use shanghai9::{SHANGHAI9_DEPARTMENT, SHANGHAI9_UNIT};
 pub use shanghai_final::SHANGHAI_FINAL;
 pub use types::*;
 
 /// Every profile this build knows, tried in order (the first wins a tie).
 pub fn all() -> &'static [&'static Profile] {
-    static ALL: [&Profile; 4] = [
+    static ALL: [&Profile; 5] = [
         &BUDGET13,
         &SHANGHAI9_DEPARTMENT,
         &SHANGHAI9_UNIT,
         &SHANGHAI_FINAL,
+        &JIANGSU12,
     ];
     &ALL
 }

@@ -158,6 +158,7 @@ const fn table(
         unit,
         title,
         optional_suffix: None,
+        other_titles: &[],
         sides,
         min_rows,
     }
@@ -486,6 +487,7 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
     final_accounts: false,
+    cells: CellPlacement::Position,
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).
@@ -503,6 +505,7 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
     final_accounts: false,
+    cells: CellPlacement::Position,
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).

@@ -187,6 +187,7 @@ const fn table(
         unit: "万元",
         title,
         optional_suffix: None,
+        other_titles: &[],
         sides,
         min_rows,
     }
@@ -506,6 +507,7 @@ pub static SHANGHAI_FINAL: Profile = Profile {
     economic_groups: &[],
     unit_suffixes: &[],
     final_accounts: true,
+    cells: CellPlacement::Position,
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).

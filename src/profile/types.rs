@@ -28,6 +28,25 @@ pub struct Profile {
     /// on real documents of the template. A document read otherwise is not
     /// checked at all (S107 says why): a table misread is a false error.
     pub verified_readings: &'static [Reading],
+    /// Where a row's cells are found: by position (one cell per column, as
+    /// Word and Excel give them), or by what they hold (PDF extractions of
+    /// merged cells leave runs of empty cells between them).
+    pub cells: CellPlacement,
+}
+
+/// How the cells of a table line are matched with the profile's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellPlacement {
+    /// The n-th cell is the n-th column (label cells, then amounts).
+    Position,
+    /// Empty cells carry no meaning: a side's labels are its text cells
+    /// and its amounts its figures, in order. Each filled cell belongs to
+    /// the side whose first label is at or left of it (sides are told by
+    /// their fixed rows' labels). A side with fewer figures than columns
+    /// reads them only when it has one column; otherwise they are
+    /// unreadable. A line of figures alone completes the neighbouring row
+    /// that printed none (a cell's text centred on a wrapped label).
+    Content,
 }
 
 /// A way of reading tables that rebuilds their rows from something other
@@ -105,6 +124,12 @@ pub enum Role {
     Narrative,
     /// 项目支出/整体 绩效目标表 in the 13-table template's layout.
     PerformanceForms,
+    /// 财政拨款支出 by function (all three budgets together; Jiangsu 05).
+    FiscalExpense,
+    /// 财政拨款基本支出 by economic class (Jiangsu 06).
+    FiscalBasicEconomic,
+    /// 政府采购预算 (Jiangsu 12).
+    Procurement,
 }
 
 impl Role {
@@ -126,6 +151,9 @@ impl Role {
             Role::CarriedProjects => "上年结转项目支出表",
             Role::Narrative => "按13张表格式编写的情况说明",
             Role::PerformanceForms => "按13张表格式编写的绩效目标表",
+            Role::FiscalExpense => "财政拨款支出表（功能科目）",
+            Role::FiscalBasicEconomic => "财政拨款基本支出表（经济科目）",
+            Role::Procurement => "政府采购预算表",
         }
     }
 }
@@ -145,6 +173,9 @@ pub struct TableDef {
     pub title: &'static str,
     /// A suffix some printings add or drop, e.g. "(不含上年结转)".
     pub optional_suffix: Option<&'static str>,
+    /// Other titles the template has printed the table under (years and
+    /// departments word it differently), read like `title`.
+    pub other_titles: &'static [&'static str],
     pub sides: &'static [SideDef],
     /// Fewer data rows than this means the table was cut short.
     pub min_rows: usize,

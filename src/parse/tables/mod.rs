@@ -36,14 +36,7 @@ pub struct Parsed {
 pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
     let mut parsed = Parsed::default();
     let titles = title::Titles::of(profile);
-    let mut starts: Vec<(usize, &'static TableDef)> = Vec::new();
-    for (i, line) in lines.all.iter().enumerate() {
-        if line.noise.is_none() && !line.is_blank() {
-            if let Some(def) = titles.table_of(line) {
-                starts.push((i, def));
-            }
-        }
-    }
+    let starts = titles.starts(lines);
     for (n, &(start, def)) in starts.iter().enumerate() {
         let end = starts
             .get(n + 1)
@@ -57,7 +50,22 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
             rows::Builder::resume(
                 def,
                 profile.economic_groups,
+                profile.cells,
                 parsed.tables.pop().expect("last table"),
+            )
+        } else if let Some(at) = parsed
+            .tables
+            .iter()
+            .position(|t| t.id == def.id && t.rows.is_empty() && !t.declared_empty)
+        {
+            // The title came first where nothing followed it (a list of
+            // the tables, a contents page): this is the table.
+            parsed.tables.remove(at);
+            rows::Builder::new(
+                def,
+                profile.economic_groups,
+                profile.cells,
+                new_table(def, &lines.all[start]),
             )
         } else if let Some(first) = parsed.tables.iter().find(|t| t.id == def.id) {
             // A second, separate table under the same title (two documents
@@ -74,6 +82,7 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
             rows::Builder::new(
                 def,
                 profile.economic_groups,
+                profile.cells,
                 new_table(def, &lines.all[start]),
             )
         };
@@ -234,8 +243,15 @@ fn set_unit(value: &str, parsed: &mut Parsed, builder: &mut rows::Builder) {
     }
 }
 
-/// "预算公开表1", "部门公开表9": a label line before a title.
+/// "预算公开表1", "部门公开表9", "公开01表": a label line before a title.
 fn is_public_label(key: &str) -> bool {
     let stem = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
-    stem.len() < key.len() && stem.ends_with("公开表")
+    if stem.len() < key.len() && stem.ends_with("公开表") {
+        return true;
+    }
+    // "公开01表", "公开 05 表：" (folded: "公开05表:").
+    key.strip_prefix("公开").is_some_and(|rest| {
+        let digits = crate::text::leading_digits(rest);
+        digits > 0 && matches!(&rest[digits..], "表" | "表:")
+    })
 }

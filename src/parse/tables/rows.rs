@@ -4,7 +4,8 @@ use crate::lines::Line;
 use crate::model::{Cell, Row, RowKind, Table};
 use crate::parse::UnparsedLine;
 use crate::prelude::*;
-use crate::profile::{RowScheme, SideDef, TableDef};
+use crate::profile::{CellPlacement, RowScheme, SideDef, TableDef};
+use crate::rebuild::UNPLACED;
 use crate::text::{fold_key, is_chinese_digit, leading_digits};
 
 pub(super) struct Builder {
@@ -19,6 +20,16 @@ pub(super) struct Builder {
     /// The printed code cells of the row being read, when its code was
     /// completed from the enclosing rows.
     completed_from: Option<String>,
+    placement: CellPlacement,
+    /// [`CellPlacement::Content`]: per side, the leftmost cell where one of
+    /// its fixed rows' labels was seen.
+    side_start: Vec<Option<usize>>,
+    /// [`CellPlacement::Content`]: a line of figures alone, not yet given
+    /// to a row (line number, text, figures).
+    pending: Option<(usize, String, Vec<String>)>,
+    /// [`CellPlacement::Content`]: the last line fed gave a row printed
+    /// without figures (its index in `table.rows`).
+    bare_row: Option<usize>,
 }
 
 enum Outcome {
@@ -29,7 +40,12 @@ enum Outcome {
 }
 
 impl Builder {
-    pub fn new(def: &'static TableDef, groups: &'static [&'static str], table: Table) -> Builder {
+    pub fn new(
+        def: &'static TableDef,
+        groups: &'static [&'static str],
+        placement: CellPlacement,
+        table: Table,
+    ) -> Builder {
         Builder {
             def,
             groups,
@@ -38,6 +54,10 @@ impl Builder {
             seen_data: false,
             unparsed: Vec::new(),
             completed_from: None,
+            placement,
+            side_start: vec![None; def.sides.len()],
+            pending: None,
+            bare_row: None,
         }
     }
 
@@ -45,10 +65,11 @@ impl Builder {
     pub fn resume(
         def: &'static TableDef,
         groups: &'static [&'static str],
+        placement: CellPlacement,
         table: Table,
     ) -> Builder {
         let seen_data = !table.rows.is_empty();
-        let mut b = Builder::new(def, groups, table);
+        let mut b = Builder::new(def, groups, placement, table);
         b.seen_data = seen_data;
         for (i, side) in def.sides.iter().enumerate() {
             b.fixed_pos[i] = b.last_fixed_position(side);
@@ -86,6 +107,10 @@ impl Builder {
     pub fn feed(&mut self, line: &Line) {
         self.table.end_line = line.no;
         if is_column_number_row(line) {
+            return;
+        }
+        if self.placement == CellPlacement::Content {
+            self.feed_by_content(line);
             return;
         }
         let cells = line.cell_list();
@@ -214,7 +239,11 @@ impl Builder {
                     }
                 }
                 RowScheme::Values => {
-                    if has_values && labels_blank {
+                    // Figures a reader could not place are still the row's.
+                    let unplaced = amounts
+                        .iter()
+                        .any(|c| matches!(c, Cell::Unreadable { text } if text == UNPLACED));
+                    if (has_values || unplaced) && labels_blank {
                         Ok((RowKind::Total, None, "预算数".into(), None))
                     } else {
                         Err(Outcome::Header)
@@ -371,9 +400,288 @@ impl Builder {
         (enclosing[3..] == tail[..2]).then(|| format!("{}{tail}", &enclosing[..3]))
     }
 
-    pub fn finish(self) -> (Table, Vec<UnparsedLine>) {
+    pub fn finish(mut self) -> (Table, Vec<UnparsedLine>) {
+        self.drop_pending();
         (self.table, self.unparsed)
     }
+
+    /// [`CellPlacement::Content`]: reads a line by what its cells hold.
+    fn feed_by_content(&mut self, line: &Line) {
+        let cells = line.cell_list();
+        let filled: Vec<(usize, &str)> = cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty() && !is_dash(c))
+            .map(|(i, c)| (i, *c))
+            .collect();
+        if filled.is_empty() {
+            return;
+        }
+        let single = self.def.sides.len() == 1;
+        let figures_only = filled.iter().all(|(_, c)| is_figure(c));
+        let labelled = self.def.sides.iter().all(|s| s.label_cells > 0);
+        if single && labelled && figures_only && line.is_tabular() {
+            self.figures_alone(line, filled.iter().map(|(_, c)| c.to_string()).collect());
+            return;
+        }
+        let bare_before = self.table.rows.len();
+        // Cells per side.
+        self.learn_side_starts(&filled);
+        let mut per_side: Vec<Vec<&str>> = vec![Vec::new(); self.def.sides.len()];
+        let mut split = vec![false; self.def.sides.len()];
+        for (n, &(i, c)) in filled.iter().enumerate() {
+            let side = self.side_at(i);
+            per_side[side].push(c);
+            if filled
+                .get(n + 1)
+                .is_some_and(|&(j, next)| j == i + 1 && looks_split(c, next))
+            {
+                split[side] = true;
+            }
+        }
+        self.span_labels(&mut per_side);
+        let mut any_row = false;
+        let mut problems = Vec::new();
+        for (side_idx, side) in self.def.sides.iter().enumerate() {
+            let slice = content_slice(side, &per_side[side_idx], split[side_idx]);
+            if slice.iter().any(|c| c == UNPLACED) {
+                problems.push(format!(
+                    "{}：金额个数少于列数，无法确定各金额所在的列，这些金额未读取",
+                    self.def.id
+                ));
+            }
+            let refs: Vec<&str> = slice.iter().map(String::as_str).collect();
+            match self.read_side(side_idx, side, &refs, line) {
+                Outcome::Row(row) => {
+                    any_row = true;
+                    self.table.rows.push(row);
+                }
+                Outcome::Unrecognised(reason) => problems.push(reason),
+                Outcome::Header | Outcome::Empty => {}
+            }
+        }
+        if any_row {
+            self.seen_data = true;
+        }
+        for reason in problems {
+            self.unparsed.push(UnparsedLine {
+                line: line.no,
+                table: self.def.id,
+                text: line.text.clone(),
+                reason,
+            });
+        }
+        // A row printed without figures, alone on its line: figures on a
+        // line of their own next to it are its.
+        let bare = single
+            && self.table.rows.len() == bare_before + 1
+            && self.table.rows[bare_before]
+                .cells
+                .iter()
+                .all(|c| matches!(c, Cell::Blank));
+        if let Some((no, text, figures)) = self.pending.take() {
+            if bare {
+                self.fill(bare_before, &figures, no);
+            } else {
+                self.pending = Some((no, text, figures));
+                self.drop_pending();
+            }
+            self.bare_row = None;
+        } else {
+            self.bare_row = bare.then_some(bare_before);
+        }
+    }
+
+    /// A line of figures alone: the figures of the row printed without
+    /// them on the line before, else of the row on the line after.
+    fn figures_alone(&mut self, line: &Line, figures: Vec<String>) {
+        self.drop_pending();
+        if let Some(at) = self.bare_row.take() {
+            self.fill(at, &figures, line.no);
+        } else {
+            self.pending = Some((line.no, line.text.clone(), figures));
+        }
+    }
+
+    /// Gives `figures` to the row at `at` when they fit its columns.
+    fn fill(&mut self, at: usize, figures: &[String], no: usize) {
+        let row = &mut self.table.rows[at];
+        if figures.len() == row.cells.len() {
+            for (cell, f) in row.cells.iter_mut().zip(figures) {
+                *cell = Cell::from_text(f);
+            }
+            self.seen_data = true;
+        } else {
+            self.unparsed.push(UnparsedLine {
+                line: no,
+                table: self.def.id,
+                text: figures.join(" "),
+                reason: format!(
+                    "{}：只有金额的一行，金额个数与「{}」行的列数不符，未读取",
+                    self.def.id, row.name
+                ),
+            });
+        }
+    }
+
+    fn drop_pending(&mut self) {
+        if let Some((no, text, _)) = self.pending.take() {
+            self.unparsed.push(UnparsedLine {
+                line: no,
+                table: self.def.id,
+                text,
+                reason: format!(
+                    "{}：只有金额、没有名称的一行，前后都没有待填金额的行，未读取",
+                    self.def.id
+                ),
+            });
+        }
+    }
+
+    /// Sides are told apart by their fixed rows' labels: the leftmost
+    /// cell where a side's label was seen starts that side.
+    fn learn_side_starts(&mut self, filled: &[(usize, &str)]) {
+        if self.def.sides.len() < 2 {
+            return;
+        }
+        for &(i, c) in filled {
+            if is_figure(c) {
+                continue;
+            }
+            let key = fold_key(c);
+            let wanted = strip_ordinal(&key);
+            let owner = self.def.sides.iter().position(|s| match &s.rows {
+                RowScheme::Fixed(rows) => rows.iter().any(|r| r.label == wanted),
+                _ => false,
+            });
+            if let Some(k) = owner {
+                let start = &mut self.side_start[k];
+                if start.is_none_or(|s| i < s) {
+                    *start = Some(i);
+                }
+            }
+        }
+    }
+
+    /// The side a cell at position `i` belongs to: the last side whose
+    /// start is at or before it (the first side before any start).
+    fn side_at(&self, i: usize) -> usize {
+        let mut side = 0;
+        let mut last_start = 0;
+        for (k, start) in self.side_start.iter().enumerate() {
+            if let Some(s) = *start {
+                if s <= i && s >= last_start {
+                    side = k;
+                    last_start = s;
+                }
+            }
+        }
+        side
+    }
+
+    /// A label printed across the next side's cells ("当年支出小计" over
+    /// the 功能分类 and 支出用途 columns, its figure under 支出用途): when
+    /// it is none of its side's rows but one of the next side's, and the
+    /// next side has no label of its own on the line, it is the next side's.
+    fn span_labels(&self, per_side: &mut [Vec<&str>]) {
+        for k in 0..per_side.len().saturating_sub(1) {
+            let (RowScheme::Fixed(own), RowScheme::Fixed(next)) =
+                (&self.def.sides[k].rows, &self.def.sides[k + 1].rows)
+            else {
+                continue;
+            };
+            let texts: Vec<&str> = per_side[k]
+                .iter()
+                .copied()
+                .filter(|c| !is_figure(c))
+                .collect();
+            let [label] = texts[..] else {
+                continue;
+            };
+            let key = fold_key(label);
+            let wanted = strip_ordinal(&key);
+            let ours = own.iter().any(|r| r.label == wanted);
+            let theirs = next.iter().any(|r| r.label == wanted);
+            let next_has_label = per_side[k + 1].iter().any(|c| !is_figure(c));
+            let own_figures = per_side[k].iter().any(|c| is_figure(c));
+            if !ours && theirs && !next_has_label && !own_figures {
+                per_side[k].retain(|c| *c != label);
+                per_side[k + 1].insert(0, label);
+            }
+        }
+    }
+}
+
+/// "267.8" | "0" in cells side by side: one figure ("267.80") an
+/// extractor cut at a cell border, or two? Either reading is a guess.
+fn looks_split(first: &str, second: &str) -> bool {
+    let one_decimal = first
+        .split_once('.')
+        .is_some_and(|(_, d)| d.len() == 1 && d.bytes().all(|b| b.is_ascii_digit()));
+    one_decimal && second.len() == 1 && second.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A cell that reads as an amount.
+fn is_figure(text: &str) -> bool {
+    matches!(Cell::from_text(text), Cell::Value { .. })
+}
+
+/// A 科目编码 (3, 5 or 7 digits) rather than a figure.
+fn is_code(text: &str) -> bool {
+    matches!(text.len(), 3 | 5 | 7) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The cells one side would have by position, from its filled cells:
+/// labels (texts, and a code before a name), then figures in column order.
+/// Fewer figures than columns (more than one) cannot be placed: they are
+/// written [`UNPLACED`], which reads as unreadable.
+fn content_slice(side: &SideDef, cells: &[&str], uncertain: bool) -> Vec<String> {
+    let mut texts: Vec<&str> = Vec::new();
+    let mut figures: Vec<&str> = Vec::new();
+    for (n, c) in cells.iter().enumerate() {
+        let code_before_name = matches!(side.rows, RowScheme::Codes)
+            && texts.is_empty()
+            && is_code(c)
+            && cells.get(n + 1).is_some_and(|next| !is_figure(next));
+        if is_figure(c) && !code_before_name {
+            figures.push(c);
+        } else {
+            texts.push(c);
+        }
+    }
+    let mut slice: Vec<String> = Vec::with_capacity(side.label_cells + side.columns.len());
+    match side.label_cells {
+        0 => {
+            if !texts.is_empty() {
+                // A label where the side has none: a header.
+                slice.extend(texts.iter().map(|t| t.to_string()));
+                return slice;
+            }
+        }
+        // "合计 | 式": a total, under a header's wrapped last word.
+        1 if texts.first().is_some_and(|t| is_total_label(t)) => slice.push(texts[0].to_string()),
+        1 => slice.push(texts.join(" ")),
+        n => {
+            for i in 0..n {
+                if i + 1 == n {
+                    slice.push(texts.get(i..).map(|t| t.join(" ")).unwrap_or_default());
+                } else {
+                    slice.push(texts.get(i).copied().unwrap_or("").to_string());
+                }
+            }
+        }
+    }
+    let columns = side.columns.len();
+    if uncertain && !figures.is_empty() {
+        slice.extend((0..columns).map(|_| UNPLACED.to_string()));
+    } else if figures.len() == columns || figures.is_empty() || columns == 1 {
+        slice.extend(figures.iter().map(|f| f.to_string()));
+    } else if figures.len() < columns {
+        slice.extend((0..columns).map(|_| UNPLACED.to_string()));
+    } else {
+        slice.extend(figures.iter().map(|f| f.to_string()));
+    }
+    slice
 }
 
 fn is_dash(text: &str) -> bool {

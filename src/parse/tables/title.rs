@@ -16,11 +16,13 @@ impl Titles {
         let mut folded = Vec::with_capacity(profile.tables.len() * profile.title_prefixes.len());
         for prefix in profile.title_prefixes {
             for def in profile.tables {
-                let title = unquoted(&format!("{}{}", fold_key(prefix), fold_key(def.title)));
-                let long = def
-                    .optional_suffix
-                    .map(|s| unquoted(&format!("{title}{}", fold_key(s))));
-                folded.push((def, title, long));
+                for name in core::iter::once(&def.title).chain(def.other_titles) {
+                    let title = unquoted(&format!("{}{}", fold_key(prefix), fold_key(name)));
+                    let long = def
+                        .optional_suffix
+                        .map(|s| unquoted(&format!("{title}{}", fold_key(s))));
+                    folded.push((def, title, long));
+                }
             }
         }
         Titles { folded }
@@ -28,16 +30,79 @@ impl Titles {
 
     /// How many content lines are one of these titles.
     pub(crate) fn count_in(&self, lines: &Lines) -> usize {
-        lines
-            .content()
-            .filter(|l| !l.is_blank() && self.table_of(l).is_some())
-            .count()
+        self.starts(lines).len()
+    }
+
+    /// (index into `lines.all`, table) of every line that opens a table:
+    /// a title on one line, or wrapped over up to three short lines. A
+    /// title followed at once by another title is an entry of a list of
+    /// the tables ("一、收支预算总表 / 二、收入预算总表 …"), not a table.
+    pub(crate) fn starts(&self, lines: &Lines) -> Vec<(usize, &'static TableDef)> {
+        // (index into `all`, first and last index into `content`, table).
+        let mut found: Vec<(usize, usize, usize, &'static TableDef)> = Vec::new();
+        let content: Vec<usize> = lines
+            .all
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
+            .map(|(i, _)| i)
+            .collect();
+        let mut n = 0;
+        while n < content.len() {
+            let line = &lines.all[content[n]];
+            if let Some(def) = self.table_of(line) {
+                found.push((content[n], n, n, def));
+            } else if let Some((def, used)) = self.wrapped(lines, &content[n..]) {
+                found.push((content[n], n, n + used - 1, def));
+                n += used - 1;
+            }
+            n += 1;
+        }
+        let mut starts = Vec::with_capacity(found.len());
+        for (k, &(i, _, last, def)) in found.iter().enumerate() {
+            let listed = found
+                .get(k + 1)
+                .is_some_and(|&(_, next, _, other)| next == last + 1 && other.id != def.id);
+            if !listed {
+                starts.push((i, def));
+            }
+        }
+        starts
+    }
+
+    /// A title wrapped over the lines at `at[0]`, `at[1]` (and `at[2]`):
+    /// the table and the number of lines it takes.
+    fn wrapped(&self, lines: &Lines, at: &[usize]) -> Option<(&'static TableDef, usize)> {
+        let first = &lines.all[*at.first()?];
+        // The first piece is words ("2024" above a title is its year).
+        if first.is_tabular()
+            || first.text.contains('。')
+            || first.text.chars().count() > 40
+            || first.text.chars().filter(|c| *c > '\u{2e80}').count() < 4
+        {
+            return None;
+        }
+        let mut joined = first.text.clone();
+        for (k, &i) in at.iter().enumerate().skip(1).take(2) {
+            let next = &lines.all[i];
+            if next.is_tabular() || next.text.chars().count() > 8 || self.table_of(next).is_some() {
+                return None;
+            }
+            joined.push_str(&next.text);
+            if !joined.contains('表') {
+                continue;
+            }
+            if let Some(def) = self.table_of_text(&joined) {
+                return Some((def, k + 1));
+            }
+        }
+        None
     }
 
     /// The table whose title this line is, if any.
     pub(crate) fn table_of(&self, line: &Line) -> Option<&'static TableDef> {
         // Every title names a 表: most lines are ruled out before any folding.
-        if !line.text.contains('表') || line.text.chars().count() > 70 {
+        if !line.text.contains('表') {
             return None;
         }
         // A title may come as the one filled cell of a table row.
@@ -50,6 +115,20 @@ impl Titles {
         } else {
             line.text.as_str()
         };
+        self.table_of_text(text)
+    }
+
+    fn table_of_text(&self, text: &str) -> Option<&'static TableDef> {
+        // A title run together with the meta line under it and a flattened
+        // copy of the table ("收支预算总表部门：X 单位：万元一、财政拨款…", as
+        // a PDF frame's first cell gives it): the title ends at its meta.
+        let text = match meta_start(text) {
+            Some(at) => &text[..at],
+            None => text,
+        };
+        if text.chars().count() > 70 {
+            return None;
+        }
         let core = unquoted(&title_core(text));
         let continued = core.strip_suffix("(续)");
         self.folded
@@ -59,6 +138,27 @@ impl Titles {
             })
             .map(|(def, _, _)| *def)
     }
+}
+
+/// Where a meta label ("部门：", "部门名称：", "单位名称：") begins right
+/// after a title (text naming a 表), if one does.
+fn meta_start(text: &str) -> Option<usize> {
+    for label in [
+        "部门：",
+        "部门:",
+        "部门名称：",
+        "部门名称:",
+        "单位名称：",
+        "单位名称:",
+    ] {
+        if let Some(at) = text.find(label) {
+            let before = text[..at].trim_end();
+            if before.contains('表') {
+                return Some(before.len());
+            }
+        }
+    }
+    None
 }
 
 /// A folded title without its quotation marks, which extractions often
@@ -85,6 +185,22 @@ fn title_core(text: &str) -> String {
     for label in ["预算公开表", "部门公开表", "单位公开表", "公开表", "附表"] {
         if let Some(rest) = k.strip_prefix(label) {
             k = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ':');
+        }
+    }
+    // "公开01表", "公开 05 表：" (spaces are folded away).
+    if let Some(rest) = k.strip_prefix("公开") {
+        let digits = leading_digits(rest);
+        if digits > 0 {
+            if let Some(after) = rest[digits..].strip_prefix('表') {
+                k = after.trim_start_matches(':');
+            }
+        }
+    }
+    // "一、收支预算总表", "五、财政拨款支出预算表": the template's ordinal.
+    let ordinal = k.trim_start_matches(is_chinese_digit);
+    if ordinal.len() < k.len() {
+        if let Some(rest) = ordinal.strip_prefix('、') {
+            k = rest;
         }
     }
     if let Some(rest) = k.strip_prefix('表') {

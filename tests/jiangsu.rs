@@ -1,0 +1,365 @@
+//! The Jiangsu 12-table template: every Jiangsu document of
+//! `tests/fixtures/real/` in the one-row-a-line shapes (`.tsv.txt`,
+//! `.md.txt`) through the JSON report, and the other shapes held to
+//! "not checked".
+//!
+//! Expectations come from an independent scan of the fixture text (titles
+//! by their words, 科目 rows as a code cell followed by a name, figures as
+//! the last figure on the line), never from the engine's output. The
+//! tables hold together in all six documents (DOMAIN-TEMPLATES.md §3; the
+//! known findings there are in the prose, which this template's checks do
+//! not read), so no error is allowed.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::{amount, cell_amount, report_json, rows_on_line, table};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+fn real_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real")
+}
+
+/// The Jiangsu fixtures whose name ends in `suffix`, sorted.
+fn jiangsu(suffix: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(real_dir())
+        .expect("tests/fixtures/real")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("jiangsu-") && n.ends_with(suffix))
+        .collect();
+    names.sort();
+    names
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(real_dir().join(name)).expect("fixture")
+}
+
+/// 省委办公厅 publishes its prose and its tables as two files: the prose
+/// file alone has no table.
+fn is_prose_only(name: &str) -> bool {
+    name.starts_with("jiangsu-shengweibangongting-") && !name.contains("-tables")
+}
+
+/// The line's filled cells (TAB or markdown pipes).
+fn filled(line: &str) -> Vec<String> {
+    let sep = if line.contains('\t') { '\t' } else { '|' };
+    line.split(sep)
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The table a short line names, by the words of its title: "05"/"07"
+/// (functional), "06"/"08" (economic), or "other" for the other titles.
+fn title_of(line: &str) -> Option<&'static str> {
+    let first = filled(line).into_iter().next()?;
+    let key: String = first.chars().filter(|c| !c.is_whitespace()).collect();
+    if key.chars().count() > 60 && !key.contains("部门：") || key.contains("情况说明") {
+        return None;
+    }
+    if key.contains('《') || key.contains('。') {
+        return None;
+    }
+    let head = key.split("部门：").next().unwrap_or("");
+    if !head.ends_with("表") && !head.ends_with("）") && !head.ends_with("支") {
+        return None;
+    }
+    if head.contains("财政拨款支出预算表") {
+        Some("公开05表")
+    } else if head.contains("财政拨款基本支出预算表") {
+        Some("公开06表")
+    } else if head.contains("一般公共预算支出预算表") {
+        Some("公开07表")
+    } else if head.contains("一般公共预算基本支出预算表") {
+        Some("公开08表")
+    } else if head.contains("预算表") || head.contains("预算总表") {
+        Some("other")
+    } else {
+        None
+    }
+}
+
+/// A 科目 row seen in the text: table, line, code, its figure if the line
+/// has one.
+#[derive(Debug)]
+struct CodeRow {
+    table: &'static str,
+    line: usize,
+    code: String,
+    figure: Option<Decimal>,
+}
+
+fn is_code(cell: &str) -> bool {
+    matches!(cell.len(), 3 | 5 | 7) && cell.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Every code row of tables 05–08: a code cell (functional 2…, economic
+/// 3…) followed by a name.
+fn scan(text: &str) -> Vec<CodeRow> {
+    let mut rows = Vec::new();
+    let mut current: Option<&'static str> = None;
+    for (i, line) in text.lines().enumerate() {
+        if let Some(t) = title_of(line) {
+            current = Some(t);
+            continue;
+        }
+        let Some(t) = current.filter(|t| *t != "other") else {
+            continue;
+        };
+        let cells = filled(line);
+        let (Some(code), Some(name)) = (cells.first(), cells.get(1)) else {
+            continue;
+        };
+        let functional = matches!(t, "公开05表" | "公开07表");
+        let wanted = if functional { '2' } else { '3' };
+        if !is_code(code) || !code.starts_with(wanted) || amount(name).is_some() {
+            continue;
+        }
+        rows.push(CodeRow {
+            table: t,
+            line: i + 1,
+            code: code.clone(),
+            figure: cells[2..].iter().rev().find_map(|c| amount(c)),
+        });
+    }
+    rows
+}
+
+fn errors(report: &Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| format!("{} {}", f["rule"], f["message"]))
+        .collect()
+}
+
+#[test]
+fn every_jiangsu_document_is_recognised_with_its_tables_and_rows() {
+    let names: Vec<String> = jiangsu(".tsv.txt")
+        .into_iter()
+        .chain(jiangsu(".md.txt"))
+        .collect();
+    assert_eq!(names.len(), 18, "nine documents in two shapes");
+    let mut problems = Vec::new();
+    for name in &names {
+        let text = read(name);
+        let report = report_json(&text);
+        let info = &report["document"];
+        let errs = errors(&report);
+        if !errs.is_empty() {
+            problems.push(format!("{name}: errors {errs:?}"));
+        }
+        if is_prose_only(name) {
+            // No table in it: not recognised, nothing checked, said once.
+            assert_eq!(info["tables_found"], 0, "{name}");
+            assert!(
+                report["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f["rule"] == "S107"),
+                "{name}: S107"
+            );
+            continue;
+        }
+        assert_eq!(info["profile"], "jiangsu12", "{name}");
+        assert_eq!(info["kind"], "department_budget", "{name}");
+        assert_eq!(info["tables_found"], 12, "{name}");
+        assert_eq!(info["unit"], "万元", "{name}");
+        for id in (1..=12).map(|n| format!("公开{n:02}表")) {
+            let t = table(&report, &id).unwrap_or_else(|| panic!("{name}: {id}"));
+            let rows = t["rows"].as_array().map_or(0, |r| r.len());
+            if rows == 0 && t["declared_empty"] != true {
+                problems.push(format!("{name}: {id} has no row"));
+            }
+        }
+        let seen = scan(&text);
+        assert!(seen.len() >= 40, "{name}: the scan found {}", seen.len());
+        for row in &seen {
+            let t = table(&report, row.table).expect("table");
+            let found = rows_on_line(t, row.line);
+            let Some(r) = found.iter().find(|r| r["code"] == row.code.as_str()) else {
+                problems.push(format!(
+                    "{name}: {} line {} code {} not read",
+                    row.table, row.line, row.code
+                ));
+                continue;
+            };
+            let got = r["cells"][0].clone();
+            match row.figure {
+                Some(f) if cell_amount(&got) != Some(f) => problems.push(format!(
+                    "{name}: {} line {} {}: {f} read as {got}",
+                    row.table, row.line, row.code
+                )),
+                // The figure on a line of its own (J18): read with the row.
+                None if cell_amount(&got).is_none() => problems.push(format!(
+                    "{name}: {} line {} {}: figure not read",
+                    row.table, row.line, row.code
+                )),
+                _ => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The identities ran and held: the key totals of each document read
+/// right, compared with the figures printed in the text.
+#[test]
+fn key_totals_are_read_as_printed() {
+    // (file, 01 收入合计, 05 合计, 06 合计), read off the fixture text.
+    let cases = [
+        (
+            "jiangsu-jianchayuan-2017.tsv.txt",
+            "17996.68",
+            "17981.68",
+            "12308.48",
+        ),
+        (
+            "jiangsu-jianchayuan-2018.tsv.txt",
+            "21955.35",
+            "21940.96",
+            "13979.92",
+        ),
+        (
+            "jiangsu-jianchayuan-2019.tsv.txt",
+            "24169.74",
+            "24169.74",
+            "15844.04",
+        ),
+        (
+            "jiangsu-shengweibangongting-2019-tables.tsv.txt",
+            "27664.22",
+            "27664.22",
+            "11700.63",
+        ),
+    ];
+    for (name, income, fiscal, basic) in cases {
+        let report = report_json(&read(name));
+        let summary = table(&report, "公开01表").unwrap();
+        let grand = summary["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == "income_grand")
+            .unwrap_or_else(|| panic!("{name}: 收入合计"));
+        assert_eq!(
+            cell_amount(&grand["cells"][0]),
+            income.parse().ok(),
+            "{name}"
+        );
+        for (id, want) in [("公开05表", fiscal), ("公开06表", basic)] {
+            let t = table(&report, id).unwrap();
+            let total = t["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["kind"] == "total")
+                .unwrap_or_else(|| panic!("{name}: {id} 合计"));
+            assert_eq!(
+                cell_amount(&total["cells"][0]),
+                want.parse().ok(),
+                "{name} {id}"
+            );
+        }
+        // The table identities ran (T1xx compared something).
+        let ran = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["rule"].as_str().is_some_and(|r| r.starts_with('T')))
+            .filter(|c| c["status"] == "ran")
+            .count();
+        assert!(ran >= 5, "{name}: {ran} table checks ran");
+    }
+}
+
+/// J18 09 prints 267.80 cut at a cell border ("267.8" | "0", line 578):
+/// the row is not guessed, its figures are unreadable, and no check on
+/// them reports an error.
+#[test]
+fn a_figure_cut_at_a_cell_border_is_not_guessed() {
+    let report = report_json(&read("jiangsu-jianchayuan-2018.tsv.txt"));
+    let t = table(&report, "公开09表").unwrap();
+    let rows = rows_on_line(t, 578);
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0]["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| cell_amount(c).is_none()));
+    assert!(errors(&report).is_empty());
+}
+
+/// Changing a figure of a functional table is found: the identities run.
+#[test]
+fn a_changed_figure_is_an_error() {
+    let text = read("jiangsu-jianchayuan-2019.tsv.txt");
+    // Line 367 "2040450 事业运行 315.00" in 05.
+    let line = text.lines().nth(366).unwrap();
+    assert!(
+        line.contains("2040450") && line.contains("315.00"),
+        "{line}"
+    );
+    let changed = common::replace_line(&text, 367, &line.replace("315.00", "316.00"));
+    let report = report_json(&changed);
+    let errs = errors(&report);
+    assert!(
+        errs.iter().any(|e| e.contains("公开05表")),
+        "no error for the changed figure: {errs:?}"
+    );
+}
+
+/// Layout, raw, single-spaced text and the PDFs are readings not verified
+/// for this template: recognised, not checked (S107), no error.
+#[test]
+fn other_shapes_are_not_checked() {
+    let mut names = Vec::new();
+    for suffix in [".layout.txt", ".raw.txt", ".text.txt", ".pdf"] {
+        names.extend(jiangsu(suffix));
+    }
+    assert_eq!(names.len(), 36);
+    for name in names {
+        let bytes = std::fs::read(real_dir().join(&name)).unwrap();
+        let report = budget_lint::check_file(&bytes).expect("readable");
+        let json = serde_json::to_value(&report).unwrap();
+        assert!(errors(&json).is_empty(), "{name}: {:?}", errors(&json));
+        assert!(
+            json["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["rule"] == "S107"),
+            "{name}: not checked"
+        );
+    }
+}
+
+/// 省委办公厅's prose and tables, given together, are one disclosure.
+#[test]
+fn prose_and_tables_together_are_recognised() {
+    for year in [2017, 2018, 2019] {
+        let dir = real_dir();
+        let prose = dir.join(format!("jiangsu-shengweibangongting-{year}.tsv.txt"));
+        let tables = dir.join(format!("jiangsu-shengweibangongting-{year}-tables.tsv.txt"));
+        let out = Command::new(env!("CARGO_BIN_EXE_budget-lint"))
+            .args(["check", "--together", "--format", "json"])
+            .arg(&prose)
+            .arg(&tables)
+            .output()
+            .expect("budget-lint runs");
+        assert_eq!(out.status.code(), Some(0), "{year}");
+        let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(report["document"]["profile"], "jiangsu12", "{year}");
+        assert_eq!(report["document"]["tables_found"], 12, "{year}");
+        assert!(errors(&report).is_empty(), "{year}");
+    }
+}
