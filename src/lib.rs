@@ -32,6 +32,7 @@ pub mod rules;
 mod slices;
 pub mod text;
 
+use prelude::*;
 pub use report::{Report, Severity};
 pub use rules::catalogue;
 
