@@ -714,10 +714,18 @@ impl Grid {
         rows
     }
 
-    /// Distributes items into the cells between `bounds`, by their centre.
+    /// Distributes items into the cells between `bounds`, by their centre,
+    /// an item across a drawn boundary split there first.
     fn cells<'a>(&self, bounds: &[usize], items: Vec<Item<'a>>) -> Vec<Vec<Item<'a>>> {
         let mut cells: Vec<Vec<Item>> = vec![Vec::new(); bounds.len() - 1];
-        for item in items {
+        let inner: Vec<f32> = bounds[1..bounds.len() - 1]
+            .iter()
+            .map(|&b| self.xs[b])
+            .collect();
+        for item in items
+            .into_iter()
+            .flat_map(|item| split_at_rules(item, &inner))
+        {
             let x = item.cx();
             let cell = bounds
                 .windows(2)
@@ -755,6 +763,51 @@ impl Grid {
             set_aside: false,
         }
     }
+}
+
+/// An item across drawn column boundaries (`rules`, ascending), split at
+/// the space nearest each: text never crosses a cell's rule, but pdf.js
+/// joins glyphs less than 0.6 em apart into one item with a space between
+/// ("2,132,777.54 66,410,000.00" across two cells of a tight table). Where
+/// in the item the space lies is estimated by its share of the characters;
+/// the halves' boxes meet at the rule. An item without a space stays whole.
+fn split_at_rules<'a>(item: Item<'a>, rules: &[f32]) -> Vec<Item<'a>> {
+    let Some(&rule) = rules
+        .iter()
+        .find(|&&x| item.x0 < x - SNAP && item.x1 > x + SNAP)
+    else {
+        return vec![item];
+    };
+    let chars = item.text.chars().count() as f32;
+    let width = item.x1 - item.x0;
+    let nearest_space = item
+        .text
+        .char_indices()
+        .enumerate()
+        .filter(|(_, (_, c))| *c == ' ')
+        .map(|(n, (at, _))| (at, abs(item.x0 + width * (n as f32 + 0.5) / chars - rule)))
+        .min_by(|a, b| by_f32(a.1, b.1));
+    let Some((at, _)) = nearest_space else {
+        return vec![item];
+    };
+    let (left, right) = (item.text[..at].trim_end(), item.text[at + 1..].trim_start());
+    if left.is_empty() || right.is_empty() {
+        return vec![item];
+    }
+    let mut parts = vec![Item {
+        x1: rule,
+        text: left,
+        ..item.clone()
+    }];
+    parts.extend(split_at_rules(
+        Item {
+            x0: rule,
+            text: right,
+            ..item
+        },
+        rules,
+    ));
+    parts
 }
 
 /// A cell's text: its visual lines joined (a wrapped name is one name).
@@ -921,6 +974,43 @@ mod tests {
             segments,
         });
         assert_eq!(out.text, "填报日期：\t20251230104830\n");
+    }
+
+    #[test]
+    fn an_item_across_a_drawn_rule_is_split_at_its_space() {
+        // pdf.js joined two figures of neighbouring cells into one item.
+        let mut segments = vec![];
+        for y in [100.0, 130.0] {
+            segments.push(seg(100.0, y, 400.0, y));
+        }
+        for x in [100.0, 200.0, 300.0, 400.0] {
+            segments.push(seg(x, 100.0, x, 130.0));
+        }
+        let joined = TextRun {
+            width: 190.0,
+            ..run(1, 205.0, 110.0, "2,132,777.54 66,410,000.00")
+        };
+        let runs = vec![run(1, 110.0, 110.0, "合计"), joined];
+        let out = extract(&Layout {
+            pages: page(),
+            runs,
+            segments,
+        });
+        assert_eq!(out.text, "合计\t2,132,777.54\t66,410,000.00\n");
+    }
+
+    #[test]
+    fn an_item_across_a_rule_without_a_space_stays_whole() {
+        let item = Item {
+            x0: 150.0,
+            y0: 0.0,
+            x1: 250.0,
+            y1: 10.0,
+            text: "一般公共服务支出",
+        };
+        let parts = split_at_rules(item, &[200.0]);
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].text, "一般公共服务支出");
     }
 
     #[test]
