@@ -5,10 +5,9 @@
 // knows only its own part of the page. The views of a result (ui/result.js)
 // load with the first document, while the engine checks it: a first visit
 // fetches only what takes a text in and checks it (issue 12).
-import { applyStatic, getLang, onLangChange, setLang, t } from './i18n.js';
+import { applyStatic, getLang, onLangChange, savedLang, setLang, t, toggleLang } from './i18n.js';
 import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml, isOfficeFile } from './ui/engine-adapter.js';
 import { bindIntake } from './ui/intake.js';
-import { cellKey, el, splitLines } from './render.js';
 
 // new URL(…, import.meta.url): the single-file build embeds what a module
 // references this way, so the sample works from dist/ too.
@@ -99,6 +98,8 @@ function loadViews() {
 
 applyStatic(document);
 updateLangButton();
+// The language chosen last time: its words load, then the page switches as on a click.
+setLang(savedLang()).catch(langFailed);
 
 engine.ready.then(
   async (version) => {
@@ -297,7 +298,7 @@ async function check(doc, position) {
     } else {
       ({ report, ms } = await engine.validate(doc.text, progress));
     }
-    Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
+    Object.assign(doc, { report, ms, status: 'done', lines: undefined }); // split when first shown
     const s = report.summary || {};
     const name = doc.encoding ? `${doc.name}（${doc.encoding}）` : doc.name;
     if (s.recognised === false) say(t('status.unrecognised', name), 'error');
@@ -484,6 +485,7 @@ function showFinding(f) {
   if (!f) return;
   if (!autoSelecting) showTab('locate');
   const tables = doc.report.tables || [];
+  doc.lines ??= views.splitLines(doc.text);
   views.showSource(ui.source, doc.lines, f, tables, (from, to) => t('locate.gap', from, to, to - from + 1));
   const cited = (f.evidence || []).filter((e) => e.line > 0);
   const lines = cited.map((e) => e.line).concat(f.line > 0 ? [f.line] : []);
@@ -494,8 +496,8 @@ function showFinding(f) {
   const selected = new Set();
   for (const e of cited) {
     if (!e.table) continue;
-    selected.add(cellKey(e.table, e.line, e.column || ''));
-    selected.add(cellKey(e.table, e.line, ''));
+    selected.add(views.cellKey(e.table, e.line, e.column || ''));
+    selected.add(views.cellKey(e.table, e.line, ''));
   }
   const ids = [...new Set(cited.map((e) => e.table).filter(Boolean))];
   if (!ids.length && f.location) ids.push(f.location);
@@ -503,7 +505,7 @@ function showFinding(f) {
   ui.findingTables.replaceChildren(
     ...(shown.length
       ? shown.map((tb) => views.renderTable(tb, { selected, open: true }))
-      : [el('p', { class: 'empty' }, t('locate.noTable'))]),
+      : [views.el('p', { class: 'empty' }, t('locate.noTable'))]),
   );
   const first = ui.findingTables.querySelector('.cell-selected, .row-selected');
   if (first) {
@@ -638,7 +640,10 @@ function updateLangButton() {
   button.setAttribute('aria-label', t('lang.switchLabel'));
   button.lang = getLang() === 'zh' ? 'en' : 'zh-CN';
 }
-$('lang').addEventListener('click', () => setLang(getLang() === 'zh' ? 'en' : 'zh'));
+function langFailed(err) {
+  say(String(err.message || err), 'error');
+}
+$('lang').addEventListener('click', () => toggleLang().catch(langFailed));
 onLangChange(() => {
   updateLangButton();
   // A plain paste is named in the interface's language.
