@@ -7,9 +7,8 @@
 #
 # Usage: scripts/build-web.sh [--strict-size] [MODULE...]   (default: all)
 #   --strict-size (or BUDGET_LINT_STRICT_SIZE=1, or fail_over_budget = true in
-#   wasm-pack.toml) makes an over-budget module fail the build. The page's
-#   first load (scripts/first_load.py) over [budget] first_load_gzip_bytes
-#   always does.
+#   wasm-pack.toml) makes an over-budget module, or the page's first load
+#   (scripts/first_load.py) over [budget] first_load_gzip_bytes, fail the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -186,7 +185,7 @@ first_budget=$(conf first_load_gzip_bytes)
 echo "build-web: first load $shipped_total bytes gzip, budget under $first_budget bytes"
 if [ "$shipped_total" -ge "$first_budget" ]; then
   echo "build-web: !!!!!!!! FIRST LOAD OVER BUDGET: $shipped_total bytes gzip >= $first_budget bytes !!!!!!!!" >&2
-  first_over=1 # always fatal (wasm-pack.toml [budget]), after the listing below
+  [ "$strict" = 1 ] && first_over=1 # fatal after the listing below
 fi
 shipped "Embedding page (embed.html; the element over the same lib)" "$ROOT"/www/embed.html \
   "$ROOT"/www/embed/*.js "$ROOT"/www/embed/*.css
@@ -202,5 +201,5 @@ shipped_sum "PDF image decoders (wasm, only for JPEG 2000 / JBIG2 / ICC images)"
 shipped "Annotated PDF export (on demand)" "$ROOT"/www/vendor/pdf-lib/pdf-lib.esm.min.js
 shipped "Excel export (on demand)" "$ROOT"/www/pkg-xlsx/budget_lint.js "$ROOT"/www/pkg-xlsx/budget_lint_bg.wasm
 shipped "Word/Excel reading (on demand)" "$ROOT"/www/pkg-office/budget_lint.js "$ROOT"/www/pkg-office/budget_lint_bg.wasm
-[ "${first_over:-0}" = 1 ] && { echo "build-web: failed: the first load is over its budget (wasm-pack.toml [budget])" >&2; exit 1; }
+[ "${first_over:-0}" = 1 ] && { echo "build-web: failed: the first load is over its budget (strict)" >&2; exit 1; }
 exit 0
