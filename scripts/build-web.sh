@@ -7,7 +7,8 @@
 #
 # Usage: scripts/build-web.sh [--strict-size] [MODULE...]   (default: all)
 #   --strict-size (or BUDGET_LINT_STRICT_SIZE=1, or fail_over_budget = true in
-#   wasm-pack.toml) makes an over-budget module fail the build.
+#   wasm-pack.toml) makes an over-budget module, or the page's first load
+#   (scripts/first_load.py) over [budget] first_load_gzip_bytes, fail the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -116,8 +117,10 @@ PY
   return 0
 }
 
-# Everything the served page ships, for the record (only the .wasm files have
-# a budget): what a first visit loads, then what only an export loads.
+# Everything the served page ships, file by file: what a first visit loads
+# (against its budget), then what loads only on demand. Leaves the group's
+# gzip total in $shipped_total.
+shipped_total=0
 shipped() {
   local total=0 f fgz label=$1; shift
   for f in "$@"; do
@@ -127,6 +130,7 @@ shipped() {
     printf 'build-web:   %-40s raw %7d  gzip %6d\n' "${f#"$ROOT"/}" "$(stat -c %s "$f")" "$fgz"
   done
   echo "build-web: $label gzip -9 total $total bytes"
+  shipped_total=$total
 }
 
 # Many small files fetched one at a time: their count and total only.
@@ -172,9 +176,23 @@ vendor() {
 vendor
 
 shopt -s nullglob globstar
-shipped "www/ (pages, lib, element, core engine)" "$ROOT"/www/*.html "$ROOT"/www/*.css "$ROOT"/www/*.js \
-  "$ROOT"/www/lib/*.js "$ROOT"/www/ui/**/*.js "$ROOT"/www/embed/*.js "$ROOT"/www/embed/*.css \
-  "$ROOT"/www/pkg/budget_lint.js "$ROOT"/www/pkg/budget_lint_bg.wasm
+# The first load: what index.html fetches before a pasted text can be
+# checked (scripts/first_load.py follows the page's stylesheets, scripts and
+# static imports, the Worker and the core wasm), against its budget.
+mapfile -t first < <(python3 scripts/first_load.py)
+shipped "First load (index.html + core engine: a pasted text)" "${first[@]/#/$ROOT/}"
+first_budget=$(conf first_load_gzip_bytes)
+echo "build-web: first load $shipped_total bytes gzip, budget under $first_budget bytes"
+if [ "$shipped_total" -ge "$first_budget" ]; then
+  echo "build-web: !!!!!!!! FIRST LOAD OVER BUDGET: $shipped_total bytes gzip >= $first_budget bytes !!!!!!!!" >&2
+  [ "$strict" = 1 ] && first_over=1 # fatal after the listing below
+fi
+shipped "Embedding page (embed.html; the element over the same lib)" "$ROOT"/www/embed.html \
+  "$ROOT"/www/embed/*.js "$ROOT"/www/embed/*.css
+# The page's own modules that no first-load module imports statically.
+mapfile -t later < <(cd "$ROOT" && for f in www/*.js www/lib/*.js www/ui/**/*.js; do
+  [[ " ${first[*]} " == *" $f "* ]] || echo "$f"; done)
+shipped "Page modules loaded on demand (dynamic import)" "${later[@]/#/$ROOT/}"
 shipped "Rule catalogue docs (on demand)" "$ROOT"/www/pkg/index.js "$ROOT"/www/pkg/rules.js
 shipped "PDF reading (on demand: a PDF opened)" "$ROOT"/www/pdf/*.js "$ROOT"/www/pkg-pdf/budget_lint.js "$ROOT"/www/pkg-pdf/budget_lint_bg.wasm "$ROOT"/www/vendor/pdfjs/pdf.min.mjs "$ROOT"/www/vendor/pdfjs/pdf.worker.min.mjs
 shipped_sum "PDF character maps (each fetched only by a font that needs it)" "$ROOT"/www/vendor/pdfjs/cmaps/*
@@ -183,3 +201,5 @@ shipped_sum "PDF image decoders (wasm, only for JPEG 2000 / JBIG2 / ICC images)"
 shipped "Annotated PDF export (on demand)" "$ROOT"/www/vendor/pdf-lib/pdf-lib.esm.min.js
 shipped "Excel export (on demand)" "$ROOT"/www/pkg-xlsx/budget_lint.js "$ROOT"/www/pkg-xlsx/budget_lint_bg.wasm
 shipped "Word/Excel reading (on demand)" "$ROOT"/www/pkg-office/budget_lint.js "$ROOT"/www/pkg-office/budget_lint_bg.wasm
+[ "${first_over:-0}" = 1 ] && { echo "build-web: failed: the first load is over its budget (strict)" >&2; exit 1; }
+exit 0

@@ -2,7 +2,9 @@
 //! the web module, done small: the stable sort (std's is instantiated anew
 //! for every element type and comparison, ~3 KiB of wasm each; here only
 //! the reordering of the items is generic: the ordering itself is worked
-//! out once, on indices, by a merge sort behind a `dyn` comparison),
+//! out once, on indices, by a merge sort behind a `dyn` comparison) and
+//! `sort_unique` for line-number sets (std's unstable sort was another
+//! ~4 KiB),
 //! `join` (std's is a ~1 KiB routine per element type) and
 //! `trim_prefixes` (`str::trim_start_matches` with a `&str` pattern links
 //! a substring searcher); and [`Items`], an iterator seen through `next`
@@ -33,6 +35,13 @@ impl<T, I: Iterator<Item = T> + ?Sized> Items<T> for I {
 pub fn sort_stable_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     let order = stable_order(items.len(), &|a, b| compare(&items[a], &items[b]));
     apply_order(items, order);
+}
+
+/// Line numbers (or any indices) in ascending order, each once: what
+/// `sort_unstable` + `dedup` give, through the crate's one sort.
+pub fn sort_unique(numbers: &mut Vec<usize>) {
+    sort_stable_by(numbers, usize::cmp);
+    numbers.dedup();
 }
 
 /// The indices 0..len in sorted order: a bottom-up merge sort, taking from
@@ -126,6 +135,18 @@ mod tests {
             let mut std_sorted = items;
             std_sorted.sort_by_key(|a| a.0);
             assert_eq!(ours, std_sorted, "len {len}");
+        }
+    }
+
+    #[test]
+    fn sort_unique_is_sort_and_dedup() {
+        for numbers in [vec![], vec![3], vec![5, 1, 5, 2, 1, 9, 0, 9]] {
+            let mut ours = numbers.clone();
+            sort_unique(&mut ours);
+            let mut std_sorted = numbers;
+            std_sorted.sort_unstable();
+            std_sorted.dedup();
+            assert_eq!(ours, std_sorted);
         }
     }
 

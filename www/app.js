@@ -2,19 +2,12 @@
 // time in the Worker (cancellable), and the current document's result shown
 // as summary, findings, source, tables and the print memo. This module holds
 // the session's state and wires the ui/ modules together; each of those
-// knows only its own part of the page.
-import { applyStatic, getLang, onLangChange, setLang, t } from './i18n.js';
+// knows only its own part of the page. The views of a result (ui/result.js)
+// load with the first document, while the engine checks it: a first visit
+// fetches only what takes a text in and checks it (issue 12).
+import { applyStatic, getLang, onLangChange, savedLang, setLang, t, toggleLang } from './i18n.js';
 import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml, isOfficeFile } from './ui/engine-adapter.js';
 import { bindIntake } from './ui/intake.js';
-import { renderDocList } from './ui/doclist.js';
-import { renderSummary } from './ui/summary.js';
-import { FindingsView } from './ui/findings.js';
-import { bindKeys } from './ui/keys.js';
-import { scrollToLine, showSource } from './ui/source.js';
-import { countByTable, renderAllTables, renderTable, renderTablesNav } from './ui/tables.js';
-import { baseName, download, exportCsv, exportJson, exportXlsx } from './ui/exports.js';
-import { renderMemo } from './ui/memo.js';
-import { cellKey, el, splitLines } from './render.js';
 
 // new URL(…, import.meta.url): the single-file build embeds what a module
 // references this way, so the sample works from dist/ too.
@@ -27,6 +20,9 @@ const TEXTAREA_LIMIT = 1024 * 1024;
 // is opened or exported: not literal imports, so the first load and the
 // single-file build leave them out.
 const PDF_MODULES = { read: './pdf/read.js', view: './pdf/view.js', annotate: './pdf/annotate.js' };
+// The exports load on the first export (a literal import: the single file
+// bundles it).
+const exportsModule = () => import('./ui/exports.js');
 const pdfModule = (name) =>
   import(PDF_MODULES[name]).catch(() => {
     throw new Error(t('status.pdfUnavailable'));
@@ -65,16 +61,46 @@ let running = null; // {doc, controller}
 let engineVersion = '';
 
 const engine = new EngineAdapter();
-const findings = new FindingsView({
-  list: $('findings'),
-  filters: $('filters'),
-  count: $('findings-count'),
-  onSelect: showFinding,
-});
-bindKeys(findings);
+/** ui/result.js once loaded (loadViews), and its findings list. */
+let views = null;
+let findings = null;
+let viewsLoading = null;
+let ruleTitles = new Map();
+
+/**
+ * Loads the result's views (summary, findings, source, tables, memo, the
+ * documents' list) the first time a document comes, and shows what is there
+ * to show. A literal import: the single file bundles it.
+ */
+function loadViews() {
+  viewsLoading ??= import('./ui/result.js').then(
+    (mod) => {
+      findings = new mod.FindingsView({
+        list: $('findings'),
+        filters: $('filters'),
+        count: $('findings-count'),
+        onSelect: showFinding,
+      });
+      findings.setRuleTitles(ruleTitles);
+      mod.bindKeys(findings);
+      // After the list's own click (which shows the finding): the figure's place.
+      findings.list.addEventListener('click', showEvidence);
+      views = mod;
+      refreshDocs();
+      showCurrent();
+    },
+    (err) => {
+      viewsLoading = null; // the next document tries again
+      say(t('status.viewsFailed', err.message), 'error');
+    },
+  );
+  return viewsLoading;
+}
 
 applyStatic(document);
 updateLangButton();
+// The language chosen last time: its words load, then the page switches as on a click.
+setLang(savedLang()).catch(langFailed);
 
 engine.ready.then(
   async (version) => {
@@ -85,8 +111,9 @@ engine.ready.then(
     ui.run.disabled = false;
     if (!running) say(t('status.ready'));
     try {
-      const rules = await engine.rules();
-      findings.setRuleTitles(new Map((rules || []).map((r) => [r.id, r.title])));
+      const rules = await engine.ruleTitles();
+      ruleTitles = new Map((rules || []).map((r) => [r.id, r.title]));
+      findings?.setRuleTitles(ruleTitles);
     } catch {
       // Titles are a nicety; findings carry their rule id regardless.
     }
@@ -199,6 +226,7 @@ function showText(doc) {
 }
 
 function addDoc(fields) {
+  loadViews();
   const doc = { id: nextId++, ...fields };
   docs.push(doc);
   return doc;
@@ -218,6 +246,7 @@ async function pump() {
     await check(doc, position);
     finished++;
   }
+  await loadViews(); // the result shown before the page says done
   document.body.dataset.state = 'done'; // for tests and embedding hosts
 }
 
@@ -282,7 +311,7 @@ async function check(doc, position) {
     } else {
       ({ report, ms } = await engine.validate(doc.text, { ...progress, source: doc.source }));
     }
-    Object.assign(doc, { report, ms, status: 'done', lines: splitLines(doc.text) });
+    Object.assign(doc, { report, ms, status: 'done', lines: undefined }); // split when first shown
     const s = report.summary || {};
     const name = doc.encoding ? `${doc.name}（${doc.encoding}）` : doc.name;
     if (s.recognised === false) say(t('status.unrecognised', name), 'error');
@@ -429,7 +458,8 @@ function setCurrent(id) {
 }
 
 function refreshDocs() {
-  renderDocList(ui.docs, docs, currentId, {
+  if (!views) return; // loadViews shows them
+  views.renderDocList(ui.docs, docs, currentId, {
     onPick: (id) => setCurrent(id),
     onRemove: removeDoc,
   });
@@ -473,6 +503,7 @@ function clearAll() {
 }
 
 function showCurrent({ keepFilters = false } = {}) {
+  if (!views) return; // loadViews shows it
   const doc = currentDoc();
   const ready = doc && doc.status === 'done' && doc.report;
   ui.result.hidden = !ready;
@@ -483,18 +514,18 @@ function showCurrent({ keepFilters = false } = {}) {
     findings.show([]);
     ui.tables.replaceChildren();
     $('tables-nav').replaceChildren();
-    renderMemo(ui.memo, null);
+    views.renderMemo(ui.memo, null);
     return;
   }
   const report = doc.report;
-  const [counts0, ...facts] = renderSummary(doc);
+  const [counts0, ...facts] = views.renderSummary(doc);
   ui.resultHead.replaceChildren(ui.resultTitle, counts0);
   ui.summary.replaceChildren(...facts);
-  const counts = countByTable(report.findings || []);
-  ui.tables.replaceChildren(...renderAllTables(report, counts));
-  $('tables-nav').replaceChildren(...renderTablesNav(report, counts));
+  const counts = views.countByTable(report.findings || []);
+  ui.tables.replaceChildren(...views.renderAllTables(report, counts));
+  $('tables-nav').replaceChildren(...views.renderTablesNav(report, counts));
   findings.show(report.findings || [], { keepFilters });
-  renderMemo(ui.memo, doc, engineVersion);
+  views.renderMemo(ui.memo, doc, engineVersion);
   updateExports();
   showFinding(null);
   // The first finding in place at once, without taking the reviewer's tab.
@@ -517,7 +548,8 @@ function showFinding(f) {
   if (!f) return;
   if (!autoSelecting) showTab('locate');
   const tables = doc.report.tables || [];
-  showSource(ui.source, doc.lines, f, tables, (from, to) => t('locate.gap', from, to, to - from + 1));
+  doc.lines ??= views.splitLines(doc.text);
+  views.showSource(ui.source, doc.lines, f, tables, (from, to) => t('locate.gap', from, to, to - from + 1));
   const cited = (f.evidence || []).filter((e) => e.line > 0);
   const lines = cited.map((e) => e.line).concat(f.line > 0 ? [f.line] : []);
   showPdfPages(doc, f);
@@ -527,16 +559,16 @@ function showFinding(f) {
   const selected = new Set();
   for (const e of cited) {
     if (!e.table) continue;
-    selected.add(cellKey(e.table, e.line, e.column || ''));
-    selected.add(cellKey(e.table, e.line, ''));
+    selected.add(views.cellKey(e.table, e.line, e.column || ''));
+    selected.add(views.cellKey(e.table, e.line, ''));
   }
   const ids = [...new Set(cited.map((e) => e.table).filter(Boolean))];
   if (!ids.length && f.location) ids.push(f.location);
   const shown = ids.map((id) => tables.find((tb) => tb.id === id)).filter(Boolean);
   ui.findingTables.replaceChildren(
     ...(shown.length
-      ? shown.map((tb) => renderTable(tb, { selected, open: true }))
-      : [el('p', { class: 'empty' }, t('locate.noTable'))]),
+      ? shown.map((tb) => views.renderTable(tb, { selected, open: true }))
+      : [views.el('p', { class: 'empty' }, t('locate.noTable'))]),
   );
   const first = ui.findingTables.querySelector('.cell-selected, .row-selected');
   if (first) {
@@ -562,12 +594,12 @@ async function showPdfPages(doc, f) {
   }
 }
 
-// A figure in a finding's evidence: its line in the source, its cell in the table.
-findings.list.addEventListener('click', (e) => {
+/** A figure in a finding's evidence: its line in the source, its cell in the table. */
+function showEvidence(e) {
   const li = e.target.closest('.evidence li[data-line]');
   if (!li) return;
   const n = Number(li.dataset.line);
-  scrollToLine(ui.source, n);
+  views.scrollToLine(ui.source, n);
   const line = ui.source.querySelector(`.src-line[data-line="${n}"]`);
   if (line) {
     line.classList.remove('flash');
@@ -576,7 +608,7 @@ findings.list.addEventListener('click', (e) => {
   }
   const row = ui.findingTables.querySelector(`tr[data-line="${n}"]`);
   if (row) ui.findingTables.scrollTop = Math.max(0, row.offsetTop - ui.findingTables.clientHeight / 3);
-});
+}
 
 // Table links scroll inside the panel, not the page.
 $('tables-nav').addEventListener('click', (e) => {
@@ -640,13 +672,13 @@ async function runExport(fn) {
   }
 }
 
-$('export-csv').addEventListener('click', () => runExport((doc) => exportCsv(engine, doc)));
-$('export-xlsx').addEventListener('click', () => runExport((doc) => exportXlsx(engine, doc)));
-$('export-json').addEventListener('click', () => runExport(async (doc) => exportJson(doc)));
+$('export-csv').addEventListener('click', () => runExport(async (doc) => (await exportsModule()).exportCsv(engine, doc)));
+$('export-xlsx').addEventListener('click', () => runExport(async (doc) => (await exportsModule()).exportXlsx(engine, doc)));
+$('export-json').addEventListener('click', () => runExport(async (doc) => (await exportsModule()).exportJson(doc)));
 $('export-pdf').addEventListener('click', () =>
   runExport(async (doc) => {
     if (!doc.pdf) throw new Error('not a PDF');
-    const { annotatedPdf } = await pdfModule('annotate');
+    const [{ annotatedPdf }, { baseName, download }] = await Promise.all([pdfModule('annotate'), exportsModule()]);
     const s = doc.report.summary || {};
     const bytes = await annotatedPdf(doc.pdf, findings.all, {
       title: `${doc.name} 审核意见`,
@@ -671,13 +703,16 @@ function updateLangButton() {
   button.setAttribute('aria-label', t('lang.switchLabel'));
   button.lang = getLang() === 'zh' ? 'en' : 'zh-CN';
 }
-$('lang').addEventListener('click', () => setLang(getLang() === 'zh' ? 'en' : 'zh'));
+function langFailed(err) {
+  say(String(err.message || err), 'error');
+}
+$('lang').addEventListener('click', () => toggleLang().catch(langFailed));
 onLangChange(() => {
   updateLangButton();
   // A plain paste is named in the interface's language.
   for (const d of docs) if (d.pasted) d.name = t('docs.pasted');
   refreshDocs();
-  const selected = findings.selected;
+  const selected = findings?.selected;
   if (currentDoc()?.report) {
     showCurrent({ keepFilters: true });
     if (selected) {

@@ -1,6 +1,7 @@
 // The interface's words in Chinese (the default) and English. Finding
 // messages come from the engine and stay Chinese; everything the page itself
-// says goes through t(). The choice is remembered in localStorage.
+// says goes through t(). The choice is remembered in localStorage. The
+// English words (i18n-en.js) load the first time English is chosen.
 
 const STORE_KEY = 'budget-lint.lang';
 
@@ -25,6 +26,7 @@ const DICT = {
     'status.loading': '正在加载校验引擎…',
     'status.ready': '就绪：粘贴文本、拖入或选择文件，或点击「示例文档」。',
     'status.engineFailed': '校验引擎加载失败：{0}',
+    'status.viewsFailed': '结果显示组件加载失败：{0}',
     'status.empty': '请先粘贴文本或选择文件。',
     'status.reading': '正在读取「{0}」…',
     'status.readingPart': '正在读取「{0}」（第 {1} 个，共 {2} 个）…',
@@ -155,166 +157,22 @@ const DICT = {
     'input.kind.docx': 'Word',
     'input.kind.xlsx': 'Excel，仅表格',
   },
-  en: {
-    'app.title': 'Budget disclosure checker',
-    'app.lede': 'Paste or drop the text of a budget disclosure: every identity within and between its tables is checked and each problem is placed at its line. Everything runs in this browser; nothing is uploaded.',
-    'lang.switch': '中文',
-    'lang.switchLabel': '切换为中文界面',
-    'intake.title': 'Text to check',
-    'intake.placeholder': 'Paste the disclosure text here (the full text copied from a PDF, Word, Excel or a web page), or drop PDF, .txt or .html files anywhere on the page',
-    'intake.run': 'Check',
-    'intake.tooLong': '“{0}” is too large to show here; press Check to check the file again.',
-    'intake.pick': 'Choose files…',
-    'intake.sample': 'Sample document',
-    'intake.clear': 'Clear',
-    'intake.together': 'The files are one disclosure',
-    'intake.togetherHint': 'When ticked, files dropped or chosen together (a narrative PDF and a tables PDF, a Word narrative and an Excel workbook) are joined in their order and checked as one document',
-    'intake.cancel': 'Cancel',
-    'intake.hint': 'Published (text) PDFs, Word (.docx), Excel (.xlsx), web pages (.html) and .txt files in UTF-8, UTF-16 or GBK/GB18030; several at once. Tables copied from Word, WPS, Excel or a web page keep their cells. Ctrl+Enter checks.',
-    'drop.overlay': 'Release to add the files',
-    'status.loading': 'Loading the engine…',
-    'status.ready': 'Ready: paste text, drop or choose files, or try the sample document.',
-    'status.engineFailed': 'The engine failed to load: {0}',
-    'status.empty': 'Paste text or choose a file first.',
-    'status.reading': 'Reading “{0}”…',
-    'status.readingPart': 'Reading “{0}” ({1} of {2})…',
-    'status.readingPdf': 'Reading PDF “{0}”, page {1}/{2}…',
-    'status.loadingPdf': 'Loading the PDF reader and opening “{0}”…',
-    'status.pdfUnavailable': 'This build cannot read PDFs (the single file has no PDF reader). Use the online version, or paste the PDF’s text.',
-    'status.running': 'Checking “{0}”…',
-    'status.queue': ' (file {0} of {1})',
-    'status.done': '“{0}” checked: {1} errors, {2} warnings, {3} rounding tails.',
-    'status.unrecognised': '“{0}” was not recognised, so nothing was checked: it does not look like a budget disclosure, or no table could be read (see below).',
-    'status.cancelled': 'Check cancelled.',
-    'status.failed': '“{0}” could not be checked: {1}',
-    'status.cleared': 'Cleared.',
-    'status.sampleFailed': 'The sample document failed to load: {0}',
-    'status.needsEngine': 'This feature needs a newer engine',
-    'status.exported': 'Exported “{0}”.',
-    'status.exportFailed': 'Export failed: {0}',
-    'stage.decode': 'Decoding…',
-    'stage.parse': 'Reading the tables…',
-    'stage.check': 'Checking…',
-    'stage.done': 'Done',
-    'docs.title': 'Documents',
-    'docs.pasted': 'Pasted text',
-    'docs.modified': '{0} (edited)',
-    'docs.remove': 'Remove “{0}”',
-    'docs.status.queued': 'Queued',
-    'docs.status.running': 'Checking',
-    'docs.status.done': 'Done',
-    'docs.status.failed': 'Failed',
-    'docs.status.cancelled': 'Cancelled',
-    'summary.title': 'Result',
-    'summary.file': 'File',
-    'summary.encoding': 'Encoding',
-    'summary.kind': 'Document kind',
-    'summary.department': 'Department',
-    'summary.year': 'Year',
-    'summary.unit': 'Unit',
-    'summary.lines': 'Lines',
-    'summary.time': '{0} ms',
-    'summary.checks': 'Checks: {0} ran, {1} not applicable, {2} could not run',
-    'summary.unrecognised': 'Not recognised: nothing was checked',
-    'check.ran': 'Ran',
-    'check.not_applicable': 'Not applicable',
-    'check.could_not_run': 'Could not run',
-    'check.comparisons': '{0} comparisons',
-    'sev.error': 'Error',
-    'sev.warning': 'Warning',
-    'sev.info': 'Rounding',
-    'findings.title': 'Findings',
-    'findings.none': 'No problems found.',
-    'findings.noneMatch': 'No finding matches the filters.',
-    'findings.shown': '{0} of {1} shown',
-    'findings.keys': '↑↓ or j/k to move, Enter to show',
-    'filter.location': 'Place',
-    'filter.allLocations': 'All places',
-    'filter.search': 'Search',
-    'filter.searchPlaceholder': 'Search messages, items, figures…',
-    'finding.line': 'line {0}',
-    'finding.pageLine': 'page {0}, line {1}',
-    'finding.sheetRow': 'sheet “{0}” row {1}',
-    'finding.expected': 'expected',
-    'finding.actual': 'printed',
-    'finding.difference': 'difference',
-    'finding.tolerance': 'tolerance ±',
-    'finding.column': 'column {0}',
-    'tabs.locate': 'In place',
-    'tabs.tables': 'All tables',
-    'tabs.label': 'View',
-    'locate.empty': 'Select a finding on the left: its source lines (cited figures highlighted) and the rebuilt table (cells involved marked) show here.',
-    'locate.source': 'Source text',
-    'locate.pdf': 'PDF page',
-    'locate.pdfPage': 'Page {0} ({1} marked)',
-    'locate.pdfNone': 'This finding cites nothing that can be placed on the PDF.',
-    'locate.table': 'Rebuilt table',
-    'locate.gap': '⋯ lines {0}–{1} ({2} lines): show',
-    'locate.noTable': 'This finding cites no table cell.',
-    'locate.lines': 'lines {0}–{1} (of {2})',
-    'tables.none': 'No table recognised.',
-    'tables.empty': 'No data (stated in the document)',
-    'tables.lines': 'lines {0}–{1}',
-    'tables.rows': '{0} rows',
-    'tables.unit': 'unit: {0}',
-    'tables.lineNo': 'Line',
-    'tables.code': 'Code',
-    'tables.name': 'Name',
-    'tables.unreadable': 'Unreadable figure',
-    'tables.legend': 'Legend:',
-    'tables.legendError': 'cell in an error',
-    'tables.legendInfo': 'cell in a rounding tail',
-    'side.income': 'Income',
-    'side.expense': 'Expenditure',
-    'export.title': 'Export',
-    'export.csv': 'CSV',
-    'export.xlsx': 'Excel',
-    'export.json': 'JSON',
-    'export.pdf': 'Annotated PDF',
-    'export.pdfTitle': 'The original PDF with every finding boxed, numbered and noted, and a last page listing them',
-    'export.print': 'Print memo',
-    'export.csvTitle': 'The findings as CSV (opens in Excel)',
-    'export.xlsxTitle': 'Excel workbook: findings, checks, one sheet per table',
-    'export.jsonTitle': 'The full report as JSON',
-    'welcome.title': 'How to use',
-    'welcome.step1': 'Paste the disclosure text into the box on the left, or drop one or more PDF or .txt files anywhere on the page.',
-    'welcome.step2': 'Go through the findings: click one or press Enter to see its source lines and the rebuilt table, cited figures marked.',
-    'welcome.step3': 'Export the findings (CSV, Excel) or print the review memo.',
-    'welcome.try': 'First time?',
-    'welcome.drop': 'Drop one or more PDF, Word, Excel, .txt or .html files anywhere on the page, or click here to choose them',
-    'welcome.privacy': 'The check runs on this computer: the page sends the text to no server.',
-    'memo.title': '预算公开审核意见',
-    'memo.document': 'Document',
-    'memo.date': 'Reviewed on',
-    'memo.summary': 'Conclusion',
-    'memo.summaryText': '{0} errors, {1} warnings, {2} rounding tails; {3} checks ran, {4} not applicable, {5} could not run.',
-    'memo.unrecognised': 'Not recognised, nothing was checked: the document was not recognised or no table in it could be read; this is no review result.',
-    'memo.findings': 'Findings',
-    'memo.none': 'No problems found.',
-    'memo.place': 'Place',
-    'memo.reviewer': 'Reviewer:',
-    'memo.checker': 'Checked by:',
-    'memo.signDate': 'Date:',
-    'memo.figures': 'Figures',
-    'memo.tool': 'Produced by budget-lint {0}',
-    'input.tooLarge': 'The file is too large ({0} MB; the limit is {1} MB). Is it a budget disclosure?',
-    'input.empty': 'The file is empty.',
-    'input.together': '{0} files joined',
-    'input.binary': 'This is not a text file. Choose a .txt, Word (.docx) or Excel (.xlsx) file.',
-    'input.encoding': 'The encoding could not be recognised. Save the file as UTF-8 or GBK text.',
-    'input.kind.docx': 'Word',
-    'input.kind.xlsx': 'Excel, tables only',
-  },
 };
 
-export const LANGS = Object.keys(DICT);
-let lang = initialLang();
+export const LANGS = ['zh', 'en'];
+// Dictionaries not loaded with this module (literal imports: the single file bundles them).
+const LOAD = { en: () => import('./i18n-en.js') };
+let lang = 'zh';
+// The language last asked for: shown once its words are here, unless
+// another was asked for meanwhile.
+let wanted = lang;
 const listeners = new Set();
 
-function initialLang() {
+/** The language chosen last time (setLang restores it at start), else Chinese. */
+export function savedLang() {
   try {
     const saved = localStorage.getItem(STORE_KEY);
-    if (saved && DICT[saved]) return saved;
+    if (LANGS.includes(saved)) return saved;
   } catch {
     // Storage may be disabled (file://, privacy settings): default language.
   }
@@ -325,9 +183,16 @@ export function getLang() {
   return lang;
 }
 
-/** Switches the interface language, remembers it, and tells the listeners. */
-export function setLang(next) {
-  if (!DICT[next] || next === lang) return;
+/**
+ * Switches the interface language (loading its words the first time),
+ * remembers it, and tells the listeners.
+ */
+export async function setLang(next) {
+  if (!LANGS.includes(next)) return;
+  wanted = next;
+  if (next === lang) return;
+  if (!DICT[next]) DICT[next] = (await LOAD[next]()).default;
+  if (wanted !== next || next === lang) return; // another call came meanwhile
   lang = next;
   try {
     localStorage.setItem(STORE_KEY, next);
@@ -336,6 +201,11 @@ export function setLang(next) {
   }
   applyStatic(document);
   for (const fn of listeners) fn(lang);
+}
+
+/** Switches to the other language than the one last asked for. */
+export function toggleLang() {
+  return setLang(wanted === 'zh' ? 'en' : 'zh');
 }
 
 export function onLangChange(fn) {

@@ -25,6 +25,7 @@ use crate::decimal;
 use crate::model::Amount;
 use crate::prelude::*;
 use crate::profile::{Identity, PartRows, Profile, RowSel, TableDef};
+use crate::slices::sort_unique;
 
 /// What a row is, for the identities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,8 +212,7 @@ pub fn place(
             for &(d, _) in &run.slots {
                 lines.extend(drafts[d].lines.iter().copied());
             }
-            lines.sort_unstable();
-            lines.dedup();
+            sort_unique(&mut lines);
             let reason = if cands.is_empty() {
                 format!(
                     "{} 个数字多于可放的 {} 列",
@@ -276,8 +276,7 @@ fn unreliable(
         figure_lines.extend(runs[r].lines.iter().copied());
     }
     lines.extend(figure_lines.iter().copied());
-    lines.sort_unstable();
-    lines.dedup();
+    sort_unique(&mut lines);
     let reason = format!("{} {why}", figures.len());
     let unplaced = vec![UnplacedRow {
         lines,
@@ -974,8 +973,7 @@ fn rows(
                     .extend((0..side.label_cells + side.columns.len()).map(|_| String::new())),
             }
         }
-        lines.sort_unstable();
-        lines.dedup();
+        sort_unique(&mut lines);
         out.push((lines, row_cells));
     }
     // Anchors, increasing.
@@ -983,8 +981,7 @@ fn rows(
     let mut last = 0;
     let all_lines: Vec<usize> = {
         let mut v: Vec<usize> = out.iter().flat_map(|(l, _)| l.iter().copied()).collect();
-        v.sort_unstable();
-        v.dedup();
+        sort_unique(&mut v);
         v
     };
     for (lines, _) in &out {

@@ -12,6 +12,7 @@ use super::tokens;
 use super::{Rebuilt, Region};
 use crate::prelude::*;
 use crate::profile::RowScheme;
+use crate::slices::sort_unique;
 use crate::text::fold_key;
 
 /// Rebuilds the region's rows; None leaves its lines as the lines stage
@@ -300,8 +301,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
         used.extend(r.lines.iter().copied());
     }
     header_lines.extend(after.into_iter().filter(|&l| l > 0));
-    header_lines.sort_unstable();
-    header_lines.dedup();
+    sort_unique(&mut header_lines);
     header_lines.retain(|l| !used.contains(l));
     let extra = tokens::header_row(region, &header_lines)
         .into_iter()

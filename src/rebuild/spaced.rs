@@ -11,6 +11,7 @@ use super::{Rebuilt, RebuiltRow, Region};
 use crate::lines::Noise;
 use crate::prelude::*;
 use crate::profile::RowScheme;
+use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 
 /// A content line of the region: its index in `region.raw` and its words.
@@ -295,7 +296,9 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
     for (owners, figures, no) in pending {
         let mut slots = Vec::new();
         let mut sorted = owners.clone();
-        sorted.sort_by_key(|&k| m.matched[k].side);
+        sort_stable_by(&mut sorted, |&a, &b| {
+            m.matched[a].side.cmp(&m.matched[b].side)
+        });
         for k in sorted {
             for c in 0..def.sides[m.matched[k].side].columns.len() {
                 slots.push((k, c));

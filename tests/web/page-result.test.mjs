@@ -247,6 +247,8 @@ describe('seeing the result', () => {
     await session(async ({ page }) => {
       await paste(page, broken.text);
       await page.click('#lang');
+      // The English words load on this first switch (www/i18n-en.js).
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
       assert.equal(await page.textContent('#run'), 'Check');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.match(await page.textContent('#findings'), /Error/);
@@ -254,6 +256,7 @@ describe('seeing the result', () => {
       await page.screenshot({ path: shotPath('page-english.png') });
       await page.reload();
       await engineReady(page);
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
       assert.equal(await page.textContent('#run'), 'Check', 'remembered after reload');
       await page.click('#lang');
       assert.equal(await page.textContent('#run'), '校验');

@@ -1,9 +1,9 @@
 // Types of www/lib/budget-lint.js for TypeScript consumers of the static
 // folder; the report types come from the wasm package's declarations
 // (generated from schema/report.schema.json).
-import type { Report, RuleDoc, ValidateOptions } from '../pkg/budget_lint.js';
+import type { Report, RuleDoc, RuleSummary, ValidateOptions } from '../pkg/budget_lint.js';
 
-export type { Report, RuleDoc, ValidateOptions };
+export type { Report, RuleDoc, RuleSummary, ValidateOptions };
 export type { Finding, Evidence, Table, Summary, Severity, Check } from '../pkg/budget_lint.js';
 
 export const MAX_BYTES: number;
@@ -71,7 +71,10 @@ export function checkFile(
   options?: CallOptions & ValidateOptions,
 ): Promise<{ kind: OfficeKind; text: string; tables_only: boolean; report: Report }>;
 export function decodeBytes(bytes: Uint8Array | ArrayBuffer): { text: string; encoding: Encoding };
-export function rules(options?: CallOptions): Promise<RuleDoc[]>;
+/** The rule catalogue with each rule's docs (../pkg/rules.js, fetched the first time). */
+export function rules(options?: CallOptions & { docs?: true }): Promise<RuleDoc[]>;
+/** The catalogue without docs, from the wasm alone: nothing more is fetched. */
+export function rules(options: CallOptions & { docs: false }): Promise<RuleSummary[]>;
 export function version(): Promise<string>;
 export function findingsCsv(text: string, name?: string, options?: CallOptions): Promise<string>;
 export function exportXlsx(text: string, options?: CallOptions): Promise<Uint8Array>;

@@ -298,10 +298,13 @@ export function checkFile(bytes, options = {}) {
 /**
  * The rule catalogue: [{id, name, title, category, category_label, docs}],
  * `docs` being each rule's Chinese documentation (from ../pkg/rules.js,
- * fetched the first time: the wasm itself carries no docs).
+ * fetched the first time: the wasm itself carries no docs). With
+ * `{docs: false}`, the same list without `docs`, straight from the wasm:
+ * nothing more is fetched (the page wants only the titles, at its first load).
+ * @param {{signal?: AbortSignal, docs?: boolean}} [options]
  */
 export function rules(options = {}) {
-  return request({ type: 'rules' }, options);
+  return request({ type: 'rules', docs: options.docs !== false }, options);
 }
 
 /** The engine's version. */

@@ -7,7 +7,7 @@
 // Protocol (www/lib/budget-lint.js is the only client):
 //   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null,
 //         officeUrl?: string|null, pdfUrl?: string|null}                    once, first
-//        {id, type: 'validate', text, options?} | {id, type: 'rules'}
+//        {id, type: 'validate', text, options?} | {id, type: 'rules', docs}
 //        {id, type: 'csv', text, name, options?} | {id, type: 'xlsx', text, options?}
 //        {id, type: 'html', text}  (HTML → the TAB text validate reads)
 //        {id, type: 'pdf', pages, runs, texts, segments, options?}  (Float32Arrays + string[])
@@ -16,7 +16,7 @@
 //   out  {type: 'ready', version} | {type: 'failed', error}               once
 //        {id, type: 'progress', stage, message}
 //        {id, ok: true, result, ms} | {id, ok: false, error}
-import initCore, { findings_csv, html_text, validate, version } from '../pkg/budget_lint.js';
+import initCore, { findings_csv, html_text, rules, validate, version } from '../pkg/budget_lint.js';
 
 let ready = null;
 let xlsxUrl = null;
@@ -73,7 +73,7 @@ async function officeEngine() {
   return officeModule;
 }
 
-async function answer({ id, type, text, name, options, pages, runs, texts, segments, bytes }) {
+async function answer({ id, type, text, name, options, pages, runs, texts, segments, bytes, docs }) {
   const progress = (stage, message) => postMessage({ id, type: 'progress', stage, message });
   const source = String(text ?? '');
   switch (type) {
@@ -101,6 +101,8 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
       return { text: lines, places };
     }
     case 'rules': {
+      // Titles only (the page's findings): the wasm's own list, no fetch.
+      if (docs === false) return rules();
       // The docs are not in the wasm: the package's entry joins rules.js
       // (beside the wasm, loaded the first time) to the engine's rules().
       const pkg = await import('../pkg/index.js');

@@ -13,6 +13,7 @@
 
 use crate::prelude::*;
 use crate::profile::TableDef;
+use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 
 /// How far (in characters) a right-aligned figure may stray from its
@@ -80,7 +81,7 @@ impl Columns {
             .map(|(start, text)| (*start, fold_key(text).into_owned()))
             .filter(|(_, k)| k.chars().count() >= 2)
             .collect();
-        sorted.sort_by_key(|(start, _)| *start);
+        sort_stable_by(&mut sorted, |a, b| a.0.cmp(&b.0));
         let mut next = 0;
         let mut found = vec![None; self.header.len()];
         for (i, (_, col)) in def.columns().enumerate() {
@@ -198,7 +199,7 @@ impl Columns {
             }
             columns = next;
             if columns.len() == n {
-                columns.sort_unstable();
+                sort_stable_by(&mut columns, usize::cmp);
                 return Some(columns);
             }
         }

@@ -19,6 +19,7 @@ use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
 use crate::lines::Noise;
 use crate::prelude::*;
 use crate::profile::{RowScheme, TableDef};
+use crate::slices::{sort_stable_by, sort_unique};
 use columns::Columns;
 use header::{header_cells, header_row, is_header_line, is_meta, is_total};
 use rows::{joined_labels, SidePart, SideRow};
@@ -46,7 +47,7 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
     for pair in pair_sides(&side_rows) {
         write_row(region, &sorted.data, &parts, &pair, &mut rebuilt);
     }
-    rebuilt.rows.sort_by_key(|r| r.lines[0]);
+    sort_stable_by(&mut rebuilt.rows, |a, b| a.lines[0].cmp(&b.lines[0]));
     Some(rebuilt)
 }
 
@@ -393,8 +394,7 @@ fn write_row(
         }
         lines.extend(&row.lines);
     }
-    lines.sort_unstable();
-    lines.dedup();
+    sort_unique(&mut lines);
     let home = home
         .or_else(|| pair.iter().flatten().find_map(|r| r.anchor))
         .unwrap_or(lines[0]);
