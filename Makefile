@@ -64,6 +64,8 @@ lint:
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser --features web-xlsx -- -D warnings
 	# The core web module: the library without std (Cargo.toml, feature std).
 	cargo clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
+	# The same with the rebuild readers (www/pkg-rebuild, loaded when a text needs them).
+	cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features web-rebuild -- -D warnings
 	# The PDF module: the geometry alone, without std either.
 	cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features web-pdf -- -D warnings
 	# schema/report.d.ts must be what the JSON Schema generates.
@@ -93,4 +95,4 @@ types:
 	cd scripts/typegen && npm ci --no-audit --no-fund >/dev/null && node gen.mjs
 
 clean:
-	rm -rf www/pkg www/pkg-xlsx www/pkg-pdf www/pkg-office www/vendor dist target/screenshots
+	rm -rf www/pkg www/pkg-rebuild www/pkg-xlsx www/pkg-pdf www/pkg-office www/vendor dist target/screenshots

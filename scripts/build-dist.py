@@ -38,9 +38,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The Worker and the core module, relative to www/.
+# The Worker and its engine, relative to www/. The single file cannot load
+# a second module, so its Worker gets the engine with the rebuild readers
+# (wasm-pack.toml module "rebuild") where the served page has the core one
+# and loads the readers only when a text needs them.
 WORKER_ENTRY = "lib/worker.js"
-CORE_WASM = "pkg/budget_lint_bg.wasm"
+ENGINE_ALIASES = {"pkg/budget_lint.js": "pkg-rebuild/budget_lint.js"}
+CORE_WASM = "pkg-rebuild/budget_lint_bg.wasm"
 
 IMPORT_RE = re.compile(
     r"""^[ \t]*import\s+(?P<clause>[\w$*{}\s,]+?)\s+from\s+(?P<q>['"])(?P<spec>[^'"]+)(?P=q)\s*;?""",
@@ -77,8 +81,10 @@ class Bundler:
     """Turns a graph of local ES modules into one classic script: each module
     a function run once, in dependency order, its exports live getters."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, aliases: dict[str, str] | None = None):
         self.root = root.resolve()
+        # Module paths (relative to root) bundled in place of others.
+        self.aliases = {(self.root / a).resolve(): (self.root / b).resolve() for a, b in (aliases or {}).items()}
         self.order: list[Path] = []
         self.ids: dict[Path, int] = {}
         self.code: dict[Path, str] = {}
@@ -101,6 +107,7 @@ class Bundler:
         if not spec.startswith(("./", "../", "/")):
             raise BundleError(f"{here}: bare import {spec!r} cannot be bundled")
         target = (self.root / spec.lstrip("/")) if spec.startswith("/") else (here.parent / spec)
+        target = self.aliases.get(target.resolve(), target)
         n = self.add(target)
         if n < 0:
             raise BundleError(f"{here}: import cycle through {spec}")
@@ -227,8 +234,8 @@ class Bundler:
         return "".join(parts)
 
 
-def bundle(www: Path, entry: Path) -> str:
-    return Bundler(www).bundle(entry)
+def bundle(www: Path, entry: Path, aliases: dict[str, str] | None = None) -> str:
+    return Bundler(www, aliases).bundle(entry)
 
 
 def css_text(path: Path, seen: set[Path]) -> str:
@@ -293,7 +300,7 @@ def build(www: Path, entry_html: str) -> str:
     page = re.sub(r"<link\b[^>]*>", on_link, page)
     page = re.sub(r"<script\b([^>]*)>(.*?)</script>", on_script, page, flags=re.S)
 
-    worker = bundle(www, www / WORKER_ENTRY)
+    worker = bundle(www, www / WORKER_ENTRY, ENGINE_ALIASES)
     wasm = base64.b64encode((www / CORE_WASM).read_bytes()).decode()
     # Data first, as a classic script: the page's module scripts run after it.
     boot = "globalThis.BUDGET_LINT_EMBEDDED = " + json.dumps(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release web modules exactly as wasm-pack.toml says: for each
-# [[module]] (core → www/pkg, xlsx → www/pkg-xlsx, office → www/pkg-office), wasm-pack with the
+# [[module]] (core → www/pkg, rebuild → www/pkg-rebuild, xlsx → www/pkg-xlsx, pdf → www/pkg-pdf, office → www/pkg-office), wasm-pack with the
 # cached, version-matched wasm-bindgen, then npm binaryen's wasm-opt with the
 # configured flags, then the npm package name and the size against the
 # module's budget. Run scripts/install-tools.sh web first (the Makefile does).
@@ -199,6 +199,7 @@ shipped_sum "PDF character maps (each fetched only by a font that needs it)" "$R
 shipped_sum "PDF standard fonts (each fetched only by a PDF that uses it)" "$ROOT"/www/vendor/pdfjs/standard_fonts/*
 shipped_sum "PDF image decoders (wasm, only for JPEG 2000 / JBIG2 / ICC images)" "$ROOT"/www/vendor/pdfjs/wasm/*.wasm
 shipped "Annotated PDF export (on demand)" "$ROOT"/www/vendor/pdf-lib/pdf-lib.esm.min.js
+shipped "Layout rebuild (on demand: a text not one row a line)" "$ROOT"/www/pkg-rebuild/budget_lint.js "$ROOT"/www/pkg-rebuild/budget_lint_bg.wasm
 shipped "Excel export (on demand)" "$ROOT"/www/pkg-xlsx/budget_lint.js "$ROOT"/www/pkg-xlsx/budget_lint_bg.wasm
 shipped "Word/Excel reading (on demand)" "$ROOT"/www/pkg-office/budget_lint.js "$ROOT"/www/pkg-office/budget_lint_bg.wasm
 [ "${first_over:-0}" = 1 ] && { echo "build-web: failed: the first load is over its budget (strict)" >&2; exit 1; }

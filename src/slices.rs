@@ -38,7 +38,9 @@ pub fn sort_stable_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) 
 }
 
 /// Line numbers (or any indices) in ascending order, each once: what
-/// `sort_unstable` + `dedup` give, through the crate's one sort.
+/// `sort_unstable` + `dedup` give, through the crate's one sort. Only the
+/// rebuild readers use it.
+#[cfg(feature = "rebuild")]
 pub fn sort_unique(numbers: &mut Vec<usize>) {
     sort_stable_by(numbers, usize::cmp);
     numbers.dedup();

@@ -148,11 +148,33 @@ pub fn validate(
     >,
 ) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
-    let mut report = crate::check_source(text, &options.source);
+    let mut report = checked(text, &options.source)?;
     if !options.tables {
         report.tables.clear();
     }
     to_js(&report)
+}
+
+/// What an `Error` thrown by `validate` or `findings_csv` starts with when
+/// the text's tables are laid out otherwise than one row a line and this
+/// module was built without the readers that rebuild them (the page's
+/// first-load module, `Cargo.toml` feature `rebuild`): the Worker then
+/// loads the module that has them (www/pkg-rebuild) and asks it instead.
+#[cfg(not(feature = "web-pdf"))]
+pub const REBUILD_NEEDED: &str = "[rebuild-needed]";
+
+/// The report of `text`, or the `REBUILD_NEEDED` error when this build
+/// cannot read its tables' layout (a report made without the readers is
+/// not the document's).
+#[cfg(not(feature = "web-pdf"))]
+fn checked(text: &str, source: &crate::Source) -> Result<crate::report::Report, JsError> {
+    let report = crate::check_source(text, source);
+    if report.document.info.rebuild_needed() {
+        return Err(JsError::new(&format!(
+            "{REBUILD_NEEDED} 此文本的表格不是每行一行（如从 PDF 复制或提取的文本），需要版式重建模块（pkg-rebuild）读取"
+        )));
+    }
+    Ok(report)
 }
 
 /// An HTML page or fragment (a `.html` file, or what Word, WPS, Excel or a
@@ -198,7 +220,7 @@ pub fn findings_csv(
         JsValue,
     >,
 ) -> Result<String, JsError> {
-    let report = crate::check_source(text, &read_options(options)?.source);
+    let report = checked(text, &read_options(options)?.source)?;
     Ok(crate::export::findings_csv(&[(name, &report)]))
 }
 

@@ -69,6 +69,25 @@ pub struct DocumentInfo {
     /// template (`Profile::verified_readings`): why nothing was checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reading_unverified: Option<String>,
+    /// How the tables were read where not one row a line (`crate::rebuild`):
+    /// what `reading_unverified` and a build without the rebuild readers
+    /// (`DocumentInfo::rebuild_needed`) go by. Not in the report.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub readings: Vec<crate::profile::Reading>,
+}
+
+impl DocumentInfo {
+    /// Whether a table of the text is laid out otherwise than one row a
+    /// line and this build has no reader for it: the report made without
+    /// them is not the document's, and must not be shown.
+    pub fn rebuild_needed(&self) -> bool {
+        !cfg!(feature = "rebuild")
+            && self
+                .readings
+                .iter()
+                .any(|r| *r != crate::profile::Reading::Pdf)
+    }
 }
 
 /// Everything rebuilt from one text; rules read only this.

@@ -117,6 +117,7 @@ pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
         noise_lines: lines.noise_count(),
         tables_only: false,
         reading_unverified: unverified(profile, &readings),
+        readings,
     };
     let tables = if meta.kind.is_budget() {
         parsed.tables

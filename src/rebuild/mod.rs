@@ -32,10 +32,16 @@
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
 mod forms;
+#[cfg(feature = "rebuild")]
 mod layout;
+#[cfg(feature = "rebuild")]
 mod place;
+#[cfg(feature = "rebuild")]
 mod raw;
+#[cfg(feature = "rebuild")]
 mod spaced;
+// The shape detection uses `is_figure`; the rest serves the readers.
+#[cfg_attr(not(feature = "rebuild"), allow(dead_code))]
 mod tokens;
 
 use crate::lines::{Line, Lines, Noise};
@@ -119,6 +125,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
         return used;
     }
     let raw: Vec<&str> = text.split('\n').collect();
+    #[cfg(feature = "rebuild")]
     let mut known = place::Known::default();
     for (start, end, table) in regions {
         let region = Region {
@@ -134,9 +141,20 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
             // 01) is left as it is, its reading still recorded, so that a
             // reading not verified for the template ends in S107.
             shape if table.sides.len() > 2 => (reading_of(shape), None),
+            #[cfg(feature = "rebuild")]
             Shape::Layout => (Reading::Layout, layout::read(&region)),
+            #[cfg(feature = "rebuild")]
             Shape::Raw => (Reading::Raw, raw::read(&region, &mut known)),
+            #[cfg(feature = "rebuild")]
             Shape::Spaced => (Reading::Spaced, spaced::read(&region, &mut known)),
+            // Without the readers the shape is only recorded, figures or
+            // not (a reader rebuilds an empty table's rows too): the caller
+            // sees `DocumentInfo::rebuild_needed` and does not use the report.
+            #[cfg(not(feature = "rebuild"))]
+            shape => {
+                used.push(reading_of(shape));
+                continue;
+            }
         };
         // A region without a figure (an empty table) can mislead no check.
         if !used.contains(&reading) && by_figures(&region).is_some() {

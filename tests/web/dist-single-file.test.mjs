@@ -68,6 +68,20 @@ describe('single-file build (file://)', () => {
       assert.ok(view.findings.length > 0);
       assert.ok(view.findings.every((t) => /第\d+行/.test(t)));
       assert.match(view.summary, /阳泉市商务局/);
+      // Its engine has the rebuild readers (it cannot load them later): a
+      // text copied out of a PDF (aligned columns) is read too.
+      await page.$eval('#input', (box, value) => {
+        box.value = value;
+      }, fixture('shapes/yangquan-shangwu-2026.layout.txt'));
+      await page.click('#run');
+      // Its summary counts the layout text's lines, not the TAB text's.
+      await page.waitForFunction(
+        (before) => document.body.dataset.state === 'done' && document.getElementById('summary').textContent !== before,
+        view.summary,
+        { timeout: 30000 },
+      );
+      assert.equal(await page.locator('#tables [data-table]').count(), 13);
+      assert.match(await page.textContent('#summary'), /行数 1284/);
       // Nothing fetched: the page itself, then only the Worker's blob: URL.
       const fetched = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
       assert.deepEqual(fetched, [pathToFileURL(DIST).href]);

@@ -4,9 +4,10 @@
 // cancelling a long run.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ROOT } from './harness.mjs';
 import {
   dropFiles,
   encode,
@@ -67,6 +68,39 @@ describe('getting a document in', () => {
       // Ctrl+Enter in the box checks too (the same text again: same result).
       await untilDone(page, () => page.press('#input', 'Control+Enter'));
       assert.equal((await listed(page)).length, findings.length);
+    });
+  });
+
+  test('a text copied out of a PDF loads the rebuild readers, and only then; its findings are theirs', async () => {
+    // The first-load engine reads tables one row a line; aligned columns
+    // (pdftotext -layout) and one cell a line (pdftotext) need the module
+    // with the rebuild readers (www/pkg-rebuild), which the Worker loads
+    // for them: the page then shows what that module reports.
+    const full = await import(path.join(ROOT, 'www', 'pkg-rebuild', 'budget_lint.js'));
+    full.initSync({ module: readFileSync(path.join(ROOT, 'www', 'pkg-rebuild', 'budget_lint_bg.wasm')) });
+    const core = await import(path.join(ROOT, 'www', 'pkg', 'budget_lint.js'));
+    core.initSync({ module: readFileSync(path.join(ROOT, 'www', 'pkg', 'budget_lint_bg.wasm')) });
+    const key = (f) => `${f.severity} ${f.rule} ${f.line}`;
+    await session(async ({ page, requests }) => {
+      const shown = async () => (await listed(page)).map(key).sort();
+      const tab = fixture('yangquan-shangwu-2026.txt');
+      await page.fill('#input', tab);
+      await untilDone(page, () => page.click('#run'));
+      assert.deepEqual(await shown(), core.validate(tab).findings.map(key).sort());
+      assert.ok(!requests.some((u) => u.includes('/pkg-rebuild/')), 'a TAB text is checked by the first-load engine');
+      for (const shape of ['raw', 'layout']) {
+        const text = fixture(`shapes/yangquan-shangwu-2026.${shape}.txt`);
+        assert.throws(() => core.validate(text), /^Error: \[rebuild-needed\]/, `the core module does not read the ${shape} text`);
+        // Set as a paste leaves it: Playwright's fill stalls on the form
+        // feeds between the PDF's pages.
+        await page.$eval('#input', (box, value) => {
+          box.value = value;
+        }, text);
+        await untilDone(page, () => page.click('#run'));
+        assert.equal(await page.locator('#tables [data-table]').count(), 13, shape);
+        assert.deepEqual(await shown(), full.validate(text).findings.map(key).sort(), shape);
+      }
+      assert.ok(requests.some((u) => u.endsWith('/pkg-rebuild/budget_lint_bg.wasm')), 'the rebuild module loaded for the layout text');
     });
   });
 

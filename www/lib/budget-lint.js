@@ -12,8 +12,10 @@
 // ../pkg/budget_lint.js and ../pkg/budget_lint_bg.wasm, ../pkg/index.js and
 // ../pkg/rules.js the first time rules() is called, ../pkg-xlsx/* the
 // first time exportXlsx is called, ../pkg-office/* the first time a Word
-// or Excel file is checked, and ../pkg-pdf/* the first time validatePdf is
-// called. The single-file build
+// or Excel file is checked, ../pkg-pdf/* the first time validatePdf is
+// called, and ../pkg-rebuild/* the first time a text's tables are not one
+// row a line (copied out of a PDF: the engine with the rebuild readers).
+// The single-file build
 // (dist/budget-lint.html) sets globalThis.BUDGET_LINT_EMBEDDED = {workerSource,
 // wasmBase64} and nothing is fetched at all.
 import { InputError, MAX_BYTES, decodeBytes, decodeFile, tooLarge } from './decode.js';
@@ -59,6 +61,7 @@ function spawn() {
   let xlsxUrl = null;
   let pdfUrl = null;
   let officeUrl = null;
+  let rebuildUrl = null;
   if (packed) {
     // file:// refuses module workers from blob: URLs; the single file's
     // worker is a classic script (scripts/build-dist.py bundles it).
@@ -69,6 +72,7 @@ function spawn() {
     xlsxUrl = new URL('../pkg-xlsx/budget_lint.js', workerUrl).href;
     pdfUrl = new URL('../pkg-pdf/budget_lint.js', workerUrl).href;
     officeUrl = new URL('../pkg-office/budget_lint.js', workerUrl).href;
+    rebuildUrl = new URL('../pkg-rebuild/budget_lint.js', workerUrl).href;
     worker = new Worker(workerUrl, { type: 'module' });
   }
   const wasmBytes = settings.wasmBytes || (packed ? base64Bytes(packed.wasmBase64) : undefined);
@@ -87,7 +91,7 @@ function spawn() {
     });
   });
   state.ready.catch(() => {});
-  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl, officeUrl, pdfUrl });
+  worker.postMessage({ type: 'init', wasmBytes, xlsxUrl, officeUrl, pdfUrl, rebuildUrl });
   return state;
 }
 

@@ -1,12 +1,17 @@
 // The engine's thread: loads the core wasm once and answers requests, so a
-// large document never freezes the page; the Excel export module is loaded
+// large document never freezes the page. The core module reads tables laid
+// out one row a line (what Word, WPS, Excel, web pages and the PDF, Word and
+// Excel readers give); the first text it cannot read that way (copied out
+// of a PDF, an extractor's output) loads the engine with the rebuild
+// readers (www/pkg-rebuild), which then answers every text. The Excel export module is loaded
 // only the first time an .xlsx is asked for, the office module (Word and
 // Excel reading) the first time such a file is opened, and the PDF geometry
 // module the first time a PDF's layout comes.
 //
 // Protocol (www/lib/budget-lint.js is the only client):
 //   in   {type: 'init', wasmBytes?: Uint8Array, xlsxUrl?: string|null,
-//         officeUrl?: string|null, pdfUrl?: string|null}                    once, first
+//         officeUrl?: string|null, pdfUrl?: string|null,
+//         rebuildUrl?: string|null}                                       once, first
 //        {id, type: 'validate', text, options?} | {id, type: 'rules', docs}
 //        {id, type: 'csv', text, name, options?} | {id, type: 'xlsx', text, options?}
 //        {id, type: 'html', text}  (HTML → the TAB text validate reads)
@@ -18,6 +23,13 @@
 //        {id, ok: true, result, ms} | {id, ok: false, error}
 import initCore, { findings_csv, html_text, rules, validate, version } from '../pkg/budget_lint.js';
 
+// The first-load engine's calls, as the rebuild module has them too.
+const core = { findings_csv, html_text, rules, validate, version };
+
+// What the core module's validate/findings_csv throw for a text whose
+// tables it cannot read (src/front/wasm.rs REBUILD_NEEDED).
+const REBUILD_NEEDED = '[rebuild-needed]';
+
 let ready = null;
 let xlsxUrl = null;
 let xlsxModule = null;
@@ -25,22 +37,47 @@ let pdfUrl = null;
 let pdfModule = null;
 let officeUrl = null;
 let officeModule = null;
+let rebuildUrl = null;
+// The module that checks texts: the core one, until a text needs the rebuild.
+let engine = core;
 
 function message(e) {
   return String(e && e.message ? e.message : e);
 }
 
-function start({ wasmBytes, xlsxUrl: url, pdfUrl: pdf, officeUrl: office }) {
+function start({ wasmBytes, xlsxUrl: url, pdfUrl: pdf, officeUrl: office, rebuildUrl: rebuild }) {
   xlsxUrl = url ?? null;
+  rebuildUrl = rebuild ?? null;
   pdfUrl = pdf ?? null;
   officeUrl = office ?? null;
   ready = initCore(wasmBytes ? { module_or_path: wasmBytes } : undefined).then(
-    () => postMessage({ type: 'ready', version: version() }),
+    () => postMessage({ type: 'ready', version: core.version() }),
     (e) => {
       postMessage({ type: 'failed', error: message(e) });
       throw e;
     },
   );
+}
+
+/**
+ * `call(engine)` with the engine that checks texts; when the core module
+ * says the text needs the rebuild readers, again with the module that has
+ * them (loaded once, kept for every later text).
+ */
+async function checking(call, progress) {
+  try {
+    return call(engine);
+  } catch (e) {
+    if (engine !== core || !message(e).startsWith(REBUILD_NEEDED)) throw e;
+    // The single file embeds the module with the readers: never here.
+    if (!rebuildUrl) throw new Error('此版本不能重建这种版式的表格；请粘贴从 Word、WPS 或 Excel 复制的表格，或直接打开文件。');
+    progress('parse', '表格不是每行一行：正在加载版式重建模块…');
+    const mod = await import(rebuildUrl);
+    await mod.default();
+    engine = mod;
+    progress('parse', '正在重建表格并逐项核对…');
+    return call(engine);
+  }
 }
 
 async function xlsxEngine() {
@@ -80,7 +117,7 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
     case 'validate': {
       // One engine call both rebuilds the tables and runs the checks.
       progress('parse', '正在解析表格并逐项核对…');
-      return validate(source, options);
+      return checking((e) => e.validate(source, options), progress);
     }
     case 'pdf': {
       // The engine's geometry (its own module) rebuilds the lines from the
@@ -91,7 +128,8 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
       progress('check', '正在解析表格并逐项核对…');
       // Each line's page (five figures a line, the page first): the findings cite it.
       const linePages = Uint32Array.from({ length: places.length / 5 }, (_, i) => places[i * 5]);
-      return { report: validate(lines, { ...(options ?? {}), pdf: true, pages: linePages }), text: lines, places };
+      const report = await checking((e) => e.validate(lines, { ...(options ?? {}), pdf: true, pages: linePages }), progress);
+      return { report, text: lines, places };
     }
     case 'pdf-lines': {
       // The lines alone, for a PDF that is one part of a disclosure given
@@ -102,16 +140,16 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
     }
     case 'rules': {
       // Titles only (the page's findings): the wasm's own list, no fetch.
-      if (docs === false) return rules();
+      if (docs === false) return core.rules();
       // The docs are not in the wasm: the package's entry joins rules.js
       // (beside the wasm, loaded the first time) to the engine's rules().
       const pkg = await import('../pkg/index.js');
       return pkg.rules();
     }
     case 'csv':
-      return findings_csv(source, String(name ?? ''), options);
+      return checking((e) => e.findings_csv(source, String(name ?? ''), options), progress);
     case 'html':
-      return html_text(source);
+      return core.html_text(source);
     case 'xlsx': {
       progress('parse', '正在加载 Excel 导出模块…');
       const engine = await xlsxEngine();
