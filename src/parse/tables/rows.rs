@@ -130,16 +130,30 @@ impl Builder {
             } else {
                 &[]
             };
-            match self.read_side(side_idx, side, slice, line) {
-                Outcome::Row(row) => {
-                    any_row = true;
-                    self.table.rows.push(row);
-                }
-                Outcome::Unrecognised(reason) => problems.push(reason),
-                Outcome::Header | Outcome::Empty => {}
-            }
+            let outcome = self.read_side(side_idx, side, slice, line);
+            any_row |= self.take(outcome, &mut problems);
             offset += width;
         }
+        self.close_line(line, any_row, problems);
+    }
+
+    /// Keeps what reading one side of a line gave: a row, or why the
+    /// cells were not one (`problems`). Whether it was a row.
+    fn take(&mut self, outcome: Outcome, problems: &mut Vec<String>) -> bool {
+        match outcome {
+            Outcome::Row(row) => {
+                self.table.rows.push(row);
+                return true;
+            }
+            Outcome::Unrecognised(reason) => problems.push(reason),
+            Outcome::Header | Outcome::Empty => {}
+        }
+        false
+    }
+
+    /// After a line's sides: data has begun once a row was read, and each
+    /// problem is an unparsed line of the table.
+    fn close_line(&mut self, line: &Line, any_row: bool, problems: Vec<String>) {
         if any_row {
             self.seen_data = true;
         }
@@ -451,26 +465,10 @@ impl Builder {
                 ));
             }
             let refs: Vec<&str> = slice.iter().map(String::as_str).collect();
-            match self.read_side(side_idx, side, &refs, line) {
-                Outcome::Row(row) => {
-                    any_row = true;
-                    self.table.rows.push(row);
-                }
-                Outcome::Unrecognised(reason) => problems.push(reason),
-                Outcome::Header | Outcome::Empty => {}
-            }
+            let outcome = self.read_side(side_idx, side, &refs, line);
+            any_row |= self.take(outcome, &mut problems);
         }
-        if any_row {
-            self.seen_data = true;
-        }
-        for reason in problems {
-            self.unparsed.push(UnparsedLine {
-                line: line.no,
-                table: self.def.id,
-                text: line.text.clone(),
-                reason,
-            });
-        }
+        self.close_line(line, any_row, problems);
         // A row printed without figures, alone on its line: figures on a
         // line of their own next to it are its.
         let bare = single
