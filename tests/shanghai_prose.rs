@@ -19,6 +19,9 @@ const STEMS: [&str; 4] = [
     "shanghai-putuo-shehuifuliyuan-danwei-2024",
 ];
 
+/// (rule, `.tsv.txt` line, words of the message).
+type Pinned = (&'static str, usize, &'static [&'static str]);
+
 /// Each document's prose errors as (rule, words of the message), whatever
 /// the shape (its lines differ between shapes), and the `.tsv.txt` line.
 /// - W23 67: 财政拨款支出预算 +1421.25 while its sources say 一般公共预算
@@ -30,7 +33,7 @@ const STEMS: [&str; 4] = [
 ///   计划生育事务).
 /// - FL24 61: "社会福利事业单位（项）"738.66万元; 表5 2081005 is 6,964,796 元
 ///   = 696.48万元.
-const PROSE_ERRORS: &[(&str, &[(&str, usize, &[&str])])] = &[
+const PROSE_ERRORS: &[(&str, &[Pinned])] = &[
     (
         "shanghai-putuo-wanlijiedao-2023",
         &[
@@ -77,7 +80,7 @@ fn fixture(name: &str) -> String {
 
 const PROSE_RULES: [&str; 3] = ["N118", "N119", "N120"];
 
-fn pinned(stem: &str) -> &'static [(&'static str, usize, &'static [&'static str])] {
+fn pinned(stem: &str) -> &'static [Pinned] {
     PROSE_ERRORS
         .iter()
         .find(|(s, _)| *s == stem)
