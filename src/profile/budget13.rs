@@ -637,6 +637,7 @@ pub static BUDGET13: Profile = Profile {
     ],
     final_accounts: false,
     cells: CellPlacement::Position,
+    prose: None,
     verified_readings: &[Reading::Layout, Reading::Spaced, Reading::Pdf],
     unit_suffixes: &[
         "局",

@@ -553,5 +553,6 @@ pub static JIANGSU12: Profile = Profile {
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Content,
+    prose: None,
     verified_readings: &[],
 };

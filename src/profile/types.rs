@@ -32,6 +32,10 @@ pub struct Profile {
     /// Word and Excel give them), or by what they hold (PDF extractions of
     /// merged cells leave runs of empty cells between them).
     pub cells: CellPlacement,
+    /// The template's prose in its own wording ([`Role::Prose`]): None
+    /// where there is none to check or it is read otherwise (the 13-table
+    /// 第三部分 has its parser and rules of its own, [`Role::Narrative`]).
+    pub prose: Option<&'static ProseDef>,
 }
 
 /// How the cells of a table line are matched with the profile's columns.
@@ -130,6 +134,9 @@ pub enum Role {
     FiscalBasicEconomic,
     /// 政府采购预算 (Jiangsu 12).
     Procurement,
+    /// Prose described by the profile's [`ProseDef`] (Shanghai's
+    /// 预算编制说明 and 其他相关情况说明).
+    Prose,
 }
 
 impl Role {
@@ -154,6 +161,7 @@ impl Role {
             Role::FiscalExpense => "财政拨款支出表（功能科目）",
             Role::FiscalBasicEconomic => "财政拨款基本支出表（经济科目）",
             Role::Procurement => "政府采购预算表",
+            Role::Prose => "可与表格核对的文字说明",
         }
     }
 }
@@ -397,4 +405,94 @@ pub enum Relation {
     Equal,
     /// ≤ in general; equal when the document has no 财政专户/单位资金.
     AtMostEqualWithoutOwnFunds,
+}
+
+/// A template's prose as data: the parts it is printed in, which of their
+/// sentences restate which table cells, which of their figures add up, and
+/// the list of 科目 it may give. Rules read the facts through it, so a
+/// template's wording is a profile's business, not a rule's.
+#[derive(Debug)]
+pub struct ProseDef {
+    /// The parts of prose read, each opened by its heading.
+    pub parts: &'static [ProsePart],
+    /// Headings of the template's other parts ("项目经费情况说明"): a part
+    /// of prose ends at one of them, at a table's title or at a table.
+    pub other_headings: &'static [&'static str],
+    /// Whether a change said right after a part of a "其中" list is the
+    /// part's ("其中：财政拨款收入X万元，比2024年预算增加Y万元"), where the
+    /// 13-table wording gives it to the total ("…上年结转B，比上年增加C").
+    pub change_after_part_is_the_parts: bool,
+    /// Statements and the table cells they restate.
+    pub facts: &'static [ProseFact],
+    /// Totals of the prose and the parts that add up to them.
+    pub sums: &'static [ProseSum],
+    /// The list of 项 the prose gives, one sentence each.
+    pub items: Option<ItemListDef>,
+}
+
+/// A part of prose: "部门预算编制说明", "其他相关情况说明".
+#[derive(Debug)]
+pub struct ProsePart {
+    /// Stable key facts name the part by.
+    pub key: &'static str,
+    /// A heading line ends with these words ("预算编制说明"); it may be
+    /// preceded by a year, "部门"/"单位" or a number ("四、").
+    pub heading: &'static str,
+    /// Whether the part is cut into numbered sections (一、…).
+    pub numbered: bool,
+}
+
+/// "…收入预算18,976.76万元": a statement of a part (and of a section whose
+/// title holds `section`, when given) whose label holds every word of
+/// `words` and none of `but_not`, and the cell it restates.
+#[derive(Debug)]
+pub struct ProseFact {
+    /// Stable key sums name the fact by.
+    pub key: &'static str,
+    pub part: &'static str,
+    /// Words the section's title holds ("三公"); "" for any section.
+    pub section: &'static str,
+    pub words: &'static [&'static str],
+    pub but_not: &'static [&'static str],
+    /// Whether the statement is a total or a part of a "其中" list.
+    pub position: Position,
+    /// The phrase that says the figure is nil ("无机关运行经费"), if any.
+    pub nil: Option<&'static str>,
+    pub cell: CellRef,
+    pub relation: ProseRelation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Any,
+    /// Not a part of a "其中" list.
+    Head,
+    /// A part of a "其中" list.
+    Part,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProseRelation {
+    /// The prose restates the cell: a difference is an error.
+    Equal,
+    /// The prose's figure is a part of the cell (绩效目标 项目 of 项目支出):
+    /// more than it is a warning.
+    AtMost,
+}
+
+/// Facts (by key) that add up: the amounts, and the changes "比上年增加/
+/// 减少/持平" said of them (持平 = 0), each checked once all are printed.
+#[derive(Debug)]
+pub struct ProseSum {
+    pub total: &'static str,
+    pub parts: &'static [&'static str],
+}
+
+/// "1. “一般公共服务支出（类）统计信息事务（款）统计管理（项）”科目43.83万元":
+/// the 项 rows of `table` named by 类, 款 and 项, each with its amount.
+#[derive(Debug)]
+pub struct ItemListDef {
+    pub part: &'static str,
+    pub table: TableId,
+    pub column: &'static str,
 }

@@ -7,16 +7,33 @@
 //! ("一般公共服务支\n\n出2,446.16万元"). The 绩效目标表 attached inside
 //! section 十 are tables, not prose: they are skipped up to the next
 //! section heading. Each sentence is then scanned for facts (`scan`).
+//!
+//! A template whose profile describes its prose ([`ProseDef`]: Shanghai's
+//! 预算编制说明 and 其他相关情况说明) is read by the same reader, part by
+//! part (`prose`).
 
+mod prose;
 mod scan;
 
 use crate::lines::{Line, Lines, Noise};
 use crate::model::{Narrative, Section, Sentence, Table};
 use crate::prelude::*;
+use crate::profile::Profile;
 use crate::text::leading_digits;
 
+pub use scan::Wording;
+
+/// Reads the prose: the parts `profile` describes, else 第三部分; an
+/// empty [`Narrative`] when the document has none.
+pub fn parse(lines: &Lines, tables: &[Table], profile: &Profile) -> Narrative {
+    match profile.prose {
+        Some(prose) => prose::parse(lines, tables, prose),
+        None => parse_part_three(lines),
+    }
+}
+
 /// Reads 第三部分; an empty [`Narrative`] when the document has none.
-pub fn parse(lines: &Lines, _tables: &[Table]) -> Narrative {
+fn parse_part_three(lines: &Lines) -> Narrative {
     // Content, and the forms left unread (`rebuild::forms`): they are
     // skipped as a form is, not read as prose.
     let mut content = lines
@@ -27,7 +44,7 @@ pub fn parse(lines: &Lines, _tables: &[Table]) -> Narrative {
     let Some(heading) = content.next() else {
         return Narrative::default();
     };
-    let mut reader = Reader::default();
+    let mut reader = Reader::new(Wording::default());
     let mut end_line = heading.no;
     for line in content {
         let heading = line.noise.is_none()
@@ -89,16 +106,58 @@ impl Paragraph {
     }
 }
 
-#[derive(Default)]
 struct Reader {
     sections: Vec<Section>,
     part: Option<u32>,
     paragraph: Paragraph,
     /// Inside the attached 绩效目标表 of section 十: nothing is prose.
     in_forms: bool,
+    wording: Wording,
+    /// The part of prose being read (a profile's), else 第三部分.
+    prose_part: Option<(&'static str, String)>,
+    /// Whether "一、…" headings open sections.
+    numbered: bool,
 }
 
 impl Reader {
+    fn new(wording: Wording) -> Reader {
+        Reader {
+            sections: Vec::new(),
+            part: None,
+            paragraph: Paragraph::default(),
+            in_forms: false,
+            wording,
+            prose_part: None,
+            numbered: true,
+        }
+    }
+
+    /// A reader of the part of prose `key` whose heading is `heading`
+    /// (on line `line`): an unnumbered part is one section from its
+    /// heading on.
+    fn for_part(
+        wording: Wording,
+        key: &'static str,
+        heading: &str,
+        line: usize,
+        numbered: bool,
+    ) -> Reader {
+        let mut reader = Reader::new(wording);
+        reader.prose_part = Some((key, heading.to_string()));
+        reader.numbered = numbered;
+        if !numbered {
+            reader.sections.push(Section {
+                number: 0,
+                title: heading.to_string(),
+                line,
+                sentences: Vec::new(),
+                part: key.to_string(),
+                heading: heading.to_string(),
+            });
+        }
+        reader
+    }
+
     fn line(&mut self, line: &Line) {
         if line.is_blank() {
             return;
@@ -112,16 +171,22 @@ impl Reader {
             return;
         }
         let current = self.sections.last().map_or(0, |s| s.number);
-        if let Some((number, title)) = section_heading(&line.text) {
+        if let Some((number, title)) = section_heading(&line.text).filter(|_| self.numbered) {
             if number > current {
                 self.flush();
                 self.in_forms = false;
                 self.part = None;
+                let (part, heading) = match &self.prose_part {
+                    Some((key, heading)) => (key.to_string(), heading.clone()),
+                    None => (String::new(), String::new()),
+                };
                 self.sections.push(Section {
                     number,
                     title: title.to_string(),
                     line: line.no,
                     sentences: Vec::new(),
+                    part,
+                    heading,
                 });
                 return;
             }
@@ -158,6 +223,7 @@ impl Reader {
             return;
         };
         let part = self.part;
+        let wording = self.wording;
         let mut start = 0;
         let text = &paragraph.text;
         let mut push = |from: usize, to: usize| {
@@ -165,7 +231,7 @@ impl Reader {
             if body.trim().is_empty() {
                 return;
             }
-            let facts = scan::facts(body, |offset| paragraph.line_at(from + offset));
+            let facts = scan::facts(body, wording, |offset| paragraph.line_at(from + offset));
             section.sentences.push(Sentence {
                 part,
                 line: paragraph.line_at(from),
@@ -283,7 +349,7 @@ mod tests {
     use super::*;
 
     fn narrative_of(text: &str) -> Narrative {
-        parse(&Lines::from_text(text), &[])
+        parse(&Lines::from_text(text), &[], &crate::profile::BUDGET13)
     }
 
     #[test]

@@ -17,6 +17,10 @@ mod overall_performance;
 mod procurement;
 mod project_amounts;
 mod projects;
+mod prose;
+mod prose_figures;
+mod prose_items;
+mod prose_sums;
 mod shares;
 mod three_public;
 mod totals;
@@ -41,4 +45,7 @@ pub static RULES: &[&dyn Rule] = &[
     &class_names::ClassNames,
     &item_lists::ItemLists,
     &project_amounts::ProjectAmounts,
+    &prose_figures::ProseFigures,
+    &prose_sums::ProseSums,
+    &prose_items::ProseItems,
 ];
