@@ -129,7 +129,7 @@ pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
         Vec::new()
     };
     let narrative = if info.kind.is_budget() {
-        narrative::parse(&lines, &tables)
+        narrative::parse(&lines, &tables, &profile.prose)
     } else {
         Default::default()
     };

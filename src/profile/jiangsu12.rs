@@ -12,8 +12,9 @@
 //! The documents come as PDFs whose extractions leave runs of empty cells
 //! where cells were merged, so cells are placed by what they hold
 //! ([`CellPlacement::Content`]), and only one-row-a-line text is trusted
-//! (`verified_readings` is empty). The prose is the template's own, so the
-//! prose rules do not apply to it.
+//! (`verified_readings` is empty). The prose is the template's own: the
+//! rules on the 13-table wording do not apply to it, those that find its
+//! sections by title ([`ProseDef`]) and its own arithmetic do.
 
 use super::build::*;
 use super::types::*;
@@ -541,17 +542,40 @@ const IDENTITIES: &[Identity] = &[
     hierarchy("公开11表", &["amount"]),
 ];
 
+/// 情况说明 一…十四, found by title: the order changed between years
+/// (2017 prints 政府性基金 seventh, 三公 eleventh), the words hardly.
+const JIANGSU_PROSE: ProseDef = ProseDef {
+    last_section: 14,
+    sections: &[
+        (&["三公"], Role::ThreePublic),
+        (&["机关运行经费"], Role::Operating),
+        (&["政府采购"], Role::Procurement),
+        (&["政府性基金"], Role::FundExpense),
+        (&["财政拨款收支"], Role::FiscalSummary),
+        (&["财政拨款基本支出"], Role::FiscalBasicEconomic),
+        (&["财政拨款支出"], Role::FiscalExpense),
+        (&["一般公共预算基本支出"], Role::BasicEconomic),
+        (&["一般公共预算支出"], Role::GeneralExpense),
+        (&["收支预算"], Role::Summary),
+        (&["收入预算"], Role::Income),
+        (&["支出预算"], Role::Expense),
+    ],
+    percent_habits: true,
+    items_are_prose: true,
+};
+
 /// 江苏 部门预算: "公开01表 收支预算总表" …, 万元.
 pub static JIANGSU12: Profile = Profile {
     name: "jiangsu12",
     description: "江苏 部门预算公开 12张表模板（如省人民检察院、省委办公厅）",
     title_prefixes: &[""],
     tables: TABLES,
-    parts: &[],
+    parts: &[Role::Prose],
     identities: IDENTITIES,
     economic_groups: &[],
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Content,
     verified_readings: &[],
+    prose: JIANGSU_PROSE,
 };

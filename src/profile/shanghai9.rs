@@ -492,6 +492,7 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).
     verified_readings: &[Reading::Pdf],
+    prose: ProseDef::NUMBERED,
 };
 
 /// 单位预算: "2025年预算单位…预算表" (9: "2025年单位“三公”…"), 编制单位.
@@ -510,4 +511,5 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).
     verified_readings: &[Reading::Pdf],
+    prose: ProseDef::NUMBERED,
 };

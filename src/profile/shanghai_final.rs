@@ -512,4 +512,5 @@ pub static SHANGHAI_FINAL: Profile = Profile {
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).
     verified_readings: &[Reading::Pdf],
+    prose: ProseDef::NUMBERED,
 };

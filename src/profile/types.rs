@@ -28,6 +28,9 @@ pub struct Profile {
     /// on real documents of the template. A document read otherwise is not
     /// checked at all (S107 says why): a table misread is a false error.
     pub verified_readings: &'static [Reading],
+    /// How the template's 情况说明 is cut and worded, for the rules that
+    /// read it by section title rather than by the 13-table numbering.
+    pub prose: ProseDef,
     /// Where a row's cells are found: by position (one cell per column, as
     /// Word and Excel give them), or by what they hold (PDF extractions of
     /// merged cells leave runs of empty cells between them).
@@ -130,6 +133,51 @@ pub enum Role {
     FiscalBasicEconomic,
     /// 政府采购预算 (Jiangsu 12).
     Procurement,
+    /// The 情况说明 of any wording: the rules on its own arithmetic
+    /// (shares, changes) and those that find its sections by title
+    /// ([`ProseDef::sections`]) read it.
+    Prose,
+}
+
+/// How a template's 情况说明 is written.
+#[derive(Debug)]
+pub struct ProseDef {
+    /// Its last section number (十二 in the 13-table template, 十四 in
+    /// Jiangsu's): a larger "十五、…" is an enumerated paragraph.
+    pub last_section: u32,
+    /// The sections that restate a table, by words of their title, most
+    /// specific first: a section is the first whose words its title has.
+    pub sections: &'static [(&'static [&'static str], Role)],
+    /// The template's percentage habits: rates and shares printed to the
+    /// precision they show ("19.1%" is 19.1 ± 0.05), often truncated
+    /// rather than rounded (36.586% as 36.58%: a warning), a sentence's
+    /// shares forced to add to 100 (one share off: an info), rather than
+    /// errors.
+    pub percent_habits: bool,
+    /// Numbered items ("1．检察（款）行政运行（项）支出12,268.62万元，…")
+    /// are prose, not sub-headings, and a sentence's change may follow it
+    /// in the next ("…16,593.12万元。主要用于…。与上年相比增加134.37万元"):
+    /// such a sentence is read with the one that states the amount.
+    pub items_are_prose: bool,
+}
+
+impl ProseDef {
+    /// The 13-table wording: twelve numbered sections read by number.
+    pub const NUMBERED: ProseDef = ProseDef {
+        last_section: 12,
+        sections: &[],
+        percent_habits: false,
+        items_are_prose: false,
+    };
+
+    /// The role of the table a section titled `title` restates.
+    pub fn role_of(&self, title: &str) -> Option<Role> {
+        let key = crate::text::fold_key(title);
+        self.sections
+            .iter()
+            .find(|(words, _)| words.iter().all(|w| key.contains(w)))
+            .map(|(_, r)| *r)
+    }
 }
 
 impl Role {
@@ -154,6 +202,7 @@ impl Role {
             Role::FiscalExpense => "财政拨款支出表（功能科目）",
             Role::FiscalBasicEconomic => "财政拨款基本支出表（经济科目）",
             Role::Procurement => "政府采购预算表",
+            Role::Prose => "情况说明",
         }
     }
 }

@@ -17,6 +17,7 @@ mod overall_performance;
 mod procurement;
 mod project_amounts;
 mod projects;
+mod share_sets;
 mod shares;
 mod three_public;
 mod totals;
@@ -37,6 +38,7 @@ pub static RULES: &[&dyn Rule] = &[
     &projects::Projects,
     &assets::Assets,
     &shares::Shares,
+    &share_sets::ShareSets,
     &changes::Changes,
     &class_names::ClassNames,
     &item_lists::ItemLists,
