@@ -134,6 +134,7 @@ fn scan(text: &str) -> Vec<CodeRow> {
 /// line in the `.tsv.txt`, printed, computed). The `.md.txt` renderings
 /// give the same at their own lines.
 ///
+/// - J17 478: 基本支出预算数为 12323.46, 公开01表 基本支出 12,323.48.
 /// - J17 561: 机关运行经费 6032.55, 增加3401.59: 3401.59 ÷ 2630.96 = 129.29%, not 129.97%.
 /// - J17 570–572: 三公 110 + 317.8 + 156.55 = 584.35: 18.82/54.39/26.79%, printed 18.85/54.43/26.72%.
 /// - J18 694: 总计 21,955.35, 增加3,958.67: ÷ 17,996.68 = 22.00%, not 21.95%.
@@ -148,6 +149,7 @@ fn scan(text: &str) -> Vec<CodeRow> {
 /// - S19 142: 住房保障 3894.09, 增加878.93: ÷ 3015.16 = 29.15%, not 30%.
 const PROSE_ERRORS: &[(&str, &str, usize, &str, &str)] = &[
     ("jianchayuan-2017", "N114", 561, "129.97%", "129.29%"),
+    ("jianchayuan-2017", "N151", 478, "12323.46", "12,323.48"),
     ("jianchayuan-2017", "N150", 570, "18.85%", "18.82%"),
     ("jianchayuan-2017", "N150", 571, "54.43%", "54.39%"),
     ("jianchayuan-2017", "N150", 572, "26.72%", "26.79%"),
@@ -504,4 +506,21 @@ fn truncated_rates_warn_and_forced_shares_inform() {
         });
         assert!(found, "{name}: {rule} {line} {severity} {actual}");
     }
+}
+
+/// A prose total changed is found against its table (N151): J19 三
+/// "基本支出15,844.04万元" (line 634) against 公开01表 基本支出.
+#[test]
+fn a_changed_prose_total_is_an_error() {
+    let text = read("jiangsu-jianchayuan-2019.tsv.txt");
+    let line = text.lines().nth(633).unwrap();
+    assert!(line.contains("15,844.04"), "{line}");
+    let changed = common::replace_line(&text, 634, &line.replace("15,844.04", "15,845.04"));
+    let report = report_json(&changed);
+    let found = error_figures(&report)
+        .into_iter()
+        .any(|(rule, l, actual, expected)| {
+            rule == "N151" && l == 634 && actual == "15,845.04" && expected == "15,844.04"
+        });
+    assert!(found, "{:?}", errors(&report));
 }

@@ -562,7 +562,198 @@ const JIANGSU_PROSE: ProseDef = ProseDef {
     ],
     percent_habits: true,
     items_are_prose: true,
+    figures: PROSE_FIGURES,
 };
+
+const fn said(
+    section: Role,
+    words: &'static [&'static str],
+    table: Role,
+    row: RowSel,
+    column: &'static str,
+) -> ProseFigure {
+    ProseFigure {
+        section,
+        words,
+        not: &["原因", "是", "含", "上年", "比"],
+        table,
+        row,
+        column,
+    }
+}
+
+/// The totals each section restates (DOMAIN-TEMPLATES §3 "Prose"): 一 and
+/// 三 count all money (01), 四–八 财政拨款 (04–08).
+const PROSE_FIGURES: &[ProseFigure] = &[
+    said(
+        Role::Summary,
+        &["财政拨款"],
+        Role::Summary,
+        Fixed("fiscal"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["一般公共预算"],
+        Role::Summary,
+        Fixed("general"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["财政专户"],
+        Role::Summary,
+        Fixed("special"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["其他资金"],
+        Role::Summary,
+        Fixed("other"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["收入预算总计"],
+        Role::Summary,
+        Fixed("income_grand"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["支出预算总计"],
+        Role::Summary,
+        Fixed("expense_grand"),
+        "purpose",
+    ),
+    said(
+        Role::Summary,
+        &["基本支出"],
+        Role::Summary,
+        Fixed("basic"),
+        "purpose",
+    ),
+    said(
+        Role::Summary,
+        &["项目支出"],
+        Role::Summary,
+        Fixed("project"),
+        "purpose",
+    ),
+    said(
+        Role::Summary,
+        &["单位预留机动经费"],
+        Role::Summary,
+        Fixed("reserve"),
+        "purpose",
+    ),
+    said(
+        Role::Income,
+        &["收入预算合计"],
+        Role::Summary,
+        Fixed("income_grand"),
+        "income",
+    ),
+    said(
+        Role::Income,
+        &["一般公共预算"],
+        Role::Summary,
+        Fixed("general"),
+        "income",
+    ),
+    said(
+        Role::Income,
+        &["财政专户"],
+        Role::Summary,
+        Fixed("special"),
+        "income",
+    ),
+    said(
+        Role::Income,
+        &["其他资金"],
+        Role::Summary,
+        Fixed("other"),
+        "income",
+    ),
+    said(
+        Role::Expense,
+        &["支出预算合计"],
+        Role::Summary,
+        Fixed("expense_grand"),
+        "purpose",
+    ),
+    said(
+        Role::Expense,
+        &["基本支出"],
+        Role::Summary,
+        Fixed("basic"),
+        "purpose",
+    ),
+    said(
+        Role::Expense,
+        &["项目支出"],
+        Role::Summary,
+        Fixed("project"),
+        "purpose",
+    ),
+    said(
+        Role::Expense,
+        &["单位预留机动经费"],
+        Role::Summary,
+        Fixed("reserve"),
+        "purpose",
+    ),
+    said(
+        Role::FiscalSummary,
+        &["总预算"],
+        Role::FiscalSummary,
+        Fixed("income_grand"),
+        "amount",
+    ),
+    said(
+        Role::FiscalExpense,
+        &["财政拨款", "支出"],
+        Role::FiscalExpense,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::FiscalBasicEconomic,
+        &["基本支出"],
+        Role::FiscalBasicEconomic,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::GeneralExpense,
+        &["一般公共预算"],
+        Role::GeneralExpense,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::BasicEconomic,
+        &["基本支出"],
+        Role::BasicEconomic,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::Operating,
+        &["机关运行经费"],
+        Role::Operating,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::Procurement,
+        &["预算总额"],
+        Role::Procurement,
+        Total,
+        "amount",
+    ),
+];
 
 /// 江苏 部门预算: "公开01表 收支预算总表" …, 万元.
 pub static JIANGSU12: Profile = Profile {

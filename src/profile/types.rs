@@ -159,6 +159,24 @@ pub struct ProseDef {
     /// in the next ("…16,593.12万元。主要用于…。与上年相比增加134.37万元"):
     /// such a sentence is read with the one that states the amount.
     pub items_are_prose: bool,
+    /// The amounts a section restates, by words of their label: the first
+    /// whose section and words fit a statement is the table figure it must
+    /// equal (N151).
+    pub figures: &'static [ProseFigure],
+}
+
+/// "基本支出预算数为15,844.04万元" in 一 收支预算总体情况 is 01's 基本支出.
+#[derive(Debug)]
+pub struct ProseFigure {
+    /// The section, by the role [`ProseDef::sections`] gives it.
+    pub section: Role,
+    /// Words the statement's label holds (folded).
+    pub words: &'static [&'static str],
+    /// Words that rule the statement out ("较", "原因").
+    pub not: &'static [&'static str],
+    pub table: Role,
+    pub row: RowSel,
+    pub column: &'static str,
 }
 
 impl ProseDef {
@@ -168,6 +186,7 @@ impl ProseDef {
         sections: &[],
         percent_habits: false,
         items_are_prose: false,
+        figures: &[],
     };
 
     /// The role of the table a section titled `title` restates.

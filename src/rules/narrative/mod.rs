@@ -17,6 +17,7 @@ mod overall_performance;
 mod procurement;
 mod project_amounts;
 mod projects;
+mod restated;
 mod share_sets;
 mod shares;
 mod three_public;
@@ -39,6 +40,7 @@ pub static RULES: &[&dyn Rule] = &[
     &assets::Assets,
     &shares::Shares,
     &share_sets::ShareSets,
+    &restated::Restated,
     &changes::Changes,
     &class_names::ClassNames,
     &item_lists::ItemLists,
