@@ -260,6 +260,11 @@ fn every_jiangsu_document_is_recognised_with_its_tables_and_rows() {
         assert_eq!(info["kind"], "department_budget", "{name}");
         assert_eq!(info["tables_found"], 12, "{name}");
         assert_eq!(info["unit"], "万元", "{name}");
+        // J18's cover says "江苏省人民检察院2018年部门预算", without 公开.
+        let year = name
+            .split('-')
+            .find_map(|p| p.split('.').next()?.parse::<u64>().ok());
+        assert_eq!(info["year"].as_u64(), year, "{name}");
         for id in (1..=12).map(|n| format!("公开{n:02}表")) {
             let t = table(&report, &id).unwrap_or_else(|| panic!("{name}: {id}"));
             let rows = t["rows"].as_array().map_or(0, |r| r.len());
