@@ -233,7 +233,7 @@ fn every_row_and_figure_of_every_table_is_in_the_report() {
 /// where 2 and 3 print "210 卫生健康支出" (lines 93, 120) — the same code
 /// under its pre-2019 name.
 ///
-/// The prose's real errors (N118–N120, pinned with their figures in
+/// The prose's real errors (N114, N118–N120, pinned with their figures in
 /// `tests/shanghai_prose.rs`): W23 67/68 "政府性基金拨款支出预算0万元，比2022年
 /// 预算增加1421.25万元" (the sources' changes 1421.25 + 1421.25 + 0 ≠ 1421.25,
 /// and last year −1421.25); W25 110 "卫生健康支出（款）计划生育事务（项）" for
@@ -241,7 +241,7 @@ fn every_row_and_figure_of_every_table_is_in_the_report() {
 const REAL_ERRORS: &[(&str, &[(&str, usize)])] = &[
     (
         "shanghai-putuo-wanlijiedao-2023",
-        &[("N119", 67), ("N119", 68)],
+        &[("N114", 68), ("N119", 67)],
     ),
     ("shanghai-putuo-wanlijiedao-2025", &[("N120", 110)]),
     ("shanghai-putuo-zhengfubangongshi-danwei-2025", &[]),

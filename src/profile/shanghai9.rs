@@ -754,6 +754,7 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Position,
+    narrative: NarrativeStyle::NUMBERED,
     prose: Some(&PROSE),
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
@@ -773,6 +774,7 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Position,
+    narrative: NarrativeStyle::NUMBERED,
     prose: Some(&PROSE),
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw

@@ -1,5 +1,6 @@
 //! The parts of prose a profile describes ([`ProseDef`]), read part by
-//! part with the reader of 第三部分.
+//! part with the reader of 第三部分, cut and worded as the profile's
+//! [`NarrativeStyle`] says.
 //!
 //! A part opens at a short line ending with its heading ("2025年部门预算
 //! 编制说明", "其他相关情况说明") and ends at the next part's heading, at
@@ -11,9 +12,14 @@ use super::{Reader, Wording};
 use crate::lines::{Line, Lines, Noise};
 use crate::model::{Narrative, Section, Table};
 use crate::prelude::*;
-use crate::profile::{ProseDef, ProsePart};
+use crate::profile::{NarrativeStyle, ProseDef, ProsePart};
 
-pub fn parse(lines: &Lines, tables: &[Table], prose: &'static ProseDef) -> Narrative {
+pub fn parse(
+    lines: &Lines,
+    tables: &[Table],
+    prose: &'static ProseDef,
+    style: &NarrativeStyle,
+) -> Narrative {
     let wording = Wording {
         change_after_part_is_the_parts: prose.change_after_part_is_the_parts,
     };
@@ -28,6 +34,7 @@ pub fn parse(lines: &Lines, tables: &[Table], prose: &'static ProseDef) -> Narra
         if let Some(part) = opened_part(line, prose) {
             close(&mut reader, &mut sections);
             reader = Some(Reader::for_part(
+                style,
                 wording,
                 part.key,
                 line.text.trim(),

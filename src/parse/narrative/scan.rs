@@ -369,6 +369,10 @@ fn unit_of(after: &str) -> Option<(Unit, usize)> {
     if after.starts_with("万元") {
         return Some((Unit::Money, "万元".len()));
     }
+    // "21,940.96 万 元": a PDF's letter-spaced line.
+    if after.starts_with("万 元") {
+        return Some((Unit::Money, "万 元".len()));
+    }
     if after.starts_with('%') {
         return Some((Unit::Percent, 1));
     }
@@ -389,10 +393,12 @@ fn is_threshold(after_unit: &str) -> bool {
 
 /// The direction word a label ends with ("比上年增加" → Up).
 fn trailing_direction(label: &str) -> Option<Direction> {
+    // "减少了1237.7万元", "增幅2.94%".
     let t = label.trim_end();
-    if t.ends_with("增加") || t.ends_with("增长") {
+    let t = t.strip_suffix('了').unwrap_or(t);
+    if t.ends_with("增加") || t.ends_with("增长") || t.ends_with("增幅") {
         Some(Direction::Up)
-    } else if t.ends_with("减少") || t.ends_with("下降") {
+    } else if t.ends_with("减少") || t.ends_with("下降") || t.ends_with("降幅") {
         Some(Direction::Down)
     } else {
         None

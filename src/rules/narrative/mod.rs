@@ -21,6 +21,8 @@ mod prose;
 mod prose_figures;
 mod prose_items;
 mod prose_sums;
+mod restated;
+mod share_sets;
 mod shares;
 mod three_public;
 mod totals;
@@ -41,6 +43,8 @@ pub static RULES: &[&dyn Rule] = &[
     &projects::Projects,
     &assets::Assets,
     &shares::Shares,
+    &share_sets::ShareSets,
+    &restated::Restated,
     &changes::Changes,
     &class_names::ClassNames,
     &item_lists::ItemLists,

@@ -11,7 +11,13 @@ use crate::rules::{Context, Sink};
 
 /// The profile's prose and the document's, or None after telling the sink why.
 pub fn prose<'a>(cx: &'a Context, sink: &mut Sink) -> Option<(&'static ProseDef, &'a Narrative)> {
-    let def = cx.profile.prose?;
+    // Role::Prose is also the 13-table and Jiangsu 情况说明's, which these
+    // rules do not read: their statements are checked by N101–N117, N150
+    // and N151.
+    let Some(def) = cx.profile.prose else {
+        sink.not_applicable("本模板的情况说明不分编制说明等部分，由其他情况说明规则核对");
+        return None;
+    };
     let n = &cx.doc.narrative;
     if n.sections.is_empty() {
         sink.not_applicable("文档中没有可核对的文字说明（如预算编制说明、其他相关情况说明）");

@@ -5,8 +5,8 @@
 //! 预算编制说明“收入预算 = 财政拨款收入 + 事业收入 + 事业单位经营收入 + 其他
 //! 收入”，“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务
 //! 接待费）；各组成“比上年增加/减少/持平”的增减额之和等于合计的增减额（持平
-//! 按 0 计）；只有本年数与增加额时，推算的上年数（本年 − 增加额）不得为负。
-//! 任何一项没有印出时不核对。上年数本身没有表可核，不作其他推断。
+//! 按 0 计）。任何一项没有印出时不核对。每一句自身的增减（推算的上年数不得
+//! 为负等）由 N114 核对。
 //!
 //! ## 为什么重要
 //! 改了一个来源的增减额而忘了改合计，或把一句复制到下一句，都会让增减说明
@@ -16,19 +16,17 @@
 //! “财政拨款支出预算16497.86万元，比2022年预算增加1421.25万元。…一般公共预算
 //! 拨款支出预算16497.86万元，比2022年预算增加1421.25万元；政府性基金拨款支出
 //! 预算0万元，比2022年预算增加1421.25万元；国有资本经营预算拨款支出预算0万元，
-//! 比2022年预算持平”：1421.25 + 1421.25 + 0 ≠ 1421.25，报告错误；政府性基金
-//! 0 万元增加 1421.25 万元意味着上年为 −1421.25 万元，也报告错误。
+//! 比2022年预算持平”：1421.25 + 1421.25 + 0 ≠ 1421.25，报告错误（政府性基金
+//! 0 万元增加 1421.25 万元意味着上年为 −1421.25 万元，由 N114 报告）。
 
 use rust_decimal::Decimal;
 
 use super::common::{amount_figure, check_section_sum, exact_figure, said_of};
 use super::prose::{by_key, matched, prose, Matched};
-use crate::decimal;
 use crate::model::Direction;
 use crate::prelude::*;
 use crate::profile::Role;
-use crate::report::Severity;
-use crate::rules::support::{money, Figure};
+use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ProseSums;
@@ -96,9 +94,6 @@ impl Rule for ProseSums {
                 check_section_sum(sink, sec, &what, total_change, changes);
             }
         }
-        for m in &all {
-            check_previous(sink, m);
-        }
     }
 }
 
@@ -126,37 +121,4 @@ fn signed_change(m: &Matched) -> Option<Figure> {
         )),
         _ => None,
     }
-}
-
-/// "0万元，比上年增加1421.25万元": last year's figure, this year's less
-/// the increase, cannot be below zero.
-fn check_previous(sink: &mut Sink, m: &Matched) {
-    let Some(change) = &m.statement.change else {
-        return;
-    };
-    let (Some(q), Some(Direction::Up)) = (&change.amount, change.direction) else {
-        return;
-    };
-    if change.previous.is_some() {
-        return;
-    }
-    sink.compared();
-    let current = amount_figure(m.section, m.statement);
-    let increase = said_of(m.section, m.statement, "增加额", q);
-    let previous = current.term - increase.term;
-    if !decimal::cmp(previous.hi(), Decimal::ZERO).is_lt() {
-        return;
-    }
-    let message = format!(
-        "{}「{}」{}万元 比上年增加 {}万元，推算出上年数为负（{}万元）",
-        m.section.label(),
-        m.statement.label,
-        current.shown,
-        increase.shown,
-        money(previous.value)
-    );
-    let mut f = sink.finding(Severity::Error, m.section.label(), q.line, message);
-    f.evidence.push(current.with_role("本年").evidence);
-    f.evidence.push(increase.with_role("增加额").evidence);
-    sink.emit(f);
 }
