@@ -562,6 +562,7 @@ const JIANGSU_NARRATIVE: NarrativeStyle = NarrativeStyle {
     ],
     percent_habits: true,
     items_are_prose: true,
+    change_after_part_is_the_parts: false,
     figures: RESTATED_FIGURES,
 };
 

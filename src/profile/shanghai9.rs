@@ -499,6 +499,13 @@ const fn fact(
     }
 }
 
+/// The 13-table numbering, but a change said after a part of a "其中" list
+/// is the part's: "其中：财政拨款收入A万元，比2024年预算增加C万元".
+const NARRATIVE: NarrativeStyle = NarrativeStyle {
+    change_after_part_is_the_parts: true,
+    ..NarrativeStyle::NUMBERED
+};
+
 const EXPLANATION: &str = "explanation";
 const OTHER: &str = "other";
 
@@ -528,7 +535,6 @@ const PROSE: ProseDef = ProseDef {
         "单位预算表",
         "绩效目标",
     ],
-    change_after_part_is_the_parts: true,
     facts: &[
         // "收入预算X万元，其中：财政拨款收入A万元，比2024年预算增加C万元；
         // 事业收入B万元；事业单位经营收入…；其他收入…。" (after "；" the
@@ -754,7 +760,7 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Position,
-    narrative: NarrativeStyle::NUMBERED,
+    narrative: NARRATIVE,
     prose: Some(&PROSE),
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
@@ -774,7 +780,7 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Position,
-    narrative: NarrativeStyle::NUMBERED,
+    narrative: NARRATIVE,
     prose: Some(&PROSE),
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw

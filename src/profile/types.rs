@@ -174,6 +174,11 @@ pub struct NarrativeStyle {
     /// in the next ("…16,593.12万元。主要用于…。与上年相比增加134.37万元"):
     /// such a sentence is read with the one that states the amount.
     pub items_are_prose: bool,
+    /// Whether a change said right after a part of a "其中" list is the
+    /// part's ("其中：财政拨款收入X万元，比2024年预算增加Y万元", Shanghai),
+    /// where the 13-table wording gives it to the total ("…上年结转B，比上年
+    /// 增加C").
+    pub change_after_part_is_the_parts: bool,
     /// The amounts a section restates, by words of their label: the first
     /// whose section and words fit a statement is the table figure it must
     /// equal (N151).
@@ -201,6 +206,7 @@ impl NarrativeStyle {
         sections: &[],
         percent_habits: false,
         items_are_prose: false,
+        change_after_part_is_the_parts: false,
         figures: &[],
     };
 
@@ -494,10 +500,6 @@ pub struct ProseDef {
     /// Headings of the template's other parts ("项目经费情况说明"): a part
     /// of prose ends at one of them, at a table's title or at a table.
     pub other_headings: &'static [&'static str],
-    /// Whether a change said right after a part of a "其中" list is the
-    /// part's ("其中：财政拨款收入X万元，比2024年预算增加Y万元"), where the
-    /// 13-table wording gives it to the total ("…上年结转B，比上年增加C").
-    pub change_after_part_is_the_parts: bool,
     /// Statements and the table cells they restate.
     pub facts: &'static [ProseFact],
     /// Totals of the prose and the parts that add up to them.

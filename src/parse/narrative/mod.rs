@@ -21,7 +21,7 @@ use crate::prelude::*;
 use crate::profile::{NarrativeStyle, Profile};
 use crate::text::leading_digits;
 
-pub use scan::Wording;
+use scan::Wording;
 
 /// Reads the prose: the parts `profile` describes, else 第三部分; an
 /// empty [`Narrative`] when the document has none.
@@ -62,7 +62,7 @@ fn parse_part_three(lines: &Lines, style: &NarrativeStyle) -> Narrative {
 
 /// The part from its heading to "第四部分" (or the end).
 fn read_part(heading: &Line, rest: &[&Line], style: &NarrativeStyle) -> Narrative {
-    let mut reader = Reader::new(style, Wording::default());
+    let mut reader = Reader::new(style);
     let mut end_line = heading.no;
     for (i, line) in rest.iter().enumerate() {
         // A page number alone on its line, then a blank line: the page's
@@ -150,13 +150,15 @@ struct Reader {
 }
 
 impl Reader {
-    fn new(style: &NarrativeStyle, wording: Wording) -> Reader {
+    fn new(style: &NarrativeStyle) -> Reader {
         Reader {
             sections: Vec::new(),
             part: None,
             paragraph: Paragraph::default(),
             in_forms: false,
-            wording,
+            wording: Wording {
+                change_after_part_is_the_parts: style.change_after_part_is_the_parts,
+            },
             prose_part: None,
             numbered: true,
             last_section: style.last_section,
@@ -169,13 +171,12 @@ impl Reader {
     /// heading on.
     fn for_part(
         style: &NarrativeStyle,
-        wording: Wording,
         key: &'static str,
         heading: &str,
         line: usize,
         numbered: bool,
     ) -> Reader {
-        let mut reader = Reader::new(style, wording);
+        let mut reader = Reader::new(style);
         reader.prose_part = Some((key, heading.to_string()));
         reader.numbered = numbered;
         if !numbered {

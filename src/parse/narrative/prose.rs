@@ -8,7 +8,7 @@
 //! title or at a table row. A table of contents lists the same headings:
 //! a part read there states no fact and is dropped.
 
-use super::{Reader, Wording};
+use super::Reader;
 use crate::lines::{Line, Lines, Noise};
 use crate::model::{Narrative, Section, Table};
 use crate::prelude::*;
@@ -20,9 +20,6 @@ pub fn parse(
     prose: &'static ProseDef,
     style: &NarrativeStyle,
 ) -> Narrative {
-    let wording = Wording {
-        change_after_part_is_the_parts: prose.change_after_part_is_the_parts,
-    };
     let mut sections = Vec::new();
     let mut reader: Option<Reader> = None;
     let mut first = None;
@@ -35,7 +32,6 @@ pub fn parse(
             close(&mut reader, &mut sections);
             reader = Some(Reader::for_part(
                 style,
-                wording,
                 part.key,
                 line.text.trim(),
                 line.no,

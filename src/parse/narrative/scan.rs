@@ -26,7 +26,8 @@ use crate::prelude::*;
 /// Units of a count, longest first.
 const COUNT_UNITS: [&str; 7] = ["台（套）", "台(套)", "个", "辆", "台", "家", "项"];
 
-/// What a template's wording means where wordings differ.
+/// What a template's wording means where wordings differ: the scanner's
+/// part of the profile's [`crate::profile::NarrativeStyle`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Wording {
     /// A change said right after a part of a "其中" list is the part's
