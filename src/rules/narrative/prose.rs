@@ -4,20 +4,25 @@
 
 use crate::model::{Narrative, Section, Statement};
 use crate::prelude::*;
-use crate::profile::{CellRef, Position, ProseDef, ProseFact};
+use crate::profile::{CellRef, Position, Profile, ProseDef, ProseFact};
 use crate::rules::support::Figure;
 use crate::rules::table::resolve::figure_in;
 use crate::rules::{Context, Sink};
 
+/// Why the rules on a profile's [`ProseDef`] do not apply to a template
+/// without one ([`crate::rules::Rule::inapplicable_to`]): Role::Prose is
+/// also the 13-table and Jiangsu 情况说明's, whose statements N101–N117,
+/// N150 and N151 check.
+pub fn without_prose_def(profile: &Profile) -> Option<&'static str> {
+    profile
+        .prose
+        .is_none()
+        .then_some("没有分部分描述的文字说明（如上海的预算编制说明、其他相关情况说明）")
+}
+
 /// The profile's prose and the document's, or None after telling the sink why.
 pub fn prose<'a>(cx: &'a Context, sink: &mut Sink) -> Option<(&'static ProseDef, &'a Narrative)> {
-    // Role::Prose is also the 13-table and Jiangsu 情况说明's, which these
-    // rules do not read: their statements are checked by N101–N117, N150
-    // and N151.
-    let Some(def) = cx.profile.prose else {
-        sink.not_applicable("本模板的情况说明不分编制说明等部分，由其他情况说明规则核对");
-        return None;
-    };
+    let def = cx.profile.prose?;
     let n = &cx.doc.narrative;
     if n.sections.is_empty() {
         sink.not_applicable("文档中没有可核对的文字说明（如预算编制说明、其他相关情况说明）");

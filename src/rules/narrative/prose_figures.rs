@@ -20,11 +20,11 @@
 //! “公务接待费1.53万元”而表中为 1.35，报告错误，列出说明的行与表格的单元格。
 
 use super::common::check_against_table;
-use super::prose::{matched, prose, table_figure};
+use super::prose::{matched, prose, table_figure, without_prose_def};
 use crate::arith::at_most;
 use crate::model::{Section, Sentence};
 use crate::prelude::*;
-use crate::profile::{ProseFact, ProseRelation, Role};
+use crate::profile::{Profile, ProseFact, ProseRelation, Role};
 use crate::report::Severity;
 use crate::rules::support::{text_evidence, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -48,6 +48,10 @@ impl Rule for ProseFigures {
 
     fn needs(&self) -> &'static [Role] {
         &[Role::Prose]
+    }
+
+    fn inapplicable_to(&self, profile: &Profile) -> Option<&'static str> {
+        without_prose_def(profile)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

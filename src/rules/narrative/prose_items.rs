@@ -20,10 +20,10 @@
 //! 计划生育服务：报告名称不符。
 
 use super::common::{amount_figure, check_against_table};
-use super::prose::{document_name, prose};
+use super::prose::{document_name, prose, without_prose_def};
 use crate::model::{Row, RowKind, Section, Statement, Table};
 use crate::prelude::*;
-use crate::profile::Role;
+use crate::profile::{Profile, Role};
 use crate::report::Severity;
 use crate::rules::support::{text_evidence, Figure};
 use crate::rules::table::resolve::expressed_in;
@@ -49,6 +49,10 @@ impl Rule for ProseItems {
 
     fn needs(&self) -> &'static [Role] {
         &[Role::Prose]
+    }
+
+    fn inapplicable_to(&self, profile: &Profile) -> Option<&'static str> {
+        without_prose_def(profile)
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {

@@ -22,10 +22,10 @@
 use rust_decimal::Decimal;
 
 use super::common::{amount_figure, check_section_sum, exact_figure, said_of};
-use super::prose::{by_key, matched, prose, Matched};
+use super::prose::{by_key, matched, prose, without_prose_def, Matched};
 use crate::model::Direction;
 use crate::prelude::*;
-use crate::profile::Role;
+use crate::profile::{Profile, Role};
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -45,6 +45,10 @@ impl Rule for ProseSums {
 
     fn needs(&self) -> &'static [Role] {
         &[Role::Prose]
+    }
+
+    fn inapplicable_to(&self, profile: &Profile) -> Option<&'static str> {
+        without_prose_def(profile)
     }
 
     fn check(&self, _cx: &Context, sink: &mut Sink) {

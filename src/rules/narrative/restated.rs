@@ -16,7 +16,7 @@
 
 use super::common::{amount_figure, check_opt, narrative};
 use crate::model::Table;
-use crate::profile::{RestatedFigure, Role, RowSel};
+use crate::profile::{Profile, RestatedFigure, Role, RowSel};
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
@@ -39,12 +39,14 @@ impl Rule for Restated {
         &[Role::Prose]
     }
 
+    fn inapplicable_to(&self, profile: &Profile) -> Option<&'static str> {
+        profile.narrative.figures.is_empty().then_some(
+            "没有按分节标题与表对应的情况说明（13张表模板按部分编号核对，上海的文字说明由 N118–N120 核对）",
+        )
+    }
+
     fn check(&self, cx: &Context, sink: &mut Sink) {
         let style = &cx.profile.narrative;
-        if style.figures.is_empty() {
-            sink.not_applicable("本模板的情况说明不按分节标题与表对应（13张表模板按部分编号核对，上海的文字说明由 N118–N120 核对）");
-            return;
-        }
         let Some(n) = narrative(cx, sink) else { return };
         for sec in &n.sections {
             let Some(role) = style.role_of(&sec.title) else {

@@ -26,7 +26,7 @@ use crate::arith::Term;
 use crate::decimal;
 use crate::model::{Section, Statement};
 use crate::prelude::*;
-use crate::profile::Role;
+use crate::profile::{Profile, Role};
 use crate::report::Severity;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use rust_decimal::Decimal;
@@ -49,13 +49,12 @@ impl Rule for ShareSets {
         &[Role::Prose]
     }
 
+    fn inapplicable_to(&self, profile: &Profile) -> Option<&'static str> {
+        (!profile.narrative.percent_habits)
+            .then_some("没有截尾、凑足 100 的占比印法（13张表模板的占比由 N113 核对）")
+    }
+
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        if !cx.profile.narrative.percent_habits {
-            sink.not_applicable(
-                "本模板的情况说明没有截尾、凑足 100 的占比印法（13张表的占比由 N113 核对）",
-            );
-            return;
-        }
         let Some(n) = narrative(cx, sink) else { return };
         for sec in &n.sections {
             let statements: Vec<&Statement> = sec.statements(None).map(|(_, st)| st).collect();
