@@ -16,6 +16,7 @@
 
 use super::common::{amount_figure, check_opt, narrative};
 use crate::model::Table;
+use crate::prelude::*;
 use crate::profile::{Profile, RestatedFigure, Role, RowSel};
 use crate::rules::support::Figure;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
