@@ -478,14 +478,26 @@ export interface Narrative {
   sections: Section[];
 }
 /**
- * One numbered section ("八、机关运行经费增减变动原因说明").
+ * One numbered section ("八、机关运行经费增减变动原因说明"), or a part
+ * of prose a profile describes ([`crate::profile::ProseDef`]): a whole
+ * unnumbered part ("2025年部门预算编制说明", number 0) or one numbered
+ * section of it ("其他相关情况说明" 一).
  */
 export interface Section {
+  /**
+   * The part's heading as printed ("2025年部门预算编制说明").
+   */
+  heading?: string;
   line: number;
   /**
-   * 1 for 一 … 12 for 十二.
+   * 1 for 一 … 12 for 十二; 0 for an unnumbered part.
    */
   number: number;
+  /**
+   * The profile's key of the part of prose it belongs to; empty in the
+   * 13-table 第三部分.
+   */
+  part?: string;
   sentences: Sentence[];
   title: string;
 }

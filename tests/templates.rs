@@ -232,13 +232,22 @@ fn every_row_and_figure_of_every_table_is_in_the_report() {
 /// (line 76, "三、医疗卫生与计划生育支出 | 503,724") and 4 (line 138)
 /// where 2 and 3 print "210 卫生健康支出" (lines 93, 120) — the same code
 /// under its pre-2019 name.
+///
+/// The prose's real errors (N114, N118–N120, pinned with their figures in
+/// `tests/shanghai_prose.rs`): W23 67/68 "政府性基金拨款支出预算0万元，比2022年
+/// 预算增加1421.25万元" (the sources' changes 1421.25 + 1421.25 + 0 ≠ 1421.25,
+/// and last year −1421.25); W25 110 "卫生健康支出（款）计划生育事务（项）" for
+/// 2100717 计划生育服务; FL24 61 738.66 for 2081005's 6,964,796 元 (696.48).
 const REAL_ERRORS: &[(&str, &[(&str, usize)])] = &[
-    ("shanghai-putuo-wanlijiedao-2023", &[]),
-    ("shanghai-putuo-wanlijiedao-2025", &[]),
+    (
+        "shanghai-putuo-wanlijiedao-2023",
+        &[("N114", 68), ("N119", 67)],
+    ),
+    ("shanghai-putuo-wanlijiedao-2025", &[("N120", 110)]),
     ("shanghai-putuo-zhengfubangongshi-danwei-2025", &[]),
     (
         "shanghai-putuo-shehuifuliyuan-danwei-2024",
-        &[("S105", 76), ("S105", 138)],
+        &[("N120", 61), ("S105", 76), ("S105", 138)],
     ),
 ];
 

@@ -42,21 +42,39 @@ impl Narrative {
     }
 }
 
-/// One numbered section ("八、机关运行经费增减变动原因说明").
+/// One numbered section ("八、机关运行经费增减变动原因说明"), or a part
+/// of prose a profile describes ([`crate::profile::ProseDef`]): a whole
+/// unnumbered part ("2025年部门预算编制说明", number 0) or one numbered
+/// section of it ("其他相关情况说明" 一).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
-    /// 1 for 一 … 12 for 十二.
+    /// 1 for 一 … 12 for 十二; 0 for an unnumbered part.
     pub number: u32,
     pub title: String,
     pub line: usize,
     pub sentences: Vec<Sentence>,
+    /// The profile's key of the part of prose it belongs to; empty in the
+    /// 13-table 第三部分.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub part: String,
+    /// The part's heading as printed ("2025年部门预算编制说明").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub heading: String,
 }
 
 impl Section {
-    /// The section's name as reviewers cite it: "第三部分 八".
+    /// The section's name as reviewers cite it: "第三部分 八", the part's
+    /// heading ("2025年部门预算编制说明") or the heading and the section
+    /// ("其他相关情况说明 一").
     pub fn label(&self) -> String {
-        format!("第三部分 {}", chinese_number(self.number))
+        if self.heading.is_empty() {
+            format!("第三部分 {}", chinese_number(self.number))
+        } else if self.number == 0 {
+            self.heading.clone()
+        } else {
+            format!("{} {}", self.heading, chinese_number(self.number))
+        }
     }
 
     /// Sentences under sub-part `part` (（二） or 2、), or all for None.

@@ -38,7 +38,8 @@ pub(super) fn read(lines: &Lines, parsed: &Parsed, final_accounts: bool) -> Meta
         .as_deref()
         .and_then(leading_year)
         .or_else(|| parsed.tables.iter().find_map(|t| leading_year(&t.title)))
-        .or_else(|| year_line(lines));
+        .or_else(|| year_line(lines))
+        .or_else(|| year_of_cover(lines));
     let department = parsed
         .department
         .clone()
@@ -105,6 +106,18 @@ fn year_line(lines: &Lines) -> Option<u32> {
         .map(|l| l.text.trim())
         .find(|t| t.len() == 4 && leading_digits(t) == 4)
         .and_then(leading_year)
+}
+
+/// The year of a cover line that names the document without "公开"
+/// ("江苏省人民检察院2018年部门预算", J18).
+fn year_of_cover(lines: &Lines) -> Option<u32> {
+    lines
+        .content()
+        .filter(|l| !l.is_blank())
+        .take(30)
+        .map(|l| fold_key(&l.text))
+        .find(|k| k.ends_with("部门预算") || k.ends_with("单位预算"))
+        .and_then(|k| leading_year(&k))
 }
 
 /// "2026年…", "(2026)年度", "2022 年…" → the year.

@@ -130,7 +130,7 @@ pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
         Vec::new()
     };
     let narrative = if info.kind.is_budget() {
-        narrative::parse(&lines, &tables)
+        narrative::parse(&lines, &tables, profile)
     } else {
         Default::default()
     };

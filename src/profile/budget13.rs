@@ -621,7 +621,7 @@ pub static BUDGET13: Profile = Profile {
     description: "部门/单位预算公开 13张表模板（财政部格式，如山西阳泉）",
     title_prefixes: &[""],
     tables: TABLES,
-    parts: &[Role::Narrative, Role::PerformanceForms],
+    parts: &[Role::Narrative, Role::Prose, Role::PerformanceForms],
     identities: IDENTITIES,
     economic_groups: &[
         "工资福利支出",
@@ -637,6 +637,8 @@ pub static BUDGET13: Profile = Profile {
     ],
     final_accounts: false,
     cells: CellPlacement::Position,
+    narrative: NarrativeStyle::NUMBERED,
+    prose: None,
     verified_readings: &[Reading::Layout, Reading::Spaced, Reading::Pdf],
     unit_suffixes: &[
         "局",

@@ -12,8 +12,9 @@
 //! The documents come as PDFs whose extractions leave runs of empty cells
 //! where cells were merged, so cells are placed by what they hold
 //! ([`CellPlacement::Content`]), and only one-row-a-line text is trusted
-//! (`verified_readings` is empty). The prose is the template's own, so the
-//! prose rules do not apply to it.
+//! (`verified_readings` is empty). The prose is the template's own: the
+//! rules on the 13-table wording do not apply to it, those that find its
+//! sections by title ([`NarrativeStyle`]) and its own arithmetic do.
 
 use super::build::*;
 use super::types::*;
@@ -541,17 +542,233 @@ const IDENTITIES: &[Identity] = &[
     hierarchy("公开11表", &["amount"]),
 ];
 
+/// 情况说明 一…十四, found by title: the order changed between years
+/// (2017 prints 政府性基金 seventh, 三公 eleventh), the words hardly.
+const JIANGSU_NARRATIVE: NarrativeStyle = NarrativeStyle {
+    last_section: 14,
+    sections: &[
+        (&["三公"], Role::ThreePublic),
+        (&["机关运行经费"], Role::Operating),
+        (&["政府采购"], Role::Procurement),
+        (&["政府性基金"], Role::FundExpense),
+        (&["财政拨款收支"], Role::FiscalSummary),
+        (&["财政拨款基本支出"], Role::FiscalBasicEconomic),
+        (&["财政拨款支出"], Role::FiscalExpense),
+        (&["一般公共预算基本支出"], Role::BasicEconomic),
+        (&["一般公共预算支出"], Role::GeneralExpense),
+        (&["收支预算"], Role::Summary),
+        (&["收入预算"], Role::Income),
+        (&["支出预算"], Role::Expense),
+    ],
+    percent_habits: true,
+    items_are_prose: true,
+    change_after_part_is_the_parts: false,
+    figures: RESTATED_FIGURES,
+};
+
+const fn said(
+    section: Role,
+    words: &'static [&'static str],
+    table: Role,
+    row: RowSel,
+    column: &'static str,
+) -> RestatedFigure {
+    RestatedFigure {
+        section,
+        words,
+        not: &["原因", "是", "含", "上年", "比"],
+        table,
+        row,
+        column,
+    }
+}
+
+/// The totals each section restates (DOMAIN-TEMPLATES §3 "Prose"): 一 and
+/// 三 count all money (01), 四–八 财政拨款 (04–08).
+const RESTATED_FIGURES: &[RestatedFigure] = &[
+    said(
+        Role::Summary,
+        &["财政拨款"],
+        Role::Summary,
+        Fixed("fiscal"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["一般公共预算"],
+        Role::Summary,
+        Fixed("general"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["财政专户"],
+        Role::Summary,
+        Fixed("special"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["其他资金"],
+        Role::Summary,
+        Fixed("other"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["收入预算总计"],
+        Role::Summary,
+        Fixed("income_grand"),
+        "income",
+    ),
+    said(
+        Role::Summary,
+        &["支出预算总计"],
+        Role::Summary,
+        Fixed("expense_grand"),
+        "purpose",
+    ),
+    said(
+        Role::Summary,
+        &["基本支出"],
+        Role::Summary,
+        Fixed("basic"),
+        "purpose",
+    ),
+    said(
+        Role::Summary,
+        &["项目支出"],
+        Role::Summary,
+        Fixed("project"),
+        "purpose",
+    ),
+    said(
+        Role::Summary,
+        &["单位预留机动经费"],
+        Role::Summary,
+        Fixed("reserve"),
+        "purpose",
+    ),
+    said(
+        Role::Income,
+        &["收入预算合计"],
+        Role::Summary,
+        Fixed("income_grand"),
+        "income",
+    ),
+    said(
+        Role::Income,
+        &["一般公共预算"],
+        Role::Summary,
+        Fixed("general"),
+        "income",
+    ),
+    said(
+        Role::Income,
+        &["财政专户"],
+        Role::Summary,
+        Fixed("special"),
+        "income",
+    ),
+    said(
+        Role::Income,
+        &["其他资金"],
+        Role::Summary,
+        Fixed("other"),
+        "income",
+    ),
+    said(
+        Role::Expense,
+        &["支出预算合计"],
+        Role::Summary,
+        Fixed("expense_grand"),
+        "purpose",
+    ),
+    said(
+        Role::Expense,
+        &["基本支出"],
+        Role::Summary,
+        Fixed("basic"),
+        "purpose",
+    ),
+    said(
+        Role::Expense,
+        &["项目支出"],
+        Role::Summary,
+        Fixed("project"),
+        "purpose",
+    ),
+    said(
+        Role::Expense,
+        &["单位预留机动经费"],
+        Role::Summary,
+        Fixed("reserve"),
+        "purpose",
+    ),
+    said(
+        Role::FiscalSummary,
+        &["总预算"],
+        Role::FiscalSummary,
+        Fixed("income_grand"),
+        "amount",
+    ),
+    said(
+        Role::FiscalExpense,
+        &["财政拨款", "支出"],
+        Role::FiscalExpense,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::FiscalBasicEconomic,
+        &["基本支出"],
+        Role::FiscalBasicEconomic,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::GeneralExpense,
+        &["一般公共预算"],
+        Role::GeneralExpense,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::BasicEconomic,
+        &["基本支出"],
+        Role::BasicEconomic,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::Operating,
+        &["机关运行经费"],
+        Role::Operating,
+        Total,
+        "amount",
+    ),
+    said(
+        Role::Procurement,
+        &["预算总额"],
+        Role::Procurement,
+        Total,
+        "amount",
+    ),
+];
+
 /// 江苏 部门预算: "公开01表 收支预算总表" …, 万元.
 pub static JIANGSU12: Profile = Profile {
     name: "jiangsu12",
     description: "江苏 部门预算公开 12张表模板（如省人民检察院、省委办公厅）",
     title_prefixes: &[""],
     tables: TABLES,
-    parts: &[],
+    parts: &[Role::Prose],
     identities: IDENTITIES,
     economic_groups: &[],
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Content,
+    narrative: JIANGSU_NARRATIVE,
+    prose: None,
     verified_readings: &[],
 };

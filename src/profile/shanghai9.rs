@@ -476,18 +476,292 @@ const IDENTITIES_UNIT: &[Identity] = identities!(
 
 const ECONOMIC_GROUPS: &[&str] = &[];
 
+/// A statement of `part` (in a section titled with `section`) restating `cell`.
+const fn fact(
+    key: &'static str,
+    part: &'static str,
+    section: &'static str,
+    words: &'static [&'static str],
+    but_not: &'static [&'static str],
+    position: Position,
+    cell: CellRef,
+) -> ProseFact {
+    ProseFact {
+        key,
+        part,
+        section,
+        words,
+        but_not,
+        position,
+        nil: None,
+        cell,
+        relation: ProseRelation::Equal,
+    }
+}
+
+/// The 13-table numbering, but a change said after a part of a "其中" list
+/// is the part's: "其中：财政拨款收入A万元，比2024年预算增加C万元".
+const NARRATIVE: NarrativeStyle = NarrativeStyle {
+    change_after_part_is_the_parts: true,
+    ..NarrativeStyle::NUMBERED
+};
+
+const EXPLANATION: &str = "explanation";
+const OTHER: &str = "other";
+
+/// DOMAIN-TEMPLATES §1 "Prose": 预算编制说明 (收入, 支出 by source, the 项
+/// list) and 其他相关情况说明 (一 “三公”经费, 二 机关运行经费, 四 绩效目标).
+/// A statement is matched by the first fact whose words its label holds,
+/// so the longer names come before the words they contain.
+const PROSE: ProseDef = ProseDef {
+    parts: &[
+        ProsePart {
+            key: EXPLANATION,
+            heading: "预算编制说明",
+            numbered: false,
+        },
+        ProsePart {
+            key: OTHER,
+            heading: "其他相关情况说明",
+            numbered: true,
+        },
+    ],
+    other_headings: &[
+        "项目经费情况说明",
+        "主要职能",
+        "机构设置",
+        "名词解释",
+        "部门预算表",
+        "单位预算表",
+        "绩效目标",
+    ],
+    facts: &[
+        // "收入预算X万元，其中：财政拨款收入A万元，比2024年预算增加C万元；
+        // 事业收入B万元；事业单位经营收入…；其他收入…。" (after "；" the
+        // scanner no longer counts a figure a part of the "其中" list).
+        fact(
+            "income",
+            EXPLANATION,
+            "",
+            &["收入预算"],
+            &[],
+            Position::Head,
+            at("表1", Fixed("income_grand"), "income"),
+        ),
+        fact(
+            "income_fiscal",
+            EXPLANATION,
+            "",
+            &["财政拨款收入"],
+            &[],
+            Position::Part,
+            at("表1", Fixed("fiscal"), "income"),
+        ),
+        fact(
+            "income_business_operating",
+            EXPLANATION,
+            "",
+            &["事业单位经营收入"],
+            &[],
+            Position::Any,
+            at("表1", Fixed("business_operating"), "income"),
+        ),
+        fact(
+            "income_business",
+            EXPLANATION,
+            "",
+            &["事业收入"],
+            &[],
+            Position::Any,
+            at("表1", Fixed("business"), "income"),
+        ),
+        fact(
+            "income_other",
+            EXPLANATION,
+            "",
+            &["其他收入"],
+            &[],
+            Position::Any,
+            at("表1", Fixed("other"), "income"),
+        ),
+        // "支出预算X万元，其中：财政拨款支出预算A万元，比2024年预算增加C万元。
+        // 财政拨款支出预算中，一般公共预算拨款支出预算…；政府性基金拨款支出
+        // 预算…；国有资本经营预算拨款支出预算…。"
+        fact(
+            "expense_general",
+            EXPLANATION,
+            "",
+            &["一般公共预算拨款支出"],
+            &[],
+            Position::Any,
+            at("表4", Fixed("expense_grand"), "general"),
+        ),
+        fact(
+            "expense_fund",
+            EXPLANATION,
+            "",
+            &["政府性基金拨款支出"],
+            &[],
+            Position::Any,
+            at("表4", Fixed("expense_grand"), "fund"),
+        ),
+        fact(
+            "expense_capital",
+            EXPLANATION,
+            "",
+            &["国有资本经营预算拨款支出"],
+            &[],
+            Position::Any,
+            at("表4", Fixed("expense_grand"), "capital"),
+        ),
+        fact(
+            "expense_fiscal",
+            EXPLANATION,
+            "",
+            &["财政拨款支出预算"],
+            &[],
+            Position::Part,
+            at("表4", Fixed("expense_grand"), "subtotal"),
+        ),
+        fact(
+            "expense",
+            EXPLANATION,
+            "",
+            &["支出预算"],
+            &["拨款"],
+            Position::Head,
+            at("表1", Fixed("expense_grand"), "total"),
+        ),
+        // 一、“三公”经费: "“三公”经费预算数为X万元，比2024年预算减少C万元。
+        // 其中：（一）因公出国（境）费…（二）公务用车购置及运行费…其中：
+        // 公务用车购置费…；公务用车运行费…（三）公务接待费…"
+        fact(
+            "three_public",
+            OTHER,
+            "三公",
+            &["三公"],
+            &[],
+            Position::Any,
+            at("表9", Total, "total"),
+        ),
+        fact(
+            "travel",
+            OTHER,
+            "三公",
+            &["因公出国"],
+            &[],
+            Position::Any,
+            at("表9", Total, "travel"),
+        ),
+        fact(
+            "vehicles",
+            OTHER,
+            "三公",
+            &["购置及运行"],
+            &[],
+            Position::Any,
+            at("表9", Total, "vehicles"),
+        ),
+        fact(
+            "vehicle_purchase",
+            OTHER,
+            "三公",
+            &["用车购置费"],
+            &[],
+            Position::Any,
+            at("表9", Total, "vehicle_purchase"),
+        ),
+        fact(
+            "vehicle_running",
+            OTHER,
+            "三公",
+            &["用车运行费"],
+            &[],
+            Position::Any,
+            at("表9", Total, "vehicle_running"),
+        ),
+        fact(
+            "reception",
+            OTHER,
+            "三公",
+            &["公务接待费"],
+            &[],
+            Position::Any,
+            at("表9", Total, "reception"),
+        ),
+        // 二、机关运行经费: "…财政拨款的机关运行经费预算为464.64万元",
+        // "…无机关运行经费。"
+        ProseFact {
+            nil: Some("无机关运行经费"),
+            ..fact(
+                "operating",
+                OTHER,
+                "机关运行经费",
+                &["机关运行经费"],
+                &[],
+                Position::Any,
+                at("表9", Total, "operating"),
+            )
+        },
+        // 四、绩效目标: "编报绩效目标的项目49个，涉及项目预算资金8825.98万元"
+        // — a part of 项目支出 (not every project reports targets).
+        ProseFact {
+            relation: ProseRelation::AtMost,
+            ..fact(
+                "performance",
+                OTHER,
+                "绩效目标",
+                &["项目预算资金"],
+                &[],
+                Position::Any,
+                at("表3", Total, "project"),
+            )
+        },
+    ],
+    sums: &[
+        ProseSum {
+            total: "income",
+            parts: &[
+                "income_fiscal",
+                "income_business",
+                "income_business_operating",
+                "income_other",
+            ],
+        },
+        ProseSum {
+            total: "expense_fiscal",
+            parts: &["expense_general", "expense_fund", "expense_capital"],
+        },
+        ProseSum {
+            total: "three_public",
+            parts: &["travel", "vehicles", "reception"],
+        },
+        ProseSum {
+            total: "vehicles",
+            parts: &["vehicle_purchase", "vehicle_running"],
+        },
+    ],
+    items: Some(ItemListDef {
+        part: EXPLANATION,
+        table: "表5",
+        column: "total",
+    }),
+};
+
 /// 部门预算: "2025年部门…预算表", 编制部门.
 pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     name: "shanghai9-department",
     description: "上海 部门预算公开 9张表模板（如普陀区万里街道）",
     title_prefixes: &["部门"],
     tables: TABLES_DEPARTMENT,
-    parts: &[],
+    parts: &[Role::Prose],
     identities: IDENTITIES_DEPARTMENT,
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Position,
+    narrative: NARRATIVE,
+    prose: Some(&PROSE),
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).
@@ -500,12 +774,14 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     description: "上海 单位预算公开 9张表模板（如普陀区政府办公室、社会福利院）",
     title_prefixes: &["预算单位", "单位"],
     tables: TABLES_UNIT,
-    parts: &[],
+    parts: &[Role::Prose],
     identities: IDENTITIES_UNIT,
     economic_groups: ECONOMIC_GROUPS,
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Position,
+    narrative: NARRATIVE,
+    prose: Some(&PROSE),
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).

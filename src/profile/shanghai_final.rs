@@ -508,6 +508,8 @@ pub static SHANGHAI_FINAL: Profile = Profile {
     unit_suffixes: &[],
     final_accounts: true,
     cells: CellPlacement::Position,
+    narrative: NarrativeStyle::NUMBERED,
+    prose: None,
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
     // text do not yet (their multi-line headers and stacked cells).

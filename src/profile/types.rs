@@ -32,6 +32,17 @@ pub struct Profile {
     /// Word and Excel give them), or by what they hold (PDF extractions of
     /// merged cells leave runs of empty cells between them).
     pub cells: CellPlacement,
+    /// How the template's 情况说明 is cut and worded (its last section,
+    /// numbered items as prose, percentage habits) and, for a 情况说明 cut
+    /// by section title (Jiangsu), which table each section restates:
+    /// every template has one, the 13-table [`NarrativeStyle::NUMBERED`]
+    /// at the least.
+    pub narrative: NarrativeStyle,
+    /// The template's prose printed in parts of its own rather than as one
+    /// 第三部分 (Shanghai's 预算编制说明 and 其他相关情况说明): the parts,
+    /// the statements that restate cells, the sums, the list of 科目. None
+    /// where the prose is one 第三部分, read with [`Profile::narrative`].
+    pub prose: Option<&'static ProseDef>,
 }
 
 /// How the cells of a table line are matched with the profile's columns.
@@ -130,6 +141,83 @@ pub enum Role {
     FiscalBasicEconomic,
     /// 政府采购预算 (Jiangsu 12).
     Procurement,
+    /// The 情况说明 in any template's wording, read as prose (sections,
+    /// sentences, the facts they state): the rules on its own arithmetic
+    /// (changes, N114; share sets, N150) read it, and those the profile's
+    /// data drive — by section title ([`NarrativeStyle::sections`], N151)
+    /// or by part and statement ([`ProseDef`], N118–N120). The 13-table
+    /// rules that find sections by number need [`Role::Narrative`] too.
+    Prose,
+}
+
+/// How a template's 情况说明 is cut and worded, which every reader of it
+/// follows; and, where its sections are found by title rather than by
+/// number (Jiangsu), which table each restates and with which figures.
+/// (What a template's prose printed in parts of its own says is
+/// [`ProseDef`]: see ARCHITECTURE.md on the two.)
+#[derive(Debug)]
+pub struct NarrativeStyle {
+    /// Its last section number (十二 in the 13-table template, 十四 in
+    /// Jiangsu's): a larger "十五、…" is an enumerated paragraph.
+    pub last_section: u32,
+    /// The sections that restate a table, by words of their title, most
+    /// specific first: a section is the first whose words its title has.
+    pub sections: &'static [(&'static [&'static str], Role)],
+    /// The template's percentage habits: rates and shares printed to the
+    /// precision they show ("19.1%" is 19.1 ± 0.05), often truncated
+    /// rather than rounded (36.586% as 36.58%: a warning), a sentence's
+    /// shares forced to add to 100 (one share off: an info), rather than
+    /// errors.
+    pub percent_habits: bool,
+    /// Numbered items ("1．检察（款）行政运行（项）支出12,268.62万元，…")
+    /// are prose, not sub-headings, and a sentence's change may follow it
+    /// in the next ("…16,593.12万元。主要用于…。与上年相比增加134.37万元"):
+    /// such a sentence is read with the one that states the amount.
+    pub items_are_prose: bool,
+    /// Whether a change said right after a part of a "其中" list is the
+    /// part's ("其中：财政拨款收入X万元，比2024年预算增加Y万元", Shanghai),
+    /// where the 13-table wording gives it to the total ("…上年结转B，比上年
+    /// 增加C").
+    pub change_after_part_is_the_parts: bool,
+    /// The amounts a section restates, by words of their label: the first
+    /// whose section and words fit a statement is the table figure it must
+    /// equal (N151).
+    pub figures: &'static [RestatedFigure],
+}
+
+/// "基本支出预算数为15,844.04万元" in 一 收支预算总体情况 is 01's 基本支出.
+#[derive(Debug)]
+pub struct RestatedFigure {
+    /// The section, by the role [`NarrativeStyle::sections`] gives it.
+    pub section: Role,
+    /// Words the statement's label holds (folded).
+    pub words: &'static [&'static str],
+    /// Words that rule the statement out ("较", "原因").
+    pub not: &'static [&'static str],
+    pub table: Role,
+    pub row: RowSel,
+    pub column: &'static str,
+}
+
+impl NarrativeStyle {
+    /// The 13-table wording: twelve numbered sections read by number.
+    pub const NUMBERED: NarrativeStyle = NarrativeStyle {
+        last_section: 12,
+        sections: &[],
+        percent_habits: false,
+        items_are_prose: false,
+        change_after_part_is_the_parts: false,
+        figures: &[],
+    };
+
+    /// The role of the table a section titled `title` restates.
+    pub fn role_of(&self, title: &str) -> Option<Role> {
+        let key = crate::text::fold_key(title);
+        self.sections
+            .iter()
+            .find(|(words, _)| words.iter().all(|w| key.contains(w)))
+            .map(|(_, r)| *r)
+    }
 }
 
 impl Role {
@@ -154,6 +242,7 @@ impl Role {
             Role::FiscalExpense => "财政拨款支出表（功能科目）",
             Role::FiscalBasicEconomic => "财政拨款基本支出表（经济科目）",
             Role::Procurement => "政府采购预算表",
+            Role::Prose => "可核对的情况说明",
         }
     }
 }
@@ -397,4 +486,91 @@ pub enum Relation {
     Equal,
     /// ≤ in general; equal when the document has no 财政专户/单位资金.
     AtMostEqualWithoutOwnFunds,
+}
+
+/// A template's prose printed in parts of its own (Shanghai) as data: the
+/// parts, which of their sentences restate which table cells, which of
+/// their figures add up, and the list of 科目 it may give. Rules read the
+/// facts through it, so a template's wording is a profile's business, not
+/// a rule's. (How any 情况说明 is cut and worded is [`NarrativeStyle`].)
+#[derive(Debug)]
+pub struct ProseDef {
+    /// The parts of prose read, each opened by its heading.
+    pub parts: &'static [ProsePart],
+    /// Headings of the template's other parts ("项目经费情况说明"): a part
+    /// of prose ends at one of them, at a table's title or at a table.
+    pub other_headings: &'static [&'static str],
+    /// Statements and the table cells they restate.
+    pub facts: &'static [ProseFact],
+    /// Totals of the prose and the parts that add up to them.
+    pub sums: &'static [ProseSum],
+    /// The list of 项 the prose gives, one sentence each.
+    pub items: Option<ItemListDef>,
+}
+
+/// A part of prose: "部门预算编制说明", "其他相关情况说明".
+#[derive(Debug)]
+pub struct ProsePart {
+    /// Stable key facts name the part by.
+    pub key: &'static str,
+    /// A heading line ends with these words ("预算编制说明"); it may be
+    /// preceded by a year, "部门"/"单位" or a number ("四、").
+    pub heading: &'static str,
+    /// Whether the part is cut into numbered sections (一、…).
+    pub numbered: bool,
+}
+
+/// "…收入预算18,976.76万元": a statement of a part (and of a section whose
+/// title holds `section`, when given) whose label holds every word of
+/// `words` and none of `but_not`, and the cell it restates.
+#[derive(Debug)]
+pub struct ProseFact {
+    /// Stable key sums name the fact by.
+    pub key: &'static str,
+    pub part: &'static str,
+    /// Words the section's title holds ("三公"); "" for any section.
+    pub section: &'static str,
+    pub words: &'static [&'static str],
+    pub but_not: &'static [&'static str],
+    /// Whether the statement is a total or a part of a "其中" list.
+    pub position: Position,
+    /// The phrase that says the figure is nil ("无机关运行经费"), if any.
+    pub nil: Option<&'static str>,
+    pub cell: CellRef,
+    pub relation: ProseRelation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Any,
+    /// Not a part of a "其中" list.
+    Head,
+    /// A part of a "其中" list.
+    Part,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProseRelation {
+    /// The prose restates the cell: a difference is an error.
+    Equal,
+    /// The prose's figure is a part of the cell (绩效目标 项目 of 项目支出):
+    /// more than it is a warning.
+    AtMost,
+}
+
+/// Facts (by key) that add up: the amounts, and the changes "比上年增加/
+/// 减少/持平" said of them (持平 = 0), each checked once all are printed.
+#[derive(Debug)]
+pub struct ProseSum {
+    pub total: &'static str,
+    pub parts: &'static [&'static str],
+}
+
+/// "1. “一般公共服务支出（类）统计信息事务（款）统计管理（项）”科目43.83万元":
+/// the 项 rows of `table` named by 类, 款 and 项, each with its amount.
+#[derive(Debug)]
+pub struct ItemListDef {
+    pub part: &'static str,
+    pub table: TableId,
+    pub column: &'static str,
 }

@@ -128,6 +128,18 @@ pub trait Rule: Sync {
         None
     }
 
+    /// Why the rule has nothing to check on `profile`'s template although
+    /// the template has every role it needs: the profile lacks the data
+    /// the rule is driven by (a [`ProseDef`], the figures a section
+    /// restates, percentage habits). Said after the template's name, as a
+    /// missing role is ("…没有…"). The catalogue lists a template for a
+    /// rule only when this is None.
+    ///
+    /// [`ProseDef`]: crate::profile::ProseDef
+    fn inapplicable_to(&self, _profile: &Profile) -> Option<&'static str> {
+        None
+    }
+
     fn check(&self, cx: &Context, sink: &mut Sink);
 
     /// Whether this rule runs on every document, recognised or not, of
@@ -143,6 +155,9 @@ pub trait Rule: Sync {
 pub fn not_for(rule: &dyn Rule, profile: &Profile) -> Option<String> {
     if let Some(role) = rule.needs().iter().find(|r| !profile.has(**r)) {
         return Some(format!("{}没有{}", profile.description, role.label()));
+    }
+    if let Some(reason) = rule.inapplicable_to(profile) {
+        return Some(format!("{}{}", profile.description, reason));
     }
     let kind = rule.evaluates()?;
     (!profile.identities.iter().any(|i| i.kind() == kind))

@@ -7,29 +7,72 @@
 //! ("一般公共服务支\n\n出2,446.16万元"). The 绩效目标表 attached inside
 //! section 十 are tables, not prose: they are skipped up to the next
 //! section heading. Each sentence is then scanned for facts (`scan`).
+//!
+//! A template whose profile describes its prose ([`ProseDef`]: Shanghai's
+//! 预算编制说明 and 其他相关情况说明) is read by the same reader, part by
+//! part (`prose`).
 
+mod prose;
 mod scan;
 
 use crate::lines::{Line, Lines, Noise};
 use crate::model::{Narrative, Section, Sentence, Table};
 use crate::prelude::*;
+use crate::profile::{NarrativeStyle, Profile};
 use crate::text::leading_digits;
 
+use scan::Wording;
+
+/// Reads the prose: the parts `profile` describes, else 第三部分; an
+/// empty [`Narrative`] when the document has none.
+pub fn parse(lines: &Lines, tables: &[Table], profile: &Profile) -> Narrative {
+    match profile.prose {
+        Some(prose) => prose::parse(lines, tables, prose, &profile.narrative),
+        None => parse_part_three(lines, &profile.narrative),
+    }
+}
+
 /// Reads 第三部分; an empty [`Narrative`] when the document has none.
-pub fn parse(lines: &Lines, _tables: &[Table]) -> Narrative {
+fn parse_part_three(lines: &Lines, style: &NarrativeStyle) -> Narrative {
     // Content, and the forms left unread (`rebuild::forms`): they are
     // skipped as a form is, not read as prose.
-    let mut content = lines
+    let content: Vec<&Line> = lines
         .all
         .iter()
         .filter(|l| matches!(l.noise, None | Some(Noise::Unread)))
-        .skip_while(|l| l.noise.is_some() || !is_part_heading(l, "第三部分"));
-    let Some(heading) = content.next() else {
-        return Narrative::default();
-    };
-    let mut reader = Reader::default();
+        .collect();
+    // A list of the parts without page numbers ("第三部分 …情况说明" then
+    // "第四部分 名词解释", Jiangsu) is not the part: the first heading
+    // followed by a section is.
+    let mut first = Narrative::default();
+    for (i, line) in content.iter().enumerate() {
+        if line.noise.is_some() || !is_part_heading(line, "第三部分") {
+            continue;
+        }
+        let found = read_part(line, &content[i + 1..], style);
+        if !found.sections.is_empty() {
+            return found;
+        }
+        if first.line.is_none() {
+            first = found;
+        }
+    }
+    first
+}
+
+/// The part from its heading to "第四部分" (or the end).
+fn read_part(heading: &Line, rest: &[&Line], style: &NarrativeStyle) -> Narrative {
+    let mut reader = Reader::new(style);
     let mut end_line = heading.no;
-    for line in content {
+    for (i, line) in rest.iter().enumerate() {
+        // A page number alone on its line, then a blank line: the page's
+        // foot inside a sentence ("比上年预算减少\n30\n\n30.8 万元").
+        let alone = line.text.len() <= 3
+            && !line.text.is_empty()
+            && line.text.bytes().all(|b| b.is_ascii_digit());
+        if alone && rest.get(i + 1).is_none_or(|l| l.is_blank()) {
+            continue;
+        }
         let heading = line.noise.is_none()
             && (is_part_heading(line, "第四部分") || is_part_heading(line, "第五部分"));
         if heading {
@@ -89,16 +132,66 @@ impl Paragraph {
     }
 }
 
-#[derive(Default)]
 struct Reader {
     sections: Vec<Section>,
     part: Option<u32>,
     paragraph: Paragraph,
     /// Inside the attached 绩效目标表 of section 十: nothing is prose.
     in_forms: bool,
+    wording: Wording,
+    /// The part of prose being read (a profile's), else 第三部分.
+    prose_part: Option<(&'static str, String)>,
+    /// Whether "一、…" headings open sections.
+    numbered: bool,
+    /// The template's last section number (十二, 十四).
+    last_section: u32,
+    /// [`NarrativeStyle::items_are_prose`].
+    items_are_prose: bool,
 }
 
 impl Reader {
+    fn new(style: &NarrativeStyle) -> Reader {
+        Reader {
+            sections: Vec::new(),
+            part: None,
+            paragraph: Paragraph::default(),
+            in_forms: false,
+            wording: Wording {
+                change_after_part_is_the_parts: style.change_after_part_is_the_parts,
+            },
+            prose_part: None,
+            numbered: true,
+            last_section: style.last_section,
+            items_are_prose: style.items_are_prose,
+        }
+    }
+
+    /// A reader of the part of prose `key` whose heading is `heading`
+    /// (on line `line`): an unnumbered part is one section from its
+    /// heading on.
+    fn for_part(
+        style: &NarrativeStyle,
+        key: &'static str,
+        heading: &str,
+        line: usize,
+        numbered: bool,
+    ) -> Reader {
+        let mut reader = Reader::new(style);
+        reader.prose_part = Some((key, heading.to_string()));
+        reader.numbered = numbered;
+        if !numbered {
+            reader.sections.push(Section {
+                number: 0,
+                title: heading.to_string(),
+                line,
+                sentences: Vec::new(),
+                part: key.to_string(),
+                heading: heading.to_string(),
+            });
+        }
+        reader
+    }
+
     fn line(&mut self, line: &Line) {
         if line.is_blank() {
             return;
@@ -112,16 +205,22 @@ impl Reader {
             return;
         }
         let current = self.sections.last().map_or(0, |s| s.number);
-        if let Some((number, title)) = section_heading(&line.text) {
-            if number > current {
+        if let Some((number, title)) = section_heading(&line.text).filter(|_| self.numbered) {
+            if number > current && number <= self.last_section {
                 self.flush();
                 self.in_forms = false;
                 self.part = None;
+                let (part, heading) = match &self.prose_part {
+                    Some((key, heading)) => (key.to_string(), heading.clone()),
+                    None => (String::new(), String::new()),
+                };
                 self.sections.push(Section {
                     number,
                     title: title.to_string(),
                     line: line.no,
                     sentences: Vec::new(),
+                    part,
+                    heading,
                 });
                 return;
             }
@@ -140,7 +239,9 @@ impl Reader {
         if let Some(part) = sub_heading(&line.text) {
             self.flush();
             self.part = Some(part);
-            return;
+            if !self.items_are_prose || line.text.trim().starts_with(['（', '(']) {
+                return;
+            }
         }
         self.paragraph.push(line);
         if ends_sentence(&line.text) {
@@ -158,6 +259,7 @@ impl Reader {
             return;
         };
         let part = self.part;
+        let wording = self.wording;
         let mut start = 0;
         let text = &paragraph.text;
         let mut push = |from: usize, to: usize| {
@@ -165,7 +267,7 @@ impl Reader {
             if body.trim().is_empty() {
                 return;
             }
-            let facts = scan::facts(body, |offset| paragraph.line_at(from + offset));
+            let facts = scan::facts(body, wording, |offset| paragraph.line_at(from + offset));
             section.sentences.push(Sentence {
                 part,
                 line: paragraph.line_at(from),
@@ -173,8 +275,14 @@ impl Reader {
                 facts,
             });
         };
+        let items_are_prose = self.items_are_prose;
         for (i, stop) in text.match_indices('。') {
             let end = i + stop.len();
+            let next = text[end..].trim_start();
+            if items_are_prose && (next.starts_with("主要用于") || next.starts_with("与上年相比"))
+            {
+                continue;
+            }
             push(start, end);
             start = end;
         }
@@ -203,7 +311,7 @@ fn section_heading(text: &str) -> Option<(u32, &str)> {
     let t = text.trim();
     let (number, rest) = leading_chinese_number(t)?;
     let title = rest.strip_prefix('、')?;
-    if !(1..=12).contains(&number)
+    if !(1..=20).contains(&number)
         || t.chars().count() > 40
         || t.contains('。')
         || t.contains('；')
@@ -235,7 +343,9 @@ fn sub_heading(text: &str) -> Option<u32> {
     if digits.is_empty() || digits.len() > 2 {
         return None;
     }
-    if rest.starts_with('、') || rest.starts_with('.') {
+    // "1、", "1." but not "99.94 %；", a figure wrapped to its own line.
+    let decimal = rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    if rest.starts_with('、') || (rest.starts_with('.') && !decimal) {
         return digits.parse().ok();
     }
     None
@@ -283,7 +393,7 @@ mod tests {
     use super::*;
 
     fn narrative_of(text: &str) -> Narrative {
-        parse(&Lines::from_text(text), &[])
+        parse(&Lines::from_text(text), &[], &crate::profile::BUDGET13)
     }
 
     #[test]

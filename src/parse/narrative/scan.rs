@@ -26,11 +26,21 @@ use crate::prelude::*;
 /// Units of a count, longest first.
 const COUNT_UNITS: [&str; 7] = ["台（套）", "台(套)", "个", "辆", "台", "家", "项"];
 
+/// What a template's wording means where wordings differ: the scanner's
+/// part of the profile's [`crate::profile::NarrativeStyle`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Wording {
+    /// A change said right after a part of a "其中" list is the part's
+    /// (Shanghai), not the total's (the 13-table wording).
+    pub change_after_part_is_the_parts: bool,
+}
+
 /// Reads the facts of `text`; `line_at` maps a byte offset of `text` to its
 /// original line number.
-pub fn facts(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Fact> {
+pub fn facts(text: &str, wording: Wording, line_at: impl Fn(usize) -> usize) -> Vec<Fact> {
     let mut s = Scanner {
         text,
+        wording,
         line_at: &line_at,
         facts: Vec::new(),
         open: None,
@@ -45,6 +55,7 @@ pub fn facts(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Fact> {
 
 struct Scanner<'a> {
     text: &'a str,
+    wording: Wording,
     line_at: &'a dyn Fn(usize) -> usize,
     facts: Vec<Fact>,
     /// The statement just made.
@@ -225,7 +236,11 @@ impl Scanner<'_> {
             _ => None,
         };
         match part_of {
-            Some(head) if label.starts_with('比') => Some(head),
+            Some(head)
+                if label.starts_with('比') && !self.wording.change_after_part_is_the_parts =>
+            {
+                Some(head)
+            }
             _ => Some(open),
         }
     }
@@ -249,7 +264,7 @@ impl Scanner<'_> {
     fn clause_end(&mut self, clause: &str, end: usize) {
         let same = clause.contains("持平")
             || (clause.contains("相同") && (clause.contains("上年") || clause.contains("去年")));
-        if !same || clause.chars().any(|c| c.is_ascii_digit()) {
+        if !same || has_figure(clause) {
             return;
         }
         let Some(open) = self.open else { return };
@@ -301,6 +316,28 @@ impl Scanner<'_> {
     }
 }
 
+/// Whether a clause prints a figure: digits other than a year's
+/// ("比2024年预算持平" prints none).
+fn has_figure(clause: &str) -> bool {
+    let b = clause.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let year = i - start == 4 && clause[i..].starts_with('年');
+            if !year {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
 fn is_clause_mark(ch: char) -> bool {
     matches!(ch, '，' | '；' | '：' | '、' | '。' | ',' | ';' | ':')
 }
@@ -333,6 +370,10 @@ fn unit_of(after: &str) -> Option<(Unit, usize)> {
     if after.starts_with("万元") {
         return Some((Unit::Money, "万元".len()));
     }
+    // "21,940.96 万 元": a PDF's letter-spaced line.
+    if after.starts_with("万 元") {
+        return Some((Unit::Money, "万 元".len()));
+    }
     if after.starts_with('%') {
         return Some((Unit::Percent, 1));
     }
@@ -353,10 +394,12 @@ fn is_threshold(after_unit: &str) -> bool {
 
 /// The direction word a label ends with ("比上年增加" → Up).
 fn trailing_direction(label: &str) -> Option<Direction> {
+    // "减少了1237.7万元", "增幅2.94%".
     let t = label.trim_end();
-    if t.ends_with("增加") || t.ends_with("增长") {
+    let t = t.strip_suffix('了').unwrap_or(t);
+    if t.ends_with("增加") || t.ends_with("增长") || t.ends_with("增幅") {
         Some(Direction::Up)
-    } else if t.ends_with("减少") || t.ends_with("下降") {
+    } else if t.ends_with("减少") || t.ends_with("下降") || t.ends_with("降幅") {
         Some(Direction::Down)
     } else {
         None
@@ -379,7 +422,7 @@ mod tests {
     use super::*;
 
     fn scan(text: &str) -> Vec<Fact> {
-        facts(text, |_| 7)
+        facts(text, Wording::default(), |_| 7)
     }
 
     fn statements(facts: &[Fact]) -> Vec<&Statement> {

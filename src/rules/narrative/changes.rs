@@ -14,12 +14,13 @@
 //! ## 示例
 //! “机关运行经费财政拨款预算36.22万元，比2025年预算30.24万元增加7.53万元，
 //! 增长19.78%”：36.22 − 30.24 = 5.98 ≠ 7.53，报告错误；19.78% 与 5.98 ÷ 30.24
-//! 相符，不另报。“比上年增加901.57万元，增长123.83%”且本年 1,629.62：
+//! 相符，不另报。江苏等模板惯于截尾（36.586% 印作 36.58%），这类只作提醒。
+//! “比上年增加901.57万元，增长123.83%”且本年 1,629.62：
 //! 901.57 ÷ (1,629.62 − 901.57) = 123.83%，不报告。
 
 use rust_decimal::Decimal;
 
-use super::common::{check_percent, quote_figure, said_of};
+use super::common::{as_printed, percent_fit, quote_figure, report_percent, said_of, Fit};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::model::{Change, Direction, Section, Statement};
@@ -44,17 +45,18 @@ impl Rule for Changes {
     }
 
     fn needs(&self) -> &'static [Role] {
-        &[Role::Narrative]
+        &[Role::Prose]
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
         let Some(n) = super::common::narrative(cx, sink) else {
             return;
         };
+        let habits = cx.profile.narrative.percent_habits;
         for sec in &n.sections {
             for (_, st) in sec.statements(None) {
                 if let Some(change) = &st.change {
-                    check_change(sink, sec, st, change);
+                    check_change(sink, sec, st, change, habits);
                 }
             }
         }
@@ -69,7 +71,7 @@ fn sign(direction: Option<Direction>) -> i8 {
     }
 }
 
-fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change) {
+fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change, habits: bool) {
     let current = quote_figure(sec, &st.label, &st.amount).with_role("本年");
     let previous = change
         .previous
@@ -149,7 +151,10 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
         _ => {}
     }
     let Some(rate_q) = &change.rate else { return };
-    let rate = said_of(sec, st, "增减率", rate_q);
+    let mut rate = said_of(sec, st, "增减率", rate_q);
+    if habits {
+        rate = as_printed(rate, rate_q);
+    }
     // The numerator is the true difference when both years are printed, so
     // a wrong change amount is reported once (above), not again here.
     let (part, base) = match (&previous, &stated) {
@@ -176,7 +181,17 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change)
         }
         _ => return,
     };
-    check_percent(sink, sec, &rate, &part, &base, "增减率 = 增减额 ÷ 上年数");
+    let what = "增减率 = 增减额 ÷ 上年数";
+    let Some(fit) = percent_fit(&rate, &part, &base, habits) else {
+        return;
+    };
+    sink.compared();
+    let (severity, note) = match fit {
+        Fit::Rounded => return,
+        Fit::Truncated => (Severity::Warning, "；所印为截尾值，未四舍五入"),
+        Fit::Off => (Severity::Error, ""),
+    };
+    report_percent(sink, sec, &rate, &part, &base, what, severity, note);
 }
 
 fn abs(t: Term) -> Term {

@@ -237,16 +237,75 @@ pub fn check_percent(
     base: &Figure,
     what: &str,
 ) {
-    let Some(ok) = percent_matches(percent.term, part.term, base.term) else {
+    let Some(fit) = percent_fit(percent, part, base, false) else {
         return;
     };
     sink.compared();
-    if ok {
-        return;
+    if fit == Fit::Off {
+        report_percent(
+            sink,
+            section,
+            percent,
+            part,
+            base,
+            what,
+            Severity::Error,
+            "",
+        );
     }
+}
+
+/// How a printed percentage fits a ÷ b × 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Rounded from it (within the figures' bands).
+    Rounded,
+    /// Cut from it rather than rounded (36.586 printed 36.58).
+    Truncated,
+    Off,
+}
+
+/// How `percent` fits `part` ÷ `base` × 100; truncation is looked for
+/// only where the template's documents truncate. None when the base may
+/// be zero.
+pub fn percent_fit(percent: &Figure, part: &Figure, base: &Figure, truncates: bool) -> Option<Fit> {
+    if percent_matches(percent.term, part.term, base.term)? {
+        return Some(Fit::Rounded);
+    }
+    // Truncated: the true value in [p, p + one unit of its last digit).
+    let cut = Term {
+        value: decimal::add(percent.term.value, percent.term.half),
+        half: percent.term.half,
+    };
+    if truncates && percent_matches(cut, part.term, base.term)? {
+        return Some(Fit::Truncated);
+    }
+    Some(Fit::Off)
+}
+
+/// A percentage as printed, at the precision it shows ("19.1" ± 0.05),
+/// for the templates whose prose prints shares to one decimal.
+pub fn as_printed(mut percent: Figure, q: &Quote) -> Figure {
+    percent.term = Term::from(q.value);
+    percent
+}
+
+/// Reports a percentage that does not fit, at `severity`, `note` said
+/// after the computation ("截尾而非四舍五入").
+#[allow(clippy::too_many_arguments)]
+pub fn report_percent(
+    sink: &mut Sink,
+    section: &Section,
+    percent: &Figure,
+    part: &Figure,
+    base: &Figure,
+    what: &str,
+    severity: Severity,
+    note: &str,
+) {
     let computed = decimal::to_text(crate::arith::percent(part.term.value, base.term.value));
     let message = format!(
-        "{} {}% 与计算值不符：{} {} ÷ {} {} = {}%（{}）",
+        "{} {}% 与计算值不符：{} {} ÷ {} {} = {}%（{}）{}",
         percent.label,
         percent.shown,
         part.label,
@@ -254,14 +313,10 @@ pub fn check_percent(
         base.label,
         base.shown,
         computed,
-        what
+        what,
+        note
     );
-    let mut f = sink.finding(
-        Severity::Error,
-        section.label(),
-        percent.evidence.line,
-        message,
-    );
+    let mut f = sink.finding(severity, section.label(), percent.evidence.line, message);
     f.expected = Some(format!("{computed}%"));
     f.actual = Some(format!("{}%", percent.shown));
     f.evidence.push(cited(percent, "百分比"));

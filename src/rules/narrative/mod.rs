@@ -17,6 +17,12 @@ mod overall_performance;
 mod procurement;
 mod project_amounts;
 mod projects;
+mod prose;
+mod prose_figures;
+mod prose_items;
+mod prose_sums;
+mod restated;
+mod share_sets;
 mod shares;
 mod three_public;
 mod totals;
@@ -37,8 +43,13 @@ pub static RULES: &[&dyn Rule] = &[
     &projects::Projects,
     &assets::Assets,
     &shares::Shares,
+    &share_sets::ShareSets,
+    &restated::Restated,
     &changes::Changes,
     &class_names::ClassNames,
     &item_lists::ItemLists,
     &project_amounts::ProjectAmounts,
+    &prose_figures::ProseFigures,
+    &prose_sums::ProseSums,
+    &prose_items::ProseItems,
 ];

@@ -1,7 +1,7 @@
 //! Table identities (T…): each rule evaluates one kind of the profile's
 //! identities on every table it names.
 
-mod resolve;
+pub(crate) mod resolve;
 
 mod class_match;
 mod code_hierarchy;

@@ -34,7 +34,7 @@ pub(super) fn rows_while<'a>(rows: &'a [Row], keep: &dyn Fn(&Row) -> bool) -> Ve
 }
 
 /// Why a figure is not available.
-pub(super) enum Missing {
+pub(crate) enum Missing {
     /// The table is absent: the check could not run.
     Table(String),
     /// The table is there but this row or cell is not.
@@ -50,7 +50,7 @@ impl Missing {
 }
 
 /// The table, or a reason for the sink.
-pub(super) fn table<'a>(doc: &'a Document, id: &str) -> Result<&'a Table, Missing> {
+pub(crate) fn table<'a>(doc: &'a Document, id: &str) -> Result<&'a Table, Missing> {
     doc.table(id)
         .ok_or_else(|| Missing::Table(format!("未找到{}", id)))
 }
@@ -67,7 +67,7 @@ pub(super) fn present<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Optio
 }
 
 /// The money unit of table `id`: as printed above it, else the profile's.
-pub(super) fn unit_of<'a>(cx: &'a Context, id: &str) -> &'a str {
+pub(crate) fn unit_of<'a>(cx: &'a Context, id: &str) -> &'a str {
     cx.doc
         .table(id)
         .and_then(|t| t.unit.as_deref())
@@ -91,9 +91,13 @@ pub(super) fn common_unit<'a>(cx: &'a Context, refs: &mut dyn Items<&CellRef>) -
 /// The figure at `r`, expressed in `unit`: a 元 figure compared in 万元 is
 /// divided by 10,000 and rounded half away from zero to 2 decimals, as the
 /// documents round it, and says so in its label.
-pub(super) fn figure_in(cx: &Context, r: &CellRef, unit: &str) -> Result<Figure, Missing> {
-    let mut fig = figure(cx.doc, r)?;
-    if unit == "万元" && unit_of(cx, r.table) == "元" {
+pub(crate) fn figure_in(cx: &Context, r: &CellRef, unit: &str) -> Result<Figure, Missing> {
+    Ok(expressed_in(cx, r.table, figure(cx.doc, r)?, unit))
+}
+
+/// A figure of table `table` expressed in `unit` (see [`figure_in`]).
+pub(crate) fn expressed_in(cx: &Context, table: &str, mut fig: Figure, unit: &str) -> Figure {
+    if unit == "万元" && unit_of(cx, table) == "元" {
         let value = round_half_away(shift_right(fig.term.value, 4), 2);
         fig.term = Term {
             value,
@@ -101,12 +105,12 @@ pub(super) fn figure_in(cx: &Context, r: &CellRef, unit: &str) -> Result<Figure,
         };
         fig.shown = format!("{}元（{}万元）", fig.shown, money(value));
     }
-    Ok(fig)
+    fig
 }
 
 /// The figure at `r`. A row missing from a table printed as empty (or with
 /// no figure at all) is an exact zero.
-pub(super) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
+pub(crate) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
     let t = table(doc, r.table)?;
     let row = match r.row {
         // The total of the column's side (决算 六 has one per block).
