@@ -12,6 +12,17 @@ pub(super) const fn at(table: &'static str, row: RowSel, column: &'static str) -
     CellRef { table, row, column }
 }
 
+/// `left ≤ right` (a part of a total printed elsewhere), nothing said when
+/// below.
+pub(super) const fn at_most(left: CellRef, right: CellRef, note: &'static str) -> Identity {
+    Identity::AtMost {
+        left,
+        right,
+        note,
+        when_below: "",
+    }
+}
+
 /// A fixed row named by `label`.
 pub(super) const fn row(key: &'static str, label: &'static str) -> FixedRow {
     FixedRow {

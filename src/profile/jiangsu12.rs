@@ -442,24 +442,21 @@ const IDENTITIES: &[Identity] = &[
         &[at("公开01表", Fixed("fund"), "income")],
         "公开04表 政府性基金预算 = 公开01表 政府性基金预算",
     ),
-    Identity::AtMost {
-        left: at("公开04表", Fixed("basic"), "expense"),
-        right: at("公开01表", Fixed("basic"), "purpose"),
-        note: "公开04表 基本支出（财政拨款）≤ 公开01表 基本支出（全部资金）",
-        when_below: "",
-    },
-    Identity::AtMost {
-        left: at("公开04表", Fixed("project"), "expense"),
-        right: at("公开01表", Fixed("project"), "purpose"),
-        note: "公开04表 项目支出（财政拨款）≤ 公开01表 项目支出（全部资金）",
-        when_below: "",
-    },
-    Identity::AtMost {
-        left: at("公开04表", Fixed("reserve"), "expense"),
-        right: at("公开01表", Fixed("reserve"), "purpose"),
-        note: "公开04表 单位预留机动经费（财政拨款）≤ 公开01表 单位预留机动经费（全部资金）",
-        when_below: "",
-    },
+    at_most(
+        at("公开04表", Fixed("basic"), "expense"),
+        at("公开01表", Fixed("basic"), "purpose"),
+        "公开04表 基本支出（财政拨款）≤ 公开01表 基本支出（全部资金）",
+    ),
+    at_most(
+        at("公开04表", Fixed("project"), "expense"),
+        at("公开01表", Fixed("project"), "purpose"),
+        "公开04表 项目支出（财政拨款）≤ 公开01表 项目支出（全部资金）",
+    ),
+    at_most(
+        at("公开04表", Fixed("reserve"), "expense"),
+        at("公开01表", Fixed("reserve"), "purpose"),
+        "公开04表 单位预留机动经费（财政拨款）≤ 公开01表 单位预留机动经费（全部资金）",
+    ),
     // 05 财政拨款支出（功能科目）
     hierarchy("公开05表", &["amount"]),
     cross(
@@ -488,12 +485,11 @@ const IDENTITIES: &[Identity] = &[
     ),
     // 08 一般公共预算基本支出（经济科目）
     hierarchy("公开08表", &["amount"]),
-    Identity::AtMost {
-        left: at("公开08表", Total, "amount"),
-        right: at("公开06表", Total, "amount"),
-        note: "公开08表 合计（一般公共预算）≤ 公开06表 合计（财政拨款）",
-        when_below: "",
-    },
+    at_most(
+        at("公开08表", Total, "amount"),
+        at("公开06表", Total, "amount"),
+        "公开08表 合计（一般公共预算）≤ 公开06表 合计（财政拨款）",
+    ),
     // 09 “三公”经费、会议费、培训费: each at least its basic-budget line
     // (the table counts project money too).
     row_sum("公开09表", "total", &["subtotal", "meeting", "training"]),
@@ -503,30 +499,26 @@ const IDENTITIES: &[Identity] = &[
         "vehicles",
         &["vehicle_purchase", "vehicle_running"],
     ),
-    Identity::AtMost {
-        left: at("公开08表", RowSel::Code("30215"), "amount"),
-        right: at("公开09表", Total, "meeting"),
-        note: "公开08表 30215 会议费 ≤ 公开09表 会议费",
-        when_below: "",
-    },
-    Identity::AtMost {
-        left: at("公开08表", RowSel::Code("30216"), "amount"),
-        right: at("公开09表", Total, "training"),
-        note: "公开08表 30216 培训费 ≤ 公开09表 培训费",
-        when_below: "",
-    },
-    Identity::AtMost {
-        left: at("公开08表", RowSel::Code("30217"), "amount"),
-        right: at("公开09表", Total, "reception"),
-        note: "公开08表 30217 公务接待费 ≤ 公开09表 公务接待费",
-        when_below: "",
-    },
-    Identity::AtMost {
-        left: at("公开08表", RowSel::Code("30231"), "amount"),
-        right: at("公开09表", Total, "vehicle_running"),
-        note: "公开08表 30231 公务用车运行维护费 ≤ 公开09表 公务用车运行维护费",
-        when_below: "",
-    },
+    at_most(
+        at("公开08表", RowSel::Code("30215"), "amount"),
+        at("公开09表", Total, "meeting"),
+        "公开08表 30215 会议费 ≤ 公开09表 会议费",
+    ),
+    at_most(
+        at("公开08表", RowSel::Code("30216"), "amount"),
+        at("公开09表", Total, "training"),
+        "公开08表 30216 培训费 ≤ 公开09表 培训费",
+    ),
+    at_most(
+        at("公开08表", RowSel::Code("30217"), "amount"),
+        at("公开09表", Total, "reception"),
+        "公开08表 30217 公务接待费 ≤ 公开09表 公务接待费",
+    ),
+    at_most(
+        at("公开08表", RowSel::Code("30231"), "amount"),
+        at("公开09表", Total, "vehicle_running"),
+        "公开08表 30231 公务用车运行维护费 ≤ 公开09表 公务用车运行维护费",
+    ),
     // 10 政府性基金: often "此表为空".
     hierarchy("公开10表", &["amount"]),
     Identity::EmptyAgrees {

@@ -427,18 +427,16 @@ macro_rules! identities {
                 when_below: "如部门含非参公事业单位属正常",
             },
             // 三公 counts project money too: at least the basic budget's lines.
-            Identity::AtMost {
-                left: at("表8", RowSel::Code("30217"), "total"),
-                right: at("表9", Total, "reception"),
-                note: "表8 30217 公务接待费 ≤ 表9 公务接待费",
-                when_below: "",
-            },
-            Identity::AtMost {
-                left: at("表8", RowSel::Code("30231"), "total"),
-                right: at("表9", Total, "vehicle_running"),
-                note: "表8 30231 公务用车运行维护费 ≤ 表9 公务用车运行费",
-                when_below: "",
-            },
+            at_most(
+                at("表8", RowSel::Code("30217"), "total"),
+                at("表9", Total, "reception"),
+                "表8 30217 公务接待费 ≤ 表9 公务接待费",
+            ),
+            at_most(
+                at("表8", RowSel::Code("30231"), "total"),
+                at("表9", Total, "vehicle_running"),
+                "表8 30231 公务用车运行维护费 ≤ 表9 公务用车运行费",
+            ),
             $($own),*
         ]
     };

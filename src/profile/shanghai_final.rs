@@ -423,18 +423,16 @@ const IDENTITIES: &[Identity] = &[
         ],
         "表四 本年收入合计 = 表一 三项财政拨款收入之和",
     ),
-    Identity::AtMost {
-        left: at("表四", Fixed("carry_begin"), "amount"),
-        right: at("表一", Fixed("carry_begin"), "amount"),
-        note: "表四 年初财政拨款结转和结余 ≤ 表一 年初结转和结余",
-        when_below: "",
-    },
-    Identity::AtMost {
-        left: at("表四", Fixed("carry_end"), "subtotal"),
-        right: at("表一", Fixed("carry_end"), "total"),
-        note: "表四 年末财政拨款结转和结余 ≤ 表一 年末结转和结余",
-        when_below: "",
-    },
+    at_most(
+        at("表四", Fixed("carry_begin"), "amount"),
+        at("表一", Fixed("carry_begin"), "amount"),
+        "表四 年初财政拨款结转和结余 ≤ 表一 年初结转和结余",
+    ),
+    at_most(
+        at("表四", Fixed("carry_end"), "subtotal"),
+        at("表一", Fixed("carry_end"), "total"),
+        "表四 年末财政拨款结转和结余 ≤ 表一 年末结转和结余",
+    ),
     // 五 一般公共预算财政拨款支出决算表
     row_sum("表五", "total", &["basic", "project"]),
     hierarchy("表五", &["total", "basic", "project"]),
