@@ -51,8 +51,8 @@ impl Rule for ProseSums {
         without_prose_def(profile)
     }
 
-    fn check(&self, _cx: &Context, sink: &mut Sink) {
-        let Some((def, n)) = prose(_cx, sink) else {
+    fn check(&self, cx: &Context, sink: &mut Sink) {
+        let Some((def, n)) = prose(cx, sink) else {
             return;
         };
         let all = matched(def, n);
