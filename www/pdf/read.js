@@ -58,6 +58,36 @@ async function pdfjs() {
   return pdfjsModule;
 }
 
+// pdf.js's worker thread, kept for every PDF of the session: starting it
+// (1.2 MB of script to load and compile) is most of a first PDF's wait, so
+// it is started as soon as a PDF is dragged over the page (`warmPdf`), and
+// not again for the next PDF. A read that times out or is cancelled may
+// leave it busy: it is dropped then, and the next PDF starts a new one.
+let sharedWorker = null;
+
+async function pdfWorker() {
+  const lib = await pdfjs();
+  sharedWorker ??= new lib.PDFWorker({ name: 'budget-lint-pdf' });
+  return sharedWorker;
+}
+
+function dropWorker() {
+  sharedWorker?.destroy();
+  sharedWorker = null;
+}
+
+/**
+ * Loads pdf.js and starts its worker ahead of a PDF (a PDF dragged over the
+ * page), so that the drop finds them ready. Never throws.
+ */
+export async function warmPdf() {
+  try {
+    await pdfWorker();
+  } catch {
+    // The read that follows says what went wrong.
+  }
+}
+
 /** A file whose end lost its %%EOF marker was cut off (pdf.js would rebuild what it can). */
 function truncated(bytes) {
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
@@ -80,6 +110,7 @@ export async function openPdf(bytes, { signal, timeoutMs = PDF_TIMEOUT_MS } = {}
   const lib = await pdfjs();
   const task = lib.getDocument({
     data: bytes.slice(),
+    worker: await pdfWorker(),
     cMapUrl: new URL('cmaps/', VENDOR).href,
     cMapPacked: true,
     standardFontDataUrl: new URL('standard_fonts/', VENDOR).href,
@@ -119,6 +150,7 @@ function guard(promise, task, { signal, timeoutMs }) {
   return new Promise((resolve, reject) => {
     const stop = (err) => {
       task?.destroy?.();
+      dropWorker();
       reject(err);
     };
     const timer = setTimeout(() => stop(refuse('pdf-timeout', Math.round(timeoutMs / 1000))), timeoutMs);

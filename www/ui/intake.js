@@ -18,9 +18,10 @@ function tableHtml(data) {
 /**
  * @param {{overlay: HTMLElement, picker: HTMLInputElement, input: HTMLTextAreaElement,
  *          onFiles: (files: File[]) => void, onText: (text: string) => void,
- *          onHtml: (html: string, plain: string, how: {run: boolean}) => void, onRun: () => void}} parts
+ *          onHtml: (html: string, plain: string, how: {run: boolean}) => void, onRun: () => void,
+ *          onPdfComing?: () => void}} parts  onPdfComing: a PDF is being dragged over the page
  */
-export function bindIntake({ overlay, picker, input, onFiles, onText, onHtml, onRun }) {
+export function bindIntake({ overlay, picker, input, onFiles, onText, onHtml, onRun, onPdfComing }) {
   let depth = 0;
   const carriesFiles = (e) => {
     const types = e.dataTransfer ? [...e.dataTransfer.types] : [];
@@ -35,6 +36,10 @@ export function bindIntake({ overlay, picker, input, onFiles, onText, onHtml, on
   document.addEventListener('dragenter', (e) => {
     if (!carriesFiles(e)) return;
     e.preventDefault();
+    // The items' types are known during the drag (their bytes are not).
+    if (depth === 0 && [...(e.dataTransfer?.items ?? [])].some((i) => i.kind === 'file' && i.type === 'application/pdf')) {
+      onPdfComing?.();
+    }
     depth++;
     overlay.hidden = false;
     document.body.classList.add('dragging');
