@@ -54,9 +54,32 @@ fn report_of(path: &Path) -> Value {
     }
 }
 
+/// Errors a file may report beyond its reference because the reference's
+/// extraction lost what they rest on, each verified by hand and pinned
+/// where named: (file name, error key).
+type VerifiedBeyond = &'static [(&'static str, &'static str)];
+
+/// The 决算's `.tsv.txt` puts the prose's figures on lines of their own, so
+/// its 情况说明 is not read there; the PDF's two prose errors are real
+/// (tests/shanghai_final.rs).
+const REAL_BEYOND_REFERENCE: VerifiedBeyond = &[
+    (
+        "shanghai-putuo-caizhengju-juesuan-2024.pdf",
+        "N150 [2106.66, 2940.05, 71.73]",
+    ),
+    (
+        "shanghai-putuo-caizhengju-juesuan-2024.pdf",
+        "N151 [0.3, 2961.68]",
+    ),
+];
+
 /// Checks every file of `dir` against the reference `reference(stem)`
 /// names, the stem being the file name up to its first '.'.
-fn no_errors_beyond_reference(dir: &str, reference: impl Fn(&str) -> Option<PathBuf>) {
+fn no_errors_beyond_reference(
+    dir: &str,
+    verified: VerifiedBeyond,
+    reference: impl Fn(&str) -> Option<PathBuf>,
+) {
     let mut failures = Vec::new();
     let mut files = 0;
     let mut entries: Vec<PathBuf> = std::fs::read_dir(fixtures(dir))
@@ -82,7 +105,10 @@ fn no_errors_beyond_reference(dir: &str, reference: impl Fn(&str) -> Option<Path
         files += 1;
         let want = error_keys(&report_of(&reference));
         let got = error_keys(&report_of(&path));
-        let added: Vec<&String> = got.difference(&want).collect();
+        let added: Vec<&String> = got
+            .difference(&want)
+            .filter(|key| !verified.contains(&(name.as_str(), key.as_str())))
+            .collect();
         if !added.is_empty() {
             failures.push(format!(
                 "{name}: {} error(s) its reference lacks: {added:?}",
@@ -96,7 +122,7 @@ fn no_errors_beyond_reference(dir: &str, reference: impl Fn(&str) -> Option<Path
 
 #[test]
 fn renderings_of_the_13_table_documents() {
-    no_errors_beyond_reference("shapes", |stem| {
+    no_errors_beyond_reference("shapes", &[], |stem| {
         let tab = common::fixture_path(stem);
         tab.exists().then_some(tab)
     });
@@ -104,7 +130,7 @@ fn renderings_of_the_13_table_documents() {
 
 #[test]
 fn shapes_and_pdfs_of_the_real_documents() {
-    no_errors_beyond_reference("real", |stem| {
+    no_errors_beyond_reference("real", REAL_BEYOND_REFERENCE, |stem| {
         let tsv = fixtures("real").join(format!("{stem}.tsv.txt"));
         tsv.exists().then_some(tsv)
     });

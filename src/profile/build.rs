@@ -23,6 +23,26 @@ pub(super) const fn at_most(left: CellRef, right: CellRef, note: &'static str) -
     }
 }
 
+/// A total the 情况说明's `section` restates from `table` (N151): its
+/// statement's label holds `words`, and none of the words of a reason, a
+/// comparison with last year or a share.
+pub(super) const fn said(
+    section: Role,
+    words: &'static [&'static str],
+    table: Role,
+    row: RowSel,
+    column: &'static str,
+) -> RestatedFigure {
+    RestatedFigure {
+        section,
+        words,
+        not: &["原因", "是", "含", "上年", "比"],
+        table,
+        row,
+        column,
+    }
+}
+
 /// A fixed row named by `label`.
 pub(super) const fn row(key: &'static str, label: &'static str) -> FixedRow {
     FixedRow {

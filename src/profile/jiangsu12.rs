@@ -558,23 +558,6 @@ const JIANGSU_NARRATIVE: NarrativeStyle = NarrativeStyle {
     figures: RESTATED_FIGURES,
 };
 
-const fn said(
-    section: Role,
-    words: &'static [&'static str],
-    table: Role,
-    row: RowSel,
-    column: &'static str,
-) -> RestatedFigure {
-    RestatedFigure {
-        section,
-        words,
-        not: &["原因", "是", "含", "上年", "比"],
-        table,
-        row,
-        column,
-    }
-}
-
 /// The totals each section restates (DOMAIN-TEMPLATES §3 "Prose"): 一 and
 /// 三 count all money (01), 四–八 财政拨款 (04–08).
 const RESTATED_FIGURES: &[RestatedFigure] = &[

@@ -494,19 +494,120 @@ const IDENTITIES: &[Identity] = &[
     },
 ];
 
+/// 情况说明 一…十一 (DOMAIN-TEMPLATES §2 "Prose"), found by title; the
+/// longer titles first ("财政拨款收入支出决算总体" holds "收入支出决算总体").
+const NARRATIVE: NarrativeStyle = NarrativeStyle {
+    last_section: 11,
+    sections: &[
+        (&["三公"], Role::ThreePublic),
+        (&["政府性基金"], Role::FundExpense),
+        (&["国有资本经营"], Role::CapitalBudget),
+        (&["财政拨款基本支出"], Role::BasicEconomic),
+        (&["一般公共预算财政拨款支出"], Role::GeneralExpense),
+        (&["财政拨款收入支出"], Role::FiscalSummary),
+        (&["收入支出决算总体"], Role::Summary),
+        (&["收入决算"], Role::Income),
+        (&["支出决算"], Role::Expense),
+    ],
+    percent_habits: true,
+    items_are_prose: true,
+    change_after_part_is_the_parts: false,
+    figures: RESTATED_FIGURES,
+};
+
+/// The totals the sections restate: 一–三 of all money (表一, 表三), 四 and
+/// 五 of 财政拨款 (表四, 表五), 六 人员/公用经费 (表六). "年初预算为…" is the
+/// budget a 决算 is compared with, not the table's figure.
+const RESTATED_FIGURES: &[RestatedFigure] = &[
+    said(
+        Role::Summary,
+        &["收入支出总计"],
+        Role::Summary,
+        Fixed("income_grand"),
+        "amount",
+    ),
+    said(
+        Role::Income,
+        &["本年收入合计"],
+        Role::Summary,
+        Fixed("income_total"),
+        "amount",
+    ),
+    said(
+        Role::Income,
+        &["财政拨款收入"],
+        Role::FiscalSummary,
+        Fixed("income_total"),
+        "amount",
+    ),
+    said(
+        Role::Income,
+        &["其他收入"],
+        Role::Summary,
+        Fixed("other"),
+        "amount",
+    ),
+    said(
+        Role::Expense,
+        &["本年支出合计"],
+        Role::Summary,
+        Fixed("expense_total"),
+        "total",
+    ),
+    said(Role::Expense, &["基本支出"], Role::Expense, Total, "basic"),
+    said(
+        Role::Expense,
+        &["项目支出"],
+        Role::Expense,
+        Total,
+        "project",
+    ),
+    said(
+        Role::FiscalSummary,
+        &["财政拨款收入支出总计"],
+        Role::FiscalSummary,
+        Fixed("income_grand"),
+        "amount",
+    ),
+    RestatedFigure {
+        not: &["原因", "是", "含", "上年", "比", "年初", "预算为"],
+        ..said(
+            Role::GeneralExpense,
+            &["一般公共预算财政拨款支出"],
+            Role::GeneralExpense,
+            Total,
+            "total",
+        )
+    },
+    said(
+        Role::BasicEconomic,
+        &["人员经费"],
+        Role::BasicEconomic,
+        Total,
+        "personnel",
+    ),
+    said(
+        Role::BasicEconomic,
+        &["公用经费"],
+        Role::BasicEconomic,
+        Total,
+        "public",
+    ),
+];
+
 /// 部门决算: "收入支出决算总表" …, 万元.
 pub static SHANGHAI_FINAL: Profile = Profile {
     name: "shanghai-final",
     description: "上海 部门决算公开 9张表模板（如普陀区财政局）",
     title_prefixes: &[""],
     tables: TABLES,
-    parts: &[],
+    parts: &[Role::Prose],
     identities: IDENTITIES,
     economic_groups: &[],
     unit_suffixes: &[],
     final_accounts: true,
     cells: CellPlacement::Position,
-    narrative: NarrativeStyle::NUMBERED,
+    narrative: NARRATIVE,
     prose: None,
     // The published PDFs (tests/fixtures/real) read to the tables of their
     // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw

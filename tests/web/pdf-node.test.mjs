@@ -177,9 +177,16 @@ describe('every corpus PDF, read as the page reads it', () => {
         const cell = (c) => (c.kind === 'value' ? String(Number(c.value)) : c.kind);
         const rows = (r) => r.tables.flatMap((t) => t.rows.map((row) => `${t.id} ${row.code ?? ''} ${row.cells.map(cell).join(' ')}`));
         assert.deepEqual(rows(got.report), rows(tab));
+        // The 决算's extraction puts the prose's figures on lines of their
+        // own, so its 情况说明 is hardly read there: then only the table and
+        // structure findings are compared (tests/shanghai_final.rs pins the
+        // prose's).
+        const sentences = (r) => (r.narrative?.sections ?? []).reduce((n, s) => n + (s.sentences?.length ?? 0), 0);
+        const proseLost = sentences(tab) * 2 < sentences(got.report);
         const findings = (r) =>
           r.findings
             .filter((f) => f.severity !== 'info')
+            .filter((f) => !proseLost || /^[TS]/.test(f.rule))
             .map((f) => `${f.severity} ${f.rule} ${(f.evidence ?? []).map((e) => e.value ?? '').sort().join(',')}`)
             .sort();
         assert.deepEqual(findings(got.report), findings(tab));

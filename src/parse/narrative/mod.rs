@@ -42,22 +42,27 @@ fn parse_part_three(lines: &Lines, style: &NarrativeStyle) -> Narrative {
         .filter(|l| matches!(l.noise, None | Some(Noise::Unread)))
         .collect();
     // A list of the parts without page numbers ("第三部分 …情况说明" then
-    // "第四部分 名词解释", Jiangsu) is not the part: the first heading
-    // followed by a section is.
+    // "第四部分 名词解释", Jiangsu), or with its sections too (Shanghai
+    // 决算: "一、收入支出决算总体情况说明" … with nothing under them), is
+    // not the part: the first heading followed by a section that says
+    // something is; failing that, the first followed by a section.
     let mut first = Narrative::default();
+    let mut first_with_sections = None;
     for (i, line) in content.iter().enumerate() {
         if line.noise.is_some() || !is_part_heading(line, "第三部分") {
             continue;
         }
         let found = read_part(line, &content[i + 1..], style);
-        if !found.sections.is_empty() {
+        if found.sections.iter().any(|s| !s.sentences.is_empty()) {
             return found;
         }
-        if first.line.is_none() {
+        if first_with_sections.is_none() && !found.sections.is_empty() {
+            first_with_sections = Some(found);
+        } else if first.line.is_none() {
             first = found;
         }
     }
-    first
+    first_with_sections.unwrap_or(first)
 }
 
 /// The part from its heading to "第四部分" (or the end).

@@ -1,0 +1,134 @@
+//! The Shanghai 部门决算's 情况说明 (一…十一, found by title) against its
+//! tables, on the one published 决算 (普陀区财政局 2024, read from its
+//! PDF: the table extraction puts the prose's figures on lines of their
+//! own). The totals the sections restate (N151), their shares (N150) and
+//! their changes (N114) are checked; the only errors are the document's
+//! real ones, pinned with the figures that prove them
+//! (DOMAIN-TEMPLATES.md §2 "Prose"); a figure changed in the prose is
+//! found.
+
+use std::path::PathBuf;
+
+use budget_lint::read::Extracted;
+use budget_lint::Source;
+use serde_json::Value;
+
+fn extracted() -> Extracted {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/real/shanghai-putuo-caizhengju-juesuan-2024.pdf");
+    let bytes = std::fs::read(path).expect("the 决算 PDF is a fixture");
+    budget_lint::read::read(&bytes).expect("the PDF reads")
+}
+
+fn report(extracted: &Extracted, text: &str) -> Value {
+    let report = budget_lint::check_source(text, &Source::of(extracted));
+    serde_json::to_value(&report).expect("json")
+}
+
+/// The errors as (rule, line, cited values sorted).
+fn errors(report: &Value) -> Vec<(String, u64, Vec<String>)> {
+    let mut out: Vec<_> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            let mut values: Vec<String> = f["evidence"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e["value"].as_str().map(str::to_string))
+                .collect();
+            values.sort();
+            (
+                f["rule"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                values,
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn ran(report: &Value, rule: &str) -> u64 {
+    let check = report["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["rule"] == rule)
+        .unwrap_or_else(|| panic!("{rule} is in the report"));
+    assert_eq!(check["status"], "ran", "{rule}: {check}");
+    check["comparisons"].as_u64().unwrap_or(0)
+}
+
+/// The line of the text that holds `needle` (1-based).
+fn line_of(text: &str, needle: &str) -> u64 {
+    let at = text
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} is in the text"));
+    at as u64 + 1
+}
+
+/// - 四 "财政拨款收入支出总计0.3万元…持平": 表四 总计 is 2,961.68 (and 五
+///   says 一般公共预算财政拨款支出 fell by 63.14万元, so not 持平 either).
+/// - 五 "一般公共服务支出（类）2106.66万元，占71.73%": 2106.66 ÷ 2940.05 =
+///   71.654%, printed 71.65% elsewhere in the template; the shares add to
+///   100.07.
+#[test]
+fn the_final_accounts_prose_errors_are_the_documents_real_ones() {
+    let extracted = extracted();
+    let text = &extracted.text;
+    let report = report(&extracted, text);
+    assert_eq!(report["document"]["profile"], "shanghai-final");
+    assert_eq!(
+        errors(&report),
+        [
+            (
+                "N150".to_string(),
+                line_of(text, "一般公共服务支出（类）2106.66万元，占71.73%"),
+                vec!["2106.66".into(), "2940.05".into(), "71.73".into()],
+            ),
+            (
+                "N151".to_string(),
+                line_of(text, "财政拨款收入支出总计0.3万元"),
+                vec!["0.3".into(), "2,961.68".into()],
+            ),
+        ]
+    );
+    // Each section's totals, shares and changes were read and compared.
+    assert!(ran(&report, "N151") >= 10);
+    assert!(ran(&report, "N150") >= 6);
+    assert!(ran(&report, "N114") >= 3);
+}
+
+#[test]
+fn a_figure_changed_in_the_final_accounts_prose_is_found() {
+    let extracted = extracted();
+    let text = &extracted.text;
+    // 一: the 收支总计 restates 表一 总计 (2,995.39).
+    let changed = text.replacen("收入支出总计2995.39万元", "收入支出总计2995.49万元", 1);
+    let found = errors(&report(&extracted, &changed));
+    let line = line_of(text, "收入支出总计2995.39万元");
+    assert!(
+        found.iter().any(|(rule, l, values)| rule == "N151"
+            && *l == line
+            && values.contains(&"2995.49".to_string())),
+        "{found:?}"
+    );
+    // 五: a share no longer what its figures give.
+    let changed = text.replacen("326.72万元，占11.11%", "326.72万元，占11.31%", 1);
+    let found = errors(&report(&extracted, &changed));
+    assert!(
+        found
+            .iter()
+            .any(|(rule, _, values)| rule == "N150" && values.contains(&"11.31".to_string())),
+        "{found:?}"
+    );
+    // 四 corrected to its table: that error goes, nothing else changes.
+    let corrected = text.replacen("收入支出总计0.3万元", "收入支出总计2961.68万元", 1);
+    let found = errors(&report(&extracted, &corrected));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "N150");
+}
