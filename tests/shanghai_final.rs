@@ -1,8 +1,8 @@
 //! The Shanghai 部门决算's 情况说明 (一…十一, found by title) against its
 //! tables, on the one published 决算 (普陀区财政局 2024, read from its
 //! PDF: the table extraction puts the prose's figures on lines of their
-//! own). The totals the sections restate (N151), their shares (N150) and
-//! their changes (N114) are checked; the only errors are the document's
+//! own). The totals the sections restate (N151), their shares (N150),
+//! their changes (N114) and each 决算 against its 年初预算 (N152) are checked; the only errors are the document's
 //! real ones, pinned with the figures that prove them
 //! (DOMAIN-TEMPLATES.md §2 "Prose"); a figure changed in the prose is
 //! found.
@@ -101,6 +101,8 @@ fn the_final_accounts_prose_errors_are_the_documents_real_ones() {
     assert!(ran(&report, "N151") >= 10);
     assert!(ran(&report, "N150") >= 6);
     assert!(ran(&report, "N114") >= 3);
+    // Every 决算 against its 年初预算: rates and wording.
+    assert!(ran(&report, "N152") >= 10);
 }
 
 #[test]
@@ -124,6 +126,30 @@ fn a_figure_changed_in_the_final_accounts_prose_is_found() {
         found
             .iter()
             .any(|(rule, _, values)| rule == "N150" && values.contains(&"11.31".to_string())),
+        "{found:?}"
+    );
+    // 五: a completion rate, and the wording of a 决算 below its budget.
+    let changed = text.replacen("完成年初预算的98.20%", "完成年初预算的98.02%", 1);
+    let found = errors(&report(&extracted, &changed));
+    assert!(
+        found
+            .iter()
+            .any(|(rule, _, values)| rule == "N152" && values.contains(&"98.02".to_string())),
+        "{found:?}"
+    );
+    let at = text
+        .find("支出决算为1511.89万元")
+        .expect("the 行政运行 item");
+    let changed = format!(
+        "{}{}",
+        &text[..at],
+        text[at..].replacen("决算数小于预算数", "决算数大于预算数", 1)
+    );
+    let found = errors(&report(&extracted, &changed));
+    assert!(
+        found.iter().any(|(rule, _, values)| rule == "N152"
+            && values.contains(&"1511.89".to_string())
+            && values.contains(&"1560.05".to_string())),
         "{found:?}"
     );
     // 四 corrected to its table: that error goes, nothing else changes.

@@ -165,6 +165,9 @@ impl Fact {
                 if let Some(sh) = &s.share {
                     q.push(&sh.percent);
                 }
+                if let Some(done) = &s.completion {
+                    q.push(&done.percent);
+                }
                 if let Some(c) = &s.change {
                     q.extend(c.previous.iter());
                     q.extend(c.amount.iter());
@@ -229,6 +232,10 @@ pub struct Statement {
     pub share: Option<Share>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// "完成年初预算的98.20%" said of a 决算 amount: how much of its budget
+    /// it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion: Option<Share>,
 }
 
 /// "占40.61%".

@@ -146,6 +146,18 @@ impl Table {
         self.rows.iter().find(|r| r.kind == RowKind::Total)
     }
 
+    /// The total row of the side column `key` stands on (决算 表六 has one
+    /// per block); the first total row when the column is unknown.
+    pub fn total_row_for(&self, key: &str) -> Option<&Row> {
+        match self.column_index(key) {
+            Some((side, _)) => self
+                .rows
+                .iter()
+                .find(|row| row.kind == RowKind::Total && row.side == side),
+            None => self.total_row(),
+        }
+    }
+
     pub fn rows_of_kind<'a>(&'a self, kind: &'a RowKind) -> impl Iterator<Item = &'a Row> + 'a {
         self.rows.iter().filter(move |r| &r.kind == kind)
     }

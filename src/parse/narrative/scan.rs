@@ -199,6 +199,7 @@ impl Scanner<'_> {
             part_of,
             share: None,
             change: None,
+            completion: None,
         })));
         self.open = Some(index);
         if part_of.is_none() && !reason {
@@ -208,7 +209,15 @@ impl Scanner<'_> {
     }
 
     fn percent(&mut self, label: String, quote: Quote) {
-        if label.contains('占') {
+        if label.contains("完成") {
+            // "…支出决算为2940.05万元，完成年初预算的98.20%".
+            if let Some(Fact::Amount(st)) = self.open.and_then(|i| self.facts.get_mut(i)) {
+                st.completion.get_or_insert(Share {
+                    label,
+                    percent: quote,
+                });
+            }
+        } else if label.contains('占') {
             if let Some(Fact::Amount(st)) = self.open.and_then(|i| self.facts.get_mut(i)) {
                 if st.share.is_none() {
                     st.share = Some(Share {

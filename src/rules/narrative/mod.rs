@@ -7,6 +7,7 @@ mod assets;
 mod basic;
 mod changes;
 mod class_names;
+mod completion;
 mod expense;
 mod fiscal;
 mod general_budget;
@@ -45,6 +46,7 @@ pub static RULES: &[&dyn Rule] = &[
     &shares::Shares,
     &share_sets::ShareSets,
     &restated::Restated,
+    &completion::Completion,
     &changes::Changes,
     &class_names::ClassNames,
     &item_lists::ItemLists,

@@ -79,7 +79,7 @@ fn fits(def: &RestatedFigure, section: Role, label: &str) -> bool {
 fn cell(t: &Table, def: &RestatedFigure) -> Option<Figure> {
     let row = match def.row {
         RowSel::Fixed(key) => t.fixed_row(key)?,
-        RowSel::Total => t.total_row()?,
+        RowSel::Total => t.total_row_for(def.column)?,
         RowSel::Code(code) => t.rows.iter().find(|r| r.code.as_deref() == Some(code))?,
         RowSel::TreeRoot => return None,
     };

@@ -114,13 +114,7 @@ pub(crate) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
     let t = table(doc, r.table)?;
     let row = match r.row {
         // The total of the column's side (决算 六 has one per block).
-        RowSel::Total => match t.column_index(r.column) {
-            Some((side, _)) => t
-                .rows
-                .iter()
-                .find(|row| row.kind == RowKind::Total && row.side == side),
-            None => t.total_row(),
-        },
+        RowSel::Total => t.total_row_for(r.column),
         RowSel::Fixed(key) => t.fixed_row(key),
         RowSel::TreeRoot => t
             .rows
