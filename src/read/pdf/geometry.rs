@@ -39,10 +39,11 @@
 //! 3. **Everything else** is grouped into visual lines by vertical overlap
 //!    and read left to right; a gap wider than [`TAB_GAP`] character
 //!    heights becomes a TAB (columns of an unruled table, "部门名称：…  单位：万元"),
-//!    a smaller gap a space. A prose line that reaches the right margin is
-//!    joined with the next when that one continues the paragraph (same
-//!    size, not indented, no paragraph spacing), so that a figure wrapped
-//!    over two lines is read whole.
+//!    a smaller gap a space, except beside a CJK character (where the
+//!    readers do not agree on one: see `push_spaced`). A prose line that
+//!    reaches the right margin is joined with the next when that one
+//!    continues the paragraph (same size, not indented, no paragraph
+//!    spacing), so that a figure wrapped over two lines is read whole.
 //! 4. **Running heads and feet** are set aside: a line in the top or bottom
 //!    [`MARGIN_SHARE`] of the page that is a page number ("3", "- 3 -",
 //!    "第 3 页", "3/12"), or whose text, digits aside, recurs there on at
@@ -55,6 +56,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::{Extracted, FileKind, Place};
+use crate::lines::is_cjk;
 use crate::prelude::*;
 
 /// One piece of text at its place on a page.
@@ -321,14 +323,16 @@ fn is_ascii_word_end(text: &str, last: bool) -> bool {
 }
 
 /// Joins a visual line's runs, left to right: a gap over `tab_gap` heights
-/// (when given) is a TAB, over [`SPACE_GAP`] a space; overlapping runs
-/// (bold drawn twice, a shadow) keep the first.
+/// (when given) is a TAB, over [`SPACE_GAP`] a space (where
+/// [`push_spaced`] keeps one); overlapping runs (bold drawn twice, a
+/// shadow) keep the first.
 fn join_items(items: &[Item], tab_gap: Option<f32>) -> String {
     let height = line_height(items).max(1.0);
     let mut text = String::new();
     let mut right = f32::NEG_INFINITY;
     let mut last: Option<&Item> = None;
     for item in items {
+        let mut space = false;
         if let Some(prev) = last {
             let gap = item.x0 - right;
             let duplicate = item.text == prev.text && abs(item.x0 - prev.x0) < 0.3 * height;
@@ -337,15 +341,41 @@ fn join_items(items: &[Item], tab_gap: Option<f32>) -> String {
             }
             if tab_gap.is_some_and(|t| gap > t * height) {
                 text.push('\t');
-            } else if gap > SPACE_GAP * height {
-                text.push(' ');
+            } else {
+                space = gap > SPACE_GAP * height;
             }
         }
-        text.push_str(item.text);
+        push_spaced(&mut text, item.text, space);
         right = right.max(item.x1);
         last = Some(item);
     }
     text
+}
+
+/// Appends a run's text to a line, after a space when `space` (the gap
+/// before it is one). A space is kept only between two characters that are
+/// not CJK, inside the run too: pdf.js writes a space into an item where
+/// its glyphs are over 0.1 em apart ("受理 、社区", justified "目 标 而"),
+/// the native reader gives glyphs apart as runs apart, and the two measure
+/// the gap differently; a space beside a CJK character says nothing (the
+/// lines stage drops it, `lines::cells::clean_cell`), so both readings
+/// write none and give the same lines.
+fn push_spaced(text: &mut String, piece: &str, space: bool) {
+    let mut pending = space;
+    for c in piece.chars() {
+        if c.is_whitespace() {
+            pending = true;
+            continue;
+        }
+        if pending {
+            let before = text.chars().next_back();
+            if before.is_some_and(|b| b != '\t' && !is_cjk(b)) && !is_cjk(c) {
+                text.push(' ');
+            }
+            pending = false;
+        }
+        text.push(c);
+    }
 }
 
 fn bbox(items: &[Item]) -> (f32, f32, f32, f32) {
@@ -1011,6 +1041,51 @@ mod tests {
         let parts = split_at_rules(item, &[200.0]);
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].text, "一般公共服务支出");
+    }
+
+    fn one_line(runs: Vec<TextRun>) -> String {
+        extract(&Layout {
+            pages: page(),
+            runs,
+            segments: vec![],
+        })
+        .text
+    }
+
+    fn sized(x: f32, width: f32, text: &str) -> TextRun {
+        TextRun {
+            width,
+            ..run(1, x, 100.0, text)
+        }
+    }
+
+    #[test]
+    fn a_space_beside_a_cjk_character_is_not_written() {
+        // pdf.js: one item with a space where the glyphs are 0.1 em apart;
+        // the native reader: runs apart by a gap. Both read the same.
+        let item = one_line(vec![sized(100.0, 95.0, "受理 、社区 增长 3.4%")]);
+        let runs = one_line(vec![
+            sized(100.0, 20.0, "受理"),
+            sized(122.5, 30.0, "、社区"),
+            sized(155.0, 20.0, "增长"),
+            sized(177.5, 20.0, "3.4%"),
+        ]);
+        assert_eq!(item, "受理、社区增长3.4%\n");
+        assert_eq!(runs, item);
+        // Between two characters that are not CJK a gap is still a space,
+        // in an item or between runs; a wide gap still a TAB.
+        assert_eq!(
+            one_line(vec![sized(100.0, 60.0, "Total  12 ")]),
+            "Total 12\n"
+        );
+        assert_eq!(
+            one_line(vec![sized(100.0, 50.0, "Total"), sized(152.5, 20.0, "12")]),
+            "Total 12\n"
+        );
+        assert_eq!(
+            one_line(vec![sized(100.0, 40.0, "合计 a"), sized(200.0, 20.0, "12")]),
+            "合计a\t12\n"
+        );
     }
 
     #[test]
