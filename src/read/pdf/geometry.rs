@@ -335,7 +335,11 @@ fn join_items(items: &[Item], tab_gap: Option<f32>) -> String {
         let mut space = false;
         if let Some(prev) = last {
             let gap = item.x0 - right;
-            let duplicate = item.text == prev.text && abs(item.x0 - prev.x0) < 0.3 * height;
+            // Drawn over the previous run, not beside it: leader dots
+            // drawn a glyph a run, each its width from the last, are
+            // glyphs in a row.
+            let overlap = (0.3 * height).min(0.5 * (prev.x1 - prev.x0));
+            let duplicate = item.text == prev.text && abs(item.x0 - prev.x0) < overlap;
             if duplicate {
                 continue;
             }
@@ -1086,6 +1090,25 @@ mod tests {
             one_line(vec![sized(100.0, 40.0, "合计 a"), sized(200.0, 20.0, "12")]),
             "合计a\t12\n"
         );
+    }
+
+    #[test]
+    fn leader_dots_drawn_a_glyph_a_run_are_one_run_of_dots() {
+        // The native reader: each dot its own run, its width from the last.
+        let mut runs = vec![sized(100.0, 20.0, "职责")];
+        runs.extend((0..5).map(|i| sized(120.0 + 2.9 * i as f32, 2.9, ".")));
+        runs.push(sized(200.0, 10.0, "1"));
+        let dots = one_line(runs);
+        // pdf.js: the dots in one item.
+        let item = one_line(vec![
+            sized(100.0, 35.0, "职责....."),
+            sized(200.0, 10.0, "1"),
+        ]);
+        assert_eq!(dots, "职责.....\t1\n");
+        assert_eq!(item, dots);
+        // A run drawn again a little to the side (bold, a shadow) is one.
+        let bold = one_line(vec![sized(100.0, 20.0, "合计"), sized(100.5, 20.0, "合计")]);
+        assert_eq!(bold, "合计\n");
     }
 
     #[test]
