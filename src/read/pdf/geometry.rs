@@ -114,6 +114,8 @@ pub const MARGIN_SHARE: f32 = 0.08;
 /// A page with more merged rules than this (a drawing, a hatched chart,
 /// crafted input) is read without grids: finding them is quadratic.
 const MAX_RULES: usize = 4000;
+/// A text centre this close (points) above a row boundary is on it.
+const ON_RULE: f32 = 0.05;
 /// Two ruling lines closer than this (points) are one (double borders,
 /// rounding of the producer).
 const SNAP: f32 = 3.0;
@@ -257,16 +259,24 @@ fn read_page(size: &PageSize, items: Vec<Item>, segments: &[&Segment]) -> Vec<Ou
             None => free.push(item),
         }
     }
-    let mut lines = prose_lines(size, free);
+    // Blocks in reading order: each prose line, each table whole. A table's
+    // rows stay in the order of its bands: sorted by their text's top, a
+    // cell spanning two bands could swap two rows on a hundredth of a point
+    // (pdf.js's coordinates are rounded, the native reader's are not).
+    let mut blocks: Vec<(f32, f32, Vec<OutLine>)> = prose_lines(size, free)
+        .into_iter()
+        .map(|line| (line.y0, line.x0, vec![line]))
+        .collect();
     for (grid, items) in grids.iter().zip(in_table) {
         let mut rows = grid.read(items);
         if let Some(first) = rows.first_mut() {
             first.breaks_before = true;
+            blocks.push((grid.ys[0], grid.xs[0], rows));
         }
-        lines.extend(rows);
     }
-    // Reading order; a line after a table starts a new block too.
-    lines.sort_by(|a, b| by_f32(a.y0, b.y0).then(by_f32(a.x0, b.x0)));
+    blocks.sort_by(|a, b| by_f32(a.0, b.0).then(by_f32(a.1, b.1)));
+    let mut lines: Vec<OutLine> = blocks.into_iter().flat_map(|b| b.2).collect();
+    // A line after a table starts a new block too.
     for i in 1..lines.len() {
         if lines[i - 1].table && !lines[i].table {
             lines[i].breaks_before = true;
@@ -709,8 +719,18 @@ impl Grid {
         let bands = self.ys.len() - 1;
         let mut per_band: Vec<Vec<Item>> = vec![Vec::new(); bands];
         for item in items {
-            let y = item.cy();
-            let band = self.ys.windows(2).position(|w| y >= w[0] && y <= w[1]);
+            // A centre on a row boundary (a cell spanning two bands, its
+            // text centred on the rule the other columns draw) goes to the
+            // band below, within [`ON_RULE`]: pdf.js's coordinates are
+            // rounded to a hundredth of a point, the native reader's not,
+            // and both must choose the same band.
+            let y = item.cy() + ON_RULE;
+            let last = self.ys[bands];
+            let band = self
+                .ys
+                .windows(2)
+                .position(|w| y >= w[0] && y < w[1])
+                .or_else(|| (y - ON_RULE <= last).then_some(bands - 1));
             if let Some(b) = band {
                 per_band[b].push(item);
             }
@@ -1109,6 +1129,63 @@ mod tests {
         // A run drawn again a little to the side (bold, a shadow) is one.
         let bold = one_line(vec![sized(100.0, 20.0, "合计"), sized(100.5, 20.0, "合计")]);
         assert_eq!(bold, "合计\n");
+    }
+
+    #[test]
+    fn a_centre_on_a_row_boundary_goes_to_the_band_below_in_both_readings() {
+        // Rows at 100, 130, 160; the rule at 130 drawn only right of 200:
+        // the left cell spans both bands, its text centred on 130.
+        let segments = vec![
+            seg(100.0, 100.0, 300.0, 100.0),
+            seg(200.0, 130.0, 300.0, 130.0),
+            seg(100.0, 160.0, 300.0, 160.0),
+            seg(100.0, 100.0, 100.0, 160.0),
+            seg(200.0, 100.0, 200.0, 160.0),
+            seg(300.0, 100.0, 300.0, 160.0),
+        ];
+        for centre in [129.99, 130.0, 130.01] {
+            let runs = vec![
+                run(1, 110.0, centre - 5.0, "上年结转"),
+                run(1, 210.0, 110.0, "小计"),
+                run(1, 210.0, 140.0, "其中"),
+            ];
+            let out = extract(&Layout {
+                pages: page(),
+                runs,
+                segments: segments.clone(),
+            });
+            assert_eq!(out.text, "\t小计\n上年结转\t其中\n", "centre {centre}");
+        }
+    }
+
+    #[test]
+    fn a_tables_rows_keep_the_order_of_its_bands() {
+        // Rows at 100, 130, 160, the rule at 130 drawn only right of 200; a
+        // tall heading centred in the lower band starts above the text of
+        // the upper one.
+        let segments = vec![
+            seg(100.0, 100.0, 300.0, 100.0),
+            seg(200.0, 130.0, 300.0, 130.0),
+            seg(100.0, 160.0, 300.0, 160.0),
+            seg(100.0, 100.0, 100.0, 160.0),
+            seg(200.0, 100.0, 200.0, 160.0),
+            seg(300.0, 100.0, 300.0, 160.0),
+        ];
+        let tall = TextRun {
+            height: 30.0,
+            ..run(1, 110.0, 116.0, "上年")
+        };
+        let runs = vec![
+            tall,
+            run(1, 210.0, 118.0, "小计"),
+            run(1, 210.0, 140.0, "其中"),
+        ];
+        let out = extract(&Layout {
+            pages: page(),
+            runs,
+            segments,
+        });
+        assert_eq!(out.text, "\t小计\n上年\t其中\n");
     }
 
     #[test]
