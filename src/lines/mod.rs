@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::prelude::*;
 
+pub(crate) use cells::is_cjk;
 pub use cells::{clean_cell, read_cells};
 pub use noise::Noise;
 

@@ -87,15 +87,19 @@ function round(run) {
 }
 
 /**
- * The page's horizontal and vertical ruling lines: stroked lines and
- * rectangle edges, and filled rectangles thinner than RULE_THICKNESS (how
- * Word and WPS draw table borders). The current transformation matrix is
- * followed through save/restore/transform, so segments land in page space.
+ * The page's horizontal and vertical ruling lines, as the native reader
+ * (src/read/pdf/native.rs) takes them so that both read the same tables:
+ * every straight side of a stroked path, and the middle line of a filled
+ * rectangle thinner than RULE_THICKNESS (how Word and WPS draw table
+ * borders); a larger filled shape is a cell's shading, not a rule. The
+ * current transformation matrix is followed through save/restore/transform,
+ * so segments land in page space.
  */
 function rulings(pdfjs, viewport, page, ops, out) {
   const { OPS, Util } = pdfjs;
   let ctm = viewport.transform.slice();
   const stack = [];
+  const fills = new Set([OPS.fill, OPS.eoFill]);
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i];
@@ -103,7 +107,7 @@ function rulings(pdfjs, viewport, page, ops, out) {
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = Util.transform(ctm, args);
     // A path only clipped (W n) draws nothing.
-    else if (fn === OPS.constructPath && args[0] !== OPS.endPath) pathSegments(ctm, args, page, out);
+    else if (fn === OPS.constructPath && args[0] !== OPS.endPath) pathSegments(ctm, args, page, out, fills.has(args[0]));
   }
 }
 
@@ -114,7 +118,7 @@ const QUAD = 3;
 const CLOSE = 4;
 
 /** pdf.js 5: constructPath args = [paintOp, [pathData], minMax]. */
-function pathSegments(ctm, args, page, out) {
+function pathSegments(ctm, args, page, out, filled) {
   const data = args?.[1]?.[0];
   if (!data || typeof data.length !== 'number') return;
   const pts = [];
@@ -127,11 +131,14 @@ function pathSegments(ctm, args, page, out) {
     } else if (op === LINE) {
       pts.push([data[i++], data[i++]]);
     } else if (op === CURVE) {
+      // A curve is no ruling line: the subpath goes on from its end.
       i += 6;
-      pts.splice(0); // a curve is no ruling line
+      if (pts.length) polys.push(pts.splice(0));
+      pts.push([data[i - 2], data[i - 1]]);
     } else if (op === QUAD) {
       i += 4;
-      pts.splice(0);
+      if (pts.length) polys.push(pts.splice(0));
+      pts.push([data[i - 2], data[i - 1]]);
     } else if (op === CLOSE) {
       if (pts.length) pts.push(pts[0]);
     } else return; // unknown: leave the path
@@ -139,27 +146,21 @@ function pathSegments(ctm, args, page, out) {
   if (pts.length) polys.push(pts);
   for (const poly of polys) {
     const p = poly.map(([x, y]) => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]]);
-    const xs = p.map((q) => q[0]);
-    const ys = p.map((q) => q[1]);
-    const w = Math.max(...xs) - Math.min(...xs);
-    const h = Math.max(...ys) - Math.min(...ys);
-    if (p.length >= 4 && (w < RULE_THICKNESS || h < RULE_THICKNESS)) {
-      // A thin rectangle: its middle line.
-      if (w < RULE_THICKNESS && h < RULE_THICKNESS) continue;
-      const mx = (Math.max(...xs) + Math.min(...xs)) / 2;
-      const my = (Math.max(...ys) + Math.min(...ys)) / 2;
-      if (w >= h) push(out, page, Math.min(...xs), my, Math.max(...xs), my);
-      else push(out, page, mx, Math.min(...ys), mx, Math.max(...ys));
+    if (filled) {
+      // A filled box (four corners, closed or not): a rule when thin.
+      if (p.length < 4 || p.length > 5) continue;
+      const xs = p.slice(0, 4).map((q) => q[0]);
+      const ys = p.slice(0, 4).map((q) => q[1]);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      const [w, h] = [x1 - x0, y1 - y0];
+      if (h <= RULE_THICKNESS && w > h) push(out, page, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+      else if (w <= RULE_THICKNESS && h > w) push(out, page, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
       continue;
     }
     for (let k = 1; k < p.length; k++) {
       const [x1, y1] = p[k - 1];
       const [x2, y2] = p[k];
-      if (Math.abs(y1 - y2) < 0.5 && Math.abs(x1 - x2) >= RULE_THICKNESS) {
-        push(out, page, Math.min(x1, x2), y1, Math.max(x1, x2), y1);
-      } else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) >= RULE_THICKNESS) {
-        push(out, page, x1, Math.min(y1, y2), x1, Math.max(y1, y2));
-      }
+      if (Math.abs(y1 - y2) <= 1 || Math.abs(x1 - x2) <= 1) push(out, page, x1, y1, x2, y2);
     }
   }
 }

@@ -39,10 +39,11 @@
 //! 3. **Everything else** is grouped into visual lines by vertical overlap
 //!    and read left to right; a gap wider than [`TAB_GAP`] character
 //!    heights becomes a TAB (columns of an unruled table, "部门名称：…  单位：万元"),
-//!    a smaller gap a space. A prose line that reaches the right margin is
-//!    joined with the next when that one continues the paragraph (same
-//!    size, not indented, no paragraph spacing), so that a figure wrapped
-//!    over two lines is read whole.
+//!    a smaller gap a space, except beside a CJK character (where the
+//!    readers do not agree on one: see `push_spaced`). A prose line that
+//!    reaches the right margin is joined with the next when that one
+//!    continues the paragraph (same size, not indented, no paragraph
+//!    spacing), so that a figure wrapped over two lines is read whole.
 //! 4. **Running heads and feet** are set aside: a line in the top or bottom
 //!    [`MARGIN_SHARE`] of the page that is a page number ("3", "- 3 -",
 //!    "第 3 页", "3/12"), or whose text, digits aside, recurs there on at
@@ -55,6 +56,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::{Extracted, FileKind, Place};
+use crate::lines::is_cjk;
 use crate::prelude::*;
 
 /// One piece of text at its place on a page.
@@ -112,6 +114,8 @@ pub const MARGIN_SHARE: f32 = 0.08;
 /// A page with more merged rules than this (a drawing, a hatched chart,
 /// crafted input) is read without grids: finding them is quadratic.
 const MAX_RULES: usize = 4000;
+/// A text centre this close (points) above a row boundary is on it.
+const ON_RULE: f32 = 0.05;
 /// Two ruling lines closer than this (points) are one (double borders,
 /// rounding of the producer).
 const SNAP: f32 = 3.0;
@@ -255,16 +259,24 @@ fn read_page(size: &PageSize, items: Vec<Item>, segments: &[&Segment]) -> Vec<Ou
             None => free.push(item),
         }
     }
-    let mut lines = prose_lines(size, free);
+    // Blocks in reading order: each prose line, each table whole. A table's
+    // rows stay in the order of its bands: sorted by their text's top, a
+    // cell spanning two bands could swap two rows on a hundredth of a point
+    // (pdf.js's coordinates are rounded, the native reader's are not).
+    let mut blocks: Vec<(f32, f32, Vec<OutLine>)> = prose_lines(size, free)
+        .into_iter()
+        .map(|line| (line.y0, line.x0, vec![line]))
+        .collect();
     for (grid, items) in grids.iter().zip(in_table) {
         let mut rows = grid.read(items);
         if let Some(first) = rows.first_mut() {
             first.breaks_before = true;
+            blocks.push((grid.ys[0], grid.xs[0], rows));
         }
-        lines.extend(rows);
     }
-    // Reading order; a line after a table starts a new block too.
-    lines.sort_by(|a, b| by_f32(a.y0, b.y0).then(by_f32(a.x0, b.x0)));
+    blocks.sort_by(|a, b| by_f32(a.0, b.0).then(by_f32(a.1, b.1)));
+    let mut lines: Vec<OutLine> = blocks.into_iter().flat_map(|b| b.2).collect();
+    // A line after a table starts a new block too.
     for i in 1..lines.len() {
         if lines[i - 1].table && !lines[i].table {
             lines[i].breaks_before = true;
@@ -321,31 +333,63 @@ fn is_ascii_word_end(text: &str, last: bool) -> bool {
 }
 
 /// Joins a visual line's runs, left to right: a gap over `tab_gap` heights
-/// (when given) is a TAB, over [`SPACE_GAP`] a space; overlapping runs
-/// (bold drawn twice, a shadow) keep the first.
+/// (when given) is a TAB, over [`SPACE_GAP`] a space (where
+/// [`push_spaced`] keeps one); overlapping runs (bold drawn twice, a
+/// shadow) keep the first.
 fn join_items(items: &[Item], tab_gap: Option<f32>) -> String {
     let height = line_height(items).max(1.0);
     let mut text = String::new();
     let mut right = f32::NEG_INFINITY;
     let mut last: Option<&Item> = None;
     for item in items {
+        let mut space = false;
         if let Some(prev) = last {
             let gap = item.x0 - right;
-            let duplicate = item.text == prev.text && abs(item.x0 - prev.x0) < 0.3 * height;
+            // Drawn over the previous run, not beside it: leader dots
+            // drawn a glyph a run, each its width from the last, are
+            // glyphs in a row.
+            let overlap = (0.3 * height).min(0.5 * (prev.x1 - prev.x0));
+            let duplicate = item.text == prev.text && abs(item.x0 - prev.x0) < overlap;
             if duplicate {
                 continue;
             }
             if tab_gap.is_some_and(|t| gap > t * height) {
                 text.push('\t');
-            } else if gap > SPACE_GAP * height {
-                text.push(' ');
+            } else {
+                space = gap > SPACE_GAP * height;
             }
         }
-        text.push_str(item.text);
+        push_spaced(&mut text, item.text, space);
         right = right.max(item.x1);
         last = Some(item);
     }
     text
+}
+
+/// Appends a run's text to a line, after a space when `space` (the gap
+/// before it is one). A space is kept only between two characters that are
+/// not CJK, inside the run too: pdf.js writes a space into an item where
+/// its glyphs are over 0.1 em apart ("受理 、社区", justified "目 标 而"),
+/// the native reader gives glyphs apart as runs apart, and the two measure
+/// the gap differently; a space beside a CJK character says nothing (the
+/// lines stage drops it, `lines::cells::clean_cell`), so both readings
+/// write none and give the same lines.
+fn push_spaced(text: &mut String, piece: &str, space: bool) {
+    let mut pending = space;
+    for c in piece.chars() {
+        if c.is_whitespace() {
+            pending = true;
+            continue;
+        }
+        if pending {
+            let before = text.chars().next_back();
+            if before.is_some_and(|b| b != '\t' && !is_cjk(b)) && !is_cjk(c) {
+                text.push(' ');
+            }
+            pending = false;
+        }
+        text.push(c);
+    }
 }
 
 fn bbox(items: &[Item]) -> (f32, f32, f32, f32) {
@@ -675,8 +719,18 @@ impl Grid {
         let bands = self.ys.len() - 1;
         let mut per_band: Vec<Vec<Item>> = vec![Vec::new(); bands];
         for item in items {
-            let y = item.cy();
-            let band = self.ys.windows(2).position(|w| y >= w[0] && y <= w[1]);
+            // A centre on a row boundary (a cell spanning two bands, its
+            // text centred on the rule the other columns draw) goes to the
+            // band below, within [`ON_RULE`]: pdf.js's coordinates are
+            // rounded to a hundredth of a point, the native reader's not,
+            // and both must choose the same band.
+            let y = item.cy() + ON_RULE;
+            let last = self.ys[bands];
+            let band = self
+                .ys
+                .windows(2)
+                .position(|w| y >= w[0] && y < w[1])
+                .or_else(|| (y - ON_RULE <= last).then_some(bands - 1));
             if let Some(b) = band {
                 per_band[b].push(item);
             }
@@ -1011,6 +1065,127 @@ mod tests {
         let parts = split_at_rules(item, &[200.0]);
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].text, "一般公共服务支出");
+    }
+
+    fn one_line(runs: Vec<TextRun>) -> String {
+        extract(&Layout {
+            pages: page(),
+            runs,
+            segments: vec![],
+        })
+        .text
+    }
+
+    fn sized(x: f32, width: f32, text: &str) -> TextRun {
+        TextRun {
+            width,
+            ..run(1, x, 100.0, text)
+        }
+    }
+
+    #[test]
+    fn a_space_beside_a_cjk_character_is_not_written() {
+        // pdf.js: one item with a space where the glyphs are 0.1 em apart;
+        // the native reader: runs apart by a gap. Both read the same.
+        let item = one_line(vec![sized(100.0, 95.0, "受理 、社区 增长 3.4%")]);
+        let runs = one_line(vec![
+            sized(100.0, 20.0, "受理"),
+            sized(122.5, 30.0, "、社区"),
+            sized(155.0, 20.0, "增长"),
+            sized(177.5, 20.0, "3.4%"),
+        ]);
+        assert_eq!(item, "受理、社区增长3.4%\n");
+        assert_eq!(runs, item);
+        // Between two characters that are not CJK a gap is still a space,
+        // in an item or between runs; a wide gap still a TAB.
+        assert_eq!(
+            one_line(vec![sized(100.0, 60.0, "Total  12 ")]),
+            "Total 12\n"
+        );
+        assert_eq!(
+            one_line(vec![sized(100.0, 50.0, "Total"), sized(152.5, 20.0, "12")]),
+            "Total 12\n"
+        );
+        assert_eq!(
+            one_line(vec![sized(100.0, 40.0, "合计 a"), sized(200.0, 20.0, "12")]),
+            "合计a\t12\n"
+        );
+    }
+
+    #[test]
+    fn leader_dots_drawn_a_glyph_a_run_are_one_run_of_dots() {
+        // The native reader: each dot its own run, its width from the last.
+        let mut runs = vec![sized(100.0, 20.0, "职责")];
+        runs.extend((0..5).map(|i| sized(120.0 + 2.9 * i as f32, 2.9, ".")));
+        runs.push(sized(200.0, 10.0, "1"));
+        let dots = one_line(runs);
+        // pdf.js: the dots in one item.
+        let item = one_line(vec![
+            sized(100.0, 35.0, "职责....."),
+            sized(200.0, 10.0, "1"),
+        ]);
+        assert_eq!(dots, "职责.....\t1\n");
+        assert_eq!(item, dots);
+        // A run drawn again a little to the side (bold, a shadow) is one.
+        let bold = one_line(vec![sized(100.0, 20.0, "合计"), sized(100.5, 20.0, "合计")]);
+        assert_eq!(bold, "合计\n");
+    }
+
+    #[test]
+    fn a_centre_on_a_row_boundary_goes_to_the_band_below_in_both_readings() {
+        // Rows at 100, 130, 160; the rule at 130 drawn only right of 200:
+        // the left cell spans both bands, its text centred on 130.
+        let segments = vec![
+            seg(100.0, 100.0, 300.0, 100.0),
+            seg(200.0, 130.0, 300.0, 130.0),
+            seg(100.0, 160.0, 300.0, 160.0),
+            seg(100.0, 100.0, 100.0, 160.0),
+            seg(200.0, 100.0, 200.0, 160.0),
+            seg(300.0, 100.0, 300.0, 160.0),
+        ];
+        for centre in [129.99, 130.0, 130.01] {
+            let runs = vec![
+                run(1, 110.0, centre - 5.0, "上年结转"),
+                run(1, 210.0, 110.0, "小计"),
+                run(1, 210.0, 140.0, "其中"),
+            ];
+            let out = extract(&Layout {
+                pages: page(),
+                runs,
+                segments: segments.clone(),
+            });
+            assert_eq!(out.text, "\t小计\n上年结转\t其中\n", "centre {centre}");
+        }
+    }
+
+    #[test]
+    fn a_tables_rows_keep_the_order_of_its_bands() {
+        // Rows at 100, 130, 160, the rule at 130 drawn only right of 200; a
+        // tall heading centred in the lower band starts above the text of
+        // the upper one.
+        let segments = vec![
+            seg(100.0, 100.0, 300.0, 100.0),
+            seg(200.0, 130.0, 300.0, 130.0),
+            seg(100.0, 160.0, 300.0, 160.0),
+            seg(100.0, 100.0, 100.0, 160.0),
+            seg(200.0, 100.0, 200.0, 160.0),
+            seg(300.0, 100.0, 300.0, 160.0),
+        ];
+        let tall = TextRun {
+            height: 30.0,
+            ..run(1, 110.0, 116.0, "上年")
+        };
+        let runs = vec![
+            tall,
+            run(1, 210.0, 118.0, "小计"),
+            run(1, 210.0, 140.0, "其中"),
+        ];
+        let out = extract(&Layout {
+            pages: page(),
+            runs,
+            segments,
+        });
+        assert_eq!(out.text, "\t小计\n上年\t其中\n");
     }
 
     #[test]
