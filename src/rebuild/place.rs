@@ -355,13 +355,18 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
             })
             .collect()
     };
-    let failing = |run: &Run| !run.figures.is_empty() && !satisfiable(run, &own(run));
+    let fails = |run: &Run| !run.figures.is_empty() && !satisfiable(run, &own(run));
+    // Whether each run fails, worked out when first asked (and again after
+    // it changed): a run is asked once for every run before it.
+    let mut failing: Vec<Option<bool>> = vec![None; runs.len()];
     for s in 0..runs.len() {
-        if !failing(&runs[s]) || runs[s].figures.len() >= runs[s].slots.len() {
+        if !*failing[s].get_or_insert_with(|| fails(&runs[s]))
+            || runs[s].figures.len() >= runs[s].slots.len()
+        {
             continue;
         }
         for o in s + 1..runs.len() {
-            if !failing(&runs[o]) {
+            if !*failing[o].get_or_insert_with(|| fails(&runs[o])) {
                 continue;
             }
             let mut fits: Vec<usize> = Vec::new();
@@ -384,6 +389,8 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
             let line = runs[o].lines.remove(f);
             runs[s].figures.push(figure);
             runs[s].lines.push(line);
+            failing[s] = None;
+            failing[o] = None;
             break;
         }
     }
@@ -478,21 +485,11 @@ fn solve(
     scale: u32,
     candidates: &mut [Vec<Vec<usize>>],
 ) -> Vec<bool> {
-    let mut broken = vec![false; constraints.len()];
-    loop {
-        let mut changed = false;
-        for (i, k) in constraints.iter().enumerate() {
-            if broken[i] {
-                continue;
-            }
-            let reads = reads(k, cover);
-            if reads.iter().any(|(r, _)| candidates[*r].is_empty()) {
-                continue;
-            }
-            let mut product: usize = 1;
-            for (r, _) in &reads {
-                product = product.saturating_mul(candidates[*r].len());
-            }
+    // What each sum reads of the runs, and its figures known already
+    // (left − right, Σ halves): the same at every pass.
+    let read: Vec<(Reads, Units)> = constraints
+        .iter()
+        .map(|k| {
             let mut fixed = Units::default();
             for (left, list) in [(true, &k.left), (false, &k.right)] {
                 for p in list {
@@ -502,6 +499,31 @@ fn solve(
                         fixed.half += t.half;
                     }
                 }
+            }
+            (reads(k, cover), fixed)
+        })
+        .collect();
+    let mut broken = vec![false; constraints.len()];
+    // A sum tried again on the same candidates drops nothing more: each is
+    // tried again only once a run it reads has lost candidates since.
+    let mut drops = 0usize;
+    let mut dropped_at = vec![0usize; candidates.len()];
+    let mut tried_at: Vec<Option<usize>> = vec![None; constraints.len()];
+    loop {
+        let mut changed = false;
+        for (i, (k, (reads, fixed))) in constraints.iter().zip(&read).enumerate() {
+            let unchanged = |t: usize| reads.iter().all(|(r, _)| dropped_at[*r] <= t);
+            if broken[i] || tried_at[i].is_some_and(unchanged) {
+                continue;
+            }
+            tried_at[i] = Some(drops);
+            let fixed = *fixed;
+            if reads.iter().any(|(r, _)| candidates[*r].is_empty()) {
+                continue;
+            }
+            let mut product: usize = 1;
+            for (r, _) in reads {
+                product = product.saturating_mul(candidates[*r].len());
             }
             let shares: Vec<Vec<Option<Units>>> = reads
                 .iter()
@@ -526,6 +548,8 @@ fn solve(
                     let mut it = keep.iter();
                     candidates[*r].retain(|_| *it.next().unwrap_or(&true));
                     changed = true;
+                    drops += 1;
+                    dropped_at[*r] = drops;
                 }
             }
         }
