@@ -627,22 +627,7 @@ fn shares(
 /// share of a run is tried once.
 fn support(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Option<Vec<Vec<bool>>> {
     // Each run's distinct shares, and which of them each candidate has.
-    let mut distinct: Vec<Vec<Option<Units>>> = Vec::with_capacity(shares.len());
-    let mut class: Vec<Vec<usize>> = Vec::with_capacity(shares.len());
-    for s in shares {
-        let mut order: Vec<usize> = (0..s.len()).collect();
-        sort_stable_by(&mut order, |&a, &b| s[a].cmp(&s[b]));
-        let mut values: Vec<Option<Units>> = Vec::new();
-        let mut of = vec![0; s.len()];
-        for i in order {
-            if values.last() != Some(&s[i]) {
-                values.push(s[i]);
-            }
-            of[i] = values.len() - 1;
-        }
-        distinct.push(values);
-        class.push(of);
-    }
+    let (distinct, class): (Vec<_>, Vec<_>) = shares.iter().map(|s| distinct(s)).unzip();
     let holds = |choice: &[usize]| {
         let mut sum = fixed;
         for (values, &c) in distinct.iter().zip(choice) {
@@ -689,6 +674,35 @@ fn support(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Optio
             .map(|(of, supported)| of.iter().map(|&c| supported[c]).collect())
             .collect()
     })
+}
+
+/// The distinct shares of a run's candidates, and the index among them of
+/// each candidate's. A few candidates are compared with each other; many
+/// are sorted.
+fn distinct(shares: &[Option<Units>]) -> (Vec<Option<Units>>, Vec<usize>) {
+    let mut values: Vec<Option<Units>> = Vec::new();
+    let mut of = vec![0; shares.len()];
+    if shares.len() <= 16 {
+        for (i, s) in shares.iter().enumerate() {
+            of[i] = match values.iter().position(|v| v == s) {
+                Some(at) => at,
+                None => {
+                    values.push(*s);
+                    values.len() - 1
+                }
+            };
+        }
+    } else {
+        let mut order: Vec<usize> = (0..shares.len()).collect();
+        sort_stable_by(&mut order, |&a, &b| shares[a].cmp(&shares[b]));
+        for i in order {
+            if values.last() != Some(&shares[i]) {
+                values.push(shares[i]);
+            }
+            of[i] = values.len() - 1;
+        }
+    }
+    (values, of)
 }
 
 /// For a sum over too many combinations to try: drops a run's candidate
