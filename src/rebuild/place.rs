@@ -905,6 +905,11 @@ fn constraints(
             Identity::CrossTotal { left, right, .. } => {
                 let mut all = vec![(true, *left)];
                 all.extend(right.iter().map(|r| (false, *r)));
+                // Only the equalities this table is in (the figures of the
+                // others' tables are looked up among every known total).
+                if !all.iter().any(|(_, cell)| cell.table == def.id) {
+                    continue;
+                }
                 let mut l = Vec::new();
                 let mut r = Vec::new();
                 let mut mine = false;
