@@ -19,7 +19,7 @@ use alloc::collections::BTreeMap;
 
 use super::{RebuiltRow, UnplacedRow, UNPLACED};
 
-use crate::arith::{self, Term};
+use crate::arith::Term;
 use crate::decimal;
 use crate::model::Amount;
 use crate::prelude::*;
@@ -301,35 +301,81 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
         .iter()
         .map(|f| Amount::parse(f).map(Term::from))
         .collect();
-    candidates_of(run).iter().any(|cand| {
-        let value = |p: &Part| match *p {
-            Part::Fixed(t) => Some(t),
-            Part::Cell(d, c) => {
-                let s = run.slots.iter().position(|&x| x == (d, c))?;
-                match cand.iter().position(|&x| x == s) {
-                    Some(f) => terms[f],
-                    None => Some(Term::ZERO),
+    let fixed = own.iter().flat_map(|k| parts(k)).filter_map(|p| match p {
+        Part::Fixed(t) => Some(t),
+        Part::Cell(..) => None,
+    });
+    let scale = terms
+        .iter()
+        .flatten()
+        .chain(fixed)
+        .map(|t| t.value.scale().max(t.half.scale()))
+        .max()
+        .unwrap_or(0);
+    let terms: Vec<Option<Units>> = terms
+        .iter()
+        .map(|t| t.map(|t| Units::of(t, scale)))
+        .collect();
+    // Each sum as the run's slots it reads (how often added, subtracted)
+    // and its figures known already; one reading a cell not the run's says
+    // nothing.
+    let sums: Vec<(SlotReads, Units)> = own
+        .iter()
+        .filter_map(|k| {
+            let mut slots: SlotReads = Vec::new();
+            let mut known = Units::default();
+            for (left, list) in [(true, &k.left), (false, &k.right)] {
+                for p in list {
+                    match *p {
+                        Part::Fixed(t) => {
+                            let t = Units::of(t, scale);
+                            known.value += if left { t.value } else { -t.value };
+                            known.half += t.half;
+                        }
+                        Part::Cell(d, c) => {
+                            let s = run.slots.iter().position(|&x| x == (d, c))?;
+                            let at = match slots.iter().position(|x| x.0 == s) {
+                                Some(at) => at,
+                                None => {
+                                    slots.push((s, 0, 0));
+                                    slots.len() - 1
+                                }
+                            };
+                            if left {
+                                slots[at].1 += 1;
+                            } else {
+                                slots[at].2 += 1;
+                            }
+                        }
+                    }
                 }
             }
-        };
-        own.iter().all(|k| {
-            let mut left = Term::ZERO;
-            let mut right = Term::ZERO;
-            for p in &k.left {
-                match value(p) {
-                    Some(t) => left = left + t,
-                    None => return true,
-                }
-            }
-            for p in &k.right {
-                match value(p) {
-                    Some(t) => right = right + t,
-                    None => return true,
-                }
-            }
-            !arith::compare(left, right).is_mismatch()
+            Some((slots, known))
         })
-    })
+        .collect();
+    let mut figure_at: Vec<Option<usize>> = vec![None; run.slots.len()];
+    for cand in candidates_of(run) {
+        figure_at.fill(None);
+        for (f, &s) in cand.iter().enumerate() {
+            figure_at[s] = Some(f);
+        }
+        let holds = |(slots, known): &(SlotReads, Units)| {
+            let mut sum = *known;
+            for &(s, added, subtracted) in slots {
+                // A blank is zero.
+                let Some(f) = figure_at[s] else { continue };
+                // An unreadable figure: the sum says nothing.
+                let Some(t) = terms[f] else { return true };
+                sum.value += (added - subtracted) * t.value;
+                sum.half += (added + subtracted) * t.half;
+            }
+            sum.value.abs() <= sum.half
+        };
+        if sums.iter().all(holds) {
+            return true;
+        }
+    }
+    false
 }
 
 /// One-cell-a-line text sometimes prints a figure of a row after the
@@ -365,6 +411,8 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
         {
             continue;
         }
+        // A trial keeps the run's slots, and so its sums.
+        let sums = own(&runs[s]);
         for o in s + 1..runs.len() {
             if !*failing[o].get_or_insert_with(|| fails(&runs[o])) {
                 continue;
@@ -374,7 +422,7 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
                 let mut trial = runs[s].clone();
                 trial.figures.push(runs[o].figures[f].clone());
                 trial.lines.push(runs[o].lines[f]);
-                if satisfiable(&trial, &own(&trial)) {
+                if satisfiable(&trial, &sums) {
                     fits.push(f);
                 }
             }
@@ -562,7 +610,11 @@ fn solve(
 /// How a sum reads each run whose cells it holds: the run, and for each
 /// of the run's slots in the sum how often it is added (on the left) and
 /// subtracted (on the right). Runs in the order the sum first meets them.
-type Reads = Vec<(usize, Vec<(usize, i128, i128)>)>;
+type Reads = Vec<(usize, SlotReads)>;
+
+/// The slots of a run a sum reads: (slot, how often added, how often
+/// subtracted).
+type SlotReads = Vec<(usize, i128, i128)>;
 
 fn reads(k: &Constraint, cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>) -> Reads {
     let mut out: Reads = Vec::new();
