@@ -26,8 +26,7 @@ fn pow10(n: u32) -> i128 {
 /// Both mantissas at the larger of the two scales, and that scale.
 fn aligned(a: Decimal, b: Decimal) -> (i128, i128, u32) {
     let scale = a.scale().max(b.scale());
-    let widen = |d: Decimal| d.mantissa().saturating_mul(pow10(scale - d.scale()));
-    (widen(a), widen(b), scale)
+    (mantissa_at(a, scale), mantissa_at(b, scale), scale)
 }
 
 /// `numerator / denominator` (denominator > 0), rounded half away from zero.
@@ -80,6 +79,12 @@ fn from_mantissa(mantissa: i128, scale: u32) -> Decimal {
         Decimal::MAX
     };
     Decimal::try_from_i128_with_scale(kept, scale - dropped).unwrap_or(limit)
+}
+
+/// The mantissa of `a` written at `scale` (at least its own): 1.5 at 3 is
+/// 1500. Saturates at i128, far beyond any printed figure.
+pub fn mantissa_at(a: Decimal, scale: u32) -> i128 {
+    a.mantissa().saturating_mul(pow10(scale - a.scale()))
 }
 
 /// a + b, at the larger scale.

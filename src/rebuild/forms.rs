@@ -29,10 +29,9 @@ pub struct UnreadForm {
     pub reason: String,
 }
 
-/// Marks every form whose rows are not one a line as unread. `text` is
-/// the normalised text `lines` was read from.
-pub fn mark_unread(lines: &mut Lines, text: &str) {
-    let raw: Vec<&str> = text.split('\n').collect();
+/// Marks every form whose rows are not one a line as unread. `raw` are the
+/// lines of the normalised text `lines` was read from.
+pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
     let mut unread = Vec::new();
     {
         let content = content_lines(lines);
@@ -43,7 +42,7 @@ pub fn mark_unread(lines: &mut Lines, text: &str) {
                 .position(|l| starts_project(l))
                 .unwrap_or(body.len())];
             if let Some(last) = body.last() {
-                if !one_row_a_line(body, &raw) {
+                if !one_row_a_line(body, raw) {
                     unread.push(UnreadForm {
                         first: content[start].no,
                         last: last.no,
@@ -100,7 +99,7 @@ mod tests {
     #[test]
     fn a_form_one_row_a_line_is_read() {
         let mut lines = Lines::from_text(TAB);
-        mark_unread(&mut lines, TAB);
+        mark_unread(&mut lines, &TAB.split('\n').collect::<Vec<_>>());
         assert!(lines.unread.is_empty());
         assert_eq!(lines.noise_count(), 0);
     }
@@ -108,7 +107,7 @@ mod tests {
     #[test]
     fn a_laid_out_form_is_not_read() {
         let mut lines = Lines::from_text(LAYOUT);
-        mark_unread(&mut lines, LAYOUT);
+        mark_unread(&mut lines, &LAYOUT.split('\n').collect::<Vec<_>>());
         assert_eq!(lines.unread.len(), 1);
         assert_eq!((lines.unread[0].first, lines.unread[0].last), (1, 6));
         assert!(lines.all[..6]

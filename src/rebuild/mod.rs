@@ -117,14 +117,14 @@ impl Region<'_> {
 ///
 /// Returns the readings it used (each once), for `Profile::verified_readings`.
 pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<Reading> {
-    forms::mark_unread(lines, text);
+    let raw: Vec<&str> = text.split('\n').collect();
+    forms::mark_unread(lines, &raw);
     let titles = Titles::of(profile);
     let regions = table_regions(lines, &titles);
     let mut used = Vec::new();
     if regions.is_empty() {
         return used;
     }
-    let raw: Vec<&str> = text.split('\n').collect();
     #[cfg(feature = "rebuild")]
     let mut known = place::Known::default();
     for (start, end, table) in regions {

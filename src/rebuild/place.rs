@@ -18,14 +18,13 @@
 use alloc::collections::BTreeMap;
 
 use super::{RebuiltRow, UnplacedRow, UNPLACED};
-use rust_decimal::Decimal;
 
-use crate::arith::{self, Term};
+use crate::arith::Term;
 use crate::decimal;
 use crate::model::Amount;
 use crate::prelude::*;
 use crate::profile::{Identity, PartRows, Profile, RowSel, TableDef};
-use crate::slices::sort_unique;
+use crate::slices::{sort_stable_by, sort_unique};
 
 /// What a row is, for the identities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +161,12 @@ pub fn place(
     if !orphans.is_empty() {
         return unreliable(def, drafts, runs, &orphans, ORPHANS);
     }
-    let broken = solve(&constraints, &cover, &terms, &mut candidates);
+    let scale = common_scale(&constraints, &terms);
+    let units: Vec<Vec<Option<Units>>> = terms
+        .iter()
+        .map(|r| r.iter().map(|t| t.map(|t| Units::of(t, scale))).collect())
+        .collect();
+    let broken = solve(&constraints, &cover, &units, scale, &mut candidates);
     if cautious && (broken.iter().any(|b| *b) || candidates.iter().any(Vec::is_empty)) {
         let all: Vec<usize> = (0..runs.len()).collect();
         return unreliable(def, drafts, runs, &all, SCRAMBLED);
@@ -297,35 +301,81 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
         .iter()
         .map(|f| Amount::parse(f).map(Term::from))
         .collect();
-    candidates_of(run).iter().any(|cand| {
-        let value = |p: &Part| match *p {
-            Part::Fixed(t) => Some(t),
-            Part::Cell(d, c) => {
-                let s = run.slots.iter().position(|&x| x == (d, c))?;
-                match cand.iter().position(|&x| x == s) {
-                    Some(f) => terms[f],
-                    None => Some(Term::ZERO),
+    let fixed = own.iter().flat_map(|k| parts(k)).filter_map(|p| match p {
+        Part::Fixed(t) => Some(t),
+        Part::Cell(..) => None,
+    });
+    let scale = terms
+        .iter()
+        .flatten()
+        .chain(fixed)
+        .map(|t| t.value.scale().max(t.half.scale()))
+        .max()
+        .unwrap_or(0);
+    let terms: Vec<Option<Units>> = terms
+        .iter()
+        .map(|t| t.map(|t| Units::of(t, scale)))
+        .collect();
+    // Each sum as the run's slots it reads (how often added, subtracted)
+    // and its figures known already; one reading a cell not the run's says
+    // nothing.
+    let sums: Vec<(SlotReads, Units)> = own
+        .iter()
+        .filter_map(|k| {
+            let mut slots: SlotReads = Vec::new();
+            let mut known = Units::default();
+            for (left, list) in [(true, &k.left), (false, &k.right)] {
+                for p in list {
+                    match *p {
+                        Part::Fixed(t) => {
+                            let t = Units::of(t, scale);
+                            known.value += if left { t.value } else { -t.value };
+                            known.half += t.half;
+                        }
+                        Part::Cell(d, c) => {
+                            let s = run.slots.iter().position(|&x| x == (d, c))?;
+                            let at = match slots.iter().position(|x| x.0 == s) {
+                                Some(at) => at,
+                                None => {
+                                    slots.push((s, 0, 0));
+                                    slots.len() - 1
+                                }
+                            };
+                            if left {
+                                slots[at].1 += 1;
+                            } else {
+                                slots[at].2 += 1;
+                            }
+                        }
+                    }
                 }
             }
-        };
-        own.iter().all(|k| {
-            let mut left = Term::ZERO;
-            let mut right = Term::ZERO;
-            for p in &k.left {
-                match value(p) {
-                    Some(t) => left = left + t,
-                    None => return true,
-                }
-            }
-            for p in &k.right {
-                match value(p) {
-                    Some(t) => right = right + t,
-                    None => return true,
-                }
-            }
-            !arith::compare(left, right).is_mismatch()
+            Some((slots, known))
         })
-    })
+        .collect();
+    let mut figure_at: Vec<Option<usize>> = vec![None; run.slots.len()];
+    for cand in candidates_of(run) {
+        figure_at.fill(None);
+        for (f, &s) in cand.iter().enumerate() {
+            figure_at[s] = Some(f);
+        }
+        let holds = |(slots, known): &(SlotReads, Units)| {
+            let mut sum = *known;
+            for &(s, added, subtracted) in slots {
+                // A blank is zero.
+                let Some(f) = figure_at[s] else { continue };
+                // An unreadable figure: the sum says nothing.
+                let Some(t) = terms[f] else { return true };
+                sum.value += (added - subtracted) * t.value;
+                sum.half += (added + subtracted) * t.half;
+            }
+            sum.value.abs() <= sum.half
+        };
+        if sums.iter().all(holds) {
+            return true;
+        }
+    }
+    false
 }
 
 /// One-cell-a-line text sometimes prints a figure of a row after the
@@ -351,13 +401,20 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
             })
             .collect()
     };
-    let failing = |run: &Run| !run.figures.is_empty() && !satisfiable(run, &own(run));
+    let fails = |run: &Run| !run.figures.is_empty() && !satisfiable(run, &own(run));
+    // Whether each run fails, worked out when first asked (and again after
+    // it changed): a run is asked once for every run before it.
+    let mut failing: Vec<Option<bool>> = vec![None; runs.len()];
     for s in 0..runs.len() {
-        if !failing(&runs[s]) || runs[s].figures.len() >= runs[s].slots.len() {
+        if !*failing[s].get_or_insert_with(|| fails(&runs[s]))
+            || runs[s].figures.len() >= runs[s].slots.len()
+        {
             continue;
         }
+        // A trial keeps the run's slots, and so its sums.
+        let sums = own(&runs[s]);
         for o in s + 1..runs.len() {
-            if !failing(&runs[o]) {
+            if !*failing[o].get_or_insert_with(|| fails(&runs[o])) {
                 continue;
             }
             let mut fits: Vec<usize> = Vec::new();
@@ -365,7 +422,7 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
                 let mut trial = runs[s].clone();
                 trial.figures.push(runs[o].figures[f].clone());
                 trial.lines.push(runs[o].lines[f]);
-                if satisfiable(&trial, &own(&trial)) {
+                if satisfiable(&trial, &sums) {
                     fits.push(f);
                 }
             }
@@ -380,6 +437,8 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
             let line = runs[o].lines.remove(f);
             runs[s].figures.push(figure);
             runs[s].lines.push(line);
+            failing[s] = None;
+            failing[o] = None;
             break;
         }
     }
@@ -422,77 +481,123 @@ fn parts(c: &Constraint) -> impl Iterator<Item = &Part> {
     c.left.iter().chain(&c.right)
 }
 
+/// A term in units of 10^-scale, one scale for the whole table (the
+/// largest of its figures' and halves'): the sums tried over combinations
+/// of candidates are then additions of integers, as exact as `decimal`'s.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Units {
+    value: i128,
+    half: i128,
+}
+
+impl Units {
+    fn of(term: Term, scale: u32) -> Units {
+        Units {
+            value: decimal::mantissa_at(term.value, scale),
+            half: decimal::mantissa_at(term.half, scale),
+        }
+    }
+}
+
+impl core::ops::Add for Units {
+    type Output = Units;
+    fn add(self, o: Units) -> Units {
+        Units {
+            value: self.value + o.value,
+            half: self.half + o.half,
+        }
+    }
+}
+
+/// The scale every term of the table is written at as [`Units`].
+fn common_scale(constraints: &[Constraint], terms: &[Vec<Option<Term>>]) -> u32 {
+    let fixed = constraints.iter().flat_map(parts).filter_map(|p| match p {
+        Part::Fixed(t) => Some(t),
+        Part::Cell(..) => None,
+    });
+    terms
+        .iter()
+        .flatten()
+        .flatten()
+        .chain(fixed)
+        .map(|t| t.value.scale().max(t.half.scale()))
+        .max()
+        .unwrap_or(0)
+}
+
 /// Drops the candidates no sum allows; returns which sums nothing satisfies.
 fn solve(
     constraints: &[Constraint],
     cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
-    terms: &[Vec<Option<Term>>],
+    terms: &[Vec<Option<Units>>],
+    scale: u32,
     candidates: &mut [Vec<Vec<usize>>],
 ) -> Vec<bool> {
-    let mut broken = vec![false; constraints.len()];
-    loop {
-        let mut changed = false;
-        for (i, k) in constraints.iter().enumerate() {
-            if broken[i] {
-                continue;
-            }
-            let mut runs: Vec<usize> = Vec::new();
-            for p in parts(k) {
-                if let Part::Cell(d, c) = p {
-                    for &(r, _) in cover.get(&(*d, *c)).into_iter().flatten() {
-                        if !runs.contains(&r) {
-                            runs.push(r);
-                        }
+    // What each sum reads of the runs, and its figures known already
+    // (left − right, Σ halves): the same at every pass.
+    let read: Vec<(Reads, Units)> = constraints
+        .iter()
+        .map(|k| {
+            let mut fixed = Units::default();
+            for (left, list) in [(true, &k.left), (false, &k.right)] {
+                for p in list {
+                    if let Part::Fixed(t) = *p {
+                        let t = Units::of(t, scale);
+                        fixed.value += if left { t.value } else { -t.value };
+                        fixed.half += t.half;
                     }
                 }
             }
-            if runs.iter().any(|&r| candidates[r].is_empty()) {
+            (reads(k, cover), fixed)
+        })
+        .collect();
+    let mut broken = vec![false; constraints.len()];
+    // A sum tried again on the same candidates drops nothing more: each is
+    // tried again only once a run it reads has lost candidates since.
+    let mut drops = 0usize;
+    let mut dropped_at = vec![0usize; candidates.len()];
+    let mut tried_at: Vec<Option<usize>> = vec![None; constraints.len()];
+    loop {
+        let mut changed = false;
+        for (i, (k, (reads, fixed))) in constraints.iter().zip(&read).enumerate() {
+            let unchanged = |t: usize| reads.iter().all(|(r, _)| dropped_at[*r] <= t);
+            if broken[i] || tried_at[i].is_some_and(unchanged) {
+                continue;
+            }
+            tried_at[i] = Some(drops);
+            let fixed = *fixed;
+            if reads.iter().any(|(r, _)| candidates[*r].is_empty()) {
                 continue;
             }
             let mut product: usize = 1;
-            for &r in &runs {
-                product = product.saturating_mul(candidates[r].len());
+            for (r, _) in reads {
+                product = product.saturating_mul(candidates[*r].len());
             }
-            if product > COMBINATIONS {
-                changed |= bound(k, cover, terms, candidates, &runs);
-                continue;
-            }
-            let mut support: Vec<Vec<bool>> = runs
+            let shares: Vec<Vec<Option<Units>>> = reads
                 .iter()
-                .map(|&r| vec![false; candidates[r].len()])
+                .map(|(r, slots)| shares(slots, &terms[*r], &candidates[*r]))
                 .collect();
-            let mut choice = vec![0usize; runs.len()];
-            let mut any = false;
-            loop {
-                if holds(k, cover, terms, candidates, &runs, &choice) {
-                    any = true;
-                    for (j, &c) in choice.iter().enumerate() {
-                        support[j][c] = true;
+            let keep = if product > COMBINATIONS {
+                match bound(k, fixed, &shares) {
+                    Some(keep) => keep,
+                    None => continue,
+                }
+            } else {
+                match support(k, fixed, &shares) {
+                    Some(keep) => keep,
+                    None => {
+                        broken[i] = true;
+                        continue;
                     }
                 }
-                // Next combination.
-                let mut j = 0;
-                while j < runs.len() {
-                    choice[j] += 1;
-                    if choice[j] < candidates[runs[j]].len() {
-                        break;
-                    }
-                    choice[j] = 0;
-                    j += 1;
-                }
-                if j == runs.len() {
-                    break;
-                }
-            }
-            if !any {
-                broken[i] = true;
-                continue;
-            }
-            for (j, &r) in runs.iter().enumerate() {
-                if support[j].iter().any(|s| !s) {
-                    let mut keep = support[j].iter();
-                    candidates[r].retain(|_| *keep.next().unwrap_or(&true));
+            };
+            for ((r, _), keep) in reads.iter().zip(keep) {
+                if keep.iter().any(|k| !k) && keep.iter().any(|k| *k) {
+                    let mut it = keep.iter();
+                    candidates[*r].retain(|_| *it.next().unwrap_or(&true));
                     changed = true;
+                    drops += 1;
+                    dropped_at[*r] = drops;
                 }
             }
         }
@@ -502,168 +607,201 @@ fn solve(
     }
 }
 
-/// A run's part in a sum under one candidate: Σ ± figures, Σ halves.
-fn share(
-    k: &Constraint,
-    run: usize,
-    cand: &[usize],
-    cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
-    terms: &[Vec<Option<Term>>],
-) -> Option<(Decimal, Decimal)> {
-    let mut value = Decimal::ZERO;
-    let mut half = Decimal::ZERO;
+/// How a sum reads each run whose cells it holds: the run, and for each
+/// of the run's slots in the sum how often it is added (on the left) and
+/// subtracted (on the right). Runs in the order the sum first meets them.
+type Reads = Vec<(usize, SlotReads)>;
+
+/// The slots of a run a sum reads: (slot, how often added, how often
+/// subtracted).
+type SlotReads = Vec<(usize, i128, i128)>;
+
+fn reads(k: &Constraint, cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>) -> Reads {
+    let mut out: Reads = Vec::new();
     for (left, list) in [(true, &k.left), (false, &k.right)] {
         for p in list {
             let Part::Cell(d, c) = *p else { continue };
             for &(r, s) in cover.get(&(d, c)).into_iter().flatten() {
-                if r != run {
-                    continue;
-                }
-                if let Some(f) = cand.iter().position(|&x| x == s) {
-                    let t = terms[r][f]?;
-                    value = if left {
-                        decimal::add(value, t.value)
-                    } else {
-                        decimal::sub(value, t.value)
-                    };
-                    half = decimal::add(half, t.half);
+                let at = match out.iter().position(|x| x.0 == r) {
+                    Some(at) => at,
+                    None => {
+                        out.push((r, Vec::new()));
+                        out.len() - 1
+                    }
+                };
+                let slots = &mut out[at].1;
+                let at = match slots.iter().position(|x| x.0 == s) {
+                    Some(at) => at,
+                    None => {
+                        slots.push((s, 0, 0));
+                        slots.len() - 1
+                    }
+                };
+                if left {
+                    slots[at].1 += 1;
+                } else {
+                    slots[at].2 += 1;
                 }
             }
         }
     }
-    Some((value, half))
+    out
+}
+
+/// A run's part in a sum under each of its candidates: Σ ± its figures in
+/// the sum's cells and Σ their halves; None where one of them is
+/// unreadable (the sum then says nothing about the candidate).
+fn shares(
+    slots: &[(usize, i128, i128)],
+    terms: &[Option<Units>],
+    candidates: &[Vec<usize>],
+) -> Vec<Option<Units>> {
+    candidates
+        .iter()
+        .map(|cand| {
+            let mut share = Units::default();
+            for (f, s) in cand.iter().enumerate() {
+                let Some(&(_, added, subtracted)) = slots.iter().find(|x| x.0 == *s) else {
+                    continue;
+                };
+                let t = terms[f]?;
+                share.value += (added - subtracted) * t.value;
+                share.half += (added + subtracted) * t.half;
+            }
+            Some(share)
+        })
+        .collect()
+}
+
+/// Which candidates of each run some choice of the other runs' candidates
+/// lets satisfy the sum, rounding allowed; None when no choice does.
+/// Candidates with equal shares stand or fall together, so each distinct
+/// share of a run is tried once.
+fn support(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Option<Vec<Vec<bool>>> {
+    // Each run's distinct shares, and which of them each candidate has.
+    let (distinct, class): (Vec<_>, Vec<_>) = shares.iter().map(|s| distinct(s)).unzip();
+    let holds = |choice: &[usize]| {
+        let mut sum = fixed;
+        for (values, &c) in distinct.iter().zip(choice) {
+            match values[c] {
+                Some(share) => sum = sum + share,
+                // An unreadable figure: the sum says nothing.
+                None => return true,
+            }
+        }
+        if k.at_most {
+            sum.value <= sum.half
+        } else {
+            sum.value.abs() <= sum.half
+        }
+    };
+    let mut supported: Vec<Vec<bool>> = distinct.iter().map(|v| vec![false; v.len()]).collect();
+    let mut choice = vec![0usize; distinct.len()];
+    let mut any = false;
+    loop {
+        if holds(&choice) {
+            any = true;
+            for (j, &c) in choice.iter().enumerate() {
+                supported[j][c] = true;
+            }
+        }
+        // Next combination.
+        let mut j = 0;
+        while j < choice.len() {
+            choice[j] += 1;
+            if choice[j] < distinct[j].len() {
+                break;
+            }
+            choice[j] = 0;
+            j += 1;
+        }
+        if j == choice.len() {
+            break;
+        }
+    }
+    any.then(|| {
+        class
+            .iter()
+            .zip(&supported)
+            .map(|(of, supported)| of.iter().map(|&c| supported[c]).collect())
+            .collect()
+    })
+}
+
+/// The distinct shares of a run's candidates, and the index among them of
+/// each candidate's. A few candidates are compared with each other; many
+/// are sorted.
+fn distinct(shares: &[Option<Units>]) -> (Vec<Option<Units>>, Vec<usize>) {
+    let mut values: Vec<Option<Units>> = Vec::new();
+    let mut of = vec![0; shares.len()];
+    if shares.len() <= 16 {
+        for (i, s) in shares.iter().enumerate() {
+            of[i] = match values.iter().position(|v| v == s) {
+                Some(at) => at,
+                None => {
+                    values.push(*s);
+                    values.len() - 1
+                }
+            };
+        }
+    } else {
+        let mut order: Vec<usize> = (0..shares.len()).collect();
+        sort_stable_by(&mut order, |&a, &b| shares[a].cmp(&shares[b]));
+        for i in order {
+            if values.last() != Some(&shares[i]) {
+                values.push(shares[i]);
+            }
+            of[i] = values.len() - 1;
+        }
+    }
+    (values, of)
 }
 
 /// For a sum over too many combinations to try: drops a run's candidate
 /// when even the most favourable candidates of the others (each run's
 /// smallest and largest part, the widest rounding band) cannot make the
-/// sum hold with it. Returns whether a candidate was dropped.
-fn bound(
-    k: &Constraint,
-    cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
-    terms: &[Vec<Option<Term>>],
-    candidates: &mut [Vec<Vec<usize>>],
-    runs: &[usize],
-) -> bool {
-    // Fixed figures: left − right.
-    let mut fixed = Decimal::ZERO;
-    let mut fixed_half = Decimal::ZERO;
-    for (left, list) in [(true, &k.left), (false, &k.right)] {
-        for p in list {
-            if let Part::Fixed(t) = p {
-                fixed = if left {
-                    decimal::add(fixed, t.value)
-                } else {
-                    decimal::sub(fixed, t.value)
-                };
-                fixed_half = decimal::add(fixed_half, t.half);
-            }
-        }
-    }
+/// sum hold with it. Returns which candidates are kept; None when the sum
+/// cannot be used so (an inequality, an unreadable figure).
+fn bound(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Option<Vec<Vec<bool>>> {
     if k.at_most {
-        return false;
+        return None;
     }
-    let mut shares: Vec<Vec<(Decimal, Decimal)>> = Vec::with_capacity(runs.len());
-    for &r in runs {
-        let mut v = Vec::with_capacity(candidates[r].len());
-        for cand in &candidates[r] {
-            match share(k, r, cand, cover, terms) {
-                Some(s) => v.push(s),
-                None => return false,
-            }
-        }
-        shares.push(v);
-    }
-    let span = |v: &[(Decimal, Decimal)]| {
-        let mut lo = v[0].0;
-        let mut hi = v[0].0;
-        let mut half = v[0].1;
-        for &(x, h) in v {
-            if decimal::cmp(x, lo).is_lt() {
-                lo = x;
-            }
-            if decimal::cmp(x, hi).is_gt() {
-                hi = x;
-            }
-            if decimal::cmp(h, half).is_gt() {
-                half = h;
-            }
-        }
-        (lo, hi, half)
-    };
-    let spans: Vec<(Decimal, Decimal, Decimal)> = shares.iter().map(|v| span(v)).collect();
-    let mut dropped = false;
-    for (j, &r) in runs.iter().enumerate() {
-        let (mut lo, mut hi, mut half) = (fixed, fixed, fixed_half);
-        for (i, s) in spans.iter().enumerate() {
-            if i != j {
-                lo = decimal::add(lo, s.0);
-                hi = decimal::add(hi, s.1);
-                half = decimal::add(half, s.2);
-            }
-        }
-        let keep: Vec<bool> = shares[j]
-            .iter()
-            .map(|&(x, h)| {
-                let tol = decimal::add(half, h);
-                // Some total in [lo + x, hi + x] lies within ±tol of zero.
-                decimal::cmp(decimal::add(lo, x), tol).is_le()
-                    && decimal::cmp(decimal::add(hi, x), decimal::sub(Decimal::ZERO, tol)).is_ge()
-            })
-            .collect();
-        if keep.iter().any(|k| !k) && keep.iter().any(|k| *k) {
-            let mut it = keep.iter();
-            candidates[r].retain(|_| *it.next().unwrap_or(&true));
-            dropped = true;
-        }
-    }
-    dropped
-}
-
-/// Whether `k` holds with run `runs[j]` at its candidate `choice[j]`.
-fn holds(
-    k: &Constraint,
-    cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
-    terms: &[Vec<Option<Term>>],
-    candidates: &[Vec<Vec<usize>>],
-    runs: &[usize],
-    choice: &[usize],
-) -> bool {
-    let value = |p: &Part| -> Option<Term> {
-        match *p {
-            Part::Fixed(t) => Some(t),
-            Part::Cell(d, c) => {
-                let mut v = Term::ZERO;
-                for &(r, s) in cover.get(&(d, c)).into_iter().flatten() {
-                    let j = runs.iter().position(|&x| x == r)?;
-                    let cand = &candidates[r][choice[j]];
-                    if let Some(f) = cand.iter().position(|&x| x == s) {
-                        v = v + terms[r][f]?;
-                    }
+    let shares: Vec<Vec<Units>> = shares
+        .iter()
+        .map(|v| v.iter().copied().collect())
+        .collect::<Option<_>>()?;
+    // Each run's smallest and largest part, and its widest band.
+    let spans: Vec<(i128, i128, i128)> = shares
+        .iter()
+        .map(|v| {
+            v.iter()
+                .fold((v[0].value, v[0].value, v[0].half), |(lo, hi, half), x| {
+                    (lo.min(x.value), hi.max(x.value), half.max(x.half))
+                })
+        })
+        .collect();
+    let keep = shares
+        .iter()
+        .enumerate()
+        .map(|(j, own)| {
+            let (mut lo, mut hi, mut half) = (fixed.value, fixed.value, fixed.half);
+            for (i, s) in spans.iter().enumerate() {
+                if i != j {
+                    lo += s.0;
+                    hi += s.1;
+                    half += s.2;
                 }
-                Some(v)
             }
-        }
-    };
-    let mut left = Term::ZERO;
-    for p in &k.left {
-        match value(p) {
-            Some(t) => left = left + t,
-            None => return true,
-        }
-    }
-    let mut right = Term::ZERO;
-    for p in &k.right {
-        match value(p) {
-            Some(t) => right = right + t,
-            None => return true,
-        }
-    }
-    if k.at_most {
-        arith::at_most(left, right)
-    } else {
-        !arith::compare(left, right).is_mismatch()
-    }
+            own.iter()
+                .map(|x| {
+                    let tol = half + x.half;
+                    // Some total in [lo + x, hi + x] lies within ±tol of zero.
+                    lo + x.value <= tol && hi + x.value >= -tol
+                })
+                .collect()
+        })
+        .collect();
+    Some(keep)
 }
 
 fn column(def: &TableDef, side: usize, key: &str) -> Option<usize> {
@@ -819,6 +957,11 @@ fn constraints(
             Identity::CrossTotal { left, right, .. } => {
                 let mut all = vec![(true, *left)];
                 all.extend(right.iter().map(|r| (false, *r)));
+                // Only the equalities this table is in (the figures of the
+                // others' tables are looked up among every known total).
+                if !all.iter().any(|(_, cell)| cell.table == def.id) {
+                    continue;
+                }
                 let mut l = Vec::new();
                 let mut r = Vec::new();
                 let mut mine = false;

@@ -47,8 +47,18 @@ impl Titles {
             .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
             .map(|(i, _)| i)
             .collect();
+        // Every title names a 表, on one of its lines when wrapped: a line
+        // is looked at only when it or one of the two after it does.
+        let names_table: Vec<bool> = content
+            .iter()
+            .map(|&i| lines.all[i].text.contains('表'))
+            .collect();
         let mut n = 0;
         while n < content.len() {
+            if !names_table[n..content.len().min(n + 3)].contains(&true) {
+                n += 1;
+                continue;
+            }
             let line = &lines.all[content[n]];
             if let Some(def) = self.table_of(line) {
                 found.push((content[n], n, n, def));
