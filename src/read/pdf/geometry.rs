@@ -417,7 +417,7 @@ fn prose_lines(size: &PageSize, items: Vec<Item>) -> Vec<OutLine> {
         .map(|items| {
             let (x0, y0, x1, y1) = bbox(items);
             OutLine {
-                text: join_items(items, Some(TAB_GAP)),
+                text: justified_gaps(join_items(items, Some(TAB_GAP))),
                 x0,
                 y0,
                 x1,
@@ -431,6 +431,37 @@ fn prose_lines(size: &PageSize, items: Vec<Item>) -> Vec<OutLine> {
         .collect();
     join_paragraphs(size, &mut lines);
     lines
+}
+
+/// A prose line's wide gaps that justification made, not a column: before
+/// a figure followed by its unit ("增加\t309.03万元" — a table's amount
+/// cell holds no unit) or before a lone percent sign ("2.31\t%"). They
+/// are spaces, so the sentence stays one line of prose.
+fn justified_gaps(text: String) -> String {
+    if !text.contains('\t') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('\t') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        let figure_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        let after = rest[figure_end..].trim_start();
+        let justified = rest.starts_with(['%', '％'])
+            || (figure_end > 0
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+                && ["万元", "亿元", "元"].iter().any(|u| after.starts_with(u)));
+        if !justified {
+            out.push('\t');
+        } else if out.chars().next_back().is_some_and(|c| !is_cjk(c)) {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Joins a line that reaches the right margin with the next when that one
@@ -1243,6 +1274,24 @@ mod tests {
             out.text,
             "一般公共预算资金\t小计\n\t公共财政拨款\n\t专项收入\n政府性基金\t小计\n"
         );
+    }
+
+    #[test]
+    fn justified_gaps_in_prose_are_spaces() {
+        let j = |t: &str| justified_gaps(t.to_string());
+        assert_eq!(
+            j("与上年相比增加\t309.03万元，增长"),
+            "与上年相比增加309.03万元，增长"
+        );
+        assert_eq!(j("2.31\t%。主要原因"), "2.31 %。主要原因");
+        assert_eq!(
+            j("比2016年增加\t3,401.59 万元"),
+            "比2016年增加3,401.59 万元"
+        );
+        // Columns stay columns: an amount cell, a rate cell, a label.
+        assert_eq!(j("合计\t2,889.80"), "合计\t2,889.80");
+        assert_eq!(j("增长率\t12.5%"), "增长率\t12.5%");
+        assert_eq!(j("项目\t元旦慰问"), "项目\t元旦慰问");
     }
 
     #[test]
