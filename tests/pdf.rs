@@ -128,11 +128,10 @@ fn real_pdfs_give_the_reports_of_their_table_extractions() {
 
 /// The Jiangsu PDFs are not checked yet (S107: `jiangsu12` does not verify
 /// the PDF reading), but those read right so far keep their tables: every
-/// table, row by row, as their `.tsv.txt` gives it. The 检察院 2017 PDF's
-/// prose is not yet read as its extraction's (a justified line's wide gap
-/// read as a TAB, a paragraph cut at a wider line gap), and the 检察院
-/// 2018 and 2019 extractions cut wrapped labels and headers into rows of
-/// their own, so they are no reference for those tables.
+/// table, row by row, as their `.tsv.txt` gives it (their findings are
+/// compared once the template verifies the PDF reading). The 检察院 2018
+/// and 2019 extractions cut wrapped labels and headers into rows of their
+/// own, so they are no reference for those tables.
 #[test]
 fn jiangsu_pdfs_give_the_tables_of_their_table_extractions() {
     let read_right = [
