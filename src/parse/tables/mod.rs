@@ -161,10 +161,18 @@ pub(crate) fn ends_table_region(line: &Line) -> bool {
 fn read_meta(line: &Line, parsed: &mut Parsed, builder: &mut rows::Builder) -> bool {
     if line.is_tabular() && line.filled_cells().count() > 1 {
         // "编制单位：X | … | 单位：元": a meta line laid out as a row.
-        let keys: Vec<String> = line
-            .filled_cells()
-            .map(|c| fold_key(c).into_owned())
-            .collect();
+        // "部门： | X | 单位：万元": a label whose value the PDF's gap put
+        // in the next cell is one pair.
+        let mut keys: Vec<String> = Vec::new();
+        for cell in line.filled_cells() {
+            let key = fold_key(cell);
+            match keys.last_mut() {
+                Some(last) if last.ends_with(':') && is_meta_pair(last) && !is_meta_pair(&key) => {
+                    last.push_str(&key)
+                }
+                _ => keys.push(key.into_owned()),
+            }
+        }
         if !keys.iter().all(|k| is_meta_pair(k)) {
             return false;
         }
@@ -254,4 +262,26 @@ fn is_public_label(key: &str) -> bool {
         let digits = crate::text::leading_digits(rest);
         digits > 0 && matches!(&rest[digits..], "表" | "表:")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_meta_label_and_its_value_in_two_cells_are_one_pair() {
+        // A PDF's gap puts "部门：" and its name in cells of their own.
+        let text = "十二、政府采购支出预算表\n部门：\t江苏省人民检察院\t单位：万元\n\
+                    采购品目大类\t专项名称\t经济科目\t采购物品名称\t采购组织形式\t总计\n\
+                    合计\t\t\t\t\t2,889.80\n";
+        let parsed = parse(&Lines::from_text(text), &crate::profile::JIANGSU12);
+        assert_eq!(parsed.department.as_deref(), Some("江苏省人民检察院"));
+        assert_eq!(parsed.unit.as_deref(), Some("万元"));
+        let table = &parsed.tables[0];
+        assert!(
+            table.rows.iter().all(|r| !r.name.contains("部门")),
+            "{:?}",
+            table.rows
+        );
+    }
 }

@@ -417,7 +417,7 @@ fn prose_lines(size: &PageSize, items: Vec<Item>) -> Vec<OutLine> {
         .map(|items| {
             let (x0, y0, x1, y1) = bbox(items);
             OutLine {
-                text: join_items(items, Some(TAB_GAP)),
+                text: justified_gaps(join_items(items, Some(TAB_GAP))),
                 x0,
                 y0,
                 x1,
@@ -431,6 +431,37 @@ fn prose_lines(size: &PageSize, items: Vec<Item>) -> Vec<OutLine> {
         .collect();
     join_paragraphs(size, &mut lines);
     lines
+}
+
+/// A prose line's wide gaps that justification made, not a column: before
+/// a figure followed by its unit ("增加\t309.03万元" — a table's amount
+/// cell holds no unit) or before a lone percent sign ("2.31\t%"). They
+/// are spaces, so the sentence stays one line of prose.
+fn justified_gaps(text: String) -> String {
+    if !text.contains('\t') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('\t') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        let figure_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        let after = rest[figure_end..].trim_start();
+        let justified = rest.starts_with(['%', '％'])
+            || (figure_end > 0
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+                && ["万元", "亿元", "元"].iter().any(|u| after.starts_with(u)));
+        if !justified {
+            out.push('\t');
+        } else if out.chars().next_back().is_some_and(|c| !is_cjk(c)) {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Joins a line that reaches the right margin with the next when that one
@@ -578,6 +609,7 @@ struct Grid {
     /// Row boundaries (y), sorted.
     ys: Vec<f32>,
     verticals: Vec<Rule>,
+    horizontals: Vec<Rule>,
 }
 
 /// Clusters sorted positions closer than [`SNAP`] into one (their first).
@@ -673,6 +705,7 @@ fn grids(segments: &[&Segment]) -> Vec<Grid> {
                 xs,
                 ys,
                 verticals: vs,
+                horizontals: hs,
             })
         })
         .collect()
@@ -692,6 +725,26 @@ impl Grid {
         let (first_x, last_x) = (self.xs[0], self.xs[self.xs.len() - 1]);
         let (first_y, last_y) = (self.ys[0], self.ys[self.ys.len() - 1]);
         x >= first_x && x <= last_x && y >= first_y && y <= last_y
+    }
+
+    /// The first band of the cell holding band `band` at `x`: a cell
+    /// spanning several bands (a group label beside its rows, "一般公共预算
+    /// 资金" over 小计 and its parts) has no rule drawn across it at the
+    /// boundaries it spans, and its text, centred in it, belongs to its
+    /// first row, as a table extractor gives it.
+    fn span_top(&self, mut band: usize, x: f32) -> usize {
+        while band > 0 {
+            let y = self.ys[band];
+            let drawn = self
+                .horizontals
+                .iter()
+                .any(|h| abs(h.at - y) <= SNAP && h.from <= x + SNAP && h.to >= x - SNAP);
+            if drawn {
+                break;
+            }
+            band -= 1;
+        }
+        band
     }
 
     /// The column boundaries drawn across the band from `top` to `bottom`
@@ -723,7 +776,8 @@ impl Grid {
             // text centred on the rule the other columns draw) goes to the
             // band below, within [`ON_RULE`]: pdf.js's coordinates are
             // rounded to a hundredth of a point, the native reader's not,
-            // and both must choose the same band.
+            // and both must choose the same band; then a spanning cell's
+            // text goes to its first band (`span_top`).
             let y = item.cy() + ON_RULE;
             let last = self.ys[bands];
             let band = self
@@ -732,7 +786,7 @@ impl Grid {
                 .position(|w| y >= w[0] && y < w[1])
                 .or_else(|| (y - ON_RULE <= last).then_some(bands - 1));
             if let Some(b) = band {
-                per_band[b].push(item);
+                per_band[self.span_top(b, item.cx())].push(item);
             }
         }
         let mut rows = Vec::new();
@@ -1132,9 +1186,10 @@ mod tests {
     }
 
     #[test]
-    fn a_centre_on_a_row_boundary_goes_to_the_band_below_in_both_readings() {
+    fn a_cell_spanning_two_bands_is_read_on_the_first_in_both_readings() {
         // Rows at 100, 130, 160; the rule at 130 drawn only right of 200:
-        // the left cell spans both bands, its text centred on 130.
+        // the left cell spans both bands, its text centred on 130 (just
+        // above or below it in one reading or the other).
         let segments = vec![
             seg(100.0, 100.0, 300.0, 100.0),
             seg(200.0, 130.0, 300.0, 130.0),
@@ -1154,18 +1209,17 @@ mod tests {
                 runs,
                 segments: segments.clone(),
             });
-            assert_eq!(out.text, "\t小计\n上年结转\t其中\n", "centre {centre}");
+            assert_eq!(out.text, "上年结转\t小计\n\t其中\n", "centre {centre}");
         }
     }
 
     #[test]
     fn a_tables_rows_keep_the_order_of_its_bands() {
-        // Rows at 100, 130, 160, the rule at 130 drawn only right of 200; a
-        // tall heading centred in the lower band starts above the text of
-        // the upper one.
+        // Rows at 100, 130, 160; a tall heading centred in the lower band
+        // starts above the text of the upper one.
         let segments = vec![
             seg(100.0, 100.0, 300.0, 100.0),
-            seg(200.0, 130.0, 300.0, 130.0),
+            seg(100.0, 130.0, 300.0, 130.0),
             seg(100.0, 160.0, 300.0, 160.0),
             seg(100.0, 100.0, 100.0, 160.0),
             seg(200.0, 100.0, 200.0, 160.0),
@@ -1186,6 +1240,58 @@ mod tests {
             segments,
         });
         assert_eq!(out.text, "\t小计\n上年\t其中\n");
+    }
+
+    #[test]
+    fn a_group_label_beside_its_rows_is_read_on_the_first() {
+        // 江苏 收入预算总表: "一般公共预算资金" spans three rows (小计 and
+        // its parts), centred in the middle one; the rules at 130 and 160
+        // are drawn right of 200 only.
+        let segments = vec![
+            seg(100.0, 100.0, 300.0, 100.0),
+            seg(200.0, 130.0, 300.0, 130.0),
+            seg(200.0, 160.0, 300.0, 160.0),
+            seg(100.0, 190.0, 300.0, 190.0),
+            seg(100.0, 220.0, 300.0, 220.0),
+            seg(100.0, 100.0, 100.0, 220.0),
+            seg(200.0, 100.0, 200.0, 220.0),
+            seg(300.0, 100.0, 300.0, 220.0),
+        ];
+        let runs = vec![
+            run(1, 110.0, 140.0, "一般公共预算资金"),
+            run(1, 210.0, 110.0, "小计"),
+            run(1, 210.0, 140.0, "公共财政拨款"),
+            run(1, 210.0, 170.0, "专项收入"),
+            run(1, 110.0, 200.0, "政府性基金"),
+            run(1, 210.0, 200.0, "小计"),
+        ];
+        let out = extract(&Layout {
+            pages: page(),
+            runs,
+            segments,
+        });
+        assert_eq!(
+            out.text,
+            "一般公共预算资金\t小计\n\t公共财政拨款\n\t专项收入\n政府性基金\t小计\n"
+        );
+    }
+
+    #[test]
+    fn justified_gaps_in_prose_are_spaces() {
+        let j = |t: &str| justified_gaps(t.to_string());
+        assert_eq!(
+            j("与上年相比增加\t309.03万元，增长"),
+            "与上年相比增加309.03万元，增长"
+        );
+        assert_eq!(j("2.31\t%。主要原因"), "2.31 %。主要原因");
+        assert_eq!(
+            j("比2016年增加\t3,401.59 万元"),
+            "比2016年增加3,401.59 万元"
+        );
+        // Columns stay columns: an amount cell, a rate cell, a label.
+        assert_eq!(j("合计\t2,889.80"), "合计\t2,889.80");
+        assert_eq!(j("增长率\t12.5%"), "增长率\t12.5%");
+        assert_eq!(j("项目\t元旦慰问"), "项目\t元旦慰问");
     }
 
     #[test]
