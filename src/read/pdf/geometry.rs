@@ -956,6 +956,15 @@ mod tests {
         }
     }
 
+    /// One 600 × 800 page of `runs` and `segments`, read.
+    fn extract_page(runs: Vec<TextRun>, segments: Vec<Segment>) -> Extracted {
+        extract(&Layout {
+            pages: page(),
+            runs,
+            segments,
+        })
+    }
+
     fn page() -> Vec<PageSize> {
         vec![PageSize {
             page: 1,
@@ -985,11 +994,7 @@ mod tests {
             run(1, 210.0, 142.0, "12.50"),
             run(1, 310.0, 142.0, "3"),
         ];
-        let out = extract(&Layout {
-            pages: page(),
-            runs,
-            segments,
-        });
+        let out = extract_page(runs, segments);
         assert_eq!(out.text, "表一\n\n名称\t金额\n一般公共服务\t12.50\t3\n");
         assert_eq!(out.places.len(), 4);
         assert!(out.places[1].is_none());
@@ -1010,11 +1015,7 @@ mod tests {
             run(1, 100.0, 160.0, "部门名称：某局"),
             run(1, 400.0, 160.0, "单位：万元"),
         ];
-        let out = extract(&Layout {
-            pages: page(),
-            runs,
-            segments: vec![],
-        });
+        let out = extract_page(runs, vec![]);
         let lines: Vec<&str> = out.text.lines().collect();
         assert_eq!(
             lines,
@@ -1051,11 +1052,7 @@ mod tests {
             run(1, 210.0, 150.0, "3.00"),
             run(1, 310.0, 150.0, "4.00"),
         ];
-        let out = extract(&Layout {
-            pages: page(),
-            runs,
-            segments,
-        });
+        let out = extract_page(runs, segments);
         assert_eq!(
             out.text,
             "项目\t本年\t上年\n工资\t1.00\t2.00\n奖金\t3.00\t4.00\n"
@@ -1076,11 +1073,7 @@ mod tests {
             run(1, 205.0, 103.0, "2025123010"),
             run(1, 205.0, 116.0, "4830"),
         ];
-        let out = extract(&Layout {
-            pages: page(),
-            runs,
-            segments,
-        });
+        let out = extract_page(runs, segments);
         assert_eq!(out.text, "填报日期：\t20251230104830\n");
     }
 
@@ -1099,11 +1092,7 @@ mod tests {
             ..run(1, 205.0, 110.0, "2,132,777.54 66,410,000.00")
         };
         let runs = vec![run(1, 110.0, 110.0, "合计"), joined];
-        let out = extract(&Layout {
-            pages: page(),
-            runs,
-            segments,
-        });
+        let out = extract_page(runs, segments);
         assert_eq!(out.text, "合计\t2,132,777.54\t66,410,000.00\n");
     }
 
@@ -1204,11 +1193,7 @@ mod tests {
                 run(1, 210.0, 110.0, "小计"),
                 run(1, 210.0, 140.0, "其中"),
             ];
-            let out = extract(&Layout {
-                pages: page(),
-                runs,
-                segments: segments.clone(),
-            });
+            let out = extract_page(runs, segments.clone());
             assert_eq!(out.text, "上年结转\t小计\n\t其中\n", "centre {centre}");
         }
     }
@@ -1234,11 +1219,7 @@ mod tests {
             run(1, 210.0, 118.0, "小计"),
             run(1, 210.0, 140.0, "其中"),
         ];
-        let out = extract(&Layout {
-            pages: page(),
-            runs,
-            segments,
-        });
+        let out = extract_page(runs, segments);
         assert_eq!(out.text, "\t小计\n上年\t其中\n");
     }
 
@@ -1265,11 +1246,7 @@ mod tests {
             run(1, 110.0, 200.0, "政府性基金"),
             run(1, 210.0, 200.0, "小计"),
         ];
-        let out = extract(&Layout {
-            pages: page(),
-            runs,
-            segments,
-        });
+        let out = extract_page(runs, segments);
         assert_eq!(
             out.text,
             "一般公共预算资金\t小计\n\t公共财政拨款\n\t专项收入\n政府性基金\t小计\n"
