@@ -334,18 +334,7 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
                         }
                         Part::Cell(d, c) => {
                             let s = run.slots.iter().position(|&x| x == (d, c))?;
-                            let at = match slots.iter().position(|x| x.0 == s) {
-                                Some(at) => at,
-                                None => {
-                                    slots.push((s, 0, 0));
-                                    slots.len() - 1
-                                }
-                            };
-                            if left {
-                                slots[at].1 += 1;
-                            } else {
-                                slots[at].2 += 1;
-                            }
+                            count_read(&mut slots, s, left);
                         }
                     }
                 }
@@ -616,6 +605,22 @@ type Reads = Vec<(usize, SlotReads)>;
 /// subtracted).
 type SlotReads = Vec<(usize, i128, i128)>;
 
+/// Counts one more read of slot `s` on the sum's left (or right) side.
+fn count_read(slots: &mut SlotReads, s: usize, left: bool) {
+    let at = match slots.iter().position(|x| x.0 == s) {
+        Some(at) => at,
+        None => {
+            slots.push((s, 0, 0));
+            slots.len() - 1
+        }
+    };
+    if left {
+        slots[at].1 += 1;
+    } else {
+        slots[at].2 += 1;
+    }
+}
+
 fn reads(k: &Constraint, cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>) -> Reads {
     let mut out: Reads = Vec::new();
     for (left, list) in [(true, &k.left), (false, &k.right)] {
@@ -629,19 +634,7 @@ fn reads(k: &Constraint, cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>) 
                         out.len() - 1
                     }
                 };
-                let slots = &mut out[at].1;
-                let at = match slots.iter().position(|x| x.0 == s) {
-                    Some(at) => at,
-                    None => {
-                        slots.push((s, 0, 0));
-                        slots.len() - 1
-                    }
-                };
-                if left {
-                    slots[at].1 += 1;
-                } else {
-                    slots[at].2 += 1;
-                }
+                count_read(&mut out[at].1, s, left);
             }
         }
     }
