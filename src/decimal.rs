@@ -314,10 +314,43 @@ pub fn with_decimals(value: Decimal, decimals: u32) -> String {
     text
 }
 
+/// A number printed by [`with_decimals`] with the digits of its whole
+/// part in groups of three, as the tables print money: "-11419043.00" →
+/// "-11,419,043.00".
+pub fn group_thousands(text: &str) -> String {
+    let (sign, unsigned) = text.split_at(usize::from(text.starts_with('-')));
+    let whole_len = unsigned.find('.').unwrap_or(unsigned.len());
+    let (whole, fraction) = unsigned.split_at(whole_len);
+    let mut out = String::with_capacity(text.len() + whole_len / 3);
+    out.push_str(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole_len - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out.push_str(fraction);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal::RoundingStrategy;
+
+    #[test]
+    fn thousands_are_grouped_in_the_whole_part_only() {
+        for (plain, grouped) in [
+            ("0.00", "0.00"),
+            ("999.5", "999.5"),
+            ("1000", "1,000"),
+            ("-516000.00", "-516,000.00"),
+            ("11419043.00", "11,419,043.00"),
+            ("-123456.1234", "-123,456.1234"),
+        ] {
+            assert_eq!(group_thousands(plain), grouped);
+        }
+    }
 
     /// Decimals of every sign, scale and size the checks meet (at most 16
     /// digits, at most 10 decimals, as `Amount::parse` reads them), with

@@ -232,7 +232,7 @@ fn cz24_has_no_table_error_and_its_documented_tails_are_info() {
         .filter(|f| f["rule"] == "T102")
         .map(|f| f["message"].as_str().unwrap().to_string())
         .collect::<Vec<_>>();
-    assert!(tails.iter().any(|m| m.contains("2940.06")), "{tails:?}");
+    assert!(tails.iter().any(|m| m.contains("2,940.06")), "{tails:?}");
     assert!(tails.iter().any(|m| m.contains("表六")), "{tails:?}");
 }
 

@@ -157,9 +157,17 @@ pub fn all_ok<T, E>(results: &mut dyn Items<Result<T, E>>) -> Result<Vec<T>, E> 
     Ok(all)
 }
 
-/// Formats a decimal as reviewers print it: two decimals at least for
-/// money computed from figures.
+/// Formats money computed from figures (a sum, a difference) as the tables
+/// print theirs: two decimals at least, thousands grouped
+/// ("11,419,043.00").
 pub fn money(value: Decimal) -> String {
+    decimal::group_thousands(&money_field(value))
+}
+
+/// Money computed from figures as a finding's `expected`, `actual` and
+/// `difference` fields carry it: two decimals at least, no grouping, so
+/// that a spreadsheet or a program reads it as a number.
+pub fn money_field(value: Decimal) -> String {
     decimal::with_decimals(decimal::normalize(value), 2)
 }
 
@@ -295,9 +303,9 @@ fn report_sum(sink: &mut Sink, location: &str, verdict: Verdict, sum: Term, figu
     };
     let line = total.evidence.line;
     let mut f = sink.finding(severity, location, line, message);
-    f.expected = Some(money(sum.value));
+    f.expected = Some(money_field(sum.value));
     f.actual = Some(total.shown.clone());
-    f.difference = Some(money(difference));
+    f.difference = Some(money_field(difference));
     f.tolerance = Some(decimal::to_text(tolerance));
     f.evidence.push(total.with_role("合计").evidence);
     // Blank parts carry nothing to see, unless they are all there is on the

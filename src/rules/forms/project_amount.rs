@@ -21,7 +21,7 @@ use crate::decimal;
 use crate::prelude::*;
 use crate::profile::Role;
 use crate::report::Severity;
-use crate::rules::support::{money, Figure};
+use crate::rules::support::{money, money_field, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct ProjectFormAmount;
@@ -98,9 +98,9 @@ impl Rule for ProjectFormAmount {
                 ),
             };
             let mut f = sink.finding(severity, "绩效目标表", total.line, message);
-            f.expected = Some(money(converted));
+            f.expected = Some(money_field(converted));
             f.actual = Some(row_fig.shown.clone());
-            f.difference = Some(money(decimal::sub(converted, wan.value)));
+            f.difference = Some(money_field(decimal::sub(converted, wan.value)));
             f.evidence
                 .push(form_value_evidence("绩效目标表", &place, total));
             f.evidence

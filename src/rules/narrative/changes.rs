@@ -27,7 +27,7 @@ use crate::model::{Change, Direction, Section, Statement};
 use crate::prelude::*;
 use crate::profile::Role;
 use crate::report::Severity;
-use crate::rules::support::{money, Figure};
+use crate::rules::support::{money, money_field, Figure};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct Changes;
@@ -245,9 +245,9 @@ fn check_difference(
     };
     let line = figures.last().map_or(st.amount.line, |f| f.evidence.line);
     let mut f = sink.finding(severity, sec.label(), line, message);
-    f.expected = Some(money(actual.value.abs()));
+    f.expected = Some(money_field(actual.value.abs()));
     f.actual = figures.get(2).map(|f| f.shown.clone());
-    f.difference = Some(money(difference));
+    f.difference = Some(money_field(difference));
     for figure in figures {
         f.evidence.push(figure.evidence.clone());
     }

@@ -13,7 +13,7 @@ use crate::model::{Fact, Narrative, Quote, Row, RowKind, Section, Sentence, Stat
 use crate::prelude::*;
 use crate::report::{Evidence, Severity};
 use crate::rules::forms::common::form_figure;
-use crate::rules::support::{check_sum, money, value_evidence, Figure};
+use crate::rules::support::{check_sum, money, money_field, value_evidence, Figure};
 use crate::rules::{Context, Sink};
 
 /// The narrative, or a reason recorded on `sink` when there is none.
@@ -160,7 +160,7 @@ pub fn check_against_table(sink: &mut Sink, section: &Section, told: &Figure, ta
     let mut f = sink.finding(severity, section.label(), told.evidence.line, message);
     f.expected = Some(table.shown.clone());
     f.actual = Some(told.shown.clone());
-    f.difference = Some(money(difference));
+    f.difference = Some(money_field(difference));
     f.tolerance = Some(decimal::to_text(tolerance));
     f.evidence.push(cited(told, "情况说明"));
     f.evidence.push(cited(table, "表内"));

@@ -17,7 +17,7 @@ use crate::decimal;
 use crate::prelude::*;
 use crate::report::Severity;
 use crate::rules::forms::common::{form_value_evidence, yuan_to_wan};
-use crate::rules::support::money;
+use crate::rules::support::{money, money_field};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct SpecialProjectAmount;
@@ -81,8 +81,8 @@ impl Rule for SpecialProjectAmount {
             );
             let mut f = sink.finding(severity, LOCATION, total.line, message);
             f.expected = Some(approved.text.clone());
-            f.actual = Some(money(converted));
-            f.difference = Some(money(decimal::sub(converted, approved.amount.value)));
+            f.actual = Some(money_field(converted));
+            f.difference = Some(money_field(decimal::sub(converted, approved.amount.value)));
             f.evidence.push(prose.with_role("说明").evidence);
             let place = format!("绩效目标申报表「{}」", form.name_text());
             f.evidence

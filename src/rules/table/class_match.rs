@@ -21,7 +21,7 @@ use crate::prelude::*;
 use crate::profile::{ClassSource, Identity, IdentityKind, Relation, Role};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{
-    all_figures, cell_term, check_sum_lazily, money, terms_text, Figure, SumFigures,
+    all_figures, cell_term, check_sum_lazily, money_field, terms_text, Figure, SumFigures,
 };
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -174,6 +174,6 @@ fn report_above_limit(sink: &mut Sink, location: &str, figures: SumFigures) {
     evidence.push(limit.with_role("上限").evidence);
     let mut f = sink.finding(Severity::Error, location, line, message);
     f.evidence = evidence;
-    f.actual = Some(money(sum.value));
+    f.actual = Some(money_field(sum.value));
     sink.emit(f);
 }
