@@ -238,10 +238,12 @@ fn every_row_and_figure_of_every_table_is_in_the_report() {
 /// 预算增加1421.25万元" (the sources' changes 1421.25 + 1421.25 + 0 ≠ 1421.25,
 /// and last year −1421.25); W25 110 "卫生健康支出（款）计划生育事务（项）" for
 /// 2100717 计划生育服务; FL24 61 738.66 for 2081005's 6,964,796 元 (696.48).
+/// The 绩效 form's (F101, pinned in `tests/shanghai_forms.rs`): W23 686
+/// 年度资金申请总额 10,903,043.00 with 当年财政拨款 11,419,043.00 under it.
 const REAL_ERRORS: &[(&str, &[(&str, usize)])] = &[
     (
         "shanghai-putuo-wanlijiedao-2023",
-        &[("N114", 68), ("N119", 67)],
+        &[("F101", 686), ("N114", 68), ("N119", 67)],
     ),
     ("shanghai-putuo-wanlijiedao-2025", &[("N120", 110)]),
     ("shanghai-putuo-zhengfubangongshi-danwei-2025", &[]),
@@ -330,7 +332,7 @@ fn three_public_in_wan_yuan_is_compared_with_yuan_tables_after_conversion() {
         if name.contains("wanlijiedao-2025") {
             assert_eq!(t110.len(), 1, "{name}");
             assert_eq!(t110[0]["severity"], "info");
-            assert!(t110[0]["message"].as_str().unwrap().contains("1082.77"));
+            assert!(t110[0]["message"].as_str().unwrap().contains("1,082.77"));
         }
     }
 }
@@ -435,7 +437,7 @@ fn operating_cost_above_public_cost_in_wan_yuan_is_an_error_and_equal_is_silent(
     assert_eq!(above.len(), 1, "{above:?}");
     assert!(above[0].starts_with("\"error\""), "{above:?}");
     assert!(
-        above[0].contains("10,827,702元（1082.77万元）"),
+        above[0].contains("10,827,702元（1,082.77万元）"),
         "{above:?}"
     );
 }

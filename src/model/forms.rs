@@ -76,6 +76,12 @@ impl OverallForm {
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FundBlock {
+    /// Its total's name as findings print it ("实施期资金总额",
+    /// "年度资金申请总额"); empty when no total was read. The JSON keeps the
+    /// label as printed, in `total`.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub name: &'static str,
     /// 实施期资金总额 / 年度资金总额.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<FormValue>,

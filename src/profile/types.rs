@@ -133,7 +133,9 @@ pub enum Role {
     CarriedProjects,
     /// The 情况说明 in the 13-table template's wording (第三部分 一…十一).
     Narrative,
-    /// 项目支出/整体 绩效目标表 in the 13-table template's layout.
+    /// 项目支出/整体 绩效目标表 in the 13-table template's layout, and
+    /// Shanghai's 财政项目支出绩效目标填报表 (项目资金总额 and 年度资金申请总额
+    /// in the places of 实施期 and 年度资金总额).
     PerformanceForms,
     /// 财政拨款支出 by function (all three budgets together; Jiangsu 05).
     FiscalExpense,
@@ -238,7 +240,7 @@ impl Role {
             Role::Projects => "项目支出表",
             Role::CarriedProjects => "上年结转项目支出表",
             Role::Narrative => "按13张表格式编写的情况说明",
-            Role::PerformanceForms => "按13张表格式编写的绩效目标表",
+            Role::PerformanceForms => "绩效目标表",
             Role::FiscalExpense => "财政拨款支出表（功能科目）",
             Role::FiscalBasicEconomic => "财政拨款基本支出表（经济科目）",
             Role::Procurement => "政府采购预算表",

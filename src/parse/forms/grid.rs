@@ -19,9 +19,18 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
         texts.clear();
         let mut row_level1 = None;
         let mut row_level2 = None;
+        let mut levels_first = false;
         for cell in cells {
             let (key, text) = (&*cell.key, cell.text);
             if is_header(key) {
+                continue;
+            }
+            // In a row that named its levels first, the cell after the
+            // 三级指标 is its 指标值, whatever it says (Shanghai's 居民满意度
+            // → "满意度"). A level printed after a name ("双碳目标 │ 生态效益",
+            // merged cells shifted) is still the row's level.
+            if texts.len() == 1 && levels_first {
+                texts.push(text);
                 continue;
             }
             if let Some(l1) = first_level(key) {
@@ -31,6 +40,9 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
                     row_level2 = Some((l1, key));
                 }
             } else {
+                if texts.is_empty() {
+                    levels_first = row_level1.is_some() || row_level2.is_some();
+                }
                 texts.push(text);
             }
         }
@@ -59,12 +71,27 @@ pub fn read(lines: &[Keyed]) -> Vec<Indicator> {
     out
 }
 
-/// "一级指标", "指标值", "绩效指标", "年度绩效 指标", the garbled "指 标 效".
+/// "一级指标", "指标值", "绩效指标", "年度绩效 指标", the garbled "指 标 效",
+/// Shanghai's "年度(/项目)指标值".
 fn is_header(key: &str) -> bool {
     key.chars().all(|c| {
         matches!(
             c,
-            '年' | '度' | '绩' | '效' | '指' | '标' | '一' | '二' | '三' | '级' | '值'
+            '年' | '度'
+                | '绩'
+                | '效'
+                | '指'
+                | '标'
+                | '一'
+                | '二'
+                | '三'
+                | '级'
+                | '值'
+                | '项'
+                | '目'
+                | '('
+                | ')'
+                | '/'
         )
     }) && (key.contains("指标") || key.contains("绩效"))
 }

@@ -100,8 +100,9 @@ pub fn label_key(text: &str) -> Cow<'_, str> {
 pub fn title_kind(line: &Line) -> Option<TitleKind> {
     // Folding keeps every ideograph and drops only white space, and the
     // text is trimmed: a line that does not end in 表 is no title. Most
-    // lines are turned away here without being folded or searched.
-    if !line.text.ends_with('表') {
+    // lines are turned away here without being folded or searched. A
+    // worksheet or a Word table row may follow the title with empty cells.
+    if !line.text.trim_end().ends_with('表') {
         return None;
     }
     if line.filled_cells().count() != 1 {
@@ -168,6 +169,15 @@ fn fund_part(key: &str) -> Option<&'static str> {
     if key.len() > 14 * 4 || key.chars().count() > 14 || !key.contains(['资', '财', '筹']) {
         return None;
     }
+    // Shanghai's 财政项目支出绩效目标填报表 breaks its funds down otherwise:
+    // 项目资金总额 = 财政资金 + 其他资金, 年度资金申请总额 = 当年财政拨款 +
+    // 上年结转资金 + 其他资金. Told first: "财政资金" alone is no 市县 share.
+    match key {
+        "财政资金" => return Some("fiscal"),
+        "当年财政拨款" => return Some("current"),
+        "上年结转资金" => return Some("carryover"),
+        _ => {}
+    }
     if key.contains("中央") && key.contains("资金") {
         Some("central")
     } else if key.contains("省级") && key.contains('资') {
@@ -183,15 +193,23 @@ fn fund_part(key: &str) -> Option<&'static str> {
     }
 }
 
-/// "实施期资金总额" / "年度资金总额".
-fn fund_total(key: &str) -> Option<FundPeriod> {
-    if key.contains("实施期资金总额") {
-        Some(FundPeriod::Implementation)
-    } else if key.contains("年度资金总额") {
-        Some(FundPeriod::Annual)
-    } else {
-        None
-    }
+/// The 资金总额 labels, by the block they total: the 13-table form's
+/// "实施期资金总额" / "年度资金总额", Shanghai's "项目资金总额" /
+/// "年度资金申请总额".
+const FUND_TOTALS: &[(&str, FundPeriod)] = &[
+    ("实施期资金总额", FundPeriod::Implementation),
+    ("年度资金总额", FundPeriod::Annual),
+    ("项目资金总额", FundPeriod::Implementation),
+    ("年度资金申请总额", FundPeriod::Annual),
+];
+
+/// The block a 资金总额 label totals, and the label's name as messages
+/// print it.
+fn fund_total(key: &str) -> Option<(FundPeriod, &'static str)> {
+    FUND_TOTALS
+        .iter()
+        .find(|(label, _)| key.contains(label))
+        .map(|&(label, period)| (period, label))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +240,15 @@ const PROJECT_LABELS: &[&str] = &[
     "二级指标",
     "三级指标",
     "指标值",
+    // Shanghai's 财政项目支出绩效目标填报表.
+    "主管部门",
+    "项目性质",
+    "项目类别",
+    "计划开始日期",
+    "计划完成日期",
+    "项目绩效目标",
+    "项目总目标",
+    "年度总体目标",
 ];
 
 /// What a cell labels on a 项目支出 form: a 资金总额 (fund total), a
@@ -229,7 +256,8 @@ const PROJECT_LABELS: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProjectLabel {
     Value,
-    Total(FundPeriod),
+    /// A 资金总额 label: the block it totals and its name.
+    Total(FundPeriod, &'static str),
     Part(&'static str),
     Other,
 }
@@ -243,8 +271,8 @@ impl ProjectLabel {
 /// What `key` labels on a 项目支出 form. A 资金总额 label is told before
 /// a breakdown part, as the fund reader has always asked.
 fn project_label(key: &str) -> ProjectLabel {
-    if let Some(period) = fund_total(key) {
-        ProjectLabel::Total(period)
+    if let Some((period, name)) = fund_total(key) {
+        ProjectLabel::Total(period, name)
     } else if let Some(part) = fund_part(key) {
         ProjectLabel::Part(part)
     } else if PROJECT_LABELS.contains(&key) || key.starts_with("项目资金") {
@@ -316,17 +344,28 @@ mod tests {
             ("市基（区）财政资金", "city"),
             ("单位自筹", "own"),
             ("其他资金", "other"),
+            ("其中：财政资金", "fiscal"),
+            ("其中：当年财政拨款", "current"),
+            ("上年结转资金", "carryover"),
         ] {
             assert_eq!(fund_part(&label_key(label)), Some(key), "{label}");
         }
         assert_eq!(fund_part(&label_key("其中：一般公共预算资金")), None);
         assert_eq!(
             fund_total(&label_key("实施期资金总额：")),
-            Some(FundPeriod::Implementation)
+            Some((FundPeriod::Implementation, "实施期资金总额"))
         );
         assert_eq!(
             fund_total(&label_key("年度资金总额:")),
-            Some(FundPeriod::Annual)
+            Some((FundPeriod::Annual, "年度资金总额"))
+        );
+        assert_eq!(
+            fund_total(&label_key("项目资金总额")),
+            Some((FundPeriod::Implementation, "项目资金总额"))
+        );
+        assert_eq!(
+            fund_total(&label_key("年度资金申请总额")),
+            Some((FundPeriod::Annual, "年度资金申请总额"))
         );
     }
 

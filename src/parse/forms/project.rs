@@ -18,7 +18,7 @@ use crate::prelude::*;
 /// up to and including its signature line).
 pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
     let mut form = ProjectForm {
-        title: title.text.clone(),
+        title: title.text.trim_end().to_string(),
         title_line: title.no,
         end_line: body.last().map(|l| l.line.no).unwrap_or(title.no),
         name: None,
@@ -34,6 +34,9 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
     let mut pending: Vec<&'static str> = Vec::new();
     let mut total_cols: Vec<(FundPeriod, usize)> = Vec::new();
     let mut goal_headers: Vec<&'static str> = Vec::new();
+    // Shanghai prints its goal headers in the row of the label
+    // "项目绩效目标" and the goals in the row below, with no label.
+    let mut goals_below = false;
     let mut grid_start: Option<usize> = None;
     for (j, keyed) in body.iter().enumerate() {
         let (line, cells) = (keyed.line, &keyed.cells);
@@ -50,14 +53,17 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
             continue;
         }
         pending.clear();
-        if first == "总体目标" {
-            read_goals(&mut form, cells, &goal_headers, line.no);
+        if first == "总体目标" || goals_below {
+            let texts = if goals_below { cells } else { &cells[1..] };
+            read_goals(&mut form, texts, &goal_headers, line.no);
+            goals_below = false;
             grid_start = Some(j + 1);
             continue;
         }
         let headers = goal_headers_of(cells);
         if !headers.is_empty() {
             goal_headers = headers;
+            goals_below = first == "项目绩效目标";
             continue;
         }
         if grid_start.is_none() && grid::is_grid_frame(keyed) {
@@ -81,6 +87,9 @@ const TEXT_FIELDS: &[(&str, &str)] = &[
     ("实施单位", "unit"),
     ("项目属性", "attribute"),
     ("项目期", "period"),
+    // Shanghai's 财政项目支出绩效目标填报表.
+    ("主管部门", "department"),
+    ("项目性质", "attribute"),
 ];
 
 fn read_text_fields(
@@ -158,11 +167,12 @@ fn read_funds(
     for (pos, cell) in cells.iter().enumerate() {
         let value = |key| labelled_value(cells, pos, is_project_label, key, line);
         let part = match cell.project() {
-            ProjectLabel::Total(period) => {
+            ProjectLabel::Total(period, name) => {
                 total_cols.push((period, cell.col));
                 let block = block_mut(form, period);
                 if block.total.is_none() {
                     block.total = Some(value("total"));
+                    block.name = name;
                 }
                 continue;
             }
@@ -214,24 +224,24 @@ fn block_mut(form: &mut ProjectForm, period: FundPeriod) -> &mut FundBlock {
     }
 }
 
-/// The goal headers of a line ("实施期目标 │ 年度目标", "年度目标"), in
-/// order; none on most lines.
+/// The goal headers of a line ("实施期目标 │ 年度目标", "年度目标";
+/// Shanghai's "项目总目标 │ 年度总体目标"), in order; none on most lines.
 fn goal_headers_of(cells: &[KeyedCell]) -> Vec<&'static str> {
     let mut headers = Vec::new();
     for c in cells {
         match &*c.key {
-            "实施期目标" => headers.push("实施期目标"),
-            "年度目标" => headers.push("年度目标"),
+            "实施期目标" | "项目总目标" => headers.push("实施期目标"),
+            "年度目标" | "年度总体目标" => headers.push("年度目标"),
             _ => {}
         }
     }
     headers
 }
 
-/// "总体目标 │ 实施期的目标 │ … │ 年度的目标": the texts in order, named by
-/// the header line above ("实施期目标 │ 年度目标", or "年度目标" alone).
-fn read_goals(form: &mut ProjectForm, cells: &[KeyedCell], headers: &[&'static str], line: usize) {
-    let texts = &cells[1..];
+/// The goal texts of "总体目标 │ 实施期的目标 │ … │ 年度的目标" (`texts`
+/// after the label), in order, named by the header line above
+/// ("实施期目标 │ 年度目标", or "年度目标" alone).
+fn read_goals(form: &mut ProjectForm, texts: &[KeyedCell], headers: &[&'static str], line: usize) {
     for (i, cell) in texts.iter().enumerate() {
         let period = match (texts.len(), headers) {
             (1, [only]) => only,

@@ -79,17 +79,26 @@ pub fn yuan_to_wan(yuan: Decimal, dp: u32) -> Decimal {
     round_half_away(decimal::shift_right(yuan, 4), dp)
 }
 
-/// Names of the fund blocks as printed on the forms.
-pub fn period_label(implementation: bool) -> &'static str {
-    if implementation {
-        "实施期资金总额"
-    } else {
-        "年度资金总额"
+/// How findings name a fund block's total: as the form names it, or by
+/// the 13-table form's name for the block (`implementation` or annual).
+pub fn total_label(block: &FundBlock, implementation: bool) -> &'static str {
+    match (block.name, implementation) {
+        ("", true) => "实施期资金总额",
+        ("", false) => "年度资金总额",
+        (name, _) => name,
     }
 }
 
-/// 资金总额 = Σ 中央 + 省级 + 市县 + 单位自筹 + 其他.
-pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, block: &FundBlock, total_label: &str) {
+/// 资金总额 = Σ 中央 + 省级 + 市县 + 单位自筹 + 其他 (Shanghai: 财政资金 +
+/// 其他资金; 当年财政拨款 + 上年结转资金 + 其他资金), for the form's
+/// 实施期 block (`implementation`) or its annual one.
+pub fn check_fund_block(sink: &mut Sink, form: &ProjectForm, implementation: bool) {
+    let block = if implementation {
+        &form.implementation
+    } else {
+        &form.annual
+    };
+    let total_label = total_label(block, implementation);
     let Some(total) = block.total.as_ref() else {
         return;
     };

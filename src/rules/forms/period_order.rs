@@ -2,7 +2,8 @@
 //!
 //! ## 检查什么
 //! 项目支出绩效目标表的实施期资金总额应不小于年度资金总额：年度资金是实施期资金
-//! 在本年度的部分。
+//! 在本年度的部分。上海的“财政项目支出绩效目标填报表”：年度资金申请总额应不大于
+//! 项目资金总额。
 //!
 //! ## 为什么重要
 //! 年度资金大于实施期资金，说明两栏填反或其中一栏填错，项目的资金安排自相矛盾。
@@ -11,7 +12,7 @@
 //! “实施期资金总额：490,000 … 年度资金总额：180,000”：不报告。若实施期资金总额
 //! 印为 49,000 而年度资金总额为 180,000，报告错误，列出两数及其行号。
 
-use super::common::{form_figure, form_place, period_label};
+use super::common::{form_figure, form_place, total_label};
 use crate::arith::at_most;
 use crate::decimal;
 use crate::prelude::*;
@@ -52,8 +53,8 @@ impl Rule for FormPeriodOrder {
                 continue;
             };
             let (Some(whole), Some(year)) = (
-                form_figure(whole, &place, period_label(true)),
-                form_figure(year, &place, period_label(false)),
+                form_figure(whole, &place, total_label(&form.implementation, true)),
+                form_figure(year, &place, total_label(&form.annual, false)),
             ) else {
                 continue;
             };

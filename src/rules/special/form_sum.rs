@@ -11,7 +11,7 @@
 //! ## 示例
 //! “年度资金总额：1,100,000；市县（区）财政资金 1,100,000；其余为空”：一致，不报告。
 
-use crate::rules::forms::common::{check_fund_block, period_label};
+use crate::rules::forms::common::check_fund_block;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct SpecialFormSum;
@@ -30,8 +30,8 @@ impl Rule for SpecialFormSum {
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
         for form in cx.doc.special.projects().filter_map(|p| p.form.as_ref()) {
-            check_fund_block(sink, form, &form.implementation, period_label(true));
-            check_fund_block(sink, form, &form.annual, period_label(false));
+            check_fund_block(sink, form, true);
+            check_fund_block(sink, form, false);
         }
     }
 }
