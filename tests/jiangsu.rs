@@ -442,21 +442,23 @@ fn other_shapes_are_not_checked() {
 }
 
 /// An error a Jiangsu PDF reports: the rule, words of the PDF line that
-/// prints it, the figure printed and the one computed, and every figure
-/// its evidence cites, as the PDF prints them (sorted).
+/// prints it, the figure printed and the one computed, what it is compared
+/// with as its message gives it (a table's cell, last year's figure, a
+/// sum), and every figure its evidence cites, as the PDF prints them
+/// (sorted).
 struct PdfError {
     rule: &'static str,
     line_holds: &'static str,
     printed: &'static str,
     computed: &'static str,
+    against: &'static str,
     figures: &'static [&'static str],
 }
 
 const fn pdf_error(
     rule: &'static str,
     line_holds: &'static str,
-    printed: &'static str,
-    computed: &'static str,
+    (printed, computed, against): (&'static str, &'static str, &'static str),
     figures: &'static [&'static str],
 ) -> PdfError {
     PdfError {
@@ -464,6 +466,7 @@ const fn pdf_error(
         line_holds,
         printed,
         computed,
+        against,
         figures,
     }
 }
@@ -496,8 +499,11 @@ const fn pdf_error(
 /// The 2018 PDF prints "其他资金14.39万元，占 0.06 %；" with a justified gap
 /// before the rate; read as a column break, the 0.06% share was lost and
 /// N150 called the 99.94% beside it an error (21,940.96 ÷ 21,955.35 =
-/// 99.934%: the two shares forced to add to 100, as the extraction reads
-/// them: the 0.06% for 0.066% warns as truncated, the 99.94% is silent).
+/// 99.934%): not an error, a share forced so that the two add to 100
+/// (`a_justified_gap_before_a_rate_keeps_the_share_in_its_sentence`).
+///
+/// N150 cites a share's sum by its first term (the 分母 evidence of the
+/// 三公 shares reads "110"); its message gives the sum, 584.35.
 const PDF_ERRORS: &[(&str, &[PdfError])] = &[
     (
         "jianchayuan-2017",
@@ -505,36 +511,35 @@ const PDF_ERRORS: &[(&str, &[PdfError])] = &[
             pdf_error(
                 "N151",
                 "基本支出预算数为12323.46万元",
-                "12323.46",
-                "12,323.48",
+                (
+                    "12323.46",
+                    "12,323.48",
+                    "公开01表 第1行「一、基本支出」 支出用途 金额 12,323.48",
+                ),
                 &["12,323.48", "12323.46"],
             ),
             pdf_error(
                 "N114",
                 "129.97 %。主要原因",
-                "129.97%",
-                "129.29%",
+                ("129.97%", "129.29%", "（本年 − 增减额 = 2630.96）"),
                 &["129.97", "3401.59", "6032.55"],
             ),
             pdf_error(
                 "N150",
                 "占“三公”经费的18.85 %",
-                "18.85%",
-                "18.82%",
+                ("18.85%", "18.82%", "之和 584.35"),
                 &["110", "110", "18.85"],
             ),
             pdf_error(
                 "N150",
                 "占“三公”经费的18.85 %",
-                "54.43%",
-                "54.39%",
+                ("54.43%", "54.39%", "之和 584.35"),
                 &["110", "317.8", "54.43"],
             ),
             pdf_error(
                 "N150",
                 "占“三公”经费的18.85 %",
-                "26.72%",
-                "26.79%",
+                ("26.72%", "26.79%", "之和 584.35"),
                 &["110", "156.55", "26.72"],
             ),
         ],
@@ -545,22 +550,19 @@ const PDF_ERRORS: &[(&str, &[PdfError])] = &[
             pdf_error(
                 "N114",
                 "3,958.67万元，增长21.95 %",
-                "21.95%",
-                "22.00%",
+                ("21.95%", "22.00%", "（本年 − 增减额 = 17996.68）"),
                 &["21,955.35", "21.95", "3,958.67"],
             ),
             pdf_error(
                 "N114",
                 "增加21.8万元，增长0.06 %",
-                "0.06%",
-                "0.60%",
+                ("0.06%", "0.60%", "（本年 − 增减额 = 3644.20）"),
                 &["0.06", "21.8", "3,666"],
             ),
             pdf_error(
                 "N114",
                 "减少134万元，降幅0.66 %",
-                "0.66%",
-                "6.60%",
+                ("0.66%", "6.60%", "（本年 − 增减额 = 2029.00）"),
                 &["0.66", "1,895", "134"],
             ),
         ],
@@ -571,36 +573,31 @@ const PDF_ERRORS: &[(&str, &[PdfError])] = &[
             pdf_error(
                 "N114",
                 "万元，增长10.06 %",
-                "10.06%",
-                "10.09%",
+                ("10.06%", "10.09%", "（本年 − 增减额 = 21955.35）"),
                 &["10.06", "2214.39", "24,169.74"],
             ),
             pdf_error(
                 "N114",
                 "万元，减少13.22 %",
-                "13.22%",
-                "22.21%",
+                ("13.22%", "22.21%", "（本年 − 增减额 = 5573.00）"),
                 &["1237.7", "13.22", "4335.3"],
             ),
             pdf_error(
                 "N114",
                 "元，增加7.57 %",
-                "7.57%",
-                "7.56%",
+                ("7.57%", "7.56%", "（本年 − 增减额 = 371.92）"),
                 &["28.1", "400.02", "7.57"],
             ),
             pdf_error(
                 "N114",
                 "增加368.97万元，增加34.38 %",
-                "34.38%",
-                "34.36%",
+                ("34.38%", "34.36%", "（本年 − 增减额 = 1073.77）"),
                 &["1442.74", "34.38", "368.97"],
             ),
             pdf_error(
                 "N114",
                 "增加1657万元，增加64.07 %",
-                "64.07%",
-                "64.06%",
+                ("64.07%", "64.06%", "（本年 − 增减额 = 2586.61）"),
                 &["1657", "4243.61", "64.07"],
             ),
         ],
@@ -638,6 +635,16 @@ fn error_evidence(report: &Value) -> Vec<(String, usize, String, String, Vec<Str
         .collect();
     out.sort();
     out
+}
+
+/// The messages of a report's errors.
+fn error_messages(report: &Value) -> impl Iterator<Item = &str> {
+    report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["severity"] == "error")
+        .filter_map(|f| f["message"].as_str())
 }
 
 /// Every Jiangsu PDF with tables is checked (its PDF reading gives its
@@ -690,6 +697,16 @@ fn the_pdfs_errors_are_the_documents_real_ones() {
             .collect();
         want.sort();
         assert_eq!(error_evidence(&report), want, "{name}");
+        for e in pinned.iter() {
+            assert!(
+                error_messages(&report)
+                    .any(|m| m.contains(e.printed.trim_end_matches('%')) && m.contains(e.against)),
+                "{name}: {} {} against {}",
+                e.rule,
+                e.printed,
+                e.against
+            );
+        }
     }
 }
 
