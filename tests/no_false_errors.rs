@@ -3,7 +3,9 @@
 //! each shape and PDF of the real documents of other templates
 //! (`tests/fixtures/real/`) — may report only errors that its reference
 //! reports too: the TAB original for a rendering, the `.tsv.txt` (whose
-//! errors are verified by hand in tests/templates.rs) for a real document.
+//! errors are verified by hand in tests/templates.rs, tests/jiangsu.rs) for
+//! a real document, or its hand-corrected `.verified.tsv.txt` where the
+//! extractor cut rows (tests/fixtures/real/README.md).
 //! A reading the engine cannot vouch for must end in "nothing checked"
 //! (S107), never in errors. Generated over the folders: a file added there
 //! is tested without new code.
@@ -61,7 +63,9 @@ type VerifiedBeyond = &'static [(&'static str, &'static str)];
 
 /// The 决算's `.tsv.txt` puts the prose's figures on lines of their own, so
 /// its 情况说明 is not read there; the PDF's two prose errors are real
-/// (tests/shanghai_final.rs).
+/// (tests/shanghai_final.rs). The Jiangsu PDFs report exactly their
+/// references' errors (pinned with their figures in tests/jiangsu.rs), so
+/// none is listed.
 const REAL_BEYOND_REFERENCE: VerifiedBeyond = &[
     (
         "shanghai-putuo-caizhengju-juesuan-2024.pdf",
@@ -131,7 +135,7 @@ fn renderings_of_the_13_table_documents() {
 #[test]
 fn shapes_and_pdfs_of_the_real_documents() {
     no_errors_beyond_reference("real", REAL_BEYOND_REFERENCE, |stem| {
-        let tsv = fixtures("real").join(format!("{stem}.tsv.txt"));
-        tsv.exists().then_some(tsv)
+        let reference = common::pdf_reference_path(&fixtures("real").join(format!("{stem}.pdf")));
+        reference.exists().then_some(reference)
     });
 }

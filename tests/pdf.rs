@@ -64,10 +64,11 @@ fn nothing_checked(report: &serde_json::Value) -> bool {
 }
 
 /// Published PDFs of other templates: a PDF whose template verifies the
-/// PDF reading gives the report of its `.tsv.txt` extraction (the table
-/// extractor's rows, TAB-separated: the reference for those templates),
-/// table by table and finding by finding; any other says nothing was
-/// checked and reports no error.
+/// PDF reading gives the report of its reference (the table extractor's
+/// `.tsv.txt`, TAB-separated rows, or where that cut rows the hand-verified
+/// `.verified.tsv.txt`: `common::pdf_reference`), table by table and
+/// finding by finding; any other says nothing was checked and reports no
+/// error.
 #[test]
 fn real_pdfs_give_the_reports_of_their_table_extractions() {
     let mut failures = Vec::new();
@@ -89,8 +90,7 @@ fn real_pdfs_give_the_reports_of_their_table_extractions() {
             }
             continue;
         }
-        let tsv = std::fs::read_to_string(path.with_extension("tsv.txt")).expect("tsv");
-        let reference = json(budget_lint::check_text(&tsv));
+        let reference = json(budget_lint::check_text(&common::pdf_reference(&path)));
         // The 决算's extraction puts the prose's figures on lines of their
         // own, so its 情况说明 is hardly read there (its contents at most):
         // the tables are compared, and the PDF's prose findings are pinned
@@ -102,7 +102,7 @@ fn real_pdfs_give_the_reports_of_their_table_extractions() {
         let c = compare(&reference, &report, allowance);
         if !c.problems.is_empty() {
             failures.push(format!(
-                "{stem}.pdf: {} difference(s) from its .tsv.txt\n    {}",
+                "{stem}.pdf: {} difference(s) from its reference\n    {}",
                 c.problems.len(),
                 c.problems.join("\n    ")
             ));
@@ -110,61 +110,70 @@ fn real_pdfs_give_the_reports_of_their_table_extractions() {
         checked.push(stem);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    // The templates whose PDF reading is verified: every Shanghai document.
-    let shanghai = pdfs("real")
+    // The templates whose PDF reading is verified: every Shanghai document
+    // and every Jiangsu one with tables (省委办公厅 publishes its prose
+    // apart, a PDF without a table: not recognised alone).
+    let with_tables = |stem: &str| {
+        stem.starts_with("shanghai-")
+            || stem.starts_with("jiangsu-jianchayuan-")
+            || (stem.starts_with("jiangsu-") && stem.ends_with("-tables"))
+    };
+    let want: Vec<String> = pdfs("real")
         .into_iter()
-        .filter(|(stem, _)| stem.starts_with("shanghai-"))
-        .count();
-    assert!(shanghai >= 5, "the Shanghai PDFs are fixtures");
-    assert_eq!(
-        checked
-            .iter()
-            .filter(|s| s.starts_with("shanghai-"))
-            .count(),
-        shanghai,
-        "every Shanghai PDF checked; checked: {checked:?}"
+        .map(|(stem, _)| stem)
+        .filter(|stem| with_tables(stem))
+        .collect();
+    assert!(
+        want.len() >= 11,
+        "the Shanghai and Jiangsu PDFs are fixtures"
     );
+    assert_eq!(checked, want, "every PDF with tables checked");
 }
 
-/// The Jiangsu PDFs are not checked yet (S107: `jiangsu12` does not verify
-/// the PDF reading), but those read right so far keep their tables: every
-/// table, row by row, as their `.tsv.txt` gives it (their findings are
-/// compared once the template verifies the PDF reading). The 检察院 2018
-/// and 2019 extractions cut wrapped labels and headers into rows of their
-/// own, so they are no reference for those tables.
+/// The hand-verified references differ from their extraction only in the
+/// lines tests/fixtures/real/README.md lists (the rows the extractor cut,
+/// corrected to what the PDF prints), and keep its line count.
 #[test]
-fn jiangsu_pdfs_give_the_tables_of_their_table_extractions() {
-    let read_right = [
-        "jiangsu-jianchayuan-2017",
-        "jiangsu-shengweibangongting-2017-tables",
-        "jiangsu-shengweibangongting-2018-tables",
-        "jiangsu-shengweibangongting-2019-tables",
+fn verified_references_correct_only_the_rows_the_extraction_cut() {
+    let corrected: [(&str, &[usize]); 2] = [
+        (
+            "jiangsu-jianchayuan-2018",
+            &[
+                290, 291, 292, 294, 295, 296, 298, 299, 300, 306, 308, 314, 316, 341, 344, 353,
+                356, 362, 368, 377, 378, 628, 629, 630,
+            ],
+        ),
+        (
+            "jiangsu-jianchayuan-2019",
+            &[290, 291, 292, 294, 295, 296, 536, 537, 538],
+        ),
     ];
-    let mut failures = Vec::new();
-    for stem in read_right {
-        let path = fixtures("real").join(format!("{stem}.pdf"));
-        let bytes = std::fs::read(&path).expect("pdf");
-        let mut report = json(budget_lint::check_file(&bytes).expect("the PDF reads"));
-        let tsv = std::fs::read_to_string(path.with_extension("tsv.txt")).expect("tsv");
-        let mut reference = json(budget_lint::check_text(&tsv));
-        assert_eq!(
-            reference["tables"].as_array().map(Vec::len),
-            Some(12),
-            "{stem}: the extraction has the 12 tables"
+    let verified: Vec<String> = common::fixture_files("real", ".verified.tsv.txt")
+        .into_iter()
+        .map(|(stem, _)| stem)
+        .collect();
+    assert_eq!(
+        verified,
+        corrected.map(|(stem, _)| stem.to_string()),
+        "every verified reference is listed here"
+    );
+    for (stem, lines) in corrected {
+        let dir = fixtures("real");
+        let read = |suffix: &str| {
+            std::fs::read_to_string(dir.join(format!("{stem}{suffix}"))).expect("fixture")
+        };
+        let (extracted, verified) = (read(".tsv.txt"), read(".verified.tsv.txt"));
+        let (a, b): (Vec<&str>, Vec<&str>) = (
+            extracted.split('\n').collect(),
+            verified.split('\n').collect(),
         );
-        // Not checked: its findings are S107's; the tables are compared.
-        report["findings"] = serde_json::json!([]);
-        reference["findings"] = serde_json::json!([]);
-        let c = compare(&reference, &report, Allowance::default());
-        if !c.problems.is_empty() {
-            failures.push(format!(
-                "{stem}.pdf: {} difference(s) from its .tsv.txt\n    {}",
-                c.problems.len(),
-                c.problems.join("\n    ")
-            ));
-        }
+        assert_eq!(a.len(), b.len(), "{stem}: the line count is kept");
+        let differ: Vec<usize> = (0..a.len())
+            .filter(|&i| a[i] != b[i])
+            .map(|i| i + 1)
+            .collect();
+        assert_eq!(differ, lines, "{stem}: the corrected lines");
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// Every finding of a PDF cites the page of its line, and every figure it

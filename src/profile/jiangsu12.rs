@@ -9,19 +9,20 @@
 //! | 支出用途) and counts all money; 04–08 count 财政拨款 only, so 01 and 04
 //! are compared by ≤ where other money may stand between them.
 //!
-//! The documents come as PDFs whose extractions leave runs of empty cells
-//! where cells were merged, so cells are placed by what they hold
-//! ([`CellPlacement::Content`]), and only one-row-a-line text is trusted
-//! (`verified_readings` is empty). The PDF reading gives the extraction's
-//! report on the 省委办公厅 table PDFs, and on 检察院 2017 but for the
-//! S104 warnings of the page numbers the extraction reads as rows; the
-//! 检察院 2018/2019 extractions split wrapped labels and headers into rows
-//! (01, 02, 12), so they cannot verify it there, and the 2018 PDF's prose
-//! reads its 99.94% share without the 0.06% beside it ("占\t0.06 %": a
-//! justified gap before a rate is still read as a column), which N150
-//! would call an error. The prose is the template's own: the
-//! rules on the 13-table wording do not apply to it, those that find its
-//! sections by title ([`NarrativeStyle`]) and its own arithmetic do.
+//! The documents come as PDFs, whose extractions leave runs of empty
+//! cells where cells were merged, so cells are placed by what they hold
+//! ([`CellPlacement::Content`]). Besides one row a line, the PDF reading is
+//! verified (`verified_readings`): every Jiangsu PDF with tables gives the
+//! report of its table extraction, read without the page numbers the
+//! extractor prints as lines, or, for the 检察院 2018/2019 ones, whose
+//! extractions cut wrapped labels and headers into rows (01, 02, 12), of
+//! the extraction corrected by hand to what the PDF prints
+//! (`tests/fixtures/real/*.verified.tsv.txt`); their errors are the
+//! documents' real ones (tests/pdf.rs, tests/jiangsu.rs).
+//!
+//! The prose is the template's own: the rules on the 13-table wording do
+//! not apply to it, those that find its sections by title
+//! ([`NarrativeStyle`]) and its own arithmetic do.
 
 use super::build::*;
 use super::types::*;
@@ -752,5 +753,5 @@ pub static JIANGSU12: Profile = Profile {
     cells: CellPlacement::Content,
     narrative: JIANGSU_NARRATIVE,
     prose: None,
-    verified_readings: &[],
+    verified_readings: &[Reading::Pdf],
 };

@@ -11,7 +11,7 @@
 
 pub mod compare;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -419,6 +419,39 @@ pub fn fixture_files(folder: &str, suffix: &str) -> Vec<(String, PathBuf)> {
     found.sort();
     assert!(!found.is_empty(), "no *{suffix} in tests/fixtures/{folder}");
     found
+}
+
+/// The reference a published PDF of `tests/fixtures/real` is compared
+/// with, beside it: its hand-verified extraction (`.verified.tsv.txt`,
+/// where the table extractor cut rows: README.md there says which lines
+/// were corrected) or else its `.tsv.txt`.
+pub fn pdf_reference_path(pdf: &Path) -> PathBuf {
+    let verified = pdf.with_extension("verified.tsv.txt");
+    if verified.exists() {
+        verified
+    } else {
+        pdf.with_extension("tsv.txt")
+    }
+}
+
+/// The text of [`pdf_reference_path`], without the page numbers the
+/// extractor prints as lines of their own (1–3 digits before the blank
+/// line that ends a page, where a table crossing the page reads them as a
+/// row): the PDF reader sets them aside as page furniture. Their lines are
+/// left empty, so every line keeps its number.
+pub fn pdf_reference(pdf: &Path) -> String {
+    let text = std::fs::read_to_string(pdf_reference_path(pdf)).expect("the PDF's reference");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let page_number = |i: usize| {
+        let l = lines[i].trim();
+        (1..=3).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_digit())
+            && lines.get(i + 1) == Some(&"")
+    };
+    (0..lines.len())
+        .map(|i| if page_number(i) { "" } else { lines[i] })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Runs `judge` on every case on two threads (the machines have two

@@ -433,10 +433,15 @@ fn prose_lines(size: &PageSize, items: Vec<Item>) -> Vec<OutLine> {
     lines
 }
 
+/// What ends a clause of a sentence, and so never a table's cell.
+const CLAUSE_PUNCTUATION: [char; 8] = ['，', '。', '；', '、', '：', '）', ',', ';'];
+
 /// A prose line's wide gaps that justification made, not a column: before
 /// a figure followed by its unit ("增加\t309.03万元" — a table's amount
-/// cell holds no unit) or before a lone percent sign ("2.31\t%"). They
-/// are spaces, so the sentence stays one line of prose.
+/// cell holds no unit), before a lone percent sign ("2.31\t%"), or before
+/// a rate whose sentence goes on ("占\t0.06 %；" — a table's rate cell
+/// ends at its column, never in a clause's punctuation). They are spaces,
+/// so the sentence stays one line of prose.
 fn justified_gaps(text: String) -> String {
     if !text.contains('\t') {
         return text;
@@ -450,10 +455,14 @@ fn justified_gaps(text: String) -> String {
             .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
             .unwrap_or(rest.len());
         let after = rest[figure_end..].trim_start();
+        let rate_in_sentence = after
+            .strip_prefix(['%', '％'])
+            .is_some_and(|a| a.trim_start().starts_with(CLAUSE_PUNCTUATION));
         let justified = rest.starts_with(['%', '％'])
             || (figure_end > 0
                 && rest.starts_with(|c: char| c.is_ascii_digit())
-                && ["万元", "亿元", "元"].iter().any(|u| after.starts_with(u)));
+                && (rate_in_sentence
+                    || ["万元", "亿元", "元"].iter().any(|u| after.starts_with(u))));
         if !justified {
             out.push('\t');
         } else if out.chars().next_back().is_some_and(|c| !is_cjk(c)) {
@@ -1265,9 +1274,16 @@ mod tests {
             j("比2016年增加\t3,401.59 万元"),
             "比2016年增加3,401.59 万元"
         );
+        // 江苏检察院 2018: "其他资金14.39万元，占\t0.06 %；".
+        assert_eq!(
+            j("其他资金14.39万元，占\t0.06 %；"),
+            "其他资金14.39万元，占0.06 %；"
+        );
+        assert_eq!(j("增长\t12.5%，主要"), "增长12.5%，主要");
         // Columns stay columns: an amount cell, a rate cell, a label.
         assert_eq!(j("合计\t2,889.80"), "合计\t2,889.80");
         assert_eq!(j("增长率\t12.5%"), "增长率\t12.5%");
+        assert_eq!(j("增长率\t12.5%\t备注"), "增长率\t12.5%\t备注");
         assert_eq!(j("项目\t元旦慰问"), "项目\t元旦慰问");
     }
 
