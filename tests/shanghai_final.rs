@@ -158,3 +158,44 @@ fn a_figure_changed_in_the_final_accounts_prose_is_found() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "N150");
 }
+
+/// 六 "人员经费2152.26万元，主要包括：…退休费、个人农业生产补贴": 表六's
+/// 30305 个人农业生产补贴 prints no 决算数 (and 30309 奖励金 0.31, which
+/// the list leaves out, is allowed by "主要包括"). The one item warning is
+/// that; every other listed name is an item of its block with a figure.
+#[test]
+fn a_listed_item_without_a_figure_in_the_basic_expense_table_is_a_warning() {
+    let extracted = extracted();
+    let text = &extracted.text;
+    let checked = report(&extracted, text);
+    let warnings: Vec<&Value> = checked["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "N116")
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let f = warnings[0];
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["actual"], "个人农业生产补贴");
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("表六人员经费决算数列没有金额"),
+        "{message}"
+    );
+    // 10 人员经费 and 13 公用经费 names were looked up.
+    assert!(ran(&checked, "N116") >= 23);
+    // A name the table does not have, put in the list, is found too.
+    let changed = text.replacen("、办公设备购置", "、办公设备购置费", 1);
+    let found = report(&extracted, &changed);
+    assert!(
+        found["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "N116"
+                && f["actual"] == "办公设备购置费"
+                && f["message"].as_str().unwrap().contains("「办公设备购置」")),
+        "{found}"
+    );
+}

@@ -1,21 +1,26 @@
 //! 经济科目列举（N116 narrative-item-lists）
 //!
 //! ## 检查什么
-//! 情况说明第六部分“人员经费…主要包括：…”与“公用经费…主要包括：…”列举的
-//! 每个名称，必须是表六中该列（人员经费或公用经费）有金额的经济科目。名称在
-//! 表六中找不到、或找到但该列没有金额时给出警告，并指出表六中最接近的名称。
+//! 情况说明中说明基本支出的部分（13张表模板的第六部分，上海部门决算的“一般公共
+//! 预算财政拨款基本支出决算情况说明”）“人员经费…主要包括：…”与“公用经费…主要
+//! 包括：…”列举的每个名称，必须是基本支出经济分类表中该列（人员经费或公用经费）
+//! 有金额的经济科目。名称在表中找不到、或找到但该列没有金额时给出警告，并指出表中
+//! 最接近的名称。
 //!
 //! ## 为什么重要
-//! 列举的科目应能在表六中找到，名称不一致（如“其他交通费”与“其他交通费用”）
-//! 说明文字与表格未按同一口径编写。
+//! 列举的科目应能在表中找到，名称不一致（如“其他交通费”与“其他交通费用”）说明
+//! 文字与表格未按同一口径编写；列举了没有金额的科目，说明文字照抄了科目清单而不是
+//! 按实际支出编写。
 //!
 //! ## 示例
 //! “公用经费36.22万元，主要包括：印刷费、办公费…其他交通费…”：表六公用经费
-//! 列的科目是「其他交通费用」，对“其他交通费”报告警告并列出表六该行。
+//! 列的科目是「其他交通费用」，对“其他交通费”报告警告并列出表六该行。上海普陀区
+//! 财政局2024年决算“人员经费…主要包括：…退休费、个人农业生产补贴”：表六
+//! “个人农业生产补贴”没有决算数，报告警告。
 
-use super::common::section_and_table;
+use super::common::{narrative, table_for};
 use crate::prelude::*;
-use crate::profile::Role;
+use crate::profile::{Profile, Role};
 use alloc::borrow::Cow;
 
 use crate::model::{Cell, Fact, NameItem, Row, RowKind, Section, Table};
@@ -33,24 +38,51 @@ static META: RuleMeta = RuleMeta {
     category: Category::Narrative,
 };
 
+/// The 13-table 第三部分's section on 基本支出.
+const NUMBERED_SECTION: u32 = 6;
+
 impl Rule for ItemLists {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn needs(&self) -> &'static [Role] {
-        &[Role::Narrative, Role::BasicEconomic]
+        &[Role::Prose, Role::BasicEconomic]
+    }
+
+    fn inapplicable_to(&self, profile: &Profile) -> Option<&'static str> {
+        let titled = profile
+            .narrative
+            .sections
+            .iter()
+            .any(|(_, role)| *role == Role::BasicEconomic);
+        (!profile.has(Role::Narrative) && !titled)
+            .then_some("情况说明中没有可辨认的基本支出部分（按编号或按标题）")
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        let Some((sec, t6)) = section_and_table(cx, sink, 6, Role::BasicEconomic) else {
+        let Some(n) = narrative(cx, sink) else { return };
+        let numbered = cx.profile.has(Role::Narrative);
+        let style = &cx.profile.narrative;
+        let Some(sec) = n.sections.iter().find(|s| {
+            if numbered {
+                s.number == NUMBERED_SECTION
+            } else {
+                style.role_of(&s.title) == Some(Role::BasicEconomic)
+            }
+        }) else {
+            sink.not_applicable("情况说明中没有说明基本支出的部分");
+            return;
+        };
+        let Some(t6) = table_for(cx, Role::BasicEconomic, sink) else {
             return;
         };
         // Every listed name is looked for among all the items: their keys
-        // are folded once.
+        // are folded once. An item is a row under a group (表六), or one
+        // coded 301xx where the table prints economic codes.
         let mut items: Vec<KeyedItem> = Vec::new();
         for r in &t6.rows {
-            if r.kind == RowKind::EconomicItem {
+            if matches!(r.kind, RowKind::EconomicItem | RowKind::Subclass) {
                 items.push((r, fold_key(&r.name)));
             }
         }
@@ -106,7 +138,18 @@ fn check_item(
             .find(|(r, k)| has_value(t6, r, column) && (k.contains(&*key) || key.contains(&**k)))
             .map(|(r, _)| *r)
     });
-    let column_name = t6.column(column).map_or(column, |c| c.name);
+    // "人员经费" as 表六 names its column, or "人员经费决算数" where the
+    // column is named for its figures and its block for what they are.
+    let kind = if column == "personnel" {
+        "人员经费"
+    } else {
+        "公用经费"
+    };
+    let column_name = match t6.column(column) {
+        Some(c) if c.name.contains(kind) => c.name.to_string(),
+        Some(c) => format!("{kind}{}", c.name),
+        None => kind.to_string(),
+    };
     let message = match (&nearest, same_name.is_none()) {
         (Some(r), true) => format!(
             "{}「{}」列举的“{}”不是{}{}列的经济科目，{}为「{}」",
