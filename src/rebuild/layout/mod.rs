@@ -345,7 +345,13 @@ fn read_line(
                 _ => 0,
             };
             part.opens |= g.code;
-            part.named |= has_code && !g.code && cell + 1 == side.label_cells;
+            // Only split codes are printed from the top of their cell, a
+            // long name wrapping below its code's line (a 13-table layout
+            // centres it, fragments above and below).
+            part.named |= matches!(side.rows, RowScheme::SplitCodes)
+                && has_code
+                && !g.code
+                && cell + 1 == side.label_cells;
             if let Some(l) = part.labels.get_mut(cell) {
                 l.push_str(&g.text);
             }

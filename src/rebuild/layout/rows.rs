@@ -24,7 +24,8 @@ pub struct SidePart {
     pub amounts: Option<Result<Vec<Option<String>>, Vec<String>>>,
     /// The line opens a row by itself (a code, a total).
     pub opens: bool,
-    /// The line prints a 科目编码 and its name begins there.
+    /// The line prints split 科目编码 cells (类 款 项) and its name begins
+    /// there.
     pub named: bool,
     /// The line stands right under the data line before it (no blank line
     /// between).
