@@ -137,4 +137,10 @@ fn verified_renderings_give_the_reports_of_their_references() {
     }
     eprintln!("{}", verified.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The Shanghai 预算 profiles verify the layout reading: never a
+    // vacuous pass.
+    assert!(
+        verified.iter().any(|v| v.starts_with("shanghai9-")),
+        "no Shanghai 预算 rendering compared"
+    );
 }
