@@ -761,9 +761,10 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     narrative: NARRATIVE,
     prose: Some(&PROSE),
     // The published PDFs (tests/fixtures/real) read to the tables of their
-    // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
-    // text do not yet (their multi-line headers and stacked cells).
-    verified_readings: &[Reading::Pdf],
+    // `.tsv.txt` extraction (tests/pdf.rs), and their `pdftotext -layout`
+    // text to the PDF's report (tests/real_shapes.rs); single-spaced and
+    // raw text do not yet (their multi-line headers and stacked cells).
+    verified_readings: &[Reading::Layout, Reading::Pdf],
 };
 
 /// 单位预算: "2025年预算单位…预算表" (9: "2025年单位“三公”…"), 编制单位.
@@ -781,7 +782,8 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     narrative: NARRATIVE,
     prose: Some(&PROSE),
     // The published PDFs (tests/fixtures/real) read to the tables of their
-    // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
-    // text do not yet (their multi-line headers and stacked cells).
-    verified_readings: &[Reading::Pdf],
+    // `.tsv.txt` extraction (tests/pdf.rs), and their `pdftotext -layout`
+    // text to the PDF's report (tests/real_shapes.rs); single-spaced and
+    // raw text do not yet (their multi-line headers and stacked cells).
+    verified_readings: &[Reading::Layout, Reading::Pdf],
 };

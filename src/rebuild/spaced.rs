@@ -6,7 +6,7 @@
 //! Figures are placed into columns by `place`.
 
 use super::place::{self, Draft, Known, Role, Run};
-use super::tokens::{self, FixedMatcher};
+use super::tokens::{self, Figures, FixedMatcher};
 use super::{Rebuilt, RebuiltRow, Region};
 use crate::lines::Noise;
 use crate::prelude::*;
@@ -69,19 +69,32 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
     let def = region.table;
     let scheme = &def.sides[0].rows;
     let label_cells = def.sides[0].label_cells;
+    let figures_of = if matches!(scheme, RowScheme::Values) {
+        Figures::all()
+    } else {
+        Figures::of(entries.iter().flat_map(|e| e.words.iter().copied()))
+    };
+    let is_figure = |w: &str| figures_of.is(w);
+    // Split codes (类 款 项 cells) open a row before its name or figures.
+    let split_cells = match scheme {
+        RowScheme::SplitCodes => label_cells.saturating_sub(1),
+        _ => 0,
+    };
+    let split = |words: &[&str]| tokens::split_codes(words, split_cells);
     let mut extra = Vec::new();
     let starts_data = |e: &Entry| {
         let first = e.words[0];
         // 合计 begins the rows when figures follow it or nothing does (an
         // empty table): "合计 人员经费 公用经费" is a header.
         let total = tokens::is_total(first)
-            && (e.words.len() == 1 || e.words[1..].iter().any(|w| tokens::is_figure(w)));
+            && (e.words.len() == 1 || e.words[1..].iter().any(|w| is_figure(w)));
         match scheme {
             RowScheme::Codes => total || tokens::is_code(first),
             RowScheme::Economic => total,
+            RowScheme::SplitCodes => total || split(&e.words) > 0,
             _ => {
                 total
-                    || (e.words.iter().any(|w| tokens::is_figure(w))
+                    || (e.words.iter().any(|w| is_figure(w))
                         && !tokens::is_column_numbers(&e.words))
             }
         }
@@ -96,15 +109,35 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
     // No row at all: an empty table, its header still to be set aside.
     let start = start.unwrap_or(entries.len());
     extra.extend(headers(region, &entries[..start]));
-    let body: Vec<&Entry> = entries[start..]
+    // A header printed again where the table runs onto a new page is set
+    // aside, not read as a piece of the next row's name.
+    let repeated_header = |e: &Entry| {
+        let split_header =
+            e.words.len() >= 2 && e.words.iter().all(|w| matches!(*w, "类" | "款" | "项"));
+        split_header
+            || (!tokens::is_total(e.words[0])
+                && !e.words.iter().any(|w| is_figure(w))
+                && e.words.iter().all(|w| tokens::is_header_piece(w, def)))
+    };
+    let mut body: Vec<&Entry> = Vec::new();
+    let mut again: Vec<usize> = Vec::new();
+    for e in entries[start..]
         .iter()
         .take_while(|e| !tokens::is_meta(region.raw[e.index]))
-        .collect();
+    {
+        if split_cells > 0 && repeated_header(e) {
+            again.push(region.line_no(e.index));
+        } else {
+            body.push(e);
+        }
+    }
+    extra.extend(tokens::header_row(region, &again));
     // Row lines: figures, a code or 合计; the others are pieces of names.
     let is_row = |e: &Entry| {
-        e.words.iter().any(|w| tokens::is_figure(w))
+        e.words.iter().any(|w| is_figure(w))
             || tokens::is_total(e.words[0])
             || (matches!(scheme, RowScheme::Codes) && tokens::is_code(e.words[0]))
+            || split(&e.words) > 0
     };
     let heads: Vec<usize> = (0..body.len()).filter(|&i| is_row(body[i])).collect();
     let mut drafts = Vec::new();
@@ -135,9 +168,11 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         let (pre, post) = (wrap(&before), wrap(&after));
         let mut words: Vec<&str> = Vec::new();
         let mut figures: Vec<String> = Vec::new();
+        let codes = split(&head.words);
         for (i, w) in head.words.iter().enumerate() {
-            let code_here = i == 0 && matches!(scheme, RowScheme::Codes) && tokens::is_code(w);
-            if tokens::is_figure(w) && !code_here {
+            let code_here =
+                i < codes || (i == 0 && matches!(scheme, RowScheme::Codes) && tokens::is_code(w));
+            if is_figure(w) && !code_here {
                 figures.push(w.to_string());
             } else {
                 words.push(w);
@@ -181,6 +216,14 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
                     )
                 }
             }
+            RowScheme::SplitCodes if codes > 0 => {
+                let name = format!("{pre}{}{post}", words[codes..].join(" "));
+                let mut labels: Vec<String> =
+                    words[..codes].iter().map(|w| w.to_string()).collect();
+                labels.resize(label_cells - 1, String::new());
+                labels.push(name);
+                (Role::Code(words[..codes].concat()), labels)
+            }
             _ => {
                 let name = format!("{pre}{}{post}", words.join(" "));
                 let role = if tokens::is_total(&name) {
@@ -217,6 +260,8 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
 pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
     let def = region.table;
     let mut m = FixedMatcher::new(def)?;
+    let figures_of = Figures::of(entries.iter().flat_map(|e| e.words.iter().copied()));
+    let is_figure = |w: &str| figures_of.is(w);
     let start = entries.iter().position(|e| m.begins_first(e.words[0]))?;
     let mut extra = headers(region, &entries[..start]);
     // Runs by the matched labels they may belong to.
@@ -234,7 +279,7 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
         let mut kept = false;
         while i < e.words.len() {
             let w = e.words[i];
-            if !tokens::is_figure(w) {
+            if !is_figure(w) {
                 if let Some(k) = m.feed(w, no) {
                     last = Some(k);
                     kept = true;
@@ -245,7 +290,7 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
                 continue;
             }
             let mut figures = Vec::new();
-            while i < e.words.len() && tokens::is_figure(e.words[i]) {
+            while i < e.words.len() && is_figure(e.words[i]) {
                 figures.push(e.words[i].to_string());
                 i += 1;
             }

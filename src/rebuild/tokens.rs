@@ -11,7 +11,73 @@ use crate::text::fold_key;
 /// A printed amount ("75.80", "1,234.5"): integers are codes or column
 /// numbers in these tables.
 pub fn is_figure(token: &str) -> bool {
-    token.contains('.') && crate::model::Amount::parse(token).is_some()
+    // "1." is an ordinal ("1. 一般公共预算资金"), not a figure.
+    token.contains('.') && !token.ends_with('.') && crate::model::Amount::parse(token).is_some()
+}
+
+/// How a table region prints its amounts: with decimals (the 13-table
+/// template, 万元), or whole (Shanghai's 元 tables: "3,296,600", "0"). In a
+/// region of whole figures an integer is a figure too; its codes are told
+/// by where they stand (`split_codes`).
+#[derive(Debug, Clone, Copy)]
+pub struct Figures {
+    whole: bool,
+}
+
+impl Figures {
+    /// Whole when the region prints a figure grouped by commas and none
+    /// with decimals.
+    pub fn of<'a>(mut words: impl Iterator<Item = &'a str>) -> Figures {
+        let mut grouped = false;
+        for w in words.by_ref() {
+            if is_figure(w) {
+                return Figures { whole: false };
+            }
+            grouped |= w.contains(',') && is_whole(w);
+        }
+        Figures { whole: grouped }
+    }
+
+    /// Every number a figure: a table of figures alone (the 三公 table,
+    /// "37.91 0 1.35"), where no code or label stands among them.
+    pub fn all() -> Figures {
+        Figures { whole: true }
+    }
+
+    pub fn is(self, token: &str) -> bool {
+        is_figure(token) || (self.whole && is_whole(token))
+    }
+}
+
+/// "3,296,600", "0": an amount printed without decimals.
+fn is_whole(token: &str) -> bool {
+    let body = token.strip_prefix('-').unwrap_or(token);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && crate::model::Amount::parse(token).is_some()
+}
+
+/// How many of `words` open a row as split 科目编码 cells (类, then 款 and
+/// 项 of two digits each), at most `cells`. A 类 cell printed short ("7"
+/// for 210, a glyph lost) counts when a 款 follows: the parser completes
+/// it from the class above and says so.
+pub fn split_codes(words: &[&str], cells: usize) -> usize {
+    if cells == 0 {
+        return 0;
+    }
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let two = |w: &&&str| w.len() == 2 && digits(w);
+    let Some(first) = words.first().filter(|w| digits(w) && w.len() <= 3) else {
+        return 0;
+    };
+    let more = words[1..cells.min(words.len())]
+        .iter()
+        .take_while(two)
+        .count();
+    if first.len() < 3 && more == 0 {
+        return 0;
+    }
+    1 + more
 }
 
 /// A 科目编码: 3, 5 or 7 digits.
@@ -38,6 +104,10 @@ pub fn is_header_piece(token: &str, def: &TableDef) -> bool {
         "金额",
         "部门预算支出经济科目名称",
         "政府预算支出经济科目名称",
+        "一般公共预算支出",
+        "一般公共预算基本支出",
+        "收入预算",
+        "支出预算",
     ];
     let key = fold_key(token);
     if key.is_empty() {
@@ -52,6 +122,8 @@ pub fn is_header_piece(token: &str, def: &TableDef) -> bool {
     };
     key.contains("预算数")
         || key.contains("财政拨款")
+        // "功能分类科目编码", "部门经济分类科目名称": a code or name column's.
+        || (key.contains("科目") && (key.contains("编码") || key.contains("名称")))
         || WORDS.iter().any(|w| fits(w))
         || def.columns().any(|(_, c)| fits(c.name))
 }

@@ -78,7 +78,7 @@ impl Columns {
     pub fn set_header(&mut self, def: &TableDef, header: &[(usize, String)]) {
         let mut sorted: Vec<(usize, String)> = header
             .iter()
-            .map(|(start, text)| (*start, fold_key(text).into_owned()))
+            .map(|(start, text)| (*start, header_key(text)))
             .filter(|(_, k)| k.chars().count() >= 2)
             .collect();
         sort_stable_by(&mut sorted, |a, b| a.0.cmp(&b.0));
@@ -86,9 +86,16 @@ impl Columns {
         let mut found = vec![None; self.header.len()];
         for (i, (_, col)) in def.columns().enumerate() {
             let name = fold_key(col.name);
-            let hit = sorted[next.min(sorted.len())..]
-                .iter()
-                .position(|(_, k)| name.starts_with(k.as_str()) || k.starts_with(&*name));
+            let hit = sorted[next.min(sorted.len())..].iter().position(|(_, k)| {
+                name.starts_with(k.as_str())
+                        || k.starts_with(&*name)
+                        // "合计" over "“三公”经费合计", the first column.
+                        || (i == 0 && k == "合计" && name.ends_with("合计"))
+                        // "小计" under a group's name ("公务用车购置及运行费"
+                        // centred over 小计, 购置费, 运行费) is where the
+                        // group's own column stands: the next in order.
+                        || k == "小计"
+            });
             if let Some(p) = hit {
                 found[i] = Some(sorted[next + p].0);
                 next += p + 1;
@@ -356,6 +363,23 @@ impl Columns {
             }
         }
         true
+    }
+}
+
+/// A header word as matched with the columns' names: folded, without the
+/// year some headers open with ("2024年机关运行经" over 机关运行经费预算数;
+/// not "2026年合计", a 13-table column's own header).
+fn header_key(text: &str) -> String {
+    let key = fold_key(text);
+    match key.split_once('年') {
+        Some((year, rest))
+            if year.len() == 4
+                && year.bytes().all(|b| b.is_ascii_digit())
+                && rest.chars().count() >= 4 =>
+        {
+            rest.to_string()
+        }
+        _ => key.into_owned(),
     }
 }
 

@@ -19,9 +19,15 @@ const HEADER_WORDS: &[&str] = &[
     "金额",
     "部门预算支出经济科目名称",
     "政府预算支出经济科目名称",
-    "功能分类科目",
-    "经济分类科目",
+    "功能分类科目编码",
+    "功能分类科目名称",
+    "部门预算经济分类科目编码",
+    "经济分类科目名称",
     "年预算数",
+    "收入预算",
+    "支出预算",
+    "一般公共预算支出",
+    "一般公共预算基本支出",
     "本年收入",
     "年财政拨款",
     "上年结转",
@@ -39,6 +45,7 @@ pub fn is_meta(text: &str) -> bool {
         "单位名称:",
         "预算单位:",
         "编制单位:",
+        "编制部门:",
         "部门:",
         "单位:",
         "金额单位:",
@@ -74,19 +81,40 @@ pub fn header_cells(ws: &[Word]) -> Vec<(usize, String)> {
 pub fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -> bool {
     let header_word = |(_, text): &(usize, String)| {
         let key = fold_key(text);
+        // "2024年机关运行经": a year may open a column's header (a year
+        // alone, "2026年", is a header word of its own).
         let key = key.trim_start_matches(|c: char| c.is_ascii_digit());
+        let key = match key.strip_prefix('年') {
+            Some(rest) if rest.chars().count() >= 4 => rest,
+            _ => key,
+        };
         !key.is_empty()
-            && (def.columns().any(|(_, c)| {
+            // "功能分类科目编码", "部门经济分类科目名称": the code and name
+            // columns' headers, whatever they are called.
+            && ((key.contains("科目") && (key.contains("编码") || key.contains("名称")))
+                // "“三公”经费预算数" over the columns it spans.
+                || key.ends_with("预算数")
+                || def.columns().any(|(_, c)| {
                 let name = fold_key(c.name);
                 name.contains(key) || key.contains(&*name)
             }) || HEADER_WORDS.iter().any(|h| h.contains(key))
-                || matches!(key, "项目" | "收入" | "支出"))
+                || matches!(key, "项目" | "收入" | "支出" | "小计" | "类" | "款" | "项"))
     };
     // "合计" opening a line is the total row, not the column's header.
     let opens_total = cells
         .first()
         .is_some_and(|(start, text)| *start <= 2 && is_total(text));
-    let enough = at_top || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2;
+    // A code column's header stands out on its own: "功能分类科目编码" on
+    // a line, "类 款 项" under it.
+    let code_header = |(_, t): &(usize, String)| t.contains("科目") && t.chars().count() >= 6;
+    let split_codes = cells.len() >= 2
+        && cells
+            .iter()
+            .all(|(_, t)| matches!(t.as_str(), "类" | "款" | "项"));
+    let enough = at_top
+        || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2
+        || split_codes
+        || (cells.len() == 1 && code_header(&cells[0]));
     enough && !opens_total && cells.iter().all(header_word)
 }
 

@@ -18,7 +18,7 @@ mod words;
 use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
 use crate::lines::Noise;
 use crate::prelude::*;
-use crate::profile::{RowScheme, TableDef};
+use crate::profile::{RowScheme, SideDef, TableDef};
 use crate::slices::{sort_stable_by, sort_unique};
 use columns::Columns;
 use header::{header_cells, header_row, is_header_line, is_meta, is_total};
@@ -159,8 +159,10 @@ fn place(def: &TableDef, sorted: &Sorted) -> Vec<Vec<SidePart>> {
         // A page's own figures are surveyed up to the next header.
         let until = pages.get(next_page).map_or(ends.len(), |(from, _)| *from);
         let placed = columns.place_line(&ends[..until], at);
-        let line_parts = read_line(def, gs, side_of, &placed, &columns);
-        for (side, part) in parts.iter_mut().zip(line_parts) {
+        let mut line_parts = read_line(def, gs, side_of, &placed, &columns);
+        let adjacent = at > 0 && sorted.data[at] == sorted.data[at - 1] + 1;
+        for (side, mut part) in parts.iter_mut().zip(line_parts.drain(..)) {
+            part.adjacent = adjacent;
             side.push(part);
         }
     }
@@ -177,11 +179,43 @@ struct Group {
     end: usize,
 }
 
+/// How many cells a side's split 科目编码 takes (类, 款, 项 before the
+/// name): none unless the side's codes are split.
+fn split_code_cells(side: &SideDef) -> usize {
+    match side.rows {
+        RowScheme::SplitCodes => side.label_cells.saturating_sub(1),
+        _ => 0,
+    }
+}
+
+/// "05", "99": a 款 or 项 cell.
+fn is_split_code(text: &str) -> bool {
+    text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn groups(def: &TableDef, ws: &[Word]) -> Vec<Group> {
-    let codes = matches!(def.sides[0].rows, RowScheme::Codes);
+    let first = &def.sides[0];
+    let codes = matches!(first.rows, RowScheme::Codes);
+    let split = split_code_cells(first);
     let mut out: Vec<Group> = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        let code = i == 0 && codes && is_code(w.text);
+        let code = if split > 0 {
+            // 类 | 款 | 项 open the line, each a cell: "201   05   06".
+            i < split
+                && out.iter().all(|g| g.code)
+                && w.text.bytes().all(|b| b.is_ascii_digit())
+                && (if i == 0 {
+                    // A 类 cell printed short (a glyph lost, "7" for 210)
+                    // is still one when a 款 follows: the parser completes
+                    // it from the class above and says so (S108).
+                    let kuan = ws.get(1).is_some_and(|n| is_split_code(n.text));
+                    w.start <= 2 && (w.text.len() == 3 || (w.text.len() < 3 && split > 1 && kuan))
+                } else {
+                    w.text.len() == 2
+                })
+        } else {
+            i == 0 && codes && is_code(w.text)
+        };
         let figure = !code && is_figure(w.text);
         if let Some(last) = out.last_mut() {
             if !figure && !code && !last.figure && !last.code && w.start == last.end + 1 {
@@ -202,6 +236,10 @@ fn groups(def: &TableDef, ws: &[Word]) -> Vec<Group> {
     out
 }
 
+/// How far left of the expense side's labels a centred grand total must
+/// start to be the income side's.
+const MIN_LABEL_GAP: usize = 8;
+
 /// A data line's groups, and which side each is on: in a two-sided table
 /// the income label opens the line, the expense label follows, and a
 /// figure is on the side of the labels before it (on a line without an
@@ -217,6 +255,10 @@ fn sides_of(
     // Which side each group is on.
     let mut side_of = vec![0; gs.len()];
     if two {
+        // Where the expense side's labels begin, as far as known: a grand
+        // total centred in its cell ("收入总计") may start well right of the
+        // line's start and still be the income side's.
+        let side1_at = side1_label.or(side1_start);
         let mut cur = 0;
         let mut seen_figure = false;
         let mut side0_labels = 0;
@@ -227,7 +269,10 @@ fn sides_of(
             }
             let side0 = cur == 0
                 && !seen_figure
-                && (g.start <= 2 || (side0_labels > 0 && side0_labels < def.sides[0].label_cells));
+                && (g.start <= 2
+                    || (g.text.ends_with("总计")
+                        && side1_at.is_some_and(|b| g.start + MIN_LABEL_GAP <= b))
+                    || (side0_labels > 0 && side0_labels < def.sides[0].label_cells));
             if side0 {
                 side0_labels += 1;
             } else {
@@ -283,18 +328,30 @@ fn read_line(
             ..SidePart::default()
         };
         let has_code = mine(s).any(|g| g.code);
+        let mut code_cell = 0;
         for g in mine(s).filter(|g| !g.figure) {
             let cell = match side.rows {
                 RowScheme::Codes if g.code => 0,
-                RowScheme::Codes if !has_code && is_total(&g.text) => {
+                RowScheme::SplitCodes if g.code => {
+                    code_cell += 1;
+                    code_cell - 1
+                }
+                RowScheme::Codes | RowScheme::SplitCodes if !has_code && is_total(&g.text) => {
                     part.opens = true;
                     0
                 }
-                RowScheme::Codes => side.label_cells - 1,
+                RowScheme::Codes | RowScheme::SplitCodes => side.label_cells - 1,
                 RowScheme::Economic if g.start > 2 => side.label_cells - 1,
                 _ => 0,
             };
             part.opens |= g.code;
+            // Only split codes are printed from the top of their cell, a
+            // long name wrapping below its code's line (a 13-table layout
+            // centres it, fragments above and below).
+            part.named |= matches!(side.rows, RowScheme::SplitCodes)
+                && has_code
+                && !g.code
+                && cell + 1 == side.label_cells;
             if let Some(l) = part.labels.get_mut(cell) {
                 l.push_str(&g.text);
             }

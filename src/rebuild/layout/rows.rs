@@ -24,6 +24,12 @@ pub struct SidePart {
     pub amounts: Option<Result<Vec<Option<String>>, Vec<String>>>,
     /// The line opens a row by itself (a code, a total).
     pub opens: bool,
+    /// The line prints split 科目编码 cells (类 款 项) and its name begins
+    /// there.
+    pub named: bool,
+    /// The line stands right under the data line before it (no blank line
+    /// between).
+    pub adjacent: bool,
 }
 
 impl SidePart {
@@ -124,6 +130,17 @@ pub fn group(side: &SideDef, parts: &[SidePart]) -> Vec<SideRow> {
             continue;
         }
         tail = None;
+        // A name wrapped under its code's line, with the next code's own
+        // name on its line right below: the fragment ends the name above
+        // (a label printed from the top of its cell, not centred on it).
+        if part.named && pending.len() == 1 && parts[pending[0]].adjacent && part.adjacent {
+            if let Some(last) = rows.last_mut().filter(|r| {
+                r.anchor
+                    .is_some_and(|a| parts[a].named && a + 1 == pending[0] && r.lines.len() == 1)
+            }) {
+                last.lines.append(&mut pending);
+            }
+        }
         peel(&mut rows, &mut pending);
         if own_complete && !pending.is_empty() {
             // Left-over fragments cannot belong to a complete label.
