@@ -253,6 +253,25 @@ fn the_published_pdf_gives_the_same_error_on_its_page() {
     assert_eq!(errors[0].2, the_real_error(0)[0].2);
     let f = common::findings_of(&report, &["F101"])[0];
     assert_eq!(f["page"], 35, "{}", common::brief(f));
+    // Every fund figure as printed, glyph for glyph: the PDF shows each
+    // glyph on its own, and a figure whose last 0 reaches the rule of the
+    // next column stays one figure on one row.
+    let tsv = std::fs::read_to_string(real("shanghai-putuo-wanlijiedao-2023.tsv.txt")).unwrap();
+    assert_eq!(fund_texts(&report), fund_texts(&common::report_json(&tsv)));
+}
+
+/// The fund figures of every form as printed, in order.
+fn fund_texts(report: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for form in report["document"]["forms"]["projects"].as_array().unwrap() {
+        for block in ["implementation", "annual"] {
+            let b = &form[block];
+            for v in std::iter::once(&b["total"]).chain(b["parts"].as_array().unwrap()) {
+                out.push(v["value"]["text"].as_str().unwrap_or("").to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Every fund figure of every form that adds up, changed, is an error

@@ -729,11 +729,44 @@ fn is_figure(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%' | ' '))
 }
 
+/// For each item, where the word it starts (or continues) ends: the `x1`
+/// of the last item that follows it on its line with no gap, as glyphs of
+/// one word do (less than 0.15 em apart, baselines within 0.2 em).
+fn word_ends(items: &[Item]) -> Vec<f32> {
+    let mut ends: Vec<f32> = items.iter().map(|i| i.x1).collect();
+    for i in (1..items.len()).rev() {
+        let (a, b) = (&items[i - 1], &items[i]);
+        let h = a.height();
+        if abs(b.y0 - a.y0) < 0.2 * h && abs(b.x0 - a.x1) < 0.15 * h {
+            ends[i - 1] = ends[i];
+        }
+    }
+    ends
+}
+
 impl Grid {
     fn contains(&self, x: f32, y: f32) -> bool {
         let (first_x, last_x) = (self.xs[0], self.xs[self.xs.len() - 1]);
         let (first_y, last_y) = (self.ys[0], self.ys[self.ys.len() - 1]);
         x >= first_x && x <= last_x && y >= first_y && y <= last_y
+    }
+
+    /// The band of a word from `x0` to `x1` centred at `cy`. A centre on a
+    /// row boundary (a cell spanning two bands, its text centred on the
+    /// rule the other columns draw) goes to the band below, within
+    /// [`ON_RULE`]: pdf.js's coordinates are rounded to a hundredth of a
+    /// point, the native reader's not, and both must choose the same band;
+    /// then a spanning cell's text goes to its first band (`span_top`).
+    fn band_of(&self, x0: f32, x1: f32, cy: f32) -> Option<usize> {
+        let bands = self.ys.len() - 1;
+        let y = cy + ON_RULE;
+        let last = self.ys[bands];
+        let band = self
+            .ys
+            .windows(2)
+            .position(|w| y >= w[0] && y < w[1])
+            .or_else(|| (y - ON_RULE <= last).then_some(bands - 1))?;
+        Some(self.span_top(band, (x0 + x1) / 2.0))
     }
 
     /// The first band of the cell holding band `band` at `x`: a cell
@@ -780,22 +813,24 @@ impl Grid {
     fn read(&self, items: Vec<Item>) -> Vec<OutLine> {
         let bands = self.ys.len() - 1;
         let mut per_band: Vec<Vec<Item>> = vec![Vec::new(); bands];
-        for item in items {
-            // A centre on a row boundary (a cell spanning two bands, its
-            // text centred on the rule the other columns draw) goes to the
-            // band below, within [`ON_RULE`]: pdf.js's coordinates are
-            // rounded to a hundredth of a point, the native reader's not,
-            // and both must choose the same band; then a spanning cell's
-            // text goes to its first band (`span_top`).
-            let y = item.cy() + ON_RULE;
-            let last = self.ys[bands];
-            let band = self
-                .ys
-                .windows(2)
-                .position(|w| y >= w[0] && y < w[1])
-                .or_else(|| (y - ON_RULE <= last).then_some(bands - 1));
-            if let Some(b) = band {
-                per_band[self.span_top(b, item.cx())].push(item);
+        // The band is chosen per word, not per item: a PDF that shows each
+        // glyph on its own gives the native reader one item a glyph where
+        // pdf.js gives the word, and a figure overflowing its spanning cell
+        // ("4,563,800.00" whose last 0 reaches the rule the next column
+        // draws) must go to one row in both.
+        let mut word_band = None;
+        let mut previous: Option<(f32, f32, f32)> = None;
+        let ends = word_ends(&items);
+        for (i, item) in items.into_iter().enumerate() {
+            let continues = previous.is_some_and(|(x1, y0, h)| {
+                abs(item.y0 - y0) < 0.2 * h && abs(item.x0 - x1) < 0.15 * h
+            });
+            if !continues {
+                word_band = self.band_of(item.x0, ends[i], item.cy());
+            }
+            previous = Some((item.x1, item.y0, item.height()));
+            if let Some(b) = word_band {
+                per_band[b].push(item);
             }
         }
         let mut rows = Vec::new();
