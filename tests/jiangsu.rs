@@ -617,13 +617,7 @@ fn error_evidence(report: &Value) -> Vec<(String, usize, String, String, Vec<Str
         .flatten()
         .filter(|f| f["severity"] == "error")
         .map(|f| {
-            let mut figures: Vec<String> = f["evidence"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|e| e["value"].as_str().map(str::to_string))
-                .collect();
-            figures.sort();
+            let figures = common::cited_values(f);
             (
                 text(&f["rule"]),
                 f["line"].as_u64().unwrap_or(0) as usize,

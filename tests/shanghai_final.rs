@@ -7,6 +7,8 @@
 //! (DOMAIN-TEMPLATES.md §2 "Prose"); a figure changed in the prose is
 //! found.
 
+mod common;
+
 use std::path::PathBuf;
 
 use budget_lint::read::Extracted;
@@ -33,13 +35,7 @@ fn errors(report: &Value) -> Vec<(String, u64, Vec<String>)> {
         .flatten()
         .filter(|f| f["severity"] == "error")
         .map(|f| {
-            let mut values: Vec<String> = f["evidence"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|e| e["value"].as_str().map(str::to_string))
-                .collect();
-            values.sort();
+            let values = common::cited_values(f);
             (
                 f["rule"].as_str().unwrap_or("").to_string(),
                 f["line"].as_u64().unwrap_or(0),

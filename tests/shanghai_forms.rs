@@ -189,13 +189,7 @@ fn form_errors(report: &Value) -> Vec<(String, u64, Vec<String>)> {
         .into_iter()
         .filter(|f| common::severity(f) == "error")
         .map(|f| {
-            let mut values: Vec<String> = f["evidence"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|e| e["value"].as_str().map(str::to_string))
-                .collect();
-            values.sort();
+            let values = common::cited_values(f);
             (
                 f["rule"].as_str().unwrap().to_string(),
                 f["line"].as_u64().unwrap(),

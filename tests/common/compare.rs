@@ -108,13 +108,7 @@ fn finding_keys(report: &Value, allow: Allowance) -> BTreeMap<String, usize> {
         if allow.unplaced_rows && rule == "S106" && severity == "warning" {
             continue;
         }
-        let mut values: Vec<String> = f["evidence"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e["value"].as_str().map(str::to_string))
-            .collect();
-        values.sort();
+        let values = super::cited_values(f);
         *keys
             .entry(format!("{severity} {rule} [{}]", values.join(", ")))
             .or_default() += 1;

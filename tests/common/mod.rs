@@ -223,6 +223,19 @@ pub fn evidence_lines(f: &Value) -> Vec<usize> {
         .collect()
 }
 
+/// The figures a finding's evidence cites, as printed, sorted: what pins
+/// a real error by the figures that prove it.
+pub fn cited_values(f: &Value) -> Vec<String> {
+    let mut values: Vec<String> = f["evidence"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["value"].as_str().map(str::to_string))
+        .collect();
+    values.sort();
+    values
+}
+
 /// One line summary of a finding for failure messages.
 pub fn brief(f: &Value) -> String {
     format!(
