@@ -183,22 +183,9 @@ fn every_form_is_read_with_its_name_and_every_fund_figure() {
     assert_eq!(seen, 5, "the five forms of 万里街道 2023");
 }
 
-/// The errors of a report as (rule, line, cited values sorted).
+/// The errors of the form rules, as (rule, line, cited figures sorted).
 fn form_errors(report: &Value) -> Vec<(String, u64, Vec<String>)> {
-    let mut out: Vec<_> = common::findings_of(report, &["F"])
-        .into_iter()
-        .filter(|f| common::severity(f) == "error")
-        .map(|f| {
-            let values = common::cited_values(f);
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                values,
-            )
-        })
-        .collect();
-    out.sort();
-    out
+    common::errors_cited(report, &["F"])
 }
 
 /// W23 686–689, "公共服务设施运行经费": 年度资金申请总额 10,903,043.00 while

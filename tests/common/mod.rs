@@ -236,6 +236,25 @@ pub fn cited_values(f: &Value) -> Vec<String> {
     values
 }
 
+/// The errors of rules whose id starts with one of `prefixes` (all with
+/// `&[""]`) as (rule, line, cited figures sorted), sorted: a document's
+/// real errors pinned by the figures that prove them.
+pub fn errors_cited(report: &Value, prefixes: &[&str]) -> Vec<(String, u64, Vec<String>)> {
+    let mut out: Vec<_> = findings_of(report, prefixes)
+        .into_iter()
+        .filter(|f| severity(f) == "error")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                cited_values(f),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// One line summary of a finding for failure messages.
 pub fn brief(f: &Value) -> String {
     format!(
