@@ -66,7 +66,7 @@ lint:
 	cargo clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
 	# The same with the rebuild readers (www/pkg-rebuild, loaded when a text needs them).
 	cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features web-rebuild -- -D warnings
-	# The PDF module: the geometry alone, without std either.
+	# The PDF module: the geometry, and the PDF reader for the ruling lines.
 	cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features web-pdf -- -D warnings
 	# schema/report.d.ts must be what the JSON Schema generates.
 	if [ -f scripts/typegen/gen.mjs ]; then node scripts/typegen/gen.mjs --check; fi

@@ -477,6 +477,24 @@ fn the_cli_reads_pdfs() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("扫描图像"));
 }
 
+/// The page reads a PDF's ruling lines with the CLI's reader, without the
+/// text (`rulings`, in the PDF module): they are the lines the CLI draws
+/// its tables from, on every corpus PDF.
+#[test]
+fn ruling_lines_read_alone_are_the_cli_s() {
+    for (stem, path) in pdfs("shapes").into_iter().chain(pdfs("real")) {
+        let bytes = std::fs::read(&path).expect("pdf");
+        let layout = pdf::layout(&bytes).expect("reads");
+        let alone = pdf::rulings(&bytes).expect("reads");
+        assert!(
+            alone == layout.segments,
+            "{stem}: {} lines alone, {} with the text",
+            alone.len(),
+            layout.segments.len()
+        );
+    }
+}
+
 /// The smallest corpus PDF, to corrupt.
 fn small_pdf() -> Vec<u8> {
     let (_, path) = pdfs("real")
@@ -501,6 +519,8 @@ proptest! {
         let start = Instant::now();
         let outcome = std::panic::catch_unwind(|| budget_lint::read::read(&bytes).map(|e| e.text.len()));
         prop_assert!(outcome.is_ok(), "panicked");
+        let outcome = std::panic::catch_unwind(|| pdf::rulings(&bytes).map(|s| s.len()));
+        prop_assert!(outcome.is_ok(), "the ruling lines alone panicked");
         prop_assert!(start.elapsed() < Duration::from_secs(20), "took {:?}", start.elapsed());
     }
 }

@@ -129,7 +129,10 @@ bindIntake({
   input: ui.input,
   onFiles: addFiles,
   // pdf.js and its worker start while the PDF is still being dragged.
-  onPdfComing: () => pdfModule('read').then((m) => m.warmPdf(), () => {}),
+  onPdfComing: () => {
+    pdfModule('read').then((m) => m.warmPdf(), () => {});
+    engine.warmPdf();
+  },
   onText: (text) => {
     ui.input.value = text;
     runInput();
@@ -371,9 +374,11 @@ async function readPart(file, signal) {
   if (looksPdf(head)) {
     const { checkSize, openPdf, readPdf } = await pdfModule('read');
     checkSize(file.size);
-    const pdf = await openPdf(new Uint8Array(await file.arrayBuffer()), { signal });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const rules = engine.pdfRules(bytes, { signal }).catch(() => null);
+    const pdf = await openPdf(bytes, { signal });
     try {
-      const layout = await readPdf(pdf, { signal });
+      const layout = await readPdf(pdf, { signal, rules });
       return { text: (await engine.pdfText(layout, { signal })).text, pdf: true, tablesOnly: false };
     } finally {
       pdf.destroy();
@@ -404,9 +409,12 @@ async function readPdfDoc(doc, file, signal, position) {
   const { checkSize, openPdf, readPdf } = await pdfModule('read');
   checkSize(file.size);
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // The engine reads the ruling lines while pdf.js reads the text.
+  const rules = engine.pdfRules(bytes, { signal }).catch(() => null);
   const pdf = await openPdf(bytes, { signal });
   const got = await readPdf(pdf, {
     signal,
+    rules,
     onPage: (n, total) => stage('decode', `${t('status.readingPdf', doc.name, n, total)}${position}`),
   });
   doc.encoding = 'PDF';

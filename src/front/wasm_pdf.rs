@@ -4,10 +4,14 @@
 //! reads, so the page turns a PDF into lines exactly as the CLI does. The
 //! lines are then checked by the core module's `validate`.
 //!
-//! It is its own small module, not part of the core one: in the core the
+//! It also has the engine's own PDF reader for the ruling lines alone
+//! ([`pdf_rules`]), which the page runs while pdf.js reads the text:
+//! pdf.js gives the lines only in operator lists that carry every glyph too.
+//!
+//! It is its own module, not part of the core one: in the core the
 //! geometry added 20,369 B gzip (100,115 → 120,484), which every first
-//! visit would load for nothing; alone it is 28,906 B gzip (allocator and
-//! string code included), fetched with pdf.js when a PDF is opened.
+//! visit would load for nothing; it is fetched with pdf.js when a PDF is
+//! opened (or dragged over the page).
 //!
 //! The [`Layout`] crosses as flat arrays, not as an object through serde:
 //! serde-wasm-bindgen needs std, which the web modules leave out, and a
@@ -55,6 +59,23 @@ pub fn pdf_lines(
         .and_then(|_| set("places", &places))
         .map_err(|_| JsError::new("无法生成结果"))?;
     Ok(result.into())
+}
+
+/// A PDF file's ruling lines, read by the engine's own PDF reader
+/// ([`crate::read::pdf::rulings`]), as `[page, x0, y0, x1, y1]*` (PDF points,
+/// origin top left): the `segments` of [`pdf_lines`], while pdf.js reads
+/// the text. The CLI draws its tables from the same lines.
+///
+/// Throws (in Chinese) when the file cannot be parsed; the page then takes
+/// the lines from pdf.js's operator lists.
+#[wasm_bindgen]
+pub fn pdf_rules(bytes: &[u8]) -> Result<js_sys::Float32Array, JsError> {
+    let segments = crate::read::pdf::rulings(bytes).map_err(|e| JsError::new(&e.message))?;
+    let flat: Vec<f32> = segments
+        .iter()
+        .flat_map(|s| [s.page as f32, s.x0, s.y0, s.x1, s.y1])
+        .collect();
+    Ok(js_sys::Float32Array::from(&flat[..]))
 }
 
 /// The flat arrays of [`pdf_lines`] as a layout; `None` when their lengths

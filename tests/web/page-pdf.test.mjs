@@ -115,9 +115,10 @@ describe('a corpus PDF dropped on the page', () => {
     });
   }
 
-  test('a PDF dragged over the page starts pdf.js before it is dropped', async () => {
+  test('a PDF dragged over the page starts pdf.js and the engine\'s PDF module before it is dropped', async () => {
     // A drag takes a person the better part of a second: pdf.js and its
-    // worker load meanwhile, so the drop finds them ready.
+    // worker, and the engine's PDF module (geometry and ruling lines),
+    // load meanwhile, so the drop finds them ready.
     const bytes = readFileSync(path.join(SHAPES, LARGEST));
     const s = await openPage(browser, server.origin);
     try {
@@ -131,10 +132,12 @@ describe('a corpus PDF dropped on the page', () => {
         { name: LARGEST, b64: bytes.toString('base64') },
       );
       const worker = s.page.waitForRequest((r) => r.url().endsWith('/vendor/pdfjs/pdf.worker.min.mjs'), { timeout: 30000 });
+      const module = s.page.waitForRequest((r) => r.url().endsWith('/pkg-pdf/budget_lint_bg.wasm'), { timeout: 30000 });
       await s.page.dispatchEvent('body', 'dragenter', { dataTransfer });
       await s.page.dispatchEvent('body', 'dragover', { dataTransfer });
-      await worker;
-      assert.ok(!s.requests.some((u) => u.includes('/pkg-pdf/')), 'nothing read yet: only pdf.js started');
+      await Promise.all([worker, module]);
+      const before = await s.page.evaluate(() => ({ state: document.body.dataset.state, result: !document.getElementById('result').hidden }));
+      assert.deepEqual(before, { state: undefined, result: false }, 'nothing read before the drop');
       await s.page.waitForTimeout(800);
       await untilDone(s.page, () => s.page.dispatchEvent('body', 'drop', { dataTransfer }), 180000);
       const { resultMs, pdfReadMs } = await s.page.evaluate(() => ({ ...document.body.dataset }));

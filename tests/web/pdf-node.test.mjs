@@ -1,10 +1,12 @@
 // Every corpus PDF (tests/fixtures/shapes, made from the 13-table texts,
 // and tests/fixtures/real, published in other templates) read the page's
 // way, under node: pdf.js (the pinned
-// scripts/vendor copy, its legacy build) gives the layout through the
-// page's own www/pdf/runs.js, the release PDF module (www/pkg-pdf) rebuilds
-// the lines and the core module (www/pkg) checks them, as the page's
-// Worker does. Then:
+// scripts/vendor copy, its legacy build) gives the text through the
+// page's own www/pdf/runs.js, the release PDF module (www/pkg-pdf) reads
+// the ruling lines (`pdf_rules`) and rebuilds the lines, and the core
+// module (www/pkg) checks them, as the page's Worker does. Then:
+//   - the ruling lines pdf.js's operator lists give (the page's way when
+//     the engine cannot parse a file) give the same report;
 //   - every line of the rebuilt text has its place on a page, and every
 //     figure a finding cites can be boxed there;
 //   - the report is the one the engine gives for the rebuilt text itself;
@@ -70,17 +72,28 @@ before(async () => {
   geometry.initSync({ module: readFileSync(path.join(ROOT, 'www', 'pkg-pdf', 'budget_lint_bg.wasm')) });
 });
 
+/**
+ * The layout the page reads: pdf.js's text, the PDF module's ruling lines;
+ * and `opsSegments`, the lines pdf.js's operator lists give.
+ */
 async function layoutOf(file) {
   const data = new Uint8Array(readFileSync(file));
+  const segments = [];
+  const flat = geometry.pdf_rules(data);
+  for (let i = 0; i < flat.length; i += 5) {
+    const [page, x0, y0, x1, y1] = flat.subarray(i, i + 5);
+    segments.push({ page, x0, y0, x1, y1 });
+  }
   const pdf = await pdfjs.getDocument({
-    data,
+    data: data.slice(),
     cMapUrl: path.join(VENDOR, 'cmaps') + path.sep,
     cMapPacked: true,
     standardFontDataUrl: path.join(VENDOR, 'standard_fonts') + path.sep,
     verbosity: 0,
   }).promise;
   try {
-    return await extract(pdfjs, pdf);
+    const read = await extract(pdfjs, pdf);
+    return { ...read, segments, opsSegments: read.segments };
   } finally {
     await pdf.destroy();
   }
@@ -155,11 +168,19 @@ describe('every corpus PDF, read as the page reads it', () => {
         const pages = [...new Set(layout.runs.map((r) => r.page))].sort((a, b) => a - b);
         assert.deepEqual(pages, texted, 'text on the pages poppler reads text on');
         const tables = check(reference(file)).tables;
-        if (tables.length > 0) assert.ok(layout.segments.length > 0, 'ruling lines from the operator lists');
+        if (tables.length > 0) {
+          assert.ok(layout.segments.length > 0, 'ruling lines from the PDF module');
+          assert.ok(layout.opsSegments.length > 0, 'ruling lines from the operator lists');
+        }
         for (const r of layout.runs) {
           const size = layout.pages[r.page - 1];
           assert.ok(r.x >= -1 && r.x + r.width <= size.width + 1 && r.y >= -1 && r.y + r.height <= size.height + 1, `run inside its page: ${JSON.stringify(r)}`);
         }
+      });
+
+      test('the ruling lines of pdf.js\'s operator lists give the same report', () => {
+        const fallback = validatePdf({ ...layout, segments: layout.opsSegments });
+        assert.deepEqual(comparable(fallback.report), comparable(got.report));
       });
 
       test('every rebuilt line has its place, and every cited line can be boxed', () => {

@@ -57,6 +57,13 @@ export function validatePdf(
  * a disclosure given in several files, checked joined with `validate(text, {pdf: true})`.
  */
 export function pdfText(layout: PdfLayout, options?: CallOptions): Promise<{ text: string; places: (PdfPlace | null)[] }>;
+/**
+ * A PDF file's ruling lines, by the engine's own PDF reader (the CLI's): the
+ * `segments` of a layout whose text pdf.js reads. Rejects when the file cannot be parsed.
+ */
+export function pdfRules(bytes: Uint8Array, options?: CallOptions): Promise<NonNullable<PdfLayout['segments']>>;
+/** Loads the PDF module ahead of a PDF (one is being dragged over the page). */
+export function warmPdf(options?: CallOptions): Promise<boolean>;
 /** A Word or Excel file, as the office module read it. */
 export type OfficeKind = 'docx' | 'xlsx';
 /** Whether bytes are a Word/Excel file (or an old .doc/.xls/.wps), read by checkFile. */

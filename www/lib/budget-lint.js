@@ -204,6 +204,30 @@ export async function pdfText(layout, options = {}) {
   return { text: got.text, places: placesOf(got.places) };
 }
 
+/**
+ * A PDF file's ruling lines, read by the engine's own PDF reader (the
+ * CLI's), for a layout whose text pdf.js reads: pdf.js gives the lines
+ * only in operator lists that carry every glyph as well, much the slower
+ * way (www/pdf/read.js). Rejects when the file cannot be parsed.
+ * @param {Uint8Array} bytes  the file (a copy is sent to the Worker)
+ * @returns {Promise<{page:number, x0:number, y0:number, x1:number, y1:number}[]>}
+ */
+export async function pdfRules(bytes, options = {}) {
+  const copy = bytes.slice();
+  const flat = await request({ type: 'pdf-rules', bytes: copy }, options, [copy.buffer]);
+  const segments = [];
+  for (let i = 0; i + 5 <= flat.length; i += 5) {
+    const [page, x0, y0, x1, y1] = flat.subarray(i, i + 5);
+    segments.push({ page, x0, y0, x1, y1 });
+  }
+  return segments;
+}
+
+/** Loads the PDF module ahead of a PDF (one is being dragged over the page). */
+export function warmPdf(options = {}) {
+  return request({ type: 'pdf-warm' }, options);
+}
+
 /** A layout sent to the Worker as flat Float32Arrays (transferred) and strings. */
 function layoutRequest(type, layout, options) {
   const flat = (items, keys) => {

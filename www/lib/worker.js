@@ -90,10 +90,14 @@ async function xlsxEngine() {
   return xlsxModule;
 }
 
+// A panic in the PDF module (its PDF parser met a file it cannot take)
+// leaves its instance unusable: the next PDF imports a fresh one.
+let pdfInstances = 0;
+
 async function pdfEngine() {
   if (!pdfUrl) throw new Error('此版本不能读取 PDF（单文件版不含 PDF 组件）；请使用在线版，或复制 PDF 的文本后粘贴。');
   if (!pdfModule) {
-    const mod = await import(pdfUrl);
+    const mod = await import(pdfInstances ? `${pdfUrl}?instance=${pdfInstances}` : pdfUrl);
     await mod.default();
     pdfModule = mod;
   }
@@ -131,6 +135,24 @@ async function answer({ id, type, text, name, options, pages, runs, texts, segme
       const report = await checking((e) => e.validate(lines, { ...(options ?? {}), pdf: true, pages: linePages }), progress);
       return { report, text: lines, places };
     }
+    case 'pdf-rules': {
+      // The ruling lines of the file, by the engine's own PDF reader, while
+      // pdf.js reads the text (www/pdf/read.js).
+      const geometry = await pdfEngine();
+      try {
+        return geometry.pdf_rules(bytes);
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) {
+          pdfModule = null;
+          pdfInstances++;
+        }
+        throw e;
+      }
+    }
+    case 'pdf-warm':
+      // A PDF is coming (dragged over the page): its module loaded ahead.
+      await pdfEngine();
+      return true;
     case 'pdf-lines': {
       // The lines alone, for a PDF that is one part of a disclosure given
       // in several files (checked once all parts are read).
@@ -178,7 +200,7 @@ self.onmessage = async (event) => {
     await ready;
     const t0 = performance.now();
     const result = await answer(msg);
-    const transfer = result instanceof Uint8Array ? [result.buffer] : result?.places instanceof Float32Array ? [result.places.buffer] : [];
+    const transfer = ArrayBuffer.isView(result) ? [result.buffer] : result?.places instanceof Float32Array ? [result.places.buffer] : [];
     postMessage({ id: msg.id, ok: true, result, ms: performance.now() - t0 }, transfer);
   } catch (e) {
     postMessage({ id: msg.id, ok: false, error: message(e) });

@@ -128,12 +128,30 @@ export async function openPdf(bytes, { signal, timeoutMs = PDF_TIMEOUT_MS } = {}
 
 /**
  * Reads an opened PDF's layout: its pages, text runs and ruling lines.
+ *
+ * `rules`, when given, is a promise of the ruling lines read otherwise —
+ * by the engine's own PDF reader (budget-lint.js `pdfRules`), which the
+ * caller starts with the file — and pdf.js then reads the text alone: it
+ * gives the lines only in operator lists that carry every glyph too, which
+ * more than doubled its reading of the largest corpus PDF (most of it on
+ * the page's main thread). When that promise gives null (the engine's
+ * reader could not parse the file), pdf.js's operator lists give them.
+ * @param {{signal?: AbortSignal, timeoutMs?: number, onPage?: Function, rules?: Promise<object[]|null>}} [options]
  * @returns {Promise<{pages: object[], runs: object[], segments: object[]}>}
  */
-export async function readPdf(pdf, { signal, timeoutMs = PDF_TIMEOUT_MS, onPage } = {}) {
+export async function readPdf(pdf, { signal, timeoutMs = PDF_TIMEOUT_MS, onPage, rules } = {}) {
   if (pdf.numPages > MAX_PAGES) throw refuse('pdf-too-many-pages', pdf.numPages);
   const lib = await pdfjs();
-  const got = await guard(extract(lib, pdf, { signal, onPage }), pdf.loadingTask, { signal, timeoutMs }).catch((err) => {
+  const read = async () => {
+    const [layout, segments] = await Promise.all([
+      extract(lib, pdf, { signal, onPage, rules: !rules }),
+      rules,
+    ]);
+    if (!rules) return layout;
+    if (segments) return { ...layout, segments };
+    return extract(lib, pdf, { signal });
+  };
+  const got = await guard(read(), pdf.loadingTask, { signal, timeoutMs }).catch((err) => {
     throw asPdfError(err);
   });
   // A scanned page carries at most a page number or a stamp as text; a file

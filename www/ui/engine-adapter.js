@@ -60,6 +60,17 @@ export class EngineAdapter {
     return lib.pdfText(layout, { signal });
   }
 
+  /** A PDF file's ruling lines, by the engine's own reader (www/pdf/read.js says why); rejects when it cannot parse the file. */
+  async pdfRules(bytes, { signal } = {}) {
+    await this.ready;
+    return lib.pdfRules(bytes, { signal });
+  }
+
+  /** The engine's PDF module loaded ahead of a PDF being dragged over the page; never rejects. */
+  warmPdf() {
+    return this.ready.then(() => lib.warmPdf()).catch(() => {});
+  }
+
   /** A PDF's layout checked: {report, text, places, ms}. */
   async validatePdf(layout, { signal, onProgress } = {}) {
     await this.ready;

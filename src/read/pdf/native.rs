@@ -87,6 +87,32 @@ fn scanned(pages: usize) -> ReadError {
 
 /// The positioned text and lines of every page.
 pub fn layout(bytes: &[u8]) -> Result<Layout, ReadError> {
+    let doc = load(bytes)?;
+    let layout = interpret::<true>(&doc);
+    let has_text = layout.runs.iter().any(|r| !r.text.trim().is_empty());
+    if !has_text {
+        return Err(scanned(layout.pages.len()));
+    }
+    Ok(layout)
+}
+
+/// The ruling lines of every page, without the text: what the page takes
+/// from this reader (its wasm build) while pdf.js reads the text. pdf.js
+/// gives the lines only inside its operator lists, which carry every glyph
+/// as well: on the largest corpus PDF asking for them more than doubled
+/// pdf.js's reading time, most of it on the page's main thread. Never
+/// panics natively (`catch_unwind`); in wasm a panic aborts the module's
+/// instance, which the page then replaces.
+pub fn rulings(bytes: &[u8]) -> Result<Vec<Segment>, ReadError> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let doc = load(bytes)?;
+        Ok(interpret::<false>(&doc).segments)
+    }))
+    .unwrap_or_else(|_| Err(damaged()))
+}
+
+/// Parses the file; encrypted (with a password) and unreadable files are refused.
+fn load(bytes: &[u8]) -> Result<Document, ReadError> {
     let options = lopdf::LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..lopdf::LoadOptions::default()
@@ -98,24 +124,25 @@ pub fn layout(bytes: &[u8]) -> Result<Layout, ReadError> {
     if doc.is_encrypted() && doc.encryption_state.is_none() {
         return Err(encrypted());
     }
-    let pages = doc.get_pages();
-    if pages.is_empty() {
+    if doc.get_pages().is_empty() {
         return Err(damaged());
     }
-    let mut reader = Reader {
-        doc: &doc,
+    Ok(doc)
+}
+
+/// Every page's content streams interpreted: the glyphs and the lines
+/// drawn, or (`TEXT` false) the lines only.
+fn interpret<const TEXT: bool>(doc: &Document) -> Layout {
+    let mut reader = Reader::<TEXT> {
+        doc,
         fonts: BTreeMap::new(),
         layout: Layout::default(),
         operations: 0,
     };
-    for (&number, &id) in &pages {
+    for (number, id) in doc.get_pages() {
         reader.page(number, id);
     }
-    let has_text = reader.layout.runs.iter().any(|r| !r.text.trim().is_empty());
-    if !has_text {
-        return Err(scanned(pages.len()));
-    }
-    Ok(reader.layout)
+    reader.layout
 }
 
 /// A 2-D affine matrix `[a b c d e f]` as in PDF.
@@ -448,7 +475,10 @@ impl Page {
     }
 }
 
-struct Reader<'d> {
+/// The content-stream interpreter. `TEXT` false reads the lines drawn
+/// only: no font is loaded and no glyph shown; being a constant, it leaves
+/// the font code out of a build that reads no text (the page's PDF module).
+struct Reader<'d, const TEXT: bool> {
     doc: &'d Document,
     /// Fonts by their dictionary's object id (inline fonts are not cached).
     fonts: BTreeMap<ObjectId, Font<'d>>,
@@ -464,7 +494,7 @@ struct Path {
     rects: Vec<[(f32, f32); 4]>,
 }
 
-impl<'d> Reader<'d> {
+impl<'d, const TEXT: bool> Reader<'d, TEXT> {
     fn page(&mut self, number: u32, id: ObjectId) {
         let Ok(dict) = self.doc.get_dictionary(id) else {
             return;
@@ -583,7 +613,8 @@ impl<'d> Reader<'d> {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                "Tf" => {
+                // Without a font no glyph is shown (`show`).
+                "Tf" if TEXT => {
                     state.font_size = number(o, 1);
                     state.font = o
                         .first()
@@ -771,6 +802,9 @@ impl<'d> Reader<'d> {
     /// Shows a string: one run per stretch of glyphs that follow each other
     /// without a gap, broken at spaces.
     fn show(&mut self, page: &Page, state: &State, tm: &mut Matrix, bytes: &[u8]) {
+        if !TEXT {
+            return;
+        }
         let Some(font) = state.font.and_then(|id| self.fonts.get(&id)) else {
             return;
         };
