@@ -502,8 +502,8 @@ const fn pdf_error(
 /// 99.934%): not an error, a share forced so that the two add to 100
 /// (`a_justified_gap_before_a_rate_keeps_the_share_in_its_sentence`).
 ///
-/// N150 cites a share's sum by its first term (the 分母 evidence of the
-/// 三公 shares reads "110"); its message gives the sum, 584.35.
+/// N150 cites a share's whole that is a sum (the 三公 shares' 584.35,
+/// printed nowhere) by each of its terms; its message gives the sum.
 const PDF_ERRORS: &[(&str, &[PdfError])] = &[
     (
         "jianchayuan-2017",
@@ -528,19 +528,19 @@ const PDF_ERRORS: &[(&str, &[PdfError])] = &[
                 "N150",
                 "占“三公”经费的18.85 %",
                 ("18.85%", "18.82%", "之和 584.35"),
-                &["110", "110", "18.85"],
+                &["110", "110", "156.55", "18.85", "317.8"],
             ),
             pdf_error(
                 "N150",
                 "占“三公”经费的18.85 %",
                 ("54.43%", "54.39%", "之和 584.35"),
-                &["110", "317.8", "54.43"],
+                &["110", "156.55", "317.8", "317.8", "54.43"],
             ),
             pdf_error(
                 "N150",
                 "占“三公”经费的18.85 %",
                 ("26.72%", "26.79%", "之和 584.35"),
-                &["110", "156.55", "26.72"],
+                &["110", "156.55", "156.55", "26.72", "317.8"],
             ),
         ],
     ),

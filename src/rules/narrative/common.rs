@@ -11,7 +11,7 @@ use crate::decimal;
 use crate::model::forms::OverallForm;
 use crate::model::{Fact, Narrative, Quote, Row, RowKind, Section, Sentence, Statement, Table};
 use crate::prelude::*;
-use crate::report::{Evidence, Severity};
+use crate::report::{Evidence, Finding, Severity};
 use crate::rules::forms::common::form_figure;
 use crate::rules::support::{check_sum, money, money_field, value_evidence, Figure};
 use crate::rules::{Context, Sink};
@@ -303,6 +303,23 @@ pub fn report_percent(
     severity: Severity,
     note: &str,
 ) {
+    let finding = percent_finding(sink, section, percent, part, base, what, severity, note);
+    sink.emit(finding);
+}
+
+/// The finding [`report_percent`] emits, its evidence the percentage, the
+/// part and the base (百分比, 分子, 分母, in that order).
+#[allow(clippy::too_many_arguments)]
+pub fn percent_finding(
+    sink: &Sink,
+    section: &Section,
+    percent: &Figure,
+    part: &Figure,
+    base: &Figure,
+    what: &str,
+    severity: Severity,
+    note: &str,
+) -> Finding {
     let computed = decimal::to_text(crate::arith::percent(part.term.value, base.term.value));
     let message = format!(
         "{} {}% 与计算值不符：{} {} ÷ {} {} = {}%（{}）{}",
@@ -322,7 +339,7 @@ pub fn report_percent(
     f.evidence.push(cited(percent, "百分比"));
     f.evidence.push(cited(part, "分子"));
     f.evidence.push(cited(base, "分母"));
-    sink.emit(f);
+    f
 }
 
 /// Compares `total` with Σ `parts` within section `sec`; `what` names the

@@ -20,7 +20,7 @@
 //! 为 100：凑整，只作提示。
 
 use super::common::{
-    amount_figure, as_printed, narrative, percent_fit, report_percent, said_of, Fit,
+    amount_figure, as_printed, narrative, percent_finding, percent_fit, said_of, Fit,
 };
 use crate::arith::Term;
 use crate::decimal;
@@ -84,15 +84,16 @@ fn check_run(sink: &mut Sink, sec: &Section, head: Option<&Statement>, run: &[&S
     let named = run
         .iter()
         .all(|st| st.share.as_ref().is_some_and(|s| names_whole(&s.label)));
+    // The figures a whole named by "占…的" adds up: printed nowhere itself,
+    // it is cited by them.
+    let mut terms = Vec::new();
     let base = if named {
         if run.len() < 2 {
             // "占本年支出合计的100%": the whole is not stated here.
             return;
         }
-        let mut sum = Term::ZERO;
-        for st in run {
-            sum = sum + amount_figure(sec, st).term;
-        }
+        terms = run.iter().map(|st| amount_figure(sec, st)).collect();
+        let sum = terms.iter().fold(Term::ZERO, |sum, t| sum + t.term);
         let parts: Vec<&str> = run.iter().map(|st| st.label.as_str()).collect();
         let mut base = amount_figure(sec, run[0]).named(format!(
             "{}「{}」之和",
@@ -136,6 +137,15 @@ fn check_run(sink: &mut Sink, sec: &Section, head: Option<&Statement>, run: &[&S
             Fit::Off if forced => (Severity::Info, "；这组占比合计为100%，此项为凑整调整"),
             Fit::Off => (Severity::Error, ""),
         };
-        report_percent(sink, sec, percent, part, &base, "占比", severity, note);
+        let mut finding = percent_finding(sink, sec, percent, part, &base, "占比", severity, note);
+        if !terms.is_empty() {
+            finding.evidence.pop();
+            finding.evidence.extend(terms.iter().map(|t| {
+                let mut e = t.evidence.clone();
+                e.role = "分母（之和的一项）".to_string();
+                e
+            }));
+        }
+        sink.emit(finding);
     }
 }
