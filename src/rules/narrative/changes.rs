@@ -20,7 +20,7 @@
 
 use rust_decimal::Decimal;
 
-use super::common::{as_printed, percent_fit, quote_figure, report_percent, said_of, Fit};
+use super::common::{as_printed, percent_finding, percent_fit, quote_figure, said_of, Fit};
 use crate::arith::{compare, Term, Verdict};
 use crate::decimal;
 use crate::model::{Change, Direction, Section, Statement};
@@ -191,7 +191,9 @@ fn check_change(sink: &mut Sink, sec: &Section, st: &Statement, change: &Change,
         Fit::Truncated => (Severity::Warning, "；所印为截尾值，未四舍五入"),
         Fit::Off => (Severity::Error, ""),
     };
-    report_percent(sink, sec, &rate, &part, &base, what, severity, note);
+    sink.emit(percent_finding(
+        sink, sec, &rate, &part, &base, what, severity, note,
+    ));
 }
 
 fn abs(t: Term) -> Term {

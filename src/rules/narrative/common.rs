@@ -242,7 +242,7 @@ pub fn check_percent(
     };
     sink.compared();
     if fit == Fit::Off {
-        report_percent(
+        sink.emit(percent_finding(
             sink,
             section,
             percent,
@@ -251,7 +251,7 @@ pub fn check_percent(
             what,
             Severity::Error,
             "",
-        );
+        ));
     }
 }
 
@@ -290,25 +290,9 @@ pub fn as_printed(mut percent: Figure, q: &Quote) -> Figure {
     percent
 }
 
-/// Reports a percentage that does not fit, at `severity`, `note` said
-/// after the computation ("截尾而非四舍五入").
-#[allow(clippy::too_many_arguments)]
-pub fn report_percent(
-    sink: &mut Sink,
-    section: &Section,
-    percent: &Figure,
-    part: &Figure,
-    base: &Figure,
-    what: &str,
-    severity: Severity,
-    note: &str,
-) {
-    let finding = percent_finding(sink, section, percent, part, base, what, severity, note);
-    sink.emit(finding);
-}
-
-/// The finding [`report_percent`] emits, its evidence the percentage, the
-/// part and the base (百分比, 分子, 分母, in that order).
+/// A percentage that does not fit, as a finding at `severity`, `note` said
+/// after the computation ("截尾而非四舍五入"); its evidence the percentage,
+/// the part and the base (百分比, 分子, 分母, in that order).
 #[allow(clippy::too_many_arguments)]
 pub fn percent_finding(
     sink: &Sink,

@@ -17,7 +17,7 @@
 //! 预算的98.02%”，或接着写“决算数大于预算数的主要原因”，报告错误。
 
 use super::common::{
-    amount_figure, as_printed, narrative, percent_fit, report_percent, said_of, Fit,
+    amount_figure, as_printed, narrative, percent_finding, percent_fit, said_of, Fit,
 };
 use core::cmp::Ordering;
 
@@ -130,7 +130,7 @@ fn check_rate(
         Fit::Truncated => (Severity::Warning, "；所印为截尾值，未四舍五入"),
         Fit::Off => (Severity::Error, ""),
     };
-    report_percent(
+    sink.emit(percent_finding(
         sink,
         sec,
         &percent,
@@ -139,7 +139,7 @@ fn check_rate(
         "完成率",
         severity,
         note,
-    );
+    ));
 }
 
 fn check_wording(
