@@ -153,6 +153,11 @@ impl Titles {
 /// Where a meta label ("部门：", "部门名称：", "单位名称：") begins right
 /// after a title (text naming a 表), if one does.
 fn meta_start(text: &str) -> Option<usize> {
+    // Every label ends with a colon: most titles have none (checked first,
+    // as every line near a 表 is looked at once per template).
+    if !text.contains(['：', ':']) {
+        return None;
+    }
     for label in [
         "部门：",
         "部门:",
@@ -182,12 +187,12 @@ fn unquoted(key: &str) -> String {
 fn title_core(text: &str) -> String {
     // "预算公开表1 2025年…": the label's number and the year would run
     // together once spaces are folded, so drop a separate label token first.
+    let labelled = |first: &str| {
+        let first = fold_key(first);
+        first.contains("公开表") || first.starts_with("附表")
+    };
     let text = match text.trim().split_once(char::is_whitespace) {
-        Some((first, rest))
-            if fold_key(first).contains("公开表") || fold_key(first).starts_with("附表") =>
-        {
-            rest
-        }
+        Some((first, rest)) if labelled(first) => rest,
         _ => text,
     };
     let key = fold_key(text);
