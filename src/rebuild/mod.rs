@@ -137,10 +137,11 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
         };
         let (reading, rebuilt) = match detect_shape(&region) {
             Shape::Tab => continue,
-            // The readers pair two sides at most: a table of three (Jiangsu
-            // 01) is left as it is, its reading still recorded, so that a
-            // reading not verified for the template ends in S107.
-            shape if table.sides.len() > 2 => (reading_of(shape), None),
+            // The single-spaced and one-cell-a-line readers pair two sides
+            // at most: a table of three (Jiangsu 01) is left as it is, its
+            // reading still recorded, so that a reading not verified for the
+            // template ends in S107. The layout reader places every side.
+            shape if table.sides.len() > 2 && shape != Shape::Layout => (reading_of(shape), None),
             #[cfg(feature = "rebuild")]
             Shape::Layout => (Reading::Layout, layout::read(&region)),
             #[cfg(feature = "rebuild")]

@@ -95,9 +95,14 @@ fn read_part(heading: &Line, rest: &[&Line], style: &NarrativeStyle) -> Narrativ
 }
 
 /// "第三部分 2026年度部门预算情况说明" (not a table-of-contents line,
-/// which the line stage marks as noise).
+/// which the line stage marks as noise). Laid out with its title apart
+/// ("第三部分    2019年度部门预算情况说明", `pdftotext -layout`), the
+/// heading is two cells, the part alone in the first; a table row is not.
 fn is_part_heading(line: &Line, part: &str) -> bool {
-    line.text.starts_with(part) && line.text.chars().count() <= 40 && !line.is_tabular()
+    line.text.starts_with(part)
+        && line.text.chars().count() <= 40
+        && (!line.is_tabular()
+            || (line.filled_cells().count() == 2 && line.filled_cells().next() == Some(part)))
 }
 
 /// Prose being joined across lines, with the line each piece came from.

@@ -29,7 +29,7 @@ const MIN_GAP: usize = 7;
 /// least. Header lines are laid out with their wide characters counted as
 /// one, so a header word may start a few characters left of the previous
 /// column's figure ends.
-const HEADER_LEAD: usize = 3;
+pub const HEADER_LEAD: usize = 3;
 
 pub struct Columns {
     /// Per side, the range of its columns in the global order.
@@ -86,8 +86,18 @@ impl Columns {
         let mut found = vec![None; self.header.len()];
         for (i, (_, col)) in def.columns().enumerate() {
             let name = fold_key(col.name);
-            let hit = sorted[next.min(sorted.len())..].iter().position(|(_, k)| {
-                name.starts_with(k.as_str())
+            let rest = &sorted[next.min(sorted.len())..];
+            // A name of stacked parts ("功能分类 金额") stands over its
+            // figures by its last part, the header word right above them:
+            // the first part may span several columns, or be another's.
+            let under = col
+                .name
+                .rsplit_once(' ')
+                .map(|(_, last)| fold_key(last))
+                .and_then(|last| rest.iter().position(|(_, k)| *k == *last));
+            let hit = under.or_else(|| {
+                rest.iter().position(|(_, k)| {
+                    name.starts_with(k.as_str())
                         || k.starts_with(&*name)
                         // "合计" over "“三公”经费合计", the first column.
                         || (i == 0 && k == "合计" && name.ends_with("合计"))
@@ -95,6 +105,7 @@ impl Columns {
                         // centred over 小计, 购置费, 运行费) is where the
                         // group's own column stands: the next in order.
                         || k == "小计"
+                })
             });
             if let Some(p) = hit {
                 found[i] = Some(sorted[next + p].0);

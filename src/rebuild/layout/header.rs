@@ -37,7 +37,7 @@ const HEADER_WORDS: &[&str] = &[
 pub fn is_meta(text: &str) -> bool {
     // Every meta line has a colon or one of these words: most lines need
     // not be folded.
-    if !text.contains([':', '：']) && !text.contains("本表") && !text.contains("公开表") {
+    if !text.contains([':', '：']) && !text.contains("本表") && !text.contains("公开") {
         return false;
     }
     const LABELS: &[&str] = &[
@@ -55,8 +55,18 @@ pub fn is_meta(text: &str) -> bool {
     ];
     let key = fold_key(text);
     LABELS.iter().any(|l| key.starts_with(l))
+        || is_table_label(&key)
         || key.contains("本表无数据")
         || key.contains("本表为空")
+}
+
+/// "公开 05 表", "公开05表：": a table's own label, printed above its title
+/// (so at the end of the table before it); its number is not a figure.
+fn is_table_label(key: &str) -> bool {
+    key.strip_prefix("公开")
+        .map(|rest| rest.trim_end_matches(':'))
+        .and_then(|rest| rest.strip_suffix('表'))
+        .is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A header line's cells: words one space apart are one ("政府性 基金预"),

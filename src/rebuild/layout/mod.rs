@@ -33,12 +33,14 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
     if sorted.data.is_empty() {
         return None;
     }
-    let parts = place(def, &sorted);
-    let side_rows: Vec<Vec<SideRow>> = def
-        .sides
+    let mut parts = place(def, &sorted);
+    for (s, ps) in parts.iter_mut().enumerate() {
+        rows::attach_group_names(&def.sides[s..], ps);
+    }
+    let side_rows: Vec<Vec<SideRow>> = parts
         .iter()
-        .zip(&parts)
-        .map(|(side, ps)| rows::group(side, ps))
+        .enumerate()
+        .map(|(s, ps)| rows::group(&def.sides[s..], ps))
         .collect();
     let mut rebuilt = Rebuilt {
         rows: sorted.header_rows,
@@ -76,7 +78,7 @@ fn sort_lines(region: &Region) -> Sorted {
     // The header block's lines so far (a line seen again starts a new one).
     let mut header_lines: Vec<String> = Vec::new();
     let mut in_header = true;
-    let mut side1_start: Option<usize> = None;
+    let mut side_starts: Vec<Option<usize>> = vec![None; def.sides.len()];
     let mut side1_label: Option<usize> = None;
     for (i, (raw, line)) in region.raw.iter().zip(region.lines).enumerate() {
         // A wrapped label's fragments repeat ("出", "支出") and may have
@@ -115,7 +117,7 @@ fn sort_lines(region: &Region) -> Sorted {
             // The header's layout holds from this data line on.
             let mut probe = Columns::new(def);
             probe.set_header(def, &header);
-            side1_start = probe.side_start(1.min(def.sides.len() - 1));
+            side_starts = (0..def.sides.len()).map(|s| probe.side_start(s)).collect();
             sorted
                 .pages
                 .push((sorted.data.len(), core::mem::take(&mut header)));
@@ -124,7 +126,7 @@ fn sort_lines(region: &Region) -> Sorted {
         sorted.data.push(i);
         sorted
             .groups
-            .push(sides_of(def, &ws, side1_start, &mut side1_label));
+            .push(sides_of(def, &ws, &side_starts, &mut side1_label));
     }
     sorted
 }
@@ -243,14 +245,20 @@ const MIN_LABEL_GAP: usize = 8;
 /// A data line's groups, and which side each is on: in a two-sided table
 /// the income label opens the line, the expense label follows, and a
 /// figure is on the side of the labels before it (on a line without an
-/// expense label, left or right of where the last one stood).
+/// expense label, left or right of where the last one stood). A table of
+/// more sides is read by position alone (`by_position`).
 fn sides_of(
     def: &TableDef,
     ws: &[Word],
-    side1_start: Option<usize>,
+    side_starts: &[Option<usize>],
     side1_label: &mut Option<usize>,
 ) -> (Vec<Group>, Vec<usize>) {
     let gs = groups(def, ws);
+    if def.sides.len() > 2 {
+        let side_of = by_position(&gs, side_starts);
+        return (gs, side_of);
+    }
+    let side1_start = side_starts.get(1).copied().flatten();
     let two = def.sides.len() > 1;
     // Which side each group is on.
     let mut side_of = vec![0; gs.len()];
@@ -270,7 +278,7 @@ fn sides_of(
             let side0 = cur == 0
                 && !seen_figure
                 && (g.start <= 2
-                    || (g.text.ends_with("总计")
+                    || ((g.text.ends_with("总计") || g.text.ends_with("合计"))
                         && side1_at.is_some_and(|b| g.start + MIN_LABEL_GAP <= b))
                     || (side0_labels > 0 && side0_labels < def.sides[0].label_cells));
             if side0 {
@@ -304,6 +312,38 @@ fn sides_of(
     (gs, side_of)
 }
 
+/// Which side each group of a line is on, in a table of three sides or
+/// more, from where the header puts each side's first amount column: a
+/// side's labels stand between the previous side's amounts and its own, so
+/// a label belongs to the side of the first amount header right of its
+/// start; a figure, right-aligned under its header, to the last side whose
+/// first amount header starts far enough left of its end. Where the labels
+/// before a figure are another side's does not matter: a total's label
+/// spanning the middle side's label cell (Jiangsu 01 "当年支出小计") has
+/// its figure under the last side's amounts. A side whose header was not
+/// found takes no group: its neighbours' do, and what cannot be placed
+/// there is left unplaced.
+fn by_position(gs: &[Group], side_starts: &[Option<usize>]) -> Vec<usize> {
+    let last_at_or_before = |x: usize, lead: usize| {
+        side_starts
+            .iter()
+            .enumerate()
+            .rfind(|(_, h)| h.is_some_and(|h| h + lead <= x))
+            .map(|(s, _)| s)
+    };
+    gs.iter()
+        .map(|g| {
+            if g.figure {
+                last_at_or_before(g.end, columns::HEADER_LEAD).unwrap_or(0)
+            } else {
+                // A label starting at or right of a side's amount header
+                // is the next side's.
+                last_at_or_before(g.start, 0).map_or(0, |s| (s + 1).min(side_starts.len() - 1))
+            }
+        })
+        .collect()
+}
+
 /// Splits a data line into its sides' parts, its figures placed.
 fn read_line(
     def: &TableDef,
@@ -328,6 +368,14 @@ fn read_line(
             ..SidePart::default()
         };
         let has_code = mine(s).any(|g| g.code);
+        // A total spread over its cell ("合   计") is one label in pieces.
+        let total = !has_code
+            && is_total(
+                &mine(s)
+                    .filter(|g| !g.figure)
+                    .map(|g| g.text.as_str())
+                    .collect::<String>(),
+            );
         let mut code_cell = 0;
         for g in mine(s).filter(|g| !g.figure) {
             let cell = match side.rows {
@@ -336,7 +384,7 @@ fn read_line(
                     code_cell += 1;
                     code_cell - 1
                 }
-                RowScheme::Codes | RowScheme::SplitCodes if !has_code && is_total(&g.text) => {
+                RowScheme::Codes | RowScheme::SplitCodes if total => {
                     part.opens = true;
                     0
                 }
@@ -355,6 +403,11 @@ fn read_line(
             if let Some(l) = part.labels.get_mut(cell) {
                 l.push_str(&g.text);
             }
+            part.pieces.push(rows::Piece {
+                start: g.start,
+                end: g.end,
+                text: g.text.clone(),
+            });
         }
         let figures = &figures[s];
         if !figures.is_empty() {
@@ -374,39 +427,33 @@ fn read_line(
     out
 }
 
-/// Pairs the rows of a two-sided table's sides by vertical centre, in order;
-/// a single-sided table's rows stand alone.
+/// Pairs the rows of a table's sides by vertical centre, in order: the
+/// next output row takes, of each side, its next row when that row's centre
+/// is within half a line of the lowest next centre. A single-sided table's
+/// rows stand alone.
 fn pair_sides(side_rows: &[Vec<SideRow>]) -> Vec<Vec<Option<SideRow>>> {
     let mut out = Vec::new();
-    if side_rows.len() == 1 {
-        for r in &side_rows[0] {
-            out.push(vec![Some(r.clone())]);
+    let mut next = vec![0; side_rows.len()];
+    loop {
+        let heads: Vec<Option<&SideRow>> = side_rows
+            .iter()
+            .zip(&next)
+            .map(|(rows, &i)| rows.get(i))
+            .collect();
+        let Some(lowest) = heads.iter().flatten().map(|r| r.centre2).min() else {
+            break;
+        };
+        let mut pair = Vec::with_capacity(heads.len());
+        for (head, i) in heads.iter().zip(next.iter_mut()) {
+            match head {
+                Some(r) if r.centre2 <= lowest + 1 => {
+                    pair.push(Some((*r).clone()));
+                    *i += 1;
+                }
+                _ => pair.push(None),
+            }
         }
-        return out;
-    }
-    let (a, b) = (&side_rows[0], &side_rows[1]);
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.centre2.abs_diff(y.centre2) <= 1 => {
-                out.push(vec![Some(x.clone()), Some(y.clone())]);
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.centre2 < y.centre2 => {
-                out.push(vec![Some(x.clone()), None]);
-                i += 1;
-            }
-            (Some(x), None) => {
-                out.push(vec![Some(x.clone()), None]);
-                i += 1;
-            }
-            (_, Some(y)) => {
-                out.push(vec![None, Some(y.clone())]);
-                j += 1;
-            }
-            (None, None) => break,
-        }
+        out.push(pair);
     }
     out
 }
@@ -435,7 +482,13 @@ fn write_row(
             continue;
         };
         let ps: Vec<&SidePart> = row.lines.iter().map(|&i| &parts[s][i]).collect();
-        cells.extend(joined_labels(side.label_cells, &ps));
+        if matches!(side.rows, RowScheme::Units) && side.label_cells == 1 {
+            // One cell for the several columns a unit's row prints.
+            let pieces: Vec<&rows::Piece> = ps.iter().flat_map(|p| &p.pieces).collect();
+            cells.push(rows::columnwise_label(&pieces));
+        } else {
+            cells.extend(joined_labels(side.label_cells, &ps));
+        }
         let amounts = row.anchor.and_then(|a| parts[s][a].amounts.as_ref());
         match amounts {
             Some(Ok(placed)) => {
@@ -450,6 +503,9 @@ fn write_row(
             None => cells.extend(core::iter::repeat_n(String::new(), width)),
         }
         lines.extend(&row.lines);
+        for &l in &row.lines {
+            lines.extend(&parts[s][l].took);
+        }
     }
     sort_unique(&mut lines);
     let home = home

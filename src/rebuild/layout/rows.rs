@@ -9,6 +9,7 @@
 //! figures whose label wraps with nothing between its halves: fragments are
 //! joined while the profile's labels say they make one.
 
+use super::header::is_total;
 use crate::parse::tables::strip_ordinal;
 use crate::prelude::*;
 use crate::profile::{RowScheme, SideDef};
@@ -30,12 +31,26 @@ pub struct SidePart {
     /// The line stands right under the data line before it (no blank line
     /// between).
     pub adjacent: bool,
+    /// The line's label pieces (runs of words apart from the others), in
+    /// order.
+    pub pieces: Vec<Piece>,
+    /// Lines whose text this part's label took (a group's name printed in
+    /// a cell merged over the group's rows): the row cites them too.
+    pub took: Vec<usize>,
 }
 
 impl SidePart {
     fn has_label(&self) -> bool {
         self.labels.iter().any(|l| !l.is_empty())
     }
+}
+
+/// A run of label words on one line, and where it stands.
+#[derive(Debug, Default, Clone)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }
 
 /// One side's row: the data lines it was read from (indices into the
@@ -48,14 +63,17 @@ pub struct SideRow {
     pub centre2: usize,
 }
 
-/// True when `label` is one of the side's fixed rows as printed.
-fn complete(side: &SideDef, label: &str) -> bool {
-    let RowScheme::Fixed(fixed) = &side.rows else {
-        return false;
-    };
+/// True when `label` is one of the fixed rows of `sides[0]` or of a side
+/// after it, as printed: a total of the sides to its right may print its
+/// label across this side's label cell and its figure under theirs
+/// (Jiangsu 01 "当年支出小计", under 功能分类, its figure under 支出用途).
+fn complete(sides: &[SideDef], label: &str) -> bool {
     let key = fold_key(label);
     let wanted = strip_ordinal(&key);
-    fixed.iter().any(|f| f.label == wanted)
+    sides.iter().any(|side| match &side.rows {
+        RowScheme::Fixed(fixed) => fixed.iter().any(|f| f.label == wanted),
+        _ => false,
+    })
 }
 
 /// The label of a set of parts, cell by cell, fragments joined.
@@ -69,8 +87,86 @@ pub fn joined_labels(width: usize, parts: &[&SidePart]) -> Vec<String> {
     out
 }
 
-/// Groups one side's parts (one per data line, in order) into rows.
-pub fn group(side: &SideDef, parts: &[SidePart]) -> Vec<SideRow> {
+/// What a group's first row is labelled besides the group's name, in a
+/// fixed-row table whose groups print their name in a cell merged over
+/// their rows (Jiangsu 02: "一般公共预算资金" beside 小计, 公共财政拨款…,
+/// 专项收入).
+const GROUP_FIRST: &str = "小计";
+
+/// Gives each group name printed in a merged cell to its group's first
+/// row. The name stands centred in its cell, so on one of the group's
+/// rows, left of that row's own label or alone; the group's first row is
+/// the nearest "小计" at or above it not yet named. A name is moved only
+/// when the profile knows "name小计" as a row and the line is not already
+/// one of its rows as printed; what is left of the line must be a row of
+/// its own (or nothing).
+pub fn attach_group_names(sides: &[SideDef], parts: &mut [SidePart]) {
+    let side = &sides[0];
+    if !matches!(side.rows, RowScheme::Fixed(_)) || side.label_cells != 1 {
+        return;
+    }
+    let mut named: Vec<usize> = Vec::new();
+    for i in 0..parts.len() {
+        let Some((name, rest)) = parts[i].pieces.split_first() else {
+            continue;
+        };
+        let name = &name.text;
+        let rest: String = rest.iter().map(|p| p.text.as_str()).collect();
+        let whole = format!("{name}{rest}");
+        if complete(sides, &whole)
+            || complete(sides, name)
+            || !complete(sides, &format!("{name}{GROUP_FIRST}"))
+            || !(rest.is_empty() || complete(sides, &rest))
+        {
+            continue;
+        }
+        let first = (0..=i)
+            .rev()
+            .find(|&j| !named.contains(&j) && parts[j].labels.concat().trim() == GROUP_FIRST);
+        let Some(j) = first else {
+            continue;
+        };
+        named.push(j);
+        let name = name.clone();
+        parts[i].pieces.remove(0);
+        parts[i].labels = vec![rest];
+        parts[j].labels = vec![format!("{name}{GROUP_FIRST}")];
+        parts[j].took.push(i);
+    }
+}
+
+/// The label of a row whose one label cell holds what the table prints in
+/// several columns (Jiangsu 12: 专项名称, 经济科目, 采购物品名称, 采购组织形式),
+/// a name wrapped in its own column: column by column, left to right, each
+/// column's pieces in line order. Pieces overlapping in position are one
+/// column's; the pieces come in line order.
+pub fn columnwise_label(pieces: &[&Piece]) -> String {
+    // (start, end, pieces in line order) per column.
+    let mut columns: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+    for p in pieces {
+        match columns
+            .iter_mut()
+            .find(|(s, e, _)| p.start < *e && *s < p.end)
+        {
+            Some((s, e, texts)) => {
+                *s = (*s).min(p.start);
+                *e = (*e).max(p.end);
+                texts.push(&p.text);
+            }
+            None => columns.push((p.start, p.end, vec![&p.text])),
+        }
+    }
+    columns.sort_by_key(|(s, _, _)| *s);
+    columns
+        .iter()
+        .flat_map(|(_, _, t)| t.iter().copied())
+        .collect()
+}
+
+/// Groups the parts of `sides[0]` (one per data line, in order) into rows;
+/// the sides after it are the table's others to its right.
+pub fn group(sides: &[SideDef], parts: &[SidePart]) -> Vec<SideRow> {
+    let side = &sides[0];
     let fixed = matches!(side.rows, RowScheme::Fixed(_));
     let width = side.label_cells;
     let label_of = |lines: &[usize]| -> String {
@@ -101,7 +197,7 @@ pub fn group(side: &SideDef, parts: &[SidePart]) -> Vec<SideRow> {
         let mut i = 0;
         while i < pending.len() {
             let last = pending.len().min(i + 3);
-            let Some(j) = (i..last).find(|&j| complete(side, &label_of(&pending[i..=j]))) else {
+            let Some(j) = (i..last).find(|&j| complete(sides, &label_of(&pending[i..=j]))) else {
                 break;
             };
             emit(rows, pending[i..=j].to_vec(), None);
@@ -110,7 +206,12 @@ pub fn group(side: &SideDef, parts: &[SidePart]) -> Vec<SideRow> {
         pending.drain(..i);
     };
     for (i, part) in parts.iter().enumerate() {
-        let own_complete = fixed && part.has_label() && complete(side, &label_of(&[i]));
+        // A unit table's total is its whole label ("合计"), never a
+        // wrapped name's end: what waits above it (a header line the
+        // header words do not know) is a row of its own.
+        let units_total = matches!(side.rows, RowScheme::Units) && is_total(&label_of(&[i]));
+        let own_complete =
+            (fixed && part.has_label() && complete(sides, &label_of(&[i]))) || units_total;
         let anchor = part.amounts.is_some() || part.opens || own_complete;
         if !anchor {
             if !part.has_label() {
@@ -120,7 +221,7 @@ pub fn group(side: &SideDef, parts: &[SidePart]) -> Vec<SideRow> {
                 let row: &mut SideRow = &mut rows[*r];
                 row.lines.push(i);
                 *left -= 1;
-                let done = *left == 0 || (fixed && complete(side, &label_of(&row.lines)));
+                let done = *left == 0 || (fixed && complete(sides, &label_of(&row.lines)));
                 if done {
                     tail = None;
                 }
@@ -149,7 +250,7 @@ pub fn group(side: &SideDef, parts: &[SidePart]) -> Vec<SideRow> {
         let head = pending.len();
         let mut lines = core::mem::take(&mut pending);
         lines.push(i);
-        let done = fixed && complete(side, &label_of(&lines));
+        let done = fixed && complete(sides, &label_of(&lines));
         emit(&mut rows, lines, Some(i));
         if head > 0 && !done {
             tail = Some((rows.len() - 1, head));
