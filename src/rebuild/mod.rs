@@ -31,6 +31,8 @@
 //! reads as unreadable (so the checks that need them do not run), and the
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
+#[cfg(feature = "rebuild")]
+mod form_layout;
 mod forms;
 #[cfg(feature = "rebuild")]
 mod layout;
