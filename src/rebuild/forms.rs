@@ -6,12 +6,14 @@
 //! PDF lays a form out otherwise: columns aligned by spaces with every
 //! wrapped cell spread over lines above and below its row's other cells
 //! (`pdftotext -layout`), one cell a line (`pdftotext`), or single spaces
-//! with empty cells gone (pdfplumber). Which cell of such a form labels
-//! which value cannot be told with certainty, and a value read under the
-//! wrong label would be a false error. So such a form is not read: its
-//! lines are marked [`Noise::Unread`] (the prose readers skip them as they
-//! skip a form), and an [`UnreadForm`] names it, for its own finding; the
-//! checks that needed it do not run.
+//! with empty cells gone (pdfplumber). A form aligned by spaces is turned
+//! back into its rows by `form_layout` when they can be told with
+//! certainty. Any other — or one `form_layout` cannot tell — is not read:
+//! which cell labels which value cannot be told, and a value read under
+//! the wrong label would be a false error. Its lines are marked
+//! [`Noise::Unread`] (the prose readers skip them as they skip a form), and
+//! an [`UnreadForm`] names it, for its own finding; the checks that needed
+//! it do not run.
 
 use crate::lines::{Line, Lines, Noise};
 use crate::parse::forms::{content_lines, form_body, form_starts};
