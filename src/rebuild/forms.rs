@@ -6,12 +6,14 @@
 //! PDF lays a form out otherwise: columns aligned by spaces with every
 //! wrapped cell spread over lines above and below its row's other cells
 //! (`pdftotext -layout`), one cell a line (`pdftotext`), or single spaces
-//! with empty cells gone (pdfplumber). Which cell of such a form labels
-//! which value cannot be told with certainty, and a value read under the
-//! wrong label would be a false error. So such a form is not read: its
-//! lines are marked [`Noise::Unread`] (the prose readers skip them as they
-//! skip a form), and an [`UnreadForm`] names it, for its own finding; the
-//! checks that needed it do not run.
+//! with empty cells gone (pdfplumber). A form aligned by spaces is turned
+//! back into its rows by `form_layout` when they can be told with
+//! certainty. Any other — or one `form_layout` cannot tell — is not read:
+//! which cell labels which value cannot be told, and a value read under
+//! the wrong label would be a false error. Its lines are marked
+//! [`Noise::Unread`] (the prose readers skip them as they skip a form), and
+//! an [`UnreadForm`] names it, for its own finding; the checks that needed
+//! it do not run.
 
 use crate::lines::{Line, Lines, Noise};
 use crate::parse::forms::{content_lines, form_body, form_starts};
@@ -29,10 +31,14 @@ pub struct UnreadForm {
     pub reason: String,
 }
 
-/// Marks every form whose rows are not one a line as unread. `raw` are the
-/// lines of the normalised text `lines` was read from.
+/// Rebuilds the rows of every form laid out by spaces whose rows can be
+/// told with certainty (`form_layout`), and marks every other form whose
+/// rows are not one a line as unread. `raw` are the lines of the
+/// normalised text `lines` was read from.
 pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
     let mut unread = Vec::new();
+    #[cfg_attr(not(feature = "rebuild"), allow(unused_mut))]
+    let mut rebuilt: Vec<super::RebuiltRow> = Vec::new();
     {
         let content = content_lines(lines);
         for (start, _) in form_starts(&content) {
@@ -42,18 +48,36 @@ pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
                 .position(|l| starts_project(l))
                 .unwrap_or(body.len())];
             if let Some(last) = body.last() {
-                if !one_row_a_line(body, raw) {
-                    unread.push(UnreadForm {
-                        first: content[start].no,
-                        last: last.no,
-                        title: content[start].text.clone(),
-                        reason:
-                            "表格不是一行一栏的文本（由 PDF 导出，各栏以空格对齐或拆散成多行），\
-                                 无法确定每个数值所属的栏目"
-                                .to_string(),
-                    });
+                if one_row_a_line(body, raw) {
+                    continue;
                 }
+                #[cfg(feature = "rebuild")]
+                if let Some(rows) = aligned(body, raw)
+                    .then(|| laid_out_rows(lines, content[start].no, last.no, raw))
+                    .flatten()
+                {
+                    rebuilt.extend(rows);
+                    continue;
+                }
+                unread.push(UnreadForm {
+                    first: content[start].no,
+                    last: last.no,
+                    title: content[start].text.clone(),
+                    reason: "表格不是一行一栏的文本（由 PDF 导出，各栏以空格对齐或拆散成多行），\
+                                 无法确定每个数值所属的栏目"
+                        .to_string(),
+                });
             }
+        }
+    }
+    for row in rebuilt {
+        let Some((&first, rest)) = row.lines.split_first() else {
+            continue;
+        };
+        let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+        lines.replace(first, &cells, rest);
+        for &no in rest {
+            lines.mark(no, Noise::Joined);
         }
     }
     for form in &unread {
@@ -64,6 +88,59 @@ pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
         }
     }
     lines.unread.extend(unread);
+}
+
+/// The rows of a form laid out by spaces (its lines after the title `title`
+/// up to `last`), when they can be told with certainty. Every printed line
+/// counts, the ones the lines stage took for watermarks too: a form prints
+/// the same label at the same place on every copy ("实施单位"), which looks
+/// like a watermark; the reader drops a line only when it stands as a row
+/// of its own. Page numbers and running heads are left out.
+#[cfg(feature = "rebuild")]
+fn laid_out_rows(
+    lines: &Lines,
+    title: usize,
+    last: usize,
+    raw: &[&str],
+) -> Option<Vec<super::RebuiltRow>> {
+    use super::form_layout::PrintedLine;
+    let mut printed = Vec::with_capacity(last.saturating_sub(title));
+    let mut page_start = false;
+    for line in lines.all.get(title..last)? {
+        page_start |= line.page_start;
+        let text = raw.get(line.no.checked_sub(1)?)?;
+        let watermark = match line.noise {
+            None => false,
+            Some(Noise::Watermark) => true,
+            Some(_) => continue,
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        printed.push(PrintedLine {
+            no: line.no,
+            text,
+            page_start,
+            watermark,
+        });
+        page_start = false;
+    }
+    super::form_layout::read(&printed)
+}
+
+/// Half the body's lines or more hold runs of spaces between their words
+/// or before them: a form laid out by `pdftotext -layout`, not one cell a
+/// line or single-spaced (which the layout reader must not be given).
+#[cfg(feature = "rebuild")]
+fn aligned(body: &[&Line], raw: &[&str]) -> bool {
+    let spaced = body
+        .iter()
+        .filter(|line| {
+            let printed = raw.get(line.no - 1).map_or("", |r| *r);
+            printed.trim_end().contains("  ")
+        })
+        .count();
+    spaced * 2 >= body.len()
 }
 
 /// Most of the body's lines hold TAB- or pipe-separated cells, as printed.
@@ -104,15 +181,34 @@ mod tests {
         assert_eq!(lines.noise_count(), 0);
     }
 
+    #[cfg(feature = "rebuild")]
     #[test]
-    fn a_laid_out_form_is_not_read() {
+    fn a_laid_out_form_is_read_as_its_rows() {
         let mut lines = Lines::from_text(LAYOUT);
         mark_unread(&mut lines, &LAYOUT.split('\n').collect::<Vec<_>>());
+        assert!(lines.unread.is_empty());
+        let filled = |i: usize| lines.all[i].filled_cells().collect::<Vec<_>>();
+        assert_eq!(filled(1), ["项目名称", "招商引资工作经费"]);
+        assert_eq!(lines.all[1].also, [3, 4]);
+        assert_eq!(lines.all[2].noise, Some(Noise::Joined));
+        assert_eq!(filled(4), ["项目资金（元）", "年度资金总额：", "1,816,000"]);
+        assert_eq!(lines.all[6].noise, None, "the next project's text is read");
+    }
+
+    #[test]
+    fn a_laid_out_form_that_cannot_be_told_is_not_read() {
+        // "作经费" stands two lines under its row's line: no centred
+        // reading joins it, and it starts no row of a form.
+        let text = LAYOUT.replace(
+            "\n           作经费\n",
+            "\n负责人：    张三\n           作经费\n",
+        );
+        let mut lines = Lines::from_text(&text);
+        mark_unread(&mut lines, &text.split('\n').collect::<Vec<_>>());
         assert_eq!(lines.unread.len(), 1);
-        assert_eq!((lines.unread[0].first, lines.unread[0].last), (1, 6));
-        assert!(lines.all[..6]
+        assert_eq!((lines.unread[0].first, lines.unread[0].last), (1, 4));
+        assert!(lines.all[..4]
             .iter()
             .all(|l| l.noise == Some(Noise::Unread)));
-        assert_eq!(lines.all[6].noise, None, "the next project's text is read");
     }
 }

@@ -21,16 +21,19 @@
 //! number it keeps, the others listed in [`Line::also`]), and the other
 //! input lines are marked [`Noise::Joined`]. Line numbers stay the user's.
 //!
-//! The 绩效 forms are grids too (`forms.rs`): one whose rows are not one a
-//! line is not read at all rather than misread (its lines marked
-//! [`Noise::Unread`], the form named in [`Lines::unread`] for its own
-//! finding).
+//! The 绩效 forms are grids too (`forms.rs`): one laid out by spaces is
+//! turned into its rows when they can be told with certainty
+//! (`form_layout/`); any other whose rows are not one a line is not read at
+//! all rather than misread (its lines marked [`Noise::Unread`], the form
+//! named in [`Lines::unread`] for its own finding).
 //!
 //! A reader that cannot tell which column a figure belongs to never
 //! guesses: the row is rebuilt with [`UNPLACED`] cells, which the parser
 //! reads as unreadable (so the checks that need them do not run), and the
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
+#[cfg(feature = "rebuild")]
+mod form_layout;
 mod forms;
 #[cfg(feature = "rebuild")]
 mod layout;

@@ -11,7 +11,7 @@ pub mod labels;
 mod overall;
 pub mod project;
 
-use crate::lines::{Line, Lines};
+use crate::lines::{Line, Lines, Noise};
 use crate::model::Forms;
 use crate::prelude::*;
 use labels::TitleKind;
@@ -37,11 +37,13 @@ pub fn parse(lines: &Lines) -> Forms {
 }
 
 /// The content lines that are not blank: what the form readers (and the
-/// 专项资金 reader) index into.
+/// 专项资金 reader) index into. The title of a form left unread is kept
+/// (and never read as a form's start): it ends the form before it.
 pub fn content_lines(lines: &Lines) -> Vec<&Line> {
     let mut content = Vec::new();
-    for line in lines.content() {
-        if !line.is_blank() {
+    for line in &lines.all {
+        let unread_title = line.noise == Some(Noise::Unread) && labels::title_kind(line).is_some();
+        if (line.noise.is_none() || unread_title) && !line.is_blank() {
             content.push(line);
         }
     }
@@ -52,6 +54,9 @@ pub fn content_lines(lines: &Lines) -> Vec<&Line> {
 pub fn form_starts(content: &[&Line]) -> Vec<(usize, TitleKind)> {
     let mut starts = Vec::new();
     for (i, line) in content.iter().enumerate() {
+        if line.noise.is_some() {
+            continue;
+        }
         if let Some(kind) = labels::title_kind(line) {
             starts.push((i, kind));
         }

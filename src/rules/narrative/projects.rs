@@ -114,13 +114,22 @@ impl Rule for Projects {
         let projects = t12.rows_of_kind(&RowKind::TreeProject).count();
         let root = project_root(t12).and_then(|r| Figure::from_cell(t12, r, "total"));
         let label = sec.label();
-        // The forms parser already found every attached form: count those.
+        // The forms parser already found every attached form: count those,
+        // and those left unread (a form laid out past reading is there all
+        // the same).
         let forms = &cx.doc.forms.projects;
+        let unread = cx
+            .doc
+            .lines
+            .unread
+            .iter()
+            .filter(|f| f.title.contains("项目支出"))
+            .count();
         for block in blocks(sec) {
             if block.published && !forms.is_empty() {
                 let present = exact_figure(
                     "所附项目支出绩效目标表张数".into(),
-                    Decimal::from(forms.len()),
+                    Decimal::from(forms.len() + unread),
                     forms[0].title_line,
                     &label,
                 );

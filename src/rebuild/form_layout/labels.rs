@@ -1,0 +1,233 @@
+//! What the form layout reader knows of the forms' words, for certainty:
+//! the labels printed whole in their own cells (never the first line of a
+//! wrapped cell), the labels a row starts with, and the indicator grid's
+//! levels. A rebuilt form whose rows do not start as a form's rows do is
+//! not read (see [`rows_are_certain`]).
+
+use crate::prelude::*;
+use crate::rebuild::RebuiltRow;
+
+/// The labels of the 项目支出 and 整体支出 forms, as their cells print them
+/// whole (folded by [`fold`]).
+const LABELS: &[&str] = &[
+    "项目名称",
+    "主管部门及代码",
+    "实施单位",
+    "项目属性",
+    "项目期",
+    "项目资金(元)",
+    "项目资金",
+    "项目概况",
+    "立项依据",
+    "项目设立必要性",
+    "保证项目实施的制度、措施",
+    "项目实施计划",
+    "实施期目标",
+    "年度目标",
+    "总体目标",
+    "绩效指标",
+    "年度绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "实施期资金总额",
+    "年度资金总额",
+    "中央财政资金",
+    "省级财政资金",
+    "市县(区)财政资金",
+    "市县(区)财政资",
+    "单位自筹",
+    "其他资金",
+    "部门基本信息",
+    "部门名称",
+    "内设职能部门数",
+    "所属预算单位数",
+    "核定的人员编制数",
+    "实际在职人员总数",
+    "在编人员数",
+    "其他人员数",
+    "部门职责",
+    "部门战略目标",
+    "年度预算情况",
+    "按资金来源划分",
+    "按资金方向划分",
+    "资金总额(万元)",
+    "合计",
+    "一般公共预算资金",
+    "政府性基金预算资金",
+    "国有资本经营预算资金",
+    "社会保险基金预算资金",
+    "专户管理资金",
+    "单位资金",
+    "基本支出",
+    "项目支出",
+    "年度重点任务",
+    "核心职能",
+    "重点任务",
+    "年度绩效目标",
+];
+
+/// 一级 and 二级 indicator names (without "指标").
+const LEVELS: &[&str] = &[
+    "产出",
+    "效益",
+    "满意度",
+    "数量",
+    "质量",
+    "时效",
+    "成本",
+    "经济效益",
+    "社会效益",
+    "生态效益",
+    "可持续影响",
+    "可持续性影响",
+    "服务对象满意度",
+];
+
+/// The signature line's labels.
+const SIGNATURE: &[&str] = &["负责人", "经办人", "联系电话", "填报日期"];
+
+/// A label's comparison form: no spaces or colons, one bracket style, no
+/// "其中" before it.
+fn fold(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            ' ' | '：' | ':' => {}
+            '（' => key.push('('),
+            '）' => key.push(')'),
+            c => key.push(c),
+        }
+    }
+    match key.strip_prefix("其中") {
+        Some(rest) => rest.to_string(),
+        None => key,
+    }
+}
+
+fn is_level_key(key: &str) -> bool {
+    LEVELS.contains(&key.strip_suffix("指标").unwrap_or(key))
+}
+
+/// A label or an indicator level printed whole: a cell of its own.
+pub fn is_whole_label(text: &str) -> bool {
+    let key = fold(text);
+    LABELS.contains(&key.as_str()) || is_level_key(&key)
+}
+
+/// "(2026年度)", "（2022 年度）": the year line under a form's title.
+fn is_year(key: &str) -> bool {
+    let inner = key.trim_start_matches('(').trim_end_matches(')');
+    inner.strip_suffix("年度").is_some_and(|y| {
+        let y = y.trim_end_matches(')');
+        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+fn is_signature(key: &str) -> bool {
+    SIGNATURE.iter().any(|s| key.starts_with(s))
+}
+
+/// The signature line's first word ("负责人：").
+pub fn starts_signature(text: &str) -> bool {
+    is_signature(&fold(text))
+}
+
+/// The start of a signature label cut by its cell's wrap ("联系电", "填报日").
+pub fn is_signature_part(text: &str) -> bool {
+    let key = fold(text);
+    key.chars().count() >= 2 && SIGNATURE.iter().any(|s| s.starts_with(key.as_str()))
+}
+
+/// Whether the rows rebuilt from a laid-out form read as a form's rows
+/// do: above the indicator grid every row starts with a label (or is the
+/// year line or the signature); in the grid no row is one lone text (the
+/// half of a wrapped cell cut off its row, which the grid reader would
+/// take for an indicator without a value), and no cell with a space between
+/// two words (two cells `pdftotext` left one space apart).
+pub fn rows_are_certain(rows: &[RebuiltRow]) -> bool {
+    let mut in_grid = false;
+    for row in rows {
+        let filled: Vec<String> = row
+            .cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| fold(c))
+            .collect();
+        let Some(first) = filled.first() else {
+            return false;
+        };
+        if is_signature(first) {
+            continue;
+        }
+        in_grid |= filled
+            .iter()
+            .any(|k| k == "一级指标" || (is_level_key(k) && k.starts_with(['产', '效', '满'])));
+        if in_grid {
+            let lone_text = filled.len() == 1 && !is_level_key(first) && !is_whole_label(first);
+            if lone_text || row.cells.iter().any(|c| spaced_words(c)) {
+                return false;
+            }
+        } else if !(LABELS.contains(&first.as_str()) || is_year(first)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A space between two ideographs: in the grid's short names and values,
+/// the one space `pdftotext` may leave between two cells ("工资发放时间
+/// 按月发放") as well as a space printed in a name. The grid's header
+/// printed spaced ("绩效 指标", "指标 绩效") is no such cell.
+fn spaced_words(cell: &str) -> bool {
+    if cell
+        .split(' ')
+        .all(|w| is_whole_label(w) || matches!(w, "绩效" | "指标" | "年度绩效"))
+    {
+        return false;
+    }
+    let chars: Vec<char> = cell.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[1] == ' ' && is_ideograph(w[0]) && is_ideograph(w[2]))
+}
+
+/// A CJK ideograph (not a punctuation mark).
+pub fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_folded() {
+        assert!(is_whole_label("其中：中央财政资金"));
+        assert!(is_whole_label("项目资金（元）"));
+        assert!(is_whole_label("可持续影响指标"));
+        assert!(!is_whole_label("市县（区）财"));
+        assert!(!is_whole_label("服务对象"));
+        assert!(is_year("(2026年度)") && is_year(&fold("（2022 年度）")));
+        assert!(is_signature_part("联系电") && !is_signature_part("联"));
+    }
+
+    #[test]
+    fn a_cut_off_half_in_the_grid_is_not_certain() {
+        let row = |cells: &[&str]| RebuiltRow {
+            lines: vec![1],
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+        };
+        let good = [
+            row(&["项目名称", "招商引资工作经费"]),
+            row(&["绩效指标", "产出指标", "数量指标", "签约项目", "≥80个"]),
+            row(&["", "", "生态效益"]),
+        ];
+        assert!(rows_are_certain(&good));
+        let mut cut = good.to_vec();
+        cut.push(row(&["", "", "国际能源博览"]));
+        assert!(!rows_are_certain(&cut));
+        assert!(!rows_are_certain(&[row(&["招商引资工作"])]));
+    }
+}

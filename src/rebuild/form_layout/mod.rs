@@ -1,0 +1,564 @@
+//! A 绩效 form laid out by `pdftotext -layout`, turned back into the rows
+//! the form readers (`parse::forms`) read: one line of cells a row.
+//!
+//! Such text prints a form's row over several lines: every cell is
+//! vertically centred in its row, so a cell wrapped over k lines spreads
+//! above and below the line holding its row's one-line cells ("招商引资工作"
+//! / "项目名称" / "经费"), and two cells of different heights interleave
+//! their lines. Where a cell stands across is kept: a line's words start
+//! at the character column where the PDF drew them (`pdftotext -layout`
+//! counts columns in characters, a CJK character as one).
+//!
+//! The rows are found as the one way to cut the form's lines into bands
+//! in which every cell is centred: a cell is the words whose columns
+//! overlap inside a band, all starting at one column (text is
+//! left-aligned), never two on a line, never two figures (a figure is
+//! never wrapped), never two whole indicator names; and its first and last
+//! lines must be as far from the band's first and last lines. Of all the
+//! ways to cut the lines so, the one with the fewest bands joins every
+//! wrapped cell; when two such ways exist, or a joined cell does not look
+//! wrapped (a line before its last clearly shorter than the cell), the
+//! form is not read (`None`): a value read under the wrong label would be
+//! a false error, a form left unread is only said to be unread.
+
+mod labels;
+
+use crate::model::Amount;
+use crate::prelude::*;
+
+use super::RebuiltRow;
+use labels::{is_ideograph, is_signature_part, is_whole_label, rows_are_certain, starts_signature};
+
+/// The most lines one row may take (the tallest corpus row, a 总体目标 of
+/// two goals, takes 17).
+const MAX_BAND: usize = 32;
+/// The most words a line may hold: a form row has at most a dozen cells.
+const MAX_WORDS: usize = 24;
+/// How far (in columns) two words of one cell may start apart: a line
+/// starting with a bracket or an ASCII character may be set a column off.
+const START_SLACK: usize = 1;
+/// How much narrower (in ASCII columns) than its cell's widest line a line
+/// before a cell's last may be and still be a wrap: a line breaking
+/// before a closing bracket or comma moves a character down.
+const WRAP_SLACK: usize = 2;
+
+/// One line of a form as printed.
+#[derive(Debug, Clone, Copy)]
+pub struct PrintedLine<'a> {
+    /// 1-based line number in the input.
+    pub no: usize,
+    /// The line as normalised, its spacing kept.
+    pub text: &'a str,
+    /// A page starts at this line: no row runs across it.
+    pub page_start: bool,
+    /// The lines stage took it for a watermark: dropped when it stands as a
+    /// row of its own that no label starts.
+    pub watermark: bool,
+}
+
+/// A run of text on one line: the words between runs of spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word<'a> {
+    /// Index of its line among the form's lines.
+    line: usize,
+    /// Its first column and the column past its end, in characters.
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl Word<'_> {
+    /// Its printed width in ASCII columns: a CJK character takes two. (Its
+    /// count of characters would make a line of figures and Latin letters
+    /// look longer than the Chinese line it wraps.)
+    fn width(&self) -> usize {
+        self.text
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum()
+    }
+}
+
+/// A cell: the words of one band whose columns overlap, top to bottom.
+struct Cell<'w, 'a> {
+    start: usize,
+    words: Vec<&'w Word<'a>>,
+}
+
+/// The rows of the form whose body is `lines` (title excluded), as the
+/// TAB text would give them, or `None` when they cannot be told with
+/// certainty.
+pub fn read(lines: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
+    if lines.is_empty() {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut first_word = Vec::with_capacity(lines.len() + 1);
+    for (i, line) in lines.iter().enumerate() {
+        first_word.push(words.len());
+        let before = words.len();
+        split_words(line.text, i, &mut words)?;
+        if words.len() == before || words.len() - before > MAX_WORDS {
+            return None;
+        }
+    }
+    first_word.push(words.len());
+    let signature = signature_start(lines, &words, &first_word);
+    let mut bands = cut_into_bands(&lines[..signature], &words, &first_word)?;
+    let mut cells_of_bands = Vec::new();
+    for &(s, e) in &bands {
+        cells_of_bands.push(cells_of(&words[first_word[s]..first_word[e]], s, e)?);
+    }
+    if signature < lines.len() {
+        let mut cells: Vec<Cell> = words[first_word[signature]..]
+            .iter()
+            .map(|w| Cell {
+                start: w.start,
+                words: vec![w],
+            })
+            .collect();
+        crate::slices::sort_stable_by(&mut cells, |a, b| a.start.cmp(&b.start));
+        cells_of_bands.push(cells);
+        bands.push((signature, lines.len()));
+    }
+    let columns = columns_of(&cells_of_bands);
+    let mut rows: Vec<RebuiltRow> = Vec::with_capacity(cells_of_bands.len());
+    for (&(s, e), cells) in bands.iter().zip(&cells_of_bands) {
+        let row = RebuiltRow {
+            lines: lines[s..e].iter().map(|l| l.no).collect(),
+            cells: row_cells(cells, &columns),
+        };
+        let first_is_label = row
+            .cells
+            .iter()
+            .find(|c| !c.is_empty())
+            .is_some_and(|c| is_whole_label(c));
+        if lines[s..e].iter().all(|l| l.watermark) && !first_is_label {
+            continue;
+        }
+        rows.push(row);
+    }
+    rows_are_certain(&rows).then_some(rows)
+}
+
+/// Where the signature row starts (the lines' count when the form has
+/// none): the last line when it starts "负责人：", and the lines right above
+/// it holding only the first halves of its wrapped labels ("联系电") or a
+/// number (the date drawn at the top of its cell). Its cells are its words
+/// left to right; only its first two are read (as the grid's last row, as
+/// the TAB text gives it).
+fn signature_start(lines: &[PrintedLine], words: &[Word], first_word: &[usize]) -> usize {
+    let n = lines.len();
+    let line_words = |i: usize| &words[first_word[i]..first_word[i + 1]];
+    let signed = n > 0
+        && line_words(n - 1)
+            .first()
+            .is_some_and(|w| starts_signature(w.text));
+    if !signed {
+        return n;
+    }
+    let mut start = n - 1;
+    while start > 0
+        && line_words(start - 1).iter().all(|w| {
+            is_signature_part(w.text)
+                || (w.text.len() >= 6 && w.text.bytes().all(|b| b.is_ascii_digit()))
+        })
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// Splits a line into words at runs of two spaces or more, and at one
+/// space where it parts two cells ([`is_cell_border`]). `None` for a line
+/// with a TAB (not a laid-out line).
+fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>>) -> Option<()> {
+    if text.contains('\t') {
+        return None;
+    }
+    let mut run: Option<(usize, usize)> = None; // (byte, column) of the run's start
+    let mut spaces = 0;
+    let mut last_end = (0, 0); // (byte, column) past the run's last character
+    let push = |out: &mut Vec<Word<'a>>, (b0, c0): (usize, usize), (b1, c1): (usize, usize)| {
+        out.push(Word {
+            line,
+            start: c0,
+            end: c1,
+            text: &text[b0..b1],
+        });
+    };
+    for (col, (byte, ch)) in text.char_indices().enumerate() {
+        if ch == ' ' {
+            spaces += 1;
+        } else {
+            match run {
+                Some(start) if spaces >= 2 => {
+                    push(out, start, last_end);
+                    run = Some((byte, col));
+                }
+                Some(start)
+                    if spaces == 1 && is_cell_border(&text[start.0..last_end.0], &text[byte..]) =>
+                {
+                    push(out, start, last_end);
+                    run = Some((byte, col));
+                }
+                Some(_) => {}
+                None => run = Some((byte, col)),
+            }
+            spaces = 0;
+            last_end = (byte + ch.len_utf8(), col + 1);
+        }
+    }
+    if let Some(start) = run {
+        push(out, start, last_end);
+    }
+    Some(())
+}
+
+/// Whether the one space between `before` (the run so far) and `after`
+/// (the rest of the line) parts two cells: a cell's text runs up to the
+/// next column where the PDF drew it wide. Inside a cell a space stands
+/// between words of a sentence ("山西省财政厅 山西省商务厅", "≥35 家");
+/// it parts cells after a figure before a word ("340.46 合计"), before
+/// or after a label or level printed whole ("100% 质量指标", "服务对象满意度
+/// 补助企业满意度", "2296631 填报日期："), and between a name and the
+/// bound after it ("遗属满意度 ≥90%").
+fn is_cell_border(before: &str, after: &str) -> bool {
+    let next = after.split(' ').next().unwrap_or(after);
+    let last = before.rsplit(' ').next().unwrap_or(before);
+    let starts_word = after.chars().next().is_some_and(|c| !c.is_ascii());
+    let after_colon = before.ends_with([':', '：']);
+    (is_figure_word(before) && starts_word)
+        || (is_whole_label(next) && !after_colon)
+        || is_whole_label(last)
+        || (after.starts_with(['≥', '≤']) && before.chars().last().is_some_and(is_ideograph))
+}
+
+/// A figure as the forms print them: grouped or with decimals ("340.46",
+/// "1,816,000"), or a lone 0. A year ("2022 年") or a count ("4 行业") in a
+/// sentence is not one.
+fn is_figure_word(text: &str) -> bool {
+    (text == "0" || text.contains(['.', ','])) && Amount::parse(text).is_some()
+}
+
+/// The bands (`[first, past last)` line indices) of the one partition of
+/// the lines into centred bands with the fewest bands; `None` when there
+/// are two.
+fn cut_into_bands(
+    lines: &[PrintedLine],
+    words: &[Word],
+    first_word: &[usize],
+) -> Option<Vec<(usize, usize)>> {
+    let n = lines.len();
+    // fewest[i]: (bands, ways (2 = two or more), start of the last band)
+    // for the lines before i.
+    let mut fewest: Vec<Option<(usize, u8, usize)>> = vec![None; n + 1];
+    fewest[0] = Some((0, 1, 0));
+    for e in 1..=n {
+        let mut best: Option<(usize, u8, usize)> = None;
+        for s in (e.saturating_sub(MAX_BAND)..e).rev() {
+            // No row runs across a page break.
+            if lines[s + 1..e].iter().any(|l| l.page_start) {
+                break;
+            }
+            let Some((count, ways, _)) = fewest[s] else {
+                continue;
+            };
+            if cells_of(&words[first_word[s]..first_word[e]], s, e).is_none() {
+                continue;
+            }
+            best = match best {
+                Some((b, w, at)) if b == count + 1 => Some((b, (w + ways).min(2), at)),
+                Some(b) if b.0 < count + 1 => Some(b),
+                _ => Some((count + 1, ways, s)),
+            };
+        }
+        fewest[e] = best;
+    }
+    let (_, ways, _) = fewest[n]?;
+    if ways > 1 {
+        return None;
+    }
+    let mut bands = Vec::new();
+    let mut e = n;
+    while e > 0 {
+        let (_, _, s) = fewest[e]?;
+        bands.push((s, e));
+        e = s;
+    }
+    bands.reverse();
+    Some(bands)
+}
+
+/// The cells of the band of lines `[s, e)` whose words are `words`, left
+/// to right; `None` when the band is not a row (a cell not centred, two
+/// words of one line overlapping, words that cannot be one cell).
+fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cell<'w, 'a>>> {
+    let mut sorted: Vec<&Word> = words.iter().collect();
+    crate::slices::sort_stable_by(&mut sorted, |a, b| a.start.cmp(&b.start));
+    let mut cells: Vec<Cell> = Vec::new();
+    for w in sorted {
+        match cells.last_mut() {
+            Some(cell) if w.start <= cell.start + START_SLACK => cell.words.push(w),
+            _ => cells.push(Cell {
+                start: w.start,
+                words: vec![w],
+            }),
+        }
+    }
+    for cell in &mut cells {
+        crate::slices::sort_stable_by(&mut cell.words, |a, b| a.line.cmp(&b.line));
+        if !is_one_cell(cell) || !looks_wrapped(cell) {
+            return None;
+        }
+        let first = cell.words.first()?.line;
+        let last = cell.words.last()?.line;
+        if first + last != s + (e - 1) {
+            return None;
+        }
+    }
+    Some(cells)
+}
+
+/// Whether a cell's words (sorted by line, all starting at one column) can
+/// be one wrapped cell: one a line, at most one line of another cell
+/// between two, no figure among several words, no whole label continued
+/// (a label printed whole is a cell: "生态效益" over "可持续影响" are two).
+fn is_one_cell(cell: &Cell) -> bool {
+    let words = &cell.words;
+    if words.len() < 2 {
+        return true;
+    }
+    for pair in words.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        // Lines of other cells may come between a cell's lines, one
+        // between two: a cell centred half a line off.
+        if a.line == b.line || b.line > a.line + 2 || !continues(a.text, b.text) {
+            return false;
+        }
+    }
+    words.iter().all(|w| Amount::parse(w.text).is_none())
+}
+
+/// Whether `lower` may continue `upper` in a wrapped cell: not when
+/// `upper` is a label printed whole, unless together they make a longer
+/// one ("服务对象满意度" / "指标").
+fn continues(upper: &str, lower: &str) -> bool {
+    if !is_whole_label(upper) {
+        return true;
+    }
+    let mut joined = String::with_capacity(upper.len() + lower.len());
+    joined.push_str(upper);
+    joined.push_str(lower);
+    is_whole_label(&joined)
+}
+
+/// A cell of several lines whose lines before the last are about as long
+/// as its longest: text wrapped at the cell's edge, not two cells.
+fn looks_wrapped(cell: &Cell) -> bool {
+    let Some((_, before_last)) = cell.words.split_last() else {
+        return true;
+    };
+    let longest = cell.words.iter().map(|w| w.width()).max().unwrap_or(0);
+    before_last
+        .iter()
+        .all(|w| w.width() + WRAP_SLACK >= longest)
+}
+
+/// The columns of the form: every cell's start, sorted, those within
+/// [`START_SLACK`] of the one before taken as one.
+fn columns_of(bands: &[Vec<Cell>]) -> Vec<usize> {
+    let mut starts: Vec<usize> = bands.iter().flatten().map(|c| c.start).collect();
+    crate::slices::sort_stable_by(&mut starts, |a, b| a.cmp(b));
+    let mut columns: Vec<usize> = Vec::new();
+    for s in starts {
+        if columns.last().is_none_or(|&c| s > c + START_SLACK) {
+            columns.push(s);
+        }
+    }
+    columns
+}
+
+/// A band's cells as a TAB row: each cell at the index of its column, the
+/// columns it leaves empty as empty cells (the readers tell a lone fund
+/// label's block by its column).
+fn row_cells(cells: &[Cell], columns: &[usize]) -> Vec<String> {
+    let mut row: Vec<String> = Vec::new();
+    for cell in cells {
+        let col = columns.iter().rposition(|&c| c <= cell.start).unwrap_or(0);
+        while row.len() < col {
+            row.push(String::new());
+        }
+        row.push(joined(cell));
+    }
+    row
+}
+
+/// A wrapped cell's text: its lines joined, with a space only between two
+/// ASCII words (a wrap inside Chinese text adds nothing).
+fn joined(cell: &Cell) -> String {
+    let mut text = String::new();
+    for w in &cell.words {
+        let ascii_join = text
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && w.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        if ascii_join {
+            text.push(' ');
+        }
+        text.push_str(w.text);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows read from `text` (its first line numbered 1), their filled
+    /// cells only.
+    fn rows(text: &str) -> Option<Vec<Vec<String>>> {
+        let lines: Vec<PrintedLine> = text
+            .split('\n')
+            .enumerate()
+            .map(|(i, t)| PrintedLine {
+                no: i + 1,
+                text: t,
+                page_start: false,
+                watermark: false,
+            })
+            .collect();
+        let rows = read(&lines)?;
+        Some(
+            rows.into_iter()
+                .map(|r| r.cells.into_iter().filter(|c| !c.is_empty()).collect())
+                .collect(),
+        )
+    }
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn a_cell_wrapped_above_and_below_its_row_is_joined() {
+        let got = rows(
+            "         招商引资工作\n\
+             项目名称\n\
+             \x20        经费\n\
+             主管部门及代   043-阳泉市招                           阳泉市投资促进中\n\
+             \x20                                实施单位\n\
+             码        商中心                                心",
+        )
+        .expect("read");
+        assert_eq!(
+            got,
+            vec![
+                strings(&["项目名称", "招商引资工作经费"]),
+                strings(&[
+                    "主管部门及代码",
+                    "043-阳泉市招商中心",
+                    "实施单位",
+                    "阳泉市投资促进中心"
+                ]),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_fund_columns_side_by_side_keep_their_labels() {
+        let got = rows(
+            "项目资金     实施期资金总                  年度资金总\n\
+             \x20                    1,816,000                     714,000\n\
+             （元）      额：                      额：\n\
+             \x20        省级财政资金             0 省级财政资金                      0\n\
+             \x20        其他资金                    其他资金",
+        )
+        .expect("read");
+        assert_eq!(
+            got,
+            vec![
+                strings(&[
+                    "项目资金（元）",
+                    "实施期资金总额：",
+                    "1,816,000",
+                    "年度资金总额：",
+                    "714,000"
+                ]),
+                strings(&["省级财政资金", "0", "省级财政资金", "0"]),
+                // Nothing under either label: both blank, as printed.
+                strings(&["其他资金", "其他资金"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_wrapped_onto_other_lines_is_not_read_blank() {
+        // "180元/人/" over "天": one value centred on its row's line.
+        let got = rows(
+            "绩效指标    产出指标     数量指标     签约项目      ≥80个\n\
+             \x20                                                  180元/人/\n\
+             \x20                 成本指标     差旅费\n\
+             \x20                                                  天",
+        )
+        .expect("read");
+        assert_eq!(got[1], strings(&["成本指标", "差旅费", "180元/人/天"]));
+    }
+
+    #[test]
+    fn a_half_of_a_wrapped_name_cut_off_its_row_leaves_the_form_unread() {
+        // The name's second half stands two lines below its row's line:
+        // no centred reading joins it, and alone it would read as an
+        // indicator without a value.
+        let text = "绩效指标    产出指标     数量指标     签约项目      ≥80个\n\
+                    \x20                         外出招商次数        ≥20次\n\
+                    \x20                         次数";
+        assert_eq!(rows(text), None);
+    }
+
+    #[test]
+    fn two_whole_labels_one_over_the_other_are_two_rows() {
+        let got = rows(
+            "绩效指标    效益指标     社会效益     开放程度      有效促进\n\
+             \x20                 生态效益\n\
+             \x20                 可持续影响",
+        )
+        .expect("read");
+        assert_eq!(got[1], strings(&["生态效益"]));
+        assert_eq!(got[2], strings(&["可持续影响"]));
+    }
+
+    #[test]
+    fn a_row_not_starting_with_a_label_leaves_the_form_unread() {
+        assert_eq!(rows("招商引资工作经费    项目名称"), None);
+    }
+
+    #[test]
+    fn one_space_parts_cells_only_where_a_figure_or_label_stands() {
+        let mut words = Vec::new();
+        split_words("合计   340.46 合计   1,816,000 单位自筹", 0, &mut words).unwrap();
+        let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["合计", "340.46", "合计", "1,816,000", "单位自筹"]);
+        words.clear();
+        split_words(
+            "山西省财政厅 山西省商务厅  2022 年度  ≥35 家",
+            0,
+            &mut words,
+        )
+        .unwrap();
+        let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["山西省财政厅 山西省商务厅", "2022 年度", "≥35 家"]);
+    }
+
+    #[test]
+    fn hostile_lines_end_in_none_not_a_panic() {
+        let long = "字 ".repeat(200);
+        for text in ["", "\t", "  ", &long, "项目名称\n\u{c}\n   ", "0 0 0 0"] {
+            let _ = rows(text);
+        }
+    }
+}
