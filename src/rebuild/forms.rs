@@ -70,16 +70,7 @@ pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
             }
         }
     }
-    for row in rebuilt {
-        let Some((&first, rest)) = row.lines.split_first() else {
-            continue;
-        };
-        let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
-        lines.replace(first, &cells, rest);
-        for &no in rest {
-            lines.mark(no, Noise::Joined);
-        }
-    }
+    super::write_rows(lines, rebuilt);
     for form in &unread {
         for no in form.first..=form.last {
             if lines.get(no).is_some_and(|l| l.noise.is_none()) {

@@ -273,7 +273,14 @@ fn by_figures(region: &Region) -> Option<Shape> {
 
 /// Writes a reader's rows over the region's lines.
 fn write_back(lines: &mut Lines, rebuilt: Rebuilt) {
-    for row in rebuilt.rows {
+    write_rows(lines, rebuilt.rows);
+    lines.unplaced.extend(rebuilt.unplaced);
+}
+
+/// Each rebuilt row over its first line; the other lines it was read from
+/// are marked joined into it (their text stays for citations).
+fn write_rows(lines: &mut Lines, rows: impl IntoIterator<Item = RebuiltRow>) {
+    for row in rows {
         let Some((&first, rest)) = row.lines.split_first() else {
             continue;
         };
@@ -283,5 +290,4 @@ fn write_back(lines: &mut Lines, rebuilt: Rebuilt) {
             lines.mark(no, Noise::Joined);
         }
     }
-    lines.unplaced.extend(rebuilt.unplaced);
 }

@@ -8,7 +8,10 @@ use crate::prelude::*;
 use crate::rebuild::RebuiltRow;
 
 /// The labels of the 项目支出 and 整体支出 forms, as their cells print them
-/// whole (folded by [`fold`]).
+/// whole (folded by [`fold`]). Its own list, not the parser's
+/// (`parse::forms::labels`): this one says which words stand whole in a
+/// cell of their own on either form, so that a band's cut can be trusted;
+/// the parser's says what a cell labels on a 项目支出 form once read.
 const LABELS: &[&str] = &[
     "项目名称",
     "主管部门及代码",
