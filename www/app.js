@@ -372,13 +372,8 @@ async function readParts(files, signal, position) {
 async function readPart(file, signal) {
   const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
   if (looksPdf(head)) {
-    const { checkSize, openPdf, readPdf } = await pdfModule('read');
-    checkSize(file.size);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const rules = engine.pdfRules(bytes, { signal }).catch(() => null);
-    const pdf = await openPdf(bytes, { signal });
+    const { pdf, layout } = await openAndReadPdf(file, { signal });
     try {
-      const layout = await readPdf(pdf, { signal, rules });
       return { text: (await engine.pdfText(layout, { signal })).text, pdf: true, tablesOnly: false };
     } finally {
       pdf.destroy();
@@ -402,19 +397,26 @@ function looksPdf(bytes) {
   return false;
 }
 
+/**
+ * A PDF file opened by pdf.js and its layout read: pdf.js reads the text
+ * (in its worker) while the engine reads the ruling lines (www/pdf/read.js
+ * says why). Returns {bytes, pdf, layout}; the caller destroys `pdf`.
+ */
+async function openAndReadPdf(file, { signal, onPage }) {
+  const { checkSize, openPdf, readPdf } = await pdfModule('read');
+  checkSize(file.size);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const rules = engine.pdfRules(bytes, { signal }).catch(() => null);
+  const pdf = await openPdf(bytes, { signal });
+  return { bytes, pdf, layout: await readPdf(pdf, { signal, onPage, rules }) };
+}
+
 /** A PDF: opened and its layout read by pdf.js (in its worker); the engine then rebuilds the lines and checks them. */
 async function readPdfDoc(doc, file, signal, position) {
   stage('decode', `${t('status.loadingPdf', doc.name)}${position}`);
   const started = performance.now();
-  const { checkSize, openPdf, readPdf } = await pdfModule('read');
-  checkSize(file.size);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  // The engine reads the ruling lines while pdf.js reads the text.
-  const rules = engine.pdfRules(bytes, { signal }).catch(() => null);
-  const pdf = await openPdf(bytes, { signal });
-  const got = await readPdf(pdf, {
+  const { bytes, pdf, layout: got } = await openAndReadPdf(file, {
     signal,
-    rules,
     onPage: (n, total) => stage('decode', `${t('status.readingPdf', doc.name, n, total)}${position}`),
   });
   doc.encoding = 'PDF';

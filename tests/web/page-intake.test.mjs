@@ -4,6 +4,7 @@
 // cancelling a long run.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -171,6 +172,29 @@ describe('getting a document in', () => {
         (await docList(page)).slice(2).map((d) => d.name),
         ['shuoming.txt', 'biaoge.txt'],
       );
+    });
+  });
+
+  test('two PDFs of one disclosure, prose and tables, checked together give the CLI\'s --together findings', async () => {
+    // 江苏省委办公厅 2019 publishes its 情况说明 and its tables as two PDFs.
+    const dir = path.join(ROOT, 'tests', 'fixtures', 'real');
+    const names = ['jiangsu-shengweibangongting-2019.pdf', 'jiangsu-shengweibangongting-2019-tables.pdf'];
+    const cli = spawnSync(
+      'cargo',
+      ['run', '--quiet', '--bin', 'budget-lint', '--', 'check', '--together', ...names.map((n) => path.join(dir, n)), '--format', 'json'],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const report = JSON.parse(cli.stdout);
+    const keys = (findings) => findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule}`).sort();
+    const expected = keys(report.findings);
+    assert.ok(expected.some((k) => k.startsWith('error')), 'the disclosure has real errors');
+    await session(async ({ page }) => {
+      await page.check('#together');
+      const files = names.map((name) => ({ name, type: 'application/pdf', bytes: readFileSync(path.join(dir, name)) }));
+      await untilDone(page, () => dropFiles(page, files), 120000);
+      const docs = await docList(page);
+      assert.deepEqual(docs.at(-1).status, 'done');
+      assert.deepEqual(keys(await listed(page)), expected);
     });
   });
 
