@@ -704,6 +704,42 @@ fn the_pdfs_errors_are_the_documents_real_ones() {
     }
 }
 
+/// Every line of the Jiangsu PDFs' tables is read: no row is left unread
+/// (S104) but the one the 2018 检察院 PDF's page break cuts in two, a
+/// label without a figure on either page ("十七、国土海洋气象等支" | "出").
+/// The 03 and 09 tables' single rows of figures, which print no figure
+/// where a column is blank, are read under the header cells that name
+/// their columns; the notes under 05 and 11 and 10's "此表为空" are no rows.
+#[test]
+fn every_row_of_the_pdfs_tables_is_read() {
+    for name in jiangsu(".pdf").into_iter().filter(|n| !is_prose_only(n)) {
+        let bytes = std::fs::read(real_dir().join(&name)).expect("pdf");
+        let report = serde_json::to_value(budget_lint::check_file(&bytes).expect("the PDF reads"))
+            .expect("json");
+        let unread: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "S104")
+            .filter_map(|f| f["message"].as_str())
+            .collect();
+        let expected: &[&str] = if name == "jiangsu-jianchayuan-2018.pdf" {
+            &["十七、国土海洋气象等支", "「出」"]
+        } else {
+            &[]
+        };
+        assert_eq!(unread.len(), expected.len(), "{name}: {unread:#?}");
+        for (message, words) in unread.iter().zip(expected) {
+            assert!(message.contains(words), "{name}: {message}");
+        }
+        for id in ["公开03表", "公开09表"] {
+            let t = table(&report, id).unwrap_or_else(|| panic!("{name}: {id}"));
+            let total = &t["rows"][0]["cells"][0];
+            assert!(cell_amount(total).is_some(), "{name}: {id} 合计 {total}");
+        }
+    }
+}
+
 /// The 2018 PDF's 收入 shares (二, "占 99.94 %；… 占 0.06 %；"): both read,
 /// as the extraction reads them — the 0.06% (14.39 ÷ 21,955.35 = 0.066%)
 /// warns as truncated, the 99.94% beside it (21,940.96 ÷ 21,955.35 =

@@ -54,9 +54,12 @@ pub enum CellPlacement {
     /// and its amounts its figures, in order. Each filled cell belongs to
     /// the side whose first label is at or left of it (sides are told by
     /// their fixed rows' labels). A side with fewer figures than columns
-    /// reads them only when it has one column; otherwise they are
-    /// unreadable. A line of figures alone completes the neighbouring row
-    /// that printed none (a cell's text centred on a wrapped label).
+    /// reads them only when it has one column, or, a row of figures alone
+    /// (the 三公 table's one row), when the header above names every
+    /// column in a cell at the position of its figures (a PDF's grid);
+    /// otherwise they are unreadable. A line of figures alone completes
+    /// the neighbouring row that printed none (a cell's text centred on a
+    /// wrapped label).
     Content,
 }
 

@@ -12,7 +12,7 @@ pub(crate) mod title;
 mod tree;
 
 use crate::lines::{Line, Lines};
-use crate::model::{Column, Table};
+use crate::model::{Cell, Column, Table};
 use crate::parse::UnparsedLine;
 use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
@@ -86,6 +86,9 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
                 new_table(def, &lines.all[start]),
             )
         };
+        // A note's lines after its first ("注：1.…" wrapped over lines
+        // without a figure or a code) are the note's, not rows.
+        let mut in_note = false;
         for line in &lines.all[start + 1..end] {
             if line.noise.is_some() || line.is_blank() {
                 continue;
@@ -93,11 +96,15 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
             if ends_table_region(line) {
                 // "注:本部门…无…，故本表为空表。" is a sentence, yet the table's own note.
                 let key = fold_key(&line.text);
-                if key.contains("本表为空") || key.contains("本表无数据") {
+                if is_empty_note(&key) {
                     builder.declare_empty();
                 }
                 break;
             }
+            if in_note && continues_note(line) {
+                continue;
+            }
+            in_note = starts_note(line);
             if read_meta(line, &mut parsed, &mut builder) {
                 continue;
             }
@@ -229,15 +236,40 @@ fn read_meta_key(key: &str, parsed: &mut Parsed, builder: &mut rows::Builder) ->
             _ => {}
         }
     }
-    if key.contains("本表无数据") || key.contains("本表为空") || key.contains("本表为空表")
-    {
+    if is_empty_note(key) {
         builder.declare_empty();
         return true;
     }
-    if key.starts_with("注:") || key.starts_with("说明:") || is_public_label(key) {
+    if is_note_key(key) || is_public_label(key) {
         return true;
     }
     false
+}
+
+/// "注:…", "说明:…" (folded), and ":…", a note whose 注 the document lost
+/// (江苏 检察院 2019 公开05表): no row starts with a colon.
+fn is_note_key(key: &str) -> bool {
+    key.starts_with("注:") || key.starts_with("说明:") || key.starts_with(':')
+}
+
+fn starts_note(line: &Line) -> bool {
+    line.filled_cells()
+        .next()
+        .is_some_and(|first| is_note_key(&fold_key(first)))
+}
+
+/// A line that carries on a note: text alone, without a figure (nor a
+/// code, which reads as one) that would make it a row.
+fn continues_note(line: &Line) -> bool {
+    line.filled_cells()
+        .all(|cell| !matches!(Cell::from_text(cell), Cell::Value { .. }))
+}
+
+/// "本表为空", "此表为空", "本表无数据": the table says it is empty.
+fn is_empty_note(key: &str) -> bool {
+    ["本表为空", "此表为空", "本表无数据"]
+        .iter()
+        .any(|words| key.contains(words))
 }
 
 fn is_money_unit(text: &str) -> bool {
@@ -267,6 +299,91 @@ fn is_public_label(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn jiangsu(text: &str) -> Parsed {
+        parse(&Lines::from_text(text), &crate::profile::JIANGSU12)
+    }
+
+    fn figures(table: &Table) -> Vec<Vec<Option<String>>> {
+        table
+            .rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.amount().map(|a| a.value.to_string()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The 三公 table's header as a PDF's grid gives it: three levels, each
+    /// name in the cell of the column it heads, a spanning name in the
+    /// first of its cells.
+    const THREE_PUBLIC_HEADER: &str = "“三公”经费、会议费、培训费支出预算表\n\
+        部门名称：江苏省人民检察院\t单位：万元\n\
+        合计\t“三公”经费\t\t\t\t\t\t会议费\t培训费\n\
+        \t小计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n\
+        \t\t\t小计\t公务用车购置费\t公务用车运行维护费\n";
+
+    #[test]
+    fn figures_under_a_header_naming_every_column_are_read_by_position() {
+        let text =
+            format!("{THREE_PUBLIC_HEADER}1276.7\t418.26\t80\t237\t\t237\t101.26\t158.44\t700\n");
+        let parsed = jiangsu(&text);
+        assert!(parsed.unparsed.is_empty(), "{:?}", parsed.unparsed);
+        let row = |v: &str| Some(v.to_string());
+        assert_eq!(
+            figures(&parsed.tables[0]),
+            [[
+                row("1276.7"),
+                row("418.26"),
+                row("80"),
+                row("237"),
+                None,
+                row("237"),
+                row("101.26"),
+                row("158.44"),
+                row("700")
+            ]]
+        );
+    }
+
+    #[test]
+    fn figures_not_under_the_header_s_names_stay_unplaced() {
+        // One cell off (an extraction that starts the header a cell in):
+        // which figure is which column is not certain.
+        let text =
+            format!("{THREE_PUBLIC_HEADER}\t1276.7\t418.26\t80\t237\t\t237\t101.26\t158.44\t700\n");
+        let parsed = jiangsu(&text);
+        assert_eq!(parsed.unparsed.len(), 1, "{:?}", parsed.unparsed);
+        assert!(figures(&parsed.tables[0])
+            .iter()
+            .flatten()
+            .all(Option::is_none));
+    }
+
+    #[test]
+    fn a_note_s_lines_and_an_empty_table_s_words_are_no_rows() {
+        let text = "一般公共预算机关运行经费支出预算表\n\
+            部门名称：江苏省人民检察院\t单位：万元\n\
+            科目编码\t科目名称\t机关运行经费支出\n\
+            合计\t\t1,000.00\n\
+            30201\t办公费\t1,000.00\n\
+            注：1.“机关运行经费”指行政单位使用一般公共预算安排的基本支出中\n\
+            的日常公用经费支出，包括办公及印刷费、邮电费\n\
+            费用。\n\
+            2.“科目编码”和“科目名称”为必填项。\n\
+            政府性基金预算财政拨款支出预算表\n\
+            功能科目编码\t功能科目名称\t金额\n\
+            合计\n\
+            此表为空\n\
+            ：“科目编码”和“科目名称”为必填项\n";
+        let parsed = jiangsu(text);
+        assert!(parsed.unparsed.is_empty(), "{:?}", parsed.unparsed);
+        assert_eq!(parsed.tables[0].rows.len(), 2);
+        assert!(parsed.tables[1].declared_empty);
+    }
 
     #[test]
     fn a_meta_label_and_its_value_in_two_cells_are_one_pair() {

@@ -30,6 +30,10 @@ pub(super) struct Builder {
     /// [`CellPlacement::Content`]: the last line fed gave a row printed
     /// without figures (its index in `table.rows`).
     bare_row: Option<usize>,
+    /// [`CellPlacement::Content`]: the filled cells (position, text) of
+    /// each line of text alone before the first row: the header, one line
+    /// per level when it is stacked.
+    header: Vec<Vec<(usize, String)>>,
 }
 
 enum Outcome {
@@ -58,6 +62,7 @@ impl Builder {
             side_start: vec![None; def.sides.len()],
             pending: None,
             bare_row: None,
+            header: Vec::new(),
         }
     }
 
@@ -438,6 +443,20 @@ impl Builder {
             self.figures_alone(line, filled.iter().map(|(_, c)| c.to_string()).collect());
             return;
         }
+        if !self.seen_data && filled.iter().all(|(_, c)| !is_figure(c)) {
+            self.header
+                .push(filled.iter().map(|&(i, c)| (i, c.to_string())).collect());
+        }
+        if single && !labelled && figures_only && line.is_tabular() {
+            if let Some(slice) = self.under_header(&self.def.sides[0], &filled) {
+                let refs: Vec<&str> = slice.iter().map(String::as_str).collect();
+                let outcome = self.read_side(0, &self.def.sides[0], &refs, line);
+                let mut problems = Vec::new();
+                let any_row = self.take(outcome, &mut problems);
+                self.close_line(line, any_row, problems);
+                return;
+            }
+        }
         let bare_before = self.table.rows.len();
         // Cells per side.
         self.learn_side_starts(&filled);
@@ -492,6 +511,63 @@ impl Builder {
 
     /// A line of figures alone: the figures of the row printed without
     /// them on the line before, else of the row on the line after.
+    /// A line of figures alone under a header whose cells name every
+    /// column of `side` at its own position (a PDF's grid: a header cell
+    /// and the figures under it share their column), read by position:
+    /// each figure is the column named where it stands, a column with no
+    /// figure is blank. None when fewer columns are named, or a figure
+    /// stands where no column is named: then the figures stay unplaced.
+    fn under_header(&self, side: &SideDef, filled: &[(usize, &str)]) -> Option<Vec<String>> {
+        let positions = side
+            .columns
+            .iter()
+            .map(|c| self.header_position(c.name))
+            .collect::<Option<Vec<usize>>>()?;
+        if !positions.windows(2).all(|w| w[0] < w[1])
+            || filled.iter().any(|(i, _)| !positions.contains(i))
+        {
+            return None;
+        }
+        let figure_at = |p: usize| filled.iter().find(|(i, _)| *i == p).map(|(_, c)| *c);
+        Some(
+            positions
+                .iter()
+                .map(|&p| figure_at(p).unwrap_or_default().to_string())
+                .collect(),
+        )
+    }
+
+    /// Where the header names a column: its name's last word ("小计" of
+    /// "“三公”经费 小计") in a cell of its own, its earlier words on the
+    /// header lines right above, each the cell at or left of that position
+    /// (the one spanning it). Only where exactly one cell does.
+    fn header_position(&self, name: &str) -> Option<usize> {
+        let words: Vec<_> = name.split(' ').map(fold_key).collect();
+        let (leaf, parents) = words.split_last()?;
+        // The cell of a header line at or left of `at`: the one spanning it.
+        let spans = |line: &[(usize, String)], at: usize, parent: &str| {
+            line.iter()
+                .rev()
+                .find(|(i, _)| *i <= at)
+                .is_some_and(|(_, text)| fold_key(text) == parent)
+        };
+        let mut found = self.header.iter().enumerate().flat_map(|(level, line)| {
+            line.iter()
+                .filter(|(_, text)| fold_key(text) == **leaf)
+                .map(move |&(at, _)| (level, at))
+        });
+        let mut candidates = found.by_ref().filter(|&(level, at)| {
+            level >= parents.len()
+                && parents
+                    .iter()
+                    .rev()
+                    .zip(self.header[..level].iter().rev())
+                    .all(|(parent, line)| spans(line, at, parent))
+        });
+        let (_, at) = candidates.next()?;
+        candidates.next().is_none().then_some(at)
+    }
+
     fn figures_alone(&mut self, line: &Line, figures: Vec<String>) {
         self.drop_pending();
         if let Some(at) = self.bare_row.take() {
