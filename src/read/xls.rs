@@ -650,7 +650,10 @@ fn rk(value: u32) -> Stored {
     if !cents {
         return Stored::Double(double);
     }
-    match shortest(double).and_then(|d| d.checked_div(Decimal::ONE_HUNDRED)) {
+    // Dividing by 100 is moving the decimal point: exact, and without
+    // linking rust_decimal's division into the page's module.
+    let in_cents = shortest(double).and_then(|mut d| d.set_scale(d.scale() + 2).ok().map(|()| d));
+    match in_cents {
         Some(d) => Stored::Exact(d),
         None => Stored::Double(double / 100.0),
     }
