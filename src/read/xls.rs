@@ -75,7 +75,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
     let mut out = Output::default();
     for sheet in &book.sheets {
         if sheet.kind != 0 {
-            // Charts, macro and VBA sheets hold no table.
+            // Charts, macro and VBA sheets hold no table. Hidden sheets
+            // are read, as the .xlsx reader reads them.
             continue;
         }
         if let Some(grid) = read_sheet(&stream, sheet.offset, &book)? {
