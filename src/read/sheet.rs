@@ -42,8 +42,23 @@ impl Grid {
     /// covers are shown empty, whatever they store. Ranges are (first row,
     /// first column, last row, last column), rows 1-based, columns 0-based.
     pub(super) fn merge(&mut self, merges: &[(u32, u32, u32, u32)]) {
+        // Rows in order (always from .xls, as written in .xlsx): each range
+        // visits only its own rows, so a sheet of many merges and rows does
+        // not take their product.
+        let sorted = self.rows.windows(2).all(|w| w[0].0 < w[1].0);
         for &(r1, c1, r2, c2) in merges {
-            for (row, cells) in &mut self.rows {
+            if (r1, c1) == (r2, c2) {
+                continue;
+            }
+            let first = if sorted {
+                self.rows.partition_point(|(row, _)| *row < r1)
+            } else {
+                0
+            };
+            for (row, cells) in &mut self.rows[first..] {
+                if sorted && *row > r2 {
+                    break;
+                }
                 if (r1..=r2).contains(row) {
                     cells.retain(|(col, _)| !(c1..=c2).contains(col) || (*row, *col) == (r1, c1));
                 }
