@@ -193,22 +193,33 @@ fn the_cli_reads_office_files() {
     }
 }
 
-/// Old binary Office files and other archives get a message saying what
-/// to do, and exit 2.
+/// Old binary Word and WPS files and other archives get a message saying
+/// what to do, and exit 2 (old Excel files are read: tests/xls.rs). The
+/// bytes decide, whatever the name says.
 #[test]
 fn the_cli_explains_legacy_office_files() {
     let dir = std::env::temp_dir().join(format!("budget-lint-office-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    ole.resize(4096, 0);
-    for name in ["预算.doc", "预算.xls", "预算.wps"] {
+    let word97 = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xls/bad/word.doc"),
+    )
+    .unwrap();
+    for name in ["预算.doc", "预算.wps", "预算.xls"] {
         let path = dir.join(name);
-        std::fs::write(&path, &ole).unwrap();
+        std::fs::write(&path, &word97).unwrap();
         let (code, stdout, stderr) = cli(&path);
         assert_eq!(code, 2, "{name}: {stdout}");
         assert!(stderr.contains("旧版 Office 文件"), "{name}: {stderr}");
         assert!(stderr.contains("另存为"), "{name}: {stderr}");
     }
+    // An OLE2 signature over nothing: a broken file, not an old format.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    let broken_ole = dir.join("坏.xls");
+    std::fs::write(&broken_ole, &ole).unwrap();
+    let (code, _, stderr) = cli(&broken_ole);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("已损坏"), "{stderr}");
     let zip = dir.join("其他.zip");
     std::fs::write(&zip, b"PK\x03\x04\x14\x00\x00\x00\x00\x00readme.txt").unwrap();
     let (code, _, stderr) = cli(&zip);

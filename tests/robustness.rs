@@ -5,7 +5,8 @@
 //! char boundary, TABs removed or added, cells swapped) through the whole
 //! pipeline and the serialisation of its report. Every case runs on its own
 //! thread under a 5-second limit: a hang check, not a benchmark.
-//! Explicit cases cover the extremes: empty, blank, 5 MB, binary, hostile
+//! Old Excel files (`.xls`) are corrupted and cut the same way through
+//! `check_file`. Explicit cases cover the extremes: empty, blank, 5 MB, binary, hostile
 //! HTML, a 1 MB line, 100 000 TABs.
 
 mod common;
@@ -261,6 +262,62 @@ proptest! {
             bytes[at % n] = b;
         }
         survive_bytes(bytes, "corrupted corpus bytes");
+    }
+}
+
+/// The `.xls` fixtures (tests/fixtures/xls), read whole.
+fn xls_files() -> Vec<Vec<u8>> {
+    common::fixture_files("xls", ".xls")
+        .into_iter()
+        .map(|(_, path)| std::fs::read(path).expect("fixture"))
+        .collect()
+}
+
+/// A file's bytes through `check_file` (the reader its bytes choose),
+/// under the limit: read, or refused with a message.
+fn survive_file(bytes: Vec<u8>, what: &str) {
+    within(
+        Duration::from_secs(5),
+        what,
+        move || match budget_lint::check_file(&bytes) {
+            Ok(report) => {
+                serde_json::to_string(&report).expect("report serialises");
+            }
+            Err(e) => assert!(!e.message.is_empty()),
+        },
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// An old Excel file with bytes overwritten — in the compound file's
+    /// header, FAT and directory as well as in the BIFF records: record
+    /// lengths, string counts, SST counts, sheet offsets, cell indices.
+    #[test]
+    fn xls_with_corrupted_bytes_never_panics(
+        file in 0..8usize,
+        header in any::<bool>(),
+        edits in prop::collection::vec((any::<usize>(), any::<u8>()), 1..40),
+    ) {
+        let files = xls_files();
+        let mut bytes = files[file % files.len()].clone();
+        // Half the cases edit the compound file's header alone (sector
+        // sizes, FAT and directory locations), which random places in the
+        // whole file would seldom reach.
+        let n = if header { 512 } else { bytes.len() };
+        for (at, b) in edits {
+            bytes[at % n] = b;
+        }
+        survive_file(bytes, "corrupted xls");
+    }
+
+    /// An old Excel file cut anywhere (a download that stopped early).
+    #[test]
+    fn xls_cut_anywhere_never_panics(file in 0..8usize, at in any::<usize>()) {
+        let files = xls_files();
+        let bytes = &files[file % files.len()];
+        survive_file(bytes[..at % (bytes.len() + 1)].to_vec(), "cut xls");
     }
 }
 

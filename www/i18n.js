@@ -21,7 +21,7 @@ const DICT = {
     'intake.together': '多个文件是同一份公开文件',
     'intake.togetherHint': '勾选后，同时拖入或选择的几个文件（如说明 PDF 与表格 PDF、Word 说明与 Excel 表格）按顺序拼接，作为一份文档校验',
     'intake.cancel': '取消',
-    'intake.hint': '支持官网公布的文字版 PDF、Word（.docx）、Excel（.xlsx）、网页（.html），以及 UTF-8、UTF-16、GBK/GB18030 编码的 .txt 文件，可一次选择多个。从 Word、WPS、Excel 或网页复制的表格保留单元格。Ctrl+Enter 校验。',
+    'intake.hint': '支持官网公布的文字版 PDF、Word（.docx）、Excel（.xlsx、.xls）、网页（.html），以及 UTF-8、UTF-16、GBK/GB18030 编码的 .txt 文件，可一次选择多个。从 Word、WPS、Excel 或网页复制的表格保留单元格。Ctrl+Enter 校验。',
     'drop.overlay': '松开鼠标，添加文件（可多个）',
     'status.loading': '正在加载校验引擎…',
     'status.ready': '就绪：粘贴文本、拖入或选择文件，或点击「示例文档」。',
@@ -152,10 +152,11 @@ const DICT = {
     'input.tooLarge': '文件过大（{0} MB，上限 {1} MB），请确认是预算公开文本。',
     'input.empty': '文件是空的。',
     'input.together': '{0} 个文件合并',
-    'input.binary': '这不是文本文件（含有二进制内容），请选择 .txt 文本、Word（.docx）或 Excel（.xlsx）文件。',
+    'input.binary': '这不是文本文件（含有二进制内容），请选择 .txt 文本、Word（.docx）或 Excel（.xlsx、.xls）文件。',
     'input.encoding': '无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 .txt 文件。',
     'input.kind.docx': 'Word',
     'input.kind.xlsx': 'Excel，仅表格',
+    'input.kind.xls': 'Excel 97-2003（.xls），仅表格',
   },
 };
 

@@ -25,9 +25,9 @@ static ALLOCATOR: budget_lint::NativeAllocator = budget_lint::NativeAllocator;
 const USAGE: &str = "用法:
   budget-lint check FILE|FOLDER... [--format text|json|csv] [--together] [--xlsx OUT.xlsx]
                                                    校验预算公开文件（文本：UTF-8、UTF-16 或 GB18030/GBK；
-                                                   网页 .html；Word .docx；Excel .xlsx；PDF）；
-                                                   文件夹逐层查找 .txt .html .htm .docx .xlsx .pdf
-                                                   （及 .doc .xls .wps，提示另存），跳过隐藏文件，并行校验；
+                                                   网页 .html；Word .docx；Excel .xlsx、.xls；PDF）；
+                                                   文件夹逐层查找 .txt .html .htm .docx .xlsx .xls .pdf
+                                                   （及 .doc .wps，提示另存），跳过隐藏文件，并行校验；
                                                    多个文件时每个文件一行，末尾一行汇总；
                                                    --together 把给出的文件当作同一份公开文件的几个部分
                                                    （如说明 PDF 与表格 PDF、Word 说明与 Excel 表格），
@@ -212,8 +212,8 @@ fn check(args: &[String], options: &Options) -> Result<ExitCode, String> {
 }
 
 /// A supported file's name, by its extension (case aside): what a folder
-/// run picks up. The bytes still decide how it is read; `.doc`, `.xls` and
-/// `.wps` are picked up to get their message (save as .docx/.xlsx).
+/// run picks up. The bytes still decide how it is read; `.doc` and `.wps`
+/// are picked up to get their message (save as .docx).
 const EXTENSIONS: [&str; 9] = [
     "txt", "html", "htm", "docx", "xlsx", "pdf", "doc", "xls", "wps",
 ];

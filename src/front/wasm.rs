@@ -251,10 +251,10 @@ struct FileResult<'a> {
     report: &'a crate::Report,
 }
 
-/// Reads a Word (.docx) or Excel (.xlsx) file and checks it:
+/// Reads a Word (.docx) or Excel (.xlsx, .xls) file and checks it:
 /// `{kind, text, tables_only, report}`. Throws an `Error` whose message says
 /// in Chinese what the file is and what to do when it cannot be read (an
-/// old binary .doc/.xls/.wps, an encrypted or damaged file). Only in the
+/// old binary .doc/.wps, an encrypted or damaged file). Only in the
 /// module built with `web-office` (www/pkg-office), which the page loads
 /// the first time such a file is opened.
 #[cfg(feature = "office")]

@@ -14,11 +14,14 @@
 //! | HTML | `html.rs` | everywhere |
 //! | Word `.docx` | `docx.rs` | native; the page's office module |
 //! | Excel `.xlsx` | `xlsx.rs` | native; the page's office module |
+//! | Excel `.xls` (BIFF8) | `xls.rs` | native; the page's office module |
 //! | PDF | `pdf/` (positioned text → lines by geometry) | natively the whole file; in the page pdf.js gives the positioned text |
 //!
-//! Old binary Office files (`.doc`, `.xls`, `.wps`), encrypted or scanned
-//! PDFs and anything else get a [`ReadError`] whose message says, in
-//! Chinese, what the file is and what to do.
+//! The two workbook readers share the grid of displayed cells and its
+//! layout as lines (`sheet.rs`). Old binary Word and WPS files (`.doc`,
+//! `.wps`), encrypted, damaged or scanned files and anything else get a
+//! [`ReadError`] whose message says, in Chinese, what the file is and what
+//! to do.
 
 use core::fmt;
 
@@ -31,6 +34,10 @@ pub mod html;
 mod office;
 pub mod pdf;
 #[cfg(feature = "office")]
+mod sheet;
+#[cfg(feature = "office")]
+mod xls;
+#[cfg(feature = "office")]
 mod xlsx;
 
 /// What a file is, from its first bytes.
@@ -42,8 +49,11 @@ pub enum FileKind {
     Html,
     Docx,
     Xlsx,
+    /// Excel 97–2003 `.xls` (BIFF8 in an OLE2 compound file).
+    Xls,
     Pdf,
-    /// OLE2 compound file: `.doc`, `.xls`, `.wps` of before 2007.
+    /// OLE2 compound file: `.doc`, `.xls`, `.wps` of before 2007, told
+    /// apart by the streams it holds when it is read.
     LegacyOffice,
     /// A ZIP that is neither a Word nor an Excel file.
     OtherZip,
@@ -182,10 +192,6 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
                 tables_only: false,
             })
         }
-        FileKind::LegacyOffice => Err(ReadError::new(
-            "office-legacy",
-            "这是旧版 Office 文件（.doc、.xls 或 .wps），无法直接读取。请在 Word、WPS 或 Excel 中“另存为” .docx / .xlsx，或导出为 PDF 后再打开。",
-        )),
         FileKind::OtherZip => Err(ReadError::new(
             "zip-unknown",
             "这是一个压缩包（ZIP），但不是 Word（.docx）或 Excel（.xlsx）文件。请解压后打开其中的文件。",
@@ -200,8 +206,19 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
                 tables_only: false,
             })
         }
-        FileKind::Docx | FileKind::Xlsx | FileKind::Pdf => read_document(kind, bytes),
+        FileKind::Docx | FileKind::Xlsx | FileKind::Xls | FileKind::Pdf | FileKind::LegacyOffice => {
+            read_document(kind, bytes)
+        }
     }
+}
+
+/// The message for an old binary Office file that is not an Excel
+/// workbook (Word `.doc`, WPS `.wps`): `.xls` files are read.
+pub(crate) fn legacy_office() -> ReadError {
+    ReadError::new(
+        "office-legacy",
+        "这是旧版 Office 文件（Word .doc 或 WPS .wps 等），无法直接读取。请在 Word 或 WPS 中“另存为” .docx，或导出为 PDF 后再打开。",
+    )
 }
 
 /// The readers of structured files; each kind's reader is built in where
@@ -215,6 +232,11 @@ fn read_document(kind: FileKind, bytes: &[u8]) -> Result<Extracted, ReadError> {
         FileKind::Docx => docx::read(bytes),
         #[cfg(feature = "office")]
         FileKind::Xlsx => xlsx::read(bytes),
+        // An OLE2 file: an Excel workbook is read, anything else explained.
+        #[cfg(feature = "office")]
+        FileKind::LegacyOffice | FileKind::Xls => xls::read(bytes),
+        #[cfg(not(feature = "office"))]
+        FileKind::LegacyOffice => Err(legacy_office()),
         _ => {
             let _ = bytes;
             Err(ReadError::new(

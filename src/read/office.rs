@@ -71,7 +71,8 @@ pub(super) fn damaged(what: &str) -> ReadError {
     )
 }
 
-fn encrypted(what: &str) -> ReadError {
+/// The message for a file protected by a password.
+pub(super) fn encrypted(what: &str) -> ReadError {
     ReadError::new(
         "office-encrypted",
         format!("这个 {what} 文件设置了密码或经过加密，无法读取。请取消密码后重新保存，或导出为 PDF 后再打开。"),

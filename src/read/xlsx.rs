@@ -1,31 +1,21 @@
 //! Excel (`.xlsx`): each worksheet read as the table it holds, in TAB
-//! lines, and a figure read as the reviewer sees it (`numfmt.rs`).
+//! lines, and a figure read as the reviewer sees it (`sheet/numfmt.rs`).
 //!
-//! A sheet's rows split into the table body, from the first row with two
-//! or more filled cells (not counting "部门名称：…"/"单位：万元" lines) to
-//! the last, and the lines around it: the title above (merged across the
-//! table in A1), the meta line, and the notes below. Body rows keep every
-//! column up to the body's widest, so a blank is an empty field; around
-//! the body each filled cell is a line of its own, as the TAB text prints
-//! the title, "单位名称：…" and "单位：万元". A merged cell's value sits in
-//! its top-left cell and the cells it covers are empty, which is how the
-//! TAB text prints a spanned header. A sheet without a title line gets
-//! one from its name when the name is a table's title ("预算收支总表") or
-//! label ("表一", "表1").
+//! The workbook's XML parts (workbook, relationships, shared strings,
+//! styles, one part a sheet) give each sheet's cells as the texts they
+//! show; `sheet.rs` lays the grid out as lines, as it does for an `.xls`
+//! (`xls.rs`), so both kinds of workbook read alike.
 //!
 //! A workbook holds the tables only: [`Extracted::tables_only`] is set, so
 //! the prose and form checks say the prose was not given.
 
-mod numfmt;
-
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use self::numfmt::NumberFormat;
-use super::office::{attr, damaged, join_lines, part_name, push_ref, Package};
-use super::{Extracted, FileKind, Place, ReadError};
-use crate::lines::Lines;
-use crate::parse::tables::title::Titles;
+use super::office::{attr, damaged, part_name, push_ref, Package};
+use super::sheet::numfmt::NumberFormat;
+use super::sheet::{cell_text, lay_out, Grid, Output};
+use super::{Extracted, FileKind, ReadError};
 
 /// Reads an .xlsx file into TAB-shaped text, sheet after sheet.
 pub(super) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
@@ -188,13 +178,6 @@ fn cell_formats(xml: &str) -> Option<Vec<NumberFormat>> {
     )
 }
 
-/// A sheet's filled cells, row by row, as displayed.
-#[derive(Default)]
-struct Grid {
-    /// (1-based row, [(0-based column, text)]) in sheet order.
-    rows: Vec<(u32, Vec<(u32, String)>)>,
-}
-
 /// "AB12" → (column 27, row 12), both as Excel counts them less one for
 /// the column.
 fn cell_ref(r: &str) -> Option<(u32, u32)> {
@@ -285,14 +268,7 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
             _ => {}
         }
     }
-    // A merged range shows only its top-left cell's value.
-    for (r1, c1, r2, c2) in merges {
-        for (row, cells) in &mut grid.rows {
-            if (r1..=r2).contains(row) {
-                cells.retain(|(col, _)| !(c1..=c2).contains(col) || (*row, *col) == (r1, c1));
-            }
-        }
-    }
+    grid.merge(&merges);
     Some(grid)
 }
 
@@ -341,104 +317,7 @@ fn shown(cell: &CellRead, strings: &[String], formats: &[NumberFormat]) -> Strin
                 .unwrap_or_else(|| cell.value.trim().to_string())
         }
     };
-    join_lines(&text).replace('\t', " ")
-}
-
-/// The workbook's text and each line's place.
-#[derive(Default)]
-struct Output {
-    text: String,
-    places: Vec<Option<Place>>,
-}
-
-impl Output {
-    fn line(&mut self, text: &str, place: Option<Place>) {
-        self.text.push_str(text);
-        self.text.push('\n');
-        self.places.push(place);
-    }
-}
-
-/// "单位名称：阳泉市商务局", "单位：万元": a line about the table, not a row of it.
-fn is_meta(cells: &[(u32, String)]) -> bool {
-    cells.iter().all(|(_, t)| t.contains(['：', ':']))
-}
-
-/// Writes one sheet: the lines above the body, the body, the lines below.
-fn lay_out(name: &str, grid: &Grid, out: &mut Output) {
-    let is_body_row = |cells: &Vec<(u32, String)>| cells.len() >= 2 && !is_meta(cells);
-    let first = grid.rows.iter().position(|(_, c)| is_body_row(c));
-    let last = grid.rows.iter().rposition(|(_, c)| is_body_row(c));
-    let width = match (first, last) {
-        (Some(f), Some(l)) => grid.rows[f..=l]
-            .iter()
-            .flat_map(|(_, cells)| cells.iter().map(|(col, _)| col + 1))
-            .max()
-            .unwrap_or(0),
-        _ => 0,
-    };
-    let place = |row: u32| {
-        Some(Place::Sheet {
-            sheet: name.to_string(),
-            row,
-        })
-    };
-    let mut sheet = Output::default();
-    for (i, (row, cells)) in grid.rows.iter().enumerate() {
-        let in_body = first.is_some_and(|f| i >= f) && last.is_some_and(|l| i <= l);
-        if in_body {
-            let mut fields = vec![""; width as usize];
-            for (col, text) in cells {
-                if let Some(field) = fields.get_mut(*col as usize) {
-                    *field = text;
-                }
-            }
-            sheet.line(&fields.join("\t"), place(*row));
-        } else {
-            for (_, text) in cells {
-                sheet.line(text, place(*row));
-            }
-        }
-    }
-    if let Some(title) = missing_title(name, &sheet.text) {
-        out.line(&title, None);
-    }
-    out.text.push_str(&sheet.text);
-    out.places.extend(sheet.places);
-    out.line("", None);
-}
-
-/// The title a sheet lacks: it starts with its table, nothing above it
-/// (a sheet with a line above its body has its own title, a table's or
-/// not), and its name is a title ("2026年预算收支总表") or a table's label
-/// ("表一", "表1").
-fn missing_title(name: &str, sheet_text: &str) -> Option<String> {
-    if !sheet_text.lines().next().is_some_and(|l| l.contains('\t')) {
-        return None;
-    }
-    let lines = Lines::from_text(sheet_text);
-    let named = Lines::from_text(name);
-    for profile in crate::profile::all() {
-        let titles = Titles::of(profile);
-        if titles.count_in(&lines) > 0 {
-            return None;
-        }
-        if named.all.first().and_then(|l| titles.table_of(l)).is_some() {
-            return Some(name.to_string());
-        }
-        let label = name.trim();
-        let by_label = profile.tables.iter().enumerate().find(|(i, def)| {
-            def.id == label
-                || label
-                    .strip_prefix('表')
-                    .and_then(|n| n.trim().parse::<usize>().ok())
-                    == Some(i + 1)
-        });
-        if let Some((_, def)) = by_label {
-            return Some(def.title.to_string());
-        }
-    }
-    None
+    cell_text(&text)
 }
 
 #[cfg(test)]
@@ -467,51 +346,6 @@ mod tests {
             ["共享", "2,974.94", "3.1", "150,000", "甲乘", "TRUE"]
         );
         assert_eq!(grid.rows[0].0, 3);
-    }
-
-    #[test]
-    fn layout_title_meta_body_notes() {
-        let grid = sheet(
-            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>2026年预算收支总表</t></is></c><c r="B1" t="inlineStr"><is><t>stray</t></is></c></row>
-<row r="2"><c r="A2" t="inlineStr"><is><t>单位名称：某局</t></is></c><c r="D2" t="inlineStr"><is><t>单位：万元</t></is></c></row>
-<row r="3"><c r="A3" t="inlineStr"><is><t>收入</t></is></c><c r="C3" t="inlineStr"><is><t>支出</t></is></c></row>
-<row r="4"><c r="A4" t="inlineStr"><is><t>合计</t></is></c><c r="B4" s="1"><v>1</v></c><c r="D4" s="1"><v>1</v></c></row>
-<row r="5"><c r="A5" t="inlineStr"><is><t>注：尾差</t></is></c></row>"#,
-            r#"<mergeCell ref="A1:D1"/><mergeCell ref="A3:B3"/>"#,
-        );
-        let mut out = Output::default();
-        lay_out("表一", &grid, &mut out);
-        assert_eq!(
-            out.text,
-            "2026年预算收支总表\n单位名称：某局\n单位：万元\n收入\t\t支出\t\n合计\t1.00\t\t1.00\n注：尾差\n\n"
-        );
-        assert_eq!(
-            out.places[3],
-            Some(Place::Sheet {
-                sheet: "表一".into(),
-                row: 3
-            })
-        );
-    }
-
-    #[test]
-    fn a_sheet_without_title_gets_it_from_its_name() {
-        let body = "收入\t\t支出\t\n合计\t1.00\t\t1.00\n";
-        assert_eq!(missing_title("表一", body).as_deref(), Some("预算收支总表"));
-        assert_eq!(missing_title("表3", body).as_deref(), Some("预算支出总表"));
-        assert_eq!(
-            missing_title("2026年预算收入总表", body).as_deref(),
-            Some("2026年预算收入总表")
-        );
-        assert_eq!(missing_title("Sheet1", body), None);
-        assert_eq!(
-            missing_title("表一", &format!("2026年预算收支总表\n{body}")),
-            None
-        );
-        assert_eq!(
-            missing_title("表1", &format!("某项目绩效目标申报表\n{body}")),
-            None
-        );
     }
 
     #[test]

@@ -2,8 +2,9 @@
 // every .docx and .xlsx of tests/fixtures/shapes dropped on the page gives
 // the CLI's report (the same findings at the same lines, the same checks),
 // the office module (www/pkg-office) is loaded only then, and the source
-// view shows the text the engine read from the file; an old binary .doc
-// gets the engine's message saying what to do.
+// view shows the text the engine read from the file; an old Excel .xls
+// (tests/fixtures/xls) shows what the same workbook as .xlsx shows; an old
+// binary .doc gets the engine's message saying what to do.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ withServedPage((s, b) => {
 });
 
 const SHAPES = path.join(FIXTURES, 'shapes');
+const XLS = path.join(FIXTURES, 'xls');
 const OFFICE = readdirSync(SHAPES)
   .filter((f) => f.endsWith('.docx') || f.endsWith('.xlsx'))
   .sort();
@@ -124,9 +126,32 @@ describe('Word and Excel files', () => {
     });
   }
 
+  test('an old .xls dropped: what the same workbook as .xlsx shows, findings, checks and source', async () => {
+    // Written by LibreOffice as office suites write .xls (MULRK, MULBLANK).
+    const stem = 'yangquan-zhaoshang-2026';
+    const xls = path.join(XLS, `${stem}.lo.xls`);
+    const cli = cliReport(xls);
+    assert.deepEqual(cli, cliReport(path.join(SHAPES, `${stem}.xlsx`)), 'the CLI reads both alike');
+    const drop = async (file, type) => {
+      let got;
+      await session(async ({ page, requests }) => {
+        await untilDone(page, () => dropFiles(page, [{ name: path.basename(file), bytes: readFileSync(file), type }]));
+        assert.ok(requests.some((u) => u.endsWith('/pkg-office/budget_lint_bg.wasm')), 'the office module is loaded');
+        got = { ...(await shown(page)), source: await page.inputValue('#input') };
+      });
+      return got;
+    };
+    const fromXlsx = await drop(path.join(SHAPES, `${stem}.xlsx`), '');
+    const fromXls = await drop(xls, 'application/vnd.ms-excel');
+    assert.deepEqual(fromXls, fromXlsx);
+    assert.deepEqual(fromXls.counts, { error: cli.summary.errors, warning: cli.summary.warnings, info: cli.summary.infos });
+    // Its findings are 尾差 (info), which the list may hide: counted.
+    assert.ok(fromXls.counts.info > 0 && fromXls.checks.length > 0, 'findings counted and checks shown');
+  });
+
   test('an old binary .doc gets the message saying what to do', async () => {
-    const ole = Buffer.alloc(4096);
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    // A Word 97 file (LibreOffice): an OLE2 file without a workbook.
+    const ole = readFileSync(path.join(XLS, 'bad', 'word.doc'));
     await session(async ({ page }) => {
       await untilDone(page, () => dropFiles(page, [{ name: '预算.doc', bytes: ole, type: 'application/msword' }]));
       const status = await page.textContent('#status');

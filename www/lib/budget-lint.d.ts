@@ -65,7 +65,7 @@ export function pdfRules(bytes: Uint8Array, options?: CallOptions): Promise<NonN
 /** Loads the PDF module ahead of a PDF (one is being dragged over the page). */
 export function warmPdf(options?: CallOptions): Promise<boolean>;
 /** A Word or Excel file, as the office module read it. */
-export type OfficeKind = 'docx' | 'xlsx';
+export type OfficeKind = 'docx' | 'xlsx' | 'xls';
 /** Whether bytes are a Word/Excel file (or an old .doc/.xls/.wps), read by checkFile. */
 export function isOfficeFile(bytes: Uint8Array): boolean;
 /**

@@ -40,7 +40,7 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
  * Whether bytes are an Office file (a ZIP: .docx/.xlsx; an OLE2 compound
- * file: old .doc/.xls/.wps), which the office module reads (or explains),
+ * file: an old .xls, read, or .doc/.wps, explained), which the office module reads (or explains),
  * rather than text. From the content, never the file name.
  */
 export function isOfficeFile(bytes) {
@@ -260,9 +260,9 @@ function placesOf(flat) {
  * Decodes a File/Blob (UTF-8, UTF-16 with BOM, GB18030) and checks it. A web
  * page (.html, or text that starts as one) is read into its TAB text first
  * (htmlToText): `text` is then that text, which the findings' lines number.
- * A Word (.docx) or Excel (.xlsx) file is read by the office module instead
+ * A Word (.docx) or Excel (.xlsx, .xls) file is read by the office module instead
  * (checkFile): `kind` says which, `text` is what the engine read from it.
- * @returns {Promise<{report: object, text: string, encoding: string, kind?: 'docx'|'xlsx', name: string, html?: boolean}>}
+ * @returns {Promise<{report: object, text: string, encoding: string, kind?: 'docx'|'xlsx'|'xls', name: string, html?: boolean}>}
  * @throws {InputError} empty, binary, too large (File.size, before reading) or undecodable
  */
 export async function validateFile(file, options = {}) {
@@ -272,7 +272,8 @@ export async function validateFile(file, options = {}) {
     if (file.size > MAX_BYTES) throw tooLarge(file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { report, text, kind } = await checkFile(bytes, options);
-    // An Office file's text comes from its XML parts, which are UTF-8.
+    // An Office file's text comes from its XML parts (UTF-8) or, in an
+    // .xls, from UTF-16 and Latin-1 strings: the engine gives it as UTF-8.
     return { report, text, encoding: 'UTF-8', kind, name: file.name ?? '' };
   }
   options.onProgress?.({ stage: 'decode', message: '正在读取并识别编码…' });
@@ -306,11 +307,12 @@ export function isHtml(name, text) {
 }
 
 /**
- * Reads a Word (.docx) or Excel (.xlsx) file with the office module (loaded
- * the first time) and checks it. An old binary .doc/.xls/.wps, an encrypted
- * or damaged file rejects with a Chinese message saying what to do.
+ * Reads a Word (.docx) or Excel (.xlsx, or Excel 97–2003 .xls) file with the
+ * office module (loaded the first time) and checks it. An old binary
+ * .doc/.wps, an encrypted or damaged file rejects with a Chinese message
+ * saying what to do.
  * @param {Uint8Array} bytes
- * @returns {Promise<{kind: 'docx'|'xlsx', text: string, tables_only: boolean, report: object}>}
+ * @returns {Promise<{kind: 'docx'|'xlsx'|'xls', text: string, tables_only: boolean, report: object}>}
  *   text: what the engine read from the file (the lines the report's line numbers count)
  */
 export function checkFile(bytes, options = {}) {

@@ -17,7 +17,7 @@
 //        {id, type: 'html', text}  (HTML → the TAB text validate reads)
 //        {id, type: 'pdf', pages, runs, texts, segments, options?}  (Float32Arrays + string[])
 //        {id, type: 'pdf-lines', pages, runs, texts, segments}      (the lines only, not checked)
-//        {id, type: 'file', bytes, options?}   a .docx/.xlsx (or old .doc/.xls/.wps)
+//        {id, type: 'file', bytes, options?}   a .docx/.xlsx/.xls (or old .doc/.wps)
 //   out  {type: 'ready', version} | {type: 'failed', error}               once
 //        {id, type: 'progress', stage, message}
 //        {id, ok: true, result, ms} | {id, ok: false, error}

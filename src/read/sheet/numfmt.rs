@@ -1,4 +1,6 @@
-//! A stored number as Excel displays it under its number format.
+//! A stored number as Excel displays it under its number format, for
+//! both workbook readers (`.xlsx` stores the figure as text, `.xls` as a
+//! double or an RK number: each turns it into a [`Decimal`] first).
 //!
 //! A workbook stores 2974.94 as the double's shortest round trip, often
 //! "2974.9400000000001", and the reviewer sees "2,974.94" because the cell's
@@ -17,7 +19,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// What a number format does to a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum NumberFormat {
+pub(in crate::read) enum NumberFormat {
     /// Excel's General: up to 15 significant digits, no trailing zeros.
     General,
     Fixed {
@@ -30,7 +32,7 @@ pub(super) enum NumberFormat {
 impl NumberFormat {
     /// The format of a built-in id (ECMA-376 §18.8.30) that is not
     /// redefined by the workbook.
-    pub(super) fn builtin(id: u32) -> NumberFormat {
+    pub(in crate::read) fn builtin(id: u32) -> NumberFormat {
         let code = match id {
             1 => "0",
             2 => "0.00",
@@ -46,7 +48,7 @@ impl NumberFormat {
     /// Reads a format code ("#,##0.00", "0.0%;[Red]-0.0%", "\"¥\"#,##0").
     /// Only the first section counts: budget figures are positive, and a
     /// negative section differs in sign and colour, not in decimals.
-    pub(super) fn parse(code: &str) -> NumberFormat {
+    pub(in crate::read) fn parse(code: &str) -> NumberFormat {
         let mut decimals = 0u32;
         let mut digits_seen = false;
         let mut after_point = false;
@@ -104,13 +106,19 @@ impl NumberFormat {
 
     /// The stored value ("2974.9400000000001", "1.5E-3") as displayed, or
     /// None when it is not a number a Decimal can hold.
-    pub(super) fn display(&self, stored: &str) -> Option<String> {
+    pub(in crate::read) fn display(&self, stored: &str) -> Option<String> {
         let stored = stored.trim();
         let value = if stored.contains(['e', 'E']) {
             Decimal::from_scientific(stored).ok()?
         } else {
             stored.parse::<Decimal>().ok()?
         };
+        self.show(value)
+    }
+
+    /// An exact stored value as displayed (None only when a percentage
+    /// overflows).
+    pub(in crate::read) fn show(&self, value: Decimal) -> Option<String> {
         Some(match *self {
             NumberFormat::General => general(value),
             NumberFormat::Fixed {
