@@ -11,7 +11,6 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use common::compare::{compare, Allowance};
 use serde_json::Value;
@@ -162,23 +161,11 @@ fn workbook_figures_are_read_as_displayed() {
     }
 }
 
-fn cli(file: &std::path::Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_budget-lint"))
-        .args(["check", file.to_str().unwrap(), "--format", "json"])
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// The CLI reads Word and Excel files and reports as the library does.
 #[test]
 fn the_cli_reads_office_files() {
     for (stem, path) in files(".docx").into_iter().chain(files(".xlsx")) {
-        let (code, stdout, stderr) = cli(&path);
+        let (code, stdout, stderr) = common::cli_json(&path);
         let report: Value = serde_json::from_str(&stdout)
             .unwrap_or_else(|e| panic!("{stem}: not JSON ({e}): {stderr}"));
         let library = json(budget_lint::check_file(&std::fs::read(&path).unwrap()).unwrap());
@@ -207,7 +194,7 @@ fn the_cli_explains_legacy_office_files() {
     for name in ["预算.doc", "预算.wps", "预算.xls"] {
         let path = dir.join(name);
         std::fs::write(&path, &word97).unwrap();
-        let (code, stdout, stderr) = cli(&path);
+        let (code, stdout, stderr) = common::cli_json(&path);
         assert_eq!(code, 2, "{name}: {stdout}");
         assert!(stderr.contains("旧版 Office 文件"), "{name}: {stderr}");
         assert!(stderr.contains("另存为"), "{name}: {stderr}");
@@ -217,17 +204,17 @@ fn the_cli_explains_legacy_office_files() {
     ole.resize(4096, 0);
     let broken_ole = dir.join("坏.xls");
     std::fs::write(&broken_ole, &ole).unwrap();
-    let (code, _, stderr) = cli(&broken_ole);
+    let (code, _, stderr) = common::cli_json(&broken_ole);
     assert_eq!(code, 2);
     assert!(stderr.contains("已损坏"), "{stderr}");
     let zip = dir.join("其他.zip");
     std::fs::write(&zip, b"PK\x03\x04\x14\x00\x00\x00\x00\x00readme.txt").unwrap();
-    let (code, _, stderr) = cli(&zip);
+    let (code, _, stderr) = common::cli_json(&zip);
     assert_eq!(code, 2);
     assert!(stderr.contains("不是 Word"), "{stderr}");
     let broken = dir.join("坏.docx");
     std::fs::write(&broken, b"PK\x03\x04 word/document.xml truncated").unwrap();
-    let (code, _, stderr) = cli(&broken);
+    let (code, _, stderr) = common::cli_json(&broken);
     assert_eq!(code, 2);
     assert!(stderr.contains("已损坏"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();

@@ -13,7 +13,6 @@ mod common;
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use budget_lint::read::{read, FileKind};
@@ -172,22 +171,10 @@ fn stored_doubles_show_their_formats_decimals() {
     }
 }
 
-fn cli(file: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_budget-lint"))
-        .args(["check", file.to_str().unwrap(), "--format", "json"])
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn the_cli_reads_xls_files() {
     for (stem, path) in xls_files() {
-        let (code, stdout, stderr) = cli(&path);
+        let (code, stdout, stderr) = common::cli_json(&path);
         let report: Value = serde_json::from_str(&stdout)
             .unwrap_or_else(|e| panic!("{stem}: not JSON ({e}): {stderr}"));
         let library = json(budget_lint::check_file(&std::fs::read(&path).unwrap()).unwrap());

@@ -513,3 +513,18 @@ pub fn judge_on_two_threads<C: Sync, F: Send>(
     });
     failures.into_inner().unwrap_or_else(|e| e.into_inner())
 }
+
+/// Runs `budget-lint check FILE --format json`: its exit code, stdout and
+/// stderr.
+pub fn cli_json(file: &Path) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_budget-lint"))
+        .args(["check", "--format", "json"])
+        .arg(file)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
