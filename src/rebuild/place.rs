@@ -343,7 +343,9 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
         })
         .collect();
     let mut figure_at: Vec<Option<usize>> = vec![None; run.slots.len()];
-    for cand in candidates_of(run) {
+    // Tried as they are enumerated: the first that holds answers, and no
+    // candidate is kept (this is asked for every trial of `repair_drift`).
+    !each_candidate(run, |cand| {
         figure_at.fill(None);
         for (f, &s) in cand.iter().enumerate() {
             figure_at[s] = Some(f);
@@ -360,11 +362,8 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
             }
             sum.value.abs() <= sum.half
         };
-        if sums.iter().all(holds) {
-            return true;
-        }
-    }
-    false
+        !sums.iter().all(holds)
+    })
 }
 
 /// One-cell-a-line text sometimes prints a figure of a row after the
@@ -435,24 +434,36 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
 
 /// Every order-keeping placement of the run's figures into its slots.
 fn candidates_of(run: &Run) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    each_candidate(run, |pick| {
+        out.push(pick.to_vec());
+        true
+    });
+    out
+}
+
+/// Visits the run's candidates (the slot of each figure) in lexicographic
+/// order, none when there are too many, until `visit` returns false.
+/// Returns whether every candidate was visited.
+fn each_candidate(run: &Run, mut visit: impl FnMut(&[usize]) -> bool) -> bool {
     let (n, m) = (run.figures.len(), run.slots.len());
     if n > m || binomial(m, n) > CANDIDATES {
-        return Vec::new();
+        return true;
     }
-    let mut out = Vec::new();
     let mut pick: Vec<usize> = (0..n).collect();
     loop {
-        out.push(pick.clone());
+        if !visit(&pick) {
+            return false;
+        }
         // Next combination in lexicographic order.
         let Some(i) = (0..n).rev().find(|&i| pick[i] < m - n + i) else {
-            break;
+            return true;
         };
         pick[i] += 1;
         for j in i + 1..n {
             pick[j] = pick[j - 1] + 1;
         }
     }
-    out
 }
 
 fn binomial(m: usize, n: usize) -> usize {
@@ -1083,8 +1094,13 @@ fn rows(
 ) -> Vec<RebuiltRow> {
     let mut lines_of: Vec<Vec<usize>> = drafts.iter().map(|d| d.lines.clone()).collect();
     for run in runs {
+        // A run's slots come row by row: its lines once for each row.
+        let mut last = None;
         for &(d, _) in &run.slots {
-            lines_of[d].extend(run.lines.iter().copied());
+            if last != Some(d) {
+                lines_of[d].extend(run.lines.iter().copied());
+                last = Some(d);
+            }
         }
     }
     let mut by_side: Vec<Vec<usize>> = vec![Vec::new(); def.sides.len()];
@@ -1120,13 +1136,13 @@ fn rows(
         sort_unique(&mut v);
         v
     };
+    // Anchors increase, so every anchor taken is at most `last`: a line
+    // after it is free, and both lists are searched by halves.
     for (lines, _) in &out {
         let own = lines.iter().copied().find(|&l| l > last);
         let anchor = own.or_else(|| {
-            all_lines
-                .iter()
-                .copied()
-                .find(|&l| l > last && !anchors.contains(&l))
+            let at = all_lines.partition_point(|&l| l <= last);
+            all_lines.get(at).copied()
         });
         let anchor = anchor.unwrap_or(last + 1);
         anchors.push(anchor);
@@ -1136,7 +1152,11 @@ fn rows(
         .zip(&anchors)
         .map(|((lines, cells), &anchor)| {
             let mut cited = vec![anchor];
-            cited.extend(lines.into_iter().filter(|l| !anchors.contains(l)));
+            cited.extend(
+                lines
+                    .into_iter()
+                    .filter(|l| anchors.binary_search(l).is_err()),
+            );
             RebuiltRow {
                 lines: cited,
                 cells,
