@@ -372,20 +372,34 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
 /// row's do not either, a figure of the later row that makes the earlier
 /// one whole, and only one such value, is moved back.
 fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
+    // The equalities by the row of their first cell: one lies within a run
+    // only when that row is one of the run's, so a run looks at its own
+    // rows' sums rather than at every sum of the table.
+    let mut by_row: Vec<Vec<&Constraint>> = Vec::new();
+    for k in constraints.iter().filter(|k| !k.at_most) {
+        let Some(d) = parts(k).find_map(|p| match *p {
+            Part::Cell(d, _) => Some(d),
+            Part::Fixed(_) => None,
+        }) else {
+            continue;
+        };
+        if by_row.len() <= d {
+            by_row.resize_with(d + 1, Vec::new);
+        }
+        by_row[d].push(k);
+    }
     let own = |run: &Run| -> Vec<&Constraint> {
-        constraints
-            .iter()
-            .filter(|k| !k.at_most)
+        let mut rows: Vec<usize> = run.slots.iter().map(|s| s.0).collect();
+        sort_unique(&mut rows);
+        rows.iter()
+            .filter_map(|&d| by_row.get(d))
+            .flatten()
+            .copied()
             .filter(|k| {
-                let mut any = false;
-                let inside = parts(k).all(|p| match *p {
-                    Part::Cell(d, c) => {
-                        any = true;
-                        run.slots.contains(&(d, c))
-                    }
+                parts(k).all(|p| match *p {
+                    Part::Cell(d, c) => run.slots.contains(&(d, c)),
                     Part::Fixed(_) => true,
-                });
-                any && inside
+                })
             })
             .collect()
     };
@@ -573,6 +587,18 @@ fn solve(
             for (r, _) in reads {
                 product = product.saturating_mul(candidates[*r].len());
             }
+            if product == 1 {
+                // One candidate each (most sums once the row sums have
+                // placed the rows): nothing to drop, only whether it holds.
+                let mut sum = Some(fixed);
+                for (r, slots) in reads {
+                    let share = share(slots, &terms[*r], &candidates[*r][0]);
+                    sum = sum.zip(share).map(|(a, b)| a + b);
+                }
+                // An unreadable figure: the sum says nothing.
+                broken[i] = sum.is_some_and(|sum| !within(k, sum));
+                continue;
+            }
             let shares: Vec<Vec<Option<Units>>> = reads
                 .iter()
                 .map(|(r, slots)| shares(slots, &terms[*r], &candidates[*r]))
@@ -660,12 +686,21 @@ fn shares(
     terms: &[Option<Units>],
     candidates: &[Vec<usize>],
 ) -> Vec<Option<Units>> {
+    // How the sum reads each slot, looked up by slot rather than searched
+    // for every figure of every candidate.
+    let mut by_slot: Vec<Option<(i128, i128)>> = Vec::new();
+    for &(s, added, subtracted) in slots {
+        if by_slot.len() <= s {
+            by_slot.resize(s + 1, None);
+        }
+        by_slot[s] = Some((added, subtracted));
+    }
     candidates
         .iter()
         .map(|cand| {
             let mut share = Units::default();
             for (f, s) in cand.iter().enumerate() {
-                let Some(&(_, added, subtracted)) = slots.iter().find(|x| x.0 == *s) else {
+                let Some(&Some((added, subtracted))) = by_slot.get(*s) else {
                     continue;
                 };
                 let t = terms[f]?;
@@ -675,6 +710,30 @@ fn shares(
             Some(share)
         })
         .collect()
+}
+
+/// [`shares`] of one candidate.
+fn share(slots: &[(usize, i128, i128)], terms: &[Option<Units>], cand: &[usize]) -> Option<Units> {
+    let mut share = Units::default();
+    for (f, s) in cand.iter().enumerate() {
+        let Some(&(_, added, subtracted)) = slots.iter().find(|x| x.0 == *s) else {
+            continue;
+        };
+        let t = terms[f]?;
+        share.value += (added - subtracted) * t.value;
+        share.half += (added + subtracted) * t.half;
+    }
+    Some(share)
+}
+
+/// Whether a sum's total (left − right, Σ halves) lies within its rounding
+/// band: zero for an equality, at most zero for an inequality.
+fn within(k: &Constraint, sum: Units) -> bool {
+    if k.at_most {
+        sum.value <= sum.half
+    } else {
+        sum.value.abs() <= sum.half
+    }
 }
 
 /// Which candidates of each run some choice of the other runs' candidates
@@ -693,11 +752,7 @@ fn support(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Optio
                 None => return true,
             }
         }
-        if k.at_most {
-            sum.value <= sum.half
-        } else {
-            sum.value.abs() <= sum.half
-        }
+        within(k, sum)
     };
     let mut supported: Vec<Vec<bool>> = distinct.iter().map(|v| vec![false; v.len()]).collect();
     let mut choice = vec![0usize; distinct.len()];
@@ -733,22 +788,28 @@ fn support(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Optio
 }
 
 /// The distinct shares of a run's candidates, and the index among them of
-/// each candidate's. A few candidates are compared with each other; many
-/// are sorted.
+/// each candidate's. Each share is compared with the distinct ones found
+/// so far while they are few — as they mostly are however many the
+/// candidates: a sum reading one column of a run sees one share per
+/// figure and the blank — and sorted only past that (sorting was most of
+/// the placing's cost when done for every run of every sum tried).
 fn distinct(shares: &[Option<Units>]) -> (Vec<Option<Units>>, Vec<usize>) {
+    const FEW: usize = 16;
     let mut values: Vec<Option<Units>> = Vec::new();
     let mut of = vec![0; shares.len()];
-    if shares.len() <= 16 {
-        for (i, s) in shares.iter().enumerate() {
-            of[i] = match values.iter().position(|v| v == s) {
-                Some(at) => at,
-                None => {
-                    values.push(*s);
-                    values.len() - 1
-                }
-            };
-        }
-    } else {
+    let few = shares.iter().enumerate().all(|(i, s)| {
+        of[i] = match values.iter().position(|v| v == s) {
+            Some(at) => at,
+            None if values.len() < FEW => {
+                values.push(*s);
+                values.len() - 1
+            }
+            None => return false,
+        };
+        true
+    });
+    if !few {
+        values.clear();
         let mut order: Vec<usize> = (0..shares.len()).collect();
         sort_stable_by(&mut order, |&a, &b| shares[a].cmp(&shares[b]));
         for i in order {
