@@ -457,8 +457,8 @@ fn candidates_of(run: &Run) -> Vec<Vec<usize>> {
 }
 
 /// Visits the run's candidates (the slot of each figure) in lexicographic
-/// order, none when there are too many, until `visit` returns false.
-/// Returns whether every candidate was visited.
+/// order, none when there are too many, until `visit` returns false;
+/// returns false when it did.
 fn each_candidate(run: &Run, mut visit: impl FnMut(&[usize]) -> bool) -> bool {
     let (n, m) = (run.figures.len(), run.slots.len());
     if n > m || binomial(m, n) > CANDIDATES {
@@ -592,7 +592,12 @@ fn solve(
                 // placed the rows): nothing to drop, only whether it holds.
                 let mut sum = Some(fixed);
                 for (r, slots) in reads {
-                    let share = share(slots, &terms[*r], &candidates[*r][0]);
+                    // One candidate: the slots searched, no table built.
+                    let read = |s: usize| {
+                        let at = slots.iter().find(|x| x.0 == s)?;
+                        Some((at.1, at.2))
+                    };
+                    let share = share(read, &terms[*r], &candidates[*r][0]);
                     sum = sum.zip(share).map(|(a, b)| a + b);
                 }
                 // An unreadable figure: the sum says nothing.
@@ -686,37 +691,37 @@ fn shares(
     terms: &[Option<Units>],
     candidates: &[Vec<usize>],
 ) -> Vec<Option<Units>> {
-    // How the sum reads each slot, looked up by slot rather than searched
-    // for every figure of every candidate.
-    let mut by_slot: Vec<Option<(i128, i128)>> = Vec::new();
+    let by_slot = by_slot(slots);
+    let read = |s: usize| by_slot.get(s).copied().flatten();
+    candidates
+        .iter()
+        .map(|cand| share(read, terms, cand))
+        .collect()
+}
+
+/// How a sum reads each slot of a run (how often added, subtracted), by
+/// slot: looked up for every figure of every candidate rather than
+/// searched for.
+fn by_slot(slots: &[(usize, i128, i128)]) -> Vec<Option<(i128, i128)>> {
+    let mut by_slot = Vec::new();
     for &(s, added, subtracted) in slots {
         if by_slot.len() <= s {
             by_slot.resize(s + 1, None);
         }
         by_slot[s] = Some((added, subtracted));
     }
-    candidates
-        .iter()
-        .map(|cand| {
-            let mut share = Units::default();
-            for (f, s) in cand.iter().enumerate() {
-                let Some(&Some((added, subtracted))) = by_slot.get(*s) else {
-                    continue;
-                };
-                let t = terms[f]?;
-                share.value += (added - subtracted) * t.value;
-                share.half += (added + subtracted) * t.half;
-            }
-            Some(share)
-        })
-        .collect()
+    by_slot
 }
 
-/// [`shares`] of one candidate.
-fn share(slots: &[(usize, i128, i128)], terms: &[Option<Units>], cand: &[usize]) -> Option<Units> {
+/// [`shares`] of one candidate, `read` telling how the sum reads a slot.
+fn share(
+    read: impl Fn(usize) -> Option<(i128, i128)>,
+    terms: &[Option<Units>],
+    cand: &[usize],
+) -> Option<Units> {
     let mut share = Units::default();
-    for (f, s) in cand.iter().enumerate() {
-        let Some(&(_, added, subtracted)) = slots.iter().find(|x| x.0 == *s) else {
+    for (f, &s) in cand.iter().enumerate() {
+        let Some((added, subtracted)) = read(s) else {
             continue;
         };
         let t = terms[f]?;
