@@ -343,7 +343,9 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
         })
         .collect();
     let mut figure_at: Vec<Option<usize>> = vec![None; run.slots.len()];
-    for cand in candidates_of(run) {
+    // Tried as they are enumerated: the first that holds answers, and no
+    // candidate is kept (this is asked for every trial of `repair_drift`).
+    !each_candidate(run, |cand| {
         figure_at.fill(None);
         for (f, &s) in cand.iter().enumerate() {
             figure_at[s] = Some(f);
@@ -360,11 +362,8 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
             }
             sum.value.abs() <= sum.half
         };
-        if sums.iter().all(holds) {
-            return true;
-        }
-    }
-    false
+        !sums.iter().all(holds)
+    })
 }
 
 /// One-cell-a-line text sometimes prints a figure of a row after the
@@ -373,20 +372,34 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
 /// row's do not either, a figure of the later row that makes the earlier
 /// one whole, and only one such value, is moved back.
 fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
+    // The equalities by the row of their first cell: one lies within a run
+    // only when that row is one of the run's, so a run looks at its own
+    // rows' sums rather than at every sum of the table.
+    let mut by_row: Vec<Vec<&Constraint>> = Vec::new();
+    for k in constraints.iter().filter(|k| !k.at_most) {
+        let Some(d) = parts(k).find_map(|p| match *p {
+            Part::Cell(d, _) => Some(d),
+            Part::Fixed(_) => None,
+        }) else {
+            continue;
+        };
+        if by_row.len() <= d {
+            by_row.resize_with(d + 1, Vec::new);
+        }
+        by_row[d].push(k);
+    }
     let own = |run: &Run| -> Vec<&Constraint> {
-        constraints
-            .iter()
-            .filter(|k| !k.at_most)
+        let mut rows: Vec<usize> = run.slots.iter().map(|s| s.0).collect();
+        sort_unique(&mut rows);
+        rows.iter()
+            .filter_map(|&d| by_row.get(d))
+            .flatten()
+            .copied()
             .filter(|k| {
-                let mut any = false;
-                let inside = parts(k).all(|p| match *p {
-                    Part::Cell(d, c) => {
-                        any = true;
-                        run.slots.contains(&(d, c))
-                    }
+                parts(k).all(|p| match *p {
+                    Part::Cell(d, c) => run.slots.contains(&(d, c)),
                     Part::Fixed(_) => true,
-                });
-                any && inside
+                })
             })
             .collect()
     };
@@ -435,24 +448,36 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
 
 /// Every order-keeping placement of the run's figures into its slots.
 fn candidates_of(run: &Run) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    each_candidate(run, |pick| {
+        out.push(pick.to_vec());
+        true
+    });
+    out
+}
+
+/// Visits the run's candidates (the slot of each figure) in lexicographic
+/// order, none when there are too many, until `visit` returns false;
+/// returns false when it did.
+fn each_candidate(run: &Run, mut visit: impl FnMut(&[usize]) -> bool) -> bool {
     let (n, m) = (run.figures.len(), run.slots.len());
     if n > m || binomial(m, n) > CANDIDATES {
-        return Vec::new();
+        return true;
     }
-    let mut out = Vec::new();
     let mut pick: Vec<usize> = (0..n).collect();
     loop {
-        out.push(pick.clone());
+        if !visit(&pick) {
+            return false;
+        }
         // Next combination in lexicographic order.
         let Some(i) = (0..n).rev().find(|&i| pick[i] < m - n + i) else {
-            break;
+            return true;
         };
         pick[i] += 1;
         for j in i + 1..n {
             pick[j] = pick[j - 1] + 1;
         }
     }
-    out
 }
 
 fn binomial(m: usize, n: usize) -> usize {
@@ -562,6 +587,23 @@ fn solve(
             for (r, _) in reads {
                 product = product.saturating_mul(candidates[*r].len());
             }
+            if product == 1 {
+                // One candidate each (most sums once the row sums have
+                // placed the rows): nothing to drop, only whether it holds.
+                let mut sum = Some(fixed);
+                for (r, slots) in reads {
+                    // One candidate: the slots searched, no table built.
+                    let read = |s: usize| {
+                        let at = slots.iter().find(|x| x.0 == s)?;
+                        Some((at.1, at.2))
+                    };
+                    let share = share(read, &terms[*r], &candidates[*r][0]);
+                    sum = sum.zip(share).map(|(a, b)| a + b);
+                }
+                // An unreadable figure: the sum says nothing.
+                broken[i] = sum.is_some_and(|sum| !within(k, sum));
+                continue;
+            }
             let shares: Vec<Vec<Option<Units>>> = reads
                 .iter()
                 .map(|(r, slots)| shares(slots, &terms[*r], &candidates[*r]))
@@ -649,21 +691,54 @@ fn shares(
     terms: &[Option<Units>],
     candidates: &[Vec<usize>],
 ) -> Vec<Option<Units>> {
+    let by_slot = by_slot(slots);
+    let read = |s: usize| by_slot.get(s).copied().flatten();
     candidates
         .iter()
-        .map(|cand| {
-            let mut share = Units::default();
-            for (f, s) in cand.iter().enumerate() {
-                let Some(&(_, added, subtracted)) = slots.iter().find(|x| x.0 == *s) else {
-                    continue;
-                };
-                let t = terms[f]?;
-                share.value += (added - subtracted) * t.value;
-                share.half += (added + subtracted) * t.half;
-            }
-            Some(share)
-        })
+        .map(|cand| share(read, terms, cand))
         .collect()
+}
+
+/// How a sum reads each slot of a run (how often added, subtracted), by
+/// slot: looked up for every figure of every candidate rather than
+/// searched for.
+fn by_slot(slots: &[(usize, i128, i128)]) -> Vec<Option<(i128, i128)>> {
+    let mut by_slot = Vec::new();
+    for &(s, added, subtracted) in slots {
+        if by_slot.len() <= s {
+            by_slot.resize(s + 1, None);
+        }
+        by_slot[s] = Some((added, subtracted));
+    }
+    by_slot
+}
+
+/// [`shares`] of one candidate, `read` telling how the sum reads a slot.
+fn share(
+    read: impl Fn(usize) -> Option<(i128, i128)>,
+    terms: &[Option<Units>],
+    cand: &[usize],
+) -> Option<Units> {
+    let mut share = Units::default();
+    for (f, &s) in cand.iter().enumerate() {
+        let Some((added, subtracted)) = read(s) else {
+            continue;
+        };
+        let t = terms[f]?;
+        share.value += (added - subtracted) * t.value;
+        share.half += (added + subtracted) * t.half;
+    }
+    Some(share)
+}
+
+/// Whether a sum's total (left − right, Σ halves) lies within its rounding
+/// band: zero for an equality, at most zero for an inequality.
+fn within(k: &Constraint, sum: Units) -> bool {
+    if k.at_most {
+        sum.value <= sum.half
+    } else {
+        sum.value.abs() <= sum.half
+    }
 }
 
 /// Which candidates of each run some choice of the other runs' candidates
@@ -682,11 +757,7 @@ fn support(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Optio
                 None => return true,
             }
         }
-        if k.at_most {
-            sum.value <= sum.half
-        } else {
-            sum.value.abs() <= sum.half
-        }
+        within(k, sum)
     };
     let mut supported: Vec<Vec<bool>> = distinct.iter().map(|v| vec![false; v.len()]).collect();
     let mut choice = vec![0usize; distinct.len()];
@@ -722,22 +793,28 @@ fn support(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Optio
 }
 
 /// The distinct shares of a run's candidates, and the index among them of
-/// each candidate's. A few candidates are compared with each other; many
-/// are sorted.
+/// each candidate's. Each share is compared with the distinct ones found
+/// so far while they are few — as they mostly are however many the
+/// candidates: a sum reading one column of a run sees one share per
+/// figure and the blank — and sorted only past that (sorting was most of
+/// the placing's cost when done for every run of every sum tried).
 fn distinct(shares: &[Option<Units>]) -> (Vec<Option<Units>>, Vec<usize>) {
+    const FEW: usize = 16;
     let mut values: Vec<Option<Units>> = Vec::new();
     let mut of = vec![0; shares.len()];
-    if shares.len() <= 16 {
-        for (i, s) in shares.iter().enumerate() {
-            of[i] = match values.iter().position(|v| v == s) {
-                Some(at) => at,
-                None => {
-                    values.push(*s);
-                    values.len() - 1
-                }
-            };
-        }
-    } else {
+    let few = shares.iter().enumerate().all(|(i, s)| {
+        of[i] = match values.iter().position(|v| v == s) {
+            Some(at) => at,
+            None if values.len() < FEW => {
+                values.push(*s);
+                values.len() - 1
+            }
+            None => return false,
+        };
+        true
+    });
+    if !few {
+        values.clear();
         let mut order: Vec<usize> = (0..shares.len()).collect();
         sort_stable_by(&mut order, |&a, &b| shares[a].cmp(&shares[b]));
         for i in order {
@@ -1083,8 +1160,13 @@ fn rows(
 ) -> Vec<RebuiltRow> {
     let mut lines_of: Vec<Vec<usize>> = drafts.iter().map(|d| d.lines.clone()).collect();
     for run in runs {
+        // A run's slots come row by row: its lines once for each row.
+        let mut last = None;
         for &(d, _) in &run.slots {
-            lines_of[d].extend(run.lines.iter().copied());
+            if last != Some(d) {
+                lines_of[d].extend(run.lines.iter().copied());
+                last = Some(d);
+            }
         }
     }
     let mut by_side: Vec<Vec<usize>> = vec![Vec::new(); def.sides.len()];
@@ -1120,13 +1202,13 @@ fn rows(
         sort_unique(&mut v);
         v
     };
+    // Anchors increase, so every anchor taken is at most `last`: a line
+    // after it is free, and both lists are searched by halves.
     for (lines, _) in &out {
         let own = lines.iter().copied().find(|&l| l > last);
         let anchor = own.or_else(|| {
-            all_lines
-                .iter()
-                .copied()
-                .find(|&l| l > last && !anchors.contains(&l))
+            let at = all_lines.partition_point(|&l| l <= last);
+            all_lines.get(at).copied()
         });
         let anchor = anchor.unwrap_or(last + 1);
         anchors.push(anchor);
@@ -1136,7 +1218,11 @@ fn rows(
         .zip(&anchors)
         .map(|((lines, cells), &anchor)| {
             let mut cited = vec![anchor];
-            cited.extend(lines.into_iter().filter(|l| !anchors.contains(l)));
+            cited.extend(
+                lines
+                    .into_iter()
+                    .filter(|l| anchors.binary_search(l).is_err()),
+            );
             RebuiltRow {
                 lines: cited,
                 cells,

@@ -59,27 +59,32 @@ struct Found<'a> {
 fn pieces<'a>(region: &Region, entries: &[Entry<'a>], codes: bool) -> Vec<Piece<'a>> {
     // 合计 is a row of code and 表六 tables; elsewhere a column name, and
     // a unit table's total row is 部门合计.
-    let total_row = |w: &str| match region.table.sides[0].rows {
+    let total_row = |key: &str| match region.table.sides[0].rows {
         RowScheme::Codes | RowScheme::Economic => true,
-        RowScheme::Units => fold_key(w) == "部门合计",
+        RowScheme::Units => key == "部门合计",
         _ => false,
     };
     let mut out = Vec::new();
     for e in entries {
         let line = region.line_no(e.index);
         for (i, w) in e.words.iter().enumerate() {
+            // Most words of a table are figures: told before any word is
+            // folded, and the others folded once for every question.
             let kind = if codes && i == 0 && tokens::is_code(w) {
                 Kind::Code
-            } else if tokens::is_total(w) && total_row(w) {
-                Kind::Total
             } else if tokens::is_figure(w) {
                 Kind::Figure
-            } else if w.bytes().all(|b| b.is_ascii_digit())
-                || tokens::is_header_piece(w, region.table)
-            {
+            } else if w.bytes().all(|b| b.is_ascii_digit()) {
                 Kind::Number
             } else {
-                Kind::Text
+                let key = fold_key(w);
+                if tokens::is_total_key(&key) && total_row(&key) {
+                    Kind::Total
+                } else if tokens::is_header_key(&key, region.table) {
+                    Kind::Number
+                } else {
+                    Kind::Text
+                }
             };
             out.push(Piece {
                 kind,
@@ -101,18 +106,17 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
     let mut body: Vec<Entry> = Vec::new();
     let mut after: Vec<usize> = Vec::new();
     for e in entries {
-        if !after.is_empty() || (tokens::is_meta(region.raw[e.index]) && !body.is_empty()) {
+        let meta = tokens::is_meta(region.raw[e.index]);
+        if !after.is_empty() || (meta && !body.is_empty()) {
             // Header words read after the 注 line are set aside too.
-            if !tokens::is_meta(region.raw[e.index])
-                && !e.words.iter().any(|w| tokens::is_figure(w))
-            {
+            if !meta && !e.words.iter().any(|w| tokens::is_figure(w)) {
                 after.push(region.line_no(e.index));
             } else {
                 after.push(0);
             }
             continue;
         }
-        if tokens::is_meta(region.raw[e.index]) {
+        if meta {
             continue;
         }
         body.push(Entry {
@@ -202,8 +206,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             && region
                 .profile
                 .economic_groups
-                .iter()
-                .any(|g| *g == fold_key(f.labels[0].text));
+                .contains(&&*fold_key(f.labels[0].text));
         if group_first {
             let rest = f.labels.split_off(1);
             split.push(Found {
@@ -302,7 +305,8 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
     }
     header_lines.extend(after.into_iter().filter(|&l| l > 0));
     sort_unique(&mut header_lines);
-    header_lines.retain(|l| !used.contains(l));
+    sort_unique(&mut used);
+    header_lines.retain(|l| used.binary_search(l).is_err());
     let extra = tokens::header_row(region, &header_lines)
         .into_iter()
         .collect();
@@ -334,8 +338,7 @@ fn draft_labels(region: &Region, scheme: &RowScheme, f: &Found) -> (Role, Vec<St
                 && region
                     .profile
                     .economic_groups
-                    .iter()
-                    .any(|g| *g == fold_key(&primary));
+                    .contains(&&*fold_key(&primary));
             (
                 if group { Role::Group } else { Role::Item },
                 vec![primary, secondary],

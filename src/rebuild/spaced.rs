@@ -208,8 +208,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
                         && region
                             .profile
                             .economic_groups
-                            .iter()
-                            .any(|g| *g == fold_key(&primary));
+                            .contains(&&*fold_key(&primary));
                     (
                         if group { Role::Group } else { Role::Item },
                         vec![primary, secondary],

@@ -86,13 +86,25 @@ pub fn is_code(token: &str) -> bool {
 }
 
 pub fn is_total(token: &str) -> bool {
-    matches!(&*fold_key(token), "合计" | "部门合计" | "总计")
+    is_total_key(&fold_key(token))
+}
+
+/// [`is_total`] of a word already folded (`fold_key`): a reader that asks
+/// several questions of one word folds it once.
+pub fn is_total_key(key: &str) -> bool {
+    matches!(key, "合计" | "部门合计" | "总计")
 }
 
 /// A header word, or a piece of one, of this table: column names and the
 /// words above the labels ("科目编码", "项目名称" …), which one-cell-a-line
 /// text scatters among the rows.
 pub fn is_header_piece(token: &str, def: &TableDef) -> bool {
+    is_header_key(&fold_key(token), def)
+}
+
+/// [`is_header_piece`] of a word already folded (`fold_key`).
+pub fn is_header_key(key: &str, def: &TableDef) -> bool {
+    // Written folded (no space, bracket or colon): compared as they stand.
     const WORDS: &[&str] = &[
         "项目",
         "科目编码",
@@ -109,23 +121,19 @@ pub fn is_header_piece(token: &str, def: &TableDef) -> bool {
         "收入预算",
         "支出预算",
     ];
-    let key = fold_key(token);
     if key.is_empty() {
         return false;
     }
     // A piece of one or two characters ("出", "支出") is as likely the
     // end of a wrapped name: only whole words count then.
     let piece = key.chars().nth(2).is_some();
-    let fits = |word: &str| {
-        let word = fold_key(word);
-        *word == *key || (piece && word.contains(&*key))
-    };
+    let fits = |word: &str| word == key || (piece && word.contains(key));
     key.contains("预算数")
         || key.contains("财政拨款")
         // "功能分类科目编码", "部门经济分类科目名称": a code or name column's.
         || (key.contains("科目") && (key.contains("编码") || key.contains("名称")))
         || WORDS.iter().any(|w| fits(w))
-        || def.columns().any(|(_, c)| fits(c.name))
+        || def.columns().any(|(_, c)| fits(&fold_key(c.name)))
 }
 
 /// "1 2 3 4 5": the column numbers under a header.
