@@ -386,6 +386,31 @@ mod tests {
     }
 
     #[test]
+    fn a_label_cut_in_two_is_the_row_its_pieces_make() {
+        let text = "财政拨款收支预算总表\n\
+            收入\t\t支出\n\
+            一般公共预算\t100.00\t基本支出\t60.00\n\
+            \t\t单位预留\n\
+            \t\t不是一行\n\
+            \t\t项目支出\t30.00\n\
+            \t\t单位预留机动\n\
+            \t\t经费\t10.00\n\
+            收入合计\t100.00\t支出合计\t100.00\n";
+        let parsed = jiangsu(text);
+        let joined = parsed.tables[0]
+            .rows
+            .iter()
+            .find(|r| r.name == "单位预留机动经费")
+            .expect("the two pieces read as one row");
+        assert_eq!(joined.line, 8);
+        let amount = joined.cells[0].amount().map(|a| a.value.to_string());
+        assert_eq!(amount.as_deref(), Some("10.00"));
+        // A piece that no rest completes stays unread, as does the rest.
+        let unread: Vec<usize> = parsed.unparsed.iter().map(|u| u.line).collect();
+        assert_eq!(unread, [4, 5], "{:?}", parsed.unparsed);
+    }
+
+    #[test]
     fn a_meta_label_and_its_value_in_two_cells_are_one_pair() {
         // A PDF's gap puts "部门：" and its name in cells of their own.
         let text = "十二、政府采购支出预算表\n部门：\t江苏省人民检察院\t单位：万元\n\

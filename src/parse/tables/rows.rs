@@ -34,6 +34,17 @@ pub(super) struct Builder {
     /// each line of text alone before the first row: the header, one line
     /// per level when it is stacked.
     header: Vec<Vec<(usize, String)>>,
+    /// Per side: a fixed row's label cut by a page break, its first piece
+    /// without a figure ("十七、国土海洋气象等支"), waiting for the rest on
+    /// the side's next line ("出").
+    cut_label: Vec<Option<CutLabel>>,
+}
+
+/// The first piece of a label a page break cut, and its line.
+struct CutLabel {
+    no: usize,
+    text: String,
+    label: String,
 }
 
 enum Outcome {
@@ -63,6 +74,7 @@ impl Builder {
             pending: None,
             bare_row: None,
             header: Vec::new(),
+            cut_label: (0..def.sides.len()).map(|_| None).collect(),
         }
     }
 
@@ -269,14 +281,33 @@ impl Builder {
                     }
                 }
                 RowScheme::Fixed(fixed) => {
+                    let start = self.fixed_pos[side_idx];
+                    let position = |label: &str| {
+                        let folded = fold_key(label);
+                        let wanted = strip_ordinal(&folded);
+                        fixed[start..]
+                            .iter()
+                            .position(|f| f.label == wanted)
+                            .map(|p| p + start)
+                            .or_else(|| fixed.iter().position(|f| f.label == wanted))
+                    };
+                    // The rest of a label the page break cut: the two
+                    // pieces are one row when together they are one.
+                    let joined = self.cut_label[side_idx]
+                        .as_ref()
+                        .map(|cut| format!("{}{l0}", cut.label))
+                        .filter(|joined| position(joined).is_some());
+                    if joined.is_some() {
+                        self.cut_label[side_idx] = None;
+                    } else {
+                        self.drop_cut_label(side_idx);
+                    }
+                    let l0 = joined.as_deref().unwrap_or(l0);
                     let folded = fold_key(l0);
                     let wanted = strip_ordinal(&folded);
-                    let start = self.fixed_pos[side_idx];
-                    let found = fixed[start..]
-                        .iter()
-                        .position(|f| f.label == wanted)
-                        .map(|p| p + start)
-                        .or_else(|| fixed.iter().position(|f| f.label == wanted));
+                    let found = position(l0);
+                    let begins_a_row = !wanted.is_empty()
+                        && fixed[start..].iter().any(|f| f.label.starts_with(wanted));
                     match found {
                         Some(pos) => {
                             self.fixed_pos[side_idx] = pos + 1;
@@ -292,6 +323,14 @@ impl Builder {
                             Err(Outcome::Header)
                         }
                         None if wanted.is_empty() && !has_values => Err(Outcome::Empty),
+                        None if begins_a_row && !has_values => {
+                            self.cut_label[side_idx] = Some(CutLabel {
+                                no: line.no,
+                                text: line.text.clone(),
+                                label: l0.to_string(),
+                            });
+                            Err(Outcome::Empty)
+                        }
                         None => Err(Outcome::Unrecognised(format!(
                             "{}：「{}」不是本表应有的行",
                             self.def.id, l0
@@ -421,6 +460,9 @@ impl Builder {
 
     pub fn finish(mut self) -> (Table, Vec<UnparsedLine>) {
         self.drop_pending();
+        for side in 0..self.cut_label.len() {
+            self.drop_cut_label(side);
+        }
         (self.table, self.unparsed)
     }
 
@@ -594,6 +636,18 @@ impl Builder {
                     "{}：只有金额的一行，金额个数与「{}」行的列数不符，未读取",
                     self.def.id, row.name
                 ),
+            });
+        }
+    }
+
+    /// A cut label's first piece that no rest completed is a line not read.
+    fn drop_cut_label(&mut self, side: usize) {
+        if let Some(cut) = self.cut_label[side].take() {
+            self.unparsed.push(UnparsedLine {
+                line: cut.no,
+                table: self.def.id,
+                text: cut.text,
+                reason: format!("{}：「{}」不是本表应有的行", self.def.id, cut.label),
             });
         }
     }
