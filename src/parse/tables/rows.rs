@@ -34,13 +34,13 @@ pub(super) struct Builder {
     /// each line of text alone before the first row: the header, one line
     /// per level when it is stacked.
     header: Vec<Vec<(usize, String)>>,
-    /// Per side: a fixed row's label cut by a page break, its first piece
-    /// without a figure ("十七、国土海洋气象等支"), waiting for the rest on
-    /// the side's next line ("出").
+    /// Per side: a fixed row's label cut in two (a page break, a wrap), its
+    /// first piece without a figure ("十七、国土海洋气象等支"), waiting for
+    /// the rest on the side's next line ("出").
     cut_label: Vec<Option<CutLabel>>,
 }
 
-/// The first piece of a label a page break cut, and its line.
+/// The first piece of a label cut in two, and its line.
 struct CutLabel {
     no: usize,
     text: String,
@@ -291,8 +291,9 @@ impl Builder {
                             .map(|p| p + start)
                             .or_else(|| fixed.iter().position(|f| f.label == wanted))
                     };
-                    // The rest of a label the page break cut: the two
-                    // pieces are one row when together they are one.
+                    // The rest of a label cut in two (by a page break, or
+                    // wrapped by an extractor): the two pieces are one row
+                    // when together they are exactly one of the labels.
                     let joined = self.cut_label[side_idx]
                         .as_ref()
                         .map(|cut| format!("{}{l0}", cut.label))
