@@ -6,7 +6,7 @@
 // load with the first document, while the engine checks it: a first visit
 // fetches only what takes a text in and checks it (issue 12).
 import { applyStatic, getLang, onLangChange, savedLang, setLang, t, toggleLang } from './i18n.js';
-import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml, isOfficeFile } from './ui/engine-adapter.js';
+import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml, isOfficeFile, isPdfFile } from './ui/engine-adapter.js';
 import { bindIntake } from './ui/intake.js';
 
 // new URL(…, import.meta.url): the single-file build embeds what a module
@@ -275,7 +275,7 @@ async function check(doc, position) {
       stage('decode', `${t('status.reading', doc.name)}${position}`);
       // The first KiB tells a PDF, whose size is judged before it is read.
       const head = new Uint8Array(await doc.file.slice(0, 1024).arrayBuffer());
-      if (looksPdf(head)) {
+      if (isPdfFile(head)) {
         await readPdfDoc(doc, doc.file, controller.signal, position);
       } else {
         delete doc.pdf;
@@ -371,7 +371,7 @@ async function readParts(files, signal, position) {
 /** One part's text: {text, pdf, tablesOnly}. */
 async function readPart(file, signal) {
   const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
-  if (looksPdf(head)) {
+  if (isPdfFile(head)) {
     const { pdf, layout } = await openAndReadPdf(file, { signal });
     try {
       return { text: (await engine.pdfText(layout, { signal })).text, pdf: true, tablesOnly: false };
@@ -388,14 +388,6 @@ async function readPart(file, signal) {
   return { text: isHtml(file.name, text) ? await engine.htmlToText(text) : text, pdf: false, tablesOnly: false };
 }
 
-/** `%PDF-` in the first KiB, as src/read/mod.rs sniffs it (never the file name). */
-function looksPdf(bytes) {
-  const head = bytes.subarray(0, 1024);
-  for (let i = 0; i + 5 <= head.length; i++) {
-    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
-  }
-  return false;
-}
 
 /**
  * A PDF file opened by pdf.js and its layout read: pdf.js reads the text

@@ -1,13 +1,17 @@
 // www/lib/budget-lint.js, the documented ES-module API (WAVE2-API.md), from a
 // portal's page (release build, real Chromium, strict CSP): validate and
-// validateFile with progress, cancel, the refusals (too large, binary, empty,
-// undecodable), the engine's CSV, the Excel workbook opened and read back,
+// validateFile with progress (a PDF too, told from its bytes), cancel, the
+// refusals (too large, binary, empty, undecodable, a damaged PDF), the engine's CSV, the Excel workbook opened and read back,
 // and not one request outside the origin.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import {
+  FIXTURES,
+  ROOT,
   fixture,
   withServedPage,
 } from './harness.mjs';
@@ -104,6 +108,70 @@ describe('budget-lint.js API in a portal page (release build)', () => {
       assert.ok(out.rules.includes('T101') && out.rules.every((id) => /^[A-Z]\d{3}$/.test(id)));
       assert.equal(out.documented, out.rules.length, 'rules() joins every rule\'s docs (pkg/rules.js)');
       assert.equal(out.version, out.reportVersion);
+      assert.deepEqual(foreignRequests(requests, server.origin), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('validateFile takes a PDF by its bytes, whatever its name: the CLI\'s report, each line placed; a damaged one is refused', async () => {
+    const pdf = path.join(FIXTURES, 'shapes', 'yangquan-zhaoshang-2026.pdf');
+    const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'budget-lint', '--', 'check', pdf, '--format', 'json'], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: 'utf8',
+    });
+    assert.ok([0, 1].includes(cli.status), cli.stderr);
+    const want = JSON.parse(cli.stdout);
+    assert.ok(want.summary.errors > 0, 'a document with errors, so that equal findings say something');
+    const bytes = readFileSync(pdf);
+    const { context, page, requests, problems } = await open();
+    try {
+      await ready(page);
+      const out = await page.evaluate(
+        async ({ bytes }) => {
+          const { bl } = window;
+          const whole = new Uint8Array(bytes);
+          // No .pdf in the name: the kind comes from the bytes.
+          const got = await bl.validateFile(new File([whole], 'disclosure.bin'));
+          let refused = null;
+          try {
+            await bl.validateFile(new File([whole.subarray(0, whole.length >> 1)], 'cut.pdf'));
+          } catch (err) {
+            refused = { name: err.name, code: err.code, message: err.message, isInput: err instanceof bl.InputError };
+          }
+          const lines = got.text.split('\n');
+          return {
+            kind: got.kind,
+            encoding: got.encoding,
+            summary: got.report.summary,
+            findings: got.report.findings.map((f) => [f.rule, f.severity, f.line, f.message]),
+            placedLines: got.places.filter(Boolean).length,
+            lineCount: lines.length,
+            pages: [...new Set(got.places.filter(Boolean).map((p) => p.page))].length,
+            refused,
+          };
+        },
+        { bytes: [...bytes] },
+      );
+      assert.equal(out.kind, 'pdf');
+      assert.equal(out.encoding, 'UTF-8');
+      assert.equal(out.summary.errors, want.summary.errors);
+      assert.equal(out.summary.warnings, want.summary.warnings);
+      assert.deepEqual(
+        out.findings,
+        want.findings.map((f) => [f.rule, f.severity, f.line, f.message]),
+        'the findings of the CLI reading the same PDF natively',
+      );
+      assert.ok(out.pages > 1, 'lines placed on the pages');
+      assert.ok(out.placedLines > out.lineCount / 2, `${out.placedLines} of ${out.lineCount} lines placed on a page`);
+      assert.deepEqual(
+        { name: out.refused?.name, code: out.refused?.code, isInput: out.refused?.isInput },
+        { name: 'InputError', code: 'pdf-damaged', isInput: true },
+      );
+      assert.match(out.refused.message, /损坏或不完整/);
+      assert.ok(requests.some((u) => u.includes('/vendor/pdfjs/')), 'pdf.js loaded for the PDF');
       assert.deepEqual(foreignRequests(requests, server.origin), []);
       assert.deepEqual(problems, []);
     } finally {

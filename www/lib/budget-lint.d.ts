@@ -8,7 +8,19 @@ export type { Finding, Evidence, Table, Summary, Severity, Check } from '../pkg/
 
 export const MAX_BYTES: number;
 
-export type InputErrorCode = 'empty' | 'binary' | 'too_large' | 'encoding';
+/** Why a file was refused; the `pdf-…` codes are a PDF's (validateFile on a PDF). */
+export type InputErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'too_large'
+  | 'encoding'
+  | 'pdf-scanned'
+  | 'pdf-encrypted'
+  | 'pdf-damaged'
+  | 'pdf-too-large'
+  | 'pdf-too-many-pages'
+  | 'pdf-timeout'
+  | 'pdf-unavailable';
 export class InputError extends Error {
   readonly code: InputErrorCode;
   constructor(code: InputErrorCode, message: string);
@@ -32,7 +44,17 @@ export function validate(text: string, options?: CallOptions & ValidateOptions):
 export function validateFile(
   file: Blob & { name?: string },
   options?: CallOptions & ValidateOptions,
-): Promise<{ report: Report; text: string; encoding: Encoding; kind?: OfficeKind; name: string }>;
+): Promise<{
+  report: Report;
+  text: string;
+  /** a file's text encoding; 'UTF-8' for what the engine read out of an Office file or a PDF */
+  encoding: Encoding;
+  /** told from the bytes: an Office file's kind, or 'pdf' */
+  kind?: OfficeKind | 'pdf';
+  name: string;
+  /** a PDF's: where line i+1 of `text` is on its pages */
+  places?: (PdfPlace | null)[];
+}>;
 /** A PDF's positioned text (pdf.js's text items) and ruling lines: src/read/pdf/geometry.rs's `Layout`. */
 export interface PdfLayout {
   pages: { page: number; width: number; height: number }[];
@@ -68,6 +90,8 @@ export function warmPdf(options?: CallOptions): Promise<boolean>;
 export type OfficeKind = 'docx' | 'xlsx' | 'xls';
 /** Whether bytes are a Word/Excel file (or an old .doc/.xls/.wps), read by checkFile. */
 export function isOfficeFile(bytes: Uint8Array): boolean;
+/** `%PDF-` within the first 1024 bytes: a PDF, whatever its name. */
+export function isPdfFile(bytes: Uint8Array): boolean;
 /**
  * Reads a .docx/.xlsx with the office module (loaded on first use) and checks it.
  * `text` is what was read from the file; `tables_only`: a workbook, without the prose.

@@ -5,7 +5,7 @@
 //   import { init, validate, validateFile } from './lib/budget-lint.js';
 //   await init();                                  // optional: the first call starts it
 //   const report = await validate(text);           // → Report (schema/report.d.ts)
-//   const { report, text, encoding, name } = await validateFile(file);  // .txt, .html, .docx, .xlsx
+//   const { report, text, encoding, name } = await validateFile(file);  // .txt, .html, .docx, .xlsx, .xls, .pdf
 //   const text = await htmlToText(html);          // a web page or a text/html paste → TAB text
 //
 // No dependencies, and no network except its own files: ./worker.js,
@@ -257,17 +257,76 @@ function placesOf(flat) {
 }
 
 /**
+ * Whether bytes are a PDF: its `%PDF-` header within the first 1024 bytes,
+ * where readers look for it (a file may carry junk before it), as
+ * src/read/mod.rs sniffs it. From the content, never the file name.
+ */
+export function isPdfFile(bytes) {
+  const marker = [0x25, 0x50, 0x44, 0x46, 0x2d];
+  const end = Math.min(bytes.length, 1024) - marker.length;
+  for (let i = 0; i <= end; i++) {
+    if (marker.every((b, k) => bytes[i + k] === b)) return true;
+  }
+  return false;
+}
+
+// The page's PDF reader (pdf.js in its own worker; Chinese messages for
+// scanned, encrypted, damaged and oversized files), loaded the first time a
+// PDF is given. Not a literal import: the single file leaves it out, and a
+// PDF given there gets the message saying so.
+const PDF_READER = new URL('../pdf/read.js', import.meta.url).href;
+
+/**
+ * A PDF file read and checked as the page does it: pdf.js reads the text
+ * while the engine's own reader takes the ruling lines (../pdf/read.js says
+ * why), then validatePdf. pdf.js's refusals become InputErrors with their
+ * code ('pdf-scanned', 'pdf-encrypted', 'pdf-damaged', …) and message.
+ */
+async function validatePdfFile(file, options) {
+  const { signal } = options;
+  let reader;
+  try {
+    reader = await import(PDF_READER);
+  } catch {
+    throw new InputError('pdf-unavailable', '此版本不能读取 PDF（单文件版不含 PDF 阅读组件）。请使用在线版，或复制 PDF 的文本后粘贴。');
+  }
+  const asInputError = (err) =>
+    err?.name === 'PdfError' ? new InputError(err.code, err.message) : err;
+  let pdf = null;
+  try {
+    reader.checkSize(file.size);
+    options.onProgress?.({ stage: 'decode', message: '正在读取 PDF…' });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const rules = pdfRules(bytes, { signal }).catch(() => null);
+    pdf = await reader.openPdf(bytes, { signal });
+    const layout = await reader.readPdf(pdf, { signal, rules });
+    const { report, text, places } = await validatePdf(layout, options);
+    // As for an Office file, the text is the engine's (UTF-8); `kind` says PDF.
+    return { report, text, places, encoding: 'UTF-8', kind: 'pdf', name: file.name ?? '' };
+  } catch (err) {
+    throw asInputError(err);
+  } finally {
+    pdf?.destroy();
+  }
+}
+
+/**
  * Decodes a File/Blob (UTF-8, UTF-16 with BOM, GB18030) and checks it. A web
  * page (.html, or text that starts as one) is read into its TAB text first
  * (htmlToText): `text` is then that text, which the findings' lines number.
  * A Word (.docx) or Excel (.xlsx, .xls) file is read by the office module instead
  * (checkFile): `kind` says which, `text` is what the engine read from it.
- * @returns {Promise<{report: object, text: string, encoding: string, kind?: 'docx'|'xlsx'|'xls', name: string, html?: boolean}>}
- * @throws {InputError} empty, binary, too large (File.size, before reading) or undecodable
+ * A PDF is read by pdf.js and checked as validatePdf does: `places[i]` is
+ * where line i+1 of `text` is on its pages. The kind is told from the
+ * file's bytes, never its name.
+ * @returns {Promise<{report: object, text: string, encoding: string, kind?: 'docx'|'xlsx'|'xls'|'pdf', name: string, html?: boolean, places?: object[]}>}
+ * @throws {InputError} empty, binary, too large (File.size, before reading) or undecodable;
+ *   for a PDF also 'pdf-scanned', 'pdf-encrypted', 'pdf-damaged', 'pdf-too-large', 'pdf-too-many-pages', 'pdf-timeout', 'pdf-unavailable'
  */
 export async function validateFile(file, options = {}) {
   if (options.signal?.aborted) throw abortError();
-  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
+  if (isPdfFile(head)) return validatePdfFile(file, options);
   if (isOfficeFile(head)) {
     if (file.size > MAX_BYTES) throw tooLarge(file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());

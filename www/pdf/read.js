@@ -39,11 +39,6 @@ function refuse(code, ...args) {
   return new PdfError(code, MESSAGES[code](...args));
 }
 
-export function isPdf(bytes) {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
-}
-
 let pdfjsModule = null;
 async function pdfjs() {
   if (!pdfjsModule) {

@@ -9,6 +9,7 @@ export const MAX_BYTES = lib.MAX_BYTES;
 export const InputError = lib.InputError;
 export const isHtml = lib.isHtml;
 export const isOfficeFile = lib.isOfficeFile;
+export const isPdfFile = lib.isPdfFile;
 
 /** A feature the loaded engine does not offer (the single file has no Excel). */
 export class NeedsEngine extends Error {
