@@ -215,6 +215,9 @@ pub struct FixedMatcher<'a> {
     pub matched: Vec<Matched>,
     /// The label being read on each side (index into `matched`).
     pub open: Vec<Option<usize>>,
+    /// A number printed apart from its label ("1." before "一般公共预算"),
+    /// given to the label that follows.
+    ordinal: Option<String>,
     _def: &'a TableDef,
 }
 
@@ -234,6 +237,7 @@ impl<'a> FixedMatcher<'a> {
             next: vec![0; n],
             matched: Vec::new(),
             open: vec![None; n],
+            ordinal: None,
             _def: def,
         })
     }
@@ -253,10 +257,18 @@ impl<'a> FixedMatcher<'a> {
     /// Feeds one piece of text; returns the index of the matched label it
     /// went to, or None when it fits no label.
     pub fn feed(&mut self, token: &str, line: usize) -> Option<usize> {
-        let folded = fold_key(token);
+        let ordinal = self.ordinal.take();
+        let token = match &ordinal {
+            Some(number) => format!("{number}{token}"),
+            None => token.to_string(),
+        };
+        let folded = fold_key(&token);
         let stripped = strip_ordinal(&folded);
         let has_ordinal = stripped.len() < folded.len();
         if stripped.is_empty() {
+            if has_ordinal && ordinal.is_none() {
+                self.ordinal = Some(token);
+            }
             return None;
         }
         if !has_ordinal {
@@ -267,7 +279,7 @@ impl<'a> FixedMatcher<'a> {
                 let joined = format!("{}{}", m.folded, stripped);
                 if m.label.starts_with(&joined) {
                     m.folded = joined;
-                    m.printed.push_str(token);
+                    m.printed.push_str(&token);
                     if !m.lines.contains(&line) {
                         m.lines.push(line);
                     }
@@ -279,28 +291,52 @@ impl<'a> FixedMatcher<'a> {
                 }
             }
         }
-        // Begins the next label of some side (a row or two may be skipped).
-        for skip in 0..3 {
-            for s in 0..self.rows.len() {
-                let at = self.next[s] + skip;
-                let Some(row) = self.rows[s].get(at) else {
-                    continue;
-                };
-                if !row.label.starts_with(stripped) {
-                    continue;
+        // Begins the next label of some side: the nearest, fewest rows
+        // skipped first, then the earlier side.
+        let (s, at) = (0..self.rows.len())
+            .filter_map(|s| {
+                self.next_match(s, stripped, has_ordinal)
+                    .map(|(skipped, at)| (skipped, s, at))
+            })
+            .min_by_key(|&(skipped, s, _)| (skipped, s))
+            .map(|(_, s, at)| (s, at))?;
+        let row = &self.rows[s][at];
+        self.next[s] = at + 1;
+        self.matched.push(Matched {
+            side: s,
+            key: row.key,
+            printed: token.clone(),
+            folded: stripped.to_string(),
+            label: row.label,
+            lines: vec![line],
+        });
+        let idx = self.matched.len() - 1;
+        self.open[s] = (!self.matched[idx].complete()).then_some(idx);
+        Some(idx)
+    }
+
+    /// The next row of side `s` that a piece begins, as (rows skipped, its
+    /// index). A row or two may be skipped (a template's row the document
+    /// left out). A numbered piece ("三、卫生健康支出") or a whole label
+    /// ("支出总计") also skips any run of the rows the template prints only
+    /// when funded (Shanghai's 收支总表 lists every 类 it may print, a
+    /// document the few it has); a bare piece of a label may not: "支出"
+    /// alone must not jump ahead.
+    fn next_match(&self, s: usize, piece: &str, numbered: bool) -> Option<(usize, usize)> {
+        let sure = numbered
+            || self.rows[s][self.next[s].min(self.rows[s].len())..]
+                .iter()
+                .any(|row| row.label == piece);
+        let mut skipped = 0;
+        for (at, row) in self.rows[s].iter().enumerate().skip(self.next[s]) {
+            if row.label.starts_with(piece) {
+                return Some((skipped, at));
+            }
+            if !(sure && row.optional) {
+                skipped += 1;
+                if skipped > 2 {
+                    return None;
                 }
-                self.next[s] = at + 1;
-                self.matched.push(Matched {
-                    side: s,
-                    key: row.key,
-                    printed: token.to_string(),
-                    folded: stripped.to_string(),
-                    label: row.label,
-                    lines: vec![line],
-                });
-                let idx = self.matched.len() - 1;
-                self.open[s] = (!self.matched[idx].complete()).then_some(idx);
-                return Some(idx);
             }
         }
         None
@@ -309,5 +345,81 @@ impl<'a> FixedMatcher<'a> {
     /// Sides with a label begun and not finished, in side order.
     pub fn open_sides(&self) -> Vec<usize> {
         self.open.iter().filter_map(|o| *o).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::SHANGHAI9_DEPARTMENT;
+
+    /// Shanghai's 收支总表 as pdfplumber prints it: the expense side lists
+    /// only the 类 the document has, out of every one the template may print.
+    fn matcher() -> FixedMatcher<'static> {
+        let def = SHANGHAI9_DEPARTMENT.table("表1").expect("表1");
+        FixedMatcher::new(def).expect("fixed rows on both sides")
+    }
+
+    fn keys(m: &FixedMatcher) -> Vec<(usize, &'static str, String)> {
+        m.matched
+            .iter()
+            .map(|x| (x.side, x.key, x.printed.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_numbered_class_or_a_whole_label_skips_the_classes_not_printed() {
+        let mut m = matcher();
+        for (line, piece) in [
+            "一、财政拨款收入",
+            "一、一般公共服务支出",
+            "1.",
+            "一般公共预算",
+            "二、公共安全支出",
+            "2.政府性基金",
+            "3.国有资本经营预算",
+            "二、事业收入",
+            "三、事业单位经营收入",
+            "八、住房保障支出",
+            "四、其他收入",
+            "收入总计",
+            "支出总计",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            m.feed(piece, line + 1);
+        }
+        let got = keys(&m);
+        let printed: Vec<&str> = got.iter().map(|(_, _, p)| p.as_str()).collect();
+        assert_eq!(
+            printed,
+            [
+                "一、财政拨款收入",
+                "一、一般公共服务支出",
+                "1.一般公共预算",
+                "二、公共安全支出",
+                "2.政府性基金",
+                "3.国有资本经营预算",
+                "二、事业收入",
+                "三、事业单位经营收入",
+                "八、住房保障支出",
+                "四、其他收入",
+                "收入总计",
+                "支出总计"
+            ]
+        );
+        let expense: Vec<&str> = got.iter().filter(|g| g.0 == 1).map(|g| g.1).collect();
+        assert_eq!(expense, ["201", "204", "221", "expense_grand"]);
+    }
+
+    #[test]
+    fn a_bare_piece_does_not_jump_over_the_classes() {
+        let mut m = matcher();
+        m.feed("一、财政拨款收入", 1);
+        m.feed("一、一般公共服务支出", 1);
+        // "住房保障" without its number is a piece, not a label: it begins
+        // no 类 eight rows ahead.
+        assert_eq!(m.feed("住房保障", 2), None);
     }
 }
