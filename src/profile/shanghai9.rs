@@ -764,7 +764,7 @@ pub static SHANGHAI9_DEPARTMENT: Profile = Profile {
     // `.tsv.txt` extraction (tests/pdf.rs), and their `pdftotext -layout`
     // text to the PDF's report (tests/real_shapes.rs); single-spaced and
     // raw text do not yet (their multi-line headers and stacked cells).
-    verified_readings: &[Reading::Layout, Reading::Pdf],
+    verified_readings: &[Reading::Layout, Reading::Spaced, Reading::Pdf],
 };
 
 /// 单位预算: "2025年预算单位…预算表" (9: "2025年单位“三公”…"), 编制单位.
@@ -785,5 +785,5 @@ pub static SHANGHAI9_UNIT: Profile = Profile {
     // `.tsv.txt` extraction (tests/pdf.rs), and their `pdftotext -layout`
     // text to the PDF's report (tests/real_shapes.rs); single-spaced and
     // raw text do not yet (their multi-line headers and stacked cells).
-    verified_readings: &[Reading::Layout, Reading::Pdf],
+    verified_readings: &[Reading::Layout, Reading::Spaced, Reading::Pdf],
 };

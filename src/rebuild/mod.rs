@@ -130,6 +130,11 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
     }
     #[cfg(feature = "rebuild")]
     let mut known = place::Known::default();
+    // Tables the placing left rows unplaced in, read again once every
+    // table after them is known (表5's 基本支出 is 表8's 合计): their rows
+    // are written back only then.
+    #[cfg(feature = "rebuild")]
+    let mut again: Vec<(usize, usize, &'static TableDef, Shape)> = Vec::new();
     for (start, end, table) in regions {
         let region = Region {
             table,
@@ -138,7 +143,8 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
             raw: &raw[start + 1..end],
             lines: &lines.all[start + 1..end],
         };
-        let (reading, rebuilt) = match detect_shape(&region) {
+        let shape = detect_shape(&region);
+        let (reading, rebuilt) = match shape {
             Shape::Tab => continue,
             // The single-spaced and one-cell-a-line readers pair two sides
             // at most: a table of three (Jiangsu 01) is left as it is, its
@@ -164,6 +170,30 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
         if !used.contains(&reading) && by_figures(&region).is_some() {
             used.push(reading);
         }
+        match rebuilt {
+            #[cfg(feature = "rebuild")]
+            Some(rebuilt)
+                if !rebuilt.unplaced.is_empty() && matches!(shape, Shape::Raw | Shape::Spaced) =>
+            {
+                again.push((start, end, table, shape));
+            }
+            Some(rebuilt) => write_back(lines, rebuilt),
+            None => {}
+        }
+    }
+    #[cfg(feature = "rebuild")]
+    for (start, end, table, shape) in again {
+        let region = Region {
+            table,
+            profile,
+            first_line: start + 2,
+            raw: &raw[start + 1..end],
+            lines: &lines.all[start + 1..end],
+        };
+        let rebuilt = match shape {
+            Shape::Raw => raw::read(&region, &mut known),
+            _ => spaced::read(&region, &mut known),
+        };
         if let Some(rebuilt) = rebuilt {
             write_back(lines, rebuilt);
         }

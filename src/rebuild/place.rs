@@ -7,7 +7,8 @@
 //! order-keeping way to put a run's figures into its slots is a candidate.
 //! The profile's identities become sums over cells (row sums, 类 = Σ 款,
 //! fixed-row totals, 表六 groups, units, a tree's root bounding its rows,
-//! and equalities with tables already placed); a candidate that no
+//! and equalities with tables already placed — before it, or after it when
+//! `rebuild` places a table again); a candidate that no
 //! combination of its neighbours' candidates lets satisfy a sum, rounding
 //! allowed (`arith`), is dropped. A run left with one candidate is placed;
 //! otherwise the cells its candidates disagree on are written
