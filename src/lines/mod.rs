@@ -47,6 +47,13 @@ pub struct Line {
     /// [`Lines::mark_pages`]).
     #[serde(skip)]
     pub page_start: bool,
+    /// A rebuild reader wrote this line (`rebuild`): its cells are the
+    /// table's, each side's label cells then its amount columns, every
+    /// figure in the column the reader placed it in. A profile that reads
+    /// lines by content (`CellPlacement::Content`, for extractions leaving
+    /// runs of empty cells) may read such a line by position.
+    #[serde(skip)]
+    pub placed: bool,
 }
 
 impl Line {
@@ -122,6 +129,7 @@ impl Lines {
                 also: Vec::new(),
                 breaks: Vec::new(),
                 page_start: false,
+                placed: false,
             });
         }
         noise::mark(&mut lines.all);
@@ -148,7 +156,8 @@ impl Lines {
     }
 
     /// Replaces line `no`'s cells by `cells` (a rebuilt row) read from it
-    /// and the lines `also`.
+    /// and the lines `also`, its cells where the reader placed them
+    /// ([`Line::placed`]).
     pub fn replace(&mut self, no: usize, cells: &[&str], also: &[usize]) {
         if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
             let (text, spans) = read_cells(&crate::slices::join(cells, "\t"));
@@ -157,6 +166,7 @@ impl Lines {
             line.noise = None;
             line.also = also.to_vec();
             line.breaks.clear();
+            line.placed = true;
         }
     }
 

@@ -20,15 +20,17 @@
 //! (`tests/fixtures/real/*.verified.tsv.txt`); their errors are the
 //! documents' real ones (tests/pdf.rs, tests/jiangsu.rs).
 //!
-//! The layout reading (`pdftotext -layout`) rebuilds every table of the
-//! 2017 and 2019 检察院 and 2018 省委办公厅 documents as their PDFs read
-//! them (tests/real_measure.rs), 01's three sides included, but is not
-//! verified yet: 09's stacked header leaves its figures centred under
-//! columns they cannot be told apart by (unplaced, S106, where the PDF's
-//! ruling lines place them); a 12 cell merged over several rows (省委办公厅
-//! 2017) and a wrapped "（总预算20" (检察院 2018) are misread; and the
-//! 情况说明's justified lines, their gaps wide enough to look like cells,
-//! end the prose early.
+//! The layout reading (`pdftotext -layout`) gives the report of the PDF,
+//! every row and finding, for the 2017 and 2019 检察院 and 2018 省委办公厅
+//! documents (tests/real_measure.rs): 01's three sides, 03's and 09's rows
+//! of figures alone under their stacked headers (narrow columns, names one
+//! space apart, "合计" a column's header), and the 情况说明's justified
+//! lines read as prose. It is not verified yet, for three documents' 12:
+//! a cell merged over several rows (省委办公厅 2017, 检察院 2018
+//! "物业管理服|务") is given to the wrong row; a number inside a wrapped
+//! name ("算 20 万以", 检察院 2018) is left unplaced; and 省委办公厅 2019's
+//! header, which both readings take for a row, keeps its wrapped "式"
+//! where the PDF reading puts it on the 合计 line.
 //!
 //! The prose is the template's own: the rules on the 13-table wording do
 //! not apply to it, those that find its sections by title

@@ -126,7 +126,8 @@ impl Paragraph {
                 self.starts.push((at + offset, no));
             }
         }
-        self.text.push_str(text);
+        // A justified line's cells are words of its sentence (`is_justified`).
+        self.text.push_str(&text.replace('\t', " "));
     }
 
     fn line_at(&self, offset: usize) -> usize {
@@ -241,7 +242,7 @@ impl Reader {
         if self.in_forms {
             return;
         }
-        if line.is_tabular() || is_form_title(&line.text) {
+        if (line.is_tabular() && !is_justified(line)) || is_form_title(&line.text) {
             self.flush();
             self.in_forms = true;
             return;
@@ -306,6 +307,16 @@ impl Reader {
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
     t.ends_with('。') || t.ends_with('；') || t.ends_with(';')
+}
+
+/// A line of prose printed justified (`pdftotext -layout`): the wide
+/// gaps that spread a full line's words to the margin split it into
+/// cells ("比减少 | 184.96 万元，降幅 | 9.1 %。"), yet its cells hold a
+/// sentence's punctuation, which the label and figure cells of a table
+/// row do not.
+fn is_justified(line: &Line) -> bool {
+    line.filled_cells()
+        .any(|c| c.contains(['，', '。', '；', '：', '、']) || c.starts_with('%'))
 }
 
 /// "阳泉市市级预算部门（单位）项目支出绩效目标表", "…整体支出绩效目标申报表".
@@ -441,6 +452,25 @@ mod tests {
             [("75.8".into(), 7), ("0".into(), 7), ("75.8".into(), 9)]
         );
         assert_eq!(n.end_line, Some(15));
+    }
+
+    /// A line `pdftotext -layout` justified to the margin is split into
+    /// cells by its wide gaps: it is still the sentence's, not a table's.
+    #[test]
+    fn reads_justified_lines_as_prose() {
+        let text = "第三部分 情况说明\n一、收入\n社会保障和就业支出1,836.22万元，与上年相\n比减少       184.96 万元，降幅        9.1 %。\n二、支出\n本年支出5万元。";
+        let n = narrative_of(text);
+        let one = n.section(1).unwrap();
+        assert!(
+            one.sentences
+                .iter()
+                .any(|s| s.text.contains("降幅 9.1 %。")),
+            "{:?}",
+            one.sentences
+        );
+        assert!(!is_justified(
+            &Lines::from_text("基本支出    13,994.31").all[0]
+        ));
     }
 
     #[test]

@@ -491,7 +491,11 @@ impl Builder {
                 .push(filled.iter().map(|&(i, c)| (i, c.to_string())).collect());
         }
         if single && !labelled && figures_only && line.is_tabular() {
-            if let Some(slice) = self.under_header(&self.def.sides[0], &filled) {
+            // A rebuilt line's figures already stand in their columns.
+            let width = self.def.sides[0].columns.len();
+            let placed = (line.placed && cells.len() <= width)
+                .then(|| cells.iter().map(|c| c.to_string()).collect());
+            if let Some(slice) = placed.or_else(|| self.under_header(&self.def.sides[0], &filled)) {
                 let refs: Vec<&str> = slice.iter().map(String::as_str).collect();
                 let outcome = self.read_side(0, &self.def.sides[0], &refs, line);
                 let mut problems = Vec::new();

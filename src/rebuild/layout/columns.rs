@@ -36,6 +36,8 @@ pub struct Columns {
     sides: Vec<core::ops::Range<usize>>,
     /// Where each column's header word starts.
     header: Vec<Option<usize>>,
+    /// Where each column's header word ends.
+    header_end: Vec<Option<usize>>,
     /// Per side: the header describes the current page's layout.
     header_valid: Vec<bool>,
     /// Where each column's figures end on the current page.
@@ -64,6 +66,7 @@ impl Columns {
         Columns {
             sides,
             header: vec![None; n],
+            header_end: vec![None; n],
             header_valid: vec![false; def.sides.len()],
             anchors: vec![None; n],
             populated: vec![false; n],
@@ -78,12 +81,13 @@ impl Columns {
     pub fn set_header(&mut self, def: &TableDef, header: &[(usize, String)]) {
         let mut sorted: Vec<(usize, String)> = header
             .iter()
-            .map(|(start, text)| (*start, header_key(text)))
+            .flat_map(|(start, text)| header_words(def, *start, text))
             .filter(|(_, k)| k.chars().count() >= 2)
             .collect();
         sort_stable_by(&mut sorted, |a, b| a.0.cmp(&b.0));
         let mut next = 0;
         let mut found = vec![None; self.header.len()];
+        let mut found_end = vec![None; self.header.len()];
         for (i, (_, col)) in def.columns().enumerate() {
             let name = fold_key(col.name);
             let rest = &sorted[next.min(sorted.len())..];
@@ -108,12 +112,15 @@ impl Columns {
                 })
             });
             if let Some(p) = hit {
-                found[i] = Some(sorted[next + p].0);
+                let (start, key) = &sorted[next + p];
+                found[i] = Some(*start);
+                found_end[i] = Some(start + key.chars().count());
                 next += p + 1;
             }
         }
         if found.iter().any(Option::is_some) {
             self.header = found;
+            self.header_end = found_end;
             for valid in &mut self.header_valid {
                 *valid = true;
             }
@@ -144,7 +151,13 @@ impl Columns {
     /// forgotten. A page's anchors come first from its own figures: when
     /// the lines from its first one on fall into as many aligned columns
     /// as the side has, those are its columns, in order.
-    pub fn place_line(&mut self, lines: &[Vec<Vec<usize>>], at: usize) -> Vec<Option<Vec<usize>>> {
+    /// `starts`: where line `at`'s figures start, per side.
+    pub fn place_line(
+        &mut self,
+        lines: &[Vec<Vec<usize>>],
+        at: usize,
+        starts: &[Vec<usize>],
+    ) -> Vec<Option<Vec<usize>>> {
         let sides = &lines[at];
         let new_page = sides.iter().enumerate().any(|(s, ends)| {
             !ends.is_empty()
@@ -153,6 +166,7 @@ impl Columns {
                     .search(s, ends, true, self.header_valid[s], false)
                     .count
                     == 0
+                && self.under_words(s, &starts[s], ends).is_none()
         });
         let first = self.anchors.iter().all(Option::is_none);
         if new_page {
@@ -179,7 +193,7 @@ impl Columns {
                 if ends.is_empty() {
                     None
                 } else {
-                    self.place(s, ends)
+                    self.place(s, &starts[s], ends)
                 }
             })
             .collect()
@@ -224,7 +238,7 @@ impl Columns {
         None
     }
 
-    fn place(&mut self, side: usize, ends: &[usize]) -> Option<Vec<usize>> {
+    fn place(&mut self, side: usize, starts: &[usize], ends: &[usize]) -> Option<Vec<usize>> {
         let range = self.sides[side].clone();
         if ends.len() > range.len() {
             return None;
@@ -235,7 +249,9 @@ impl Columns {
             1 => Some(found.first),
             0 => {
                 let all = self.search(side, ends, false, false, false);
-                if all.count == 1 {
+                if let Some(under) = self.under_words(side, starts, ends) {
+                    Some(under)
+                } else if all.count == 1 {
                     Some(all.first)
                 } else if let Some(shifted) = self.shifted(side, ends) {
                     Some(shifted)
@@ -253,6 +269,39 @@ impl Columns {
             let c = range.start + col;
             self.anchors[c].get_or_insert(end);
             self.populated[c] = true;
+        }
+        Some(placed)
+    }
+
+    /// The placement of a line's figures when each stands under exactly one
+    /// column's header word, sharing characters with it, in the columns'
+    /// order, and within its column's anchor where it has one: a narrow
+    /// column's figure may end only a character or two right of its
+    /// header word's start ("因公出" over "80"), too close for the header
+    /// bounds of `fits`, yet under that word alone. None when the header
+    /// does not describe the page, or any figure stands under no word or
+    /// several.
+    fn under_words(&self, side: usize, starts: &[usize], ends: &[usize]) -> Option<Vec<usize>> {
+        if !self.header_valid[side] || starts.len() != ends.len() {
+            return None;
+        }
+        let range = self.sides[side].clone();
+        let mut placed: Vec<usize> = Vec::with_capacity(ends.len());
+        for (&start, &end) in starts.iter().zip(ends) {
+            let mut under = range.clone().filter(|&c| {
+                let shares = self.header[c]
+                    .zip(self.header_end[c])
+                    .is_some_and(|(hs, he)| start < he && hs < end);
+                let anchored = self.anchors[c].is_none_or(|a| a.abs_diff(end) <= SLACK);
+                shares && anchored
+            });
+            let (Some(c), None) = (under.next(), under.next()) else {
+                return None;
+            };
+            if placed.last().is_some_and(|&p| p + range.start >= c) {
+                return None;
+            }
+            placed.push(c - range.start);
         }
         Some(placed)
     }
@@ -375,6 +424,27 @@ impl Columns {
         }
         true
     }
+}
+
+/// A header cell's keys and where each starts: the cell as one, or, when
+/// it is words one space apart that together begin no column's name (two
+/// narrow columns' "公务用车购置 公务用车运行"), each word on its own.
+fn header_words(def: &TableDef, start: usize, text: &str) -> Vec<(usize, String)> {
+    let whole = header_key(text);
+    let names_column = def.columns().any(|(_, c)| {
+        let name = fold_key(c.name);
+        name.starts_with(whole.as_str()) || whole.starts_with(&*name)
+    });
+    if names_column || !text.contains(' ') {
+        return vec![(start, whole)];
+    }
+    let mut out = Vec::new();
+    let mut at = start;
+    for word in text.split(' ') {
+        out.push((at, header_key(word)));
+        at += word.chars().count() + 1;
+    }
+    out
 }
 
 /// A header word as matched with the columns' names: folded, without the

@@ -70,13 +70,18 @@ fn is_table_label(key: &str) -> bool {
 }
 
 /// A header line's cells: words one space apart are one ("政府性 基金预"),
-/// with where they start.
+/// with where they start. The space between such words is kept: two
+/// narrow columns' names may stand one space apart ("公务用车购置
+/// 公务用车运行"), which the columns tell apart by it (`Columns::set_header`).
 pub fn header_cells(ws: &[Word]) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::with_capacity(ws.len());
     let mut last_end = usize::MAX;
     for w in ws {
         match out.last_mut() {
-            Some((_, text)) if w.start == last_end + 1 => text.push_str(w.text),
+            Some((_, text)) if w.start == last_end + 1 => {
+                text.push(' ');
+                text.push_str(w.text);
+            }
             _ => out.push((w.start, w.text.to_string())),
         }
         last_end = w.end;
@@ -89,7 +94,7 @@ pub fn header_cells(ws: &[Word]) -> Vec<(usize, String)> {
 /// header only with two cells of two characters or more (a wrapped label's
 /// last character, "出", is part of "支出" too).
 pub fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -> bool {
-    let header_word = |(_, text): &(usize, String)| {
+    let header_word = |text: &str| {
         let key = fold_key(text);
         // "2024年机关运行经": a year may open a column's header (a year
         // alone, "2026年", is a header word of its own).
@@ -110,10 +115,19 @@ pub fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -
             }) || HEADER_WORDS.iter().any(|h| h.contains(key))
                 || matches!(key, "项目" | "收入" | "支出" | "小计" | "类" | "款" | "项"))
     };
-    // "合计" opening a line is the total row, not the column's header.
-    let opens_total = cells
-        .first()
-        .is_some_and(|(start, text)| *start <= 2 && is_total(text));
+    // Narrow columns' names may stand one space apart ("公务用车购置
+    // 公务用车运行"): a cell is a header cell when it is one header word
+    // or each of its words is.
+    let header_cell = |(_, text): &(usize, String)| {
+        header_word(text) || (text.contains(' ') && text.split(' ').all(header_word))
+    };
+    // "合计" opening a line is the total row, not the column's header,
+    // unless the table's rows have no label (its 合计 is a column).
+    let labelled = def.sides.first().is_some_and(|s| s.label_cells > 0);
+    let opens_total = labelled
+        && cells
+            .first()
+            .is_some_and(|(start, text)| *start <= 2 && is_total(text));
     // A code column's header stands out on its own: "功能分类科目编码" on
     // a line, "类 款 项" under it.
     let code_header = |(_, t): &(usize, String)| t.contains("科目") && t.chars().count() >= 6;
@@ -125,7 +139,7 @@ pub fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -
         || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2
         || split_codes
         || (cells.len() == 1 && code_header(&cells[0]));
-    enough && !opens_total && cells.iter().all(header_word)
+    enough && !opens_total && cells.iter().all(header_cell)
 }
 
 /// A header line's row: its cells in the amount positions, every label cell
@@ -133,7 +147,7 @@ pub fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -
 /// "部门预算支出经济科", is not one of the parser's header words, nor is
 /// 表四's "金额" in a label position).
 pub fn header_row(def: &TableDef, no: usize, cells: &[(usize, String)]) -> RebuiltRow {
-    let mut words = cells.iter().map(|(_, t)| t.clone());
+    let mut words = cells.iter().map(|(_, t)| t.replace(' ', ""));
     let mut row = Vec::new();
     for side in def.sides {
         let end = row.len() + side.label_cells + side.columns.len();

@@ -160,7 +160,16 @@ fn place(def: &TableDef, sorted: &Sorted) -> Vec<Vec<SidePart>> {
         }
         // A page's own figures are surveyed up to the next header.
         let until = pages.get(next_page).map_or(ends.len(), |(from, _)| *from);
-        let placed = columns.place_line(&ends[..until], at);
+        let starts: Vec<Vec<usize>> = (0..def.sides.len())
+            .map(|s| {
+                gs.iter()
+                    .zip(side_of)
+                    .filter(|(g, &o)| o == s && g.figure)
+                    .map(|(g, _)| g.start)
+                    .collect()
+            })
+            .collect();
+        let placed = columns.place_line(&ends[..until], at, &starts);
         let mut line_parts = read_line(def, gs, side_of, &placed, &columns);
         let adjacent = at > 0 && sorted.data[at] == sorted.data[at - 1] + 1;
         for (side, mut part) in parts.iter_mut().zip(line_parts.drain(..)) {
@@ -529,4 +538,80 @@ fn write_row(
         });
     }
     rebuilt.rows.push(RebuiltRow { lines: nos, cells });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lines::Lines;
+    use crate::profile::JIANGSU12;
+
+    /// The rows the layout reader writes for `table` (a Jiangsu 公开09表
+    /// region: title, unit line, then `body`): each placed line's cells.
+    fn rows_of(body: &str) -> Vec<Vec<String>> {
+        let text = format!(
+            "公开09表\n“三公”经费、会议费、培训费支出预算表\n部门：江苏省人民检察院      单位：万元\n{body}"
+        );
+        let mut lines = Lines::from_text(&text);
+        crate::rebuild::rebuild(&mut lines, &text, &JIANGSU12);
+        lines
+            .all
+            .iter()
+            .filter(|l| {
+                l.placed
+                    && l.cells()
+                        .any(|c| c.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .map(|l| l.cells().map(String::from).collect())
+            .collect()
+    }
+
+    /// A narrow column's figure ends two characters right of its header
+    /// word's start ("因公出" over "80"), too close for the header's bounds,
+    /// yet under that word alone; "合计" opens a header line of a table
+    /// whose rows have no label.
+    #[test]
+    fn places_a_narrow_column_under_its_header_word() {
+        let body = [
+            "                                   “三公”经费",
+            "                                   公务用车购置及运行维护费",
+            "  合计                因公出                               公务接      会议费      培训费",
+            "                    国（境）             公务用车购    公务用车运",
+            "            小计       费       小计                        待费",
+            "                                       置费     行维护费",
+            "",
+            " 1276.7    418.26   80       237              237     101.26   158.44    700",
+        ]
+        .join("\n");
+        assert_eq!(
+            rows_of(&body),
+            [["1276.7", "418.26", "80", "237", "", "237", "101.26", "158.44", "700"]]
+        );
+    }
+
+    /// Two narrow columns' names one space apart ("公务用车购置 公务用车运行")
+    /// are each its column's.
+    #[test]
+    fn tells_header_words_one_space_apart() {
+        let body = [
+            "                                          “三公”经费",
+            "                                          公务用车购置及运行维护费",
+            "   合计                         因公出国                                                    会议费        培训费",
+            "                小计                                                         公务接待费",
+            "                              （境）费                     公务用车购置 公务用车运行",
+            "                                         小计",
+            "                                                          费     维护费",
+            "",
+            "     1,467.70        509.20      70.00        411.20              411.20      28.00     933.50      25.00",
+        ]
+        .join("\n");
+        assert_eq!(
+            rows_of(&body),
+            [
+                [
+                    "1,467.70", "509.20", "70.00", "411.20", "", "411.20", "28.00", "933.50",
+                    "25.00"
+                ]
+            ]
+        );
+    }
 }
