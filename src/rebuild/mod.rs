@@ -108,7 +108,26 @@ pub struct Region<'a> {
     pub lines: &'a [Line],
 }
 
-impl Region<'_> {
+impl<'a> Region<'a> {
+    /// The region after the title on line index `title`, up to line index
+    /// `end` (exclusive).
+    fn between(
+        title: usize,
+        end: usize,
+        table: &'static TableDef,
+        profile: &'static Profile,
+        raw: &'a [&'a str],
+        lines: &'a Lines,
+    ) -> Region<'a> {
+        Region {
+            table,
+            profile,
+            first_line: title + 2,
+            raw: &raw[title + 1..end],
+            lines: &lines.all[title + 1..end],
+        }
+    }
+
     /// The 1-based input line number of `raw[i]`.
     pub fn line_no(&self, i: usize) -> usize {
         self.first_line + i
@@ -136,13 +155,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
     #[cfg(feature = "rebuild")]
     let mut again: Vec<(usize, usize, &'static TableDef, Shape)> = Vec::new();
     for (start, end, table) in regions {
-        let region = Region {
-            table,
-            profile,
-            first_line: start + 2,
-            raw: &raw[start + 1..end],
-            lines: &lines.all[start + 1..end],
-        };
+        let region = Region::between(start, end, table, profile, &raw, lines);
         let shape = detect_shape(&region);
         let (reading, rebuilt) = match shape {
             Shape::Tab => continue,
@@ -183,13 +196,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
     }
     #[cfg(feature = "rebuild")]
     for (start, end, table, shape) in again {
-        let region = Region {
-            table,
-            profile,
-            first_line: start + 2,
-            raw: &raw[start + 1..end],
-            lines: &lines.all[start + 1..end],
-        };
+        let region = Region::between(start, end, table, profile, &raw, lines);
         let rebuilt = match shape {
             Shape::Raw => raw::read(&region, &mut known),
             _ => spaced::read(&region, &mut known),

@@ -134,20 +134,11 @@ fn sort_lines(region: &Region) -> Sorted {
 /// Places every data line's figures, page by page, and splits each line
 /// into its sides' parts.
 fn place(def: &TableDef, sorted: &Sorted) -> Vec<Vec<SidePart>> {
+    let sides = def.sides.len();
     let ends: Vec<Vec<Vec<usize>>> = sorted
         .groups
         .iter()
-        .map(|(gs, side_of)| {
-            (0..def.sides.len())
-                .map(|s| {
-                    gs.iter()
-                        .zip(side_of)
-                        .filter(|(g, &o)| o == s && g.figure)
-                        .map(|(g, _)| g.end)
-                        .collect()
-                })
-                .collect()
-        })
+        .map(|(gs, side_of)| figure_edges(sides, gs, side_of, |g| g.end))
         .collect();
     let mut columns = Columns::new(def);
     let mut parts: Vec<Vec<SidePart>> = vec![Vec::new(); def.sides.len()];
@@ -160,15 +151,7 @@ fn place(def: &TableDef, sorted: &Sorted) -> Vec<Vec<SidePart>> {
         }
         // A page's own figures are surveyed up to the next header.
         let until = pages.get(next_page).map_or(ends.len(), |(from, _)| *from);
-        let starts: Vec<Vec<usize>> = (0..def.sides.len())
-            .map(|s| {
-                gs.iter()
-                    .zip(side_of)
-                    .filter(|(g, &o)| o == s && g.figure)
-                    .map(|(g, _)| g.start)
-                    .collect()
-            })
-            .collect();
+        let starts = figure_edges(sides, gs, side_of, |g| g.start);
         let placed = columns.place_line(&ends[..until], at, &starts);
         let mut line_parts = read_line(def, gs, side_of, &placed, &columns);
         let adjacent = at > 0 && sorted.data[at] == sorted.data[at - 1] + 1;
@@ -182,6 +165,25 @@ fn place(def: &TableDef, sorted: &Sorted) -> Vec<Vec<SidePart>> {
 
 /// A run of words read as one: a figure, a code, or text (words one space
 /// apart).
+/// Per side, one edge (where it starts or ends) of each figure of a line.
+fn figure_edges(
+    sides: usize,
+    groups: &[Group],
+    side_of: &[usize],
+    edge: impl Fn(&Group) -> usize,
+) -> Vec<Vec<usize>> {
+    (0..sides)
+        .map(|s| {
+            groups
+                .iter()
+                .zip(side_of)
+                .filter(|(g, &o)| o == s && g.figure)
+                .map(|(g, _)| edge(g))
+                .collect()
+        })
+        .collect()
+}
+
 struct Group {
     start: usize,
     text: String,
