@@ -17,9 +17,13 @@
 //! lines must be as far from the band's first and last lines. Of all the
 //! ways to cut the lines so, the one with the fewest bands joins every
 //! wrapped cell; when two such ways exist, or a joined cell does not look
-//! wrapped (a line before its last clearly shorter than the cell), the
-//! form is not read (`None`): a value read under the wrong label would be
-//! a false error, a form left unread is only said to be unread.
+//! wrapped (a line before its last clearly shorter than the cell, or in
+//! the grid than its column's text on the lines around), the form is not
+//! read (`None`): a value read under the wrong label would be a false
+//! error, a form left unread is only said to be unread. Only bands that
+//! could be a form's row are weighed (a paragraph's last line alone is
+//! none), and two cells `pdftotext` left one space apart are parted where
+//! both go on wrapped at their own columns.
 
 mod labels;
 
@@ -27,7 +31,10 @@ use crate::model::Amount;
 use crate::prelude::*;
 
 use super::RebuiltRow;
-use labels::{is_ideograph, is_signature_part, is_whole_label, rows_are_certain, starts_signature};
+use labels::{
+    could_be_row, heads_grid, is_ideograph, is_signature_part, is_whole_label, rows_are_certain,
+    starts_signature,
+};
 
 /// The most lines one row may take (the tallest corpus row, a 总体目标 of
 /// two goals, takes 17).
@@ -41,6 +48,12 @@ const START_SLACK: usize = 1;
 /// before a cell's last may be and still be a wrap: a line breaking
 /// before a closing bracket or comma moves a character down.
 const WRAP_SLACK: usize = 2;
+/// How many lines above and below a grid word set its column's width
+/// ([`column_floors`]).
+const FLOOR_REACH: usize = 2;
+/// How much more a line before one starting with an opening bracket may
+/// be short: the bracket and the character it opens go down together.
+const BRACKET_SLACK: usize = 4;
 
 /// One line of a form as printed.
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +78,14 @@ struct Word<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// Split off the word before it at one space, where both go on as
+    /// wrapped cells ([`split_where_wrapped`]): a band must join each of
+    /// them with a word of one same other line.
+    tied: bool,
+    /// In the indicator grid, the width of the widest word starting at its
+    /// column on the lines near it: about as wide as a line of a cell
+    /// wrapped there must be ([`column_floors`]); 0 elsewhere.
+    floor: usize,
 }
 
 impl Word<'_> {
@@ -76,6 +97,14 @@ impl Word<'_> {
             .chars()
             .map(|c| if c.is_ascii() { 1 } else { 2 })
             .sum()
+    }
+
+    /// How much wider than [`Word::width`] it may print: a digit or Latin
+    /// letter of the forms' fonts is wider than half a CJK character, so a
+    /// line holding many ("2022年10月31", "约为2000-2500,") fills its cell
+    /// with fewer columns than a line of Chinese; half a column each.
+    fn ascii_slack(&self) -> usize {
+        self.text.chars().filter(char::is_ascii).count() / 2
     }
 }
 
@@ -93,16 +122,19 @@ pub fn read(lines: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
         return None;
     }
     let mut words = Vec::new();
-    let mut first_word = Vec::with_capacity(lines.len() + 1);
     for (i, line) in lines.iter().enumerate() {
-        first_word.push(words.len());
         let before = words.len();
         split_words(line.text, i, &mut words)?;
         if words.len() == before || words.len() - before > MAX_WORDS {
             return None;
         }
     }
-    first_word.push(words.len());
+    let mut words = split_where_wrapped(&words);
+    column_floors(lines, &mut words);
+    let mut first_word = Vec::with_capacity(lines.len() + 1);
+    for i in 0..=lines.len() {
+        first_word.push(words.partition_point(|w| w.line < i));
+    }
     let signature = signature_start(lines, &words, &first_word);
     let mut bands = cut_into_bands(&lines[..signature], &words, &first_word)?;
     let mut cells_of_bands = Vec::new();
@@ -120,6 +152,9 @@ pub fn read(lines: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
         crate::slices::sort_stable_by(&mut cells, |a, b| a.start.cmp(&b.start));
         cells_of_bands.push(cells);
         bands.push((signature, lines.len()));
+    }
+    if cells_of_bands.iter().flatten().any(has_inner_border) {
+        return None;
     }
     let columns = columns_of(&cells_of_bands);
     let mut rows: Vec<RebuiltRow> = Vec::with_capacity(cells_of_bands.len());
@@ -185,6 +220,8 @@ fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>>) -> Optio
             start: c0,
             end: c1,
             text: &text[b0..b1],
+            tied: false,
+            floor: 0,
         });
     };
     for (col, (byte, ch)) in text.char_indices().enumerate() {
@@ -213,6 +250,100 @@ fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>>) -> Optio
         push(out, start, last_end);
     }
     Some(())
+}
+
+/// The words with each one split at a single space where two cells meet
+/// with no room between: `pdftotext` leaves one space between a cell
+/// filled to its edge and the next ("服务对象满 考务人员满"), as it does
+/// between two words of one cell. Split only where both go on, wrapped,
+/// on a line at most two away which has a word starting at each piece's
+/// column ("意度      意度"): one cell's words would go on at its own
+/// column only. The band that reads them must join both pieces with that
+/// line's words ([`cells_of`]), so a split that chance columns suggest
+/// leaves the form unread rather than misread.
+fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
+    let starts_at = |line: usize, col: usize, slack: usize| {
+        words
+            .iter()
+            .any(|w| w.line == line && w.start + slack >= col && w.start <= col + slack)
+    };
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let mut piece = *w;
+        let mut byte = 0;
+        for (col, (at, ch)) in w.text.char_indices().enumerate() {
+            if ch != ' ' || at + 1 >= w.text.len() {
+                continue;
+            }
+            let next = w.start + col + 1;
+            let nearby = [
+                w.line.checked_sub(2),
+                w.line.checked_sub(1),
+                Some(w.line + 1),
+                Some(w.line + 2),
+            ];
+            let continued = nearby
+                .into_iter()
+                .flatten()
+                .any(|j| starts_at(j, piece.start, START_SLACK) && starts_at(j, next, 0));
+            if continued {
+                out.push(Word {
+                    end: w.start + col,
+                    text: &w.text[byte..at],
+                    ..piece
+                });
+                byte = at + 1;
+                piece = Word {
+                    start: next,
+                    text: &w.text[byte..],
+                    tied: true,
+                    ..piece
+                };
+            }
+        }
+        out.push(piece);
+    }
+    out
+}
+
+/// Sets each grid word's [`Word::floor`]. Text wraps only at its cell's
+/// edge, so a line of a wrapped cell before its last is about as wide as
+/// the column's widest text: two one-line rows of the grid whose cells
+/// happen to be as long as each other ("物业服务时间  全年" over "设备维修时间
+/// 及时") would otherwise read as one row of wrapped cells. The grid's
+/// columns hold across neighbouring rows ([`FLOOR_REACH`] lines), within
+/// a page (a page may set them otherwise, and rows further off may merge
+/// cells: a 效益 row's name running over its value's column); above the
+/// grid the rows merge cells differently, and there the labels keep rows
+/// apart. A word with a space in it may run across two cells ("…5万元/家，
+/// 200-500万"): it sets no width.
+fn column_floors(lines: &[PrintedLine], words: &mut [Word]) {
+    let Some(grid) = words.iter().find(|w| heads_grid(w.text)).map(|w| w.line) else {
+        return;
+    };
+    let mut page = vec![0; lines.len()];
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        page[i] = page[i - 1] + usize::from(line.page_start);
+    }
+    let in_grid: Vec<usize> = (0..words.len())
+        .filter(|&k| words[k].line >= grid)
+        .collect();
+    for &k in &in_grid {
+        let w = words[k];
+        let floor = in_grid
+            .iter()
+            .map(|&o| &words[o])
+            .filter(|o| {
+                page[o.line] == page[w.line]
+                    && o.line.abs_diff(w.line) <= FLOOR_REACH
+                    && o.start.abs_diff(w.start) <= START_SLACK
+                    && !o.text.contains(' ')
+            })
+            .map(Word::width)
+            .max()
+            .unwrap_or(0);
+        words[k].floor = floor;
+    }
 }
 
 /// Whether the one space between `before` (the run so far) and `after`
@@ -264,7 +395,7 @@ fn cut_into_bands(
             let Some((count, ways, _)) = fewest[s] else {
                 continue;
             };
-            if cells_of(&words[first_word[s]..first_word[e]], s, e).is_none() {
+            if !is_band(lines, words, first_word, s, e) {
                 continue;
             }
             best = match best {
@@ -290,14 +421,37 @@ fn cut_into_bands(
     Some(bands)
 }
 
+/// Whether the lines `[s, e)` can be one row: their cells are centred
+/// ([`cells_of`]) and could be a form's row ([`could_be_row`]), or they
+/// are lines taken for watermarks, which `read` drops when they stand as
+/// a row of their own.
+fn is_band(
+    lines: &[PrintedLine],
+    words: &[Word],
+    first_word: &[usize],
+    s: usize,
+    e: usize,
+) -> bool {
+    let Some(cells) = cells_of(&words[first_word[s]..first_word[e]], s, e) else {
+        return false;
+    };
+    if lines[s..e].iter().all(|l| l.watermark) {
+        return true;
+    }
+    let texts: Vec<String> = cells.iter().map(joined).collect();
+    could_be_row(&texts)
+}
+
 /// The cells of the band of lines `[s, e)` whose words are `words`, left
 /// to right; `None` when the band is not a row (a cell not centred, two
 /// words of one line overlapping, words that cannot be one cell).
 fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cell<'w, 'a>>> {
-    let mut sorted: Vec<&Word> = words.iter().collect();
-    crate::slices::sort_stable_by(&mut sorted, |a, b| a.start.cmp(&b.start));
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    crate::slices::sort_stable_by(&mut order, |&a, &b| words[a].start.cmp(&words[b].start));
     let mut cells: Vec<Cell> = Vec::new();
-    for w in sorted {
+    let mut cell_of = vec![0; words.len()];
+    for k in order {
+        let w = &words[k];
         match cells.last_mut() {
             Some(cell) if w.start <= cell.start + START_SLACK => cell.words.push(w),
             _ => cells.push(Cell {
@@ -305,6 +459,7 @@ fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cel
                 words: vec![w],
             }),
         }
+        cell_of[k] = cells.len() - 1;
     }
     for cell in &mut cells {
         crate::slices::sort_stable_by(&mut cell.words, |a, b| a.line.cmp(&b.line));
@@ -314,6 +469,16 @@ fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cel
         let first = cell.words.first()?.line;
         let last = cell.words.last()?.line;
         if first + last != s + (e - 1) {
+            return None;
+        }
+    }
+    for (k, w) in words.iter().enumerate().filter(|(_, w)| w.tied) {
+        let (left, right) = (&cells[cell_of[k.checked_sub(1)?]], &cells[cell_of[k]]);
+        let both_go_on = left
+            .words
+            .iter()
+            .any(|a| a.line != w.line && right.words.iter().any(|b| b.line == a.line));
+        if !both_go_on {
             return None;
         }
     }
@@ -356,13 +521,39 @@ fn continues(upper: &str, lower: &str) -> bool {
 /// A cell of several lines whose lines before the last are about as long
 /// as its longest: text wrapped at the cell's edge, not two cells.
 fn looks_wrapped(cell: &Cell) -> bool {
-    let Some((_, before_last)) = cell.words.split_last() else {
-        return true;
-    };
     let longest = cell.words.iter().map(|w| w.width()).max().unwrap_or(0);
-    before_last
-        .iter()
-        .all(|w| w.width() + WRAP_SLACK >= longest)
+    cell.words.windows(2).all(|pair| {
+        let full = longest.max(pair[0].floor);
+        // A line never ends on an opening bracket: "市县（区）财" wraps as
+        // "市县" over "（区）财".
+        let bracket = if pair[1].text.starts_with(['（', '(']) {
+            BRACKET_SLACK
+        } else {
+            0
+        };
+        pair[0].width() + WRAP_SLACK + pair[0].ascii_slack() + bracket >= full
+    })
+}
+
+/// Whether two lines of a cell hold one space at the same column between
+/// non-ASCII characters: the border of two cells side by side, each
+/// filled to its edge ("…全年正常开 通过…" over "展项目评审任务…。 务，…"),
+/// that one space apart were taken for one.
+fn has_inner_border(cell: &Cell) -> bool {
+    let mut seen: Vec<usize> = Vec::new();
+    for w in &cell.words {
+        let chars: Vec<char> = w.text.chars().collect();
+        for (i, pair) in chars.windows(3).enumerate() {
+            if pair[1] == ' ' && !pair[0].is_ascii() && !pair[2].is_ascii() {
+                let col = w.start + i + 1;
+                if seen.contains(&col) {
+                    return true;
+                }
+                seen.push(col);
+            }
+        }
+    }
+    false
 }
 
 /// The columns of the form: every cell's start, sorted, those within
@@ -552,6 +743,91 @@ mod tests {
         .unwrap();
         let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
         assert_eq!(texts, ["山西省财政厅 山西省商务厅", "2022 年度", "≥35 家"]);
+    }
+
+    #[test]
+    fn two_cells_one_space_apart_are_parted_where_both_go_on() {
+        // "服务对象满 考务人员满": two cells filled to their edges, each
+        // going on below at its own column.
+        let got = rows(
+            "          服务对象满 考务人员满\n\
+             满意度指标                       ≥90%\n\
+             \x20         意度    意度",
+        )
+        .expect("read");
+        assert_eq!(
+            got,
+            vec![strings(&[
+                "满意度指标",
+                "服务对象满意度",
+                "考务人员满意度",
+                "≥90%"
+            ])]
+        );
+    }
+
+    #[test]
+    fn two_cells_one_space_apart_on_every_line_leave_the_form_unread() {
+        // Two goals side by side, each line of both one space apart: no
+        // line parts them, and one cell cannot hold a border.
+        let text = "项目名称  评审中心工作运行费\n\
+                    \x20         通过安排评审中心工作开 通过安排评审中心工作开\n\
+                    总体目标\n\
+                    \x20         展项目评审任务有效保障 展项目评审任务有效保障";
+        assert_eq!(rows(text), None);
+    }
+
+    #[test]
+    fn a_label_wrapped_before_its_bracket_is_one_cell() {
+        // "市县（区）财政资金" wraps as "市县" / "（区）财" / "政资金": the
+        // opening bracket goes down with the character it opens.
+        let got = rows(
+            "市县\n\
+             \x20                   市县（区）财政资\n\
+             （区）财  350,000\n\
+             \x20                   金\n\
+             政资金",
+        )
+        .expect("read");
+        assert_eq!(
+            got,
+            vec![strings(&[
+                "市县（区）财政资金",
+                "350,000",
+                "市县（区）财政资金"
+            ])]
+        );
+    }
+
+    #[test]
+    fn two_grid_rows_as_long_as_each_other_stay_two_rows() {
+        // "全年" cannot be the first line of a wrapped value where the
+        // line above it holds "每年年底前" in the same column.
+        let got = rows(
+            "绩效指标  一级指标  二级指标  三级指标      指标值\n\
+             \x20         产出指标  时效指标  培训完成时间  每年年底前\n\
+             \x20                     物业服务时间  全年\n\
+             \x20                     设备维修时间  及时",
+        )
+        .expect("read");
+        assert_eq!(got[2], strings(&["物业服务时间", "全年"]));
+        assert_eq!(got[3], strings(&["设备维修时间", "及时"]));
+    }
+
+    #[test]
+    fn a_paragraph_s_last_line_is_not_a_row_of_its_own() {
+        // Cut alone, "力。" would make a cut with as few bands as the one
+        // joining it to its goal; it is no form's row, so only that one
+        // is weighed.
+        let got = rows(
+            "总体目标  完成全年各项考试考务工作。      提高会计人员素质,加强会计队伍\n\
+             \x20                                      专业人员的学识水平和业务能\n\
+             年度目标  按时完成                        力。",
+        );
+        // Whatever the cut, no row is the line's last word alone.
+        if let Some(got) = got {
+            assert!(got.iter().all(|r| r != &strings(&["力。"])));
+        }
     }
 
     #[test]
