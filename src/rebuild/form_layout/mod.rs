@@ -33,7 +33,7 @@ use crate::prelude::*;
 
 use super::RebuiltRow;
 use labels::{could_be_row, is_signature_part, is_whole_label, rows_are_certain, starts_signature};
-use words::{column_floors, split_where_wrapped, split_words, Word};
+use words::{cjk_space_at, column_floors, split_where_wrapped, split_words, Word};
 
 /// The most lines one row may take (the tallest corpus row, a 总体目标 of
 /// two goals, takes 17).
@@ -331,15 +331,12 @@ fn looks_wrapped(cell: &Cell) -> bool {
 fn has_inner_border(cell: &Cell) -> bool {
     let mut seen: Vec<usize> = Vec::new();
     for w in &cell.words {
-        let chars: Vec<char> = w.text.chars().collect();
-        for (i, pair) in chars.windows(3).enumerate() {
-            if pair[1] == ' ' && !pair[0].is_ascii() && !pair[2].is_ascii() {
-                let col = w.start + i + 1;
-                if seen.contains(&col) {
-                    return true;
-                }
-                seen.push(col);
+        for i in (1..w.text.chars().count()).filter(|&i| cjk_space_at(w.text, i)) {
+            let col = w.start + i;
+            if seen.contains(&col) {
+                return true;
             }
+            seen.push(col);
         }
     }
     false
@@ -539,14 +536,57 @@ mod tests {
     }
 
     #[test]
-    fn two_cells_one_space_apart_on_every_line_leave_the_form_unread() {
-        // Two goals side by side, each line of both one space apart: no
-        // line parts them, and one cell cannot hold a border.
-        let text = "项目名称  评审中心工作运行费\n\
-                    \x20         通过安排评审中心工作开 通过安排评审中心工作开\n\
-                    总体目标\n\
-                    \x20         展项目评审任务有效保障 展项目评审任务有效保障";
-        assert_eq!(rows(text), None);
+    fn two_cells_one_space_apart_on_every_line_are_parted_there() {
+        // Two goals side by side, every line of both one space apart at
+        // the same column: that column is their border.
+        let got = rows(
+            "\x20        聘请法律顾问确保我单位各项工作符\n\
+             \x20        合国家法律法规要求涉及的法律问题 聘请法律顾问确保各项工作符合国家法律\n\
+             总体目标\n\
+             \x20        能及时准确得到解决预防法律纠纷的 业务中设计的法律问题及时得到解决。\n\
+             \x20        纷。",
+        )
+        .expect("read");
+        assert_eq!(
+            got,
+            vec![strings(&[
+                "总体目标",
+                "聘请法律顾问确保我单位各项工作符合国家法律法规要求涉及的法律问题能及时准确得到解决预防法律纠纷的纷。",
+                "聘请法律顾问确保各项工作符合国家法律业务中设计的法律问题及时得到解决。",
+            ])]
+        );
+    }
+
+    #[test]
+    fn a_cell_holding_one_space_at_one_column_on_two_lines_is_no_cell() {
+        let words = [
+            Word {
+                line: 0,
+                start: 4,
+                end: 12,
+                text: "通过安排 通过安排",
+                tied: false,
+                floor: 0,
+            },
+            Word {
+                line: 3,
+                start: 4,
+                end: 12,
+                text: "评审任务 评审任务",
+                tied: false,
+                floor: 0,
+            },
+        ];
+        let cell = Cell {
+            start: 4,
+            words: words.iter().collect(),
+        };
+        assert!(has_inner_border(&cell));
+        let one = Cell {
+            start: 4,
+            words: vec![&words[0]],
+        };
+        assert!(!has_inner_border(&one));
     }
 
     #[test]

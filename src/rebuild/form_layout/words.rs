@@ -105,15 +105,28 @@ pub(super) fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>
 /// filled to its edge and the next ("服务对象满 考务人员满"), as it does
 /// between two words of one cell. Split only where both go on, wrapped,
 /// on a line at most two away which has a word starting at each piece's
-/// column ("意度      意度"): one cell's words would go on at its own
-/// column only. The band that reads them must join both pieces with that
-/// line's words (`cells_of`), so a split that chance columns suggest
-/// leaves the form unread rather than misread.
+/// column ("意度      意度"), or a word starting at the first's column with
+/// one space at the same column between two CJK characters (two cells
+/// one space apart there too): one cell's words would go on at its own
+/// column only, and prose holds no space at one column on two lines. The
+/// band that reads them must join both pieces with that line's words
+/// (`cells_of`), so a split that chance columns suggest leaves the form
+/// unread rather than misread.
 pub(super) fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
     let starts_at = |line: usize, col: usize, slack: usize| {
         words
             .iter()
             .any(|w| w.line == line && w.start + slack >= col && w.start <= col + slack)
+    };
+    // A word on `line` starting at `start` with one space at `col`
+    // between two CJK characters.
+    let spaced_at = |line: usize, start: usize, col: usize| {
+        words.iter().any(|w| {
+            w.line == line
+                && w.start.abs_diff(start) <= START_SLACK
+                && col > w.start
+                && cjk_space_at(w.text, col - w.start)
+        })
     };
     let mut out = Vec::with_capacity(words.len());
     for w in words {
@@ -130,10 +143,11 @@ pub(super) fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
                 Some(w.line + 1),
                 Some(w.line + 2),
             ];
-            let continued = nearby
-                .into_iter()
-                .flatten()
-                .any(|j| starts_at(j, piece.start, START_SLACK) && starts_at(j, next, 0));
+            let continued = nearby.into_iter().flatten().any(|j| {
+                starts_at(j, piece.start, START_SLACK)
+                    && (starts_at(j, next, 0)
+                        || (cjk_space_at(w.text, col) && spaced_at(j, piece.start, next - 1)))
+            });
             if continued {
                 out.push(Word {
                     end: w.start + col,
@@ -152,6 +166,17 @@ pub(super) fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
         out.push(piece);
     }
     out
+}
+
+/// Whether the character at index `i` of `text` is one space between two
+/// non-ASCII characters.
+pub(super) fn cjk_space_at(text: &str, i: usize) -> bool {
+    let mut chars = text.chars().skip(i.saturating_sub(1));
+    i > 0
+        && matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (Some(a), Some(' '), Some(b)) if !a.is_ascii() && !b.is_ascii()
+        )
 }
 
 /// Sets each grid word's [`Word::floor`]. Text wraps only at its cell's
