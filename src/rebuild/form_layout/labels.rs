@@ -132,6 +132,14 @@ fn is_signature(key: &str) -> bool {
     SIGNATURE.iter().any(|s| key.starts_with(s))
 }
 
+/// A heading of the indicator grid's columns ("三级指标", "指标值").
+pub fn heads_grid(text: &str) -> bool {
+    matches!(
+        fold(text).as_str(),
+        "一级指标" | "二级指标" | "三级指标" | "指标值"
+    )
+}
+
 /// The signature line's first word ("负责人：").
 pub fn starts_signature(text: &str) -> bool {
     is_signature(&fold(text))
@@ -152,12 +160,7 @@ pub fn is_signature_part(text: &str) -> bool {
 pub fn rows_are_certain(rows: &[RebuiltRow]) -> bool {
     let mut in_grid = false;
     for row in rows {
-        let filled: Vec<String> = row
-            .cells
-            .iter()
-            .filter(|c| !c.is_empty())
-            .map(|c| fold(c))
-            .collect();
+        let filled = folded_filled(&row.cells);
         let Some(first) = filled.first() else {
             return false;
         };
@@ -167,16 +170,59 @@ pub fn rows_are_certain(rows: &[RebuiltRow]) -> bool {
         in_grid |= filled
             .iter()
             .any(|k| k == "一级指标" || (is_level_key(k) && k.starts_with(['产', '效', '满'])));
-        if in_grid {
-            let lone_text = filled.len() == 1 && !is_level_key(first) && !is_whole_label(first);
-            if lone_text || row.cells.iter().any(|c| spaced_words(c)) {
-                return false;
-            }
-        } else if !(LABELS.contains(&first.as_str()) || is_year(first)) {
+        let certain = if in_grid {
+            is_grid_row(&filled, &row.cells)
+        } else {
+            starts_as_row(first)
+        };
+        if !certain {
             return false;
         }
     }
     true
+}
+
+/// Whether a band whose cells are `cells` (left to right) may be a row of
+/// a form, above its grid or in it: a band that could be neither (a
+/// paragraph's last line alone, "力。") is no reading's row, so the cut
+/// need not weigh it. [`rows_are_certain`] still judges the rows chosen.
+pub fn could_be_row(cells: &[String]) -> bool {
+    let filled = folded_filled(cells);
+    let Some(first) = filled.first() else {
+        return false;
+    };
+    is_signature(first) || starts_as_row(first) || is_grid_row(&filled, cells)
+}
+
+/// A row's filled cells, folded.
+fn folded_filled(cells: &[String]) -> Vec<String> {
+    cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| fold(c))
+        .collect()
+}
+
+/// A row above the grid starts with a label, or is the year line.
+fn starts_as_row(first: &str) -> bool {
+    LABELS.contains(&first) || is_year(first)
+}
+
+/// A row of the grid is not one lone text, and no cell of it holds two
+/// words one space apart.
+fn is_grid_row(filled: &[String], cells: &[String]) -> bool {
+    let lone_text = filled.len() == 1 && !is_level_key(&filled[0]) && !is_whole_label(&filled[0]);
+    !lone_text && !cells.iter().any(|c| spaced_words(c)) && !value_first(filled)
+}
+
+/// The row's first text that is no level or label is a bound ("≤180元/人/"):
+/// an indicator's value where its name stands, as when a row's cells are
+/// cut apart from the line that names them.
+fn value_first(filled: &[String]) -> bool {
+    filled
+        .iter()
+        .find(|k| !is_level_key(k) && !is_whole_label(k))
+        .is_some_and(|k| k.starts_with(['≥', '≤', '<', '>', '＞', '＜']))
 }
 
 /// A space between two ideographs: in the grid's short names and values,
@@ -217,6 +263,26 @@ mod tests {
     }
 
     #[test]
+    fn a_band_that_no_form_row_could_be_is_not_weighed() {
+        let cells = |c: &[&str]| c.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert!(!could_be_row(&cells(&["力。"])));
+        assert!(could_be_row(&cells(&[
+            "项目概况",
+            "",
+            "为了解决机关人力不足问题"
+        ])));
+        assert!(could_be_row(&cells(&[
+            "",
+            "产出指标",
+            "数量指标",
+            "监考人员",
+            "≥50人"
+        ])));
+        assert!(could_be_row(&cells(&["负责人：", "经办人："])));
+        assert!(!could_be_row(&cells(&["", "", "≤180元/人/", "按合同规定"])));
+    }
+
+    #[test]
     fn a_cut_off_half_in_the_grid_is_not_certain() {
         let row = |cells: &[&str]| RebuiltRow {
             lines: vec![1],
@@ -232,5 +298,8 @@ mod tests {
         cut.push(row(&["", "", "国际能源博览"]));
         assert!(!rows_are_certain(&cut));
         assert!(!rows_are_certain(&[row(&["招商引资工作"])]));
+        let mut value_first = good.to_vec();
+        value_first.push(row(&["", "", "", "≤180元/人/", "按合同规定"]));
+        assert!(!rows_are_certain(&value_first));
     }
 }

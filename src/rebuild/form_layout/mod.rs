@@ -17,17 +17,23 @@
 //! lines must be as far from the band's first and last lines. Of all the
 //! ways to cut the lines so, the one with the fewest bands joins every
 //! wrapped cell; when two such ways exist, or a joined cell does not look
-//! wrapped (a line before its last clearly shorter than the cell), the
-//! form is not read (`None`): a value read under the wrong label would be
-//! a false error, a form left unread is only said to be unread.
+//! wrapped (a line before its last clearly shorter than the cell, or in
+//! the grid than its column's text on the lines around), the form is not
+//! read (`None`): a value read under the wrong label would be a false
+//! error, a form left unread is only said to be unread. Only bands that
+//! could be a form's row are weighed (a paragraph's last line alone is
+//! none), and two cells `pdftotext` left one space apart are parted where
+//! both go on wrapped at their own columns.
 
 mod labels;
+mod words;
 
 use crate::model::Amount;
 use crate::prelude::*;
 
 use super::RebuiltRow;
-use labels::{is_ideograph, is_signature_part, is_whole_label, rows_are_certain, starts_signature};
+use labels::{could_be_row, is_signature_part, is_whole_label, rows_are_certain, starts_signature};
+use words::{cjk_space_at, column_floors, split_where_wrapped, split_words, Word};
 
 /// The most lines one row may take (the tallest corpus row, a 总体目标 of
 /// two goals, takes 17).
@@ -41,6 +47,9 @@ const START_SLACK: usize = 1;
 /// before a cell's last may be and still be a wrap: a line breaking
 /// before a closing bracket or comma moves a character down.
 const WRAP_SLACK: usize = 2;
+/// How much more a line before one starting with an opening bracket may
+/// be short: the bracket and the character it opens go down together.
+const BRACKET_SLACK: usize = 4;
 
 /// One line of a form as printed.
 #[derive(Debug, Clone, Copy)]
@@ -54,29 +63,6 @@ pub struct PrintedLine<'a> {
     /// The lines stage took it for a watermark: dropped when it stands as a
     /// row of its own that no label starts.
     pub watermark: bool,
-}
-
-/// A run of text on one line: the words between runs of spaces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Word<'a> {
-    /// Index of its line among the form's lines.
-    line: usize,
-    /// Its first column and the column past its end, in characters.
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-impl Word<'_> {
-    /// Its printed width in ASCII columns: a CJK character takes two. (Its
-    /// count of characters would make a line of figures and Latin letters
-    /// look longer than the Chinese line it wraps.)
-    fn width(&self) -> usize {
-        self.text
-            .chars()
-            .map(|c| if c.is_ascii() { 1 } else { 2 })
-            .sum()
-    }
 }
 
 /// A cell: the words of one band whose columns overlap, top to bottom.
@@ -93,16 +79,19 @@ pub fn read(lines: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
         return None;
     }
     let mut words = Vec::new();
-    let mut first_word = Vec::with_capacity(lines.len() + 1);
     for (i, line) in lines.iter().enumerate() {
-        first_word.push(words.len());
         let before = words.len();
         split_words(line.text, i, &mut words)?;
         if words.len() == before || words.len() - before > MAX_WORDS {
             return None;
         }
     }
-    first_word.push(words.len());
+    let mut words = split_where_wrapped(&words);
+    column_floors(lines, &mut words);
+    let mut first_word = Vec::with_capacity(lines.len() + 1);
+    for i in 0..=lines.len() {
+        first_word.push(words.partition_point(|w| w.line < i));
+    }
     let signature = signature_start(lines, &words, &first_word);
     let mut bands = cut_into_bands(&lines[..signature], &words, &first_word)?;
     let mut cells_of_bands = Vec::new();
@@ -120,6 +109,9 @@ pub fn read(lines: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
         crate::slices::sort_stable_by(&mut cells, |a, b| a.start.cmp(&b.start));
         cells_of_bands.push(cells);
         bands.push((signature, lines.len()));
+    }
+    if cells_of_bands.iter().flatten().any(has_inner_border) {
+        return None;
     }
     let columns = columns_of(&cells_of_bands);
     let mut rows: Vec<RebuiltRow> = Vec::with_capacity(cells_of_bands.len());
@@ -169,78 +161,6 @@ fn signature_start(lines: &[PrintedLine], words: &[Word], first_word: &[usize]) 
     start
 }
 
-/// Splits a line into words at runs of two spaces or more, and at one
-/// space where it parts two cells ([`is_cell_border`]). `None` for a line
-/// with a TAB (not a laid-out line).
-fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>>) -> Option<()> {
-    if text.contains('\t') {
-        return None;
-    }
-    let mut run: Option<(usize, usize)> = None; // (byte, column) of the run's start
-    let mut spaces = 0;
-    let mut last_end = (0, 0); // (byte, column) past the run's last character
-    let push = |out: &mut Vec<Word<'a>>, (b0, c0): (usize, usize), (b1, c1): (usize, usize)| {
-        out.push(Word {
-            line,
-            start: c0,
-            end: c1,
-            text: &text[b0..b1],
-        });
-    };
-    for (col, (byte, ch)) in text.char_indices().enumerate() {
-        if ch == ' ' {
-            spaces += 1;
-        } else {
-            match run {
-                Some(start) if spaces >= 2 => {
-                    push(out, start, last_end);
-                    run = Some((byte, col));
-                }
-                Some(start)
-                    if spaces == 1 && is_cell_border(&text[start.0..last_end.0], &text[byte..]) =>
-                {
-                    push(out, start, last_end);
-                    run = Some((byte, col));
-                }
-                Some(_) => {}
-                None => run = Some((byte, col)),
-            }
-            spaces = 0;
-            last_end = (byte + ch.len_utf8(), col + 1);
-        }
-    }
-    if let Some(start) = run {
-        push(out, start, last_end);
-    }
-    Some(())
-}
-
-/// Whether the one space between `before` (the run so far) and `after`
-/// (the rest of the line) parts two cells: a cell's text runs up to the
-/// next column where the PDF drew it wide. Inside a cell a space stands
-/// between words of a sentence ("山西省财政厅 山西省商务厅", "≥35 家");
-/// it parts cells after a figure before a word ("340.46 合计"), before
-/// or after a label or level printed whole ("100% 质量指标", "服务对象满意度
-/// 补助企业满意度", "2296631 填报日期："), and between a name and the
-/// bound after it ("遗属满意度 ≥90%").
-fn is_cell_border(before: &str, after: &str) -> bool {
-    let next = after.split(' ').next().unwrap_or(after);
-    let last = before.rsplit(' ').next().unwrap_or(before);
-    let starts_word = after.chars().next().is_some_and(|c| !c.is_ascii());
-    let after_colon = before.ends_with([':', '：']);
-    (is_figure_word(before) && starts_word)
-        || (is_whole_label(next) && !after_colon)
-        || is_whole_label(last)
-        || (after.starts_with(['≥', '≤']) && before.chars().last().is_some_and(is_ideograph))
-}
-
-/// A figure as the forms print them: grouped or with decimals ("340.46",
-/// "1,816,000"), or a lone 0. A year ("2022 年") or a count ("4 行业") in a
-/// sentence is not one.
-fn is_figure_word(text: &str) -> bool {
-    (text == "0" || text.contains(['.', ','])) && Amount::parse(text).is_some()
-}
-
 /// The bands (`[first, past last)` line indices) of the one partition of
 /// the lines into centred bands with the fewest bands; `None` when there
 /// are two.
@@ -264,7 +184,7 @@ fn cut_into_bands(
             let Some((count, ways, _)) = fewest[s] else {
                 continue;
             };
-            if cells_of(&words[first_word[s]..first_word[e]], s, e).is_none() {
+            if !is_band(lines, words, first_word, s, e) {
                 continue;
             }
             best = match best {
@@ -290,14 +210,37 @@ fn cut_into_bands(
     Some(bands)
 }
 
+/// Whether the lines `[s, e)` can be one row: their cells are centred
+/// ([`cells_of`]) and could be a form's row ([`could_be_row`]), or they
+/// are lines taken for watermarks, which `read` drops when they stand as
+/// a row of their own.
+fn is_band(
+    lines: &[PrintedLine],
+    words: &[Word],
+    first_word: &[usize],
+    s: usize,
+    e: usize,
+) -> bool {
+    let Some(cells) = cells_of(&words[first_word[s]..first_word[e]], s, e) else {
+        return false;
+    };
+    if lines[s..e].iter().all(|l| l.watermark) {
+        return true;
+    }
+    let texts: Vec<String> = cells.iter().map(joined).collect();
+    could_be_row(&texts)
+}
+
 /// The cells of the band of lines `[s, e)` whose words are `words`, left
 /// to right; `None` when the band is not a row (a cell not centred, two
 /// words of one line overlapping, words that cannot be one cell).
 fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cell<'w, 'a>>> {
-    let mut sorted: Vec<&Word> = words.iter().collect();
-    crate::slices::sort_stable_by(&mut sorted, |a, b| a.start.cmp(&b.start));
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    crate::slices::sort_stable_by(&mut order, |&a, &b| words[a].start.cmp(&words[b].start));
     let mut cells: Vec<Cell> = Vec::new();
-    for w in sorted {
+    let mut cell_of = vec![0; words.len()];
+    for k in order {
+        let w = &words[k];
         match cells.last_mut() {
             Some(cell) if w.start <= cell.start + START_SLACK => cell.words.push(w),
             _ => cells.push(Cell {
@@ -305,6 +248,7 @@ fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cel
                 words: vec![w],
             }),
         }
+        cell_of[k] = cells.len() - 1;
     }
     for cell in &mut cells {
         crate::slices::sort_stable_by(&mut cell.words, |a, b| a.line.cmp(&b.line));
@@ -314,6 +258,16 @@ fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cel
         let first = cell.words.first()?.line;
         let last = cell.words.last()?.line;
         if first + last != s + (e - 1) {
+            return None;
+        }
+    }
+    for (k, w) in words.iter().enumerate().filter(|(_, w)| w.tied) {
+        let (left, right) = (&cells[cell_of[k.checked_sub(1)?]], &cells[cell_of[k]]);
+        let both_go_on = left
+            .words
+            .iter()
+            .any(|a| a.line != w.line && right.words.iter().any(|b| b.line == a.line));
+        if !both_go_on {
             return None;
         }
     }
@@ -356,13 +310,36 @@ fn continues(upper: &str, lower: &str) -> bool {
 /// A cell of several lines whose lines before the last are about as long
 /// as its longest: text wrapped at the cell's edge, not two cells.
 fn looks_wrapped(cell: &Cell) -> bool {
-    let Some((_, before_last)) = cell.words.split_last() else {
-        return true;
-    };
     let longest = cell.words.iter().map(|w| w.width()).max().unwrap_or(0);
-    before_last
-        .iter()
-        .all(|w| w.width() + WRAP_SLACK >= longest)
+    cell.words.windows(2).all(|pair| {
+        let full = longest.max(pair[0].floor);
+        // A line never ends on an opening bracket: "市县（区）财" wraps as
+        // "市县" over "（区）财".
+        let bracket = if pair[1].text.starts_with(['（', '(']) {
+            BRACKET_SLACK
+        } else {
+            0
+        };
+        pair[0].width() + WRAP_SLACK + pair[0].ascii_slack() + bracket >= full
+    })
+}
+
+/// Whether two lines of a cell hold one space at the same column between
+/// non-ASCII characters: the border of two cells side by side, each
+/// filled to its edge ("…全年正常开 通过…" over "展项目评审任务…。 务，…"),
+/// that one space apart were taken for one.
+fn has_inner_border(cell: &Cell) -> bool {
+    let mut seen: Vec<usize> = Vec::new();
+    for w in &cell.words {
+        for i in (1..w.text.chars().count()).filter(|&i| cjk_space_at(w.text, i)) {
+            let col = w.start + i;
+            if seen.contains(&col) {
+                return true;
+            }
+            seen.push(col);
+        }
+    }
+    false
 }
 
 /// The columns of the form: every cell's start, sorted, those within
@@ -538,20 +515,131 @@ mod tests {
     }
 
     #[test]
-    fn one_space_parts_cells_only_where_a_figure_or_label_stands() {
-        let mut words = Vec::new();
-        split_words("合计   340.46 合计   1,816,000 单位自筹", 0, &mut words).unwrap();
-        let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
-        assert_eq!(texts, ["合计", "340.46", "合计", "1,816,000", "单位自筹"]);
-        words.clear();
-        split_words(
-            "山西省财政厅 山西省商务厅  2022 年度  ≥35 家",
-            0,
-            &mut words,
+    fn two_cells_one_space_apart_are_parted_where_both_go_on() {
+        // "服务对象满 考务人员满": two cells filled to their edges, each
+        // going on below at its own column.
+        let got = rows(
+            "          服务对象满 考务人员满\n\
+             满意度指标                       ≥90%\n\
+             \x20         意度    意度",
         )
-        .unwrap();
-        let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
-        assert_eq!(texts, ["山西省财政厅 山西省商务厅", "2022 年度", "≥35 家"]);
+        .expect("read");
+        assert_eq!(
+            got,
+            vec![strings(&[
+                "满意度指标",
+                "服务对象满意度",
+                "考务人员满意度",
+                "≥90%"
+            ])]
+        );
+    }
+
+    #[test]
+    fn two_cells_one_space_apart_on_every_line_are_parted_there() {
+        // Two goals side by side, every line of both one space apart at
+        // the same column: that column is their border.
+        let got = rows(
+            "\x20        聘请法律顾问确保我单位各项工作符\n\
+             \x20        合国家法律法规要求涉及的法律问题 聘请法律顾问确保各项工作符合国家法律\n\
+             总体目标\n\
+             \x20        能及时准确得到解决预防法律纠纷的 业务中设计的法律问题及时得到解决。\n\
+             \x20        纷。",
+        )
+        .expect("read");
+        assert_eq!(
+            got,
+            vec![strings(&[
+                "总体目标",
+                "聘请法律顾问确保我单位各项工作符合国家法律法规要求涉及的法律问题能及时准确得到解决预防法律纠纷的纷。",
+                "聘请法律顾问确保各项工作符合国家法律业务中设计的法律问题及时得到解决。",
+            ])]
+        );
+    }
+
+    #[test]
+    fn a_cell_holding_one_space_at_one_column_on_two_lines_is_no_cell() {
+        let words = [
+            Word {
+                line: 0,
+                start: 4,
+                end: 12,
+                text: "通过安排 通过安排",
+                tied: false,
+                floor: 0,
+            },
+            Word {
+                line: 3,
+                start: 4,
+                end: 12,
+                text: "评审任务 评审任务",
+                tied: false,
+                floor: 0,
+            },
+        ];
+        let cell = Cell {
+            start: 4,
+            words: words.iter().collect(),
+        };
+        assert!(has_inner_border(&cell));
+        let one = Cell {
+            start: 4,
+            words: vec![&words[0]],
+        };
+        assert!(!has_inner_border(&one));
+    }
+
+    #[test]
+    fn a_label_wrapped_before_its_bracket_is_one_cell() {
+        // "市县（区）财政资金" wraps as "市县" / "（区）财" / "政资金": the
+        // opening bracket goes down with the character it opens.
+        let got = rows(
+            "市县\n\
+             \x20                   市县（区）财政资\n\
+             （区）财  350,000\n\
+             \x20                   金\n\
+             政资金",
+        )
+        .expect("read");
+        assert_eq!(
+            got,
+            vec![strings(&[
+                "市县（区）财政资金",
+                "350,000",
+                "市县（区）财政资金"
+            ])]
+        );
+    }
+
+    #[test]
+    fn two_grid_rows_as_long_as_each_other_stay_two_rows() {
+        // "全年" cannot be the first line of a wrapped value where the
+        // line above it holds "每年年底前" in the same column.
+        let got = rows(
+            "绩效指标  一级指标  二级指标  三级指标      指标值\n\
+             \x20         产出指标  时效指标  培训完成时间  每年年底前\n\
+             \x20                     物业服务时间  全年\n\
+             \x20                     设备维修时间  及时",
+        )
+        .expect("read");
+        assert_eq!(got[2], strings(&["物业服务时间", "全年"]));
+        assert_eq!(got[3], strings(&["设备维修时间", "及时"]));
+    }
+
+    #[test]
+    fn a_paragraph_s_last_line_is_not_a_row_of_its_own() {
+        // Cut alone, "力。" would make a cut with as few bands as the one
+        // joining it to its goal; it is no form's row, so only that one
+        // is weighed.
+        let got = rows(
+            "总体目标  完成全年各项考试考务工作。      提高会计人员素质,加强会计队伍\n\
+             \x20                                      专业人员的学识水平和业务能\n\
+             年度目标  按时完成                        力。",
+        );
+        // Whatever the cut, no row is the line's last word alone.
+        if let Some(got) = got {
+            assert!(got.iter().all(|r| r != &strings(&["力。"])));
+        }
     }
 
     #[test]

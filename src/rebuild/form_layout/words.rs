@@ -1,0 +1,268 @@
+//! A form's lines as words: the runs of text between runs of spaces,
+//! where each starts, and what the cut into rows needs to know of them
+//! (split where two cells meet one space apart, and in the grid how wide
+//! their column's text is).
+
+use crate::model::Amount;
+use crate::prelude::*;
+
+use super::labels::{heads_grid, is_ideograph, is_whole_label};
+use super::{PrintedLine, START_SLACK};
+
+/// How many lines above and below a grid word set its column's width
+/// ([`column_floors`]).
+const FLOOR_REACH: usize = 2;
+
+/// A run of text on one line: the words between runs of spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Word<'a> {
+    /// Index of its line among the form's lines.
+    pub(super) line: usize,
+    /// Its first column and the column past its end, in characters.
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: &'a str,
+    /// Split off the word before it at one space, where both go on as
+    /// wrapped cells ([`split_where_wrapped`]): a band must join each of
+    /// them with a word of one same other line.
+    pub(super) tied: bool,
+    /// In the indicator grid, the width of the widest word starting at its
+    /// column on the lines near it: about as wide as a line of a cell
+    /// wrapped there must be ([`column_floors`]); 0 elsewhere.
+    pub(super) floor: usize,
+}
+
+impl Word<'_> {
+    /// Its printed width in ASCII columns: a CJK character takes two. (Its
+    /// count of characters would make a line of figures and Latin letters
+    /// look longer than the Chinese line it wraps.)
+    pub(super) fn width(&self) -> usize {
+        self.text
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum()
+    }
+
+    /// How much wider than [`Word::width`] it may print: a digit or Latin
+    /// letter of the forms' fonts is wider than half a CJK character, so a
+    /// line holding many ("2022年10月31", "约为2000-2500,") fills its cell
+    /// with fewer columns than a line of Chinese; half a column each.
+    pub(super) fn ascii_slack(&self) -> usize {
+        self.text.chars().filter(char::is_ascii).count() / 2
+    }
+}
+
+/// Splits a line into words at runs of two spaces or more, and at one
+/// space where it parts two cells ([`is_cell_border`]). `None` for a line
+/// with a TAB (not a laid-out line).
+pub(super) fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>>) -> Option<()> {
+    if text.contains('\t') {
+        return None;
+    }
+    let mut run: Option<(usize, usize)> = None; // (byte, column) of the run's start
+    let mut spaces = 0;
+    let mut last_end = (0, 0); // (byte, column) past the run's last character
+    let push = |out: &mut Vec<Word<'a>>, (b0, c0): (usize, usize), (b1, c1): (usize, usize)| {
+        out.push(Word {
+            line,
+            start: c0,
+            end: c1,
+            text: &text[b0..b1],
+            tied: false,
+            floor: 0,
+        });
+    };
+    for (col, (byte, ch)) in text.char_indices().enumerate() {
+        if ch == ' ' {
+            spaces += 1;
+        } else {
+            match run {
+                Some(start) if spaces >= 2 => {
+                    push(out, start, last_end);
+                    run = Some((byte, col));
+                }
+                Some(start)
+                    if spaces == 1 && is_cell_border(&text[start.0..last_end.0], &text[byte..]) =>
+                {
+                    push(out, start, last_end);
+                    run = Some((byte, col));
+                }
+                Some(_) => {}
+                None => run = Some((byte, col)),
+            }
+            spaces = 0;
+            last_end = (byte + ch.len_utf8(), col + 1);
+        }
+    }
+    if let Some(start) = run {
+        push(out, start, last_end);
+    }
+    Some(())
+}
+
+/// The words with each one split at a single space where two cells meet
+/// with no room between: `pdftotext` leaves one space between a cell
+/// filled to its edge and the next ("服务对象满 考务人员满"), as it does
+/// between two words of one cell. Split only where both go on, wrapped,
+/// on a line at most two away which has a word starting at each piece's
+/// column ("意度      意度"), or a word starting at the first's column with
+/// one space at the same column between two CJK characters (two cells
+/// one space apart there too): one cell's words would go on at its own
+/// column only, and prose holds no space at one column on two lines. The
+/// band that reads them must join both pieces with that line's words
+/// (`cells_of`), so a split that chance columns suggest leaves the form
+/// unread rather than misread.
+pub(super) fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
+    let starts_at = |line: usize, col: usize, slack: usize| {
+        words
+            .iter()
+            .any(|w| w.line == line && w.start + slack >= col && w.start <= col + slack)
+    };
+    // A word on `line` starting at `start` with one space at `col`
+    // between two CJK characters.
+    let spaced_at = |line: usize, start: usize, col: usize| {
+        words.iter().any(|w| {
+            w.line == line
+                && w.start.abs_diff(start) <= START_SLACK
+                && col > w.start
+                && cjk_space_at(w.text, col - w.start)
+        })
+    };
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let mut piece = *w;
+        let mut byte = 0;
+        for (col, (at, ch)) in w.text.char_indices().enumerate() {
+            if ch != ' ' || at + 1 >= w.text.len() {
+                continue;
+            }
+            let next = w.start + col + 1;
+            let nearby = [
+                w.line.checked_sub(2),
+                w.line.checked_sub(1),
+                Some(w.line + 1),
+                Some(w.line + 2),
+            ];
+            let continued = nearby.into_iter().flatten().any(|j| {
+                starts_at(j, piece.start, START_SLACK)
+                    && (starts_at(j, next, 0)
+                        || (cjk_space_at(w.text, col) && spaced_at(j, piece.start, next - 1)))
+            });
+            if continued {
+                out.push(Word {
+                    end: w.start + col,
+                    text: &w.text[byte..at],
+                    ..piece
+                });
+                byte = at + 1;
+                piece = Word {
+                    start: next,
+                    text: &w.text[byte..],
+                    tied: true,
+                    ..piece
+                };
+            }
+        }
+        out.push(piece);
+    }
+    out
+}
+
+/// Whether the character at index `i` of `text` is one space between two
+/// non-ASCII characters.
+pub(super) fn cjk_space_at(text: &str, i: usize) -> bool {
+    let mut chars = text.chars().skip(i.saturating_sub(1));
+    i > 0
+        && matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (Some(a), Some(' '), Some(b)) if !a.is_ascii() && !b.is_ascii()
+        )
+}
+
+/// Sets each grid word's [`Word::floor`]. Text wraps only at its cell's
+/// edge, so a line of a wrapped cell before its last is about as wide as
+/// the column's widest text: two one-line rows of the grid whose cells
+/// happen to be as long as each other ("物业服务时间  全年" over "设备维修时间
+/// 及时") would otherwise read as one row of wrapped cells. The grid's
+/// columns hold across neighbouring rows ([`FLOOR_REACH`] lines), within
+/// a page (a page may set them otherwise, and rows further off may merge
+/// cells: a 效益 row's name running over its value's column); above the
+/// grid the rows merge cells differently, and there the labels keep rows
+/// apart. A word with a space in it may run across two cells ("…5万元/家，
+/// 200-500万"): it sets no width.
+pub(super) fn column_floors(lines: &[PrintedLine], words: &mut [Word]) {
+    let Some(grid) = words.iter().find(|w| heads_grid(w.text)).map(|w| w.line) else {
+        return;
+    };
+    let mut page = vec![0; lines.len()];
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        page[i] = page[i - 1] + usize::from(line.page_start);
+    }
+    let in_grid: Vec<usize> = (0..words.len())
+        .filter(|&k| words[k].line >= grid)
+        .collect();
+    for &k in &in_grid {
+        let w = words[k];
+        let floor = in_grid
+            .iter()
+            .map(|&o| &words[o])
+            .filter(|o| {
+                page[o.line] == page[w.line]
+                    && o.line.abs_diff(w.line) <= FLOOR_REACH
+                    && o.start.abs_diff(w.start) <= START_SLACK
+                    && !o.text.contains(' ')
+            })
+            .map(Word::width)
+            .max()
+            .unwrap_or(0);
+        words[k].floor = floor;
+    }
+}
+
+/// Whether the one space between `before` (the run so far) and `after`
+/// (the rest of the line) parts two cells: a cell's text runs up to the
+/// next column where the PDF drew it wide. Inside a cell a space stands
+/// between words of a sentence ("山西省财政厅 山西省商务厅", "≥35 家");
+/// it parts cells after a figure before a word ("340.46 合计"), before
+/// or after a label or level printed whole ("100% 质量指标", "服务对象满意度
+/// 补助企业满意度", "2296631 填报日期："), and between a name and the
+/// bound after it ("遗属满意度 ≥90%").
+fn is_cell_border(before: &str, after: &str) -> bool {
+    let next = after.split(' ').next().unwrap_or(after);
+    let last = before.rsplit(' ').next().unwrap_or(before);
+    let starts_word = after.chars().next().is_some_and(|c| !c.is_ascii());
+    let after_colon = before.ends_with([':', '：']);
+    (is_figure_word(before) && starts_word)
+        || (is_whole_label(next) && !after_colon)
+        || is_whole_label(last)
+        || (after.starts_with(['≥', '≤']) && before.chars().last().is_some_and(is_ideograph))
+}
+
+/// A figure as the forms print them: grouped or with decimals ("340.46",
+/// "1,816,000"), or a lone 0. A year ("2022 年") or a count ("4 行业") in a
+/// sentence is not one.
+fn is_figure_word(text: &str) -> bool {
+    (text == "0" || text.contains(['.', ','])) && Amount::parse(text).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_space_parts_cells_only_where_a_figure_or_label_stands() {
+        let mut words = Vec::new();
+        split_words("合计   340.46 合计   1,816,000 单位自筹", 0, &mut words).unwrap();
+        let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["合计", "340.46", "合计", "1,816,000", "单位自筹"]);
+        words.clear();
+        split_words(
+            "山西省财政厅 山西省商务厅  2022 年度  ≥35 家",
+            0,
+            &mut words,
+        )
+        .unwrap();
+        let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["山西省财政厅 山西省商务厅", "2022 年度", "≥35 家"]);
+    }
+}
