@@ -301,4 +301,12 @@ fn check_file_reads_a_workbook_and_says_only_tables_were_given() {
     );
     let legacy = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0];
     assert!(budget_lint::front::wasm::check_file(&legacy, None).is_err());
+    // In the browser a PDF's text comes from pdf.js: this module says where
+    // to send it rather than that it cannot read it.
+    let error = budget_lint::front::wasm::check_file(b"%PDF-1.7\n%%EOF\n", None)
+        .err()
+        .map(JsValue::from)
+        .expect("a PDF is not read here");
+    let message = get(&error, "message").as_string().unwrap_or_default();
+    assert!(message.contains("validateFile"), "{message}");
 }

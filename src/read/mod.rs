@@ -237,6 +237,14 @@ fn read_document(kind: FileKind, bytes: &[u8]) -> Result<Extracted, ReadError> {
         FileKind::LegacyOffice | FileKind::Xls => xls::read(bytes),
         #[cfg(not(feature = "office"))]
         FileKind::LegacyOffice => Err(legacy_office()),
+        // In the browser a PDF's text comes from pdf.js, not from this
+        // reader: the lib's validateFile sends it there (a build without
+        // the native reader says the same).
+        #[cfg(any(not(feature = "pdf"), target_arch = "wasm32"))]
+        FileKind::Pdf => Err(ReadError::new(
+            "pdf-elsewhere",
+            "PDF 文件由页面的 PDF 模块（pdf.js）读取，不经此接口：请用 validateFile() 或在页面中打开；命令行 budget-lint check 也可直接读取。",
+        )),
         _ => {
             let _ = bytes;
             Err(ReadError::new(
