@@ -395,12 +395,8 @@ async function readPart(file, signal) {
  * says why). Returns {bytes, pdf, layout}; the caller destroys `pdf`.
  */
 async function openAndReadPdf(file, { signal, onPage }) {
-  const { checkSize, openPdf, readPdf } = await pdfModule('read');
-  checkSize(file.size);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const rules = engine.pdfRules(bytes, { signal }).catch(() => null);
-  const pdf = await openPdf(bytes, { signal });
-  return { bytes, pdf, layout: await readPdf(pdf, { signal, onPage, rules }) };
+  const { readPdfFile } = await pdfModule('read');
+  return readPdfFile(file, { signal, onPage, rules: (bytes) => engine.pdfRules(bytes, { signal }) });
 }
 
 /** A PDF: opened and its layout read by pdf.js (in its worker); the engine then rebuilds the lines and checks them. */

@@ -294,12 +294,9 @@ async function validatePdfFile(file, options) {
     err?.name === 'PdfError' ? new InputError(err.code, err.message) : err;
   let pdf = null;
   try {
-    reader.checkSize(file.size);
     options.onProgress?.({ stage: 'decode', message: '正在读取 PDF…' });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const rules = pdfRules(bytes, { signal }).catch(() => null);
-    pdf = await reader.openPdf(bytes, { signal });
-    const layout = await reader.readPdf(pdf, { signal, rules });
+    let layout;
+    ({ pdf, layout } = await reader.readPdfFile(file, { signal, rules: (bytes) => pdfRules(bytes, { signal }) }));
     const { report, text, places } = await validatePdf(layout, options);
     // As for an Office file, the text is the engine's (UTF-8); `kind` says PDF.
     return { report, text, places, encoding: 'UTF-8', kind: 'pdf', name: file.name ?? '' };

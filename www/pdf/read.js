@@ -122,6 +122,26 @@ export async function openPdf(bytes, { signal, timeoutMs = PDF_TIMEOUT_MS } = {}
 }
 
 /**
+ * A PDF file opened and its layout read: pdf.js reads the text (in its
+ * worker) while `rules(bytes)` — the engine's own reader, see readPdf —
+ * reads the ruling lines. Returns {bytes, pdf, layout}; the caller
+ * destroys `pdf` (kept for rendering the cited pages).
+ * @param {(bytes: Uint8Array) => Promise<object[]|null>} rules
+ */
+export async function readPdfFile(file, { signal, onPage, rules }) {
+  checkSize(file.size);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const ruled = rules(bytes).catch(() => null);
+  const pdf = await openPdf(bytes, { signal });
+  try {
+    return { bytes, pdf, layout: await readPdf(pdf, { signal, onPage, rules: ruled }) };
+  } catch (err) {
+    pdf.destroy();
+    throw err;
+  }
+}
+
+/**
  * Reads an opened PDF's layout: its pages, text runs and ruling lines.
  *
  * `rules`, when given, is a promise of the ruling lines read otherwise —
