@@ -33,7 +33,7 @@ use crate::prelude::*;
 
 use super::RebuiltRow;
 use labels::{could_be_row, is_signature_part, is_whole_label, rows_are_certain, starts_signature};
-use words::{cjk_space_at, column_floors, split_where_wrapped, split_words, Word};
+use words::{char_width, cjk_space_at, column_floors, split_where_wrapped, split_words, Word};
 
 /// The most lines one row may take (the tallest corpus row, a 总体目标 of
 /// two goals, takes 17).
@@ -43,14 +43,6 @@ const MAX_WORDS: usize = 24;
 /// How far (in columns) two words of one cell may start apart: a line
 /// starting with a bracket or an ASCII character may be set a column off.
 const START_SLACK: usize = 1;
-/// How much narrower (in ASCII columns) than its cell's widest line a line
-/// before a cell's last may be and still be a wrap: a line breaking
-/// before a closing bracket or comma moves a character down.
-const WRAP_SLACK: usize = 2;
-/// How much more a line before one starting with an opening bracket may
-/// be short: the bracket and the character it opens go down together.
-const BRACKET_SLACK: usize = 4;
-
 /// One line of a form as printed.
 #[derive(Debug, Clone, Copy)]
 pub struct PrintedLine<'a> {
@@ -86,7 +78,7 @@ pub fn read(lines: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
             return None;
         }
     }
-    let mut words = split_where_wrapped(&words);
+    let mut words = split_where_wrapped(lines, &words);
     column_floors(lines, &mut words);
     let mut first_word = Vec::with_capacity(lines.len() + 1);
     for i in 0..=lines.len() {
@@ -308,20 +300,62 @@ fn continues(upper: &str, lower: &str) -> bool {
 }
 
 /// A cell of several lines whose lines before the last are about as long
-/// as its longest: text wrapped at the cell's edge, not two cells.
+/// as its longest: text wrapped at the cell's edge, not two cells. A
+/// wrapped line is short of its cell's edge by less than what went down
+/// to the next line whole ([`first_unbreakable`]); the widths of ASCII
+/// characters and marks are known only to about half a column, so the
+/// line is taken as wide as it may print and the longest as narrow
+/// ([`Word::ascii_slack`], [`Word::least_width`]).
 fn looks_wrapped(cell: &Cell) -> bool {
-    let longest = cell.words.iter().map(|w| w.width()).max().unwrap_or(0);
+    let longest = cell
+        .words
+        .iter()
+        .map(|w| w.least_width())
+        .max()
+        .unwrap_or(0);
     cell.words.windows(2).all(|pair| {
         let full = longest.max(pair[0].floor);
-        // A line never ends on an opening bracket: "市县（区）财" wraps as
-        // "市县" over "（区）财".
-        let bracket = if pair[1].text.starts_with(['（', '(']) {
-            BRACKET_SLACK
-        } else {
-            0
-        };
-        pair[0].width() + WRAP_SLACK + pair[0].ascii_slack() + bracket >= full
+        let went_down = first_unbreakable(pair[1].text);
+        pair[0].width() + pair[0].ascii_slack() + went_down > full
     })
+}
+
+/// The width (in ASCII columns, as [`Word::width`]) of the piece a line
+/// starts with that no line break could have cut: opening marks with
+/// what they open ("（区）", "〔2025〕40"), a run of ASCII letters and
+/// digits, or one character, with the closing marks after it (a mark
+/// never starts a line, so "力。" went down together).
+fn first_unbreakable(text: &str) -> usize {
+    const OPENING: &[char] = &['（', '(', '〔', '[', '【', '《', '「', '“', '‘'];
+    const CLOSING: &[char] = &[
+        '）', ')', '〕', ']', '】', '》', '」', '”', '’', '。', '，', '、', '；', '：', '！', '？',
+        ',', '.', ';', ':', '!', '?', '%', '…',
+    ];
+    let ascii_word = |c: char| c.is_ascii_alphanumeric();
+    let mut chars = text.chars().peekable();
+    let mut total = 0;
+    while let Some(c) = chars.next_if(|c| OPENING.contains(c)) {
+        total += char_width(c);
+    }
+    loop {
+        match chars.next() {
+            Some(c) if ascii_word(c) => {
+                total += char_width(c);
+                while let Some(c) = chars.next_if(|&c| ascii_word(c)) {
+                    total += char_width(c);
+                }
+            }
+            Some(c) => total += char_width(c),
+            None => return total,
+        }
+        while let Some(c) = chars.next_if(|c| CLOSING.contains(c)) {
+            total += char_width(c);
+        }
+        // A closing bracket holds on to the figure after it ("〕40").
+        if !chars.peek().is_some_and(|&c| ascii_word(c)) {
+            return total;
+        }
+    }
 }
 
 /// Whether two lines of a cell hold one space at the same column between
@@ -640,6 +674,99 @@ mod tests {
         if let Some(got) = got {
             assert!(got.iter().all(|r| r != &strings(&["力。"])));
         }
+    }
+
+    #[test]
+    fn what_goes_down_whole_is_measured_from_the_next_line() {
+        assert_eq!(first_unbreakable("使用考点"), 2);
+        assert_eq!(first_unbreakable("力。"), 4);
+        assert_eq!(first_unbreakable("（区）财政资金"), 6);
+        assert_eq!(first_unbreakable("〔2025〕40号），组织"), 10);
+        assert_eq!(first_unbreakable("2500-3000。市财政局"), 4);
+        assert_eq!(first_unbreakable(""), 0);
+    }
+
+    #[test]
+    fn two_one_line_grid_rows_a_character_short_stay_two_rows() {
+        // "监考人员" is a character narrower than "召开考务培" of its
+        // column: a wrapped line would have held the "使" of the line
+        // below, so the two lines are two rows ("≥50人", "2个").
+        let got = rows(
+            &[
+                "绩效指标       一级指标      二级指标         三级指标     指标值",
+                "                                  组织考试次",
+                "           数量指标      数量指标                  2次",
+                "                                  数",
+                "                                  召开考务培",
+                "                                           2次",
+                "                                  训会",
+                "                                  监考人员     ≥50人",
+                "                                  使用考点     2个",
+                "                                  考务人员履",
+                "           质量指标      质量指标                  2合规",
+                "                                  职合规性",
+            ]
+            .join("\n"),
+        )
+        .expect("read");
+        assert_eq!(got[3], strings(&["监考人员", "≥50人"]));
+        assert_eq!(got[4], strings(&["使用考点", "2个"]));
+    }
+
+    #[test]
+    fn a_line_short_by_a_character_and_its_mark_is_wrapped() {
+        // "能力。" did not fit: the mark may not start a line, so "力"
+        // went down with it, leaving the line two characters short.
+        let got = rows(
+            &[
+            "实施期目标                                      年度目标",
+            "                                                                 提高会计人员素质,加强会计队伍",
+            "                     按照“以严治考、强化管理、提升服务”的原则,严谨细致做好",
+            "                                                                 建设,科学、客观、公正评价会计",
+            "总体目标                 考试考务各项管理和服务工作,扎实推进阳泉考区会计专业技",
+            "                                                                 专业人员的学识水平和业务能",
+            "                     术资格考试工作落实落细,确保考试安全平稳有序进行。",
+            "                                                                 力。",
+            ]
+            .join("\n"),
+        )
+        .expect("read");
+        assert_eq!(
+            got[1].last().map(String::as_str),
+            Some("提高会计人员素质,加强会计队伍建设,科学、客观、公正评价会计专业人员的学识水平和业务能力。")
+        );
+    }
+
+    #[test]
+    fn one_line_grid_cells_one_space_apart_part_where_the_columns_are() {
+        // "工资发放时间 按月发放": no wrap shows the border, but the rows
+        // around set words apart at both columns.
+        let got = rows(
+            &[
+            "绩效指标       一级指标      二级指标        三级指标    指标值          二级指标    三级指标    指标值",
+            "                                 专业人员聘用                       专业人员聘用",
+            "           产出指标      数量指标               5人            数量指标           5人",
+            "                                 人数                           人数",
+            "                     质量指标        发放准确率          100% 质量指标     发放准确率            100%",
+            "                     时效指标        工资发放时间 按月发放          时效指标    工资发放时间 按月发放",
+            "                                 专业人员补贴 1980元/人/              专业人员补贴",
+            "           效益指标      成本指标                        成本指标                1980元/人/月",
+            "                                 标准     月                     标准",
+            ]
+            .join("\n"),
+        )
+        .expect("read");
+        assert_eq!(
+            got[3],
+            strings(&[
+                "时效指标",
+                "工资发放时间",
+                "按月发放",
+                "时效指标",
+                "工资发放时间",
+                "按月发放"
+            ])
+        );
     }
 
     #[test]

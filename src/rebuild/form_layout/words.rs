@@ -12,6 +12,10 @@ use super::{PrintedLine, START_SLACK};
 /// How many lines above and below a grid word set its column's width
 /// ([`column_floors`]).
 const FLOOR_REACH: usize = 2;
+/// How many lines above and below a line of the grid may show, by words
+/// set apart on them, that one space of it parts two one-line cells
+/// ([`split_where_wrapped`]).
+const ALIGN_REACH: usize = 6;
 
 /// A run of text on one line: the words between runs of spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,30 +30,76 @@ pub(super) struct Word<'a> {
     /// wrapped cells ([`split_where_wrapped`]): a band must join each of
     /// them with a word of one same other line.
     pub(super) tied: bool,
-    /// In the indicator grid, the width of the widest word starting at its
-    /// column on the lines near it: about as wide as a line of a cell
+    /// In the indicator grid, the least width of the widest word starting
+    /// at its column on the lines near it: about as wide as a line of a cell
     /// wrapped there must be ([`column_floors`]); 0 elsewhere.
     pub(super) floor: usize,
 }
 
 impl Word<'_> {
-    /// Its printed width in ASCII columns: a CJK character takes two. (Its
-    /// count of characters would make a line of figures and Latin letters
-    /// look longer than the Chinese line it wraps.)
+    /// Its printed width in ASCII columns: a CJK character or mark takes
+    /// two, an ASCII character one. (Its count of characters would make a
+    /// line of figures and Latin letters look longer than the Chinese line
+    /// it wraps.)
     pub(super) fn width(&self) -> usize {
-        self.text
-            .chars()
-            .map(|c| if c.is_ascii() { 1 } else { 2 })
-            .sum()
+        self.text.chars().map(char_width).sum()
     }
 
-    /// How much wider than [`Word::width`] it may print: a digit or Latin
-    /// letter of the forms' fonts is wider than half a CJK character, so a
-    /// line holding many ("2022年10月31", "约为2000-2500,") fills its cell
-    /// with fewer columns than a line of Chinese; half a column each.
+    /// How much wider or narrower than [`Word::width`] it may print: a
+    /// digit or Latin letter of the forms' fonts is wider than half a CJK
+    /// character, so a line holding many ("2022年10月31", "约为2000-2500,")
+    /// fills its cell with fewer columns than a line of Chinese, while
+    /// brackets and commas are narrower; half a column each.
     pub(super) fn ascii_slack(&self) -> usize {
         self.text.chars().filter(char::is_ascii).count() / 2
     }
+
+    /// The narrowest it may print: [`Word::width`] less its
+    /// [`Word::ascii_slack`] (brackets, commas and points print narrower
+    /// than half a CJK character) and a column for each CJK mark (a
+    /// typesetter squeezes "”。" or "》（" to half their width).
+    pub(super) fn least_width(&self) -> usize {
+        let marks = self.text.chars().filter(|&c| is_cjk_mark(c)).count();
+        self.width() - self.ascii_slack() - marks
+    }
+}
+
+/// A character's width in ASCII columns, as `pdftotext -layout` sets it.
+pub(super) fn char_width(c: char) -> usize {
+    if c.is_ascii() {
+        1
+    } else {
+        2
+    }
+}
+
+/// A full-width punctuation mark, which a typesetter may print half wide.
+fn is_cjk_mark(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '（'
+            | '）'
+            | '〔'
+            | '〕'
+            | '【'
+            | '】'
+            | '〈'
+            | '〉'
+            | '「'
+            | '」'
+    )
 }
 
 /// Splits a line into words at runs of two spaces or more, and at one
@@ -112,11 +162,28 @@ pub(super) fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>
 /// band that reads them must join both pieces with that line's words
 /// (`cells_of`), so a split that chance columns suggest leaves the form
 /// unread rather than misread.
-pub(super) fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
+pub(super) fn split_where_wrapped<'a>(lines: &[PrintedLine], words: &[Word<'a>]) -> Vec<Word<'a>> {
     let starts_at = |line: usize, col: usize, slack: usize| {
         words
             .iter()
             .any(|w| w.line == line && w.start + slack >= col && w.start <= col + slack)
+    };
+    let page = pages_of(lines);
+    let grid = grid_start(words);
+    // In the grid, lines of the same page near `line` on which words set
+    // apart (two spaces or more, or a cell border) start at `start` and
+    // at `next`: the columns of the grid there.
+    let column_near = |line: usize, col: usize, slack: usize| {
+        (line.saturating_sub(ALIGN_REACH)..=line + ALIGN_REACH).any(|j| {
+            j != line
+                && j >= grid
+                && j < lines.len()
+                && page[j] == page[line]
+                && starts_at(j, col, slack)
+        })
+    };
+    let aligned = |line: usize, start: usize, next: usize| {
+        line >= grid && column_near(line, start, START_SLACK) && column_near(line, next, 0)
     };
     // A word on `line` starting at `start` with one space at `col`
     // between two CJK characters.
@@ -148,7 +215,9 @@ pub(super) fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
                     && (starts_at(j, next, 0)
                         || (cjk_space_at(w.text, col) && spaced_at(j, piece.start, next - 1)))
             });
-            if continued {
+            let one_line_cells =
+                !continued && cjk_space_at(w.text, col) && aligned(w.line, piece.start, next);
+            if continued || one_line_cells {
                 out.push(Word {
                     end: w.start + col,
                     text: &w.text[byte..at],
@@ -158,7 +227,7 @@ pub(super) fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
                 piece = Word {
                     start: next,
                     text: &w.text[byte..],
-                    tied: true,
+                    tied: continued,
                     ..piece
                 };
             }
@@ -166,6 +235,24 @@ pub(super) fn split_where_wrapped<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
         out.push(piece);
     }
     out
+}
+
+/// The line the indicator grid's heading is on (`usize::MAX` when the
+/// form has none).
+fn grid_start(words: &[Word]) -> usize {
+    words
+        .iter()
+        .find(|w| heads_grid(w.text))
+        .map_or(usize::MAX, |w| w.line)
+}
+
+/// The page of each line, counted from 0.
+fn pages_of(lines: &[PrintedLine]) -> Vec<usize> {
+    let mut page = vec![0; lines.len()];
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        page[i] = page[i - 1] + usize::from(line.page_start);
+    }
+    page
 }
 
 /// Whether the character at index `i` of `text` is one space between two
@@ -191,13 +278,11 @@ pub(super) fn cjk_space_at(text: &str, i: usize) -> bool {
 /// apart. A word with a space in it may run across two cells ("…5万元/家，
 /// 200-500万"): it sets no width.
 pub(super) fn column_floors(lines: &[PrintedLine], words: &mut [Word]) {
-    let Some(grid) = words.iter().find(|w| heads_grid(w.text)).map(|w| w.line) else {
+    let grid = grid_start(words);
+    if grid == usize::MAX {
         return;
-    };
-    let mut page = vec![0; lines.len()];
-    for (i, line) in lines.iter().enumerate().skip(1) {
-        page[i] = page[i - 1] + usize::from(line.page_start);
     }
+    let page = pages_of(lines);
     let in_grid: Vec<usize> = (0..words.len())
         .filter(|&k| words[k].line >= grid)
         .collect();
@@ -212,7 +297,7 @@ pub(super) fn column_floors(lines: &[PrintedLine], words: &mut [Word]) {
                     && o.start.abs_diff(w.start) <= START_SLACK
                     && !o.text.contains(' ')
             })
-            .map(Word::width)
+            .map(Word::least_width)
             .max()
             .unwrap_or(0);
         words[k].floor = floor;
