@@ -10,6 +10,7 @@
 //! into rows (`rows.rs`), and the two sides of a two-sided table (表一,
 //! 表四) paired by their vertical centre, as the printed table pairs them.
 
+mod apart;
 mod columns;
 mod header;
 mod merged;
@@ -38,6 +39,7 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
     for (s, ps) in parts.iter_mut().enumerate() {
         rows::attach_group_names(&def.sides[s..], ps);
         merged::place_merged(&def.sides[s], ps);
+        apart::place_apart(&def.sides[s], ps);
     }
     let side_rows: Vec<Vec<SideRow>> = parts
         .iter()
