@@ -4,7 +4,9 @@
 //! how many findings differ. A measurement, printed, never failing: run it
 //! with `cargo test --release --all-features --test real_measure --
 //! --ignored --nocapture` to see where the readings stand (tests/real_shapes.rs
-//! is the test that holds the verified ones to their references).
+//! is the test that holds the verified ones to their references);
+//! `MEASURE_DETAIL=part-of-a-stem` also prints the differences of the
+//! documents whose stem contains it.
 //!
 //! A reading its template does not verify ends in S107, so its report holds
 //! the tables but no finding but S107: its findings column then says so
@@ -81,6 +83,10 @@ fn every_rendering_measured_against_its_reference() {
                     format!("{differ} differ")
                 }
             };
+            // MEASURE_DETAIL=stem prints that document's differences.
+            if std::env::var("MEASURE_DETAIL").is_ok_and(|d| stem.contains(&d)) {
+                lines.extend(c.problems.iter().map(|p| format!("    {reading:?}: {p}")));
+            }
             lines.push(format!(
                 "{:<48} {:<8} {:>16} {:>10}",
                 stem,

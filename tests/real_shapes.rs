@@ -70,6 +70,24 @@ fn reference(dir: &Path, stem: &str) -> Option<(Value, &'static str)> {
     }
 }
 
+/// Where a reading is right and its reference is not: (file, the
+/// difference), each with why. Nothing else may differ.
+const REFERENCE_MISREADS: &[(&str, &str)] = &[
+    // The header's "采购组织形式" wraps its "式" under the line; the PDF
+    // reading loses it ("采购组织形"), the layout reading keeps it.
+    (
+        "jiangsu-shengweibangongting-2019-tables.layout.txt",
+        "公开12表 row 1 (line 413): unit  采购品目大类专项名称经济科目采购物品名称采购组织形式总计 | blank\n      \
+         original (line 225): unit  采购品目大类专项名称经济科目采购物品名称采购组织形总计 | blank",
+    ),
+];
+
+fn reference_misread(file: &str, problem: &str) -> bool {
+    REFERENCE_MISREADS
+        .iter()
+        .any(|(f, p)| *f == file && *p == problem)
+}
+
 #[test]
 fn verified_renderings_give_the_reports_of_their_references() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
@@ -128,7 +146,11 @@ fn verified_renderings_give_the_reports_of_their_references() {
             let problems: Vec<&String> = c
                 .problems
                 .iter()
-                .filter(|p| !p.starts_with("added: warning F111 ") && !form_finding_lost(p))
+                .filter(|p| {
+                    !p.starts_with("added: warning F111 ")
+                        && !form_finding_lost(p)
+                        && !reference_misread(&format!("{stem}{suffix}"), p)
+                })
                 .collect();
             if !problems.is_empty() {
                 failures.push(format!(
@@ -150,5 +172,10 @@ fn verified_renderings_give_the_reports_of_their_references() {
     assert!(
         verified.iter().any(|v| v.starts_with("shanghai9-")),
         "no Shanghai 预算 rendering compared"
+    );
+    // Nor the Jiangsu one's.
+    assert!(
+        verified.iter().any(|v| v.starts_with("jiangsu12/Layout ")),
+        "no Jiangsu layout rendering compared"
     );
 }

@@ -20,17 +20,16 @@
 //! (`tests/fixtures/real/*.verified.tsv.txt`); their errors are the
 //! documents' real ones (tests/pdf.rs, tests/jiangsu.rs).
 //!
-//! The layout reading (`pdftotext -layout`) gives the report of the PDF,
-//! every row and finding, for the 2017 and 2019 检察院 and 2018 省委办公厅
-//! documents (tests/real_measure.rs): 01's three sides, 03's and 09's rows
-//! of figures alone under their stacked headers (narrow columns, names one
-//! space apart, "合计" a column's header), and the 情况说明's justified
-//! lines read as prose. It is not verified yet, for three documents' 12:
-//! a cell merged over several rows (省委办公厅 2017, 检察院 2018
-//! "物业管理服|务") is given to the wrong row; a number inside a wrapped
-//! name ("算 20 万以", 检察院 2018) is left unplaced; and 省委办公厅 2019's
-//! header, which both readings take for a row, keeps its wrapped "式"
-//! where the PDF reading puts it on the 合计 line.
+//! The layout reading (`pdftotext -layout`) is verified too: every
+//! Jiangsu layout text gives the report of the PDF, every row and finding
+//! (tests/real_shapes.rs): 01's three sides, 03's and 09's rows of figures
+//! alone under their stacked headers, the 情况说明's justified lines read
+//! as prose, and 12's cells merged over several rows given to the first
+//! row they span, as the PDF reading gives them (`rebuild/layout/merged.rs`:
+//! "物业管理服|务" over two rows, a block's name beside its bare total or
+//! printed again after a page break), a number inside a wrapped name ("算
+//! 20 万以") read as its text. 省委办公厅 2019's 12 keeps its header's
+//! wrapped "式", which the PDF reading loses.
 //!
 //! The prose is the template's own: the rules on the 13-table wording do
 //! not apply to it, those that find its sections by title
@@ -765,5 +764,5 @@ pub static JIANGSU12: Profile = Profile {
     cells: CellPlacement::Content,
     narrative: JIANGSU_NARRATIVE,
     prose: None,
-    verified_readings: &[Reading::Pdf],
+    verified_readings: &[Reading::Layout, Reading::Pdf],
 };

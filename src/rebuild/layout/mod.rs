@@ -10,8 +10,10 @@
 //! into rows (`rows.rs`), and the two sides of a two-sided table (表一,
 //! 表四) paired by their vertical centre, as the printed table pairs them.
 
+mod apart;
 mod columns;
 mod header;
+mod merged;
 mod rows;
 mod words;
 
@@ -23,7 +25,7 @@ use crate::slices::{sort_stable_by, sort_unique};
 use columns::Columns;
 use header::{header_cells, header_row, is_header_line, is_meta, is_total};
 use rows::{joined_labels, SidePart, SideRow};
-use words::{is_code, is_column_numbers, is_figure, words, Word};
+use words::{is_code, is_column_numbers, is_figure, is_in_text, words, Word};
 
 /// Rebuilds the region's rows; None leaves its lines as the lines stage
 /// read them.
@@ -36,6 +38,8 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
     let mut parts = place(def, &sorted);
     for (s, ps) in parts.iter_mut().enumerate() {
         rows::attach_group_names(&def.sides[s..], ps);
+        merged::place_merged(&def.sides[s], ps);
+        apart::place_apart(&def.sides[s], ps);
     }
     let side_rows: Vec<Vec<SideRow>> = parts
         .iter()
@@ -229,7 +233,7 @@ fn groups(def: &TableDef, ws: &[Word]) -> Vec<Group> {
         } else {
             i == 0 && codes && is_code(w.text)
         };
-        let figure = !code && is_figure(w.text);
+        let figure = !code && is_figure(w.text) && !is_in_text(ws, i);
         if let Some(last) = out.last_mut() {
             if !figure && !code && !last.figure && !last.code && w.start == last.end + 1 {
                 last.text.push(' ');

@@ -66,6 +66,24 @@ pub fn is_figure(text: &str) -> bool {
         && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// True when word `i` is a number inside a wrapped name ("算 20 万以" of
+/// "空调机（总预算20万以下）"), not an amount: a short whole number one
+/// space from text on either side. An amount stands in its own column, a
+/// run of spaces from any label.
+pub fn is_in_text(ws: &[Word], i: usize) -> bool {
+    let w = &ws[i];
+    let text_at = |j: Option<usize>| {
+        j.and_then(|j| ws.get(j))
+            .is_some_and(|n| !n.text.starts_with(|c: char| c.is_ascii_digit() || c == '-'))
+    };
+    w.text.len() <= 3
+        && w.text.bytes().all(|b| b.is_ascii_digit())
+        && text_at(i.checked_sub(1))
+        && text_at(Some(i + 1))
+        && ws[i - 1].end + 1 == w.start
+        && w.end + 1 == ws[i + 1].start
+}
+
 /// "201", "20113", "2011301": a 科目编码 opening a row.
 pub fn is_code(text: &str) -> bool {
     matches!(text.len(), 3 | 5 | 7) && text.bytes().all(|b| b.is_ascii_digit())
@@ -102,5 +120,15 @@ mod tests {
         assert!(!is_figure("2026年"));
         assert!(!is_figure("5."));
         assert!(!is_figure("."));
+    }
+
+    #[test]
+    fn a_number_inside_a_wrapped_name_is_text() {
+        let w = words("        算 20 万以              7.40");
+        assert!(is_in_text(&w, 1));
+        assert!(!is_in_text(&w, 3));
+        // An amount a run of spaces from its label is one.
+        let w = words("会议费 20  万元");
+        assert!(!is_in_text(&w, 1));
     }
 }
