@@ -218,7 +218,7 @@ pub struct FixedMatcher<'a> {
     /// A number printed apart from its label ("1." before "一般公共预算"),
     /// given to the label that follows.
     ordinal: Option<String>,
-    _def: &'a TableDef,
+    def: &'a TableDef,
 }
 
 impl<'a> FixedMatcher<'a> {
@@ -238,7 +238,7 @@ impl<'a> FixedMatcher<'a> {
             matched: Vec::new(),
             open: vec![None; n],
             ordinal: None,
-            _def: def,
+            def,
         })
     }
 
@@ -291,6 +291,13 @@ impl<'a> FixedMatcher<'a> {
                 }
             }
         }
+        // A column's name printed among the rows (表四's 一般公共预算 over
+        // its column, one cell a line) begins no label further down.
+        let column_word = !has_ordinal
+            && self
+                .def
+                .columns()
+                .any(|(_, c)| fold_key(c.name) == stripped);
         // Begins the next label of some side: the nearest, fewest rows
         // skipped first, then the earlier side.
         let (s, at) = (0..self.rows.len())
@@ -298,6 +305,7 @@ impl<'a> FixedMatcher<'a> {
                 self.next_match(s, stripped, has_ordinal)
                     .map(|(skipped, at)| (skipped, s, at))
             })
+            .filter(|&(skipped, _, _)| !column_word || skipped == 0)
             .min_by_key(|&(skipped, s, _)| (skipped, s))
             .map(|(_, s, at)| (s, at))?;
         let row = &self.rows[s][at];
