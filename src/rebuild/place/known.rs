@@ -103,9 +103,11 @@ impl Known {
             let columns = def.sides[draft.side].columns;
             if let Role::Code(code) = &draft.role {
                 has_codes = true;
+                // A cell every placement agrees on is known even when
+                // another of the row's is not (`UNPLACED` reads as None).
                 for (c, col) in columns.iter().enumerate() {
-                    let t = if unsure[d] { None } else { term(&cells[d][c]) };
-                    self.codes.push((def.id, code.clone(), col.key, t));
+                    self.codes
+                        .push((def.id, code.clone(), col.key, term(&cells[d][c])));
                 }
                 continue;
             }
