@@ -173,6 +173,12 @@ pub fn place(
         return unreliable(def, drafts, together, runs, SCRAMBLED);
     }
 
+    for (run, cands) in runs.iter().zip(candidates.iter_mut()) {
+        same_reading_once(run, cands, |d| {
+            drafts[d].lines.iter().copied().min().unwrap_or(0)
+        });
+    }
+
     // Each draft's cells, then the lines.
     let mut cells: Vec<Vec<String>> = drafts
         .iter()
@@ -472,6 +478,41 @@ fn candidates_of(run: &Run) -> Vec<Vec<usize>> {
         true
     });
     out
+}
+
+/// Keeps one of the candidates that write the same figures in the same
+/// cells (two figures of one value put in two cells in turn): they are
+/// one reading of the table. The one kept puts each figure nearest its
+/// row's label (`row_line`), so that the row cites the line printed with
+/// it.
+fn same_reading_once(run: &Run, cands: &mut Vec<Vec<usize>>, row_line: impl Fn(usize) -> usize) {
+    let distance = |cand: &[usize]| -> usize {
+        cand.iter()
+            .enumerate()
+            .map(|(f, &s)| run.lines[f].abs_diff(row_line(run.slots[s].0)))
+            .sum()
+    };
+    let reading = |cand: &[usize]| {
+        let mut cells: Vec<Option<&str>> = vec![None; run.slots.len()];
+        for (f, &s) in cand.iter().enumerate() {
+            cells[s] = Some(run.figures[f].as_str());
+        }
+        cells
+    };
+    let readings: Vec<Vec<Option<&str>>> = cands.iter().map(|c| reading(c)).collect();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    let distances: Vec<usize> = cands.iter().map(|c| distance(c)).collect();
+    sort_stable_by(&mut order, |&a, &b| {
+        readings[a]
+            .cmp(&readings[b])
+            .then(distances[a].cmp(&distances[b]))
+    });
+    let mut keep = vec![false; cands.len()];
+    for (i, &o) in order.iter().enumerate() {
+        keep[o] = i == 0 || readings[order[i - 1]] != readings[o];
+    }
+    let mut keep = keep.into_iter();
+    cands.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Whether every order-keeping placement of the run can be listed.
@@ -1197,10 +1238,7 @@ fn rows(
     cells: Vec<Vec<String>>,
     placed_lines: Vec<Vec<usize>>,
 ) -> Vec<RebuiltRow> {
-    let mut lines_of: Vec<Vec<usize>> = placed_lines;
-    for (lines, d) in lines_of.iter_mut().zip(drafts) {
-        lines.extend(d.lines.iter().copied());
-    }
+    let mut lines_of: Vec<Vec<usize>> = drafts.iter().map(|d| d.lines.clone()).collect();
     for run in runs {
         // A run's slots come row by row: its lines once for each row.
         let mut last = None;
@@ -1215,7 +1253,12 @@ fn rows(
     for (d, draft) in drafts.iter().enumerate() {
         by_side[draft.side].push(d);
     }
+    // Figures printed apart pair nothing (they stand in blocks away from
+    // their rows): the rows' labels and runs do.
     let pairs = pair_sides(&by_side, &lines_of);
+    for (lines, placed) in lines_of.iter_mut().zip(placed_lines) {
+        lines.extend(placed);
+    }
     let mut out: Vec<(Vec<usize>, Vec<String>)> = Vec::with_capacity(pairs.len());
     for pair in pairs {
         let mut row_cells = Vec::new();
