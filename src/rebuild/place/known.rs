@@ -129,10 +129,27 @@ impl Known {
                 }
             }
         }
-        if has_codes && !self.coded.contains(&def.id) {
+        // A code printed short ("7 11 02": the parser completes it from
+        // the class above) is not the code the other tables print: what
+        // such a table lacks is unknown, not absent.
+        let well_formed = drafts.iter().all(|d| match &d.role {
+            Role::Code(code) => well_formed(drafts, code),
+            _ => true,
+        });
+        if has_codes && well_formed && !self.coded.contains(&def.id) {
             self.coded.push(def.id);
         }
     }
+}
+
+/// A code of 3, 5 or 7 digits whose 类 is a row of the table: as the
+/// other tables print it, not one printed short that the parser completes.
+fn well_formed(drafts: &[Draft], code: &str) -> bool {
+    matches!(code.len(), 3 | 5 | 7)
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && drafts
+            .iter()
+            .any(|d| matches!(&d.role, Role::Code(c) if c.as_str() == &code[..3]))
 }
 
 /// A 类's fixed row ("201"): the key of a class row of 表一/表四.
@@ -182,7 +199,9 @@ pub(super) fn class_matches(
                 // This table's 类 against the right table's class row,
                 // which the rule reads only where the right table has it.
                 let key = match (&draft.role, left) {
-                    (Role::Code(code), ClassSource::CodeRows { .. }) if code.len() == 3 => {
+                    (Role::Code(code), ClassSource::CodeRows { .. })
+                        if code.len() == 3 && well_formed(drafts, code) =>
+                    {
                         code.as_str()
                     }
                     (Role::Fixed(key), ClassSource::ClassRows { .. }) if is_class_key(key) => key,
@@ -280,6 +299,9 @@ pub(super) fn code_matches(
             let Role::Code(code) = &draft.role else {
                 continue;
             };
+            if !well_formed(drafts, code) {
+                continue;
+            }
             let mut l = Vec::new();
             let mut r = Vec::new();
             let complete = all.clone().all(|(is_left, (table, col))| {

@@ -8,13 +8,21 @@
 //! The profile's identities become sums over cells (row sums, 类 = Σ 款,
 //! fixed-row totals, 表六 groups, units, a tree's root bounding its rows,
 //! and equalities with tables already placed — before it, or after it when
-//! `rebuild` places a table again); a candidate that no
+//! `rebuild` places a table again —, totals and by 科目: `known.rs`); a
+//! candidate that no
 //! combination of its neighbours' candidates lets satisfy a sum, rounding
 //! allowed (`arith`), is dropped. A run left with one candidate is placed;
 //! otherwise the cells its candidates disagree on are written
 //! [`super::UNPLACED`] and the row is reported. A sum no combination can
 //! satisfy is not used to drop anything: the document itself disagrees
 //! there, whatever the reading, and the rules say so.
+//!
+//! Figures the reader found no row for (one cell a line prints a 收支总表's
+//! figures in blocks apart from their labels) make one run over the rows
+//! no other run fills, each side's figures in reading order; a run with
+//! too many placements to list is searched (`search.rs`), a placement
+//! dropped as soon as a sum within the run fails. Candidates that write
+//! the same figures in the same cells are one reading.
 
 mod known;
 mod search;

@@ -212,3 +212,106 @@ fn local(
         at_most: k.at_most,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Constraint, Part, Run, Units};
+    use super::Search;
+    use crate::arith::Term;
+    use crate::prelude::*;
+    use rust_decimal::Decimal;
+
+    /// A figure shown with two decimals, in units of 0.01.
+    fn units(cents: i64) -> Option<Units> {
+        Some(Units {
+            value: i128::from(cents),
+            half: 1,
+        })
+    }
+
+    fn pin(cell: (usize, usize), cents: i64) -> Constraint {
+        Constraint {
+            left: vec![Part::Cell(cell.0, cell.1)],
+            right: vec![Part::Fixed(Term::exact(Decimal::new(cents, 2)))],
+            at_most: false,
+        }
+    }
+
+    fn row_sum(row: usize) -> Constraint {
+        Constraint {
+            left: vec![Part::Cell(row, 0)],
+            right: vec![Part::Cell(row, 1), Part::Cell(row, 2)],
+            at_most: false,
+        }
+    }
+
+    /// Every cell of `rows` rows × 3 columns (合计, 当年, 上年结转).
+    fn run_over(rows: usize, figures: usize) -> Run {
+        Run {
+            figures: vec![String::new(); figures],
+            slots: (0..rows)
+                .flat_map(|r| (0..3).map(move |c| (r, c)))
+                .collect(),
+            lines: vec![1; figures],
+        }
+    }
+
+    fn all(search: &Search) -> Vec<Vec<usize>> {
+        let mut out = Vec::new();
+        search
+            .each(|pick| {
+                out.push(pick.to_vec());
+                true
+            })
+            .expect("within the work allowed");
+        out
+    }
+
+    #[test]
+    fn a_block_goes_to_the_rows_its_totals_are_known_for() {
+        // 12.00 12.00 over 30 classes: class 7's 合计 is 12.00 (another
+        // table says so), every other class's is zero.
+        let run = run_over(30, 2);
+        let mut constraints: Vec<Constraint> = (0..30).map(row_sum).collect();
+        constraints.extend((0..30).map(|r| pin((r, 0), if r == 7 { 1200 } else { 0 })));
+        let terms = [units(1200), units(1200)];
+        let search = Search::new(&run, |_| 0, |_| true, &constraints, &terms, 2);
+        // 合计 and 当年, or 合计 and 上年结转: the row sum holds either way.
+        assert_eq!(all(&search), vec![vec![21, 22], vec![21, 23]]);
+    }
+
+    #[test]
+    fn a_sum_that_fails_leaves_no_candidate() {
+        let run = run_over(3, 2);
+        let mut constraints: Vec<Constraint> = (0..3).map(row_sum).collect();
+        constraints.extend((0..3).map(|r| pin((r, 0), 0)));
+        let terms = [units(500), units(700)];
+        let search = Search::new(&run, |_| 0, |_| true, &constraints, &terms, 2);
+        assert!(all(&search).is_empty());
+    }
+
+    #[test]
+    fn the_sides_interleave_each_keeping_its_order() {
+        // Row 0 on side 0, row 1 on side 1; side 1's 合计 is read first.
+        let run = Run {
+            figures: vec![String::new(); 2],
+            slots: vec![(0, 0), (1, 0)],
+            lines: vec![1, 2],
+        };
+        let constraints = [pin((0, 0), 300), pin((1, 0), 500)];
+        let terms = [units(500), units(300)];
+        let search = Search::new(&run, |(d, _)| d, |_| true, &constraints, &terms, 2);
+        assert_eq!(all(&search), vec![vec![1, 0]]);
+    }
+
+    #[test]
+    fn a_cell_another_run_may_fill_is_not_taken_for_blank() {
+        // Cell (0, 0) must hold 5.00, but another run may put it there.
+        let run = run_over(1, 1);
+        let constraints = [pin((0, 0), 500)];
+        let terms = [units(300)];
+        let shared = |cell: (usize, usize)| cell != (0, 0);
+        let search = Search::new(&run, |_| 0, shared, &constraints, &terms, 2);
+        assert_eq!(all(&search).len(), 3);
+    }
+}
