@@ -57,6 +57,10 @@ pub use forms::UnreadForm;
 /// The cell text a reader writes for a figure it could not place.
 pub const UNPLACED: &str = "(未能定位)";
 
+/// Most times the tables left with unplaced rows are placed again.
+#[cfg(feature = "rebuild")]
+const ROUNDS: usize = 3;
+
 /// How a table region's rows are laid out in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -194,14 +198,28 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
             None => {}
         }
     }
+    // Each round knows more than the one before (表一's classes are 表二's,
+    // whose sources are 表一's): rounds go on while they place more.
     #[cfg(feature = "rebuild")]
-    for (start, end, table, shape) in again {
-        let region = Region::between(start, end, table, profile, &raw, lines);
-        let rebuilt = match shape {
-            Shape::Raw => raw::read(&region, &mut known),
-            _ => spaced::read(&region, &mut known),
-        };
-        if let Some(rebuilt) = rebuilt {
+    {
+        let mut last: Vec<Option<Rebuilt>> = Vec::new();
+        let mut before = usize::MAX;
+        for _ in 0..ROUNDS {
+            last.clear();
+            for &(start, end, table, shape) in &again {
+                let region = Region::between(start, end, table, profile, &raw, lines);
+                last.push(match shape {
+                    Shape::Raw => raw::read(&region, &mut known),
+                    _ => spaced::read(&region, &mut known),
+                });
+            }
+            let left: usize = last.iter().flatten().map(|r| r.unplaced.len()).sum();
+            if left == 0 || left >= before {
+                break;
+            }
+            before = left;
+        }
+        for rebuilt in last.into_iter().flatten() {
             write_back(lines, rebuilt);
         }
     }

@@ -196,6 +196,9 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
         }
     }
     found.extend(current);
+    if codes {
+        codes_printed_late(&mut found);
+    }
     // A 表六 group whose figures came after its first item's name: the
     // group is a row of its own, its figures read with the item's.
     let mut split: Vec<Found> = Vec::with_capacity(found.len());
@@ -311,6 +314,47 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
         .into_iter()
         .collect();
     (drafts, runs, extra)
+}
+
+/// A code printed after its rows' children (`组织事务 2.67 2.67`,
+/// `2013299 其他组织事务支出 2.67 2.67`, then `20132` alone: the code cell
+/// sat lower than its name): the bare code goes back to the name and
+/// figures without a code read before its children. Only when every row
+/// between is a child of that code; the hierarchy sums then check the
+/// figures like any other row's.
+fn codes_printed_late(found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < found.len() {
+        let f = &found[i];
+        let bare = f.code.is_some() && f.labels.len() == 1 && f.figures.is_empty() && !f.total;
+        let Some(code) = f.code.filter(|_| bare) else {
+            i += 1;
+            continue;
+        };
+        let unnamed = (0..i).rev().find(|&j| {
+            let g = &found[j];
+            g.code.is_none() && !g.total && !g.labels.is_empty() && !g.figures.is_empty()
+        });
+        let Some(j) = unnamed else {
+            i += 1;
+            continue;
+        };
+        let children: Vec<&str> = found[j + 1..i].iter().filter_map(|g| g.code).collect();
+        let only_children = !children.is_empty()
+            && children.len() == i - j - 1
+            && children
+                .iter()
+                .all(|c| c.len() > code.len() && c.starts_with(code));
+        let named = found[j].labels.iter().all(|p| matches!(p.kind, Kind::Text));
+        if !only_children || !named {
+            i += 1;
+            continue;
+        }
+        let late = found.remove(i);
+        let g = &mut found[j];
+        g.code = late.code;
+        g.labels.insert(0, late.labels[0]);
+    }
 }
 
 /// What a found row is and its label cells.

@@ -282,7 +282,10 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
                 if let Some(k) = m.feed(w, no) {
                     last = Some(k);
                     kept = true;
-                } else if !tokens::is_header_piece(w, def) && !matches!(w, "收入" | "支出") {
+                } else if !tokens::is_header_piece(w, def)
+                    && !m.header_piece()
+                    && !matches!(w, "收入" | "支出")
+                {
                     kept = true;
                 }
                 i += 1;

@@ -218,7 +218,11 @@ pub struct FixedMatcher<'a> {
     /// A number printed apart from its label ("1." before "一般公共预算"),
     /// given to the label that follows.
     ordinal: Option<String>,
-    _def: &'a TableDef,
+    def: &'a TableDef,
+    /// A column's name begun among the rows, which the next piece may end.
+    heading: Option<String>,
+    /// Whether the last piece fed was a column's name or a piece of one.
+    header_piece: bool,
 }
 
 impl<'a> FixedMatcher<'a> {
@@ -238,7 +242,9 @@ impl<'a> FixedMatcher<'a> {
             matched: Vec::new(),
             open: vec![None; n],
             ordinal: None,
-            _def: def,
+            def,
+            heading: None,
+            header_piece: false,
         })
     }
 
@@ -257,6 +263,7 @@ impl<'a> FixedMatcher<'a> {
     /// Feeds one piece of text; returns the index of the matched label it
     /// went to, or None when it fits no label.
     pub fn feed(&mut self, token: &str, line: usize) -> Option<usize> {
+        self.header_piece = false;
         let ordinal = self.ordinal.take();
         let token = match &ordinal {
             Some(number) => format!("{number}{token}"),
@@ -291,15 +298,45 @@ impl<'a> FixedMatcher<'a> {
                 }
             }
         }
+        // A column's name, or its first line, printed among the rows
+        // (表四's 一般公共预算 and 政府性基金预 over their columns, one cell
+        // a line) begins no label further down.
+        let heading = self.heading.take();
+        let column_word = !has_ordinal
+            && stripped.chars().nth(2).is_some()
+            && self
+                .def
+                .columns()
+                .any(|(_, c)| fold_key(c.name).starts_with(stripped));
+        // The rest of such a name ("算" after 政府性基金预) is the header's
+        // too.
+        if let Some(before) = heading.filter(|_| !has_ordinal) {
+            let joined = format!("{before}{stripped}");
+            if self
+                .def
+                .columns()
+                .any(|(_, c)| fold_key(c.name).starts_with(&joined))
+            {
+                self.header_piece = true;
+                return None;
+            }
+        }
         // Begins the next label of some side: the nearest, fewest rows
         // skipped first, then the earlier side.
-        let (s, at) = (0..self.rows.len())
+        let next = (0..self.rows.len())
             .filter_map(|s| {
                 self.next_match(s, stripped, has_ordinal)
                     .map(|(skipped, at)| (skipped, s, at))
             })
-            .min_by_key(|&(skipped, s, _)| (skipped, s))
-            .map(|(_, s, at)| (s, at))?;
+            .filter(|&(skipped, _, _)| !column_word || skipped == 0)
+            .min_by_key(|&(skipped, s, _)| (skipped, s));
+        let Some((_, s, at)) = next else {
+            if column_word {
+                self.heading = Some(stripped.to_string());
+                self.header_piece = true;
+            }
+            return None;
+        };
         let row = &self.rows[s][at];
         self.next[s] = at + 1;
         self.matched.push(Matched {
@@ -340,6 +377,12 @@ impl<'a> FixedMatcher<'a> {
             }
         }
         None
+    }
+
+    /// Whether the last piece fed was a column's name printed among the
+    /// rows, or a piece of one: a header word, not a label.
+    pub fn header_piece(&self) -> bool {
+        self.header_piece
     }
 
     /// Sides with a label begun and not finished, in side order.

@@ -8,15 +8,29 @@
 //! The profile's identities become sums over cells (row sums, 类 = Σ 款,
 //! fixed-row totals, 表六 groups, units, a tree's root bounding its rows,
 //! and equalities with tables already placed — before it, or after it when
-//! `rebuild` places a table again); a candidate that no
+//! `rebuild` places a table again —, totals and by 科目: `known.rs`); a
+//! candidate that no
 //! combination of its neighbours' candidates lets satisfy a sum, rounding
 //! allowed (`arith`), is dropped. A run left with one candidate is placed;
 //! otherwise the cells its candidates disagree on are written
 //! [`super::UNPLACED`] and the row is reported. A sum no combination can
 //! satisfy is not used to drop anything: the document itself disagrees
 //! there, whatever the reading, and the rules say so.
+//!
+//! Figures the reader found no row for (one cell a line prints a 收支总表's
+//! figures in blocks apart from their labels) make one run over the rows
+//! no other run fills, each side's figures in reading order; a run with
+//! too many placements to list is searched (`search.rs`), a placement
+//! dropped as soon as a sum within the run fails. Candidates that write
+//! the same figures in the same cells are one reading.
+
+mod known;
+mod search;
 
 use alloc::collections::BTreeMap;
+
+pub use known::Known;
+use known::Sel;
 
 use super::{RebuiltRow, UnplacedRow, UNPLACED};
 
@@ -65,41 +79,6 @@ pub struct Run {
     pub lines: Vec<usize>,
 }
 
-/// Figures of tables placed earlier in the document, for the identities
-/// that tie tables together (表二 合计 = 表一 本年收入合计 …).
-#[derive(Debug, Default)]
-pub struct Known {
-    cells: Vec<(&'static str, Sel, &'static str, Term)>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sel {
-    Total,
-    Fixed(&'static str),
-    Root,
-    Code(&'static str),
-}
-
-impl Sel {
-    fn of(row: RowSel) -> Sel {
-        match row {
-            RowSel::Total => Sel::Total,
-            RowSel::Fixed(k) => Sel::Fixed(k),
-            RowSel::TreeRoot => Sel::Root,
-            RowSel::Code(c) => Sel::Code(c),
-        }
-    }
-}
-
-impl Known {
-    fn get(&self, table: &str, sel: Sel, column: &str) -> Option<Term> {
-        self.cells
-            .iter()
-            .find(|c| c.0 == table && c.1 == sel && c.2 == column)
-            .map(|c| c.3)
-    }
-}
-
 /// A term of a sum: a cell of this table or a figure known already.
 #[derive(Debug, Clone, Copy)]
 enum Part {
@@ -135,8 +114,27 @@ pub fn place(
     cautious: bool,
 ) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
     let constraints = constraints(def, profile, drafts, known);
-    let mut runs = runs.to_vec();
+    // Figures that belong to no row the reader found (one cell a line
+    // prints a 收支总表's figures in blocks apart from their labels): read
+    // as one run over the rows no other run fills.
+    let (mut runs, orphans): (Vec<Run>, Vec<Run>) = runs
+        .iter()
+        .cloned()
+        .partition(|r| !r.slots.is_empty() || r.figures.is_empty());
     repair_drift(&constraints, &mut runs);
+    let apart = if orphans.is_empty() {
+        None
+    } else {
+        match merge_orphans(def, drafts, &runs, &orphans) {
+            Some(run) => {
+                runs.push(run);
+                Some(runs.len() - 1)
+            }
+            // Then no blank of the table can be trusted, and none of its
+            // cells is placed.
+            None => return unreliable(def, drafts, &runs, &orphans, ORPHANS),
+        }
+    };
     let runs = &runs[..];
     let terms: Vec<Vec<Option<Term>>> = runs
         .iter()
@@ -147,30 +145,46 @@ pub fn place(
                 .collect()
         })
         .collect();
-    let mut candidates: Vec<Vec<Vec<usize>>> = runs.iter().map(candidates_of).collect();
     let mut cover: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for (r, run) in runs.iter().enumerate() {
         for (s, &slot) in run.slots.iter().enumerate() {
             cover.entry(slot).or_default().push((r, s));
         }
     }
-    // Figures that belong to no row the reader found: then no blank of
-    // the table can be trusted, and none of its cells is placed.
-    let orphans: Vec<usize> = (0..runs.len())
-        .filter(|&r| runs[r].slots.is_empty() && !runs[r].figures.is_empty())
-        .collect();
-    if !orphans.is_empty() {
-        return unreliable(def, drafts, runs, &orphans, ORPHANS);
-    }
     let scale = common_scale(&constraints, &terms);
     let units: Vec<Vec<Option<Units>>> = terms
         .iter()
         .map(|r| r.iter().map(|t| t.map(|t| Units::of(t, scale))).collect())
         .collect();
+    let mut candidates: Vec<Vec<Vec<usize>>> = runs
+        .iter()
+        .enumerate()
+        .map(|(r, run)| {
+            if apart != Some(r) && enumerable(run) {
+                return candidates_of(run);
+            }
+            let chain = |(d, _): (usize, usize)| {
+                if apart == Some(r) {
+                    drafts[d].side
+                } else {
+                    0
+                }
+            };
+            let exclusive = |slot| cover.get(&slot).is_some_and(|c| c.len() == 1);
+            let search = search::Search::new(run, chain, exclusive, &constraints, &units[r], scale);
+            searched(&search)
+        })
+        .collect();
     let broken = solve(&constraints, &cover, &units, scale, &mut candidates);
     if cautious && (broken.iter().any(|b| *b) || candidates.iter().any(Vec::is_empty)) {
-        let all: Vec<usize> = (0..runs.len()).collect();
-        return unreliable(def, drafts, runs, &all, SCRAMBLED);
+        let together = &runs[..apart.unwrap_or(runs.len())];
+        return unreliable(def, drafts, together, runs, SCRAMBLED);
+    }
+
+    for (run, cands) in runs.iter().zip(candidates.iter_mut()) {
+        same_reading_once(run, cands, |d| {
+            drafts[d].lines.iter().copied().min().unwrap_or(0)
+        });
     }
 
     // Each draft's cells, then the lines.
@@ -184,10 +198,14 @@ pub fn place(
         let cands = &candidates[r];
         for (s, &(d, c)) in run.slots.iter().enumerate() {
             // The figure each candidate puts in this slot (None: blank).
-            let mut agreed: Option<Option<usize>> = None;
+            // Two figures of one value put in a cell in turn are one reading.
+            let mut agreed: Option<Option<&str>> = None;
             let mut unsure = cands.is_empty();
             for cand in cands {
-                let here = cand.iter().position(|&x| x == s);
+                let here = cand
+                    .iter()
+                    .position(|&x| x == s)
+                    .map(|f| run.figures[f].as_str());
                 match agreed {
                     None => agreed = Some(here),
                     Some(a) if a != here => unsure = true,
@@ -198,7 +216,7 @@ pub fn place(
                 cells[d][c] = UNPLACED.to_string();
                 unsure_drafts[d] = true;
             } else if let Some(Some(f)) = agreed {
-                cells[d][c] = run.figures[f].clone();
+                cells[d][c] = f.to_string();
             }
         }
         if cands.len() != 1 {
@@ -248,8 +266,21 @@ pub fn place(
             });
         }
     }
-    remember(def, drafts, &cells, &unsure_drafts, known);
-    (rows(def, drafts, runs, cells), unplaced)
+    known.remember(def, drafts, &cells, &unsure_drafts);
+    // The figures of the run apart are cited by the rows they went to.
+    let mut placed_lines: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
+    let together = match apart {
+        Some(r) => {
+            if let [cand] = &candidates[r][..] {
+                for (f, &s) in cand.iter().enumerate() {
+                    placed_lines[runs[r].slots[s].0].push(runs[r].lines[f]);
+                }
+            }
+            &runs[..r]
+        }
+        None => runs,
+    };
+    (rows(def, drafts, together, cells, placed_lines), unplaced)
 }
 
 /// A table with figures that belong to no row: every cell is written
@@ -262,23 +293,23 @@ fn unreliable(
     def: &'static TableDef,
     drafts: &[Draft],
     runs: &[Run],
-    orphans: &[usize],
+    listed: &[Run],
     why: &str,
 ) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
     let cells: Vec<Vec<String>> = drafts
         .iter()
         .map(|d| vec![UNPLACED.to_string(); def.sides[d.side].columns.len()])
         .collect();
-    let rows = rows(def, drafts, runs, cells);
+    let rows = rows(def, drafts, runs, cells, vec![Vec::new(); drafts.len()]);
     let mut lines: Vec<usize> = rows
         .iter()
         .filter_map(|r| r.lines.first().copied())
         .collect();
     let mut figures = Vec::new();
     let mut figure_lines = Vec::new();
-    for &r in orphans {
-        figures.extend(runs[r].figures.iter().cloned());
-        figure_lines.extend(runs[r].lines.iter().copied());
+    for run in listed {
+        figures.extend(run.figures.iter().cloned());
+        figure_lines.extend(run.lines.iter().copied());
     }
     lines.extend(figure_lines.iter().copied());
     sort_unique(&mut lines);
@@ -455,6 +486,95 @@ fn candidates_of(run: &Run) -> Vec<Vec<usize>> {
         true
     });
     out
+}
+
+/// Keeps one of the candidates that write the same figures in the same
+/// cells (two figures of one value put in two cells in turn): they are
+/// one reading of the table. The one kept puts each figure nearest its
+/// row's label (`row_line`), so that the row cites the line printed with
+/// it.
+fn same_reading_once(run: &Run, cands: &mut Vec<Vec<usize>>, row_line: impl Fn(usize) -> usize) {
+    let distance = |cand: &[usize]| -> usize {
+        cand.iter()
+            .enumerate()
+            .map(|(f, &s)| run.lines[f].abs_diff(row_line(run.slots[s].0)))
+            .sum()
+    };
+    let reading = |cand: &[usize]| {
+        let mut cells: Vec<Option<&str>> = vec![None; run.slots.len()];
+        for (f, &s) in cand.iter().enumerate() {
+            cells[s] = Some(run.figures[f].as_str());
+        }
+        cells
+    };
+    let readings: Vec<Vec<Option<&str>>> = cands.iter().map(|c| reading(c)).collect();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    let distances: Vec<usize> = cands.iter().map(|c| distance(c)).collect();
+    sort_stable_by(&mut order, |&a, &b| {
+        readings[a]
+            .cmp(&readings[b])
+            .then(distances[a].cmp(&distances[b]))
+    });
+    let mut keep = vec![false; cands.len()];
+    for (i, &o) in order.iter().enumerate() {
+        keep[o] = i == 0 || readings[order[i - 1]] != readings[o];
+    }
+    let mut keep = keep.into_iter();
+    cands.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Whether every order-keeping placement of the run can be listed.
+fn enumerable(run: &Run) -> bool {
+    let (n, m) = (run.figures.len(), run.slots.len());
+    n <= m && binomial(m, n) <= CANDIDATES
+}
+
+/// The candidates a search finds, none when it gave up or found more
+/// than [`CANDIDATES`].
+fn searched(search: &search::Search) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut too_many = false;
+    let done = search.each(|pick| {
+        out.push(pick.to_vec());
+        too_many = out.len() > CANDIDATES;
+        !too_many
+    });
+    if done.is_none() || too_many {
+        out.clear();
+    }
+    out
+}
+
+/// One run of the figures no row was found for: their reading order kept
+/// on each side, the sides interleaving, over every cell of the rows no
+/// other run fills. None when there is no such row.
+fn merge_orphans(def: &TableDef, drafts: &[Draft], runs: &[Run], orphans: &[Run]) -> Option<Run> {
+    let filled: Vec<usize> = runs
+        .iter()
+        .flat_map(|r| r.slots.iter().map(|s| s.0))
+        .collect();
+    let mut slots = Vec::new();
+    for side in 0..def.sides.len() {
+        for (d, draft) in drafts.iter().enumerate() {
+            if draft.side == side && !filled.contains(&d) {
+                slots.extend((0..def.sides[side].columns.len()).map(|c| (d, c)));
+            }
+        }
+    }
+    if slots.is_empty() {
+        return None;
+    }
+    Some(Run {
+        figures: orphans
+            .iter()
+            .flat_map(|r| r.figures.iter().cloned())
+            .collect(),
+        lines: orphans
+            .iter()
+            .flat_map(|r| r.lines.iter().copied())
+            .collect(),
+        slots,
+    })
 }
 
 /// Visits the run's candidates (the slot of each figure) in lexicographic
@@ -1059,6 +1179,8 @@ fn constraints(
             _ => {}
         }
     }
+    known::class_matches(def, profile, drafts, known, &mut out);
+    known::code_matches(def, profile, drafts, known, &mut out);
     out
 }
 
@@ -1074,42 +1196,6 @@ fn cell_of(def: &TableDef, drafts: &[Draft], row: RowSel, key: &str) -> Option<(
             }
     })?;
     Some((d, column(def, drafts[d].side, key)?))
-}
-
-/// Keeps this table's placed totals for the tables after it.
-fn remember(
-    def: &'static TableDef,
-    drafts: &[Draft],
-    cells: &[Vec<String>],
-    unsure: &[bool],
-    known: &mut Known,
-) {
-    let mut root_seen = false;
-    for (d, draft) in drafts.iter().enumerate() {
-        let sel = match draft.role {
-            Role::Total => Sel::Total,
-            Role::Fixed(k) => Sel::Fixed(k),
-            Role::Node if !root_seen => {
-                root_seen = true;
-                Sel::Root
-            }
-            _ => continue,
-        };
-        if unsure[d] {
-            continue;
-        }
-        for (c, col) in def.sides[draft.side].columns.iter().enumerate() {
-            let text = &cells[d][c];
-            let term = if text.is_empty() {
-                Some(Term::ZERO)
-            } else {
-                Amount::parse(text).map(Term::from)
-            };
-            if let Some(t) = term {
-                known.cells.push((def.id, sel, col.key, t));
-            }
-        }
-    }
 }
 
 /// Which rows share a TAB line: each row of a one-sided table alone; on a
@@ -1158,6 +1244,7 @@ fn rows(
     drafts: &[Draft],
     runs: &[Run],
     cells: Vec<Vec<String>>,
+    placed_lines: Vec<Vec<usize>>,
 ) -> Vec<RebuiltRow> {
     let mut lines_of: Vec<Vec<usize>> = drafts.iter().map(|d| d.lines.clone()).collect();
     for run in runs {
@@ -1174,7 +1261,12 @@ fn rows(
     for (d, draft) in drafts.iter().enumerate() {
         by_side[draft.side].push(d);
     }
+    // Figures printed apart pair nothing (they stand in blocks away from
+    // their rows): the rows' labels and runs do.
     let pairs = pair_sides(&by_side, &lines_of);
+    for (lines, placed) in lines_of.iter_mut().zip(placed_lines) {
+        lines.extend(placed);
+    }
     let mut out: Vec<(Vec<usize>, Vec<String>)> = Vec::with_capacity(pairs.len());
     for pair in pairs {
         let mut row_cells = Vec::new();
