@@ -325,6 +325,38 @@ fn unreliable(
     (rows, unplaced)
 }
 
+/// A sum as the run's slots it reads (how often added, subtracted) and
+/// its figures known already, in units of `scale`; `None` when it reads a
+/// cell that is not one of the run's slots, or one `accept` refuses.
+fn run_reads(
+    k: &Constraint,
+    run: &Run,
+    scale: u32,
+    accept: impl Fn((usize, usize)) -> bool,
+) -> Option<(SlotReads, Units)> {
+    let mut slots: SlotReads = Vec::new();
+    let mut known = Units::default();
+    for (left, list) in [(true, &k.left), (false, &k.right)] {
+        for p in list {
+            match *p {
+                Part::Fixed(t) => {
+                    let t = Units::of(t, scale);
+                    known.value += if left { t.value } else { -t.value };
+                    known.half += t.half;
+                }
+                Part::Cell(d, c) => {
+                    if !accept((d, c)) {
+                        return None;
+                    }
+                    let s = run.slots.iter().position(|&x| x == (d, c))?;
+                    count_read(&mut slots, s, left);
+                }
+            }
+        }
+    }
+    Some((slots, known))
+}
+
 /// Whether some placement of the run's figures satisfies every sum that
 /// lies within its own cells (a row sum).
 fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
@@ -353,26 +385,7 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
     // nothing.
     let sums: Vec<(SlotReads, Units)> = own
         .iter()
-        .filter_map(|k| {
-            let mut slots: SlotReads = Vec::new();
-            let mut known = Units::default();
-            for (left, list) in [(true, &k.left), (false, &k.right)] {
-                for p in list {
-                    match *p {
-                        Part::Fixed(t) => {
-                            let t = Units::of(t, scale);
-                            known.value += if left { t.value } else { -t.value };
-                            known.half += t.half;
-                        }
-                        Part::Cell(d, c) => {
-                            let s = run.slots.iter().position(|&x| x == (d, c))?;
-                            count_read(&mut slots, s, left);
-                        }
-                    }
-                }
-            }
-            Some((slots, known))
-        })
+        .filter_map(|k| run_reads(k, run, scale, |_| true))
         .collect();
     let mut figure_at: Vec<Option<usize>> = vec![None; run.slots.len()];
     // Tried as they are enumerated: the first that holds answers, and no

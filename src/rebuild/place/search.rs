@@ -10,7 +10,7 @@
 //! table): its figures keep their order within a chain, the chains
 //! interleave as the text's columns were read.
 
-use super::{Constraint, Part, Run, SlotReads, Units};
+use super::{Constraint, Run, SlotReads, Units};
 use crate::prelude::*;
 
 /// Most nodes one search visits before it gives up (the run is then left
@@ -186,26 +186,7 @@ fn local(
     exclusive: &impl Fn((usize, usize)) -> bool,
     scale: u32,
 ) -> Option<Local> {
-    let mut slots: SlotReads = Vec::new();
-    let mut fixed = Units::default();
-    for (left, list) in [(true, &k.left), (false, &k.right)] {
-        for p in list {
-            match *p {
-                Part::Fixed(t) => {
-                    let t = Units::of(t, scale);
-                    fixed.value += if left { t.value } else { -t.value };
-                    fixed.half += t.half;
-                }
-                Part::Cell(d, c) => {
-                    if !exclusive((d, c)) {
-                        return None;
-                    }
-                    let s = run.slots.iter().position(|&x| x == (d, c))?;
-                    super::count_read(&mut slots, s, left);
-                }
-            }
-        }
-    }
+    let (slots, fixed) = super::run_reads(k, run, scale, exclusive)?;
     Some(Local {
         slots,
         fixed,
