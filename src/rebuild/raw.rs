@@ -440,3 +440,38 @@ fn draft_labels(region: &Region, scheme: &RowScheme, f: &Found) -> (Role, Vec<St
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Lines;
+    use crate::profile::BUDGET13;
+
+    /// The lines `twin_cells` reads back from one cell a line text.
+    fn twins(text: &str) -> Vec<usize> {
+        let lines = Lines::from_text(text);
+        let raw: Vec<&str> = text.split('\n').collect();
+        let region = Region {
+            table: BUDGET13.table("表六").expect("表六"),
+            profile: &BUDGET13,
+            first_line: 1,
+            raw: &raw,
+            lines: &lines.all,
+        };
+        twin_cells(&region)
+    }
+
+    #[test]
+    fn twin_label_cells_taken_for_a_stamp_are_read_back() {
+        let text = "工资福利支出\n\n2.52\n\n2.52\n\n住房公积金\n\n住房公积金\n\n87.67\n\n87.67\n\n\
+                    住房公积金\n\n工资福利支出\n\n34.00\n\n34.00\n";
+        assert_eq!(twins(text), [6, 8, 14]);
+    }
+
+    #[test]
+    fn a_stamp_beside_itself_before_a_label_stays_a_stamp() {
+        let text = "工资福利支出\n\n2.52\n\n2.52\n\n阳泉市财政局\n\n阳泉市财政局\n\n基本工资\n\n\
+                    87.67\n\n阳泉市财政局\n\n34.00\n";
+        assert_eq!(twins(text), Vec::<usize>::new());
+    }
+}
