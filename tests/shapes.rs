@@ -325,7 +325,7 @@ fn single_spaced_text_tables() {
 /// The tables part of the raw renderings (`pdftotext`, with and without
 /// form feeds): every row placed, the same table and structure findings.
 #[test]
-#[ignore = "issue 11: zhaoshang differs only in 表十一 (36.22 36.22: which source no identity tells); caizheng in 表六 (a figure of 合计 printed rows later), 表十/表十一 (sources) and the order of two 表四 rows; shangwu's 上年结转 columns are printed as blocks out of row order (表一, 表二, 表三, 表四, 表十三)"]
+#[ignore = "issue 11: zhaoshang differs only in 表十一 (36.22 36.22: which source no identity tells); caizheng in 表十/表十一 (sources) and 表十's ①公务用车购置费, a row without figures whose label is printed after 合计; shangwu's 上年结转 columns are printed as blocks out of row order (表一, 表二, 表三, 表四, 表十三)"]
 fn raw_text_tables() {
     check_shape(
         ".raw.txt",

@@ -10,6 +10,7 @@ use super::place::{self, Draft, Known, Role, Run};
 use super::spaced::{self, Entry};
 use super::tokens;
 use super::{Rebuilt, Region};
+use crate::lines::Noise;
 use crate::prelude::*;
 use crate::profile::RowScheme;
 use crate::slices::sort_unique;
@@ -18,7 +19,18 @@ use crate::text::fold_key;
 /// Rebuilds the region's rows; None leaves its lines as the lines stage
 /// read them.
 pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
-    let entries = spaced::entries(region);
+    let mut entries = spaced::entries(region);
+    if region.table.sides[0].label_cells == 2 {
+        let twins: Vec<usize> = twin_cells(region)
+            .into_iter()
+            .filter(|&i| !entries.iter().any(|e| e.index == i))
+            .collect();
+        entries.extend(twins.into_iter().map(|index| Entry {
+            index,
+            words: region.raw[index].split_whitespace().collect(),
+        }));
+        entries.sort_by_key(|e| e.index);
+    }
     let (drafts, runs, mut extra) = match region.table.sides[0].rows {
         RowScheme::Fixed(_) => spaced::fixed(region, &entries)?,
         _ => labelled(region, &entries),
@@ -27,6 +39,34 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         place::place(region.table, region.profile, &drafts, &runs, known, true);
     rows.append(&mut extra);
     Some(Rebuilt { rows, unplaced })
+}
+
+/// Lines taken for a watermark that are a row's two label cells of one
+/// text (表六's 住房公积金 | 住房公积金): one cell a line prints them
+/// beside each other, and the lines stage, seeing a short text repeat
+/// beside itself, takes it for a stamp. A text is read back when two of
+/// its lines stand with only blanks between and a figure follows them
+/// (a row's label cells, then its figures, as no stamp is printed); then
+/// every line of that text in the region is a cell. The rows read from
+/// them are checked by the table's sums like any other.
+fn twin_cells(region: &Region) -> Vec<usize> {
+    let stamp = |i: usize| matches!(region.lines[i].noise, Some(Noise::Watermark));
+    let text = |i: usize| region.raw[i].trim();
+    let next = |i: usize| (i + 1..region.raw.len()).find(|&j| !region.lines[j].is_blank());
+    let mut twins: Vec<&str> = Vec::new();
+    for i in (0..region.raw.len()).filter(|&i| stamp(i)) {
+        let Some(j) = next(i).filter(|&j| stamp(j) && text(j) == text(i)) else {
+            continue;
+        };
+        let figure_after =
+            next(j).is_some_and(|k| region.lines[k].noise.is_none() && tokens::is_figure(text(k)));
+        if figure_after && !twins.contains(&text(i)) {
+            twins.push(text(i));
+        }
+    }
+    (0..region.raw.len())
+        .filter(|&i| stamp(i) && twins.contains(&text(i)))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -398,5 +438,40 @@ fn draft_labels(region: &Region, scheme: &RowScheme, f: &Found) -> (Role, Vec<St
             labels.resize(label_cells, String::new());
             (Role::Node, labels)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Lines;
+    use crate::profile::BUDGET13;
+
+    /// The lines `twin_cells` reads back from one cell a line text.
+    fn twins(text: &str) -> Vec<usize> {
+        let lines = Lines::from_text(text);
+        let raw: Vec<&str> = text.split('\n').collect();
+        let region = Region {
+            table: BUDGET13.table("表六").expect("表六"),
+            profile: &BUDGET13,
+            first_line: 1,
+            raw: &raw,
+            lines: &lines.all,
+        };
+        twin_cells(&region)
+    }
+
+    #[test]
+    fn twin_label_cells_taken_for_a_stamp_are_read_back() {
+        let text = "工资福利支出\n\n2.52\n\n2.52\n\n住房公积金\n\n住房公积金\n\n87.67\n\n87.67\n\n\
+                    住房公积金\n\n工资福利支出\n\n34.00\n\n34.00\n";
+        assert_eq!(twins(text), [6, 8, 14]);
+    }
+
+    #[test]
+    fn a_stamp_beside_itself_before_a_label_stays_a_stamp() {
+        let text = "工资福利支出\n\n2.52\n\n2.52\n\n阳泉市财政局\n\n阳泉市财政局\n\n基本工资\n\n\
+                    87.67\n\n阳泉市财政局\n\n34.00\n";
+        assert_eq!(twins(text), Vec::<usize>::new());
     }
 }

@@ -25,6 +25,7 @@
 //! the same figures in the same cells are one reading.
 
 mod known;
+mod pair;
 mod search;
 
 use alloc::collections::BTreeMap;
@@ -1211,45 +1212,7 @@ fn cell_of(def: &TableDef, drafts: &[Draft], row: RowSel, key: &str) -> Option<(
     Some((d, column(def, drafts[d].side, key)?))
 }
 
-/// Which rows share a TAB line: each row of a one-sided table alone; on a
-/// two-sided table an income row and the expense row printed on the same
-/// lines (their line spans overlap), the others alone.
-fn pair_sides(by_side: &[Vec<usize>], lines_of: &[Vec<usize>]) -> Vec<[Option<usize>; 2]> {
-    let span = |d: usize| {
-        let l = &lines_of[d];
-        (
-            l.iter().copied().min().unwrap_or(0),
-            l.iter().copied().max().unwrap_or(0),
-        )
-    };
-    let mut pairs = Vec::new();
-    let (Some(income), Some(expense)) = (by_side.first(), by_side.get(1)) else {
-        return by_side
-            .first()
-            .into_iter()
-            .flatten()
-            .map(|&d| [Some(d), None])
-            .collect();
-    };
-    let mut j = 0;
-    for &i in income {
-        let (a, b) = span(i);
-        while j < expense.len() && span(expense[j]).1 < a {
-            pairs.push([None, Some(expense[j])]);
-            j += 1;
-        }
-        if j < expense.len() && span(expense[j]).0 <= b {
-            pairs.push([Some(i), Some(expense[j])]);
-            j += 1;
-        } else {
-            pairs.push([Some(i), None]);
-        }
-    }
-    pairs.extend(expense[j..].iter().map(|&e| [None, Some(e)]));
-    pairs
-}
-
-/// The TAB lines: see `pair_sides`. Each takes as its place
+/// The TAB lines: see `pair::pair_sides`. Each takes as its place
 /// the first of its input lines after the previous row's, so that rows
 /// keep their order.
 fn rows(
@@ -1276,7 +1239,8 @@ fn rows(
     }
     // Figures printed apart pair nothing (they stand in blocks away from
     // their rows): the rows' labels and runs do.
-    let pairs = pair_sides(&by_side, &lines_of);
+    let roles: Vec<&Role> = drafts.iter().map(|d| &d.role).collect();
+    let pairs = pair::pair_sides(&by_side, &lines_of, &roles);
     for (lines, placed) in lines_of.iter_mut().zip(placed_lines) {
         lines.extend(placed);
     }
