@@ -186,4 +186,81 @@ mod tests {
         let refs: Vec<Option<&String>> = row.iter().map(Option::as_ref).collect();
         assert!(!holds(&sum, &refs), "a row sum needs its total printed");
     }
+
+    /// A coded part: its name and its placed figures (6 columns of the
+    /// 决算's 表三: 合计, 基本支出, 项目支出, …).
+    fn part(name: &str, figures: &[Option<&str>]) -> SidePart {
+        let mut labels = vec![String::new(); 4];
+        labels[3] = name.to_string();
+        SidePart {
+            labels,
+            amounts: Some(Ok(cells(figures))),
+            ..SidePart::default()
+        }
+    }
+
+    fn row(line: usize) -> SideRow {
+        SideRow {
+            lines: vec![line],
+            anchor: Some(line),
+            centre2: 2 * line,
+            uncertain: false,
+        }
+    }
+
+    /// "1,503.52  603.14" over "一般公共服务支出  2,106.66" joins the row
+    /// below (the row sum holds there only); the next figures line, which
+    /// both rows around it could take by their sums, joins the one not yet
+    /// full.
+    #[test]
+    fn a_figures_line_joins_the_one_row_that_can_take_it() {
+        let profile = &crate::profile::SHANGHAI_FINAL;
+        let def = profile.table("表三").expect("表三");
+        let sums = row_sums(profile, def, 0);
+        let (a, b) = (Some("1,503.52"), Some("603.14"));
+        let mut parts = vec![
+            part(
+                "合计",
+                &[Some("2,940.05"), Some("2,336.91"), b, None, None, None],
+            ),
+            part("", &[None, a, b, None, None, None]),
+            part(
+                "一般公共服务支出",
+                &[Some("2,106.66"), None, None, None, None, None],
+            ),
+            part("", &[None, a, b, None, None, None]),
+            part(
+                "财政事务",
+                &[Some("2,106.66"), None, None, None, None, None],
+            ),
+        ];
+        let mut rows: Vec<SideRow> = (0..parts.len()).map(row).collect();
+        settle(&def.sides[0], &sums, &mut parts, &mut rows);
+        let lines: Vec<&[usize]> = rows.iter().map(|r| r.lines.as_slice()).collect();
+        assert_eq!(lines, [&[0][..], &[1, 2], &[3, 4]]);
+        assert!(rows.iter().all(|r| !r.uncertain));
+        assert_eq!(
+            parts[2].amounts,
+            Some(Ok(cells(&[Some("2,106.66"), a, b, None, None, None])))
+        );
+    }
+
+    /// A figures line between two rows that could each take it leaves all
+    /// three uncertain.
+    #[test]
+    fn a_figures_line_two_rows_could_take_is_uncertain() {
+        let profile = &crate::profile::SHANGHAI_FINAL;
+        let def = profile.table("表三").expect("表三");
+        let sums = row_sums(profile, def, 0);
+        let one = Some("1.00");
+        let mut parts = vec![
+            part("甲", &[one, None, None, None, None, None]),
+            part("", &[None, one, None, None, None, None]),
+            part("乙", &[one, None, None, None, None, None]),
+        ];
+        let mut rows: Vec<SideRow> = (0..parts.len()).map(row).collect();
+        settle(&def.sides[0], &sums, &mut parts, &mut rows);
+        assert_eq!(rows.len(), 3);
+        assert!(rows.iter().all(|r| r.uncertain));
+    }
 }
