@@ -20,6 +20,8 @@ const HEADER_WORDS: &[&str] = &[
     "部门预算支出经济科目名称",
     "政府预算支出经济科目名称",
     "功能分类科目编码",
+    // A 决算's stacked header: "支出功能分类" over "科目编码".
+    "支出功能分类科目编码",
     "功能分类科目名称",
     "部门预算经济分类科目编码",
     "经济分类科目名称",
@@ -131,15 +133,20 @@ pub fn is_header_line(def: &TableDef, cells: &[(usize, String)], at_top: bool) -
     // A code column's header stands out on its own: "功能分类科目编码" on
     // a line, "类 款 项" under it.
     let code_header = |(_, t): &(usize, String)| t.contains("科目") && t.chars().count() >= 6;
-    let split_codes = cells.len() >= 2
-        && cells
-            .iter()
-            .all(|(_, t)| matches!(t.as_str(), "类" | "款" | "项"));
+    let split_codes = is_split_code_header(cells);
     let enough = at_top
         || cells.iter().filter(|(_, t)| t.chars().count() >= 2).count() >= 2
         || split_codes
         || (cells.len() == 1 && code_header(&cells[0]));
     enough && !opens_total && cells.iter().all(header_cell)
+}
+
+/// "类 款 项": the split 科目编码's header line.
+pub fn is_split_code_header(cells: &[(usize, String)]) -> bool {
+    cells.len() >= 2
+        && cells
+            .iter()
+            .all(|(_, t)| matches!(t.as_str(), "类" | "款" | "项"))
 }
 
 /// A header line's row: its cells in the amount positions, every label cell

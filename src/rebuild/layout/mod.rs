@@ -11,6 +11,7 @@
 //! 表四) paired by their vertical centre, as the printed table pairs them.
 
 mod apart;
+mod bare;
 mod columns;
 mod header;
 mod merged;
@@ -23,7 +24,7 @@ use crate::prelude::*;
 use crate::profile::{RowScheme, SideDef, TableDef};
 use crate::slices::{sort_stable_by, sort_unique};
 use columns::Columns;
-use header::{header_cells, header_row, is_header_line, is_meta, is_total};
+use header::{header_cells, header_row, is_header_line, is_meta, is_split_code_header, is_total};
 use rows::{joined_labels, SidePart, SideRow};
 use words::{is_code, is_column_numbers, is_figure, is_in_text, words, Word};
 
@@ -42,9 +43,14 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
         apart::place_apart(&def.sides[s], ps);
     }
     let side_rows: Vec<Vec<SideRow>> = parts
-        .iter()
+        .iter_mut()
         .enumerate()
-        .map(|(s, ps)| rows::group(&def.sides[s..], ps))
+        .map(|(s, ps)| {
+            let mut rows = rows::group(&def.sides[s..], ps);
+            let sums = bare::row_sums(region.profile, def, s);
+            bare::settle(&def.sides[s], &sums, ps, &mut rows);
+            rows
+        })
         .collect();
     let mut rebuilt = Rebuilt {
         rows: sorted.header_rows,
@@ -104,6 +110,17 @@ fn sort_lines(region: &Region) -> Sorted {
         };
         if !cells.is_empty() && is_header_line(def, &cells, in_header && sorted.data.is_empty()) {
             let text: String = cells.iter().map(|(_, t)| t.as_str()).collect();
+            if !in_header && is_split_code_header(&cells) {
+                // "类 款 项" under a total's figures (a 决算's stacked
+                // header): the header's last line, not a new one.
+                if let Some((_, page)) = sorted.pages.last_mut() {
+                    page.extend(cells.iter().cloned());
+                }
+                sorted
+                    .header_rows
+                    .push(header_row(def, region.line_no(i), &cells));
+                continue;
+            }
             if !in_header || header_lines.contains(&text) {
                 // A header printed again after a page break: a new layout.
                 header.clear();
@@ -505,6 +522,15 @@ fn write_row(
             cells.extend(joined_labels(side.label_cells, &ps));
         }
         let amounts = row.anchor.and_then(|a| parts[s][a].amounts.as_ref());
+        // Figures whose row cannot be told are reported as printed.
+        let as_printed;
+        let amounts = match amounts {
+            Some(Ok(placed)) if row.uncertain => {
+                as_printed = Err(placed.iter().flatten().cloned().collect());
+                Some(&as_printed)
+            }
+            other => other,
+        };
         match amounts {
             Some(Ok(placed)) => {
                 cells.extend(placed.iter().map(|c| c.clone().unwrap_or_default()));

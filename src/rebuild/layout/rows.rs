@@ -61,6 +61,9 @@ pub struct SideRow {
     pub anchor: Option<usize>,
     /// Twice the row's vertical centre, in data-line indices.
     pub centre2: usize,
+    /// Its figures cannot be told from a neighbour's (`bare::settle`):
+    /// written unplaced.
+    pub uncertain: bool,
 }
 
 /// True when `label` is one of the fixed rows of `sides[0]` or of a side
@@ -186,6 +189,7 @@ pub fn group(sides: &[SideDef], parts: &[SidePart]) -> Vec<SideRow> {
             lines,
             anchor,
             centre2,
+            uncertain: false,
         });
     };
     // Splits waiting fragments into rows whose labels are complete; gives
