@@ -4,6 +4,7 @@
 
 mod cell_unreadable;
 mod code_completed;
+mod code_level_missing;
 mod code_name;
 mod line_unparsed;
 mod not_recognised;
@@ -20,6 +21,7 @@ pub static RULES: &[&dyn Rule] = &[
     &line_unparsed::LineUnparsed,
     &code_name::CodeName,
     &code_completed::CodeCompleted,
+    &code_level_missing::CodeLevelMissing,
     &not_recognised::NotRecognised,
     &unplaced_row::UnplacedRow,
 ];
