@@ -41,15 +41,18 @@ use crate::model::Side;
 
 use RowSel::{Fixed, Total};
 
+/// 01 收入: the groups are printed only when funded; the two totals always
+/// (every Jiangsu document of 2017–2019), so a table cut short is told
+/// (S102) rather than silently checked on the rows left.
 const T01_INCOME_ROWS: &[FixedRow] = &[
     optional(row("fiscal", "财政拨款")),
     optional(row("general", "一般公共预算")),
     optional(row("fund", "政府性基金预算")),
     optional(row("special", "财政专户管理资金")),
     optional(row("other", "其他资金")),
-    optional(row("income_total", "当年收入小计")),
+    row("income_total", "当年收入小计"),
     optional(row("carry", "上年结转资金")),
-    optional(row("income_grand", "收入合计")),
+    row("income_grand", "收入合计"),
 ];
 
 /// 01 功能分类: the classes printed (all of them, zero or not), under
@@ -88,9 +91,9 @@ const T01_PURPOSE_ROWS: &[FixedRow] = &[
     optional(row("basic", "基本支出")),
     optional(row("project", "项目支出")),
     optional(row("reserve", "单位预留机动经费")),
-    optional(row("expense_total", "当年支出小计")),
+    row("expense_total", "当年支出小计"),
     optional(row("carry_next", "结转下年资金")),
-    optional(row("expense_grand", "支出合计")),
+    row("expense_grand", "支出合计"),
 ];
 
 const T01_SIDES: [SideDef; 3] = [
@@ -117,7 +120,7 @@ const T01_SIDES: [SideDef; 3] = [
 /// 02 by source: a group's 小计 is printed beside its name ("一般公共预算
 /// 资金 | 小计"), read as one label.
 const T02_ROWS: &[FixedRow] = &[
-    optional(row("income_grand", "收入总计")),
+    row("income_grand", "收入总计"),
     optional(row("general", "一般公共预算资金小计")),
     optional(row("general_grant", "公共财政拨款(补助)资金")),
     optional(row("general_special", "专项收入")),
@@ -156,7 +159,7 @@ const T04_SIDES: [SideDef; 2] = [
         rows: RowScheme::Fixed(&[
             optional(row("general", "一般公共预算")),
             optional(row("fund", "政府性基金预算")),
-            optional(row("income_grand", "收入合计")),
+            row("income_grand", "收入合计"),
         ]),
     },
     SideDef {
@@ -167,7 +170,7 @@ const T04_SIDES: [SideDef; 2] = [
             optional(row("basic", "基本支出")),
             optional(row("project", "项目支出")),
             optional(row("reserve", "单位预留机动经费")),
-            optional(row("expense_grand", "支出合计")),
+            row("expense_grand", "支出合计"),
         ]),
     },
 ];
@@ -353,6 +356,17 @@ const IDENTITIES: &[Identity] = &[
         &["basic", "project", "reserve"],
         &["purpose"],
     ),
+    // 当年支出小计 stands under 支出用途 and adds up the 功能分类 classes
+    // beside it too.
+    Identity::FixedSum {
+        table: "公开01表",
+        total: "expense_total",
+        parts: PartRows::ClassesBeside {
+            side: Side::Expense,
+            column: "class",
+        },
+        columns: &["purpose"],
+    },
     fixed_sum(
         "公开01表",
         "expense_grand",

@@ -127,8 +127,12 @@ mod consistency {
                     } => {
                         check_columns(profile, table, columns, p);
                         let mut keys = vec![*total];
-                        if let PartRows::Keys(k) = parts {
-                            keys.extend_from_slice(k);
+                        match parts {
+                            PartRows::Keys(k) => keys.extend_from_slice(k),
+                            PartRows::ClassesBeside { column, .. } => {
+                                check_columns(profile, table, &[*column], p)
+                            }
+                            PartRows::Classes => {}
                         }
                         for key in keys {
                             if !fixed_key_exists(profile, table, key) {

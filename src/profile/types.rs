@@ -484,6 +484,13 @@ pub enum PartRows {
     Keys(&'static [&'static str]),
     /// Every fixed row that stands for an expenditure class.
     Classes,
+    /// Every class row of another side of the table, in that side's
+    /// `column`: Jiangsu's 当年支出小计, printed under 支出用途, is also the
+    /// sum of the 功能分类 classes beside it.
+    ClassesBeside {
+        side: Side,
+        column: &'static str,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

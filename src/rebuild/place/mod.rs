@@ -1143,6 +1143,12 @@ fn constraints(
                 parts,
                 columns,
             } if *table == def.id => {
+                // A sum across the table's sides (Jiangsu's 当年支出小计 of
+                // the classes beside it) does not say where one side's
+                // figures stand: not used for placing.
+                if matches!(parts, PartRows::ClassesBeside { .. }) {
+                    continue;
+                }
                 let Some(t) = drafts.iter().position(|d| d.role == Role::Fixed(total)) else {
                     continue;
                 };

@@ -7,6 +7,8 @@
 //! 上年财政拨款结转 = 其下三行之和，收入总计 = 本年收入合计 + 上年财政拨款结转，
 //! 本年支出合计 = 各类支出之和；表十 公务用车购置及运行费 = ①购置费 + ②运行
 //! 维护费，合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费。
+//! 江苏《收支预算总表》的“当年支出小计”印在支出用途一栏，它同时等于左边功能
+//! 分类各类支出之和。
 //!
 //! ## 为什么重要
 //! 这些合计是整套报表的总口径，情况说明第一、二、四部分都引用它们。
@@ -16,10 +18,10 @@
 //! 248.61 + … + 住房保障支出 35.43。
 
 use super::resolve;
-use crate::model::{Row, RowKind, Table};
+use crate::model::{Row, RowKind, Side, Table};
 use crate::prelude::*;
 use crate::profile::{Identity, IdentityKind, PartRows};
-use crate::rules::support::all_ok;
+use crate::rules::support::{all_ok, check_cell_sum};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
 pub struct FixedSum;
@@ -65,7 +67,24 @@ impl Rule for FixedSum {
                     continue;
                 }
             };
-            resolve::sum_rows(sink, t, total_row, &part_rows, columns);
+            match parts {
+                PartRows::ClassesBeside { column, .. } => {
+                    for &col in *columns {
+                        check_cell_sum(
+                            sink,
+                            t,
+                            (total_row, col),
+                            part_rows.iter().map(|&r| (r, *column)),
+                            || {
+                                let name = t.column(column).map_or(*column, |c| c.name);
+                                format!("{} {name}之和", t.id)
+                            },
+                            |f, row| f.named(t.row_label(row)),
+                        );
+                    }
+                }
+                _ => resolve::sum_rows(sink, t, total_row, &part_rows, columns),
+            }
         }
     }
 }
@@ -77,8 +96,14 @@ fn part_rows<'a>(t: &'a Table, total: &Row, parts: &PartRows) -> Result<Vec<&'a 
                 .iter()
                 .map(|k| t.fixed_row(k).ok_or_else(|| k.to_string())),
         ),
-        PartRows::Classes => Ok(resolve::rows_where(&t.rows, &|r| {
-            r.side == total.side && r.code.is_some() && matches!(r.kind, RowKind::Fixed { .. })
-        })),
+        PartRows::Classes => Ok(class_rows(t, total.side)),
+        PartRows::ClassesBeside { side, .. } => Ok(class_rows(t, *side)),
     }
+}
+
+/// The fixed rows of `side` that stand for expenditure classes.
+fn class_rows(t: &Table, side: Side) -> Vec<&Row> {
+    resolve::rows_where(&t.rows, &|r| {
+        r.side == side && r.code.is_some() && matches!(r.kind, RowKind::Fixed { .. })
+    })
 }
