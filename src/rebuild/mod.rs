@@ -98,6 +98,9 @@ pub struct UnplacedRow {
 pub struct Rebuilt {
     pub rows: Vec<RebuiltRow>,
     pub unplaced: Vec<UnplacedRow>,
+    /// Lines a reader found to be page furniture the lines stage did not
+    /// mark (a page's number among a table's rows): marked [`Noise::Page`].
+    pub pages: Vec<usize>,
 }
 
 /// One table region handed to a reader.
@@ -163,11 +166,12 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
         let shape = detect_shape(&region);
         let (reading, rebuilt) = match shape {
             Shape::Tab => continue,
-            // The single-spaced and one-cell-a-line readers pair two sides
-            // at most: a table of three (Jiangsu 01) is left as it is, its
-            // reading still recorded, so that a reading not verified for the
-            // template ends in S107. The layout reader places every side.
-            shape if table.sides.len() > 2 && shape != Shape::Layout => (reading_of(shape), None),
+            // The one-cell-a-line reader pairs two sides at most: a table
+            // of three (Jiangsu 01) is left as it is, its reading still
+            // recorded, so that a reading not verified for the template
+            // ends in S107. The layout and single-spaced readers place
+            // every side (a spaced line holds a row of each side).
+            Shape::Raw if table.sides.len() > 2 => (Reading::Raw, None),
             #[cfg(feature = "rebuild")]
             Shape::Layout => (Reading::Layout, layout::read(&region)),
             #[cfg(feature = "rebuild")]
@@ -226,6 +230,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
     used
 }
 
+#[cfg(not(feature = "rebuild"))]
 fn reading_of(shape: Shape) -> Reading {
     match shape {
         Shape::Layout => Reading::Layout,
@@ -329,6 +334,9 @@ fn by_figures(region: &Region) -> Option<Shape> {
 /// Writes a reader's rows over the region's lines.
 fn write_back(lines: &mut Lines, rebuilt: Rebuilt) {
     write_rows(lines, rebuilt.rows);
+    for no in rebuilt.pages {
+        lines.mark(no, Noise::Page);
+    }
     lines.unplaced.extend(rebuilt.unplaced);
 }
 

@@ -38,7 +38,11 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     let (mut rows, unplaced) =
         place::place(region.table, region.profile, &drafts, &runs, known, true);
     rows.append(&mut extra);
-    Some(Rebuilt { rows, unplaced })
+    Some(Rebuilt {
+        rows,
+        unplaced,
+        ..Rebuilt::default()
+    })
 }
 
 /// Lines taken for a watermark that are a row's two label cells of one

@@ -10,7 +10,7 @@ use super::tokens::{self, Figures, FixedMatcher};
 use super::{Rebuilt, RebuiltRow, Region};
 use crate::lines::Noise;
 use crate::prelude::*;
-use crate::profile::RowScheme;
+use crate::profile::{RowScheme, TableDef};
 use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 
@@ -37,19 +37,109 @@ pub(super) fn entries<'a>(region: &Region<'a>) -> Vec<Entry<'a>> {
     out
 }
 
+/// What pdfplumber's text prints that is not a cell's words: the page
+/// number closing each page (pages are joined by a blank line, so it is a
+/// lone number before one: "30102 津贴补贴 6,372.51" / "18" / "" /
+/// "30103 奖金 180.14"), which would otherwise be read as a piece of the
+/// next row's name; and a total label spaced out over its cell ("合 计
+/// 24,169.74"), made one word again so that it opens the rows.
+/// Returns the entries left and the page numbers' lines.
+fn tidy<'a>(region: &Region<'a>, mut entries: Vec<Entry<'a>>) -> (Vec<Entry<'a>>, Vec<usize>) {
+    let mut pages = Vec::new();
+    entries.retain(|e| {
+        let page = is_page_number(region, e);
+        if page {
+            pages.push(region.line_no(e.index));
+        }
+        !page
+    });
+    for e in &mut entries {
+        if let [first, second, ..] = e.words[..] {
+            let one_char = |w: &str| w.chars().count() == 1;
+            if one_char(first) && one_char(second) && tokens::is_total(&format!("{first}{second}"))
+            {
+                // The raw line's slice from the first word to the second:
+                // "合 计", which `is_total` folds to 合计.
+                let raw = region.raw[e.index];
+                let from = first.as_ptr() as usize - raw.as_ptr() as usize;
+                let to = second.as_ptr() as usize - raw.as_ptr() as usize + second.len();
+                e.words.splice(0..2, [&raw[from..to]]);
+            }
+        }
+    }
+    (entries, pages)
+}
+
+/// A group's name printed beside its rows rather than on its 小计 row:
+/// 公开02表 labels a group's first row "一般公共预算资金小计", its name a
+/// cell merged over the group's rows and centred on them, so that the
+/// text prints "小计 24,169.74" / "一般公共预算资金 公共财政拨款（补助）资金
+/// 24,169.74" / "专项收入". The name, found on the lines after a 小计
+/// (before the next one) where name + 小计 is one of the table's labels, is
+/// moved to the front of that 小计's line.
+fn group_subtotals<'a>(def: &TableDef, mut entries: Vec<Entry<'a>>) -> Vec<Entry<'a>> {
+    const SUBTOTAL: &str = "小计";
+    let is_label = |key: &str| {
+        def.sides.iter().any(|side| match &side.rows {
+            RowScheme::Fixed(rows) => rows.iter().any(|r| r.label == key),
+            _ => false,
+        })
+    };
+    for i in 0..entries.len() {
+        if entries[i].words.first().map(|w| fold_key(w)).as_deref() != Some(SUBTOTAL) {
+            continue;
+        }
+        let mut found = None;
+        let end = entries.len().min(i + 4);
+        'lines: for (j, e) in entries.iter().enumerate().take(end).skip(i + 1) {
+            for (k, w) in e.words.iter().enumerate() {
+                if fold_key(w) == SUBTOTAL {
+                    break 'lines;
+                }
+                if is_label(&format!("{}{SUBTOTAL}", fold_key(w))) {
+                    found = Some((j, k));
+                    break 'lines;
+                }
+            }
+        }
+        if let Some((j, k)) = found {
+            let name = entries[j].words.remove(k);
+            entries[i].words.insert(0, name);
+        }
+    }
+    // A line whose only word was the name is empty now.
+    entries.retain(|e| !e.words.is_empty());
+    entries
+}
+
+/// A page's number: a lone integer of at most three digits with the
+/// page's end (a blank line, or the region's end) right after it.
+fn is_page_number(region: &Region, e: &Entry) -> bool {
+    let [word] = e.words[..] else { return false };
+    let page_end = region
+        .raw
+        .get(e.index + 1)
+        .is_none_or(|next| next.trim().is_empty());
+    page_end && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Rebuilds the region's rows; None leaves its lines as the lines stage
 /// read them.
 pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
-    let entries = entries(region);
+    let (entries, pages) = tidy(region, entries(region));
     let def = region.table;
     let (drafts, runs, mut extra) = if FixedMatcher::new(def).is_some() {
-        fixed(region, &entries)?
+        fixed(region, &group_subtotals(def, entries))?
     } else {
         labelled(region, &entries)?
     };
     let (mut rows, unplaced) = place::place(def, region.profile, &drafts, &runs, known, false);
     rows.append(&mut extra);
-    Some(Rebuilt { rows, unplaced })
+    Some(Rebuilt {
+        rows,
+        unplaced,
+        pages,
+    })
 }
 
 /// The header lines above the rows, each set aside (`tokens::header_row`);
@@ -139,25 +229,49 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             || (matches!(scheme, RowScheme::Codes) && tokens::is_code(e.words[0]))
             || split(&e.words) > 0
     };
-    let heads: Vec<usize> = (0..body.len()).filter(|&i| is_row(body[i])).collect();
+    let mut heads: Vec<usize> = (0..body.len()).filter(|&i| is_row(body[i])).collect();
+    // A row's figures printed on the line under its label, alone ("合计" /
+    // "2,391.92": the label's cell is taller than its figure's): the
+    // figures of the labelled row above, which has none, not a row of
+    // their own.
+    let labelled_row = |e: &Entry| {
+        !e.words.iter().any(|w| is_figure(w))
+            && (tokens::is_total(e.words[0])
+                || (matches!(scheme, RowScheme::Codes) && tokens::is_code(e.words[0])))
+    };
+    let mut figures_below: Vec<Option<usize>> = vec![None; body.len()];
+    heads.retain(|&i| {
+        let below = i > 0
+            && body[i].words.iter().all(|w| is_figure(w))
+            && labelled_row(body[i - 1])
+            && figures_below[i - 1].is_none();
+        if below {
+            figures_below[i - 1] = Some(i);
+        }
+        !below
+    });
     let mut drafts = Vec::new();
     let mut runs = Vec::new();
     let mut taken_before = 0; // name lines the previous row took before it
+                              // Past a row's line, and past the figures printed under it.
+    let end_of = |i: usize| figures_below[i].map_or(i + 1, |b| b + 1);
     for (h, &at) in heads.iter().enumerate() {
-        let prev_end = if h == 0 { at } else { heads[h - 1] + 1 };
+        let prev_end = if h == 0 { at } else { end_of(heads[h - 1]) };
         let next = heads.get(h + 1).copied().unwrap_or(body.len());
         // Lines between the previous row and this one: the previous row
         // took as many as it had before it; the rest are this row's.
         let gap = at - prev_end;
         let before_from = prev_end + taken_before.min(gap);
         let before: Vec<&Entry> = body[before_from..at].to_vec();
-        let after_gap = next - at - 1;
+        let after_gap = next - end_of(at);
         let after_n = before.len().min(after_gap);
-        let after: Vec<&Entry> = body[at + 1..at + 1 + after_n].to_vec();
+        let after: Vec<&Entry> = body[end_of(at)..end_of(at) + after_n].to_vec();
         taken_before = after_n;
         let head = body[at];
+        let below = figures_below[at].map(|b| body[b]);
         let mut lines: Vec<usize> = before.iter().map(|e| region.line_no(e.index)).collect();
         lines.push(region.line_no(head.index));
+        lines.extend(below.map(|e| region.line_no(e.index)));
         lines.extend(after.iter().map(|e| region.line_no(e.index)));
         let wrap = |part: &[&Entry]| -> String {
             part.iter()
@@ -225,7 +339,10 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             }
             _ => {
                 let name = format!("{pre}{}{post}", words.join(" "));
-                let role = if tokens::is_total(&name) {
+                // A row of figures alone is the table's one row, read as
+                // its total (`parse::tables::rows`): the identities that
+                // name the total (公开03表 合计 = 公开01表 支出合计) place it.
+                let role = if tokens::is_total(&name) || matches!(scheme, RowScheme::Values) {
                     Role::Total
                 } else if matches!(scheme, RowScheme::Units) {
                     Role::Unit
@@ -245,8 +362,13 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             labels,
             lines: lines.clone(),
         });
+        let mut figure_lines = vec![region.line_no(head.index); figures.len()];
+        if let Some(e) = below {
+            figures.extend(e.words.iter().map(|w| w.to_string()));
+            figure_lines.resize(figures.len(), region.line_no(e.index));
+        }
         runs.push(Run {
-            lines: vec![region.line_no(head.index); figures.len()],
+            lines: figure_lines,
             figures,
             slots: (0..columns).map(|c| (d, c)).collect(),
         });
@@ -268,6 +390,10 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
     // Lines of header words and of figures no label is open for: set
     // aside (the figures are reported with the table).
     let mut aside: Vec<usize> = Vec::new();
+    // The labels the previous line matched, when it held no figure: a line
+    // of figures alone under them is theirs ("收入总计" / "20,849.45": the
+    // label's cell taller than its figure's).
+    let mut above: Vec<usize> = Vec::new();
     for e in &entries[start..] {
         if tokens::is_meta(region.raw[e.index]) {
             break;
@@ -276,10 +402,15 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
         let mut last: Option<usize> = None;
         let mut i = 0;
         let mut kept = false;
+        let figures_alone = e.words.iter().all(|w| is_figure(w));
+        let mut on_line: Vec<usize> = Vec::new();
         while i < e.words.len() {
             let w = e.words[i];
             if !is_figure(w) {
                 if let Some(k) = m.feed(w, no) {
+                    if !on_line.contains(&k) {
+                        on_line.push(k);
+                    }
                     last = Some(k);
                     kept = true;
                 } else if !tokens::is_header_piece(w, def)
@@ -319,12 +450,20 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
                     owners.push(k);
                 }
             }
+            if owners.is_empty() && figures_alone {
+                owners = core::mem::take(&mut above);
+            }
             kept |= !owners.is_empty();
             pending.push((owners, figures, no));
         }
         if !kept {
             aside.push(no);
         }
+        above = if e.words.iter().any(|w| is_figure(w)) {
+            Vec::new()
+        } else {
+            on_line
+        };
     }
     extra.extend(tokens::header_row(region, &aside));
     // Drafts: every matched label, in order per side.
@@ -358,4 +497,126 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
         });
     }
     Some((drafts, runs, extra))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Lines;
+    use crate::profile::JIANGSU12;
+
+    /// The rows the spaced reader rebuilds from `text` as Jiangsu's `table`,
+    /// each as its cells joined by " | ", and the lines marked page numbers.
+    fn rows(table: &str, text: &str) -> (Vec<String>, Vec<usize>) {
+        let lines = Lines::from_text(text);
+        let raw: Vec<&str> = text.split('\n').collect();
+        let region = Region {
+            table: JIANGSU12.table(table).expect("table"),
+            profile: &JIANGSU12,
+            first_line: 1,
+            raw: &raw,
+            lines: &lines.all,
+        };
+        let rebuilt = read(&region, &mut Known::default()).expect("rebuilt");
+        let mut rows = rebuilt.rows;
+        sort_stable_by(&mut rows, |a, b| a.lines[0].cmp(&b.lines[0]));
+        let rows = rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| r.cells.join(" | "))
+            .collect();
+        (rows, rebuilt.pages)
+    }
+
+    #[test]
+    fn a_page_number_and_a_spaced_total_are_no_pieces_of_names() {
+        // 检察院 2019, 公开08表 across its page break (page 18).
+        let text = "合 计 15,844.04\n\
+                    301 工资福利支出 11,960.62\n\
+                    30102 津贴补贴 6,372.51\n\
+                    18\n\
+                    \n\
+                    30103 奖金 180.14\n\
+                    机关事业单位基本养老保险\n\
+                    30108 1,064.46\n\
+                    缴费\n\
+                    30109 职业年金缴费 425.79";
+        let (rows, pages) = rows("公开08表", text);
+        assert_eq!(pages, vec![4]);
+        assert_eq!(
+            rows,
+            vec![
+                "合计 |  | 15,844.04",
+                "301 | 工资福利支出 | 11,960.62",
+                "30102 | 津贴补贴 | 6,372.51",
+                "30103 | 奖金 | 180.14",
+                "30108 | 机关事业单位基本养老保险缴费 | 1,064.46",
+                "30109 | 职业年金缴费 | 425.79",
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_under_their_label_are_its_row() {
+        // 检察院 2019, 公开11表: the total's figure on the line under it.
+        let text = "合计\n2,391.92\n302 商品和服务支出 2,391.92\n30201 办公费 158.00";
+        let (rows, _) = rows("公开11表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "合计 |  | 2,391.92",
+                "302 | 商品和服务支出 | 2,391.92",
+                "30201 | 办公费 | 158.00",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_group_name_beside_its_rows_labels_its_subtotal() {
+        // 检察院 2019, 公开02表.
+        let text = "收入总计 24169.74\n\
+                    小计 24169.74\n\
+                    一般公共预算资金 公共财政拨款（补助）资金 24169.74\n\
+                    专项收入\n\
+                    政府性基金 小计\n\
+                    小计\n\
+                    财政专户管理资金 专户管理教育收费\n\
+                    其他非税收入";
+        let (rows, _) = rows("公开02表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "收入总计 | 24169.74",
+                "一般公共预算资金小计 | 24169.74",
+                "公共财政拨款（补助）资金 | 24169.74",
+                "专项收入 | ",
+                "政府性基金小计 | ",
+                "财政专户管理资金小计 | ",
+                "专户管理教育收费 | ",
+                "其他非税收入 | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn three_sides_are_read_on_their_lines() {
+        // 检察院 2019, 公开01表: 收入 | 功能分类 | 支出用途, a label of each
+        // wrapped around the line holding 三、国防支出.
+        let text = "一、财政拨款 24,169.74 一、一般公共服务支出 一、基本支出 15,844.04\n\
+                    1.一般公共预算 24,169.74 二、外交支出 二、项目支出 4,335.30\n\
+                    2.政府性基金预 三、单位预留机动经\n\
+                    三、国防支出 3,990.40\n\
+                    算 费\n\
+                    当年收入小计 24,169.74 当年支出小计 24,169.74";
+        let (rows, _) = rows("公开01表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "一、财政拨款 | 24,169.74 | 一、一般公共服务支出 |  | 一、基本支出 | 15,844.04",
+                "1.一般公共预算 | 24,169.74 | 二、外交支出 |  | 二、项目支出 | 4,335.30",
+                "2.政府性基金预算 |  | 三、国防支出 |  | 三、单位预留机动经费 | 3,990.40",
+                "当年收入小计 | 24,169.74 |  |  | 当年支出小计 | 24,169.74",
+            ]
+        );
+    }
 }

@@ -55,6 +55,20 @@ impl Known {
             .map(|c| c.3)
     }
 
+    /// A cell of a table placed before as it printed it: a total, a fixed
+    /// row, or a code row the table has (one it lacks says nothing here:
+    /// an inequality is not read against a row not printed).
+    pub(super) fn printed(&self, table: &str, row: RowSel, column: &str) -> Option<Term> {
+        match row {
+            RowSel::Code(code) => self
+                .codes
+                .iter()
+                .find(|c| c.0 == table && c.1 == code && c.2 == column)
+                .and_then(|c| c.3),
+            _ => self.get(table, Sel::of(row), column),
+        }
+    }
+
     /// A fixed row's figure by its key as a document printed it (a 类's
     /// code).
     fn fixed(&self, table: &str, key: &str, column: &str) -> Option<Term> {

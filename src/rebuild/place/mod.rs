@@ -1196,6 +1196,28 @@ fn constraints(
                     sum(&mut out, l, r);
                 }
             }
+            // left ≤ right (公开08表 30231 公务用车运行维护费 ≤ 公开09表 公务
+            // 用车运行维护费), one of them this table's, the other known.
+            Identity::AtMost { left, right, .. }
+                if left.table == def.id || right.table == def.id =>
+            {
+                let part = |cell: &crate::profile::CellRef| {
+                    if cell.table == def.id {
+                        cell_of(def, drafts, cell.row, cell.column).map(|(d, c)| Part::Cell(d, c))
+                    } else {
+                        known
+                            .printed(cell.table, cell.row, cell.column)
+                            .map(Part::Fixed)
+                    }
+                };
+                if let (Some(l), Some(r)) = (part(left), part(right)) {
+                    out.push(Constraint {
+                        left: vec![l],
+                        right: vec![r],
+                        at_most: true,
+                    });
+                }
+            }
             _ => {}
         }
     }
@@ -1246,7 +1268,14 @@ fn rows(
     // Figures printed apart pair nothing (they stand in blocks away from
     // their rows): the rows' labels and runs do.
     let roles: Vec<&Role> = drafts.iter().map(|d| &d.role).collect();
-    let pairs = pair::pair_sides(&by_side, &lines_of, &roles);
+    let pairs: Vec<Vec<Option<usize>>> = if by_side.len() > 2 {
+        pair::pair_lines(&by_side, &lines_of)
+    } else {
+        pair::pair_sides(&by_side, &lines_of, &roles)
+            .into_iter()
+            .map(|p| p[..by_side.len().max(1)].to_vec())
+            .collect()
+    };
     for (lines, placed) in lines_of.iter_mut().zip(placed_lines) {
         lines.extend(placed);
     }

@@ -78,6 +78,48 @@ pub(super) fn pair_sides(
     pairs
 }
 
+/// Which rows of a table of more than two sides (Jiangsu's 收支预算总表:
+/// 收入 | 功能分类 | 支出用途) share a TAB line: the row printed first of
+/// the next row of each side begins a line, earlier side first, and the
+/// next row of each other side joins it when printed on lines it spans
+/// (a wrapped label's lines around a figure: "2.政府性基金预" / "三、国防
+/// 支出 3,990.40" / "算"). Each side's rows keep their order.
+pub(super) fn pair_lines(
+    by_side: &[Vec<usize>],
+    lines_of: &[Vec<usize>],
+) -> Vec<Vec<Option<usize>>> {
+    let span = |d: usize| {
+        let l = &lines_of[d];
+        (
+            l.iter().copied().min().unwrap_or(0),
+            l.iter().copied().max().unwrap_or(0),
+        )
+    };
+    let mut next = vec![0usize; by_side.len()];
+    let mut out = Vec::new();
+    loop {
+        let first = (0..by_side.len())
+            .filter_map(|s| by_side[s].get(next[s]).map(|&d| (span(d).0, s)))
+            .min();
+        let Some((_, anchor)) = first else {
+            return out;
+        };
+        let (a, b) = span(by_side[anchor][next[anchor]]);
+        let mut line = vec![None; by_side.len()];
+        for (s, rows) in by_side.iter().enumerate() {
+            let Some(&d) = rows.get(next[s]) else {
+                continue;
+            };
+            let (c, e) = span(d);
+            if s == anchor || (c <= b && e >= a) {
+                line[s] = Some(d);
+                next[s] += 1;
+            }
+        }
+        out.push(line);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +131,34 @@ mod tests {
                 None => Role::Item,
             })
             .collect()
+    }
+
+    #[test]
+    fn three_sides_share_the_lines_they_span() {
+        // 公开01表 (检察院 2019): "一、财政拨款 24,169.74 一、一般公共服务支出
+        // 一、基本支出 15,844.04" (285), then "2.政府性基金预 三、单位预留
+        // 机动经" (287) / "三、国防支出 3,990.40" (288) / "算 费" (289),
+        // then "二、财政专户管理资" (290) / "四、公共安全支出 16,593.12"
+        // (291) / "金" (292).
+        let lines = vec![
+            vec![285],
+            vec![287, 289],
+            vec![290, 292],
+            vec![285],
+            vec![288],
+            vec![291],
+            vec![285],
+            vec![287, 288, 289],
+        ];
+        let pairs = pair_lines(&[vec![0, 1, 2], vec![3, 4, 5], vec![6, 7]], &lines);
+        assert_eq!(
+            pairs,
+            vec![
+                vec![Some(0), Some(3), Some(6)],
+                vec![Some(1), Some(4), Some(7)],
+                vec![Some(2), Some(5), None],
+            ]
+        );
     }
 
     #[test]
