@@ -10,6 +10,7 @@
 //! into rows (`rows.rs`), and the two sides of a two-sided table (表一,
 //! 表四) paired by their vertical centre, as the printed table pairs them.
 
+mod afresh;
 mod apart;
 mod bare;
 mod columns;
@@ -49,6 +50,8 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
             let mut rows = rows::group(&def.sides[s..], ps);
             let sums = bare::row_sums(region.profile, def, s);
             bare::settle(&def.sides[s], &sums, ps, &mut rows);
+            let nests = afresh::hierarchy_columns(region.profile, def, s);
+            afresh::place_pages(&def.sides[s], &sums, &nests, ps, &rows);
             rows
         })
         .collect();
@@ -442,6 +445,7 @@ fn read_line(
             });
         }
         let figures = &figures[s];
+        part.ends = figures.iter().map(|g| g.end).collect();
         if !figures.is_empty() {
             part.amounts = Some(match &placed[s] {
                 Some(cols) => {

@@ -23,6 +23,9 @@ pub struct SidePart {
     /// Per amount column: the figure, or None; `Err` when the figures could
     /// not be placed (as printed).
     pub amounts: Option<Result<Vec<Option<String>>, Vec<String>>>,
+    /// Where each figure of the line ends, left to right (a page laid out
+    /// afresh is placed by them: `afresh.rs`).
+    pub ends: Vec<usize>,
     /// The line opens a row by itself (a code, a total).
     pub opens: bool,
     /// The line prints split 科目编码 cells (类 款 项) and its name begins
