@@ -10,6 +10,7 @@
 //! into rows (`rows.rs`), and the two sides of a two-sided table (表一,
 //! 表四) paired by their vertical centre, as the printed table pairs them.
 
+mod above;
 mod afresh;
 mod apart;
 mod bare;
@@ -42,6 +43,7 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
         rows::attach_group_names(&def.sides[s..], ps);
         merged::place_merged(&def.sides[s], ps);
         apart::place_apart(&def.sides[s], ps);
+        above::figures_above_labels(&def.sides[s..], ps);
     }
     let side_rows: Vec<Vec<SideRow>> = parts
         .iter_mut()

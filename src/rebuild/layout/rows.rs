@@ -43,7 +43,7 @@ pub struct SidePart {
 }
 
 impl SidePart {
-    fn has_label(&self) -> bool {
+    pub fn has_label(&self) -> bool {
         self.labels.iter().any(|l| !l.is_empty())
     }
 }
@@ -73,7 +73,7 @@ pub struct SideRow {
 /// after it, as printed: a total of the sides to its right may print its
 /// label across this side's label cell and its figure under theirs
 /// (Jiangsu 01 "当年支出小计", under 功能分类, its figure under 支出用途).
-fn complete(sides: &[SideDef], label: &str) -> bool {
+pub fn complete(sides: &[SideDef], label: &str) -> bool {
     let key = fold_key(label);
     let wanted = strip_ordinal(&key);
     sides.iter().any(|side| match &side.rows {
