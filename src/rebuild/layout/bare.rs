@@ -143,6 +143,27 @@ fn holds(sum: &RowSum, cells: &[Option<&String>]) -> bool {
     parts == Some(total)
 }
 
+impl RowSum {
+    /// The sum holds on a row's values, or the row prints none of its
+    /// cells.
+    pub fn holds_or_blank(&self, cells: &[Option<crate::model::Amount>]) -> bool {
+        let value = |c: usize| cells.get(c).copied().flatten();
+        let terms = core::iter::once(self.total).chain(self.parts.iter().copied());
+        if terms.clone().all(|c| value(c).is_none()) {
+            return true;
+        }
+        let Some(total) = value(self.total) else {
+            return false;
+        };
+        let parts: Decimal = self
+            .parts
+            .iter()
+            .filter_map(|&c| value(c))
+            .fold(Decimal::ZERO, |s, a| crate::decimal::add(s, a.value));
+        crate::decimal::equal(parts, total.value)
+    }
+}
+
 /// Moves row `bare`'s figures and lines into row `to`, and drops `bare`.
 fn join(parts: &mut [SidePart], rows: &mut Vec<SideRow>, bare: usize, to: usize) {
     let from = rows[bare].anchor.expect("a bare row has figures");

@@ -19,11 +19,11 @@ use crate::text::fold_key;
 /// How far (in characters) a right-aligned figure may stray from its
 /// column's anchor: two as a rule, up to four where a line's wide
 /// characters (a second label cell) or a short figure shift it.
-const SLACK: usize = 4;
+pub const SLACK: usize = 4;
 
 /// The least distance between the figure ends of two neighbouring
 /// columns: a column holds at least a figure and the space around it.
-const MIN_GAP: usize = 7;
+pub const MIN_GAP: usize = 7;
 
 /// How far right of its header word's start a column's figures end at the
 /// least. Header lines are laid out with their wide characters counted as

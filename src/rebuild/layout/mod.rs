@@ -10,6 +10,8 @@
 //! into rows (`rows.rs`), and the two sides of a two-sided table (表一,
 //! 表四) paired by their vertical centre, as the printed table pairs them.
 
+mod above;
+mod afresh;
 mod apart;
 mod bare;
 mod columns;
@@ -41,6 +43,7 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
         rows::attach_group_names(&def.sides[s..], ps);
         merged::place_merged(&def.sides[s], ps);
         apart::place_apart(&def.sides[s], ps);
+        above::figures_above_labels(&def.sides[s..], ps);
     }
     let side_rows: Vec<Vec<SideRow>> = parts
         .iter_mut()
@@ -49,6 +52,8 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
             let mut rows = rows::group(&def.sides[s..], ps);
             let sums = bare::row_sums(region.profile, def, s);
             bare::settle(&def.sides[s], &sums, ps, &mut rows);
+            let nests = afresh::hierarchy_columns(region.profile, def, s);
+            afresh::place_pages(&def.sides[s], &sums, &nests, ps, &rows);
             rows
         })
         .collect();
@@ -442,6 +447,7 @@ fn read_line(
             });
         }
         let figures = &figures[s];
+        part.ends = figures.iter().map(|g| g.end).collect();
         if !figures.is_empty() {
             part.amounts = Some(match &placed[s] {
                 Some(cols) => {

@@ -23,6 +23,9 @@ pub struct SidePart {
     /// Per amount column: the figure, or None; `Err` when the figures could
     /// not be placed (as printed).
     pub amounts: Option<Result<Vec<Option<String>>, Vec<String>>>,
+    /// Where each figure of the line ends, left to right (a page laid out
+    /// afresh is placed by them: `afresh.rs`).
+    pub ends: Vec<usize>,
     /// The line opens a row by itself (a code, a total).
     pub opens: bool,
     /// The line prints split 科目编码 cells (类 款 项) and its name begins
@@ -40,7 +43,7 @@ pub struct SidePart {
 }
 
 impl SidePart {
-    fn has_label(&self) -> bool {
+    pub fn has_label(&self) -> bool {
         self.labels.iter().any(|l| !l.is_empty())
     }
 }
@@ -70,7 +73,7 @@ pub struct SideRow {
 /// after it, as printed: a total of the sides to its right may print its
 /// label across this side's label cell and its figure under theirs
 /// (Jiangsu 01 "当年支出小计", under 功能分类, its figure under 支出用途).
-fn complete(sides: &[SideDef], label: &str) -> bool {
+pub fn complete(sides: &[SideDef], label: &str) -> bool {
     let key = fold_key(label);
     let wanted = strip_ordinal(&key);
     sides.iter().any(|side| match &side.rows {
