@@ -118,7 +118,7 @@ fn check_table(t: &Table, columns: &[&str], sink: &mut Sink) {
         let first = coded
             .iter()
             .find(same_parent)
-            .is_some_and(|r| std::ptr::eq(*r, *child));
+            .is_some_and(|r| core::ptr::eq(*r, *child));
         if has_parent || !first {
             continue;
         }
