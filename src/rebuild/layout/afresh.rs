@@ -18,7 +18,7 @@
 //! unplaced: never a guess.
 
 use super::bare::RowSum;
-use super::columns::{MIN_GAP, SLACK};
+use super::columns::{increasing, MIN_GAP, SLACK};
 use super::header::is_total;
 use super::rows::{SidePart, SideRow};
 use crate::decimal;
@@ -193,7 +193,7 @@ fn place_run(
     let mut count = 0;
     let mut tried = 0;
     let mut choice = Vec::with_capacity(k);
-    choose(n, k, &mut choice, &mut |choice: &[usize]| {
+    increasing(n, k, &mut choice, &mut |choice: &[usize]| {
         tried += 1;
         if tried > CHOICES || count > 1 {
             return;
@@ -291,20 +291,6 @@ fn nests_hold(
         }
     }
     true
-}
-
-/// Calls `each` with every strictly increasing choice of `k` of `n`.
-fn choose(n: usize, k: usize, path: &mut Vec<usize>, each: &mut dyn FnMut(&[usize])) {
-    if path.len() == k {
-        each(path);
-        return;
-    }
-    let from = path.last().map_or(0, |&c| c + 1);
-    for c in from..=n - (k - path.len()) {
-        path.push(c);
-        choose(n, k, path, each);
-        path.pop();
-    }
 }
 
 #[cfg(test)]

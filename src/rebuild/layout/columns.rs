@@ -465,7 +465,12 @@ fn header_key(text: &str) -> String {
 }
 
 /// Calls `each` with every strictly increasing choice of `k` of `n` columns.
-fn increasing(n: usize, k: usize, path: &mut Vec<usize>, each: &mut dyn FnMut(&[usize])) {
+pub(super) fn increasing(
+    n: usize,
+    k: usize,
+    path: &mut Vec<usize>,
+    each: &mut dyn FnMut(&[usize]),
+) {
     if path.len() == k {
         each(path);
         return;
