@@ -31,6 +31,9 @@ pub(super) struct Search<'a> {
     /// For each slot: its chain and its index in the chain.
     place: Vec<(usize, usize)>,
     locals: Vec<Local>,
+    /// For each slot: the sums reading it (only they can change when the
+    /// slot is decided).
+    locals_of: Vec<Vec<usize>>,
     terms: &'a [Option<Units>],
 }
 
@@ -56,14 +59,23 @@ impl<'a> Search<'a> {
             place.push((c, chains[c].len()));
             chains[c].push(s);
         }
-        let locals = constraints
+        let locals: Vec<Local> = constraints
             .iter()
             .filter_map(|k| local(k, run, &exclusive, scale))
             .collect();
+        let mut locals_of = vec![Vec::new(); run.slots.len()];
+        for (l, local) in locals.iter().enumerate() {
+            for &(s, _, _) in &local.slots {
+                if !locals_of[s].contains(&l) {
+                    locals_of[s].push(l);
+                }
+            }
+        }
         Search {
             chains,
             place,
             locals,
+            locals_of,
             terms,
         }
     }
@@ -95,7 +107,9 @@ impl<'a> Search<'a> {
             for (c, chain) in self.chains.iter().enumerate() {
                 st.pos[c] = chain.len();
             }
-            if self.holds(st) && !visit(&st.pick) {
+            let holds = (0..self.chains.len())
+                .all(|c| self.holds_after(st, c, saved[c]..self.chains[c].len()));
+            if holds && !visit(&st.pick) {
                 st.stopped = true;
             }
             st.pos = saved;
@@ -117,7 +131,9 @@ impl<'a> Search<'a> {
                 st.figure_at[s] = Some(f);
                 st.pick.push(s);
                 st.pos[c] = k + 1;
-                if self.holds(st) {
+                // The slots before k were found blank-safe on the way here:
+                // only the sums reading slot k can be newly decided.
+                if self.holds_after(st, c, k..k + 1) {
                     self.go(st, visit);
                 }
                 st.pick.pop();
@@ -129,7 +145,7 @@ impl<'a> Search<'a> {
                 // Slot s left blank from here on: stop when that breaks a
                 // sum already decided.
                 st.pos[c] = k + 1;
-                let blank_ok = self.holds(st);
+                let blank_ok = self.holds_after(st, c, k..k + 1);
                 st.pos[c] = from;
                 if !blank_ok {
                     break;
@@ -138,26 +154,35 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Whether every sum whose slots are all decided holds.
-    fn holds(&self, st: &State) -> bool {
+    /// Whether every sum holds that the chain's slots at `newly` (just
+    /// decided: filled or left blank) read and that is now decided in
+    /// full. A sum decided before was checked then, and its slots have
+    /// not changed since: only these can break.
+    fn holds_after(&self, st: &State, chain: usize, newly: core::ops::Range<usize>) -> bool {
+        self.chains[chain][newly]
+            .iter()
+            .flat_map(|&s| &self.locals_of[s])
+            .all(|&l| self.local_holds(st, &self.locals[l]))
+    }
+
+    /// Whether the sum holds, or is not decided yet.
+    fn local_holds(&self, st: &State, l: &Local) -> bool {
         let decided = |s: usize| {
             let (c, k) = self.place[s];
             k < st.pos[c]
         };
-        self.locals.iter().all(|l| {
-            if !l.slots.iter().all(|x| decided(x.0)) {
-                return true;
-            }
-            let mut sum = l.fixed;
-            for &(s, added, subtracted) in &l.slots {
-                let Some(f) = st.figure_at[s] else { continue };
-                // An unreadable figure: the sum says nothing.
-                let Some(t) = self.terms[f] else { return true };
-                sum.value += (added - subtracted) * t.value;
-                sum.half += (added + subtracted) * t.half;
-            }
-            within_local(l, sum)
-        })
+        if !l.slots.iter().all(|x| decided(x.0)) {
+            return true;
+        }
+        let mut sum = l.fixed;
+        for &(s, added, subtracted) in &l.slots {
+            let Some(f) = st.figure_at[s] else { continue };
+            // An unreadable figure: the sum says nothing.
+            let Some(t) = self.terms[f] else { return true };
+            sum.value += (added - subtracted) * t.value;
+            sum.half += (added + subtracted) * t.half;
+        }
+        within_local(l, sum)
     }
 }
 
