@@ -23,19 +23,30 @@ fn json(report: budget_lint::Report) -> Value {
     serde_json::to_value(report).expect("report serialises")
 }
 
-/// Checks every rendering with `suffix` against its TAB original.
+/// Checks every rendering with `suffix` against its TAB original; where
+/// rows may be left unplaced, at least 90% of each rendering's are placed.
 fn check_shape(suffix: &str, allow: Allowance) {
+    check_shape_placing(suffix, allow, 0.9);
+}
+
+/// `check_shape`, each rendering placing at least `min_placed` of its
+/// rows where they may be left unplaced; returns (rows placed, rows).
+fn check_shape_placing(suffix: &str, allow: Allowance, min_placed: f64) -> (usize, usize) {
     let mut failures = Vec::new();
+    let mut placed = (0, 0);
     for (stem, path) in renderings(suffix) {
         let tab = json(budget_lint::check_text(&common::fixture(&stem)));
         let bytes = std::fs::read(&path).expect("rendering");
         let other = json(budget_lint::check_bytes(&bytes).expect("decodes"));
         let c = compare(&tab, &other, allow);
-        if allow.unplaced_rows && c.placed_share() < 0.9 {
+        placed.0 += c.rows_placed;
+        placed.1 += c.rows;
+        if allow.unplaced_rows && c.placed_share() < min_placed {
             failures.push(format!(
-                "{stem}{suffix}: {:.1}% of {} rows placed, under 90%",
+                "{stem}{suffix}: {:.1}% of {} rows placed, under {:.0}%",
                 c.placed_share() * 100.0,
-                c.rows
+                c.rows,
+                min_placed * 100.0
             ));
         }
         if !c.problems.is_empty() {
@@ -47,6 +58,7 @@ fn check_shape(suffix: &str, allow: Allowance) {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    placed
 }
 
 #[test]
@@ -66,13 +78,13 @@ fn layout_text() {
 }
 
 #[test]
-#[ignore = "issue 11: this shape's reader is being written"]
+#[ignore = "issue 11: the raw reader leaves shangwu's 收支总表 and the tables after it unplaced (their 上年结转 column is printed as a block of its own) and the 绩效 forms unread (F111); raw_text_never_misread holds what it reads"]
 fn raw_text() {
     check_shape(".raw.txt", Allowance::default());
 }
 
 #[test]
-#[ignore = "issue 11: this shape's reader is being written"]
+#[ignore = "issue 11: the raw reader leaves shangwu's 收支总表 and the tables after it unplaced (their 上年结转 column is printed as a block of its own) and the 绩效 forms unread (F111); raw_text_never_misread holds what it reads"]
 fn raw_text_without_page_breaks() {
     check_shape(".nopgbrk.txt", Allowance::default());
 }
@@ -325,7 +337,7 @@ fn single_spaced_text_tables() {
 /// The tables part of the raw renderings (`pdftotext`, with and without
 /// form feeds): every row placed, the same table and structure findings.
 #[test]
-#[ignore = "issue 11: zhaoshang differs only in 表十一 (36.22 36.22: which source no identity tells); caizheng in 表十/表十一 (sources) and 表十's ①公务用车购置费, a row without figures whose label is printed after 合计; shangwu's 上年结转 columns are printed as blocks out of row order (表一, 表二, 表三, 表四, 表十三)"]
+#[ignore = "issue 11: zhaoshang's and caizheng's 表十一 (36.22 36.22: which source no identity tells) and caizheng's 表十 (5.40 in which source) stay unplaced; shangwu's 上年结转 columns are printed as blocks out of row order (表一, 表二, 表三, 表四, 表十三); 表四's class figures printed from the line of another class are placed as a block (raw_text_never_misread)"]
 fn raw_text_tables() {
     check_shape(
         ".raw.txt",
@@ -341,6 +353,30 @@ fn raw_text_tables() {
             ..Allowance::default()
         },
     );
+}
+
+/// What the raw renderings give today, whatever they cannot read yet:
+/// rows and 绩效 forms may be left unplaced or unread (each reported),
+/// and then findings may be missing — never one added. Of the corpus
+/// renderings' rows, 467 of 620 are placed (shangwu's 收支总表 and the
+/// tables after it print their 上年结转 column as a block of its own,
+/// which no order of placing keeps): the test holds at least 70%.
+#[test]
+fn raw_text_never_misread() {
+    let allow = Allowance {
+        unplaced_rows: true,
+        forms_unread: true,
+        any_row_order: true,
+        ..Allowance::default()
+    };
+    for suffix in [".raw.txt", ".nopgbrk.txt"] {
+        let (placed, rows) = check_shape_placing(suffix, allow, 0.0);
+        eprintln!("{suffix}: {placed} of {rows} rows placed");
+        assert!(
+            placed * 10 >= rows * 7,
+            "{suffix}: {placed} of {rows} rows placed, under 70%"
+        );
+    }
 }
 
 /// The layout reader's own part: every table row and every table or

@@ -639,7 +639,7 @@ pub static BUDGET13: Profile = Profile {
     cells: CellPlacement::Position,
     narrative: NarrativeStyle::NUMBERED,
     prose: None,
-    verified_readings: &[Reading::Layout, Reading::Spaced, Reading::Pdf],
+    verified_readings: &[Reading::Layout, Reading::Spaced, Reading::Raw, Reading::Pdf],
     unit_suffixes: &[
         "局",
         "中心",

@@ -27,6 +27,11 @@ pub struct Allowance {
     /// cannot be told apart): they are not compared, and findings of the
     /// original may be missing, but never one added.
     pub forms_unread: bool,
+    /// Rows may come in another order (one cell a line prints a row's
+    /// label where the page has room: 表十's ①公务用车购置费 after 合计):
+    /// each row of the original is compared with a row of the same
+    /// label and figures wherever it stands.
+    pub any_row_order: bool,
 }
 
 /// The outcome of a comparison: every difference, and the placed share.
@@ -71,6 +76,25 @@ pub fn row_unplaced(row: &Value) -> bool {
             .iter()
             .any(|c| c["text"].as_str() == Some(budget_lint::rebuild::UNPLACED))
     })
+}
+
+/// `got` reordered so that each row of `want` meets a row of the same
+/// key where there is one; the rest keep their order in the places left.
+fn in_order_of<'a>(want: &[Value], got: &'a [Value]) -> Vec<&'a Value> {
+    let mut unused: Vec<&Value> = got.iter().collect();
+    let mut matched: Vec<Option<&Value>> = want
+        .iter()
+        .map(|w| {
+            let key = row_key(w);
+            let at = unused.iter().position(|g| row_key(g) == key)?;
+            Some(unused.remove(at))
+        })
+        .collect();
+    let mut rest = unused.into_iter();
+    for slot in matched.iter_mut().filter(|m| m.is_none()) {
+        *slot = rest.next();
+    }
+    matched.into_iter().flatten().chain(rest).collect()
 }
 
 fn row_key(row: &Value) -> String {
@@ -249,6 +273,11 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
         };
         let want = t["rows"].as_array().unwrap_or(&no_tables);
         let got = o["rows"].as_array().unwrap_or(&no_tables);
+        let got = if allow.any_row_order {
+            in_order_of(want, got)
+        } else {
+            got.iter().collect()
+        };
         c.rows += want.len();
         if want.len() != got.len() {
             c.problems.push(format!(
@@ -257,7 +286,7 @@ pub fn compare(tab: &Value, other: &Value, allow: Allowance) -> Comparison {
                 want.len()
             ));
         }
-        for (i, (w, g)) in want.iter().zip(got).enumerate() {
+        for (i, (w, &g)) in want.iter().zip(&got).enumerate() {
             if allow.unplaced_rows && row_unplaced(g) {
                 continue;
             }

@@ -104,8 +104,9 @@ const CANDIDATES: usize = 2_000;
 ///
 /// `cautious` (text whose reading order may be scrambled): when no
 /// placement satisfies one of the table's sums, the reading rather than
-/// the document is taken to be wrong, and the whole table is left
-/// unplaced.
+/// the document is taken to be wrong: the table's figures are placed
+/// again apart from the rows they were read with, and when that fails
+/// too, the whole table is left unplaced.
 pub fn place(
     def: &'static TableDef,
     profile: &'static Profile,
@@ -114,6 +115,70 @@ pub fn place(
     known: &mut Known,
     cautious: bool,
 ) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
+    let failed = match try_place(def, profile, drafts, runs, known, cautious) {
+        Ok(placed) => return placed,
+        Err(failed) => failed,
+    };
+    // One cell a line may print a figure after a label it does not belong
+    // to (表四's first class figure after 六、科学技术支出, where the
+    // column's block of figures begins): the rows the reader gave the
+    // figures are then set aside, and the figures, in reading order, are
+    // placed over the whole table as a block printed apart — taken only
+    // when that placement holds every sum.
+    if cautious
+        && runs
+            .iter()
+            .any(|r| !r.slots.is_empty() && !r.figures.is_empty())
+    {
+        if let Ok(placed) = try_place(def, profile, drafts, &[apart_from_rows(runs)], known, true) {
+            return placed;
+        }
+    }
+    unreliable(def, drafts, &failed.together, &failed.listed, failed.why)
+}
+
+/// The draft whose label is printed last before `line` (the first draft
+/// when none is).
+fn row_before(drafts: &[Draft], line: usize) -> usize {
+    drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(d, draft)| Some((d, draft.lines.iter().copied().min()?)))
+        .filter(|&(_, first)| first <= line)
+        .max_by_key(|&(_, first)| first)
+        .map_or(0, |(d, _)| d)
+}
+
+/// Every figure of the runs as one run with no row, in reading order.
+fn apart_from_rows(runs: &[Run]) -> Run {
+    let mut figures: Vec<(usize, &String)> = runs
+        .iter()
+        .flat_map(|r| r.lines.iter().copied().zip(&r.figures))
+        .collect();
+    sort_stable_by(&mut figures, |a, b| a.0.cmp(&b.0));
+    Run {
+        figures: figures.iter().map(|f| f.1.clone()).collect(),
+        lines: figures.iter().map(|f| f.0).collect(),
+        slots: Vec::new(),
+    }
+}
+
+/// A table whose figures no placement could be trusted for: the runs
+/// whose rows are kept, the runs whose figures the finding lists, and why.
+struct Failed {
+    together: Vec<Run>,
+    listed: Vec<Run>,
+    why: &'static str,
+}
+
+fn try_place(
+    def: &'static TableDef,
+    profile: &'static Profile,
+    drafts: &[Draft],
+    runs: &[Run],
+    known: &mut Known,
+    cautious: bool,
+) -> Result<(Vec<RebuiltRow>, Vec<UnplacedRow>), Failed> {
     let constraints = constraints(def, profile, drafts, known);
     // Figures that belong to no row the reader found (one cell a line
     // prints a 收支总表's figures in blocks apart from their labels): read
@@ -133,7 +198,13 @@ pub fn place(
             }
             // Then no blank of the table can be trusted, and none of its
             // cells is placed.
-            None => return unreliable(def, drafts, &runs, &orphans, ORPHANS),
+            None => {
+                return Err(Failed {
+                    together: runs,
+                    listed: orphans,
+                    why: ORPHANS,
+                })
+            }
         }
     };
     let runs = &runs[..];
@@ -178,8 +249,11 @@ pub fn place(
         .collect();
     let broken = solve(&constraints, &cover, &units, scale, &mut candidates);
     if cautious && (broken.iter().any(|b| *b) || candidates.iter().any(Vec::is_empty)) {
-        let together = &runs[..apart.unwrap_or(runs.len())];
-        return unreliable(def, drafts, together, runs, SCRAMBLED);
+        return Err(Failed {
+            together: runs[..apart.unwrap_or(runs.len())].to_vec(),
+            listed: runs.to_vec(),
+            why: SCRAMBLED,
+        });
     }
 
     for (run, cands) in runs.iter().zip(candidates.iter_mut()) {
@@ -276,12 +350,19 @@ pub fn place(
                 for (f, &s) in cand.iter().enumerate() {
                     placed_lines[runs[r].slots[s].0].push(runs[r].lines[f]);
                 }
+            } else {
+                // Not placed, the figures' lines are still the table's
+                // (the finding cites them), not rows of their own: each
+                // joins the row whose label is printed last before it.
+                for &line in &runs[r].lines {
+                    placed_lines[row_before(drafts, line)].push(line);
+                }
             }
             &runs[..r]
         }
         None => runs,
     };
-    (rows(def, drafts, together, cells, placed_lines), unplaced)
+    Ok((rows(def, drafts, together, cells, placed_lines), unplaced))
 }
 
 /// A table with figures that belong to no row: every cell is written
