@@ -879,3 +879,49 @@ fn a_changed_prose_total_is_an_error() {
         });
     assert!(found, "{:?}", errors(&report));
 }
+
+/// 公开12表 政府采购 adds up as it is printed (T112: 合计 = Σ 一、货物A …,
+/// each = Σ its (专项, 经济科目) blocks, each = Σ its items): every figure of
+/// it made larger by 1 is an error citing its line, in every document.
+#[test]
+fn every_changed_procurement_figure_is_an_error() {
+    let mut cases = 0;
+    for name in jiangsu(".tsv.txt") {
+        let text = read(&name);
+        let report = report_json(&text);
+        let Some(t12) = report["tables"]
+            .as_array()
+            .and_then(|ts| ts.iter().find(|t| t["id"] == "公开12表"))
+        else {
+            continue;
+        };
+        for row in t12["rows"].as_array().unwrap() {
+            let cell = &row["cells"][0];
+            let Some(shown) = cell["text"].as_str() else {
+                continue;
+            };
+            let line_no = row["line"].as_u64().unwrap() as usize;
+            let line = text.lines().nth(line_no - 1).unwrap();
+            let value: Decimal = cell["value"].as_str().unwrap().parse().unwrap();
+            let larger = (value + Decimal::ONE).to_string();
+            let at = line.rfind(shown).expect("the figure on its line");
+            let changed_line = format!("{}{larger}{}", &line[..at], &line[at + shown.len()..]);
+            let changed = common::replace_line(&text, line_no, &changed_line);
+            let after = report_json(&changed);
+            let cited = after["findings"].as_array().unwrap().iter().any(|f| {
+                f["rule"] == "T112"
+                    && f["severity"] == "error"
+                    && f["evidence"]
+                        .as_array()
+                        .is_some_and(|e| e.iter().any(|e| e["line"] == line_no))
+            });
+            assert!(
+                cited,
+                "{name} line {line_no} {shown} → {larger}: {:?}",
+                errors(&after)
+            );
+            cases += 1;
+        }
+    }
+    assert!(cases >= 200, "only {cases} figures of 公开12表 changed");
+}

@@ -105,6 +105,19 @@ pub(super) const fn fixed_sum(
     }
 }
 
+/// Rows nested by how they are labelled (see [`Identity::Outline`]).
+pub(super) const fn outline(
+    table: &'static str,
+    columns: &'static [&'static str],
+    levels: &'static [Level],
+) -> Identity {
+    Identity::Outline {
+        table,
+        columns,
+        levels,
+    }
+}
+
 pub(super) const fn single(
     label_cells: usize,
     columns: &'static [ColumnDef],

@@ -196,7 +196,7 @@ const T09_SIDES: [SideDef; 1] = single(
 );
 
 /// 12: 合计, 一、货物A …, (专项, 经济科目) blocks and their items; each
-/// row read as its labels and its 总计.
+/// row read as its labels and its 总计, nested by an [`Identity::Outline`].
 const T12_SIDES: [SideDef; 1] = single(1, &[col("amount", "总计")], RowScheme::Units);
 
 const fn table(
@@ -565,6 +565,17 @@ const IDENTITIES: &[Identity] = &[
     // 11 机关运行经费: its caliber changed in 2018 (2017 counted project
     // items), so only its own sums are checked.
     hierarchy("公开11表", &["amount"]),
+    // 12 政府采购: 合计 = Σ 一、货物A …, each = Σ its (专项, 经济科目)
+    // blocks, each = Σ its items, the rows that name 采购组织形式.
+    outline(
+        "公开12表",
+        &["amount"],
+        &[
+            Level::Numbered,
+            Level::Rest,
+            Level::Holds(&["集中采购", "自行组织"]),
+        ],
+    ),
 ];
 
 /// 情况说明 一…十四, found by title: the order changed between years

@@ -60,6 +60,7 @@ mod consistency {
 
     use super::*;
     use crate::prelude::*;
+    use crate::text::fold_key;
 
     fn column_exists(profile: &Profile, table: &str, column: &str) -> bool {
         profile
@@ -165,6 +166,26 @@ mod consistency {
                             }
                             ClassSource::ClassRows { table, column } => {
                                 check_columns(profile, table, &[*column], p)
+                            }
+                        }
+                    }
+                    Identity::Outline {
+                        table,
+                        columns,
+                        levels,
+                    } => {
+                        check_columns(profile, table, columns, p);
+                        // Nested at least once, a level that takes the
+                        // rest at most, and words as folded labels hold them.
+                        let rest = levels.iter().filter(|l| matches!(l, Level::Rest));
+                        if levels.len() < 2 || rest.count() > 1 {
+                            p.push(format!("{}: {table}'s outline levels", profile.name));
+                        }
+                        for level in levels.iter() {
+                            if let Level::Holds(words) = level {
+                                if words.is_empty() || words.iter().any(|w| fold_key(w) != *w) {
+                                    p.push(format!("{}: {table}: {words:?}", profile.name));
+                                }
                             }
                         }
                     }

@@ -422,6 +422,19 @@ pub enum Identity {
         /// it is empty (below is as usual as equal).
         when_below: &'static str,
     },
+    /// Rows nested by how they are labelled, with no codes or fixed labels
+    /// to nest by (Jiangsu 12 政府采购: 合计, then 一、货物A …, each over
+    /// its (专项, 经济科目) blocks, each over its items "台式计算机 政府集中
+    /// 采购"). A row after the total has the level of the first of `levels`
+    /// its label fits, else that of [`Level::Rest`]; in each column listed
+    /// the total = Σ the first level's rows, and a row = Σ the rows one
+    /// level deeper after it, up to the next row of its level or above. A
+    /// figure changed or rows cut off then break a sum.
+    Outline {
+        table: TableId,
+        columns: &'static [&'static str],
+        levels: &'static [Level],
+    },
     /// A table printed as empty must agree with zero amounts elsewhere.
     EmptyAgrees {
         table: TableId,
@@ -443,6 +456,7 @@ pub enum IdentityKind {
     CodeMatch,
     ClassMatch,
     AtMost,
+    Outline,
     EmptyAgrees,
 }
 
@@ -459,6 +473,7 @@ impl Identity {
             Identity::CodeMatch { .. } => IdentityKind::CodeMatch,
             Identity::ClassMatch { .. } => IdentityKind::ClassMatch,
             Identity::AtMost { .. } => IdentityKind::AtMost,
+            Identity::Outline { .. } => IdentityKind::Outline,
             Identity::EmptyAgrees { .. } => IdentityKind::EmptyAgrees,
         }
     }
@@ -491,6 +506,17 @@ pub enum PartRows {
         side: Side,
         column: &'static str,
     },
+}
+
+/// How the rows of one level of an [`Identity::Outline`] are labelled.
+#[derive(Debug)]
+pub enum Level {
+    /// The label opens with an ordinal ("一、货物A").
+    Numbered,
+    /// The label (folded) holds one of these words ("政府集中采购").
+    Holds(&'static [&'static str]),
+    /// Every row no other level claims.
+    Rest,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

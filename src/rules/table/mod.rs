@@ -11,6 +11,7 @@ mod empty_table;
 mod fixed_sum;
 mod group_sum;
 mod limit;
+mod outline_sum;
 mod row_sum;
 mod tree_sum;
 mod unit_sum;
@@ -28,5 +29,6 @@ pub static RULES: &[&dyn Rule] = &[
     &code_match::CodeMatch,
     &class_match::ClassMatch,
     &limit::AtMost,
+    &outline_sum::OutlineSum,
     &empty_table::EmptyTable,
 ];
