@@ -80,7 +80,53 @@ const REFERENCE_MISREADS: &[(&str, &str)] = &[
         "公开12表 row 1 (line 413): unit  采购品目大类专项名称经济科目采购物品名称采购组织形式总计 | blank\n      \
          original (line 225): unit  采购品目大类专项名称经济科目采购物品名称采购组织形总计 | blank",
     ),
+    // The PDF reading takes 公开12表's header (its column names, no
+    // figure) for a row of the table; the single-spaced text prints the
+    // names that wrap a piece a line, interleaved, so that reading makes
+    // a row of the same words in another order. Neither is a row of the
+    // table.
+    (
+        "jiangsu-jianchayuan-2018.text.txt",
+        "公开12表 row 1 (line 511): unit  采购品目大采购物品采购组织专项名称经济科目总计类名称形式 | blank\n      \
+         original (line 722): unit  采购品目大类专项名称经济科目采购物品名称采购组织形式总计 | blank",
+    ),
+    (
+        "jiangsu-jianchayuan-2019.text.txt",
+        "公开12表 row 1 (line 530): unit  采购品目大专项名称经济科目采购物品名称采购组织形式总计类 | blank\n      \
+         original (line 751): unit  采购品目大类专项名称经济科目采购物品名称采购组织形式总计 | blank",
+    ),
+    // The same, and the PDF reading loses the "式" wrapped under
+    // "采购组织形" (as for the layout text above).
+    (
+        "jiangsu-shengweibangongting-2019-tables.text.txt",
+        "公开12表 row 1 (line 223): unit  采购组织形采购品目大类专项名称经济科目采购物品名称总计式 | blank\n      \
+         original (line 225): unit  采购品目大类专项名称经济科目采购物品名称采购组织形总计 | blank",
+    ),
 ];
+
+/// Tables a reading leaves unplaced by design, left out of the placed
+/// share (their placed rows are still compared): (template, reading,
+/// table), each with why.
+const UNPLACED_BY_DESIGN: &[(&str, Reading, &str)] = &[
+    // Jiangsu's 政府采购预算表 prints its row's name in five columns side
+    // by side; single spaces interleave the pieces of those that wrap, so
+    // the single-spaced reader reports every such row unplaced.
+    ("jiangsu12", Reading::Spaced, "公开12表"),
+];
+
+/// `report` without the tables `reading` leaves unplaced by design for
+/// `profile`.
+fn without_unplaced_by_design(report: &Value, profile: &str, reading: Reading) -> Value {
+    let mut report = report.clone();
+    if let Some(tables) = report["tables"].as_array_mut() {
+        tables.retain(|t| {
+            !UNPLACED_BY_DESIGN
+                .iter()
+                .any(|&(p, r, id)| p == profile && r == reading && t["id"] == id)
+        });
+    }
+    report
+}
 
 fn reference_misread(file: &str, problem: &str) -> bool {
     REFERENCE_MISREADS
@@ -125,11 +171,16 @@ fn verified_renderings_give_the_reports_of_their_references() {
                 "{}/{reading:?} {stem}: {} of {} rows placed and equal to {reference_suffix}",
                 profile.name, c.rows_placed, c.rows
             ));
-            if allow.unplaced_rows && c.placed_share() < 0.9 {
+            let share = compare(
+                &without_unplaced_by_design(&want, profile.name, reading),
+                &without_unplaced_by_design(&got, profile.name, reading),
+                allow,
+            );
+            if allow.unplaced_rows && share.placed_share() < 0.9 {
                 failures.push(format!(
                     "{stem}{suffix}: {:.1}% of {} rows placed, under 90%",
-                    c.placed_share() * 100.0,
-                    c.rows
+                    share.placed_share() * 100.0,
+                    share.rows
                 ));
             }
             // The 绩效 forms are not read from text laid out otherwise
@@ -173,9 +224,13 @@ fn verified_renderings_give_the_reports_of_their_references() {
         verified.iter().any(|v| v.starts_with("shanghai9-")),
         "no Shanghai 预算 rendering compared"
     );
-    // Nor the Jiangsu one's.
-    assert!(
-        verified.iter().any(|v| v.starts_with("jiangsu12/Layout ")),
-        "no Jiangsu layout rendering compared"
-    );
+    // Nor the Jiangsu ones'.
+    for reading in ["Layout", "Spaced"] {
+        assert!(
+            verified
+                .iter()
+                .any(|v| v.starts_with(&format!("jiangsu12/{reading} "))),
+            "no Jiangsu {reading} rendering compared"
+        );
+    }
 }

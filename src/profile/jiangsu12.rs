@@ -789,5 +789,5 @@ pub static JIANGSU12: Profile = Profile {
     cells: CellPlacement::Content,
     narrative: JIANGSU_NARRATIVE,
     prose: None,
-    verified_readings: &[Reading::Layout, Reading::Pdf],
+    verified_readings: &[Reading::Layout, Reading::Pdf, Reading::Spaced],
 };

@@ -289,12 +289,51 @@ pub fn detect_shape(region: &Region) -> Shape {
     } else if aligned * 10 >= content || aligned >= 2 {
         Shape::Layout
     } else if let Some(shape) = by_figures(region) {
-        shape
-    } else if single * 2 >= content {
+        // A figure alone on its line is one cell a line, unless the
+        // region is pdfplumber's: its label cells taller than their
+        // figures' put each figure under its label ("收入总计" /
+        // "20,849.45"), yet it still prints cells side by side.
+        if matches!(shape, Shape::Raw) && spaced_print(region) {
+            Shape::Spaced
+        } else {
+            shape
+        }
+    } else if single * 2 >= content && !spaced_print(region) {
         Shape::Raw
     } else {
         Shape::Spaced
     }
+}
+
+/// What tells pdfplumber's text from `pdftotext`'s one cell a line when
+/// the figures do not: two names set one space apart on a line (two cells
+/// side by side: "一般公共预算资金 公共财政拨款(补助)资金", "功能科目编码
+/// 功能科目名称"), and no blank line among the region's lines but where a
+/// page ends after its number (`pdftotext` parts its blocks by blank
+/// lines).
+fn spaced_print(region: &Region) -> bool {
+    let name = |w: &str| w.chars().count() >= 2 && !tokens::is_figure(w);
+    let mut side_by_side = false;
+    let mut blank_run = false;
+    let mut after_page_number = false;
+    let mut broken = false;
+    for (raw, line) in region.raw.iter().zip(region.lines) {
+        if line.is_blank() {
+            blank_run |= !after_page_number;
+            continue;
+        }
+        // A blank line with content after it parts the region.
+        broken |= blank_run;
+        blank_run = false;
+        let trimmed = raw.trim();
+        after_page_number = trimmed.len() <= 3 && trimmed.bytes().all(|b| b.is_ascii_digit());
+        if line.noise.is_some() || tokens::is_meta(raw) {
+            continue;
+        }
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        side_by_side |= words.windows(2).any(|p| name(p[0]) && name(p[1]));
+    }
+    side_by_side && !broken
 }
 
 /// Raw or spaced, from the lines holding figures: `pdftotext` puts a

@@ -76,8 +76,14 @@ fn tidy<'a>(region: &Region<'a>, mut entries: Vec<Entry<'a>>) -> (Vec<Entry<'a>>
 /// text prints "小计 24,169.74" / "一般公共预算资金 公共财政拨款（补助）资金
 /// 24,169.74" / "专项收入". The name, found on the lines after a 小计
 /// (before the next one) where name + 小计 is one of the table's labels, is
-/// moved to the front of that 小计's line.
-fn group_subtotals<'a>(def: &TableDef, mut entries: Vec<Entry<'a>>) -> Vec<Entry<'a>> {
+/// moved to the front of that 小计's line. Returns the entries and, for
+/// each name that stood alone on its line ("小计" / "上年结转和结余资金"),
+/// (the 小计's line index, the name's): the row cites that line, which
+/// would otherwise be read as a row of its own.
+fn group_subtotals<'a>(
+    def: &TableDef,
+    mut entries: Vec<Entry<'a>>,
+) -> (Vec<Entry<'a>>, Vec<(usize, usize)>) {
     const SUBTOTAL: &str = "小计";
     let is_label = |key: &str| {
         def.sides.iter().any(|side| match &side.rows {
@@ -85,6 +91,7 @@ fn group_subtotals<'a>(def: &TableDef, mut entries: Vec<Entry<'a>>) -> Vec<Entry
             _ => false,
         })
     };
+    let mut alone = Vec::new();
     for i in 0..entries.len() {
         if entries[i].words.first().map(|w| fold_key(w)).as_deref() != Some(SUBTOTAL) {
             continue;
@@ -105,11 +112,32 @@ fn group_subtotals<'a>(def: &TableDef, mut entries: Vec<Entry<'a>>) -> Vec<Entry
         if let Some((j, k)) = found {
             let name = entries[j].words.remove(k);
             entries[i].words.insert(0, name);
+            if entries[j].words.is_empty() {
+                alone.push((entries[i].index, entries[j].index));
+            }
         }
     }
     // A line whose only word was the name is empty now.
     entries.retain(|e| !e.words.is_empty());
-    entries
+    (entries, alone)
+}
+
+/// The 小计 row a group's name moved to cites the line the name stood
+/// alone on (`group_subtotals`).
+fn cite_group_names(region: &Region, drafts: &mut [Draft], alone: &[(usize, usize)]) {
+    for &(subtotal, name) in alone {
+        let at = region.line_no(subtotal);
+        let row = drafts.iter_mut().find(|d| {
+            d.lines.contains(&at)
+                && matches!(d.role, Role::Fixed(_))
+                && d.labels
+                    .first()
+                    .is_some_and(|l| fold_key(l).ends_with("小计"))
+        });
+        if let Some(d) = row {
+            d.lines.push(region.line_no(name));
+        }
+    }
 }
 
 /// A page's number: a lone integer of at most three digits with the
@@ -129,11 +157,17 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     let (entries, pages) = tidy(region, entries(region));
     let def = region.table;
     let (drafts, runs, mut extra) = if FixedMatcher::new(def).is_some() {
-        fixed(region, &group_subtotals(def, entries))?
+        let (entries, alone) = group_subtotals(def, entries);
+        let (mut drafts, runs, extra) = fixed(region, &entries)?;
+        cite_group_names(region, &mut drafts, &alone);
+        (drafts, runs, extra)
     } else {
         labelled(region, &entries)?
     };
-    let (mut rows, unplaced) = place::place(def, region.profile, &drafts, &runs, known, false);
+    let (mut rows, mut unplaced) = place::place(def, region.profile, &drafts, &runs, known, false);
+    if names_in_several_columns(def) {
+        unplace_wrapped_names(region, &drafts, &runs, &mut rows, &mut unplaced);
+    }
     rows.append(&mut extra);
     Some(Rebuilt {
         rows,
@@ -142,13 +176,140 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     })
 }
 
+/// A table whose one label is printed in several columns side by side:
+/// 政府采购预算表's 采购品目大类, 专项名称, 经济科目, 采购物品名称 and
+/// 采购组织形式, read as one name. Where those cells wrap, the single
+/// spaces interleave the pieces of the columns line by line
+/// ("便携式计算" / "分散自行组" / "机（20万以 16.00" / "织" / "下）"),
+/// and no order of them can be told from the text.
+fn names_in_several_columns(def: &TableDef) -> bool {
+    matches!(def.role, crate::profile::Role::Procurement)
+}
+
+/// Each row of a [`names_in_several_columns`] table whose name the text
+/// does not tell ([`unsure_names`]): its figures written unplaced and
+/// reported (S106), rather than put under a name pieced together wrongly.
+/// `labelled` gives a run a draft, in order.
+fn unplace_wrapped_names(
+    region: &Region,
+    drafts: &[Draft],
+    runs: &[Run],
+    rows: &mut [RebuiltRow],
+    unplaced: &mut Vec<super::UnplacedRow>,
+) {
+    let label_cells = region.table.sides[0].label_cells;
+    for (draft, run, why) in unsure_names(drafts)
+        .into_iter()
+        .zip(drafts.iter().zip(runs))
+        .filter_map(|(why, (d, r))| Some((d, r, why?)))
+    {
+        if run.figures.is_empty() {
+            continue;
+        }
+        let Some(row) = rows.iter_mut().find(|r| r.lines.contains(&draft.lines[0])) else {
+            continue;
+        };
+        for cell in row.cells.iter_mut().skip(label_cells) {
+            if !cell.trim().is_empty() {
+                *cell = super::UNPLACED.to_string();
+            }
+        }
+        let mut lines = row.lines.clone();
+        crate::slices::sort_unique(&mut lines);
+        unplaced.push(super::UnplacedRow {
+            lines,
+            table: region.table.id,
+            figures: run.figures.clone(),
+            figure_lines: run.lines.clone(),
+            reason: why,
+            inconsistent: false,
+        });
+    }
+}
+
+/// Why each row's name cannot be told from the single-spaced text, if it
+/// cannot:
+/// - read over several lines: the wrapped columns' pieces interleave;
+/// - one line holding more name cells than the lines around it: a cell
+///   merged over several rows and centred on them is printed on the
+///   middle one's line, and which rows it spans is not in the text. The
+///   rows around it up to a row that is not such (a wrapped one, one with
+///   as many cells, a 一、/二、 heading) are unsure too.
+fn unsure_names(drafts: &[Draft]) -> Vec<Option<String>> {
+    let words = |d: &Draft| d.labels.first().map_or(0, |l| l.split_whitespace().count());
+    let heading = |d: &Draft| {
+        let mut chars = d.labels.first().map(|l| l.chars()).into_iter().flatten();
+        chars
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+            && chars.next() == Some('、')
+    };
+    let one_line = |d: &Draft| d.lines.len() == 1 && d.role != Role::Total && !heading(d);
+    let mut why: Vec<Option<String>> = drafts
+        .iter()
+        .map(|d| {
+            (d.lines.len() > 1 && d.role != Role::Total).then(|| {
+                format!(
+                    "本行名称跨 {} 行印出，几列名称的文字在单空格文本中相互交错，无法确定本行的名称",
+                    d.lines.len()
+                )
+            })
+        })
+        .collect();
+    for i in 1..drafts.len().saturating_sub(1) {
+        let n = words(&drafts[i]);
+        let (above, here, below) = (&drafts[i - 1], &drafts[i], &drafts[i + 1]);
+        if !(one_line(above) && one_line(here) && one_line(below))
+            || n <= words(above)
+            || n <= words(below)
+        {
+            continue;
+        }
+        let spanned = |d: &Draft| one_line(d) && words(d) < n;
+        let first = (0..i)
+            .rev()
+            .take_while(|&j| spanned(&drafts[j]))
+            .last()
+            .unwrap_or(i);
+        let last = (i + 1..drafts.len())
+            .take_while(|&j| spanned(&drafts[j]))
+            .last()
+            .unwrap_or(i);
+        for w in &mut why[first..=last] {
+            w.get_or_insert_with(|| {
+                "本行一带有跨若干行合并、居中印出的名称单元格，单空格文本不能确定它跨哪几行，无法确定本行的名称".to_string()
+            });
+        }
+    }
+    why
+}
+
 /// The header lines above the rows, each set aside (`tokens::header_row`);
-/// 部门名称, 单位 and 注 lines are left for the parser.
+/// 部门名称, 单位 and 注 lines are left for the parser. A header of a
+/// [`names_in_several_columns`] table is one row: its wrapped column names
+/// interleave over its lines, which are no rows of their own.
 fn headers(region: &Region, entries: &[Entry]) -> Vec<RebuiltRow> {
-    entries
+    let header = entries
         .iter()
         .filter(|e| !tokens::is_meta(region.raw[e.index]))
-        .filter_map(|e| tokens::header_row(region, &[region.line_no(e.index)]))
+        .map(|e| region.line_no(e.index));
+    if names_in_several_columns(region.table) {
+        // The 部门 / 单位 line stays a line of its own, for the parser to
+        // read the unit from.
+        let names_unit = |no: usize| {
+            let key = fold_key(region.raw[no - region.first_line]);
+            key.starts_with("部门") || key.contains("单位:")
+        };
+        let (meta, words): (Vec<usize>, Vec<usize>) = header.partition(|&no| names_unit(no));
+        let mut rows: Vec<RebuiltRow> = meta
+            .iter()
+            .filter_map(|&no| tokens::header_row(region, &[no]))
+            .collect();
+        rows.extend(tokens::header_row(region, &words));
+        return rows;
+    }
+    header
+        .filter_map(|no| tokens::header_row(region, &[no]))
         .collect()
 }
 
@@ -250,6 +411,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         }
         !below
     });
+    let several = names_in_several_columns(def);
     let mut drafts = Vec::new();
     let mut runs = Vec::new();
     let mut taken_before = 0; // name lines the previous row took before it
@@ -264,7 +426,19 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         let before_from = prev_end + taken_before.min(gap);
         let before: Vec<&Entry> = body[before_from..at].to_vec();
         let after_gap = next - end_of(at);
-        let after_n = before.len().min(after_gap);
+        // Figures alone where the names are printed in several columns,
+        // the names on the lines after them up to the next row (the row
+        // began at a page's foot: "30.00" / "机要及电子政务业务费
+        // 办公设备购置"): those lines are its name, not the next row's.
+        let bare = several
+            && before.is_empty()
+            && figures_below[at].is_none()
+            && body[at].words.iter().all(|w| is_figure(w));
+        let after_n = if bare {
+            after_gap
+        } else {
+            before.len().min(after_gap)
+        };
         let after: Vec<&Entry> = body[end_of(at)..end_of(at) + after_n].to_vec();
         taken_before = after_n;
         let head = body[at];
@@ -594,6 +768,94 @@ mod tests {
                 "财政专户管理资金小计 | ",
                 "专户管理教育收费 | ",
                 "其他非税收入 | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_group_name_alone_on_its_line_is_cited_by_its_subtotal() {
+        // 检察院 2017, 公开02表: "上年结转和结余资金" alone under its 小计.
+        let text = "收入总计 17,996.68\n\
+                    小计 17,981.68\n\
+                    一般公共预算资金 公共财政拨款(补助)资金 17,981.68\n\
+                    专项收入\n\
+                    政府性基金 小计\n\
+                    小计\n\
+                    财政专户管理资金 专户管理教育收费\n\
+                    其他非税收入\n\
+                    小计 15.00\n\
+                    事业收入\n\
+                    其他资金 经营收入\n\
+                    其他收入 15.00\n\
+                    债务资金(银行贷款)\n\
+                    小计\n\
+                    上年结转和结余资金\n\
+                    其中：动用上年结转和结余资金";
+        let lines = Lines::from_text(text);
+        let raw: Vec<&str> = text.split('\n').collect();
+        let region = Region {
+            table: JIANGSU12.table("公开02表").expect("table"),
+            profile: &JIANGSU12,
+            first_line: 1,
+            raw: &raw,
+            lines: &lines.all,
+        };
+        let rebuilt = read(&region, &mut Known::default()).expect("rebuilt");
+        let carry = rebuilt
+            .rows
+            .iter()
+            .find(|r| fold_key(&r.cells[0]) == "上年结转和结余资金小计")
+            .unwrap_or_else(|| panic!("no 小计 row: {:?}", rebuilt.rows));
+        assert_eq!(carry.lines, vec![14, 15]);
+    }
+
+    #[test]
+    fn procurement_names_the_text_interleaves_are_not_placed() {
+        // 检察院 2018, 公开12表: a header wrapped over three lines is one
+        // row; "交换设备" / "分散自行组织" wrapped around its figure line
+        // cannot be told apart.
+        let text = "采购品目大 采购物品 采购组织\n\
+                    专项名称 经济科目 总计\n\
+                    类 名称 形式\n\
+                    合计 3,096.24\n\
+                    一、货物A 268.00\n\
+                    分散自行组\n\
+                    交换设备 20.00\n\
+                    织\n\
+                    办公设备购置 办公设备购置 10.00";
+        let (rows, _) = rows("公开12表", text);
+        assert_eq!(
+            rows,
+            vec![
+                " | 采购品目大 采购物品 采购组织 专项名称 经济科目 总计 类 名称 形式 ",
+                "合计 | 3,096.24",
+                "一、货物A | 268.00",
+                "分散自行组交换设备织 | (未能定位)",
+                "办公设备购置 办公设备购置 | 10.00",
+            ]
+        );
+    }
+
+    #[test]
+    fn procurement_rows_a_centred_merged_cell_may_span_are_not_placed() {
+        // 省委办公厅 2017, 公开12表: "机要及电子政务业务费 办公设备购置"
+        // merged over rows from 便携式计算机 on, printed on 打印设备's line.
+        let text = "合计 1,774.70\n\
+                    台式计算机（20万以下） 政府集中采购 4.00\n\
+                    便携式计算机（20万以下） 政府集中采购 3.50\n\
+                    机要及电子政务业务费 办公设备购置 打印设备（20万以下） 政府集中采购 3.00\n\
+                    其他计算机设备及软件 政府集中采购 9.00\n\
+                    三、服务C 1,278.50";
+        let (rows, _) = rows("公开12表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "合计 | 1,774.70",
+                "台式计算机（20万以下） 政府集中采购 | (未能定位)",
+                "便携式计算机（20万以下） 政府集中采购 | (未能定位)",
+                "机要及电子政务业务费 办公设备购置 打印设备（20万以下） 政府集中采购 | (未能定位)",
+                "其他计算机设备及软件 政府集中采购 | (未能定位)",
+                "三、服务C | 1,278.50",
             ]
         );
     }

@@ -524,7 +524,9 @@ impl Builder {
         let mut problems = Vec::new();
         for (side_idx, side) in self.def.sides.iter().enumerate() {
             let slice = content_slice(side, &per_side[side_idx], split[side_idx]);
-            if slice.iter().any(|c| c == UNPLACED) {
+            // A rebuild reader's unplaced cells are reported by it (S106).
+            let read_unplaced = per_side[side_idx].contains(&UNPLACED);
+            if !read_unplaced && slice.iter().any(|c| c == UNPLACED) {
                 problems.push(format!(
                     "{}：金额个数少于列数，无法确定各金额所在的列，这些金额未读取",
                     self.def.id
@@ -776,7 +778,9 @@ fn content_slice(side: &SideDef, cells: &[&str], uncertain: bool) -> Vec<String>
             && texts.is_empty()
             && is_code(c)
             && cells.get(n + 1).is_some_and(|next| !is_figure(next));
-        if is_figure(c) && !code_before_name {
+        // A cell a rebuild reader could not place stands among the
+        // figures, not in the label.
+        if (is_figure(c) || *c == UNPLACED) && !code_before_name {
             figures.push(c);
         } else {
             texts.push(c);
