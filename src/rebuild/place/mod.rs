@@ -114,10 +114,10 @@ pub fn place(
     runs: &[Run],
     known: &mut Known,
     cautious: bool,
-) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
-    let failed = match try_place(def, profile, drafts, runs, known, cautious) {
+) -> Placed {
+    let unplaced = match try_place(def, profile, drafts, runs, known, cautious) {
         Ok(placed) => return placed,
-        Err(failed) => failed,
+        Err(unplaced) => unplaced,
     };
     // One cell a line may print a figure after a label it does not belong
     // to (表四's first class figure after 六、科学技术支出, where the
@@ -134,7 +134,7 @@ pub fn place(
             return placed;
         }
     }
-    unreliable(def, drafts, &failed.together, &failed.listed, failed.why)
+    unplaced
 }
 
 /// The draft whose label is printed last before `line` (the first draft
@@ -163,14 +163,11 @@ fn apart_from_rows(runs: &[Run]) -> Run {
     }
 }
 
-/// A table whose figures no placement could be trusted for: the runs
-/// whose rows are kept, the runs whose figures the finding lists, and why.
-struct Failed {
-    together: Vec<Run>,
-    listed: Vec<Run>,
-    why: &'static str,
-}
+/// A table's rows and what could not be placed.
+type Placed = (Vec<RebuiltRow>, Vec<UnplacedRow>);
 
+/// `place` with the runs as given: Err with the table wholly unplaced
+/// when no placement could be trusted (`unreliable`).
 fn try_place(
     def: &'static TableDef,
     profile: &'static Profile,
@@ -178,7 +175,7 @@ fn try_place(
     runs: &[Run],
     known: &mut Known,
     cautious: bool,
-) -> Result<(Vec<RebuiltRow>, Vec<UnplacedRow>), Failed> {
+) -> Result<Placed, Placed> {
     let constraints = constraints(def, profile, drafts, known);
     // Figures that belong to no row the reader found (one cell a line
     // prints a 收支总表's figures in blocks apart from their labels): read
@@ -198,13 +195,7 @@ fn try_place(
             }
             // Then no blank of the table can be trusted, and none of its
             // cells is placed.
-            None => {
-                return Err(Failed {
-                    together: runs,
-                    listed: orphans,
-                    why: ORPHANS,
-                })
-            }
+            None => return Err(unreliable(def, drafts, &runs, &orphans, ORPHANS)),
         }
     };
     let runs = &runs[..];
@@ -249,11 +240,8 @@ fn try_place(
         .collect();
     let broken = solve(&constraints, &cover, &units, scale, &mut candidates);
     if cautious && (broken.iter().any(|b| *b) || candidates.iter().any(Vec::is_empty)) {
-        return Err(Failed {
-            together: runs[..apart.unwrap_or(runs.len())].to_vec(),
-            listed: runs.to_vec(),
-            why: SCRAMBLED,
-        });
+        let together = &runs[..apart.unwrap_or(runs.len())];
+        return Err(unreliable(def, drafts, together, runs, SCRAMBLED));
     }
 
     for (run, cands) in runs.iter().zip(candidates.iter_mut()) {
@@ -377,7 +365,7 @@ fn unreliable(
     runs: &[Run],
     listed: &[Run],
     why: &str,
-) -> (Vec<RebuiltRow>, Vec<UnplacedRow>) {
+) -> Placed {
     let cells: Vec<Vec<String>> = drafts
         .iter()
         .map(|d| vec![UNPLACED.to_string(); def.sides[d.side].columns.len()])
