@@ -196,6 +196,12 @@ export interface OverallForm {
    */
   name?: FormText | null;
   /**
+   * Only 年度预算情况 was read: the text lays the form out so that the
+   * rest of its cells cannot be told (F111 names it), and the checks of
+   * its name, counts and indicators do not run.
+   */
+  partial?: boolean;
+  /**
    * 年度预算情况 按资金来源 (万元): total, general, fund, capital,
    * social, special, own.
    */

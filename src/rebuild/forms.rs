@@ -16,6 +16,8 @@
 //! it do not run.
 
 use crate::lines::{Line, Lines, Noise};
+#[cfg(feature = "rebuild")]
+use crate::parse::forms::labels::TitleKind;
 use crate::parse::forms::{content_lines, form_body, form_starts};
 use crate::prelude::*;
 
@@ -29,11 +31,27 @@ pub struct UnreadForm {
     pub title: String,
     /// Why, in Chinese.
     pub reason: String,
+    /// The part that was read all the same ("年度预算情况", by
+    /// `form_budget`), if any: the form is parsed from its title and those
+    /// rows, and only the checks of the rest do not run.
+    pub part_read: Option<&'static str>,
 }
+
+impl UnreadForm {
+    /// Nothing of it was read: it may be any form, a project's among them.
+    pub fn wholly(&self) -> bool {
+        self.part_read.is_none()
+    }
+}
+
+/// Why a form whose rows are not one a line is not read.
+const NOT_ONE_ROW_A_LINE: &str =
+    "表格不是一行一栏的文本（由 PDF 导出，各栏以空格对齐或拆散成多行），无法确定每个数值所属的栏目";
 
 /// Rebuilds the rows of every form laid out by spaces whose rows can be
 /// told with certainty (`form_layout`), and marks every other form whose
-/// rows are not one a line as unread. `raw` are the lines of the
+/// rows are not one a line as unread — all of it, or all but the
+/// 年度预算情况 of a 整体 form (`form_budget`). `raw` are the lines of the
 /// normalised text `lines` was read from.
 pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
     let mut unread = Vec::new();
@@ -41,7 +59,8 @@ pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
     let mut rebuilt: Vec<super::RebuiltRow> = Vec::new();
     {
         let content = content_lines(lines);
-        for (start, _) in form_starts(&content) {
+        #[cfg_attr(not(feature = "rebuild"), allow(unused_variables))]
+        for (start, kind) in form_starts(&content) {
             let body = form_body(&content, start);
             let body = &body[..body
                 .iter()
@@ -52,28 +71,41 @@ pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
                     continue;
                 }
                 #[cfg(feature = "rebuild")]
-                if let Some(rows) = aligned(body, raw)
-                    .then(|| laid_out_rows(lines, content[start].no, last.no, raw))
-                    .flatten()
-                {
-                    rebuilt.extend(rows);
-                    continue;
-                }
+                let read = laid_out(lines, content[start].no, kind, body, raw);
+                #[cfg(not(feature = "rebuild"))]
+                let read: Option<Read> = None;
+                let part_read = match read {
+                    Some(Read::Whole(rows)) => {
+                        rebuilt.extend(rows);
+                        continue;
+                    }
+                    Some(Read::Part(part, rows)) => {
+                        rebuilt.extend(rows);
+                        Some(part)
+                    }
+                    None => None,
+                };
                 unread.push(UnreadForm {
                     first: content[start].no,
                     last: last.no,
                     title: content[start].text.clone(),
-                    reason: "表格不是一行一栏的文本（由 PDF 导出，各栏以空格对齐或拆散成多行），\
-                                 无法确定每个数值所属的栏目"
-                        .to_string(),
+                    reason: NOT_ONE_ROW_A_LINE.to_string(),
+                    part_read,
                 });
             }
         }
     }
+    // The rows read stay; so does the title of a form read in part, for
+    // the parser to find it by.
+    let mut kept: Vec<usize> = rebuilt
+        .iter()
+        .filter_map(|r| r.lines.first().copied())
+        .collect();
+    kept.extend(unread.iter().filter(|u| !u.wholly()).map(|u| u.first));
     super::write_rows(lines, rebuilt);
     for form in &unread {
         for no in form.first..=form.last {
-            if lines.get(no).is_some_and(|l| l.noise.is_none()) {
+            if !kept.contains(&no) && lines.get(no).is_some_and(|l| l.noise.is_none()) {
                 lines.mark(no, Noise::Unread);
             }
         }
@@ -81,19 +113,52 @@ pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
     lines.unread.extend(unread);
 }
 
-/// The rows of a form laid out by spaces (its lines after the title `title`
-/// up to `last`), when they can be told with certainty. Every printed line
+/// What could be read of a form that is not one row a line.
+#[cfg_attr(not(feature = "rebuild"), allow(dead_code))]
+enum Read {
+    /// All of its rows.
+    Whole(Vec<super::RebuiltRow>),
+    /// Only the rows of the part named.
+    Part(&'static str, Vec<super::RebuiltRow>),
+}
+
+/// Reads a form whose title is line `title` and whose lines after it are
+/// `body`: all of it when it is laid out by spaces and its rows can be
+/// told (`form_layout`), else the 年度预算情况 of a 整体 form
+/// (`form_budget`), else nothing.
+#[cfg(feature = "rebuild")]
+fn laid_out(
+    lines: &Lines,
+    title: usize,
+    kind: TitleKind,
+    body: &[&Line],
+    raw: &[&str],
+) -> Option<Read> {
+    let printed = printed_lines(lines, title, body.last()?.no, raw)?;
+    if aligned(body, raw) {
+        if let Some(rows) = super::form_layout::read(&printed) {
+            return Some(Read::Whole(rows));
+        }
+    }
+    if kind == TitleKind::Overall {
+        return super::form_budget::read(&printed).map(|rows| Read::Part("年度预算情况", rows));
+    }
+    None
+}
+
+/// The printed lines of a form after its title `title` up to `last`, for
+/// the readers of forms that are not one row a line. Every printed line
 /// counts, the ones the lines stage took for watermarks too: a form prints
 /// the same label at the same place on every copy ("实施单位"), which looks
-/// like a watermark; the reader drops a line only when it stands as a row
-/// of its own. Page numbers and running heads are left out.
+/// like a watermark; the readers drop such a line only when it holds
+/// nothing of the form. Page numbers and running heads are left out.
 #[cfg(feature = "rebuild")]
-fn laid_out_rows(
+fn printed_lines<'a>(
     lines: &Lines,
     title: usize,
     last: usize,
-    raw: &[&str],
-) -> Option<Vec<super::RebuiltRow>> {
+    raw: &[&'a str],
+) -> Option<Vec<super::form_layout::PrintedLine<'a>>> {
     use super::form_layout::PrintedLine;
     let mut printed = Vec::with_capacity(last.saturating_sub(title));
     let mut page_start = false;
@@ -116,7 +181,7 @@ fn laid_out_rows(
         });
         page_start = false;
     }
-    super::form_layout::read(&printed)
+    Some(printed)
 }
 
 /// Half the body's lines or more hold runs of spaces between their words

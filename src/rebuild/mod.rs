@@ -23,15 +23,19 @@
 //!
 //! The 绩效 forms are grids too (`forms.rs`): one laid out by spaces is
 //! turned into its rows when they can be told with certainty
-//! (`form_layout/`); any other whose rows are not one a line is not read at
-//! all rather than misread (its lines marked [`Noise::Unread`], the form
-//! named in [`Lines::unread`] for its own finding).
+//! (`form_layout/`); any other whose rows are not one a line is not read
+//! rather than misread (its lines marked [`Noise::Unread`], the form named
+//! in [`Lines::unread`] for its own finding) — but for a 整体 form's
+//! 年度预算情况, whose figures follow their labels in any shape
+//! (`form_budget.rs`).
 //!
 //! A reader that cannot tell which column a figure belongs to never
 //! guesses: the row is rebuilt with [`UNPLACED`] cells, which the parser
 //! reads as unreadable (so the checks that need them do not run), and the
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
+#[cfg(feature = "rebuild")]
+mod form_budget;
 #[cfg(feature = "rebuild")]
 mod form_layout;
 mod forms;

@@ -8,7 +8,7 @@
 
 mod grid;
 pub mod labels;
-mod overall;
+pub mod overall;
 pub mod project;
 
 use crate::lines::{Line, Lines, Noise};
@@ -27,7 +27,10 @@ pub fn parse(lines: &Lines) -> Forms {
         let body = labels::keyed(form_body(&content, start));
         match kind {
             TitleKind::Overall if forms.overall.is_none() => {
-                forms.overall = Some(overall::read(content[start], &body));
+                let mut form = overall::read(content[start], &body);
+                // Read in part (`rebuild::form_budget`): the rest is unread.
+                form.partial = lines.unread.iter().any(|u| u.first == form.title_line);
+                forms.overall = Some(form);
             }
             TitleKind::Overall => {}
             TitleKind::Project => forms.projects.push(project::read(content[start], &body)),

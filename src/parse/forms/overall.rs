@@ -13,6 +13,21 @@ use crate::lines::Line;
 use crate::model::forms::{FormText, OverallForm};
 use crate::prelude::*;
 
+/// The labels of 年度预算情况 as the template prints them (without
+/// "其中："): the rebuild stage reads the block out of text that lost its
+/// cells by them (`rebuild::form_budget`).
+pub const BUDGET_LABELS: &[&str] = &[
+    "合计",
+    "一般公共预算资金",
+    "政府性基金预算资金",
+    "国有资本经营预算资金",
+    "社会保险基金预算资金",
+    "专户管理资金",
+    "单位资金",
+    "基本支出",
+    "项目支出",
+];
+
 pub fn read(title: &Line, body: &[Keyed]) -> OverallForm {
     let mut form = OverallForm {
         title: title.text.clone(),
@@ -23,6 +38,7 @@ pub fn read(title: &Line, body: &[Keyed]) -> OverallForm {
         sources: Vec::new(),
         uses: Vec::new(),
         indicators: Vec::new(),
+        partial: false,
     };
     let mut in_budget = false;
     let mut grid_start = None;

@@ -49,7 +49,8 @@ impl Rule for FormIndicators {
             sink.not_applicable("本文档没有绩效目标表");
             return;
         }
-        if let Some(o) = forms.overall.as_ref() {
+        // A form read in part has no indicators read (F111 says so).
+        if let Some(o) = forms.overall.as_ref().filter(|o| !o.partial) {
             check_one(sink, PLACE, o.title_line, &o.indicators);
         }
         for form in &forms.projects {

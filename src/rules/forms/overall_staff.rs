@@ -43,6 +43,10 @@ impl Rule for OverallFormStaff {
             sink.not_applicable("本文档没有整体支出绩效目标申报表");
             return;
         };
+        if form.partial {
+            sink.could_not_run("整体支出绩效目标申报表只读入了年度预算情况，部门基本信息未能读取");
+            return;
+        }
         let count = |key: &str| form.counts.iter().find(|c| c.key == key);
         let (Some(staff), Some(on_quota), Some(others)) =
             (count("staff"), count("on_quota"), count("others"))

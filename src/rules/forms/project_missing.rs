@@ -47,14 +47,15 @@ impl Rule for ProjectFormMissing {
         sink.compared();
         // `needs` makes sure the template has the role.
         let t12 = cx.profile.table_for(Role::Projects).map_or("", |d| d.id);
-        if !cx.doc.lines.unread.is_empty() {
+        let unread = cx.doc.lines.unread.iter().any(|u| u.wholly());
+        if unread {
             // A project's form may be among those not read (F111): that it
             // has none cannot be told.
             sink.could_not_run(format!(
                 "有绩效目标表未能读取，无法判断{t12}的项目是否都附有绩效目标表"
             ));
         }
-        let lone_projects = if cx.doc.lines.unread.is_empty() {
+        let lone_projects = if !unread {
             &pairing.lone_projects[..]
         } else {
             &[]

@@ -4,7 +4,8 @@
 //! 文本中的绩效目标表（整体支出绩效目标申报表、项目支出绩效目标表、专项资金的
 //! 申报表）不是一行一栏的形式时——由 PDF 导出的文本，各栏以空格对齐、长单元格
 //! 拆到上下几行，或每格一行——校验器无法确定每个数值属于哪个栏目。这样的表不读入，
-//! 逐张报告，指明其起止行。
+//! 逐张报告，指明其起止行。整体支出绩效目标申报表的“年度预算情况”各项金额紧跟
+//! 在各自的项目名称之后，能确定时仍读入并核对，报告中说明该表只读入了这一部分。
 //!
 //! ## 为什么重要
 //! 把数值读到错误的栏目下会报出并不存在的错误。未读入的表不参与任何核对（资金
@@ -49,10 +50,16 @@ pub(crate) fn report_unread(cx: &Context, sink: &mut Sink) {
     }
     sink.compared();
     for form in unread {
-        let message = format!(
-            "第{}—{}行的「{}」未读入：{}；该表的各项校验未运行",
-            form.first, form.last, form.title, form.reason
-        );
+        let message = match form.part_read {
+            None => format!(
+                "第{}—{}行的「{}」未读入：{}；该表的各项校验未运行",
+                form.first, form.last, form.title, form.reason
+            ),
+            Some(part) => format!(
+                "第{}—{}行的「{}」只读入了其中的{part}：{}；该表其余各项的校验未运行",
+                form.first, form.last, form.title, form.reason
+            ),
+        };
         let evidence = vec![text_evidence(
             "表名",
             form.first,
