@@ -164,7 +164,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
     // table after them is known (表5's 基本支出 is 表8's 合计): their rows
     // are written back only then.
     #[cfg(feature = "rebuild")]
-    let mut again: Vec<(usize, usize, &'static TableDef, Shape)> = Vec::new();
+    let mut again: Vec<ReadAgain> = Vec::new();
     for (start, end, table) in regions {
         let region = Region::between(start, end, table, profile, &raw, lines);
         let shape = detect_shape(&region);
@@ -200,38 +200,70 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
             Some(rebuilt)
                 if !rebuilt.unplaced.is_empty() && matches!(shape, Shape::Raw | Shape::Spaced) =>
             {
-                again.push((start, end, table, shape));
+                again.push(ReadAgain {
+                    start,
+                    end,
+                    table,
+                    shape,
+                    rebuilt: Some(rebuilt),
+                    seen: known.changes(),
+                });
             }
             Some(rebuilt) => write_back(lines, rebuilt),
             None => {}
         }
     }
     // Each round knows more than the one before (表一's classes are 表二's,
-    // whose sources are 表一's): rounds go on while they place more.
+    // whose sources are 表一's): rounds go on while they place more. A
+    // table is read again only when what is known changed since its last
+    // reading (the same knowledge gives the same reading).
     #[cfg(feature = "rebuild")]
     {
-        let mut last: Vec<Option<Rebuilt>> = Vec::new();
         let mut before = usize::MAX;
         for _ in 0..ROUNDS {
-            last.clear();
-            for &(start, end, table, shape) in &again {
-                let region = Region::between(start, end, table, profile, &raw, lines);
-                last.push(match shape {
+            let mut read = false;
+            for table in &mut again {
+                if table.seen == known.changes() {
+                    continue;
+                }
+                let region =
+                    Region::between(table.start, table.end, table.table, profile, &raw, lines);
+                table.rebuilt = match table.shape {
                     Shape::Raw => raw::read(&region, &mut known),
                     _ => spaced::read(&region, &mut known),
-                });
+                };
+                table.seen = known.changes();
+                read = true;
             }
-            let left: usize = last.iter().flatten().map(|r| r.unplaced.len()).sum();
-            if left == 0 || left >= before {
+            let left: usize = again
+                .iter()
+                .filter_map(|t| t.rebuilt.as_ref())
+                .map(|r| r.unplaced.len())
+                .sum();
+            if !read || left == 0 || left >= before {
                 break;
             }
             before = left;
         }
-        for rebuilt in last.into_iter().flatten() {
-            write_back(lines, rebuilt);
+        for table in again {
+            if let Some(rebuilt) = table.rebuilt {
+                write_back(lines, rebuilt);
+            }
         }
     }
     used
+}
+
+/// A table read again in the rounds after the first reading: its region,
+/// its last reading, and `Known::changes` right after it.
+#[cfg(feature = "rebuild")]
+struct ReadAgain {
+    start: usize,
+    end: usize,
+    table: &'static TableDef,
+    shape: Shape,
+    rebuilt: Option<Rebuilt>,
+    seen: usize,
 }
 
 #[cfg(not(feature = "rebuild"))]

@@ -26,6 +26,9 @@ pub struct Known {
     /// Tables whose code rows are all in `codes`: a code they lack is
     /// absent (zero), not unknown.
     coded: Vec<&'static str>,
+    /// How many times `remember` changed what is known: a table read when
+    /// this was the same is read the same again.
+    changes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +51,11 @@ impl Sel {
 }
 
 impl Known {
+    /// Counts the changes to what is known: equal counts, equal knowledge.
+    pub fn changes(&self) -> usize {
+        self.changes
+    }
+
     pub(super) fn get(&self, table: &str, sel: Sel, column: &str) -> Option<Term> {
         self.cells
             .iter()
@@ -102,6 +110,7 @@ impl Known {
         cells: &[Vec<String>],
         unsure: &[bool],
     ) {
+        let before = self.of_table(def.id);
         self.cells.retain(|c| c.0 != def.id);
         self.codes.retain(|c| c.0 != def.id);
         let term = |text: &str| {
@@ -153,6 +162,29 @@ impl Known {
         if has_codes && well_formed && !self.coded.contains(&def.id) {
             self.coded.push(def.id);
         }
+        if self.of_table(def.id) != before {
+            self.changes += 1;
+        }
+    }
+
+    /// What is known of one table, in the order it was learnt: its cells,
+    /// its code rows, and whether its codes are all known.
+    #[allow(clippy::type_complexity)]
+    fn of_table(
+        &self,
+        id: &str,
+    ) -> (
+        Vec<(Sel, &'static str, Term)>,
+        Vec<(String, &'static str, Option<Term>)>,
+        bool,
+    ) {
+        let cells = self.cells.iter().filter(|c| c.0 == id);
+        let codes = self.codes.iter().filter(|c| c.0 == id);
+        (
+            cells.map(|c| (c.1, c.2, c.3)).collect(),
+            codes.map(|c| (c.1.clone(), c.2, c.3)).collect(),
+            self.coded.contains(&id),
+        )
     }
 }
 
