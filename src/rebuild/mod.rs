@@ -160,6 +160,8 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
     }
     #[cfg(feature = "rebuild")]
     let mut known = place::Known::default();
+    #[cfg(feature = "rebuild")]
+    known.set_effort(place::Effort::First);
     // Tables the placing left rows unplaced in, read again once every
     // table after them is known (表5's 基本支出 is 表8's 合计): their rows
     // are written back only then.
@@ -206,7 +208,8 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
                     table,
                     shape,
                     rebuilt: Some(rebuilt),
-                    seen: known.changes(),
+                    // Read at the first effort: read again in full.
+                    seen: usize::MAX,
                 });
             }
             Some(rebuilt) => write_back(lines, rebuilt),
@@ -219,6 +222,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
     // reading (the same knowledge gives the same reading).
     #[cfg(feature = "rebuild")]
     {
+        known.set_effort(place::Effort::Full);
         let mut before = usize::MAX;
         for _ in 0..ROUNDS {
             let mut read = false;
@@ -255,7 +259,8 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
 }
 
 /// A table read again in the rounds after the first reading: its region,
-/// its last reading, and `Known::changes` right after it.
+/// its last reading, and `Known::changes` right after it (none after the
+/// first reading, which searched at `Effort::First` only).
 #[cfg(feature = "rebuild")]
 struct ReadAgain {
     start: usize,

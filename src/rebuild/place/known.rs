@@ -29,6 +29,20 @@ pub struct Known {
     /// How many times `remember` changed what is known: a table read when
     /// this was the same is read the same again.
     changes: usize,
+    /// How hard the readings under way search.
+    effort: Effort,
+}
+
+/// How hard a reading searches a run too long to list every placement of
+/// (`search.rs`). The first reading of a document's tables, when little
+/// of the other tables is known, gives up early: a table it leaves
+/// unplaced is read again, searched in full, once the tables after it are
+/// known — when the search is far shorter.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Effort {
+    First,
+    #[default]
+    Full,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +68,14 @@ impl Known {
     /// Counts the changes to what is known: equal counts, equal knowledge.
     pub fn changes(&self) -> usize {
         self.changes
+    }
+
+    pub fn effort(&self) -> Effort {
+        self.effort
+    }
+
+    pub fn set_effort(&mut self, effort: Effort) {
+        self.effort = effort;
     }
 
     pub(super) fn get(&self, table: &str, sel: Sel, column: &str) -> Option<Term> {

@@ -30,8 +30,8 @@ mod search;
 
 use alloc::collections::BTreeMap;
 
-pub use known::Known;
 use known::Sel;
+pub use known::{Effort, Known};
 
 use super::{RebuiltRow, UnplacedRow, UNPLACED};
 
@@ -234,7 +234,16 @@ fn try_place(
                 }
             };
             let exclusive = |slot| cover.get(&slot).is_some_and(|c| c.len() == 1);
-            let search = search::Search::new(run, chain, exclusive, &constraints, &units[r], scale);
+            let effort = known.effort();
+            let search = search::Search::new(
+                run,
+                chain,
+                exclusive,
+                &constraints,
+                &units[r],
+                scale,
+                effort,
+            );
             searched(&search)
         })
         .collect();

@@ -13,9 +13,18 @@
 use super::{Constraint, Run, SlotReads, Units};
 use crate::prelude::*;
 
+use super::known::Effort;
+
 /// Most nodes one search visits before it gives up (the run is then left
-/// unplaced, as one with too many candidates always was).
+/// unplaced, as one with too many candidates always was), searching in
+/// full: a run that needs more is too loosely tied to be placed.
 const WORK: usize = 200_000;
+
+/// The same in a table's first reading, when the tables after it are not
+/// known yet: a search that needs more is tried again in full once they are
+/// (`Effort`). A tenth: those searches then take a few milliseconds, not
+/// tens (a one-cell-a-line 表四 of 15 figures over 141 cells).
+const FIRST_WORK: usize = WORK / 10;
 
 /// A sum within the run's slots: the slots it reads and its known part.
 struct Local {
@@ -35,6 +44,8 @@ pub(super) struct Search<'a> {
     /// slot is decided).
     locals_of: Vec<Vec<usize>>,
     terms: &'a [Option<Units>],
+    /// Most nodes to visit.
+    work: usize,
 }
 
 impl<'a> Search<'a> {
@@ -48,6 +59,7 @@ impl<'a> Search<'a> {
         constraints: &[Constraint],
         terms: &'a [Option<Units>],
         scale: u32,
+        effort: Effort,
     ) -> Search<'a> {
         let mut chains: Vec<Vec<usize>> = Vec::new();
         let mut place = Vec::with_capacity(run.slots.len());
@@ -77,6 +89,10 @@ impl<'a> Search<'a> {
             locals,
             locals_of,
             terms,
+            work: match effort {
+                Effort::First => FIRST_WORK,
+                Effort::Full => WORK,
+            },
         }
     }
 
@@ -92,12 +108,12 @@ impl<'a> Search<'a> {
             stopped: false,
         };
         self.go(&mut state, &mut visit);
-        (state.work <= WORK).then_some(())
+        (state.work <= self.work).then_some(())
     }
 
     fn go(&self, st: &mut State, visit: &mut impl FnMut(&[usize]) -> bool) {
         st.work += 1;
-        if st.work > WORK || st.stopped {
+        if st.work > self.work || st.stopped {
             return;
         }
         let f = st.pick.len();
@@ -139,7 +155,7 @@ impl<'a> Search<'a> {
                 st.pick.pop();
                 st.figure_at[s] = None;
                 st.pos[c] = from;
-                if st.stopped || st.work > WORK {
+                if st.stopped || st.work > self.work {
                     return;
                 }
                 // Slot s left blank from here on: stop when that breaks a
@@ -222,7 +238,7 @@ fn local(
 #[cfg(test)]
 mod tests {
     use super::super::{Constraint, Part, Run, Units};
-    use super::Search;
+    use super::{Effort, Search};
     use crate::arith::Term;
     use crate::prelude::*;
     use rust_decimal::Decimal;
@@ -281,7 +297,7 @@ mod tests {
         let mut constraints: Vec<Constraint> = (0..30).map(row_sum).collect();
         constraints.extend((0..30).map(|r| pin((r, 0), if r == 7 { 1200 } else { 0 })));
         let terms = [units(1200), units(1200)];
-        let search = Search::new(&run, |_| 0, |_| true, &constraints, &terms, 2);
+        let search = Search::new(&run, |_| 0, |_| true, &constraints, &terms, 2, Effort::Full);
         // 合计 and 当年, or 合计 and 上年结转: the row sum holds either way.
         assert_eq!(all(&search), vec![vec![21, 22], vec![21, 23]]);
     }
@@ -292,7 +308,7 @@ mod tests {
         let mut constraints: Vec<Constraint> = (0..3).map(row_sum).collect();
         constraints.extend((0..3).map(|r| pin((r, 0), 0)));
         let terms = [units(500), units(700)];
-        let search = Search::new(&run, |_| 0, |_| true, &constraints, &terms, 2);
+        let search = Search::new(&run, |_| 0, |_| true, &constraints, &terms, 2, Effort::Full);
         assert!(all(&search).is_empty());
     }
 
@@ -306,7 +322,15 @@ mod tests {
         };
         let constraints = [pin((0, 0), 300), pin((1, 0), 500)];
         let terms = [units(500), units(300)];
-        let search = Search::new(&run, |(d, _)| d, |_| true, &constraints, &terms, 2);
+        let search = Search::new(
+            &run,
+            |(d, _)| d,
+            |_| true,
+            &constraints,
+            &terms,
+            2,
+            Effort::Full,
+        );
         assert_eq!(all(&search), vec![vec![1, 0]]);
     }
 
@@ -317,7 +341,7 @@ mod tests {
         let constraints = [pin((0, 0), 500)];
         let terms = [units(300)];
         let shared = |cell: (usize, usize)| cell != (0, 0);
-        let search = Search::new(&run, |_| 0, shared, &constraints, &terms, 2);
+        let search = Search::new(&run, |_| 0, shared, &constraints, &terms, 2, Effort::Full);
         assert_eq!(all(&search).len(), 3);
     }
 }
