@@ -223,10 +223,26 @@ fn is_band(
     could_be_row(&texts)
 }
 
+/// Whether every word of the band's first line has one of its last line
+/// at its column, and the other way round: a cell that starts on the
+/// first line must end on the last to be centred, and its words start at
+/// one column. What `cells_of` requires, told before it sorts the words
+/// (most bands the cut tries fail here).
+fn ends_meet(words: &[Word], s: usize, e: usize) -> bool {
+    let on = |line: usize| words.iter().filter(move |w| w.line == line);
+    let near = |a: &Word, b: &Word| a.start.abs_diff(b.start) <= START_SLACK;
+    e - s < 2
+        || (on(s).all(|a| on(e - 1).any(|b| near(a, b)))
+            && on(e - 1).all(|b| on(s).any(|a| near(a, b))))
+}
+
 /// The cells of the band of lines `[s, e)` whose words are `words`, left
 /// to right; `None` when the band is not a row (a cell not centred, two
 /// words of one line overlapping, words that cannot be one cell).
 fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cell<'w, 'a>>> {
+    if !ends_meet(words, s, e) {
+        return None;
+    }
     let mut order: Vec<usize> = (0..words.len()).collect();
     crate::slices::sort_stable_by(&mut order, |&a, &b| words[a].start.cmp(&words[b].start));
     let mut cells: Vec<Cell> = Vec::new();
