@@ -4,6 +4,7 @@
 //! levels. A rebuilt form whose rows do not start as a form's rows do is
 //! not read (see [`rows_are_certain`]).
 
+use crate::parse::forms::overall::BUDGET_LABELS;
 use crate::prelude::*;
 use crate::rebuild::RebuiltRow;
 
@@ -11,7 +12,8 @@ use crate::rebuild::RebuiltRow;
 /// whole (folded by [`fold`]). Its own list, not the parser's
 /// (`parse::forms::labels`): this one says which words stand whole in a
 /// cell of their own on either form, so that a band's cut can be trusted;
-/// the parser's says what a cell labels on a 项目支出 form once read.
+/// the parser's says what a cell labels on a 项目支出 form once read. The
+/// labels of 年度预算情况 are the parser's own ([`BUDGET_LABELS`]).
 const LABELS: &[&str] = &[
     "项目名称",
     "主管部门及代码",
@@ -56,15 +58,6 @@ const LABELS: &[&str] = &[
     "按资金来源划分",
     "按资金方向划分",
     "资金总额(万元)",
-    "合计",
-    "一般公共预算资金",
-    "政府性基金预算资金",
-    "国有资本经营预算资金",
-    "社会保险基金预算资金",
-    "专户管理资金",
-    "单位资金",
-    "基本支出",
-    "项目支出",
     "年度重点任务",
     "核心职能",
     "重点任务",
@@ -116,7 +109,12 @@ fn is_level_key(key: &str) -> bool {
 /// A label or an indicator level printed whole: a cell of its own.
 pub fn is_whole_label(text: &str) -> bool {
     let key = fold(text);
-    LABELS.contains(&key.as_str()) || is_level_key(&key)
+    is_label(&key) || is_level_key(&key)
+}
+
+/// One of the forms' labels, folded.
+fn is_label(key: &str) -> bool {
+    LABELS.contains(&key) || BUDGET_LABELS.contains(&key)
 }
 
 /// "(2026年度)", "（2022 年度）": the year line under a form's title.
@@ -205,7 +203,7 @@ fn folded_filled(cells: &[String]) -> Vec<String> {
 
 /// A row above the grid starts with a label, or is the year line.
 fn starts_as_row(first: &str) -> bool {
-    LABELS.contains(&first) || is_year(first)
+    is_label(first) || is_year(first)
 }
 
 /// A row of the grid is not one lone text, and no cell of it holds two
