@@ -23,6 +23,7 @@ use super::form_layout::PrintedLine;
 use super::RebuiltRow;
 use crate::parse::forms::overall::BUDGET_LABELS;
 use crate::prelude::*;
+use crate::slices::sort_unique;
 
 /// The header cell the block starts with; the form reader looks for it.
 const HEADER: &str = "按资金来源";
@@ -195,10 +196,7 @@ fn take_label(
         let rest = &pending[k..];
         let head_completed = k == 0
             || open.is_some_and(|at| {
-                completes(
-                    &format!("{}{}", pairs[at].label, joined(&pending[..k])),
-                    true,
-                )
+                completes(&(pairs[at].label.clone() + &joined(&pending[..k])), true)
             });
         head_completed && !rest.is_empty() && is_label(rest)
     });
@@ -229,10 +227,7 @@ fn complete(pairs: &mut [Pair], open: usize, tail: &[Word]) -> Option<()> {
 /// Whether `label` is one of the block's labels (`whole`), or the head of
 /// one wrapped onto a later line (not `whole`: two characters or more).
 fn completes(label: &str, whole: bool) -> bool {
-    let bare = ["其中：", "其中:"]
-        .iter()
-        .find_map(|p| label.strip_prefix(p))
-        .unwrap_or(label);
+    let bare = bare(label);
     if whole {
         BUDGET_LABELS.contains(&bare)
     } else {
@@ -253,20 +248,21 @@ fn is_figure(text: &str) -> bool {
 /// Each label once (合计 twice: the sources', then the uses'), and a
 /// total among them.
 fn well_formed(pairs: &[Pair]) -> bool {
-    let bare = |p: &Pair| {
-        let l = p.label.as_str();
-        l.strip_prefix("其中：")
-            .or_else(|| l.strip_prefix("其中:"))
-            .unwrap_or(l)
-            .to_string()
-    };
-    let labels: Vec<String> = pairs.iter().map(bare).collect();
-    let totals = labels.iter().filter(|l| *l == "合计").count();
-    let mut others: Vec<&String> = labels.iter().filter(|l| *l != "合计").collect();
-    let count = others.len();
-    others.sort();
-    others.dedup();
-    (1..=2).contains(&totals) && others.len() == count && count > 0
+    let labels: Vec<&str> = pairs.iter().map(|p| bare(&p.label)).collect();
+    let totals = labels.iter().filter(|l| **l == "合计").count();
+    let once = labels
+        .iter()
+        .enumerate()
+        .all(|(i, l)| *l == "合计" || !labels[..i].contains(l));
+    (1..=2).contains(&totals) && once && labels.len() > totals
+}
+
+/// A label without its "其中：".
+fn bare(label: &str) -> &str {
+    ["其中：", "其中:"]
+        .iter()
+        .find_map(|p| label.strip_prefix(p))
+        .unwrap_or(label)
 }
 
 /// The pairs as rows: those sharing a printed line make one row, the
@@ -279,8 +275,7 @@ fn rows(header: &Word, pairs: &[Pair]) -> Vec<RebuiltRow> {
     for pair in pairs {
         let cells = [pair.label.clone(), pair.figure.text.to_string()];
         let mut lines: Vec<usize> = pair.lines().collect();
-        lines.sort_unstable();
-        lines.dedup();
+        sort_unique(&mut lines);
         // Pairs come in reading order: one shares lines only with the
         // rows read just before it.
         let shared = rows
@@ -296,8 +291,7 @@ fn rows(header: &Word, pairs: &[Pair]) -> Vec<RebuiltRow> {
                 }
                 row.lines.extend(lines);
                 row.cells.extend(cells);
-                row.lines.sort_unstable();
-                row.lines.dedup();
+                sort_unique(&mut row.lines);
                 rows.push(row);
             }
             None => rows.push(RebuiltRow {
