@@ -124,7 +124,7 @@ fn holds_block_words(line: &str) -> bool {
 }
 
 /// A label (as joined back) and its figure, with the lines they stand on.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Pair<'a> {
     label: String,
     label_lines: Vec<usize>,
@@ -153,16 +153,18 @@ fn pair<'a>(words: &[Word<'a>]) -> Option<Vec<Pair<'a>>> {
             pending.push(word);
             continue;
         }
-        let label = take_label(&mut pairs, &mut open, &pending)?;
+        let (label, label_lines) = take_label(&mut pairs, &mut open, &pending)?;
         pending.clear();
-        if completes(&label.0, false) && open.is_none() {
+        // The head of a wrapped label: one at a time.
+        if completes(&label, false) {
+            if open.is_some() {
+                return None;
+            }
             open = Some(pairs.len());
-        } else if completes(&label.0, false) {
-            return None;
         }
         pairs.push(Pair {
-            label: label.0,
-            label_lines: label.1,
+            label,
+            label_lines,
             figure: word,
         });
     }
@@ -182,7 +184,6 @@ fn take_label(
     open: &mut Option<usize>,
     pending: &[Word],
 ) -> Option<(String, Vec<usize>)> {
-    let joined = |words: &[Word]| words.iter().map(|w| w.text).collect::<String>();
     let is_label = |words: &[Word]| {
         let text = joined(words);
         completes(&text, true) || completes(&text, false)
@@ -210,12 +211,15 @@ fn take_label(
     Some((joined(rest), rest.iter().map(|w| w.line).collect()))
 }
 
+/// Words read as one label: a cell's pieces, joined without a space.
+fn joined(words: &[Word]) -> String {
+    words.iter().map(|w| w.text).collect()
+}
+
 /// Joins `tail` to the open pair's label, which it must make whole.
 fn complete(pairs: &mut [Pair], open: usize, tail: &[Word]) -> Option<()> {
     let pair = &mut pairs[open];
-    let label: String = core::iter::once(pair.label.as_str())
-        .chain(tail.iter().map(|w| w.text))
-        .collect();
+    let label = pair.label.clone() + &joined(tail);
     if !completes(&label, true) {
         return None;
     }
