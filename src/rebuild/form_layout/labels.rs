@@ -132,10 +132,13 @@ fn is_signature(key: &str) -> bool {
 
 /// A heading of the indicator grid's columns ("三级指标", "指标值").
 pub fn heads_grid(text: &str) -> bool {
-    matches!(
-        fold(text).as_str(),
-        "一级指标" | "二级指标" | "三级指标" | "指标值"
-    )
+    // Every heading ends in 指标 or 指标值: most words are told without
+    // folding them.
+    text.contains('标')
+        && matches!(
+            fold(text).as_str(),
+            "一级指标" | "二级指标" | "三级指标" | "指标值"
+        )
 }
 
 /// The signature line's first word ("负责人：").

@@ -229,11 +229,16 @@ fn is_band(
 /// one column. What `cells_of` requires, told before it sorts the words
 /// (most bands the cut tries fail here).
 fn ends_meet(words: &[Word], s: usize, e: usize) -> bool {
-    let on = |line: usize| words.iter().filter(move |w| w.line == line);
+    if e - s < 2 {
+        return true;
+    }
+    // The band's words go line by line: its first and last lines' words
+    // are found by bisection, not by looking at every word.
+    let first = &words[..words.partition_point(|w| w.line <= s)];
+    let last = &words[words.partition_point(|w| w.line < e - 1)..];
     let near = |a: &Word, b: &Word| a.start.abs_diff(b.start) <= START_SLACK;
-    e - s < 2
-        || (on(s).all(|a| on(e - 1).any(|b| near(a, b)))
-            && on(e - 1).all(|b| on(s).any(|a| near(a, b))))
+    first.iter().all(|a| last.iter().any(|b| near(a, b)))
+        && last.iter().all(|b| first.iter().any(|a| near(a, b)))
 }
 
 /// The cells of the band of lines `[s, e)` whose words are `words`, left
@@ -260,12 +265,11 @@ fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cel
     }
     for cell in &mut cells {
         crate::slices::sort_stable_by(&mut cell.words, |a, b| a.line.cmp(&b.line));
-        if !is_one_cell(cell) || !looks_wrapped(cell) {
-            return None;
-        }
+        // Centred first: the cheapest of the tests, and the one most
+        // bands fail.
         let first = cell.words.first()?.line;
         let last = cell.words.last()?.line;
-        if first + last != s + (e - 1) {
+        if first + last != s + (e - 1) || !is_one_cell(cell) || !looks_wrapped(cell) {
             return None;
         }
     }

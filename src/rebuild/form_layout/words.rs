@@ -283,21 +283,22 @@ pub(super) fn column_floors(lines: &[PrintedLine], words: &mut [Word]) {
         return;
     }
     let page = pages_of(lines);
-    let in_grid: Vec<usize> = (0..words.len())
-        .filter(|&k| words[k].line >= grid)
-        .collect();
-    for &k in &in_grid {
+    // The words go line by line: those of the grid are the last ones, and
+    // the ones near a word a window of them, found by bisection.
+    let from = words.partition_point(|w| w.line < grid);
+    let least: Vec<usize> = words.iter().map(Word::least_width).collect();
+    for k in from..words.len() {
         let w = words[k];
-        let floor = in_grid
-            .iter()
-            .map(|&o| &words[o])
-            .filter(|o| {
-                page[o.line] == page[w.line]
-                    && o.line.abs_diff(w.line) <= FLOOR_REACH
-                    && o.start.abs_diff(w.start) <= START_SLACK
-                    && !o.text.contains(' ')
+        let lo = words.partition_point(|o| o.line + FLOOR_REACH < w.line);
+        let hi = words.partition_point(|o| o.line <= w.line + FLOOR_REACH);
+        let floor = (lo.max(from)..hi)
+            .filter(|&o| {
+                let o_word = &words[o];
+                page[o_word.line] == page[w.line]
+                    && o_word.start.abs_diff(w.start) <= START_SLACK
+                    && !o_word.text.contains(' ')
             })
-            .map(Word::least_width)
+            .map(|o| least[o])
             .max()
             .unwrap_or(0);
         words[k].floor = floor;
