@@ -267,6 +267,12 @@ export interface ProjectForm {
   indicators: Indicator[];
   name?: FormText | null;
   /**
+   * Only its name and 项目资金 were read: the text lays the form out so
+   * that the rest of its cells cannot be told (F111 names it), and the
+   * checks of its goals and indicators do not run.
+   */
+  partial?: boolean;
+  /**
    * 项目期 ("99年").
    */
   period?: FormText | null;

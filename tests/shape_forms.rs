@@ -4,9 +4,11 @@
 //! certainty, and then only check that no finding is added; this one
 //! checks what *is* read, so that a form misread with a finding-free
 //! outcome (a value under the wrong label that happens to add up) cannot
-//! pass. A 整体 form read in part (`partial`: its 年度预算情况 alone) must
-//! hold that part as the original has it, and nothing else. Cases are
-//! generated over every rendering in `tests/fixtures/shapes/`.
+//! pass. A form read in part (`partial`: a 整体 form's 年度预算情况, a
+//! Shanghai project form's name and 项目资金) must hold that part as the
+//! original has it, and nothing else. Cases are generated over every
+//! rendering in `tests/fixtures/shapes/` (the original: the TAB text) and
+//! `tests/fixtures/real/` (the original: the PDF).
 
 mod common;
 
@@ -66,11 +68,103 @@ fn forms(report: &Value) -> Vec<(String, &Value)> {
     out
 }
 
+/// How many forms were compared, and how many of them read in part.
+#[derive(Default)]
+struct Tally {
+    read: usize,
+    partial_overall: usize,
+    partial_project: usize,
+}
+
+/// The messages of `rules`' findings in a report (sorted; they cite no
+/// line).
+fn messages(report: &Value, rules: &[&str]) -> Vec<String> {
+    let mut m: Vec<String> = common::findings_of(report, rules)
+        .iter()
+        .map(|f| f["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    m.sort();
+    m
+}
+
+/// Compares every form `other` (the report of rendering `name`) read with
+/// the same form of `reference`, the part read of a form read in part.
+fn compare_forms(
+    name: &str,
+    reference: &Value,
+    other: &Value,
+    tally: &mut Tally,
+    failures: &mut Vec<String>,
+) {
+    let originals = forms(reference);
+    for (key, form) in forms(other) {
+        let Some((_, original)) = originals.iter().find(|(k, _)| *k == key) else {
+            failures.push(format!("{name}: {key}: no such form in the original"));
+            continue;
+        };
+        tally.read += 1;
+        let (mut want, mut got) = (leaves(original), leaves(form));
+        if form["partial"] == Value::Bool(true) {
+            // A 整体 form's 年度预算情况 (`form_budget`), a project form's
+            // name and 项目资金 (`form_funds`): that part as the original
+            // has it, the rest empty, and the part's own arithmetic (F103,
+            // F101) finding what it finds in the original.
+            let (part, sums, rest): (&[&str], &str, &[&str]) = if key == "overall" {
+                tally.partial_overall += 1;
+                (
+                    &[".sources", ".uses"],
+                    "F103",
+                    &["name", "counts", "indicators"],
+                )
+            } else {
+                tally.partial_project += 1;
+                (
+                    &[".name", ".implementation", ".annual"],
+                    "F101",
+                    &["goals", "indicators", "department", "unit"],
+                )
+            };
+            if messages(reference, &[sums]) != messages(other, &[sums]) {
+                failures.push(format!(
+                    "{name}: {key}: {sums} {:?}, the original {:?}",
+                    messages(other, &[sums]),
+                    messages(reference, &[sums])
+                ));
+            }
+            let in_part = |leaf: &String| part.iter().any(|p| leaf.starts_with(p));
+            want.retain(in_part);
+            got.retain(in_part);
+            let filled = rest.iter().filter(|k| {
+                !form[**k].is_null() && form[**k].as_array().is_none_or(|a| !a.is_empty())
+            });
+            for k in filled {
+                failures.push(format!(
+                    "{name}: {key}: read in part, yet its {k} is filled"
+                ));
+            }
+        }
+        let differences: Vec<String> = want
+            .iter()
+            .zip(&got)
+            .filter(|(w, g)| w != g)
+            .take(3)
+            .map(|(w, g)| format!("read {g}, the original {w}"))
+            .collect();
+        if !differences.is_empty() || want.len() != got.len() {
+            failures.push(format!(
+                "{name}: {key}: {} fields, the original {}\n    {}",
+                got.len(),
+                want.len(),
+                differences.join("\n    ")
+            ));
+        }
+    }
+}
+
 #[test]
 fn every_form_read_from_a_shape_is_its_original() {
     let mut failures = Vec::new();
-    let mut read = 0;
-    let mut partial = 0;
+    let mut tally = Tally::default();
     for (name, path) in common::fixture_files("shapes", "") {
         let Some((stem, _)) = name.split_once('.').filter(|_| name != "README.md") else {
             continue;
@@ -81,65 +175,55 @@ fn every_form_read_from_a_shape_is_its_original() {
             continue;
         };
         let other = serde_json::to_value(report).expect("report serialises");
-        let originals = forms(&tab);
-        for (key, form) in forms(&other) {
-            let Some((_, original)) = originals.iter().find(|(k, _)| *k == key) else {
-                failures.push(format!("{name}: {key}: no such form in the original"));
+        compare_forms(&name, &tab, &other, &mut tally, &mut failures);
+    }
+    assert!(
+        tally.read > 50,
+        "only {} forms read over the renderings",
+        tally.read
+    );
+    assert!(
+        tally.partial_overall >= 8,
+        "only {} 整体 forms read in part",
+        tally.partial_overall
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The same over the real documents of the other templates
+/// (`tests/fixtures/real/`): every form a text rendering reads is the one
+/// their PDF gives — Shanghai's 财政项目支出绩效目标填报表, which no text
+/// rendering gives one row a line, read in part (its name and 项目资金).
+#[test]
+fn every_form_read_from_a_real_document_s_text_is_its_pdf_s() {
+    let mut failures = Vec::new();
+    let mut tally = Tally::default();
+    for (stem, pdf) in common::fixture_files("real", ".pdf") {
+        let bytes = std::fs::read(&pdf).expect("pdf");
+        let reference =
+            serde_json::to_value(budget_lint::check_file(&bytes).expect("the pdf reads"))
+                .expect("report serialises");
+        for suffix in [".layout.txt", ".text.txt", ".raw.txt"] {
+            let path = pdf.with_file_name(format!("{stem}{suffix}"));
+            let Ok(bytes) = std::fs::read(&path) else {
                 continue;
             };
-            read += 1;
-            let (mut want, mut got) = (leaves(original), leaves(form));
-            if form["partial"] == Value::Bool(true) {
-                partial += 1;
-                // The block's own arithmetic (F103) finds what it finds
-                // in the original.
-                let sums = |r: &Value| {
-                    let mut m: Vec<String> = common::findings_of(r, &["F103"])
-                        .iter()
-                        .map(|f| f["message"].as_str().unwrap_or("").to_string())
-                        .collect();
-                    m.sort();
-                    m
-                };
-                if sums(&tab) != sums(&other) {
-                    failures.push(format!(
-                        "{name}: {key}: F103 {:?}, the original {:?}",
-                        sums(&other),
-                        sums(&tab)
-                    ));
-                }
-                let budget =
-                    |leaf: &String| leaf.starts_with(".sources") || leaf.starts_with(".uses");
-                want.retain(budget);
-                got.retain(budget);
-                let others = ["name", "counts", "indicators"];
-                let filled = others.iter().filter(|k| {
-                    !form[**k].is_null() && form[**k].as_array().is_none_or(|a| !a.is_empty())
-                });
-                for k in filled {
-                    failures.push(format!(
-                        "{name}: {key}: read in part, yet its {k} is filled"
-                    ));
-                }
-            }
-            let differences: Vec<String> = want
-                .iter()
-                .zip(&got)
-                .filter(|(w, g)| w != g)
-                .take(3)
-                .map(|(w, g)| format!("read {g}, the original {w}"))
-                .collect();
-            if !differences.is_empty() || want.len() != got.len() {
-                failures.push(format!(
-                    "{name}: {key}: {} fields, the original {}\n    {}",
-                    got.len(),
-                    want.len(),
-                    differences.join("\n    ")
-                ));
-            }
+            let other = serde_json::to_value(budget_lint::check_file(&bytes).expect("reads"))
+                .expect("report serialises");
+            compare_forms(
+                &format!("{stem}{suffix}"),
+                &reference,
+                &other,
+                &mut tally,
+                &mut failures,
+            );
         }
     }
-    assert!(read > 50, "only {read} forms read over the renderings");
-    assert!(partial >= 8, "only {partial} 整体 forms read in part");
+    // 万里街道 2023's five forms, in its layout and single-spaced texts.
+    assert!(
+        tally.partial_project >= 10,
+        "only {} project forms read in part",
+        tally.partial_project
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -32,8 +32,9 @@ pub struct UnreadForm {
     /// Why, in Chinese.
     pub reason: String,
     /// The part that was read all the same ("年度预算情况", by
-    /// `form_budget`), if any: the form is parsed from its title and those
-    /// rows, and only the checks of the rest do not run.
+    /// `form_budget`; "项目名称和项目资金", by `form_funds`), if any: the
+    /// form is parsed from its title and those rows, and only the checks of
+    /// the rest do not run.
     pub part_read: Option<&'static str>,
 }
 
@@ -51,7 +52,8 @@ const NOT_ONE_ROW_A_LINE: &str =
 /// Rebuilds the rows of every form laid out by spaces whose rows can be
 /// told with certainty (`form_layout`), and marks every other form whose
 /// rows are not one a line as unread — all of it, or all but the
-/// 年度预算情况 of a 整体 form (`form_budget`). `raw` are the lines of the
+/// 年度预算情况 of a 整体 form (`form_budget`) or the name and 项目资金 of
+/// a Shanghai project form (`form_funds`). `raw` are the lines of the
 /// normalised text `lines` was read from.
 pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
     let mut unread = Vec::new();
@@ -125,7 +127,8 @@ enum Read {
 /// Reads a form whose title is line `title` and whose lines after it are
 /// `body`: all of it when it is laid out by spaces and its rows can be
 /// told (`form_layout`), else the 年度预算情况 of a 整体 form
-/// (`form_budget`), else nothing.
+/// (`form_budget`) or the name and 项目资金 of a Shanghai project form
+/// (`form_funds`), else nothing.
 #[cfg(feature = "rebuild")]
 fn laid_out(
     lines: &Lines,
@@ -140,10 +143,14 @@ fn laid_out(
             return Some(Read::Whole(rows));
         }
     }
-    if kind == TitleKind::Overall {
-        return super::form_budget::read(&printed).map(|rows| Read::Part("年度预算情况", rows));
+    match kind {
+        TitleKind::Overall => {
+            super::form_budget::read(&printed).map(|rows| Read::Part("年度预算情况", rows))
+        }
+        TitleKind::Project => {
+            super::form_funds::read(&printed).map(|rows| Read::Part("项目名称和项目资金", rows))
+        }
     }
-    None
 }
 
 /// The printed lines of a form after its title `title` up to `last`, for

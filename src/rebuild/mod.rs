@@ -27,7 +27,8 @@
 //! rather than misread (its lines marked [`Noise::Unread`], the form named
 //! in [`Lines::unread`] for its own finding) — but for a 整体 form's
 //! 年度预算情况, whose figures follow their labels in any shape
-//! (`form_budget.rs`).
+//! (`form_budget.rs`), and a Shanghai project form's name and 项目资金
+//! (`form_funds.rs`).
 //!
 //! A reader that cannot tell which column a figure belongs to never
 //! guesses: the row is rebuilt with [`UNPLACED`] cells, which the parser
@@ -36,6 +37,8 @@
 
 #[cfg(feature = "rebuild")]
 mod form_budget;
+#[cfg(feature = "rebuild")]
+mod form_funds;
 #[cfg(feature = "rebuild")]
 mod form_layout;
 mod forms;

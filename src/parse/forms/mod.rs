@@ -33,7 +33,12 @@ pub fn parse(lines: &Lines) -> Forms {
                 forms.overall = Some(form);
             }
             TitleKind::Overall => {}
-            TitleKind::Project => forms.projects.push(project::read(content[start], &body)),
+            TitleKind::Project => {
+                let mut form = project::read(content[start], &body);
+                // Read in part (`rebuild::form_funds`): the rest is unread.
+                form.partial = lines.unread.iter().any(|u| u.first == form.title_line);
+                forms.projects.push(form);
+            }
         }
     }
     forms

@@ -30,6 +30,7 @@ pub fn read(title: &Line, body: &[Keyed]) -> ProjectForm {
         annual: FundBlock::default(),
         goals: Vec::new(),
         indicators: Vec::new(),
+        partial: false,
     };
     let mut pending: Vec<&'static str> = Vec::new();
     let mut total_cols: Vec<(FundPeriod, usize)> = Vec::new();

@@ -53,7 +53,7 @@ impl Rule for FormIndicators {
         if let Some(o) = forms.overall.as_ref().filter(|o| !o.partial) {
             check_one(sink, PLACE, o.title_line, &o.indicators);
         }
-        for form in &forms.projects {
+        for form in forms.projects.iter().filter(|f| !f.partial) {
             check_one(sink, &form_place(form), form.name_line(), &form.indicators);
         }
     }

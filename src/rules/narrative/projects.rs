@@ -115,15 +115,15 @@ impl Rule for Projects {
         let root = project_root(t12).and_then(|r| Figure::from_cell(t12, r, "total"));
         let label = sec.label();
         // The forms parser already found every attached form: count those,
-        // and those left unread (a form laid out past reading is there all
-        // the same).
+        // and those left wholly unread (a form laid out past reading is
+        // there all the same; one read in part is among the parsed).
         let forms = &cx.doc.forms.projects;
         let unread = cx
             .doc
             .lines
             .unread
             .iter()
-            .filter(|f| f.title.contains("项目支出"))
+            .filter(|f| f.wholly() && f.title.contains("项目支出"))
             .count();
         for block in blocks(sec) {
             if block.published && !forms.is_empty() {

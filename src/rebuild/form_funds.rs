@@ -1,0 +1,440 @@
+//! The 项目名称 and 项目资金 of a Shanghai 财政项目支出绩效目标填报表 whose
+//! grid could not be read: single spaces, or a layout `form_layout` cannot
+//! cut into rows (the block prints its left half in three rows and its
+//! right half in four, at other heights, so no band centres them all).
+//!
+//! Both parts can be read without the grid. The name stands on its label's
+//! line ("项目名称 公共服务设施运行经费 项目性质 经常性项目 …") when the line
+//! is the form's first after its year and the 主管部门 row follows it at
+//! once: a name the PDF wrapped would leave a piece on a line between. In
+//! the fund block every figure follows its own label on the label's line,
+//! whatever the shape ("其中：当年财政拨款 11,419,043.00"), and the labels are
+//! the template's few ([`LABELS`]), each printed once but 其他资金, printed
+//! on both halves of one line (the 项目资金总额 half first). So a figure is
+//! paired with the label just before it on its line, and the reading is
+//! trusted only when every word of the block is one of those labels, a
+//! figure after its label, or the row's own label ("项目资金" over "（元）"),
+//! and every label has its figure. Anything else — a label with no figure
+//! (a blank), a label wrapped around its figure, a word of another kind —
+//! leaves the form unread: a figure under the wrong label would be a false
+//! error. The rest of the form (goals, indicators) stays unread (F111);
+//! the checks of the two fund blocks (F101, F102) run.
+//!
+//! The pairs are written back as the rows the TAB text has, the
+//! 项目资金总额 half on the left, so that the form reader tells the two
+//! blocks apart as it does there.
+
+use super::form_layout::PrintedLine;
+use super::RebuiltRow;
+use crate::prelude::*;
+
+/// The block's labels (without "其中："), in the order the rows are written.
+const LABELS: [&str; 6] = [
+    "项目资金总额",
+    "年度资金申请总额",
+    "财政资金",
+    "当年财政拨款",
+    "上年结转资金",
+    "其他资金",
+];
+
+/// The label printed twice, once on each half.
+const OTHER: &str = "其他资金";
+
+/// The row's own label, printed beside the block over one or two lines.
+const ROW_LABEL: &[&str] = &[
+    "项目资金",
+    "（元）",
+    "(元)",
+    "项目资金（元）",
+    "项目资金(元)",
+];
+
+/// The rows after the block: where it ends.
+const NEXT_ROWS: &[&str] = &[
+    "项目总目标",
+    "年度总体目标",
+    "项目绩效目标",
+    "一级指标",
+    "绩效指标",
+];
+
+/// The name's row and the fund block's rows, when both can be told;
+/// `printed` are the form's lines after its title.
+pub fn read(printed: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
+    let (name_at, name) = name_of(printed)?;
+    let pairs = pairs(block(printed, name_at)?)?;
+    let mut rows = vec![RebuiltRow {
+        lines: vec![printed[name_at].no],
+        cells: vec!["项目名称".to_string(), name.to_string()],
+    }];
+    rows.extend(fund_rows(&pairs)?);
+    Some(rows)
+}
+
+/// The name, and the index of its line: the line after the year that
+/// starts "项目名称" and is followed by the 主管部门 row.
+fn name_of<'a>(printed: &[PrintedLine<'a>]) -> Option<(usize, &'a str)> {
+    let at = printed
+        .iter()
+        .position(|l| first_word(l) == Some("项目名称"))?;
+    let before_is_year = printed[..at].iter().all(|l| is_year(l.text));
+    let after_is_department = printed
+        .get(at + 1)
+        .and_then(first_word)
+        .is_some_and(|w| w.starts_with("主管部门"));
+    if !before_is_year || !after_is_department {
+        return None;
+    }
+    let mut words = printed[at].text.split_whitespace().skip(1);
+    let name = words.next()?;
+    // The name is one word, up to the next label.
+    matches!(words.next(), None | Some("项目性质")).then_some((at, name))
+}
+
+fn first_word<'a>(line: &PrintedLine<'a>) -> Option<&'a str> {
+    line.text.split_whitespace().next()
+}
+
+/// "（2023年度）".
+fn is_year(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .and_then(|r| r.strip_suffix("年度"));
+    inner.is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A piece of the block: a label's or a figure's text, and its 1-based
+/// line.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    line: usize,
+}
+
+/// The pieces of the block, from the line holding "项目资金总额" (after the
+/// name's line) to the next row, the row's own label left out; None when
+/// the block or its end is missing. A line the lines stage took for a
+/// watermark is the block's when it holds a piece of it.
+fn block<'a>(printed: &[PrintedLine<'a>], name_at: usize) -> Option<Vec<Piece<'a>>> {
+    let lines = &printed[name_at + 1..];
+    let start = lines
+        .iter()
+        .position(|l| l.text.split_whitespace().any(|w| w == LABELS[0]))?;
+    let mut pieces = Vec::new();
+    for line in &lines[start..] {
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        if words
+            .iter()
+            .any(|w| NEXT_ROWS.iter().any(|r| w.starts_with(r)))
+        {
+            return Some(pieces);
+        }
+        let own: Vec<&str> = words.iter().flat_map(|w| split_figures(w)).collect();
+        if line.watermark && !own.iter().any(|p| is_figure(p) || label_of(p).is_some()) {
+            continue;
+        }
+        pieces.extend(
+            own.into_iter()
+                .filter(|p| !ROW_LABEL.contains(p))
+                .map(|text| Piece {
+                    text,
+                    line: line.no,
+                }),
+        );
+    }
+    None
+}
+
+/// A word cut where a figure and a label meet without a space, as single
+/// spaces print "0.00其他资金": the figure's characters (digits, comma,
+/// point, minus) and the rest taken apart, when every such run is a
+/// figure. Any other word is one piece.
+fn split_figures(word: &str) -> Vec<&str> {
+    let figure_char = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '-');
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut in_figure = word.starts_with(figure_char);
+    for (i, c) in word.char_indices() {
+        if figure_char(c) != in_figure {
+            pieces.push(&word[start..i]);
+            start = i;
+            in_figure = !in_figure;
+        }
+    }
+    pieces.push(&word[start..]);
+    let figures_whole = pieces
+        .iter()
+        .filter(|p| p.starts_with(figure_char))
+        .all(|p| is_figure(p));
+    if figures_whole {
+        pieces
+    } else {
+        vec![word]
+    }
+}
+
+/// The label a piece is (without its "其中："), if any.
+fn label_of(piece: &str) -> Option<&'static str> {
+    let bare = ["其中：", "其中:"]
+        .iter()
+        .find_map(|p| piece.strip_prefix(p))
+        .unwrap_or(piece);
+    LABELS.iter().copied().find(|l| *l == bare)
+}
+
+/// A printed amount: digits, with a sign, commas and decimals.
+fn is_figure(text: &str) -> bool {
+    text.trim_start_matches('-')
+        .starts_with(|c: char| c.is_ascii_digit())
+        && crate::model::Amount::parse(text).is_some()
+}
+
+/// A label and its figure, on one line.
+#[derive(Debug, Clone, Copy)]
+struct Pair<'a> {
+    label: &'static str,
+    printed: &'a str,
+    figure: &'a str,
+    line: usize,
+}
+
+/// Every piece paired: a label, then its figure on its line. None when a
+/// piece is neither, a label has no figure or a figure no label.
+fn pairs<'a>(pieces: Vec<Piece<'a>>) -> Option<Vec<Pair<'a>>> {
+    let mut pairs = Vec::new();
+    let mut rest = pieces.into_iter();
+    while let Some(label) = rest.next() {
+        let key = label_of(label.text)?;
+        let figure = rest.next()?;
+        if !is_figure(figure.text) || figure.line != label.line {
+            return None;
+        }
+        pairs.push(Pair {
+            label: key,
+            printed: label.text,
+            figure: figure.text,
+            line: label.line,
+        });
+    }
+    Some(pairs)
+}
+
+/// The pairs as the TAB text's rows, each a line of its own: 项目资金总额 |
+/// 年度资金申请总额; 财政资金 | 当年财政拨款; 上年结转资金 on the right;
+/// 其他资金 | 其他资金. None unless every label is there once (其他资金
+/// twice, on one line) and the rows' lines follow one another.
+fn fund_rows(pairs: &[Pair]) -> Option<Vec<RebuiltRow>> {
+    let once = |label: &str| {
+        let mut found = pairs.iter().filter(|p| p.label == label);
+        match (found.next(), found.next()) {
+            (Some(p), None) => Some(p),
+            _ => None,
+        }
+    };
+    let others: Vec<&Pair> = pairs.iter().filter(|p| p.label == OTHER).collect();
+    let [left_other, right_other] = others[..] else {
+        return None;
+    };
+    if left_other.line != right_other.line || pairs.len() != LABELS.len() + 1 {
+        return None;
+    }
+    let [total, annual, fiscal, current, carryover] = [0, 1, 2, 3, 4].map(|i| once(LABELS[i]));
+    let halves: [(Option<&Pair>, Option<&Pair>); 4] = [
+        (Some(total?), Some(annual?)),
+        (Some(fiscal?), Some(current?)),
+        (None, Some(carryover?)),
+        (Some(left_other), Some(right_other)),
+    ];
+    let mut rows: Vec<RebuiltRow> = Vec::with_capacity(halves.len());
+    for (left, right) in halves {
+        let mut lines: Vec<usize> = left.iter().chain(&right).map(|p| p.line).collect();
+        crate::slices::sort_unique(&mut lines);
+        // Each row below the one before: the form reader reads them in
+        // line order, the totals first.
+        if rows.last().is_some_and(|r| r.lines.last() >= lines.first()) {
+            return None;
+        }
+        let cells = [left, right]
+            .iter()
+            .flat_map(|half| match half {
+                Some(p) => [p.printed.to_string(), p.figure.to_string()],
+                None => [String::new(), String::new()],
+            })
+            .collect();
+        rows.push(RebuiltRow { lines, cells });
+    }
+    Some(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(text: &str) -> Option<Vec<(Vec<usize>, Vec<String>)>> {
+        let printed: Vec<PrintedLine> = text
+            .split('\n')
+            .enumerate()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(i, text)| PrintedLine {
+                no: i + 1,
+                text,
+                page_start: false,
+                watermark: false,
+            })
+            .collect();
+        read(&printed).map(|rows| rows.into_iter().map(|r| (r.lines, r.cells)).collect())
+    }
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    /// As pdfplumber prints the 2023 万里街道 form (single spaces).
+    const SPACED: &str = "（2023年度）
+项目名称 公共服务设施运行经费 项目性质 经常性项目 项目类别 其他运转类
+主管部门 上海市普陀区人民政府万里街道办事处 实施单位 上海市普陀区人民政府万里街道办事处
+计划开始日期 2023-01-01 计划完成日期 2023-12-31
+项目资金总额 10,903,043.00 年度资金申请总额 10,903,043.00
+其中：当年财政拨款 11,419,043.00
+项目资金
+其中：财政资金 10,903,043.00
+（元）
+上年结转资金 0.00
+其他资金 0.00其他资金 0.00
+项目总目标 年度总体目标
+项目";
+
+    #[test]
+    fn the_name_and_both_fund_blocks_are_read_as_the_tab_rows() {
+        let rows = rows_of(SPACED).expect("read");
+        assert_eq!(
+            rows[0],
+            (vec![2], strings(&["项目名称", "公共服务设施运行经费"]))
+        );
+        let expected = [
+            (
+                vec![5],
+                [
+                    "项目资金总额",
+                    "10,903,043.00",
+                    "年度资金申请总额",
+                    "10,903,043.00",
+                ],
+            ),
+            (
+                vec![6, 8],
+                [
+                    "其中：财政资金",
+                    "10,903,043.00",
+                    "其中：当年财政拨款",
+                    "11,419,043.00",
+                ],
+            ),
+            (vec![10], ["", "", "上年结转资金", "0.00"]),
+            (vec![11], ["其他资金", "0.00", "其他资金", "0.00"]),
+        ];
+        for (row, (lines, cells)) in rows[1..].iter().zip(expected) {
+            assert_eq!(row, &(lines, strings(&cells)));
+        }
+        assert_eq!(rows.len(), 5);
+    }
+
+    #[test]
+    fn the_layout_print_reads_the_same() {
+        let layout = "                                      （2023年度）
+
+      项目名称         公共服务设施运行经费                    项目性质        经常性项目 项目类别            其他运转类
+
+      主管部门      上海市普陀区人民政府万里街道办事处                实施单位         上海市普陀区人民政府万里街道办事处
+
+                项目资金总额                       10,903,043.00 年度资金申请总额                10,903,043.00
+
+                                                             其中：当年财政拨款             11,419,043.00
+      项目资金
+                其中：财政资金                      10,903,043.00
+       （元）
+                                                             上年结转资金                         0.00
+
+                其他资金                                    0.00 其他资金                           0.00
+
+                          项目总目标                                          年度总体目标";
+        let spaced = rows_of(SPACED).expect("spaced");
+        let laid_out = rows_of(layout).expect("layout");
+        let cells = |rows: &[(Vec<usize>, Vec<String>)]| -> Vec<Vec<String>> {
+            rows.iter().map(|r| r.1.clone()).collect()
+        };
+        assert_eq!(cells(&spaced), cells(&laid_out));
+    }
+
+    #[test]
+    fn a_blank_figure_leaves_the_form_unread() {
+        let blank = SPACED.replace("上年结转资金 0.00", "上年结转资金");
+        assert_eq!(rows_of(&blank), None);
+    }
+
+    #[test]
+    fn a_label_wrapped_around_its_figure_leaves_the_form_unread() {
+        let wrapped = SPACED.replace(
+            "其中：当年财政拨款 11,419,043.00",
+            "其中：当年财政 11,419,043.00\n拨款",
+        );
+        assert_eq!(rows_of(&wrapped), None);
+    }
+
+    #[test]
+    fn a_figure_on_another_line_than_its_label_leaves_the_form_unread() {
+        let apart = SPACED.replace("上年结转资金 0.00", "上年结转资金\n0.00");
+        assert_eq!(rows_of(&apart), None);
+    }
+
+    #[test]
+    fn a_wrapped_name_leaves_the_form_unread() {
+        let wrapped = SPACED.replace(
+            "项目名称 公共服务设施运行经费",
+            "项目名称 公共服务设施\n运行经费",
+        );
+        assert_eq!(rows_of(&wrapped), None);
+        let above = SPACED.replace("（2023年度）\n", "（2023年度）\n公共服务\n");
+        assert_eq!(rows_of(&above), None);
+    }
+
+    #[test]
+    fn the_two_other_funds_on_two_lines_cannot_be_told_apart() {
+        let apart = SPACED.replace("其他资金 0.00其他资金 0.00", "其他资金 0.00\n其他资金 0.00");
+        assert_eq!(rows_of(&apart), None);
+    }
+
+    #[test]
+    fn a_word_of_another_kind_in_the_block_leaves_the_form_unread() {
+        let other = SPACED.replace("（元）", "（元） 备注");
+        assert_eq!(rows_of(&other), None);
+    }
+
+    #[test]
+    fn figures_glued_to_labels_are_cut_only_where_both_are_whole() {
+        assert_eq!(split_figures("0.00其他资金"), ["0.00", "其他资金"]);
+        assert_eq!(
+            split_figures("4,563,800.00年度资金申请总额"),
+            ["4,563,800.00", "年度资金申请总额"]
+        );
+        assert_eq!(split_figures("2023-01-01"), ["2023-01-01"]);
+        assert_eq!(split_figures("其中：财政资金"), ["其中：财政资金"]);
+    }
+
+    #[test]
+    fn hostile_lines_end_in_none_not_a_panic() {
+        let long = "项目资金总额 1 ".repeat(5000);
+        for text in [
+            "",
+            "项目名称",
+            "项目名称 x\n主管部门",
+            &long,
+            "项目名称 x\n主管部门\n项目资金总额",
+        ] {
+            let _ = rows_of(text);
+        }
+    }
+}
