@@ -87,6 +87,18 @@ fn messages(report: &Value, rules: &[&str]) -> Vec<String> {
     m
 }
 
+/// Why `rule` could not run, as the report's checks say.
+fn reasons(report: &Value, rule: &str) -> Vec<String> {
+    report["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["rule"] == rule && c["status"] == "could_not_run")
+        .flat_map(|c| c["reasons"].as_array().into_iter().flatten())
+        .filter_map(|r| r.as_str().map(str::to_string))
+        .collect()
+}
+
 /// Compares every form `other` (the report of rendering `name`) read with
 /// the same form of `reference`, the part read of a form read in part.
 fn compare_forms(
@@ -118,6 +130,19 @@ fn compare_forms(
                 )
             } else {
                 tally.partial_project += 1;
+                // Its indicators and goals were not read: the checks that
+                // read them say so rather than pass it over.
+                let project = form["name"]["text"].as_str().unwrap_or("");
+                for rule in ["F108", "F109"] {
+                    let said = reasons(other, rule)
+                        .iter()
+                        .any(|r| r.contains(&format!("「{project}」只读入了项目名称和项目资金")));
+                    if !said {
+                        failures.push(format!(
+                            "{name}: {key}: {rule} does not say it could not run"
+                        ));
+                    }
+                }
                 (
                     &[".name", ".implementation", ".annual"],
                     "F101",

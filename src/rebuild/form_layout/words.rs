@@ -59,8 +59,15 @@ impl Word<'_> {
     /// than half a CJK character) and a column for each CJK mark (a
     /// typesetter squeezes "”。" or "》（" to half their width).
     pub(super) fn least_width(&self) -> usize {
-        let marks = self.text.chars().filter(|&c| is_cjk_mark(c)).count();
-        self.width() - self.ascii_slack() - marks
+        // One pass over the characters: every band the cut into rows tries
+        // asks it of each of its words.
+        let (mut width, mut ascii, mut marks) = (0, 0, 0);
+        for c in self.text.chars() {
+            width += char_width(c);
+            ascii += usize::from(c.is_ascii());
+            marks += usize::from(is_cjk_mark(c));
+        }
+        width - ascii / 2 - marks
     }
 }
 

@@ -50,11 +50,22 @@ impl Rule for FormIndicators {
             return;
         }
         // A form read in part has no indicators read (F111 says so).
-        if let Some(o) = forms.overall.as_ref().filter(|o| !o.partial) {
-            check_one(sink, PLACE, o.title_line, &o.indicators);
+        match forms.overall.as_ref() {
+            Some(o) if o.partial => {
+                sink.could_not_run(format!("{PLACE}只读入了年度预算情况，绩效指标未能读取"))
+            }
+            Some(o) => check_one(sink, PLACE, o.title_line, &o.indicators),
+            None => {}
         }
-        for form in forms.projects.iter().filter(|f| !f.partial) {
-            check_one(sink, &form_place(form), form.name_line(), &form.indicators);
+        for form in &forms.projects {
+            let place = form_place(form);
+            if form.partial {
+                sink.could_not_run(format!(
+                    "{place}只读入了项目名称和项目资金，绩效指标未能读取"
+                ));
+                continue;
+            }
+            check_one(sink, &place, form.name_line(), &form.indicators);
         }
     }
 }

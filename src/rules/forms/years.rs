@@ -53,6 +53,12 @@ impl Rule for FormYear {
         }
         for form in &cx.doc.forms.projects {
             let place = form_place(form);
+            if form.partial {
+                sink.could_not_run(format!(
+                    "{place}只读入了项目名称和项目资金，年度目标和绩效指标未能读取"
+                ));
+                continue;
+            }
             for goal in form.goals.iter().filter(|g| g.period != "实施期目标") {
                 sink.compared();
                 if let Some(problem) = goal_problem(&goal.text, year) {
