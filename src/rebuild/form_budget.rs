@@ -20,6 +20,7 @@
 //! sharing a printed line make one row, so every line is one row's line.
 
 use super::form_layout::PrintedLine;
+use super::tokens::is_amount;
 use super::RebuiltRow;
 use crate::parse::forms::overall::BUDGET_LABELS;
 use crate::prelude::*;
@@ -114,7 +115,7 @@ fn block_words<'a>(printed: &[PrintedLine<'a>]) -> Option<Vec<Word<'a>>> {
 
 /// A figure, or a label of the block (whole, or its head).
 fn is_block_word(text: &str) -> bool {
-    is_figure(text) || completes(text, true) || completes(text, false) || HEADINGS.contains(&text)
+    is_amount(text) || completes(text, true) || completes(text, false) || HEADINGS.contains(&text)
 }
 
 /// Whether a line holds a figure or a label of the block, whole or in part.
@@ -149,7 +150,7 @@ fn pair<'a>(words: &[Word<'a>]) -> Option<Vec<Pair<'a>>> {
     let mut open: Option<usize> = None;
     let mut pending: Vec<Word> = Vec::new();
     for &word in words {
-        if !is_figure(word.text) {
+        if !is_amount(word.text) {
             pending.push(word);
             continue;
         }
@@ -240,13 +241,6 @@ fn completes(label: &str, whole: bool) -> bool {
                 .iter()
                 .any(|l| l.len() > bare.len() && l.starts_with(bare))
     }
-}
-
-/// A printed amount: digits, with a sign, commas and decimals.
-fn is_figure(text: &str) -> bool {
-    text.trim_start_matches('-')
-        .starts_with(|c: char| c.is_ascii_digit())
-        && crate::model::Amount::parse(text).is_some()
 }
 
 /// Each label once (合计 twice: the sources', then the uses'), and a

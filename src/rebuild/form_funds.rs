@@ -25,6 +25,7 @@
 //! blocks apart as it does there.
 
 use super::form_layout::PrintedLine;
+use super::tokens::is_amount;
 use super::RebuiltRow;
 use crate::prelude::*;
 
@@ -133,7 +134,7 @@ fn block<'a>(printed: &[PrintedLine<'a>], name_at: usize) -> Option<Vec<Piece<'a
             return Some(pieces);
         }
         let own: Vec<&str> = words.iter().flat_map(|w| split_figures(w)).collect();
-        if line.watermark && !own.iter().any(|p| is_figure(p) || label_of(p).is_some()) {
+        if line.watermark && !own.iter().any(|p| is_amount(p) || label_of(p).is_some()) {
             continue;
         }
         pieces.extend(
@@ -168,7 +169,7 @@ fn split_figures(word: &str) -> Vec<&str> {
     let figures_whole = pieces
         .iter()
         .filter(|p| p.starts_with(figure_char))
-        .all(|p| is_figure(p));
+        .all(|p| is_amount(p));
     if figures_whole {
         pieces
     } else {
@@ -183,13 +184,6 @@ fn label_of(piece: &str) -> Option<&'static str> {
         .find_map(|p| piece.strip_prefix(p))
         .unwrap_or(piece);
     LABELS.iter().copied().find(|l| *l == bare)
-}
-
-/// A printed amount: digits, with a sign, commas and decimals.
-fn is_figure(text: &str) -> bool {
-    text.trim_start_matches('-')
-        .starts_with(|c: char| c.is_ascii_digit())
-        && crate::model::Amount::parse(text).is_some()
 }
 
 /// A label and its figure, on one line.
@@ -209,7 +203,7 @@ fn pairs<'a>(pieces: Vec<Piece<'a>>) -> Option<Vec<Pair<'a>>> {
     while let Some(label) = rest.next() {
         let key = label_of(label.text)?;
         let figure = rest.next()?;
-        if !is_figure(figure.text) || figure.line != label.line {
+        if !is_amount(figure.text) || figure.line != label.line {
             return None;
         }
         pairs.push(Pair {
@@ -370,47 +364,46 @@ mod tests {
     }
 
     #[test]
-    fn a_blank_figure_leaves_the_form_unread() {
-        let blank = SPACED.replace("上年结转资金 0.00", "上年结转资金");
-        assert_eq!(rows_of(&blank), None);
-    }
-
-    #[test]
-    fn a_label_wrapped_around_its_figure_leaves_the_form_unread() {
-        let wrapped = SPACED.replace(
-            "其中：当年财政拨款 11,419,043.00",
-            "其中：当年财政 11,419,043.00\n拨款",
-        );
-        assert_eq!(rows_of(&wrapped), None);
-    }
-
-    #[test]
-    fn a_figure_on_another_line_than_its_label_leaves_the_form_unread() {
-        let apart = SPACED.replace("上年结转资金 0.00", "上年结转资金\n0.00");
-        assert_eq!(rows_of(&apart), None);
-    }
-
-    #[test]
-    fn a_wrapped_name_leaves_the_form_unread() {
-        let wrapped = SPACED.replace(
-            "项目名称 公共服务设施运行经费",
-            "项目名称 公共服务设施\n运行经费",
-        );
-        assert_eq!(rows_of(&wrapped), None);
-        let above = SPACED.replace("（2023年度）\n", "（2023年度）\n公共服务\n");
-        assert_eq!(rows_of(&above), None);
-    }
-
-    #[test]
-    fn the_two_other_funds_on_two_lines_cannot_be_told_apart() {
-        let apart = SPACED.replace("其他资金 0.00其他资金 0.00", "其他资金 0.00\n其他资金 0.00");
-        assert_eq!(rows_of(&apart), None);
-    }
-
-    #[test]
-    fn a_word_of_another_kind_in_the_block_leaves_the_form_unread() {
-        let other = SPACED.replace("（元）", "（元） 备注");
-        assert_eq!(rows_of(&other), None);
+    fn a_reading_that_is_not_certain_leaves_the_form_unread() {
+        // (what, printed, printed instead)
+        let cases = [
+            ("a blank figure", "上年结转资金 0.00", "上年结转资金"),
+            (
+                "a label wrapped around its figure",
+                "其中：当年财政拨款 11,419,043.00",
+                "其中：当年财政 11,419,043.00\n拨款",
+            ),
+            (
+                "a figure under its label",
+                "上年结转资金 0.00",
+                "上年结转资金\n0.00",
+            ),
+            (
+                "a name wrapped onto the next line",
+                "项目名称 公共服务设施运行经费",
+                "项目名称 公共服务设施\n运行经费",
+            ),
+            (
+                "a name's piece above it",
+                "（2023年度）\n",
+                "（2023年度）\n公共服务\n",
+            ),
+            (
+                "the two 其他资金 on two lines",
+                "其他资金 0.00其他资金 0.00",
+                "其他资金 0.00\n其他资金 0.00",
+            ),
+            (
+                "a word of another kind in the block",
+                "（元）",
+                "（元） 备注",
+            ),
+        ];
+        for (what, printed, instead) in cases {
+            let text = SPACED.replace(printed, instead);
+            assert_ne!(text, SPACED, "{what}: nothing replaced");
+            assert_eq!(rows_of(&text), None, "{what}");
+        }
     }
 
     #[test]

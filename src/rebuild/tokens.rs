@@ -15,6 +15,15 @@ pub fn is_figure(token: &str) -> bool {
     token.contains('.') && !token.ends_with('.') && crate::model::Amount::parse(token).is_some()
 }
 
+/// A printed amount, whole or not ("1,816,000", "0.00", "-3.5"): a
+/// figure of a 绩效 form's label–figure pairs, where no code stands.
+pub fn is_amount(token: &str) -> bool {
+    token
+        .trim_start_matches('-')
+        .starts_with(|c: char| c.is_ascii_digit())
+        && crate::model::Amount::parse(token).is_some()
+}
+
 /// How a table region prints its amounts: with decimals (the 13-table
 /// template, 万元), or whole (Shanghai's 元 tables: "3,296,600", "0"). In a
 /// region of whole figures an integer is a figure too; its codes are told
