@@ -1,7 +1,8 @@
-//! The 项目名称 and 项目资金 of a Shanghai 财政项目支出绩效目标填报表 whose
-//! grid could not be read: single spaces, or a layout `form_layout` cannot
-//! cut into rows (the block prints its left half in three rows and its
-//! right half in four, at other heights, so no band centres them all).
+//! The 项目名称 of a project form, and the 项目资金 of a Shanghai
+//! 财政项目支出绩效目标填报表, whose grid could not be read: single spaces,
+//! or a layout `form_layout` cannot cut into rows (Shanghai's fund block
+//! prints its left half in three rows and its right half in four, at other
+//! heights, so no band centres them all).
 //!
 //! Both parts can be read without the grid. The name stands on its label's
 //! line ("项目名称 公共服务设施运行经费 项目性质 经常性项目 …") when the line
@@ -23,6 +24,11 @@
 //! The pairs are written back as the rows the TAB text has, the
 //! 项目资金总额 half on the left, so that the form reader tells the two
 //! blocks apart as it does there.
+//!
+//! Any project form (the 13-table template's too) whose funds cannot be
+//! told this way keeps its name alone when the name can be told: its
+//! names are compared with the 项目支出 table's and a 专项资金 heading's
+//! (F107, P104) while the checks of the rest say they could not run.
 
 use super::form_layout::PrintedLine;
 use super::tokens::is_amount;
@@ -60,30 +66,49 @@ const NEXT_ROWS: &[&str] = &[
     "绩效指标",
 ];
 
-/// The name's row and the fund block's rows, when both can be told;
-/// `printed` are the form's lines after its title.
-pub fn read(printed: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
+/// The name's row and, when they can be told, the fund block's rows, with
+/// the part they are ("项目名称和项目资金", "项目名称"); `printed` are the
+/// form's lines after its title. None when the name cannot be told.
+pub fn read(printed: &[PrintedLine]) -> Option<(&'static str, Vec<RebuiltRow>)> {
     let (name_at, name) = name_of(printed)?;
-    let pairs = pairs(block(printed, name_at)?)?;
     let mut rows = vec![RebuiltRow {
         lines: vec![printed[name_at].no],
         cells: vec!["项目名称".to_string(), name.to_string()],
     }];
-    rows.extend(fund_rows(&pairs)?);
-    Some(rows)
+    let funds = block(printed, name_at)
+        .and_then(pairs)
+        .and_then(|pairs| fund_rows(&pairs));
+    match funds {
+        Some(funds) => {
+            rows.extend(funds);
+            Some(("项目名称和项目资金", rows))
+        }
+        None => Some(("项目名称", rows)),
+    }
 }
 
-/// The name, and the index of its line: the line after the year that
-/// starts "项目名称" and is followed by the 主管部门 row.
+/// The name, and the index of its line: the line that starts "项目名称"
+/// right under the year, followed at once by the 主管部门 row — its label
+/// ("主管部门", "主管部门及代"), or the first piece of its value wrapped
+/// above the label ("038-阳泉市商务": a department's code opens it, which
+/// no project name's piece does).
 fn name_of<'a>(printed: &[PrintedLine<'a>]) -> Option<(usize, &'a str)> {
     let at = printed
         .iter()
         .position(|l| first_word(l) == Some("项目名称"))?;
     let before_is_year = printed[..at].iter().all(|l| is_year(l.text));
-    let after_is_department = printed
-        .get(at + 1)
-        .and_then(first_word)
-        .is_some_and(|w| w.starts_with("主管部门"));
+    let starts_department = |i: usize| {
+        printed
+            .get(i)
+            .and_then(first_word)
+            .is_some_and(|w| w.starts_with("主管部门"))
+    };
+    let after_is_department = starts_department(at + 1)
+        || (printed
+            .get(at + 1)
+            .and_then(first_word)
+            .is_some_and(is_department_code)
+            && starts_department(at + 2));
     if !before_is_year || !after_is_department {
         return None;
     }
@@ -93,13 +118,19 @@ fn name_of<'a>(printed: &[PrintedLine<'a>]) -> Option<(usize, &'a str)> {
     matches!(words.next(), None | Some("项目性质")).then_some((at, name))
 }
 
+/// "038-阳泉市商务": three digits and a hyphen, as a 主管部门及代码 opens.
+fn is_department_code(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() > 4 && bytes[..3].iter().all(u8::is_ascii_digit) && bytes[3] == b'-'
+}
+
 fn first_word<'a>(line: &PrintedLine<'a>) -> Option<&'a str> {
     line.text.split_whitespace().next()
 }
 
-/// "（2023年度）".
+/// "（2023年度）", "（2022 年度）".
 fn is_year(text: &str) -> bool {
-    let t = text.trim();
+    let t: String = text.split_whitespace().collect();
     let inner = t
         .strip_prefix(['（', '('])
         .and_then(|r| r.strip_suffix(['）', ')']))
@@ -267,7 +298,10 @@ fn fund_rows(pairs: &[Pair]) -> Option<Vec<RebuiltRow>> {
 mod tests {
     use super::*;
 
-    fn rows_of(text: &str) -> Option<Vec<(Vec<usize>, Vec<String>)>> {
+    type Rows = Vec<(Vec<usize>, Vec<String>)>;
+
+    /// The part read and its rows.
+    fn read_of(text: &str) -> Option<(&'static str, Rows)> {
         let printed: Vec<PrintedLine> = text
             .split('\n')
             .enumerate()
@@ -279,7 +313,15 @@ mod tests {
                 watermark: false,
             })
             .collect();
-        read(&printed).map(|rows| rows.into_iter().map(|r| (r.lines, r.cells)).collect())
+        read(&printed)
+            .map(|(part, rows)| (part, rows.into_iter().map(|r| (r.lines, r.cells)).collect()))
+    }
+
+    /// The rows, when the name and the funds were read.
+    fn rows_of(text: &str) -> Option<Rows> {
+        read_of(text)
+            .filter(|(part, _)| *part == "项目名称和项目资金")
+            .map(|(_, rows)| rows)
     }
 
     fn strings(cells: &[&str]) -> Vec<String> {
@@ -357,14 +399,13 @@ mod tests {
                           项目总目标                                          年度总体目标";
         let spaced = rows_of(SPACED).expect("spaced");
         let laid_out = rows_of(layout).expect("layout");
-        let cells = |rows: &[(Vec<usize>, Vec<String>)]| -> Vec<Vec<String>> {
-            rows.iter().map(|r| r.1.clone()).collect()
-        };
+        let cells =
+            |rows: &Rows| -> Vec<Vec<String>> { rows.iter().map(|r| r.1.clone()).collect() };
         assert_eq!(cells(&spaced), cells(&laid_out));
     }
 
     #[test]
-    fn a_reading_that_is_not_certain_leaves_the_form_unread() {
+    fn funds_that_cannot_be_told_leave_the_name_read_alone() {
         // (what, printed, printed instead)
         let cases = [
             ("a blank figure", "上年结转资金 0.00", "上年结转资金"),
@@ -377,16 +418,6 @@ mod tests {
                 "a figure under its label",
                 "上年结转资金 0.00",
                 "上年结转资金\n0.00",
-            ),
-            (
-                "a name wrapped onto the next line",
-                "项目名称 公共服务设施运行经费",
-                "项目名称 公共服务设施\n运行经费",
-            ),
-            (
-                "a name's piece above it",
-                "（2023年度）\n",
-                "（2023年度）\n公共服务\n",
             ),
             (
                 "the two 其他资金 on two lines",
@@ -402,8 +433,63 @@ mod tests {
         for (what, printed, instead) in cases {
             let text = SPACED.replace(printed, instead);
             assert_ne!(text, SPACED, "{what}: nothing replaced");
-            assert_eq!(rows_of(&text), None, "{what}");
+            let (part, rows) = read_of(&text).expect(what);
+            assert_eq!(part, "项目名称", "{what}");
+            assert_eq!(
+                rows,
+                [(vec![2], strings(&["项目名称", "公共服务设施运行经费"]))]
+            );
         }
+    }
+
+    #[test]
+    fn a_name_that_cannot_be_told_leaves_the_form_unread() {
+        let cases = [
+            (
+                "a name wrapped onto the next line",
+                "项目名称 公共服务设施运行经费",
+                "项目名称 公共服务设施\n运行经费",
+            ),
+            (
+                "a name's piece above it",
+                "（2023年度）\n",
+                "（2023年度）\n公共服务\n",
+            ),
+            (
+                "two words where the name stands",
+                "公共服务设施运行经费",
+                "公共服务 设施运行经费",
+            ),
+        ];
+        for (what, printed, instead) in cases {
+            let text = SPACED.replace(printed, instead);
+            assert_ne!(text, SPACED, "{what}: nothing replaced");
+            assert_eq!(read_of(&text), None, "{what}");
+        }
+    }
+
+    /// A 13-table form single-spaced (the 2022 专项资金 document): the
+    /// 主管部门 value's first piece stands between the name and its label.
+    #[test]
+    fn a_name_followed_by_a_department_code_is_read() {
+        let form = "（2022 年度）
+项目名称 阳泉市开发区建设领导小组办公室工作经费
+038-阳泉市商务
+主管部门及代码 实施单位 阳泉市商务局
+局
+项目资金 (元) 年度资金总额: 30,000";
+        let (part, rows) = read_of(form).expect("read");
+        assert_eq!(part, "项目名称");
+        assert_eq!(
+            rows,
+            [(
+                vec![2],
+                strings(&["项目名称", "阳泉市开发区建设领导小组办公室工作经费"])
+            )]
+        );
+        // A piece that opens with no code may be the name's own.
+        let piece = form.replace("038-阳泉市商务", "阳泉市商务");
+        assert_eq!(read_of(&piece), None);
     }
 
     #[test]

@@ -148,7 +148,7 @@ fn laid_out(
             super::form_budget::read(&printed).map(|rows| Read::Part("年度预算情况", rows))
         }
         TitleKind::Project => {
-            super::form_funds::read(&printed).map(|rows| Read::Part("项目名称和项目资金", rows))
+            super::form_funds::read(&printed).map(|(part, rows)| Read::Part(part, rows))
         }
     }
 }

@@ -42,7 +42,11 @@ pub fn parse(lines: &Lines) -> SpecialFunds {
                     projects: Vec::new(),
                 });
             }
-            let project = read_project(&content, i, number, name, &titles);
+            let mut project = read_project(&content, i, number, name, &titles);
+            // A 申报表 read in part (`rebuild::form_funds`): the rest is unread.
+            if let Some(form) = project.form.as_mut() {
+                form.partial = lines.unread.iter().any(|u| u.first == form.title_line);
+            }
             if let Some(class) = out.classes.last_mut() {
                 class.projects.push(project);
             }

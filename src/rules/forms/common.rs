@@ -20,6 +20,18 @@ use crate::slices::sort_stable_by;
 use crate::slices::trim_prefixes;
 use crate::text::fold_key;
 
+/// What was read of the form titled on `title_line` when it was read in
+/// part ("项目名称和项目资金", "项目名称"), as the forms stage said.
+pub fn part_read(cx: &Context, title_line: usize) -> &'static str {
+    cx.doc
+        .lines
+        .unread
+        .iter()
+        .find(|u| u.first == title_line)
+        .and_then(|u| u.part_read)
+        .unwrap_or("部分内容")
+}
+
 /// "绩效目标表「遗属补助」" — how findings name a project form.
 pub fn form_place(form: &ProjectForm) -> String {
     let name = form.name_text();

@@ -15,7 +15,7 @@
 //! 不报告。若整张表没有满意度指标一行，报告警告；“生态效益 双碳目标”一行没有
 //! 指标值，报告警告。
 
-use super::common::form_place;
+use super::common::{form_place, part_read};
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::prelude::*;
@@ -60,9 +60,8 @@ impl Rule for FormIndicators {
         for form in &forms.projects {
             let place = form_place(form);
             if form.partial {
-                sink.could_not_run(format!(
-                    "{place}只读入了项目名称和项目资金，绩效指标未能读取"
-                ));
+                let part = part_read(cx, form.title_line);
+                sink.could_not_run(format!("{place}只读入了{part}，绩效指标未能读取"));
                 continue;
             }
             check_one(sink, &place, form.name_line(), &form.indicators);

@@ -18,7 +18,7 @@ use super::common::{project_place, LOCATION};
 use crate::model::forms::FormValue;
 use crate::prelude::*;
 use crate::report::Severity;
-use crate::rules::forms::common::form_value_evidence;
+use crate::rules::forms::common::{form_value_evidence, part_read};
 use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -64,6 +64,11 @@ impl Rule for SpecialSource {
             else {
                 continue;
             };
+            if form.partial {
+                let part = part_read(cx, form.title_line);
+                sink.could_not_run(format!("{place} 的申报表只读入了{part}，资金构成未能读取"));
+                continue;
+            }
             let Some(kind) = classify(source) else {
                 sink.could_not_run(format!("{place} 的资金来源「{source}」无法归类"));
                 continue;
