@@ -267,9 +267,10 @@ export interface ProjectForm {
   indicators: Indicator[];
   name?: FormText | null;
   /**
-   * Only its name and 项目资金 were read: the text lays the form out so
-   * that the rest of its cells cannot be told (F111 names it), and the
-   * checks of its goals and indicators do not run.
+   * Read in part: its name, and a Shanghai form's 项目资金 when they
+   * could be told (`Lines::part_read` says which); the text lays the
+   * form out so that the rest of its cells cannot be told (F111 names
+   * it), and the checks of its goals and indicators do not run.
    */
   partial?: boolean;
   /**

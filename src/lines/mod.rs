@@ -150,6 +150,16 @@ impl Lines {
             .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
     }
 
+    /// What was read of the 绩效 form titled on line `title` when it was
+    /// read in part ("年度预算情况", "项目名称和项目资金", "项目名称");
+    /// None when it was read whole.
+    pub fn part_read(&self, title: usize) -> Option<&'static str> {
+        self.unread
+            .iter()
+            .find(|u| u.first == title)
+            .and_then(|u| u.part_read)
+    }
+
     /// The line numbered `no` (1-based).
     pub fn get(&self, no: usize) -> Option<&Line> {
         no.checked_sub(1).and_then(|i| self.all.get(i))

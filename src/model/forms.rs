@@ -132,9 +132,10 @@ pub struct ProjectForm {
     /// form does not say which).
     pub goals: Vec<Goal>,
     pub indicators: Vec<Indicator>,
-    /// Only its name and 项目资金 were read: the text lays the form out so
-    /// that the rest of its cells cannot be told (F111 names it), and the
-    /// checks of its goals and indicators do not run.
+    /// Read in part: its name, and a Shanghai form's 项目资金 when they
+    /// could be told (`Lines::part_read` says which); the text lays the
+    /// form out so that the rest of its cells cannot be told (F111 names
+    /// it), and the checks of its goals and indicators do not run.
     #[serde(default, skip_serializing_if = "core::ops::Not::not")]
     pub partial: bool,
 }

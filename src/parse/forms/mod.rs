@@ -29,14 +29,14 @@ pub fn parse(lines: &Lines) -> Forms {
             TitleKind::Overall if forms.overall.is_none() => {
                 let mut form = overall::read(content[start], &body);
                 // Read in part (`rebuild::form_budget`): the rest is unread.
-                form.partial = lines.unread.iter().any(|u| u.first == form.title_line);
+                form.partial = lines.part_read(form.title_line).is_some();
                 forms.overall = Some(form);
             }
             TitleKind::Overall => {}
             TitleKind::Project => {
                 let mut form = project::read(content[start], &body);
                 // Read in part (`rebuild::form_funds`): the rest is unread.
-                form.partial = lines.unread.iter().any(|u| u.first == form.title_line);
+                form.partial = lines.part_read(form.title_line).is_some();
                 forms.projects.push(form);
             }
         }

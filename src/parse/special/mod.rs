@@ -45,7 +45,7 @@ pub fn parse(lines: &Lines) -> SpecialFunds {
             let mut project = read_project(&content, i, number, name, &titles);
             // A 申报表 read in part (`rebuild::form_funds`): the rest is unread.
             if let Some(form) = project.form.as_mut() {
-                form.partial = lines.unread.iter().any(|u| u.first == form.title_line);
+                form.partial = lines.part_read(form.title_line).is_some();
             }
             if let Some(class) = out.classes.last_mut() {
                 class.projects.push(project);

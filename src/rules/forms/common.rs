@@ -20,16 +20,25 @@ use crate::slices::sort_stable_by;
 use crate::slices::trim_prefixes;
 use crate::text::fold_key;
 
-/// What was read of the form titled on `title_line` when it was read in
-/// part ("项目名称和项目资金", "项目名称"), as the forms stage said.
-pub fn part_read(cx: &Context, title_line: usize) -> &'static str {
-    cx.doc
-        .lines
-        .unread
-        .iter()
-        .find(|u| u.first == title_line)
-        .and_then(|u| u.part_read)
-        .unwrap_or("部分内容")
+/// Whether `form` was read in part (`ProjectForm::partial`); if so, tells
+/// the sink that `unread` could not be checked on it, naming `place` and
+/// what was read.
+pub fn read_in_part(
+    cx: &Context,
+    sink: &mut Sink,
+    form: &ProjectForm,
+    place: &str,
+    unread: &str,
+) -> bool {
+    if form.partial {
+        let part = cx
+            .doc
+            .lines
+            .part_read(form.title_line)
+            .unwrap_or("部分内容");
+        sink.could_not_run(format!("{place}只读入了{part}，{unread}未能读取"));
+    }
+    form.partial
 }
 
 /// "绩效目标表「遗属补助」" — how findings name a project form.

@@ -15,7 +15,7 @@
 //! 不报告。若整张表没有满意度指标一行，报告警告；“生态效益 双碳目标”一行没有
 //! 指标值，报告警告。
 
-use super::common::{form_place, part_read};
+use super::common::{form_place, read_in_part};
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::prelude::*;
@@ -59,9 +59,7 @@ impl Rule for FormIndicators {
         }
         for form in &forms.projects {
             let place = form_place(form);
-            if form.partial {
-                let part = part_read(cx, form.title_line);
-                sink.could_not_run(format!("{place}只读入了{part}，绩效指标未能读取"));
+            if read_in_part(cx, sink, form, &place, "绩效指标") {
                 continue;
             }
             check_one(sink, &place, form.name_line(), &form.indicators);

@@ -17,7 +17,7 @@
 //! 2026年度预算中“政府购买财政事务中心服务费”的年度目标写“2025年，通过政府购买
 //! 服务…”：报告警告。时效指标“2026年12月底前”：不报告。
 
-use super::common::{form_place, part_read};
+use super::common::{form_place, read_in_part};
 use crate::prelude::*;
 use crate::profile::Role;
 use crate::report::Severity;
@@ -53,9 +53,7 @@ impl Rule for FormYear {
         }
         for form in &cx.doc.forms.projects {
             let place = form_place(form);
-            if form.partial {
-                let part = part_read(cx, form.title_line);
-                sink.could_not_run(format!("{place}只读入了{part}，年度目标和绩效指标未能读取"));
+            if read_in_part(cx, sink, form, &place, "年度目标和绩效指标") {
                 continue;
             }
             for goal in form.goals.iter().filter(|g| g.period != "实施期目标") {

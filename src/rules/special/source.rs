@@ -18,7 +18,7 @@ use super::common::{project_place, LOCATION};
 use crate::model::forms::FormValue;
 use crate::prelude::*;
 use crate::report::Severity;
-use crate::rules::forms::common::{form_value_evidence, part_read};
+use crate::rules::forms::common::{form_value_evidence, read_in_part};
 use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -64,9 +64,7 @@ impl Rule for SpecialSource {
             else {
                 continue;
             };
-            if form.partial {
-                let part = part_read(cx, form.title_line);
-                sink.could_not_run(format!("{place} 的申报表只读入了{part}，资金构成未能读取"));
+            if read_in_part(cx, sink, form, &format!("{place} 的申报表"), "资金构成") {
                 continue;
             }
             let Some(kind) = classify(source) else {
