@@ -31,6 +31,10 @@ struct Local {
     slots: SlotReads,
     fixed: Units,
     at_most: bool,
+    /// For each chain it reads: the chain and the position of its last slot
+    /// there. The sum is decided in full once the search has gone past
+    /// each: a look per chain, not per slot, at every node of the search.
+    decided_at: Vec<(usize, usize)>,
 }
 
 /// What the search knows of a run: its chains and the sums within it.
@@ -40,9 +44,10 @@ pub(super) struct Search<'a> {
     /// For each slot: its chain and its index in the chain.
     place: Vec<(usize, usize)>,
     locals: Vec<Local>,
-    /// For each slot: the sums reading it (only they can change when the
-    /// slot is decided).
-    locals_of: Vec<Vec<usize>>,
+    /// For each slot: the sums whose last slot in its chain it is. Only
+    /// they can become decided in full when the slot is decided (a sum
+    /// reading two chains by whichever chain passes it last).
+    closed_by: Vec<Vec<usize>>,
     terms: &'a [Option<Units>],
     /// Most nodes to visit.
     work: usize,
@@ -73,21 +78,19 @@ impl<'a> Search<'a> {
         }
         let locals: Vec<Local> = constraints
             .iter()
-            .filter_map(|k| local(k, run, &exclusive, scale))
+            .filter_map(|k| local(k, run, &exclusive, scale, &place))
             .collect();
-        let mut locals_of = vec![Vec::new(); run.slots.len()];
+        let mut closed_by = vec![Vec::new(); run.slots.len()];
         for (l, local) in locals.iter().enumerate() {
-            for &(s, _, _) in &local.slots {
-                if !locals_of[s].contains(&l) {
-                    locals_of[s].push(l);
-                }
+            for &(c, k) in &local.decided_at {
+                closed_by[chains[c][k]].push(l);
             }
         }
         Search {
             chains,
             place,
             locals,
-            locals_of,
+            closed_by,
             terms,
             work: match effort {
                 Effort::First => FIRST_WORK,
@@ -175,19 +178,20 @@ impl<'a> Search<'a> {
     /// full. A sum decided before was checked then, and its slots have
     /// not changed since: only these can break.
     fn holds_after(&self, st: &State, chain: usize, newly: core::ops::Range<usize>) -> bool {
-        self.chains[chain][newly]
-            .iter()
-            .flat_map(|&s| &self.locals_of[s])
-            .all(|&l| self.local_holds(st, &self.locals[l]))
+        // The search's inner loop: most slots close no sum.
+        for &s in &self.chains[chain][newly] {
+            for &l in &self.closed_by[s] {
+                if !self.local_holds(st, &self.locals[l]) {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// Whether the sum holds, or is not decided yet.
     fn local_holds(&self, st: &State, l: &Local) -> bool {
-        let decided = |s: usize| {
-            let (c, k) = self.place[s];
-            k < st.pos[c]
-        };
-        if !l.slots.iter().all(|x| decided(x.0)) {
+        if !l.decided_at.iter().all(|&(c, k)| k < st.pos[c]) {
             return true;
         }
         let mut sum = l.fixed;
@@ -220,18 +224,28 @@ fn within_local(l: &Local, sum: Units) -> bool {
 }
 
 /// The sum as the run's slots it reads, when every cell it reads is a
-/// slot of the run's alone.
+/// slot of the run's alone; `place` gives each slot's chain and position.
 fn local(
     k: &Constraint,
     run: &Run,
     exclusive: &impl Fn((usize, usize)) -> bool,
     scale: u32,
+    place: &[(usize, usize)],
 ) -> Option<Local> {
     let (slots, fixed) = super::run_reads(k, run, scale, exclusive)?;
+    let mut decided_at: Vec<(usize, usize)> = Vec::new();
+    for &(s, _, _) in &slots {
+        let (c, k) = place[s];
+        match decided_at.iter_mut().find(|d| d.0 == c) {
+            Some(d) => d.1 = d.1.max(k),
+            None => decided_at.push((c, k)),
+        }
+    }
     Some(Local {
         slots,
         fixed,
         at_most: k.at_most,
+        decided_at,
     })
 }
 
