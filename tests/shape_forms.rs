@@ -87,13 +87,14 @@ fn messages(report: &Value, rules: &[&str]) -> Vec<String> {
     m
 }
 
-/// Why `rule` could not run, as the report's checks say.
+/// Where `rule` could not run, as the report's checks say: all of it
+/// (`could_not_run`), or for some forms while it ran on the others.
 fn reasons(report: &Value, rule: &str) -> Vec<String> {
     report["checks"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|c| c["rule"] == rule && c["status"] == "could_not_run")
+        .filter(|c| c["rule"] == rule)
         .flat_map(|c| c["reasons"].as_array().into_iter().flatten())
         .filter_map(|r| r.as_str().map(str::to_string))
         .collect()

@@ -90,7 +90,7 @@ fn raw_text_without_page_breaks() {
 }
 
 #[test]
-#[ignore = "issue 11: the tables pass (single_spaced_text_tables); the 绩效 forms single-spaced are left unread (F111) until a grid reader lands, but for a 整体 form's 年度预算情况 (rebuild::form_budget) and a project form's name where it stands whole on its line (rebuild::form_funds)"]
+#[ignore = "issue 11: the tables pass (single_spaced_text_tables); the 绩效 forms single-spaced are left unread (F111) until a grid reader lands, but for a 整体 form's 年度预算情况 (rebuild::form_budget) and a project form's name (rebuild::form_funds)"]
 fn single_spaced_text() {
     check_shape(
         ".text.txt",
@@ -150,7 +150,7 @@ fn prose_layout_never_misread() {
 }
 
 #[test]
-#[ignore = "issue 11: the 绩效 forms one cell a line are left unread (F111) until a grid reader lands, but for a 整体 form's 年度预算情况 (rebuild::form_budget)"]
+#[ignore = "issue 11: the 绩效 forms one cell a line are left unread (F111) until a grid reader lands, but for a 整体 form's 年度预算情况 (rebuild::form_budget) and a project form's name (rebuild::form_funds)"]
 fn prose_raw() {
     check_prose(".raw.txt");
 }
@@ -161,7 +161,7 @@ fn prose_raw_never_misread() {
 }
 
 #[test]
-#[ignore = "issue 11: the 绩效 forms one cell a line are left unread (F111) until a grid reader lands, but for a 整体 form's 年度预算情况 (rebuild::form_budget)"]
+#[ignore = "issue 11: the 绩效 forms one cell a line are left unread (F111) until a grid reader lands, but for a 整体 form's 年度预算情况 (rebuild::form_budget) and a project form's name (rebuild::form_funds)"]
 fn prose_nopgbrk() {
     check_prose(".nopgbrk.txt");
 }
@@ -172,7 +172,7 @@ fn prose_nopgbrk_never_misread() {
 }
 
 #[test]
-#[ignore = "issue 11: the 绩效 forms single-spaced are left unread (F111) until a grid reader lands, but for a 整体 form's 年度预算情况 (rebuild::form_budget) and a project form's name where it stands whole on its line (rebuild::form_funds)"]
+#[ignore = "issue 11: the 绩效 forms single-spaced are left unread (F111) until a grid reader lands, but for a 整体 form's 年度预算情况 (rebuild::form_budget) and a project form's name (rebuild::form_funds)"]
 fn prose_text() {
     check_prose(".text.txt");
 }

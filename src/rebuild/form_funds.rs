@@ -4,10 +4,13 @@
 //! prints its left half in three rows and its right half in four, at other
 //! heights, so no band centres them all).
 //!
-//! Both parts can be read without the grid. The name stands on its label's
-//! line ("项目名称 公共服务设施运行经费 项目性质 经常性项目 …") when the line
-//! is the form's first after its year and the 主管部门 row follows it at
-//! once: a name the PDF wrapped would leave a piece on a line between. In
+//! Both parts can be read without the grid. The name is the first row
+//! after the year, the 主管部门 row right after it: whole on its label's
+//! line ("项目名称 公共服务设施运行经费 项目性质 经常性项目 …"), or wrapped
+//! by the PDF — single-spaced, a piece above and below the label centred
+//! between them; one cell a line, the cell's lines between blank ones.
+//! A piece that another cell may own (a value wrapped above its label in
+//! the next row) leaves the name untold. In
 //! the fund block every figure follows its own label on the label's line,
 //! whatever the shape ("其中：当年财政拨款 11,419,043.00"), and the labels are
 //! the template's few ([`LABELS`]), each printed once but 其他资金, printed
@@ -68,12 +71,13 @@ const NEXT_ROWS: &[&str] = &[
 /// the part they are ("项目名称和项目资金", "项目名称"); `printed` are the
 /// form's lines after its title. None when the name cannot be told.
 pub fn read(printed: &[PrintedLine]) -> Option<(&'static str, Vec<RebuiltRow>)> {
-    let (name_at, name) = name_of(printed)?;
+    let name = name_of(printed)?;
     let mut rows = vec![RebuiltRow {
-        lines: vec![printed[name_at].no],
-        cells: vec!["项目名称".to_string(), name.to_string()],
+        lines: name.at.iter().map(|&i| printed[i].no).collect(),
+        cells: vec!["项目名称".to_string(), name.text],
     }];
-    let funds = block(printed, name_at)
+    let last = *name.at.last()?;
+    let funds = block(printed, last)
         .and_then(pairs)
         .and_then(|pairs| fund_rows(&pairs));
     match funds {
@@ -85,35 +89,141 @@ pub fn read(printed: &[PrintedLine]) -> Option<(&'static str, Vec<RebuiltRow>)> 
     }
 }
 
-/// The name, and the index of its line: the line that starts "项目名称"
-/// right under the year, followed at once by the 主管部门 row — its label
-/// ("主管部门", "主管部门及代"), or the first piece of its value wrapped
-/// above the label ("038-阳泉市商务": a department's code opens it, which
-/// no project name's piece does).
-fn name_of<'a>(printed: &[PrintedLine<'a>]) -> Option<(usize, &'a str)> {
+/// A project's name as the form prints it: its text, and the indices of
+/// the lines it is printed on (its label's among them), top to bottom.
+struct Name {
+    text: String,
+    at: Vec<usize>,
+}
+
+/// The name, when it can be told: the line that starts "项目名称" comes
+/// right under the year, and the 主管部门 row follows the name at once —
+/// its label ("主管部门", "主管部门及代"), or the first piece of its value
+/// wrapped above the label ("038-阳泉市商务": a department's code opens it,
+/// which no project name's piece does). The name stands whole on the
+/// label's line, or wrapped around it, or in a cell of its own below it.
+fn name_of(printed: &[PrintedLine]) -> Option<Name> {
     let at = printed
         .iter()
         .position(|l| first_word(l) == Some("项目名称"))?;
-    let before_is_year = printed[..at].iter().all(|l| is_year(l.text));
+    let year_lines = printed[..at].iter().take_while(|l| is_year(l.text)).count();
+    whole_on_its_line(printed, at, year_lines)
+        .or_else(|| wrapped_around_label(printed, at, year_lines))
+        .or_else(|| in_cell_below_label(printed, at, year_lines))
+}
+
+/// "项目名称 公共服务设施运行经费 项目性质 经常性项目 …": one word, up to
+/// the row's next label, the label's line right under the year.
+fn whole_on_its_line(printed: &[PrintedLine], at: usize, year_lines: usize) -> Option<Name> {
+    if year_lines != at || !heads_department(printed, at + 1) {
+        return None;
+    }
+    let mut words = printed[at].text.split_whitespace().skip(1);
+    let name = words.next()?;
+    matches!(words.next(), None | Some("项目性质")).then(|| Name {
+        text: name.to_string(),
+        at: vec![at],
+    })
+}
+
+/// A name the PDF wrapped in its cell, single-spaced: the label centred
+/// in the cell, so one piece above its line (under the year) and one below
+/// (above the 主管部门 row), and a third beside the label when the cell
+/// has three lines — "支出标准体系 / 项目名称 / 建设工作经费". A piece on one
+/// side only is not the name's for certain: the next row's value wraps
+/// above its label too ("项目名称 财政业务工作经费 / 阳泉市财 / 主管部门及代码
+/// … 实施单位 / 政局"). Each piece is one word on its line, the label's line
+/// holds nothing else (a second cell, 项目性质 beside the name, could own a
+/// piece), and every piece but the last is as long as the last at least,
+/// as a wrapped cell's lines are.
+fn wrapped_around_label(printed: &[PrintedLine], at: usize, year_lines: usize) -> Option<Name> {
+    let above: Vec<usize> = (year_lines..at).collect();
+    if above.len() > 1 {
+        return None;
+    }
+    let mut label_words = printed[at].text.split_whitespace().skip(1);
+    let beside = label_words.next();
+    if label_words.next().is_some() {
+        return None;
+    }
+    let [above] = above[..] else {
+        return None;
+    };
+    let below = at + 1;
+    if !heads_department(printed, below + 1) {
+        return None;
+    }
+    let mut pieces = vec![single_word(&printed[above])?];
+    pieces.extend(beside);
+    pieces.push(single_word(&printed[below])?);
+    let last = pieces[pieces.len() - 1].chars().count();
+    if pieces.iter().any(|p| p.chars().count() < last) {
+        return None;
+    }
+    Some(Name {
+        text: pieces.concat(),
+        at: vec![above, at, below],
+    })
+}
+
+/// Most lines a name's cell is printed on.
+const MOST_NAME_LINES: usize = 4;
+
+/// One cell a line (pdftotext without -layout): the label alone right
+/// under the year, then the name's cell — its lines one after another,
+/// a blank line before and after it, as between any two cells — then the
+/// 主管部门 row: "项目名称 ⏎⏎ 财政系统业务运 ⏎ 转保障及服务经 ⏎ 费 ⏎⏎ 主管部门及代".
+fn in_cell_below_label(printed: &[PrintedLine], at: usize, year_lines: usize) -> Option<Name> {
+    if year_lines != at || printed[at].text.split_whitespace().nth(1).is_some() {
+        return None;
+    }
+    let follows = |i: usize| printed[i].no == printed[i - 1].no + 1;
+    let first = at + 1;
+    if first >= printed.len() {
+        return None;
+    }
+    let end = (first + 1..printed.len())
+        .find(|&i| !follows(i))
+        .unwrap_or(printed.len());
+    if end == printed.len()
+        || follows(first)
+        || end - first > MOST_NAME_LINES
+        || !heads_department(printed, end)
+    {
+        return None;
+    }
+    let text = printed[first..end]
+        .iter()
+        .map(single_word)
+        .collect::<Option<String>>()?;
+    Some(Name {
+        text,
+        at: [at].into_iter().chain(first..end).collect(),
+    })
+}
+
+/// Whether the 主管部门 row starts at line `i`: its label, or its value's
+/// first piece (a department code) right above the label.
+fn heads_department(printed: &[PrintedLine], i: usize) -> bool {
     let starts_department = |i: usize| {
         printed
             .get(i)
             .and_then(first_word)
             .is_some_and(|w| w.starts_with("主管部门"))
     };
-    let after_is_department = starts_department(at + 1)
+    starts_department(i)
         || (printed
-            .get(at + 1)
+            .get(i)
             .and_then(first_word)
             .is_some_and(is_department_code)
-            && starts_department(at + 2));
-    if !before_is_year || !after_is_department {
-        return None;
-    }
-    let mut words = printed[at].text.split_whitespace().skip(1);
-    let name = words.next()?;
-    // The name is one word, up to the next label.
-    matches!(words.next(), None | Some("项目性质")).then_some((at, name))
+            && starts_department(i + 1))
+}
+
+/// The line's text when it is one word and no figure: a piece of a name.
+fn single_word<'a>(line: &PrintedLine<'a>) -> Option<&'a str> {
+    let mut words = line.text.split_whitespace();
+    let word = words.next()?;
+    (words.next().is_none() && !is_amount(word)).then_some(word)
 }
 
 /// "038-阳泉市商务": three digits and a hyphen, as a 主管部门及代码 opens.
@@ -492,6 +602,63 @@ mod tests {
         // A piece that opens with no code may be the name's own.
         let piece = form.replace("038-阳泉市商务", "阳泉市商务");
         assert_eq!(read_of(&piece), None);
+    }
+
+    /// The 13-table forms of the 2026 财政局 document as pdfplumber and
+    /// pdftotext print them: names the PDF wrapped in their cells.
+    #[test]
+    fn a_name_wrapped_in_its_cell_is_read_whole() {
+        let name = |text: &str| {
+            read_of(text).map(|(part, rows)| {
+                assert_eq!(part, "项目名称");
+                rows[0].clone()
+            })
+        };
+        let around = "(2026年度)\n支出标准体系\n项目名称\n建设工作经费\n主管部门及代 021-阳泉市财\n实施单位 阳泉市财政局";
+        assert_eq!(
+            name(around),
+            Some((
+                vec![2, 3, 4],
+                strings(&["项目名称", "支出标准体系建设工作经费"])
+            ))
+        );
+        let three = "(2026年度)\n财政系统业务运\n项目名称 转保障及服务经\n费\n主管部门及代 021-阳泉市财政\n实施单位";
+        assert_eq!(
+            name(three).map(|r| r.1[1].clone()),
+            Some("财政系统业务运转保障及服务经费".to_string())
+        );
+        let below_code = "(2026年度)\n政府购买财政事\n项目名称\n务中心服务费\n021-阳泉市财政\n主管部门及代码 实施单位 阳泉市财政局";
+        assert_eq!(
+            name(below_code).map(|r| r.1[1].clone()),
+            Some("政府购买财政事务中心服务费".to_string())
+        );
+        let raw = "(2026年度)\n项目名称\n\n财政系统业务运\n转保障及服务经\n费\n\n主管部门及代\n码";
+        let (part, rows) = read_of(raw).expect("one cell a line");
+        assert_eq!(part, "项目名称");
+        assert_eq!(
+            rows[0],
+            (
+                vec![2, 4, 5, 6],
+                strings(&["项目名称", "财政系统业务运转保障及服务经费"])
+            )
+        );
+    }
+
+    /// A piece on one side of the label only, or pieces whose lengths no
+    /// wrap gives, or a name's cell not closed by a blank line: not told.
+    #[test]
+    fn a_piece_that_may_be_another_cell_s_is_not_taken_into_the_name() {
+        for text in [
+            // 阳泉市财 is the 实施单位 value's first piece (…/ 政局).
+            "(2026年度)\n项目名称 财政业务工作经费\n阳泉市财\n主管部门及代码 021-阳泉市财政局 实施单位\n政局",
+            "(2026年度)\n财政业务\n项目名称\n主管部门及代码 021-阳泉市财政局",
+            "(2026年度)\n财政\n项目名称\n业务工作经费\n主管部门及代码 021-阳泉市财政局",
+            "(2026年度)\n代理银行手续\n项目名称\n费\n阳泉市国库\n主管部门及 021-阳泉市财",
+            "(2026年度)\n项目名称\n\n会计专业初级、中级技术资格考试考务费\n\n>90%\n\n主管部门及",
+            "(2026年度)\n项目名称\n\n财政系统业务运\n转保障及服务经\n费\n主管部门及代",
+        ] {
+            assert_eq!(read_of(text), None, "{text}");
+        }
     }
 
     #[test]

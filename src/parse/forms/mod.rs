@@ -24,7 +24,7 @@ pub fn parse(lines: &Lines) -> Forms {
     let content = content_lines(lines);
     let mut forms = Forms::default();
     for (start, kind) in form_starts(&content) {
-        let body = labels::keyed(form_body(&content, start));
+        let body = labels::keyed(read_body(lines, &content, start));
         match kind {
             TitleKind::Overall if forms.overall.is_none() => {
                 let mut form = overall::read(content[start], &body);
@@ -42,6 +42,23 @@ pub fn parse(lines: &Lines) -> Forms {
         }
     }
     forms
+}
+
+/// The body of a form as the parser reads it: [`form_body`], but a form
+/// read in part (`rebuild::forms`) ends where its reader stopped. The
+/// lines after (a 满意度 row printed after the signature, one cell a line)
+/// were not read with it, and would be taken for rows of a part unread.
+pub fn read_body<'a>(lines: &Lines, content: &'a [&'a Line], start: usize) -> &'a [&'a Line] {
+    let body = form_body(content, start);
+    let title = content[start].no;
+    match lines
+        .unread
+        .iter()
+        .find(|u| u.first == title && !u.wholly())
+    {
+        Some(form) => &body[..body.partition_point(|l| l.no <= form.last)],
+        None => body,
+    }
 }
 
 /// The content lines that are not blank: what the form readers (and the

@@ -11,7 +11,7 @@ use crate::lines::{Line, Lines};
 use crate::model::special::{Opening, OpeningClass, ProseAmount, SpecialClass, SpecialProject};
 use crate::model::{Amount, SpecialFunds};
 use crate::parse::forms::labels::{self, TitleKind};
-use crate::parse::forms::{content_lines, form_body, form_starts, project};
+use crate::parse::forms::{content_lines, form_starts, project, read_body};
 use crate::prelude::*;
 use crate::text::{fold_key, leading_digits};
 
@@ -42,7 +42,7 @@ pub fn parse(lines: &Lines) -> SpecialFunds {
                     projects: Vec::new(),
                 });
             }
-            let mut project = read_project(&content, i, number, name, &titles);
+            let mut project = read_project(lines, &content, i, number, name, &titles);
             // A 申报表 read in part (`rebuild::form_funds`): the rest is unread.
             if let Some(form) = project.form.as_mut() {
                 form.partial = lines.part_read(form.title_line).is_some();
@@ -101,6 +101,7 @@ fn is_heading(line: &Line) -> bool {
 }
 
 fn read_project(
+    lines: &Lines,
     content: &[&Line],
     heading: usize,
     number: u32,
@@ -126,7 +127,7 @@ fn read_project(
         read_approval(&content[start..next_heading], &mut project);
     }
     if let Some(&title) = titles.iter().find(|&&t| t > heading && t < next_heading) {
-        let body = form_body(content, title);
+        let body = read_body(lines, content, title);
         let cut = body
             .iter()
             .position(|l| is_heading(l))
