@@ -63,7 +63,8 @@ type VerifiedBeyond = &'static [(&'static str, &'static str)];
 
 /// The 决算's `.tsv.txt` puts the prose's figures on lines of their own, so
 /// its 情况说明 is not read there; the PDF's two prose errors are real
-/// (tests/shanghai_final.rs). The Jiangsu PDFs report exactly their
+/// (tests/shanghai_final.rs), and its `pdftotext -layout` text, read as
+/// its PDF is (tests/real_shapes.rs), has them too. The Jiangsu PDFs report exactly their
 /// references' errors (pinned with their figures in tests/jiangsu.rs), so
 /// none is listed.
 const REAL_BEYOND_REFERENCE: VerifiedBeyond = &[
@@ -73,6 +74,14 @@ const REAL_BEYOND_REFERENCE: VerifiedBeyond = &[
     ),
     (
         "shanghai-putuo-caizhengju-juesuan-2024.pdf",
+        "N151 [0.3, 2961.68]",
+    ),
+    (
+        "shanghai-putuo-caizhengju-juesuan-2024.layout.txt",
+        "N150 [2106.66, 2940.05, 71.73]",
+    ),
+    (
+        "shanghai-putuo-caizhengju-juesuan-2024.layout.txt",
         "N151 [0.3, 2961.68]",
     ),
 ];

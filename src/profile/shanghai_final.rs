@@ -610,7 +610,9 @@ pub static SHANGHAI_FINAL: Profile = Profile {
     narrative: NARRATIVE,
     prose: None,
     // The published PDFs (tests/fixtures/real) read to the tables of their
-    // `.tsv.txt` extraction (tests/pdf.rs); layout, single-spaced and raw
-    // text do not yet (their multi-line headers and stacked cells).
-    verified_readings: &[Reading::Pdf],
+    // `.tsv.txt` extraction (tests/pdf.rs), and `pdftotext -layout` text to
+    // the PDF's (tests/real_shapes.rs; 六's staggered cells by
+    // `rebuild::layout::staggered`); single-spaced and raw text do not yet
+    // (labels and figures stacked on lines of their own).
+    verified_readings: &[Reading::Pdf, Reading::Layout],
 };

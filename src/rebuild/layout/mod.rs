@@ -18,6 +18,7 @@ mod columns;
 mod header;
 mod merged;
 mod rows;
+mod staggered;
 mod words;
 
 use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
@@ -37,6 +38,11 @@ pub fn read(region: &Region) -> Option<Rebuilt> {
     let sorted = sort_lines(region);
     if sorted.data.is_empty() {
         return None;
+    }
+    if staggered::applies(def) {
+        if let Some(rebuilt) = staggered::read(region, &sorted.data, sorted.header_rows.clone()) {
+            return Some(rebuilt);
+        }
     }
     let mut parts = place(def, &sorted);
     for (s, ps) in parts.iter_mut().enumerate() {
