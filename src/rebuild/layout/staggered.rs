@@ -10,15 +10,17 @@
 //!             基本工资                              01   办公费
 //! ```
 //!
-//! Each side is read on its own, down its lines: a 类 code at the side's
-//! first column, or a total's label ("人员经费合计"), starts a row; the
-//! figure printed above it since the row before ended, or on its own line,
-//! is the row's; the 款 codes and name pieces on its line and below it,
-//! up to the next row's figure or code, are the row's. The rows of the two
-//! sides are then paired in order, as the printed table pairs them — and
-//! only if each pair's code lines are the same line or adjacent ones. A
-//! line that could be read two ways (a name after the next row's figure, a
-//! second figure for one row) leaves the table to the general reader.
+//! Each side is read on its own, down its lines: a 类 code (three digits:
+//! its figures all have decimals), or a total's label ("人员经费合计"),
+//! starts a row; the figure printed above it since the row before ended,
+//! or on its own line, is the row's; the 款 codes and name pieces on its
+//! line and on the lines right below it, up to the next row's figure or
+//! code, are the row's. The rows of the two sides are then paired in order,
+//! as the printed table pairs them — and only if each pair's code lines
+//! are the same line or adjacent ones. A line that could be read two ways
+//! (a name after the next row's figure, or after a blank line, which may
+//! be the next row's printed above its code; a second figure for one row)
+//! leaves the table to the general reader.
 
 use super::words::{is_figure, words, Word};
 use crate::prelude::*;
@@ -152,7 +154,11 @@ fn side_rows(lines: &[(usize, Vec<&Word>)]) -> Option<Vec<SideRow>> {
     let mut rows: Vec<SideRow> = Vec::new();
     // A figure printed since the last row's own lines: the next row's.
     let mut pending: Option<(usize, String)> = None;
+    let mut previous: Option<usize> = None;
     for (i, ws) in lines {
+        // No blank line between this line and the one before.
+        let follows = previous.is_some_and(|p| *i == p + 1);
+        previous = Some(*i);
         if ws.is_empty() {
             continue;
         }
@@ -183,8 +189,9 @@ fn side_rows(lines: &[(usize, Vec<&Word>)]) -> Option<Vec<SideRow>> {
                         return None;
                     }
                 }
-                // A name after the next row's figure: whose is it?
-                _ if pending.is_some() => return None,
+                // A name after the next row's figure, or set apart from
+                // its row's lines by a blank one: whose is it?
+                _ if pending.is_some() || !(starts || follows) => return None,
                 Kind::Class => {
                     let row = rows.last_mut()?;
                     if !row.class.is_empty() {
@@ -366,9 +373,15 @@ mod tests {
             "            费\n",
             "                             99.99\n            费\n",
         );
+        assert_ne!(late_name, PRINTED);
         assert_eq!(cells_of(&late_name), None);
+        // A name piece after a blank line: the next row's, above its code?
+        let apart = PRINTED.replace("            职业年金缴费", "\n            职业年金缴费");
+        assert_ne!(apart, PRINTED);
+        assert_eq!(cells_of(&apart), None);
         // Two figures for one row.
         let two = PRINTED.replace("262.33", "262.33   1.00");
+        assert_ne!(two, PRINTED);
         assert_eq!(cells_of(&two), None);
         // Every figure on its code's line: the general reader's layout.
         let level = "301   2,082.85   302   171.07\n      工资福利支出     商品和服务支出";
