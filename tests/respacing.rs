@@ -240,6 +240,39 @@ fn plan() -> impl Strategy<Value = Plan> {
     )
 }
 
+/// No error added by the re-spacing of `plan`.
+fn adds_no_error(plan: &Plan) -> Result<(), String> {
+    let text = respace(&fixture(DOCS_2026[plan.doc]), plan);
+    let report = report_json(&text);
+    let c = compare(baseline(plan.doc), &report, Allowance::default());
+    let added: Vec<&String> = c
+        .problems
+        .iter()
+        .filter(|p| p.starts_with("added"))
+        .collect();
+    if added.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{plan:?}: {added:#?}"))
+    }
+}
+
+/// Cases the property once failed, kept: 招商中心's 表一 with pages ending
+/// at "出", the last piece of a wrapped label, on three pages and more —
+/// taken for a running footer, the rows lost their labels' ends.
+#[test]
+fn respacings_that_once_added_errors_add_none() {
+    let plans = [Plan {
+        doc: 0,
+        seed: 4444595162467394668,
+        wrap_at: 9,
+        breaks: 4,
+    }];
+    for plan in &plans {
+        adds_no_error(plan).unwrap();
+    }
+}
+
 proptest! {
     // Each case checks a whole document in a debug build: kept few, the
     // machine is shared.
@@ -247,11 +280,8 @@ proptest! {
 
     #[test]
     fn respaced_tables_add_no_error(plan in plan()) {
-        let text = respace(&fixture(DOCS_2026[plan.doc]), &plan);
-        let report = report_json(&text);
-        let c = compare(baseline(plan.doc), &report, Allowance::default());
-        let added: Vec<&String> = c.problems.iter().filter(|p| p.starts_with("added")).collect();
-        prop_assert!(added.is_empty(), "{plan:?}: {added:#?}");
+        let outcome = adds_no_error(&plan);
+        prop_assert!(outcome.is_ok(), "{}", outcome.unwrap_err());
     }
 }
 

@@ -21,6 +21,9 @@ use crate::prelude::*;
 /// How many page edges a running header must be seen at, at least.
 const MIN_REPEATS: usize = 3;
 
+/// The fewest characters a running header or footer has.
+const MIN_RUNNING_CHARS: usize = 4;
+
 impl Lines {
     /// Marks the page breaks of `decoded` (the text before normalisation,
     /// form feeds kept) and the page numbers, headers and footers.
@@ -229,11 +232,14 @@ fn mark_running_lines(lines: &mut [Line]) {
 
 /// A running header or footer is one short line that no table reads: not
 /// a table title (a continued table may repeat it), not a "单位：万元" or
-/// "部门名称：…" line.
+/// "部门名称：…" line, and a name or a title — four characters at least: a
+/// shorter line at the pages' edges is the last piece of a wrapped label
+/// ("出", "支出"), which a long table ends its pages with as often as not.
 fn could_be_running(line: &Line) -> bool {
     let t = line.text.as_str();
+    let length = t.chars().filter(|c| !c.is_whitespace()).count();
     !line.is_tabular()
-        && t.chars().count() <= 40
+        && (MIN_RUNNING_CHARS..=40).contains(&length)
         && !t.contains(['：', ':', '。'])
         && !t.contains('表')
 }
@@ -272,6 +278,26 @@ mod tests {
             noise[3], None,
             "a bare number away from a page edge is text"
         );
+    }
+
+    /// A table whose pages all end inside a wrapped label: its last piece
+    /// at every page's foot is the table's, not a footer.
+    #[test]
+    fn a_wrapped_label_s_last_piece_is_no_running_footer() {
+        let pages: Vec<String> = [
+            "二十七、债务还本支",
+            "二十八、债务付息支",
+            "四、公共安全支",
+            "八、社会保障和就业支",
+        ]
+        .iter()
+        .map(|label| format!("                     {label}\n                     出\n"))
+        .collect();
+        let noise = noise_of(&pages.join("\u{c}"));
+        assert!(noise.iter().all(Option::is_none), "{noise:?}");
+        let page = "正文第一行，共1项。\n阳泉市招商中心\n";
+        let noise = noise_of(&[page; 4].join("\u{c}"));
+        assert_eq!(noise[1], Some(Noise::Page), "a four-character footer");
     }
 
     #[test]
