@@ -154,10 +154,12 @@ impl Lines {
     /// read in part ("年度预算情况", "项目名称和项目资金", "项目名称");
     /// None when it was read whole.
     pub fn part_read(&self, title: usize) -> Option<&'static str> {
-        self.unread
-            .iter()
-            .find(|u| u.first == title)
-            .and_then(|u| u.part_read)
+        self.read_in_part(title).and_then(|u| u.part_read)
+    }
+
+    /// The 绩效 form titled on line `title`, when it was read in part.
+    pub fn read_in_part(&self, title: usize) -> Option<&crate::rebuild::UnreadForm> {
+        self.unread.iter().find(|u| u.first == title && !u.wholly())
     }
 
     /// The line numbered `no` (1-based).

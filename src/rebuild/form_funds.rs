@@ -137,18 +137,16 @@ fn whole_on_its_line(printed: &[PrintedLine], at: usize, year_lines: usize) -> O
 /// piece), and every piece but the last is as long as the last at least,
 /// as a wrapped cell's lines are.
 fn wrapped_around_label(printed: &[PrintedLine], at: usize, year_lines: usize) -> Option<Name> {
-    let above: Vec<usize> = (year_lines..at).collect();
-    if above.len() > 1 {
+    // One line between the year and the label.
+    if at != year_lines + 1 {
         return None;
     }
+    let above = year_lines;
     let mut label_words = printed[at].text.split_whitespace().skip(1);
     let beside = label_words.next();
     if label_words.next().is_some() {
         return None;
     }
-    let [above] = above[..] else {
-        return None;
-    };
     let below = at + 1;
     if !heads_department(printed, below + 1) {
         return None;

@@ -50,12 +50,7 @@ pub fn parse(lines: &Lines) -> Forms {
 /// were not read with it, and would be taken for rows of a part unread.
 pub fn read_body<'a>(lines: &Lines, content: &'a [&'a Line], start: usize) -> &'a [&'a Line] {
     let body = form_body(content, start);
-    let title = content[start].no;
-    match lines
-        .unread
-        .iter()
-        .find(|u| u.first == title && !u.wholly())
-    {
+    match lines.read_in_part(content[start].no) {
         Some(form) => &body[..body.partition_point(|l| l.no <= form.last)],
         None => body,
     }

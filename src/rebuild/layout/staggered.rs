@@ -137,7 +137,7 @@ fn kind(w: &Word) -> Kind {
     let text = w.text;
     if is_class(text) {
         Kind::Class
-    } else if text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()) {
+    } else if super::is_split_code(text) {
         Kind::Kuan
     } else if is_figure(text) && text.contains('.') {
         Kind::Figure

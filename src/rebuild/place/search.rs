@@ -41,8 +41,6 @@ struct Local {
 pub(super) struct Search<'a> {
     /// Slot indices of each chain, in order.
     chains: Vec<Vec<usize>>,
-    /// For each slot: its chain and its index in the chain.
-    place: Vec<(usize, usize)>,
     locals: Vec<Local>,
     /// For each slot: the sums whose last slot in its chain it is. Only
     /// they can become decided in full when the slot is decided (a sum
@@ -88,7 +86,6 @@ impl<'a> Search<'a> {
         }
         Search {
             chains,
-            place,
             locals,
             closed_by,
             terms,
@@ -105,7 +102,7 @@ impl<'a> Search<'a> {
     pub(super) fn each(&self, mut visit: impl FnMut(&[usize]) -> bool) -> Option<()> {
         let mut state = State {
             pick: Vec::with_capacity(self.terms.len()),
-            figure_at: vec![None; self.place.len()],
+            figure_at: vec![None; self.closed_by.len()],
             pos: vec![0; self.chains.len()],
             work: 0,
             stopped: false,
