@@ -331,6 +331,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
                     .flat_map(|r| (0..columns).map(move |c| (r, c)))
                     .collect(),
                 lines: f.figures.iter().map(|p| p.line).collect(),
+                second_line: None,
             });
         } else if d > 0 && codes && f.code.is_some() {
             // Its figures were read with the row before: that run may

@@ -2,8 +2,11 @@
 //! spaces between words, empty cells gone. A name too long for its cell is
 //! cut around the line holding the row's figures (`机关事业单位基本养` /
 //! `2080505 24.39 24.39` / `老保险缴费支出`): the cell is centred, so the
-//! row takes as many name lines after its figures as before them.
-//! Figures are placed into columns by `place`.
+//! row takes as many name lines after its figures as before them — unless
+//! the table prints each name on the line above its code (the 决算's, see
+//! [`names_above`]). Figures are placed into columns by `place`; a row's
+//! figures parted over two lines (cells set higher or lower than the
+//! rest) keep their order on each line only ([`Run::second_line`]).
 
 use super::place::{self, Draft, Known, Role, Run};
 use super::tokens::{self, Figures, FixedMatcher};
@@ -315,6 +318,40 @@ fn headers(region: &Region, entries: &[Entry]) -> Vec<RebuiltRow> {
 
 pub(super) type Read = (Vec<Draft>, Vec<Run>, Vec<RebuiltRow>);
 
+/// A line that opens with a name: no code, no total, no figure first.
+fn is_name_line(
+    e: &Entry,
+    codes_of: impl Fn(&Entry) -> usize,
+    is_figure: impl Fn(&str) -> bool,
+) -> bool {
+    codes_of(e) == 0 && !tokens::is_total(e.words[0]) && !is_figure(e.words[0])
+}
+
+/// Whether the rows print their names on the line above their codes (the
+/// 决算's functional tables: "行政运行" / "201 06 01 1,511.89 8.37"),
+/// rather than on the code's line or centred around it: two in three code
+/// lines at least hold no name and follow a line that opens with one.
+fn names_above(
+    entries: &[Entry],
+    codes_of: impl Fn(&Entry) -> usize,
+    is_figure: impl Fn(&str) -> bool,
+) -> bool {
+    let mut code_lines = 0;
+    let mut under_names = 0;
+    for (i, e) in entries.iter().enumerate() {
+        let codes = codes_of(e);
+        if codes == 0 {
+            continue;
+        }
+        code_lines += 1;
+        let nameless = e.words[codes..].iter().all(|w| is_figure(w));
+        if nameless && i > 0 && is_name_line(&entries[i - 1], &codes_of, &is_figure) {
+            under_names += 1;
+        }
+    }
+    code_lines >= 3 && under_names * 3 >= code_lines * 2
+}
+
 /// Tables whose rows begin with a code, 合计, an economic item or a name.
 fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
     let def = region.table;
@@ -350,15 +387,27 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             }
         }
     };
-    let mut start = None;
-    for (i, e) in entries.iter().enumerate() {
-        if starts_data(e) {
-            start = Some(i);
-            break;
-        }
-    }
     // No row at all: an empty table, its header still to be set aside.
-    let start = start.unwrap_or(entries.len());
+    let mut start = entries
+        .iter()
+        .position(starts_data)
+        .unwrap_or(entries.len());
+    let codes_of = |e: &Entry| match scheme {
+        RowScheme::Codes => usize::from(tokens::is_code(e.words[0])),
+        _ => split(&e.words),
+    };
+    let above = names_above(&entries[start..], codes_of, is_figure);
+    // The first row's name, above its code, is no header line.
+    if above
+        && start > 0
+        && is_name_line(&entries[start - 1], codes_of, is_figure)
+        && !entries[start - 1]
+            .words
+            .iter()
+            .all(|w| tokens::is_header_piece(w, def) || matches!(*w, "类" | "款" | "项"))
+    {
+        start -= 1;
+    }
     extra.extend(headers(region, &entries[..start]));
     // A header printed again where the table runs onto a new page is set
     // aside, not read as a piece of the next row's name.
@@ -402,15 +451,27 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
     };
     let mut figures_below: Vec<Option<usize>> = vec![None; body.len()];
     heads.retain(|&i| {
+        // Names above their codes: a total's figures may be parted over
+        // its line and the next ("合计 2,336.91 603.14" / "2,940.05").
         let below = i > 0
             && body[i].words.iter().all(|w| is_figure(w))
-            && labelled_row(body[i - 1])
+            && (labelled_row(body[i - 1]) || (above && tokens::is_total(body[i - 1].words[0])))
             && figures_below[i - 1].is_none();
         if below {
             figures_below[i - 1] = Some(i);
         }
         !below
     });
+    // Names above their codes: a name line holding figures is the row of
+    // the code line under it, its figures parted over the two lines
+    // ("一般公共服务支出 1,503.52 603.14" / "201 2,106.66").
+    if above {
+        heads.retain(|&i| {
+            let figures_above = is_name_line(body[i], codes_of, is_figure)
+                && body.get(i + 1).is_some_and(|next| codes_of(next) > 0);
+            !figures_above
+        });
+    }
     let several = names_in_several_columns(def);
     let mut drafts = Vec::new();
     let mut runs = Vec::new();
@@ -418,7 +479,13 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
                               // Past a row's line, and past the figures printed under it.
     let end_of = |i: usize| figures_below[i].map_or(i + 1, |b| b + 1);
     for (h, &at) in heads.iter().enumerate() {
-        let prev_end = if h == 0 { at } else { end_of(heads[h - 1]) };
+        // The first row takes the lines above it only where names are
+        // printed above their codes (the others are no row's then).
+        let prev_end = match h {
+            0 if above => 0,
+            0 => at,
+            _ => end_of(heads[h - 1]),
+        };
         let next = heads.get(h + 1).copied().unwrap_or(body.len());
         // Lines between the previous row and this one: the previous row
         // took as many as it had before it; the rest are this row's.
@@ -434,7 +501,9 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             && before.is_empty()
             && figures_below[at].is_none()
             && body[at].words.iter().all(|w| is_figure(w));
-        let after_n = if bare {
+        let after_n = if above {
+            0
+        } else if bare {
             after_gap
         } else {
             before.len().min(after_gap)
@@ -447,15 +516,24 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         lines.push(region.line_no(head.index));
         lines.extend(below.map(|e| region.line_no(e.index)));
         lines.extend(after.iter().map(|e| region.line_no(e.index)));
-        let wrap = |part: &[&Entry]| -> String {
-            part.iter()
-                .map(|e| e.words.join(" "))
-                .collect::<Vec<_>>()
-                .join("")
+        // A name's pieces; the figures among them (a row's figures parted
+        // over its name line and its code line) open the row's figures.
+        let mut figures: Vec<String> = Vec::new();
+        let mut figure_lines: Vec<usize> = Vec::new();
+        let mut wrap = |part: &[&Entry]| -> String {
+            let mut name = String::new();
+            for e in part {
+                let (numbers, words): (Vec<&str>, Vec<&str>) =
+                    e.words.iter().partition(|w| is_figure(w));
+                name.push_str(&words.join(" "));
+                figure_lines.extend(numbers.iter().map(|_| region.line_no(e.index)));
+                figures.extend(numbers.iter().map(|w| w.to_string()));
+            }
+            name
         };
         let (pre, post) = (wrap(&before), wrap(&after));
+        let printed_above = figures.len();
         let mut words: Vec<&str> = Vec::new();
-        let mut figures: Vec<String> = Vec::new();
         let codes = split(&head.words);
         for (i, w) in head.words.iter().enumerate() {
             let code_here =
@@ -536,15 +614,23 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             labels,
             lines: lines.clone(),
         });
-        let mut figure_lines = vec![region.line_no(head.index); figures.len()];
+        figure_lines.resize(figures.len(), region.line_no(head.index));
+        let on_head = figures.len();
         if let Some(e) = below {
             figures.extend(e.words.iter().map(|w| w.to_string()));
             figure_lines.resize(figures.len(), region.line_no(e.index));
         }
+        // Figures on two lines (never three: a total's are on its line and
+        // under it, another row's on its name line and its code line):
+        // where they were parted, unless one line holds them all.
+        let second_line = [printed_above, on_head]
+            .into_iter()
+            .find(|&at| at > 0 && at < figures.len());
         runs.push(Run {
             lines: figure_lines,
             figures,
             slots: (0..columns).map(|c| (d, c)).collect(),
+            second_line,
         });
     }
     Some((drafts, runs, extra))
@@ -557,17 +643,33 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
     let mut m = FixedMatcher::new(def)?;
     let figures_of = Figures::of(entries.iter().flat_map(|e| e.words.iter().copied()));
     let is_figure = |w: &str| figures_of.is(w);
-    let start = entries.iter().position(|e| m.begins_first(e.words[0]))?;
+    // A header's column names may begin a label ("一般公共预算
+    // 政府性基金预" over 表四's columns): a line of them alone, with no
+    // ordinal, is no row.
+    let header_only = |e: &Entry| {
+        !tokens::has_ordinal(e.words[0])
+            && e.words
+                .iter()
+                .all(|w| !is_figure(w) && tokens::is_header_piece(w, def))
+    };
+    let start = entries
+        .iter()
+        .position(|e| m.begins_first(e.words[0]) && !header_only(e))?;
     let mut extra = headers(region, &entries[..start]);
     // Runs by the matched labels they may belong to.
-    let mut pending: Vec<(Vec<usize>, Vec<String>, usize)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     // Lines of header words and of figures no label is open for: set
     // aside (the figures are reported with the table).
     let mut aside: Vec<usize> = Vec::new();
-    // The labels the previous line matched, when it held no figure: a line
+    // The labels the previous line matched after its last figure: a line
     // of figures alone under them is theirs ("收入总计" / "20,849.45": the
-    // label's cell taller than its figure's).
+    // label's cell taller than its figure's; "一、一般公共预算财政拨款
+    // 2,940.05 一、一般公共服务支出" / "2,106.66 2,106.66").
     let mut above: Vec<usize> = Vec::new();
+    // Else the one run of the previous line whose row has room for more
+    // figures: a line of figures alone under it holds the rest of the
+    // row's, set lower ("本年支出合计 2,940.05" / "2,940.05").
+    let mut room_above: Option<usize> = None;
     for e in &entries[start..] {
         if tokens::is_meta(region.raw[e.index]) {
             break;
@@ -578,6 +680,7 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
         let mut kept = false;
         let figures_alone = e.words.iter().all(|w| is_figure(w));
         let mut on_line: Vec<usize> = Vec::new();
+        let first_run = pending.len();
         while i < e.words.len() {
             let w = e.words[i];
             if !is_figure(w) {
@@ -626,18 +729,39 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
             }
             if owners.is_empty() && figures_alone {
                 owners = core::mem::take(&mut above);
+                if let (true, Some(p)) = (owners.is_empty(), room_above.take()) {
+                    pending[p].continue_below(figures, no);
+                    kept = true;
+                    continue;
+                }
             }
             kept |= !owners.is_empty();
-            pending.push((owners, figures, no));
+            // Only the labels after the line's last figure stay above.
+            on_line.clear();
+            pending.push(Pending {
+                lines: vec![no; figures.len()],
+                owners,
+                figures,
+                second_line: None,
+            });
         }
         if !kept {
             aside.push(no);
         }
-        above = if e.words.iter().any(|w| is_figure(w)) {
-            Vec::new()
-        } else {
-            on_line
-        };
+        // The labels after the line's last figure (all of them on a line
+        // without figures).
+        above = on_line;
+        room_above = None;
+        if above.is_empty() && !figures_alone {
+            let columns = |k: usize| def.sides[m.matched[k].side].columns.len();
+            let mut with_room = (first_run..pending.len()).filter(|&p| {
+                let run = &pending[p];
+                matches!(run.owners[..], [k] if run.figures.len() < columns(k))
+            });
+            if let (Some(p), None) = (with_room.next(), with_room.next()) {
+                room_above = Some(p);
+            }
+        }
     }
     extra.extend(tokens::header_row(region, &aside));
     // Drafts: every matched label, in order per side.
@@ -653,7 +777,13 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
         });
     }
     let mut runs = Vec::new();
-    for (owners, figures, no) in pending {
+    for Pending {
+        owners,
+        figures,
+        lines,
+        second_line,
+    } in pending
+    {
         let mut slots = Vec::new();
         let mut sorted = owners.clone();
         sort_stable_by(&mut sorted, |&a, &b| {
@@ -665,12 +795,31 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
             }
         }
         runs.push(Run {
-            lines: vec![no; figures.len()],
+            lines,
             figures,
             slots,
+            second_line,
         });
     }
     Some((drafts, runs, extra))
+}
+
+/// Figures `fixed` read, and the matched labels they may belong to.
+struct Pending {
+    owners: Vec<usize>,
+    figures: Vec<String>,
+    lines: Vec<usize>,
+    second_line: Option<usize>,
+}
+
+impl Pending {
+    /// The rest of the row's figures, on the line under it: their order
+    /// across the two lines is lost. A row's figures are never on three.
+    fn continue_below(&mut self, figures: Vec<String>, line: usize) {
+        self.second_line = Some(self.figures.len());
+        self.lines.extend(figures.iter().map(|_| line));
+        self.figures.extend(figures);
+    }
 }
 
 #[cfg(test)]

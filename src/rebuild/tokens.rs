@@ -89,6 +89,12 @@ pub fn split_codes(words: &[&str], cells: usize) -> usize {
     1 + more
 }
 
+/// Whether a label opens with an ordinal ("一、", "1.", "（二）").
+pub fn has_ordinal(token: &str) -> bool {
+    let folded = fold_key(token);
+    strip_ordinal(&folded).len() < folded.len()
+}
+
 /// A 科目编码: 3, 5 or 7 digits.
 pub fn is_code(token: &str) -> bool {
     matches!(token.len(), 3 | 5 | 7) && token.bytes().all(|b| b.is_ascii_digit())
@@ -260,7 +266,7 @@ impl<'a> FixedMatcher<'a> {
     /// Whether `token` begins the first row of some side (where data starts).
     pub fn begins_first(&self, token: &str) -> bool {
         let folded = fold_key(token);
-        let has_ordinal = strip_ordinal(&folded).len() < folded.len();
+        let has_ordinal = has_ordinal(token);
         let key = strip_ordinal(&folded);
         !key.is_empty()
             && self.rows.iter().any(|r| {

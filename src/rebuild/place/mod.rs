@@ -78,6 +78,12 @@ pub struct Run {
     pub slots: Vec<(usize, usize)>,
     /// The line of each figure.
     pub lines: Vec<usize>,
+    /// Where the figures were printed on two lines whose order across each
+    /// other is lost (pdfplumber puts a row's cells set higher than the
+    /// rest on the line above: "行政运行 1,503.52" / "201 06 01 1,511.89
+    /// 8.37"): the index of the first figure of the second line. Each
+    /// line's figures keep their order; the two interleave in any way.
+    pub second_line: Option<usize>,
 }
 
 /// A term of a sum: a cell of this table or a figure known already.
@@ -160,6 +166,7 @@ fn apart_from_rows(runs: &[Run]) -> Run {
         figures: figures.iter().map(|f| f.1.clone()).collect(),
         lines: figures.iter().map(|f| f.0).collect(),
         slots: Vec::new(),
+        second_line: None,
     }
 }
 
@@ -225,6 +232,11 @@ fn try_place(
         .map(|(r, run)| {
             if apart != Some(r) && enumerable(run) {
                 return candidates_of(run);
+            }
+            // The search keeps the figures' order: it cannot place figures
+            // printed on two lines (none is a candidate then).
+            if run.second_line.is_some() {
+                return Vec::new();
             }
             let chain = |(d, _): (usize, usize)| {
                 if apart == Some(r) {
@@ -527,7 +539,11 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
             })
             .collect()
     };
-    let fails = |run: &Run| !run.figures.is_empty() && !satisfiable(run, &own(run));
+    // A run printed on two lines is not a run another's figure drifted
+    // into or out of: its figures' lines are known.
+    let fails = |run: &Run| {
+        !run.figures.is_empty() && run.second_line.is_none() && !satisfiable(run, &own(run))
+    };
     // Whether each run fails, worked out when first asked (and again after
     // it changed): a run is asked once for every run before it.
     let mut failing: Vec<Option<bool>> = vec![None; runs.len()];
@@ -666,15 +682,57 @@ fn merge_orphans(def: &TableDef, drafts: &[Draft], runs: &[Run], orphans: &[Run]
             .flat_map(|r| r.lines.iter().copied())
             .collect(),
         slots,
+        second_line: None,
     })
 }
 
 /// Visits the run's candidates (the slot of each figure) in lexicographic
 /// order, none when there are too many, until `visit` returns false;
 /// returns false when it did.
-fn each_candidate(run: &Run, mut visit: impl FnMut(&[usize]) -> bool) -> bool {
+fn each_candidate(run: &Run, visit: impl FnMut(&[usize]) -> bool) -> bool {
     let (n, m) = (run.figures.len(), run.slots.len());
     if n > m || binomial(m, n) > CANDIDATES {
+        return true;
+    }
+    match run.second_line {
+        Some(split) => each_interleaving(n, m, split, visit),
+        None => each_combination(m, n, visit),
+    }
+}
+
+/// [`each_candidate`] of a run printed on two lines ([`Run::second_line`]):
+/// the first line's figures in order-keeping slots, the second's in order
+/// in the slots left. At most C(m, n) × n!/(split! (n − split)!) — a few
+/// hundred for a row of seven columns.
+fn each_interleaving(
+    n: usize,
+    m: usize,
+    split: usize,
+    mut visit: impl FnMut(&[usize]) -> bool,
+) -> bool {
+    let mut pick = vec![0; n];
+    each_combination(m, n, |slots| {
+        // Which of the chosen slots the first line's figures take.
+        each_combination(n, split, |first| {
+            let (mut a, mut b) = (0, split);
+            for (k, &slot) in slots.iter().enumerate() {
+                if first.contains(&k) {
+                    pick[a] = slot;
+                    a += 1;
+                } else {
+                    pick[b] = slot;
+                    b += 1;
+                }
+            }
+            visit(&pick)
+        })
+    })
+}
+
+/// Visits every increasing choice of `n` of `0..m`, in lexicographic
+/// order, until `visit` returns false; returns false when it did.
+fn each_combination(m: usize, n: usize, mut visit: impl FnMut(&[usize]) -> bool) -> bool {
+    if n > m {
         return true;
     }
     let mut pick: Vec<usize> = (0..n).collect();
@@ -682,7 +740,6 @@ fn each_candidate(run: &Run, mut visit: impl FnMut(&[usize]) -> bool) -> bool {
         if !visit(&pick) {
             return false;
         }
-        // Next combination in lexicographic order.
         let Some(i) = (0..n).rev().find(|&i| pick[i] < m - n + i) else {
             return true;
         };
@@ -1412,4 +1469,39 @@ fn rows(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::each_interleaving;
+
+    /// Every placement of figures printed on two lines is visited once:
+    /// the slots distinct, each line's figures in order — and no other.
+    #[test]
+    fn interleavings_are_every_order_keeping_merge_of_the_two_lines() {
+        for (n, m, split) in [(3, 4, 1), (3, 6, 2), (2, 7, 1), (4, 5, 2)] {
+            let mut seen = Vec::new();
+            each_interleaving(n, m, split, |pick| {
+                seen.push(pick.to_vec());
+                true
+            });
+            let mut want = Vec::new();
+            let mut pick = vec![0; n];
+            loop {
+                let distinct = (0..n).all(|i| (0..i).all(|j| pick[i] != pick[j]));
+                let ordered = |r: std::ops::Range<usize>| pick[r].windows(2).all(|w| w[0] < w[1]);
+                if distinct && ordered(0..split) && ordered(split..n) {
+                    want.push(pick.clone());
+                }
+                // Next of every n-tuple over 0..m.
+                let Some(i) = (0..n).rev().find(|&i| pick[i] + 1 < m) else {
+                    break;
+                };
+                pick[i] += 1;
+                pick[i + 1..].fill(0);
+            }
+            seen.sort();
+            assert_eq!(seen, want, "n {n}, m {m}, split {split}");
+        }
+    }
 }

@@ -286,6 +286,7 @@ mod tests {
                 .flat_map(|r| (0..3).map(move |c| (r, c)))
                 .collect(),
             lines: vec![1; figures],
+            second_line: None,
         }
     }
 
@@ -330,6 +331,7 @@ mod tests {
             figures: vec![String::new(); 2],
             slots: vec![(0, 0), (1, 0)],
             lines: vec![1, 2],
+            second_line: None,
         };
         let constraints = [pin((0, 0), 300), pin((1, 0), 500)];
         let terms = [units(500), units(300)];
