@@ -7,6 +7,7 @@
 use crate::parse::forms::overall::BUDGET_LABELS;
 use crate::prelude::*;
 use crate::rebuild::RebuiltRow;
+use alloc::borrow::Cow;
 
 /// The labels of the 项目支出 and 整体支出 forms, as their cells print them
 /// whole (folded by [`fold`]). Its own list, not the parser's
@@ -86,7 +87,13 @@ const SIGNATURE: &[&str] = &["负责人", "经办人", "联系电话", "填报�
 
 /// A label's comparison form: no spaces or colons, one bracket style, no
 /// "其中" before it.
-fn fold(text: &str) -> String {
+/// Borrowed when there is nothing to fold, as for most of the words the
+/// cut of a form weighs: folding is asked of every cell of every band.
+fn fold(text: &str) -> Cow<'_, str> {
+    let folds = |c: char| matches!(c, ' ' | '：' | ':' | '（' | '）');
+    if !text.contains(folds) {
+        return Cow::Borrowed(text.strip_prefix("其中").unwrap_or(text));
+    }
     let mut key = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -97,8 +104,8 @@ fn fold(text: &str) -> String {
         }
     }
     match key.strip_prefix("其中") {
-        Some(rest) => rest.to_string(),
-        None => key,
+        Some(rest) => Cow::Owned(rest.to_string()),
+        None => Cow::Owned(key),
     }
 }
 
@@ -108,8 +115,12 @@ fn is_level_key(key: &str) -> bool {
 
 /// A label or an indicator level printed whole: a cell of its own.
 pub fn is_whole_label(text: &str) -> bool {
-    let key = fold(text);
-    is_label(&key) || is_level_key(&key)
+    is_whole_key(&fold(text))
+}
+
+/// [`is_whole_label`] of a text folded already.
+fn is_whole_key(key: &str) -> bool {
+    is_label(key) || is_level_key(key)
 }
 
 /// One of the forms' labels, folded.
@@ -136,7 +147,7 @@ pub fn heads_grid(text: &str) -> bool {
     // folding them.
     text.contains('标')
         && matches!(
-            fold(text).as_str(),
+            &*fold(text),
             "一级指标" | "二级指标" | "三级指标" | "指标值"
         )
 }
@@ -149,7 +160,7 @@ pub fn starts_signature(text: &str) -> bool {
 /// The start of a signature label cut by its cell's wrap ("联系电", "填报日").
 pub fn is_signature_part(text: &str) -> bool {
     let key = fold(text);
-    key.chars().count() >= 2 && SIGNATURE.iter().any(|s| s.starts_with(key.as_str()))
+    key.chars().count() >= 2 && SIGNATURE.iter().any(|s| s.starts_with(&*key))
 }
 
 /// Whether the rows rebuilt from a laid-out form read as a form's rows
@@ -196,7 +207,7 @@ pub fn could_be_row(cells: &[String]) -> bool {
 }
 
 /// A row's filled cells, folded.
-fn folded_filled(cells: &[String]) -> Vec<String> {
+fn folded_filled(cells: &[String]) -> Vec<Cow<'_, str>> {
     cells
         .iter()
         .filter(|c| !c.is_empty())
@@ -211,18 +222,18 @@ fn starts_as_row(first: &str) -> bool {
 
 /// A row of the grid is not one lone text, and no cell of it holds two
 /// words one space apart.
-fn is_grid_row(filled: &[String], cells: &[String]) -> bool {
-    let lone_text = filled.len() == 1 && !is_level_key(&filled[0]) && !is_whole_label(&filled[0]);
+fn is_grid_row(filled: &[Cow<str>], cells: &[String]) -> bool {
+    let lone_text = filled.len() == 1 && !is_whole_key(&filled[0]);
     !lone_text && !cells.iter().any(|c| spaced_words(c)) && !value_first(filled)
 }
 
 /// The row's first text that is no level or label is a bound ("≤180元/人/"):
 /// an indicator's value where its name stands, as when a row's cells are
 /// cut apart from the line that names them.
-fn value_first(filled: &[String]) -> bool {
+fn value_first(filled: &[Cow<str>]) -> bool {
     filled
         .iter()
-        .find(|k| !is_level_key(k) && !is_whole_label(k))
+        .find(|k| !is_whole_key(k))
         .is_some_and(|k| k.starts_with(['≥', '≤', '<', '>', '＞', '＜']))
 }
 
