@@ -318,6 +318,11 @@ fn headers(region: &Region, entries: &[Entry]) -> Vec<RebuiltRow> {
 
 pub(super) type Read = (Vec<Draft>, Vec<Run>, Vec<RebuiltRow>);
 
+/// "类", "款" or "项": the heads of split code cells.
+fn is_code_level(word: &str) -> bool {
+    matches!(word, "类" | "款" | "项")
+}
+
 /// A line that opens with a name: no code, no total, no figure first.
 fn is_name_line(
     e: &Entry,
@@ -404,7 +409,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         && !entries[start - 1]
             .words
             .iter()
-            .all(|w| tokens::is_header_piece(w, def) || matches!(*w, "类" | "款" | "项"))
+            .all(|w| tokens::is_header_piece(w, def) || is_code_level(w))
     {
         start -= 1;
     }
@@ -412,8 +417,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
     // A header printed again where the table runs onto a new page is set
     // aside, not read as a piece of the next row's name.
     let repeated_header = |e: &Entry| {
-        let split_header =
-            e.words.len() >= 2 && e.words.iter().all(|w| matches!(*w, "类" | "款" | "项"));
+        let split_header = e.words.len() >= 2 && e.words.iter().all(|w| is_code_level(w));
         split_header
             || (!tokens::is_total(e.words[0])
                 && !e.words.iter().any(|w| is_figure(w))

@@ -266,8 +266,8 @@ impl<'a> FixedMatcher<'a> {
     /// Whether `token` begins the first row of some side (where data starts).
     pub fn begins_first(&self, token: &str) -> bool {
         let folded = fold_key(token);
-        let has_ordinal = has_ordinal(token);
         let key = strip_ordinal(&folded);
+        let has_ordinal = key.len() < folded.len();
         !key.is_empty()
             && self.rows.iter().any(|r| {
                 r.first().is_some_and(|f| f.label.starts_with(key))
