@@ -188,7 +188,7 @@ impl<'a> Search<'a> {
                     return;
                 }
                 let s = self.chains[c][k];
-                self.put(st, s, f, 1);
+                self.put(st, s, f, true);
                 st.pick.push(s);
                 st.pos[c] = k + 1;
                 // The slots before k were found blank-safe on the way here:
@@ -197,7 +197,7 @@ impl<'a> Search<'a> {
                     self.go(st, visit);
                 }
                 st.pick.pop();
-                self.put(st, s, f, -1);
+                self.put(st, s, f, false);
                 st.pos[c] = from;
                 if st.stopped || st.work > self.work {
                     return;
@@ -260,17 +260,29 @@ impl<'a> Search<'a> {
         })
     }
 
-    /// Adds figure `f` to the sums reading slot `s` (`sign` 1), or takes
-    /// it out again (-1).
-    fn put(&self, st: &mut State, s: usize, f: usize, sign: i128) {
-        for &(l, net, total) in &self.read_by[s] {
-            match self.terms[f] {
-                Some(t) => {
-                    st.sums[l].value += sign * net * t.value;
-                    st.sums[l].half += sign * total * t.half;
+    /// Adds figure `f` to the sums reading slot `s`, or (`adding` false)
+    /// takes it out again.
+    fn put(&self, st: &mut State, s: usize, f: usize, adding: bool) {
+        let reads = &self.read_by[s];
+        let Some(t) = self.terms[f] else {
+            for &(l, _, _) in reads {
+                if adding {
+                    st.unreadable[l] += 1;
+                } else {
+                    st.unreadable[l] -= 1;
                 }
-                None if sign > 0 => st.unreadable[l] += 1,
-                None => st.unreadable[l] -= 1,
+            }
+            return;
+        };
+        for &(l, net, total) in reads {
+            let (value, half) = (net * t.value, total * t.half);
+            let sum = &mut st.sums[l];
+            if adding {
+                sum.value += value;
+                sum.half += half;
+            } else {
+                sum.value -= value;
+                sum.half -= half;
             }
         }
     }
