@@ -355,10 +355,11 @@ fn local(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Constraint, Part, Run, Units};
+    use super::super::{within, Constraint, Part, Run, Units};
     use super::{Effort, Search};
     use crate::arith::Term;
     use crate::prelude::*;
+    use proptest::prelude::*;
     use rust_decimal::Decimal;
 
     /// A figure shown with two decimals, in units of 0.01.
@@ -466,8 +467,7 @@ mod tests {
         let slots = run.slots.len();
         let mut out = Vec::new();
         let mut pick = vec![0; terms.len()];
-        let total = slots.pow(terms.len() as u32);
-        for mut code in 0..total {
+        for mut code in 0..slots.pow(terms.len() as u32) {
             for p in pick.iter_mut() {
                 *p = code % slots;
                 code /= slots;
@@ -476,32 +476,23 @@ mod tests {
             let ordered = (0..pick.len()).all(|i| {
                 (0..i).all(|j| chain_of(pick[j]) != chain_of(pick[i]) || pick[j] < pick[i])
             });
+            let term_of = |part: &Part| match *part {
+                Part::Cell(d, c) => {
+                    let slot = run.slots.iter().position(|&x| x == (d, c));
+                    slot.and_then(|s| pick.iter().position(|&p| p == s))
+                        .map_or(Units::default(), |f| terms[f].expect("read"))
+                }
+                Part::Fixed(t) => Units::of(t, 2),
+            };
             let holds = constraints.iter().all(|k| {
                 let mut sum = Units::default();
                 for (side, sign) in [(&k.left, 1), (&k.right, -1)] {
-                    for part in side {
-                        let (value, half) = match *part {
-                            Part::Cell(d, c) => {
-                                let slot = run.slots.iter().position(|&x| x == (d, c));
-                                match slot.and_then(|s| pick.iter().position(|&p| p == s)) {
-                                    Some(f) => {
-                                        let t = terms[f].expect("read");
-                                        (t.value, t.half)
-                                    }
-                                    None => (0, 0),
-                                }
-                            }
-                            Part::Fixed(t) => (t.value.mantissa(), t.half.mantissa()),
-                        };
-                        sum.value += sign * value;
-                        sum.half += half;
+                    for t in side.iter().map(term_of) {
+                        sum.value += sign * t.value;
+                        sum.half += t.half;
                     }
                 }
-                if k.at_most {
-                    sum.value <= sum.half
-                } else {
-                    sum.value.abs() <= sum.half
-                }
+                within(k, sum)
             });
             if distinct && ordered && holds {
                 out.push(pick.clone());
@@ -511,46 +502,50 @@ mod tests {
         out
     }
 
-    #[test]
-    fn the_search_finds_what_listing_every_placement_finds() {
-        // Small runs (3 rows × 3 columns, one or two chains) with row sums,
-        // pinned cells and at-most sums drawn at random, figures mostly
-        // not below zero: the sums the search tries early must drop no
-        // placement that holds.
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
-        for case in 0..300 {
-            let run = run_over(3, 1 + next(4) as usize);
-            let two_chains = case % 2 == 1;
+    /// A figure of whole yuan from 0.00 to 5.00, drawn below zero one time
+    /// in ten.
+    fn cents() -> impl Strategy<Value = i64> {
+        (0..6i64, 0..10u8).prop_map(|(v, sign)| if sign == 0 { -v * 100 } else { v * 100 })
+    }
+
+    /// What each of the 3 rows is tied by: its row sum, a cell pinned (its
+    /// column and figure), 当年 at most a figure.
+    fn row_ties() -> impl Strategy<Value = (bool, Option<(usize, i64)>, Option<i64>)> {
+        (
+            any::<bool>(),
+            proptest::option::of((0..3usize, cents())),
+            proptest::option::of(cents()),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Small runs (3 rows × 3 columns, one or two chains) with row
+        /// sums, pinned cells and at-most sums, figures mostly not below
+        /// zero: the sums the search tries early must drop no placement
+        /// that holds.
+        #[test]
+        fn the_search_finds_what_listing_every_placement_finds(
+            figures in proptest::collection::vec(cents(), 1..=4),
+            two_chains in any::<bool>(),
+            ties in proptest::collection::vec(row_ties(), 3),
+        ) {
+            let run = run_over(3, figures.len());
             let chain_of = |s: usize| usize::from(two_chains && s >= 5);
-            let cents = |n: &mut dyn FnMut(u64) -> u64| {
-                let v = (n(6) * 100) as i64;
-                if n(10) == 0 {
-                    -v
-                } else {
-                    v
-                }
-            };
-            let terms: Vec<Option<Units>> = (0..run.figures.len())
-                .map(|_| units(cents(&mut next)))
-                .collect();
+            let terms: Vec<Option<Units>> = figures.iter().map(|&c| units(c)).collect();
             let mut constraints: Vec<Constraint> = Vec::new();
-            for r in 0..3 {
-                if next(3) > 0 {
+            for (r, &(summed, pinned, at_most)) in ties.iter().enumerate() {
+                if summed {
                     constraints.push(row_sum(r));
                 }
-                if next(3) == 0 {
-                    constraints.push(pin((r, next(3) as usize), cents(&mut next)));
+                if let Some((column, figure)) = pinned {
+                    constraints.push(pin((r, column), figure));
                 }
-                if next(4) == 0 {
+                if let Some(figure) = at_most {
                     constraints.push(Constraint {
                         left: vec![Part::Cell(r, 1)],
-                        right: vec![Part::Fixed(Term::exact(Decimal::new(cents(&mut next), 2)))],
+                        right: vec![Part::Fixed(Term::exact(Decimal::new(figure, 2)))],
                         at_most: true,
                     });
                 }
@@ -566,8 +561,7 @@ mod tests {
             );
             let mut found = all(&search);
             found.sort();
-            let want = brute_force(&run, &chain_of, &constraints, &terms);
-            assert_eq!(found, want, "case {case}: {terms:?}");
+            prop_assert_eq!(found, brute_force(&run, &chain_of, &constraints, &terms));
         }
     }
 
