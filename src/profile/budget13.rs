@@ -1,6 +1,8 @@
 //! The 13-table template of the corpus (部门/单位预算公开, 山西阳泉 and the
 //! many cities that use the same 财政部 layout), and every identity of
-//! DOMAIN.md between its tables.
+//! DOMAIN.md between its tables — with two that follow from them: 表十's
+//! 三公经费 and 表十一's 机关运行经费 by source at most 表四's 支出总计 from
+//! that source (a part of what the source pays for).
 //!
 //! Column keys are shared across tables where the meaning is shared
 //! (`general` is always 一般公共预算), which keeps identities readable.
@@ -567,6 +569,23 @@ const IDENTITIES: &[Identity] = &[
         &["travel", "reception", "vehicles"],
         &["total", "general", "fund", "capital"],
     ),
+    // Each source's 三公经费 is part of what 财政拨款 from that source pays
+    // for (表四 支出总计 by source).
+    at_most(
+        at("表十", Fixed("sum"), "general"),
+        at("表四", Fixed("expense_grand"), "general"),
+        "表十 合计 一般公共预算 ≤ 表四 支出总计 一般公共预算",
+    ),
+    at_most(
+        at("表十", Fixed("sum"), "fund"),
+        at("表四", Fixed("expense_grand"), "fund"),
+        "表十 合计 政府性基金预算 ≤ 表四 支出总计 政府性基金预算",
+    ),
+    at_most(
+        at("表十", Fixed("sum"), "capital"),
+        at("表四", Fixed("expense_grand"), "capital"),
+        "表十 合计 国有资本经营预算 ≤ 表四 支出总计 国有资本经营预算",
+    ),
     // 表十一 机关运行经费
     row_sum("表十一", "total", &["general", "fund", "capital"]),
     Identity::UnitSum {
@@ -579,6 +598,24 @@ const IDENTITIES: &[Identity] = &[
         note: "表十一 部门合计 ≤ 表六 公用经费",
         when_below: "如部门含非参公事业单位属正常",
     },
+    // Each source's 机关运行经费 is part of what 财政拨款 from that source
+    // pays for (表四 支出总计 by source): a source 表四 does not spend
+    // is no 机关运行经费's.
+    at_most(
+        at("表十一", Total, "general"),
+        at("表四", Fixed("expense_grand"), "general"),
+        "表十一 部门合计 一般公共预算 ≤ 表四 支出总计 一般公共预算",
+    ),
+    at_most(
+        at("表十一", Total, "fund"),
+        at("表四", Fixed("expense_grand"), "fund"),
+        "表十一 部门合计 政府性基金预算 ≤ 表四 支出总计 政府性基金预算",
+    ),
+    at_most(
+        at("表十一", Total, "capital"),
+        at("表四", Fixed("expense_grand"), "capital"),
+        "表十一 部门合计 国有资本经营预算 ≤ 表四 支出总计 国有资本经营预算",
+    ),
     // 表十二/十三 项目支出
     row_sum(
         "表十二",
