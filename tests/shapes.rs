@@ -337,7 +337,7 @@ fn single_spaced_text_tables() {
 /// The tables part of the raw renderings (`pdftotext`, with and without
 /// form feeds): every row placed, the same table and structure findings.
 #[test]
-#[ignore = "issue 11: zhaoshang's and caizheng's 表十一 (36.22 36.22: which source no identity tells) and caizheng's 表十 (5.40 in which source) stay unplaced; shangwu's 上年结转 columns are printed as blocks out of row order (表一, 表二, 表三, 表四, 表十三); 表四's class figures printed from the line of another class are placed as a block (raw_text_never_misread)"]
+#[ignore = "issue 11: zhaoshang's tables are its TAB original's; caizheng's are but for 表十's order (pdftotext prints its blank ①公务用车购置费 after 合计: the same rows, the same figures); shangwu's 上年结转 columns are printed as blocks out of row order (表一, 表二, 表三, 表四, 表十三); 表四's class figures printed from the line of another class are placed as a block (raw_text_never_misread)"]
 fn raw_text_tables() {
     check_shape(
         ".raw.txt",
