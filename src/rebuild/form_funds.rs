@@ -28,10 +28,12 @@
 //! 项目资金总额 half on the left, so that the form reader tells the two
 //! blocks apart as it does there.
 //!
-//! Any project form (the 13-table template's too) whose funds cannot be
-//! told this way keeps its name alone when the name can be told: its
-//! names are compared with the 项目支出 table's and a 专项资金 heading's
-//! (F107, P104) while the checks of the rest say they could not run.
+//! A 13-table 申报表's one block of 年度资金 is read by `form_annual`,
+//! when this reader finds no Shanghai block. Any project form whose funds
+//! cannot be told either way keeps its name alone when the name can be
+//! told: its names are compared with the 项目支出 table's and a 专项资金
+//! heading's (F107, P104) while the checks of the rest say they could not
+//! run.
 
 use super::form_layout::PrintedLine;
 use super::tokens::is_amount;
@@ -79,11 +81,12 @@ pub fn read(printed: &[PrintedLine]) -> Option<(&'static str, Vec<RebuiltRow>)> 
     let last = *name.at.last()?;
     let funds = block(printed, last)
         .and_then(pairs)
-        .and_then(|pairs| fund_rows(&pairs));
+        .and_then(|pairs| fund_rows(&pairs))
+        .or_else(|| super::form_annual::rows(printed, last));
     match funds {
         Some(funds) => {
             rows.extend(funds);
-            Some(("项目名称和项目资金", rows))
+            Some((super::NAME_AND_FUNDS, rows))
         }
         None => Some(("项目名称", rows)),
     }

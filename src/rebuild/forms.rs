@@ -45,6 +45,11 @@ impl UnreadForm {
     }
 }
 
+/// The part read of a project form whose name and 项目资金 were read
+/// without its grid (`form_funds`, `form_annual`): all that a 专项资金
+/// document checks of its 申报表.
+pub const NAME_AND_FUNDS: &str = "项目名称和项目资金";
+
 /// Why a form whose rows are not one a line is not read.
 const NOT_ONE_ROW_A_LINE: &str =
     "表格不是一行一栏的文本（由 PDF 导出，各栏以空格对齐或拆散成多行），无法确定每个数值所属的栏目";

@@ -27,14 +27,17 @@
 //! rather than misread (its lines marked [`Noise::Unread`], the form named
 //! in [`Lines::unread`] for its own finding) — but for a 整体 form's
 //! 年度预算情况, whose figures follow their labels in any shape
-//! (`form_budget.rs`), and a Shanghai project form's name and 项目资金
-//! (`form_funds.rs`).
+//! (`form_budget.rs`), and a project form's name and 项目资金: a Shanghai
+//! form's (`form_funds.rs`), or a 专项资金 申报表's one block of 年度资金,
+//! its figures centred between its labels' pieces (`form_annual.rs`).
 //!
 //! A reader that cannot tell which column a figure belongs to never
 //! guesses: the row is rebuilt with [`UNPLACED`] cells, which the parser
 //! reads as unreadable (so the checks that need them do not run), and the
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
+#[cfg(feature = "rebuild")]
+mod form_annual;
 #[cfg(feature = "rebuild")]
 mod form_budget;
 #[cfg(feature = "rebuild")]
@@ -59,7 +62,7 @@ use crate::parse::tables::title::Titles;
 use crate::prelude::*;
 use crate::profile::{Profile, Reading, TableDef};
 
-pub use forms::UnreadForm;
+pub use forms::{UnreadForm, NAME_AND_FUNDS};
 
 /// The cell text a reader writes for a figure it could not place.
 pub const UNPLACED: &str = "(未能定位)";

@@ -11,6 +11,7 @@ use crate::model::forms::{FormValue, FundBlock, ProjectForm};
 use crate::model::{Document, Row, RowKind, Table};
 use crate::prelude::*;
 use crate::profile::{Profile, Role};
+use crate::rebuild::NAME_AND_FUNDS;
 use crate::report::Evidence;
 use crate::rules::support::{
     check_sum_lazily, collect_figures, text_evidence, value_evidence, Figure, SumFigures,
@@ -39,6 +40,12 @@ pub fn read_in_part(
         sink.could_not_run(format!("{place}只读入了{part}，{unread}未能读取"));
     }
     form.partial
+}
+
+/// Whether the 项目资金 of `form` were read: with all of it, or with its
+/// name alone ([`NAME_AND_FUNDS`]).
+pub fn funds_read(cx: &Context, form: &ProjectForm) -> bool {
+    !form.partial || cx.doc.lines.part_read(form.title_line) == Some(NAME_AND_FUNDS)
 }
 
 /// "绩效目标表「遗属补助」" — how findings name a project form.

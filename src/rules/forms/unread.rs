@@ -18,6 +18,7 @@
 //! 被拆成上下两行，夹着“项目名称”：报告该表（第18—97行）未读入，其校验未运行。
 
 use crate::prelude::*;
+use crate::rebuild::UnreadForm;
 use crate::report::Severity;
 use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -37,15 +38,26 @@ impl Rule for FormUnread {
     }
 
     fn check(&self, cx: &Context, sink: &mut Sink) {
-        report_unread(cx, sink);
+        report_unread(
+            cx,
+            sink,
+            |_| true,
+            "绩效目标表均已逐行读入，或本文档没有绩效目标表",
+        );
     }
 }
 
-/// One finding per form left unread (shared with the 专项资金 rule P106).
-pub(crate) fn report_unread(cx: &Context, sink: &mut Sink) {
-    let unread = &cx.doc.lines.unread;
+/// One finding per form left unread of those `reported` keeps (shared with
+/// the 专项资金 rule P106); `none` says why there is none.
+pub(crate) fn report_unread(
+    cx: &Context,
+    sink: &mut Sink,
+    reported: impl Fn(&UnreadForm) -> bool,
+    none: &str,
+) {
+    let unread: Vec<&UnreadForm> = cx.doc.lines.unread.iter().filter(|f| reported(f)).collect();
     if unread.is_empty() {
-        sink.not_applicable("绩效目标表均已逐行读入，或本文档没有绩效目标表");
+        sink.not_applicable(none);
         return;
     }
     sink.compared();

@@ -18,7 +18,7 @@ use super::common::{project_place, LOCATION};
 use crate::model::forms::FormValue;
 use crate::prelude::*;
 use crate::report::Severity;
-use crate::rules::forms::common::{form_value_evidence, read_in_part};
+use crate::rules::forms::common::{form_value_evidence, funds_read, read_in_part};
 use crate::rules::support::text_evidence;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -64,7 +64,9 @@ impl Rule for SpecialSource {
             else {
                 continue;
             };
-            if read_in_part(cx, sink, form, &format!("{place} 的申报表"), "资金构成") {
+            if !funds_read(cx, form)
+                && read_in_part(cx, sink, form, &format!("{place} 的申报表"), "资金构成")
+            {
                 continue;
             }
             let Some(kind) = classify(source) else {
