@@ -5,9 +5,10 @@
 //! checks what *is* read, so that a form misread with a finding-free
 //! outcome (a value under the wrong label that happens to add up) cannot
 //! pass. A form read in part (`partial`: a 整体 form's 年度预算情况, a
-//! project form's name and 项目资金 — Shanghai's block, or a 专项资金
-//! 申报表's 年度资金) must hold that part as the original has it, and
-//! nothing else. Cases are generated over every
+//! project form's name and 项目资金 — Shanghai's block, or a 13-table
+//! form's blocks wrapped around their figures) must hold that part as the
+//! original has it, and nothing else; and each fund figure read, changed,
+//! must be an error at its row. Cases are generated over every
 //! rendering in `tests/fixtures/shapes/` (the original: the TAB text) and
 //! `tests/fixtures/real/` (the original: the PDF).
 
@@ -228,10 +229,10 @@ fn every_form_read_from_a_shape_is_its_original() {
         "only {} 整体 forms read in part",
         tally.partial_overall
     );
-    // The 专项资金 申报表 laid out by spaces and single-spaced whose grid
-    // is not read: their 年度资金 all the same (`rebuild::form_annual`).
+    // The project forms laid out by spaces and single-spaced whose grid is
+    // not read: their 项目资金 all the same (`rebuild::form_wrapped_funds`).
     assert!(
-        tally.funds_in_part >= 10,
+        tally.funds_in_part >= 29,
         "only {} project forms' 项目资金 read without their grid",
         tally.funds_in_part
     );
@@ -274,4 +275,64 @@ fn every_form_read_from_a_real_document_s_text_is_its_pdf_s() {
         tally.partial_project
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Most lines a form's row is printed on below the line it is cited at.
+const ROW_LINES: usize = 6;
+
+/// Every figure of a project form's 项目资金 that a text rendering reads
+/// (`tests/fixtures/shapes/*.txt`: from the form's grid, or without it
+/// from the fund blocks alone, `rebuild::form_wrapped_funds`), changed
+/// alone by 10,000 元, is an error at its row: the block's sum (F101,
+/// P105) or its agreement with 表十二 (F105) or the prose (P102) no
+/// longer holds. A figure read into the wrong block or under the wrong
+/// source would break another identity than the one it stands in.
+#[test]
+fn a_changed_fund_figure_of_a_form_read_from_text_is_an_error_at_its_row() {
+    let mut tried = 0;
+    let mut failures = Vec::new();
+    for (name, path) in common::fixture_files("shapes", ".txt") {
+        let text = std::fs::read_to_string(&path).expect("rendering");
+        let report = budget_lint::check_text(&text);
+        let before = common::error_keys(&report);
+        let doc = &report.document;
+        let special = doc.special.projects().filter_map(|p| p.form.as_ref());
+        for form in doc.forms.projects.iter().chain(special) {
+            let blocks = [&form.implementation, &form.annual];
+            let values = blocks
+                .into_iter()
+                .flat_map(|block| block.total.iter().chain(&block.parts));
+            for value in values {
+                let Some(amount) = value.value.amount() else {
+                    continue;
+                };
+                // A row rebuilt from several lines stands at one of them;
+                // its figure may be printed on a line below.
+                let shown = value.value.display();
+                let Some(printed_at) = (value.line..value.line + ROW_LINES)
+                    .find(|&no| common::holds_number(&text, no, &shown))
+                else {
+                    failures.push(format!("{name}: {shown} not near line {}", value.line));
+                    continue;
+                };
+                let with =
+                    common::group_thousands(amount.value + rust_decimal::Decimal::from(10_000));
+                let copy = common::replace_number(&text, printed_at, &shown, &with, "");
+                let changed = budget_lint::check_text(&copy);
+                let new = common::new_errors(&changed, &before);
+                let at_row = new.iter().any(|f| {
+                    common::cites_line(f, value.line) || common::cites_line(f, printed_at)
+                });
+                if !at_row {
+                    failures.push(format!(
+                        "{name}: {shown} → {with} at line {printed_at}: no error there"
+                    ));
+                }
+                tried += 1;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(tried >= 800, "only {tried} fund figures tried");
+    eprintln!("{tried} fund figures tried");
 }

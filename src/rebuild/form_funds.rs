@@ -28,8 +28,9 @@
 //! 项目资金总额 half on the left, so that the form reader tells the two
 //! blocks apart as it does there.
 //!
-//! A 13-table 申报表's one block of 年度资金 is read by `form_annual`,
-//! when this reader finds no Shanghai block. Any project form whose funds
+//! A 13-table form's blocks, whose labels the PDF wrapped around their
+//! figures, are read by `form_wrapped_funds` when this reader finds no
+//! Shanghai block. Any project form whose funds
 //! cannot be told either way keeps its name alone when the name can be
 //! told: its names are compared with the 项目支出 table's and a 专项资金
 //! heading's (F107, P104) while the checks of the rest say they could not
@@ -82,7 +83,7 @@ pub fn read(printed: &[PrintedLine]) -> Option<(&'static str, Vec<RebuiltRow>)> 
     let funds = block(printed, last)
         .and_then(pairs)
         .and_then(|pairs| fund_rows(&pairs))
-        .or_else(|| super::form_annual::rows(printed, last));
+        .or_else(|| super::form_wrapped_funds::rows(printed, last));
     match funds {
         Some(funds) => {
             rows.extend(funds);

@@ -46,7 +46,7 @@ impl UnreadForm {
 }
 
 /// The part read of a project form whose name and 项目资金 were read
-/// without its grid (`form_funds`, `form_annual`): all that a 专项资金
+/// without its grid (`form_funds`, `form_wrapped_funds`): all that a 专项资金
 /// document checks of its 申报表.
 pub const NAME_AND_FUNDS: &str = "项目名称和项目资金";
 

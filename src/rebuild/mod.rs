@@ -28,8 +28,9 @@
 //! in [`Lines::unread`] for its own finding) — but for a 整体 form's
 //! 年度预算情况, whose figures follow their labels in any shape
 //! (`form_budget.rs`), and a project form's name and 项目资金: a Shanghai
-//! form's (`form_funds.rs`), or a 专项资金 申报表's one block of 年度资金,
-//! its figures centred between its labels' pieces (`form_annual.rs`).
+//! form's (`form_funds.rs`), or a 13-table form's 实施期 and 年度 blocks,
+//! their figures centred between their labels' pieces
+//! (`form_wrapped_funds.rs`).
 //!
 //! A reader that cannot tell which column a figure belongs to never
 //! guesses: the row is rebuilt with [`UNPLACED`] cells, which the parser
@@ -37,13 +38,13 @@
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
 #[cfg(feature = "rebuild")]
-mod form_annual;
-#[cfg(feature = "rebuild")]
 mod form_budget;
 #[cfg(feature = "rebuild")]
 mod form_funds;
 #[cfg(feature = "rebuild")]
 mod form_layout;
+#[cfg(feature = "rebuild")]
+mod form_wrapped_funds;
 mod forms;
 #[cfg(feature = "rebuild")]
 mod layout;

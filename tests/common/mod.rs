@@ -528,3 +528,54 @@ pub fn cli_json(file: &Path) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Replaces the first occurrence of `shown` on line `line` (as a whole
+/// number: not inside a longer run of digits) by `with`.
+pub fn replace_number(text: &str, line: usize, shown: &str, with: &str, after: &str) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let target = &mut lines[line - 1];
+    let start = target.find(after).map(|p| p + after.len()).unwrap_or(0);
+    let bytes = target.as_bytes();
+    let mut at = None;
+    let mut from = start;
+    while let Some(p) = target[from..].find(shown) {
+        let i = from + p;
+        let end = i + shown.len();
+        let digit = |j: usize| {
+            bytes
+                .get(j)
+                .is_some_and(|b| b.is_ascii_digit() || *b == b'.')
+        };
+        if (i == 0 || !digit(i - 1)) && !digit(end) {
+            at = Some(i);
+            break;
+        }
+        from = i + 1;
+    }
+    let i = at.unwrap_or_else(|| panic!("{shown} not on line {line}"));
+    target.replace_range(i..i + shown.len(), with);
+    lines.join("\n")
+}
+
+/// Whether line `no` (1-based) of `text` holds `shown` as a whole number.
+pub fn holds_number(text: &str, no: usize, shown: &str) -> bool {
+    text.split('\n')
+        .nth(no.wrapping_sub(1))
+        .is_some_and(|line| {
+            line.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                .any(|word| word == shown)
+        })
+}
+
+/// A whole figure printed with thousands' commas ("1,100,000").
+pub fn group_thousands(value: Decimal) -> String {
+    let plain = value.normalize().to_string();
+    let mut out = String::new();
+    for (i, c) in plain.chars().enumerate() {
+        if i > 0 && (plain.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
