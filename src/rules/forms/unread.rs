@@ -10,8 +10,8 @@
 //! ## 为什么重要
 //! 把数值读到错误的栏目下会报出并不存在的错误。未读入的表不参与任何核对（资金
 //! 分项之和、与表十二的对应、年份、指标等），审核人员需要知道这些表没有核对，
-//! 以免把“未报告”误当作“已核对”。用 Word 或 WPS 另存的文本，或直接检查原
-//! Word/Excel 文件，可以读入这些表。
+//! 以免把“未报告”误当作“已核对”。直接打开原 PDF、Word 或 Excel 文件（按表格线
+//! 读取各栏），或用 Word、WPS 另存的文本，可以读入这些表：报告中每条都这样提示。
 //!
 //! ## 示例
 //! `pdftotext -layout` 导出的文本中，“项目名称”一栏的“贸易统计奖励专项资金”
@@ -47,6 +47,11 @@ impl Rule for FormUnread {
     }
 }
 
+/// What reads such a form: the file itself, whose cells the PDF, Word and
+/// Excel readers take from the grid (every corpus form, read from its PDF,
+/// is its TAB original).
+const FROM_THE_FILE: &str = "若有原 PDF、Word 或 Excel 文件，直接打开即可按表格线逐栏读入";
+
 /// One finding per form left unread of those `reported` keeps (shared with
 /// the 专项资金 rule P106); `none` says why there is none.
 pub(crate) fn report_unread(
@@ -64,11 +69,11 @@ pub(crate) fn report_unread(
     for form in unread {
         let message = match form.part_read {
             None => format!(
-                "第{}—{}行的「{}」未读入：{}；该表的各项校验未运行",
+                "第{}—{}行的「{}」未读入：{}；该表的各项校验未运行。{FROM_THE_FILE}",
                 form.first, form.last, form.title, form.reason
             ),
             Some(part) => format!(
-                "第{}—{}行的「{}」只读入了其中的{part}：{}；该表其余各项的校验未运行",
+                "第{}—{}行的「{}」只读入了其中的{part}：{}；该表其余各项的校验未运行。{FROM_THE_FILE}",
                 form.first, form.last, form.title, form.reason
             ),
         };
