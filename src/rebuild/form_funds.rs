@@ -204,9 +204,21 @@ fn in_cell_below_label(printed: &[PrintedLine], at: usize, year_lines: usize) ->
     })
 }
 
-/// Whether the 主管部门 row starts at line `i`: its label, or its value's
-/// first piece (a department code) right above the label.
+/// Whether the 主管部门 row starts at line `i`: its label, or a piece of
+/// its values wrapped above it — the department code ("038-阳泉市商务"), or
+/// the 实施单位 printed around the label's line, one word above and one
+/// below, the label's line ending in "实施单位" ("阳泉市财 / 主管部门及代码
+/// 021-阳泉市财政局 实施单位 / 政局").
 fn heads_department(printed: &[PrintedLine], i: usize) -> bool {
+    let unit_around = || {
+        let label_line = printed.get(i + 1);
+        single_word(&printed[i]).is_some()
+            && label_line
+                .and_then(first_word)
+                .is_some_and(|w| w.starts_with("主管部门"))
+            && label_line.and_then(|l| l.text.split_whitespace().last()) == Some("实施单位")
+            && printed.get(i + 2).and_then(single_word).is_some()
+    };
     let starts_department = |i: usize| {
         printed
             .get(i)
@@ -219,6 +231,7 @@ fn heads_department(printed: &[PrintedLine], i: usize) -> bool {
             .and_then(first_word)
             .is_some_and(is_department_code)
             && starts_department(i + 1))
+        || (i < printed.len() && unit_around())
 }
 
 /// The line's text when it is one word and no figure: a piece of a name.
@@ -634,6 +647,13 @@ mod tests {
             name(below_code).map(|r| r.1[1].clone()),
             Some("政府购买财政事务中心服务费".to_string())
         );
+        // 阳泉市财 / 政局: the 实施单位 value printed around the 主管部门
+        // row's line, which ends in its label.
+        let unit_around = "(2026年度)\n项目名称 财政业务工作经费\n阳泉市财\n主管部门及代码 021-阳泉市财政局 实施单位\n政局";
+        assert_eq!(
+            name(unit_around).map(|r| r.1[1].clone()),
+            Some("财政业务工作经费".to_string())
+        );
         let raw = "(2026年度)\n项目名称\n\n财政系统业务运\n转保障及服务经\n费\n\n主管部门及代\n码";
         let (part, rows) = read_of(raw).expect("one cell a line");
         assert_eq!(part, "项目名称");
@@ -651,8 +671,9 @@ mod tests {
     #[test]
     fn a_piece_that_may_be_another_cell_s_is_not_taken_into_the_name() {
         for text in [
-            // 阳泉市财 is the 实施单位 value's first piece (…/ 政局).
-            "(2026年度)\n项目名称 财政业务工作经费\n阳泉市财\n主管部门及代码 021-阳泉市财政局 实施单位\n政局",
+            // 阳泉市财 may be the name's or the 实施单位 value's: that
+            // value is printed on the label's line.
+            "(2026年度)\n项目名称 财政业务工作经费\n阳泉市财\n主管部门及代码 021-阳泉市财政局 实施单位 阳泉市财政局\n政局",
             "(2026年度)\n财政业务\n项目名称\n主管部门及代码 021-阳泉市财政局",
             "(2026年度)\n财政\n项目名称\n业务工作经费\n主管部门及代码 021-阳泉市财政局",
             "(2026年度)\n代理银行手续\n项目名称\n费\n阳泉市国库\n主管部门及 021-阳泉市财",

@@ -63,6 +63,12 @@ const ROW_LABEL: &[&str] = &[
 /// The rows after the block: where to stop looking for it.
 const LATER_ROWS: &[&str] = &["项目概况", "立项依据", "年度目标", "绩效指标"];
 
+/// A label printed cut short at its cell's edge, as the corpus forms
+/// print "市县（区）财政资": at most this many characters gone, at least
+/// that many kept.
+const MOST_CUT: usize = 1;
+const LEAST_KEPT: usize = 4;
+
 /// Most steps of the search for a reading before the block is left
 /// unread: each step is one way to place one line's words.
 const MOST_STEPS: usize = 20_000;
@@ -228,6 +234,13 @@ impl<'a> Search<'_, 'a> {
                 );
                 if placed {
                     let after = at + take + usize::from(with_figure);
+                    // A label the PDF cut at its cell's edge ends here too.
+                    if take > 0 && self.cut_short(&next[block], block) {
+                        let mut cut = next.clone();
+                        let label = core::mem::take(&mut cut[block].open);
+                        cut[block].done.push(label);
+                        self.place(line, words, after, block + 1, cut);
+                    }
                     self.place(line, words, after, block + 1, next);
                 }
             }
@@ -272,6 +285,22 @@ impl<'a> Search<'_, 'a> {
             // "其中：" alone folds to nothing: a start of any label.
             spellings.iter().any(|s| s.starts_with(key.as_ref()))
         }
+    }
+
+    /// Whether the label block `index` is reading may end as it stands:
+    /// printed cut short at its cell's edge ("市县（区）财政资"), at most
+    /// [`MOST_CUT`] characters short of its spelling and at least
+    /// [`LEAST_KEPT`] long.
+    fn cut_short(&self, block: &Block, index: usize) -> bool {
+        let Some(spellings) = self.spellings(block.done.len(), index) else {
+            return false;
+        };
+        let key = label_key(&block.open.text);
+        let kept = key.chars().count();
+        kept >= LEAST_KEPT
+            && spellings.iter().any(|s| {
+                s.starts_with(key.as_ref()) && (1..=MOST_CUT).contains(&(s.chars().count() - kept))
+            })
     }
 
     /// The spellings of label `at` of block `index` (its total, then the
@@ -489,6 +518,39 @@ mod tests {
             let text = LAYOUT.replacen(printed, instead, 1);
             assert_eq!(rows_of(&text), None, "{what}");
         }
+    }
+
+    /// A label the PDF printed cut short ("市县（区）财政资", as 招商 2026's
+    /// TAB original has it too) ends where the next label starts.
+    #[test]
+    fn a_label_cut_short_at_its_cell_s_edge_is_read() {
+        let text = "名称
+项目资金 实施期资金总 年度资金总
+1,816,000 714,000
+（元） 额： 额：
+其中：中央财 其中：中央财
+0 0
+政资金 政资金
+省级财政资金 0 省级财政资金 0
+市县（区）财 市县（区）财
+1,816,000 714,000
+政资 政资金
+单位自筹 0 单位自筹 0
+其他资金 其他资金
+项目概况";
+        let rows = rows_of(text).expect("read");
+        assert_eq!(
+            rows[3].1,
+            [
+                "",
+                "市县（区）财政资",
+                "1,816,000",
+                "市县（区）财政资金",
+                "714,000"
+            ]
+        );
+        // Cut shorter than that, it is no label.
+        assert_eq!(rows_of(&text.replace("政资 政资金", "政 政资金")), None);
     }
 
     /// A lone figure between the pieces of both blocks' labels: either
