@@ -304,16 +304,13 @@ fn rows(header: &Word, pairs: &[Pair]) -> Vec<RebuiltRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rebuild::form_layout::numbered;
 
     fn rows_of(text: &str) -> Option<Vec<(Vec<usize>, Vec<String>)>> {
-        let printed: Vec<PrintedLine> = text
-            .split('\n')
-            .enumerate()
-            .map(|(i, text)| PrintedLine {
-                no: i + 1,
-                text,
-                page_start: false,
-                watermark: text == "仅供内部审核",
+        let printed: Vec<PrintedLine> = numbered(text)
+            .map(|l| PrintedLine {
+                watermark: l.text == "仅供内部审核",
+                ..l
             })
             .collect();
         read(&printed).map(|rows| rows.into_iter().map(|r| (r.lines, r.cells)).collect())

@@ -52,8 +52,9 @@ const LABELS: [&str; 6] = [
     "其他资金",
 ];
 
-/// The row's own label, printed beside the block over one or two lines.
-const ROW_LABEL: &[&str] = &[
+/// The row's own label, printed beside the block over one or two lines
+/// (the 13-table form's too: `form_wrapped_funds`).
+pub(super) const ROW_LABEL: &[&str] = &[
     "项目资金",
     "（元）",
     "(元)",
@@ -421,21 +422,14 @@ fn fund_rows(pairs: &[Pair]) -> Option<Vec<RebuiltRow>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rebuild::form_layout::numbered;
 
     type Rows = Vec<(Vec<usize>, Vec<String>)>;
 
     /// The part read and its rows.
     fn read_of(text: &str) -> Option<(&'static str, Rows)> {
-        let printed: Vec<PrintedLine> = text
-            .split('\n')
-            .enumerate()
-            .filter(|(_, t)| !t.trim().is_empty())
-            .map(|(i, text)| PrintedLine {
-                no: i + 1,
-                text,
-                page_start: false,
-                watermark: false,
-            })
+        let printed: Vec<PrintedLine> = numbered(text)
+            .filter(|l| !l.text.trim().is_empty())
             .collect();
         read(&printed)
             .map(|(part, rows)| (part, rows.into_iter().map(|r| (r.lines, r.cells)).collect()))

@@ -30,6 +30,7 @@
 //! [`MOST_STEPS`]. A figure under the wrong label would be a false error
 //! (F101, F105, P103); a block left unread is only said to be unread.
 
+use super::form_funds::ROW_LABEL;
 use super::form_layout::PrintedLine;
 use super::tokens::is_amount;
 use super::RebuiltRow;
@@ -50,15 +51,6 @@ const SOURCES: [&[&str]; 5] = [
 /// The blocks' totals: 实施期 on the left when both are printed.
 const IMPLEMENTATION: &str = "实施期资金总额";
 const ANNUAL: &str = "年度资金总额";
-
-/// The row's own label, printed beside the blocks over one or two lines.
-const ROW_LABEL: &[&str] = &[
-    "项目资金",
-    "（元）",
-    "(元)",
-    "项目资金（元）",
-    "项目资金(元)",
-];
 
 /// The rows after the block: where to stop looking for it.
 const LATER_ROWS: &[&str] = &["项目概况", "立项依据", "年度目标", "绩效指标"];
@@ -363,20 +355,13 @@ fn fund_rows(reading: &[Vec<Label>]) -> Option<Vec<RebuiltRow>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rebuild::form_layout::numbered;
 
     /// The rows' lines and cells, `text`'s lines numbered from 1 and the
     /// row before the block its first.
     fn rows_of(text: &str) -> Option<Vec<(Vec<usize>, Vec<String>)>> {
-        let printed: Vec<PrintedLine> = text
-            .split('\n')
-            .enumerate()
-            .filter(|(_, t)| !t.trim().is_empty())
-            .map(|(i, text)| PrintedLine {
-                no: i + 1,
-                text,
-                page_start: false,
-                watermark: false,
-            })
+        let printed: Vec<PrintedLine> = numbered(text)
+            .filter(|l| !l.text.trim().is_empty())
             .collect();
         rows(&printed, 0).map(|rows| rows.into_iter().map(|r| (r.lines, r.cells)).collect())
     }

@@ -57,6 +57,18 @@ pub struct PrintedLine<'a> {
     pub watermark: bool,
 }
 
+/// `text`'s lines numbered from 1, none at a page's start nor a
+/// watermark: how the form readers' tests give them a form.
+#[cfg(test)]
+pub(crate) fn numbered(text: &str) -> impl Iterator<Item = PrintedLine<'_>> {
+    text.split('\n').enumerate().map(|(i, text)| PrintedLine {
+        no: i + 1,
+        text,
+        page_start: false,
+        watermark: false,
+    })
+}
+
 /// A cell: the words of one band whose columns overlap, top to bottom.
 struct Cell<'w, 'a> {
     start: usize,
@@ -453,16 +465,7 @@ mod tests {
     /// The rows read from `text` (its first line numbered 1), their filled
     /// cells only.
     fn rows(text: &str) -> Option<Vec<Vec<String>>> {
-        let lines: Vec<PrintedLine> = text
-            .split('\n')
-            .enumerate()
-            .map(|(i, t)| PrintedLine {
-                no: i + 1,
-                text: t,
-                page_start: false,
-                watermark: false,
-            })
-            .collect();
+        let lines: Vec<PrintedLine> = numbered(text).collect();
         let rows = read(&lines)?;
         Some(
             rows.into_iter()
