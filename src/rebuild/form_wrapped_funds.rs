@@ -36,6 +36,7 @@ use super::tokens::is_amount;
 use super::RebuiltRow;
 use crate::parse::forms::labels::label_key;
 use crate::prelude::*;
+use alloc::rc::Rc;
 
 /// The sources under each total, in the order printed, as `label_key`
 /// folds them ("其中：" and colons gone, brackets half-width), each with the
@@ -142,8 +143,41 @@ struct Label<'a> {
 /// being read.
 #[derive(Debug, Clone, Default)]
 struct Block<'a> {
-    done: Vec<Label<'a>>,
+    done: Done<'a>,
     open: Label<'a>,
+}
+
+/// The labels a block has read whole, last first, shared between the
+/// readings that go on from them: a reading is copied at every way to place
+/// a line's words, and these it need not copy.
+#[derive(Debug, Clone, Default)]
+struct Done<'a> {
+    last: Option<Rc<(Label<'a>, Done<'a>)>>,
+    len: usize,
+}
+
+impl<'a> Done<'a> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, label: Label<'a>) {
+        let before = core::mem::take(self);
+        self.len = before.len + 1;
+        self.last = Some(Rc::new((label, before)));
+    }
+
+    /// The labels in the order read.
+    fn to_vec(&self) -> Vec<Label<'a>> {
+        let mut labels = Vec::with_capacity(self.len);
+        let mut at = self;
+        while let Some(node) = &at.last {
+            labels.push(node.0.clone());
+            at = &node.1;
+        }
+        labels.reverse();
+        labels
+    }
 }
 
 /// The search for every reading of the block's lines.
@@ -170,7 +204,7 @@ impl<'a> Search<'_, 'a> {
                 .lines
                 .get(line)
                 .is_some_and(|words| matches!(words.first(), Some(Word::Figure(..))));
-            let reading: Vec<Vec<Label>> = blocks.into_iter().map(|b| b.done).collect();
+            let reading: Vec<Vec<Label>> = blocks.iter().map(|b| b.done.to_vec()).collect();
             // Readings that differ only in which of two like pieces on
             // adjacent lines is whose ("金" / "金") give the same rows.
             if let Some(rows) = fund_rows(&reading).filter(|_| !figure_next) {
@@ -216,67 +250,74 @@ impl<'a> Search<'_, 'a> {
                 if with_figure && figure.is_none() {
                     continue;
                 }
-                let mut next = blocks.clone();
                 let pieces = &words[at..at + take];
-                let placed = self.give(
-                    &mut next[block],
-                    block,
-                    pieces,
-                    figure.filter(|_| with_figure),
-                );
-                if placed {
-                    let after = at + take + usize::from(with_figure);
-                    // A label the PDF cut at its cell's edge ends here too.
-                    if take > 0 && self.cut_short(&next[block], block) {
-                        let mut cut = next.clone();
-                        let label = core::mem::take(&mut cut[block].open);
-                        cut[block].done.push(label);
-                        self.place(line, words, after, block + 1, cut);
-                    }
-                    self.place(line, words, after, block + 1, next);
+                let figure = figure.filter(|_| with_figure);
+                let Some(given) = self.give(&blocks[block], block, pieces, figure) else {
+                    continue;
+                };
+                let after = at + take + usize::from(with_figure);
+                // A label the PDF cut at its cell's edge ends here too.
+                if take > 0 && self.cut_short(&given, block) {
+                    let mut cut = blocks.clone();
+                    cut[block] = given.clone();
+                    let label = core::mem::take(&mut cut[block].open);
+                    cut[block].done.push(label);
+                    self.place(line, words, after, block + 1, cut);
                 }
+                let mut next = blocks.clone();
+                next[block] = given;
+                self.place(line, words, after, block + 1, next);
             }
         }
     }
 
-    /// Gives block `index` a line's label pieces and figure: whether they
-    /// fit — the pieces go on spelling its next label, the figure goes to
-    /// a label whose pieces have begun and that has none.
+    /// Block `index` given a line's label pieces and figure, if they fit:
+    /// the pieces go on spelling its next label, the figure goes to a
+    /// label whose pieces have begun and that has none. Told before the
+    /// block is copied: most ways to place a line's words do not fit.
     fn give(
         &self,
-        block: &mut Block<'a>,
+        block: &Block<'a>,
         index: usize,
         pieces: &[Word<'a>],
         figure: Option<(&'a str, usize)>,
-    ) -> bool {
+    ) -> Option<Block<'a>> {
         let Some(spellings) = self.spellings(block.done.len(), index) else {
-            return pieces.is_empty() && figure.is_none();
+            return (pieces.is_empty() && figure.is_none()).then(|| block.clone());
         };
-        let label = &mut block.open;
+        let mut text = block.open.text.clone();
         for piece in pieces {
-            if let Word::Text(text, no) = *piece {
-                label.text.push_str(text);
-                push_line(&mut label.lines, no);
+            if let Word::Text(piece, _) = *piece {
+                text.push_str(piece);
+            }
+        }
+        if figure.is_some() && (text.is_empty() || block.open.figure.is_some()) {
+            return None;
+        }
+        let whole = !pieces.is_empty() && {
+            let key = label_key(&text);
+            // "其中：" alone folds to nothing: a start of any label.
+            if !spellings.iter().any(|s| s.starts_with(key.as_ref())) {
+                return None;
+            }
+            spellings.contains(&key.as_ref())
+        };
+        let mut given = block.clone();
+        given.open.text = text;
+        for piece in pieces {
+            if let Word::Text(_, no) = *piece {
+                push_line(&mut given.open.lines, no);
             }
         }
         if let Some(figure) = figure {
-            if label.text.is_empty() || label.figure.is_some() {
-                return false;
-            }
-            label.figure = Some(figure);
-            push_line(&mut label.lines, figure.1);
+            given.open.figure = Some(figure);
+            push_line(&mut given.open.lines, figure.1);
         }
-        if pieces.is_empty() {
-            return true;
+        if whole {
+            let label = core::mem::take(&mut given.open);
+            given.done.push(label);
         }
-        let key = label_key(&label.text);
-        if spellings.contains(&key.as_ref()) {
-            block.done.push(core::mem::take(&mut block.open));
-            true
-        } else {
-            // "其中：" alone folds to nothing: a start of any label.
-            spellings.iter().any(|s| s.starts_with(key.as_ref()))
-        }
+        Some(given)
     }
 
     /// Whether the label block `index` is reading may end as it stands:
