@@ -62,6 +62,10 @@ const LATER_ROWS: &[&str] = &["项目概况", "立项依据", "年度目标", "�
 const MOST_CUT: usize = 1;
 const LEAST_KEPT: usize = 4;
 
+/// Most words on a line of the blocks: two blocks' label pieces, each
+/// spaced into a few words at most ("其中: 中央财"), and their figures.
+const MOST_WORDS: usize = 12;
+
 /// Most steps of the search for a reading before the block is left
 /// unread: each step is one way to place one line's words.
 const MOST_STEPS: usize = 20_000;
@@ -214,7 +218,10 @@ impl<'a> Search<'_, 'a> {
             }
             return;
         }
-        let Some(words) = self.lines.get(line) else {
+        // A line of the blocks holds a few pieces and figures; one of many
+        // words is not theirs, and would make each step weigh all ways to
+        // cut it.
+        let Some(words) = self.lines.get(line).filter(|w| w.len() <= MOST_WORDS) else {
             return;
         };
         self.place(line, words, 0, 0, blocks);
@@ -577,6 +584,15 @@ mod tests {
         );
         // Cut shorter than that, it is no label.
         assert_eq!(rows_of(&text.replace("政资 政资金", "政 政资金")), None);
+    }
+
+    /// A hostile line in the blocks ends the reading at once, not after
+    /// every way to cut it was weighed.
+    #[test]
+    fn a_line_of_many_words_is_no_line_of_the_blocks() {
+        let many = "金 ".repeat(100_000);
+        let text = LAYOUT.replacen("           金\n", &format!("{many}\n"), 1);
+        assert_eq!(rows_of(&text), None);
     }
 
     /// A lone figure between the pieces of both blocks' labels: either
