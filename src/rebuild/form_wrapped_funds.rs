@@ -151,6 +151,14 @@ struct Block<'a> {
     open: Label<'a>,
 }
 
+impl Block<'_> {
+    /// Ends the label being read: it is read whole.
+    fn close(&mut self) {
+        let label = core::mem::take(&mut self.open);
+        self.done.push(label);
+    }
+}
+
 /// The labels a block has read whole, last first, shared between the
 /// readings that go on from them: a reading is copied at every way to place
 /// a line's words, and these it need not copy.
@@ -267,8 +275,7 @@ impl<'a> Search<'_, 'a> {
                 if take > 0 && self.cut_short(&given, block) {
                     let mut cut = blocks.clone();
                     cut[block] = given.clone();
-                    let label = core::mem::take(&mut cut[block].open);
-                    cut[block].done.push(label);
+                    cut[block].close();
                     self.place(line, words, after, block + 1, cut);
                 }
                 let mut next = blocks.clone();
@@ -321,8 +328,7 @@ impl<'a> Search<'_, 'a> {
             push_line(&mut given.open.lines, figure.1);
         }
         if whole {
-            let label = core::mem::take(&mut given.open);
-            given.done.push(label);
+            given.close();
         }
         Some(given)
     }
