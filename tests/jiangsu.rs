@@ -940,3 +940,78 @@ fn every_changed_procurement_figure_is_an_error() {
     }
     assert!(cases >= 200, "only {cases} figures of 公开12表 changed");
 }
+
+/// Every figure of 公开12表 (政府采购预算表) read from single-spaced text,
+/// where the text interleaves the pieces of a row's wrapped name cells
+/// and the reader tells them apart only where they fit together one way
+/// (`rebuild::wrapped_name`), raised by 10,000 where it is printed, must
+/// give a new error citing its row: the 分级合计 (T112) runs on the rows
+/// read. Generated over every Jiangsu single-spaced document in which it
+/// runs; in the others a row whose name cannot be told stops it, and the
+/// report says so.
+#[test]
+fn a_changed_procurement_figure_in_single_spaced_text_is_an_error_at_its_row() {
+    /// Lines a wrapped row spans at most: its figure is printed on one.
+    const ROW_LINES: usize = 9;
+    let mut tried = 0;
+    let mut documents = 0;
+    let mut failures = Vec::new();
+    for name in jiangsu(".text.txt") {
+        let text = read(&name);
+        let report = budget_lint::check_text(&text);
+        let json = serde_json::to_value(&report).unwrap();
+        let ran = json["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["rule"] == "T112" && c["status"] == "ran");
+        if !ran {
+            continue;
+        }
+        documents += 1;
+        let before = common::error_keys(&report);
+        let table = json["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "公开12表")
+            .expect("公开12表 read");
+        for row in table["rows"].as_array().unwrap() {
+            let cell = &row["cells"][0];
+            let (Some(shown), Some(value)) = (cell["text"].as_str(), cell["value"].as_str()) else {
+                continue;
+            };
+            let line = row["line"].as_u64().unwrap() as usize;
+            let Some(printed_at) =
+                (line..line + ROW_LINES).find(|&no| common::holds_number(&text, no, shown))
+            else {
+                failures.push(format!("{name}: {shown} not near line {line}"));
+                continue;
+            };
+            // Printed as the table prints its figures, with their decimals:
+            // a figure printed otherwise is no figure of the table's.
+            let raised = value.parse::<Decimal>().unwrap() + Decimal::from(10_000);
+            let decimals = shown.find('.').map_or("", |dot| &shown[dot..]);
+            let with = common::group_thousands(raised.trunc()) + decimals;
+            let copy = common::replace_number(&text, printed_at, shown, &with, "");
+            let changed = budget_lint::check_text(&copy);
+            let new = common::new_errors(&changed, &before);
+            if !new
+                .iter()
+                .any(|f| common::cites_line(f, line) || common::cites_line(f, printed_at))
+            {
+                failures.push(format!(
+                    "{name}: {shown} → {with} at line {printed_at}: no error there"
+                ));
+            }
+            tried += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        documents >= 4,
+        "T112 ran on {documents} single-spaced documents"
+    );
+    assert!(tried >= 150, "only {tried} figures tried");
+    eprintln!("{tried} figures tried in {documents} documents");
+}

@@ -672,6 +672,7 @@ pub static BUDGET13: Profile = Profile {
         "债务利息及费用支出",
         "其他支出",
     ],
+    last_label_cells: &[],
     final_accounts: false,
     cells: CellPlacement::Position,
     narrative: NarrativeStyle::NUMBERED,

@@ -775,6 +775,58 @@ const RESTATED_FIGURES: &[RestatedFigure] = &[
     ),
 ];
 
+/// The last cell of a 公开12表 row's name: an item's 采购组织形式, or a
+/// block's 经济科目 — a 款 of 商品和服务支出 or 资本性支出 in the 支出经济
+/// 分类 (before and since its 2018 revision), the classes goods and
+/// services are bought under.
+const PROCUREMENT_LAST_CELLS: &[&str] = &[
+    "政府集中采购",
+    "部门集中采购",
+    "分散自行组织",
+    "分散采购",
+    // 302 商品和服务支出
+    "办公费",
+    "印刷费",
+    "咨询费",
+    "手续费",
+    "水费",
+    "电费",
+    "邮电费",
+    "取暖费",
+    "物业管理费",
+    "差旅费",
+    "因公出国（境）费用",
+    "维修（护）费",
+    "租赁费",
+    "会议费",
+    "培训费",
+    "公务接待费",
+    "专用材料费",
+    "被装购置费",
+    "专用燃料费",
+    "劳务费",
+    "委托业务费",
+    "工会经费",
+    "福利费",
+    "公务用车运行维护费",
+    "其他交通费用",
+    "税金及附加费用",
+    "其他商品和服务支出",
+    // 310 资本性支出
+    "房屋建筑物购建",
+    "办公设备购置",
+    "专用设备购置",
+    "基础设施建设",
+    "大型修缮",
+    "信息网络及软件购置更新",
+    "物资储备",
+    "公务用车购置",
+    "其他交通工具购置",
+    "文物和陈列品购置",
+    "无形资产购置",
+    "其他资本性支出",
+];
+
 /// 江苏 部门预算: "公开01表 收支预算总表" …, 万元.
 pub static JIANGSU12: Profile = Profile {
     name: "jiangsu12",
@@ -784,6 +836,7 @@ pub static JIANGSU12: Profile = Profile {
     parts: &[Role::Prose],
     identities: IDENTITIES,
     economic_groups: &[],
+    last_label_cells: PROCUREMENT_LAST_CELLS,
     unit_suffixes: &[],
     final_accounts: false,
     cells: CellPlacement::Content,

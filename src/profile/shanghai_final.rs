@@ -604,6 +604,7 @@ pub static SHANGHAI_FINAL: Profile = Profile {
     parts: &[Role::Prose],
     identities: IDENTITIES,
     economic_groups: &[],
+    last_label_cells: &[],
     unit_suffixes: &[],
     final_accounts: true,
     cells: CellPlacement::Position,

@@ -18,6 +18,13 @@ pub struct Profile {
     /// 表六 group rows (部门预算支出经济科目 类), written folded like
     /// [`FixedRow::label`].
     pub economic_groups: &'static [&'static str],
+    /// The values the last cell of a row's name takes in a table that
+    /// prints the name in several cells side by side (Jiangsu 政府采购:
+    /// its 采购组织形式, or a block row's 经济科目): single-spaced text
+    /// interleaves the pieces of such cells where they wrap, and the pieces
+    /// spelling one of these tell them apart (`rebuild::wrapped_name`).
+    /// Empty where the template has no such table.
+    pub last_label_cells: &'static [&'static str],
     /// Words that end a unit's name in a project tree (局, 中心 …).
     pub unit_suffixes: &'static [&'static str],
     /// A 决算 (final accounts) template rather than a 预算 one.

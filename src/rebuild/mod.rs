@@ -54,6 +54,8 @@ mod place;
 mod raw;
 #[cfg(feature = "rebuild")]
 mod spaced;
+#[cfg(feature = "rebuild")]
+mod wrapped_name;
 // The shape detection uses `is_figure`; the rest serves the readers.
 #[cfg_attr(not(feature = "rebuild"), allow(dead_code))]
 mod tokens;

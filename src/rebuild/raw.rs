@@ -318,6 +318,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             role,
             labels,
             lines,
+            name_unsure: None,
         });
         if has_figures {
             let first = if d > 0 && found[..i].last().is_some_and(|g| g.joins_next) {

@@ -10,6 +10,7 @@
 
 use super::place::{self, Draft, Known, Role, Run};
 use super::tokens::{self, Figures, FixedMatcher};
+use super::wrapped_name;
 use super::{Rebuilt, RebuiltRow, Region};
 use crate::lines::Noise;
 use crate::prelude::*;
@@ -230,14 +231,22 @@ fn unplace_wrapped_names(
     }
 }
 
+/// The name cells a row of a [`names_in_several_columns`] table fills
+/// itself: a block's 专项名称 and 经济科目, or an item's 采购物品名称 and
+/// 采购组织形式 (a heading's 采购品目大类 alone). A line holding more words
+/// holds another row's cell too.
+const OWN_NAME_CELLS: usize = 2;
+
 /// Why each row's name cannot be told from the single-spaced text, if it
 /// cannot:
-/// - read over several lines: the wrapped columns' pieces interleave;
-/// - one line holding more name cells than the lines around it: a cell
-///   merged over several rows and centred on them is printed on the
-///   middle one's line, and which rows it spans is not in the text. The
-///   rows around it up to a row that is not such (a wrapped one, one with
-///   as many cells, a 一、/二、 heading) are unsure too.
+/// - read over several lines, where its pieces do not fit together one
+///   way only ([`Draft::name_unsure`], from `labelled`);
+/// - one line holding more name cells than the lines around it, and more
+///   than a row fills ([`OWN_NAME_CELLS`]): a cell merged over several
+///   rows and centred on them is printed on the middle one's line, and
+///   which rows it spans is not in the text. The rows around it up to a
+///   row that is not such (a wrapped one, one with as many cells, a
+///   一、/二、 heading) are unsure too.
 fn unsure_names(drafts: &[Draft]) -> Vec<Option<String>> {
     let words = |d: &Draft| d.labels.first().map_or(0, |l| l.split_whitespace().count());
     let heading = |d: &Draft| {
@@ -248,21 +257,12 @@ fn unsure_names(drafts: &[Draft]) -> Vec<Option<String>> {
             && chars.next() == Some('、')
     };
     let one_line = |d: &Draft| d.lines.len() == 1 && d.role != Role::Total && !heading(d);
-    let mut why: Vec<Option<String>> = drafts
-        .iter()
-        .map(|d| {
-            (d.lines.len() > 1 && d.role != Role::Total).then(|| {
-                format!(
-                    "本行名称跨 {} 行印出，几列名称的文字在单空格文本中相互交错，无法确定本行的名称",
-                    d.lines.len()
-                )
-            })
-        })
-        .collect();
+    let mut why: Vec<Option<String>> = drafts.iter().map(|d| d.name_unsure.clone()).collect();
     for i in 1..drafts.len().saturating_sub(1) {
         let n = words(&drafts[i]);
         let (above, here, below) = (&drafts[i - 1], &drafts[i], &drafts[i + 1]);
         if !(one_line(above) && one_line(here) && one_line(below))
+            || n <= OWN_NAME_CELLS
             || n <= words(above)
             || n <= words(below)
         {
@@ -536,6 +536,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             name
         };
         let (pre, post) = (wrap(&before), wrap(&after));
+        let mut name_unsure = None;
         let printed_above = figures.len();
         let mut words: Vec<&str> = Vec::new();
         let codes = split(&head.words);
@@ -594,7 +595,20 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
                 (Role::Code(words[..codes].concat()), labels)
             }
             _ => {
-                let name = format!("{pre}{}{post}", words.join(" "));
+                let mut name = format!("{pre}{}{post}", words.join(" "));
+                if several && (!before.is_empty() || !after.is_empty()) && !tokens::is_total(&name)
+                {
+                    let name_lines: Vec<Vec<&str>> = before
+                        .iter()
+                        .map(|e| name_words(e, is_figure))
+                        .chain([words.clone()])
+                        .chain(after.iter().map(|e| name_words(e, is_figure)))
+                        .collect();
+                    match name_over_lines(region, &name_lines, before.len()) {
+                        Ok(told) => name = told,
+                        Err(why) => name_unsure = Some(why),
+                    }
+                }
                 // A row of figures alone is the table's one row, read as
                 // its total (`parse::tables::rows`): the identities that
                 // name the total (公开03表 合计 = 公开01表 支出合计) place it.
@@ -617,6 +631,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             role,
             labels,
             lines: lines.clone(),
+            name_unsure,
         });
         figure_lines.resize(figures.len(), region.line_no(head.index));
         let on_head = figures.len();
@@ -638,6 +653,29 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         });
     }
     Some((drafts, runs, extra))
+}
+
+/// The name of a row of a [`names_in_several_columns`] table printed over
+/// several lines (its words line by line, `middle` the line of its
+/// figures): the one line holding words, or the name its pieces spell
+/// where they fit together one way only (`wrapped_name`); else why it
+/// cannot be told.
+fn name_over_lines(region: &Region, lines: &[Vec<&str>], middle: usize) -> Result<String, String> {
+    let mut worded = lines.iter().filter(|l| !l.is_empty());
+    if let (Some(only), None) = (worded.next(), worded.next()) {
+        return Ok(only.join(" "));
+    }
+    wrapped_name::read(lines, middle, region.profile.last_label_cells).ok_or_else(|| {
+        format!(
+            "本行名称跨 {} 行印出，几列名称的文字在单空格文本中相互交错，无法确定本行的名称",
+            lines.len()
+        )
+    })
+}
+
+/// The words of a line that are no figures: a name's pieces.
+fn name_words<'w>(e: &Entry<'w>, is_figure: impl Fn(&str) -> bool) -> Vec<&'w str> {
+    e.words.iter().copied().filter(|w| !is_figure(w)).collect()
 }
 
 /// Tables of fixed rows (表一, 表四 two-sided; 表十): labels matched piece
@@ -778,6 +816,7 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
             role: Role::Fixed(mm.key),
             labels,
             lines: mm.lines.clone(),
+            name_unsure: None,
         });
     }
     let mut runs = Vec::new();
@@ -963,10 +1002,11 @@ mod tests {
     }
 
     #[test]
-    fn procurement_names_the_text_interleaves_are_not_placed() {
+    fn procurement_names_the_text_interleaves_are_read_where_they_fit_one_way() {
         // 检察院 2018, 公开12表: a header wrapped over three lines is one
-        // row; "交换设备" / "分散自行组织" wrapped around its figure line
-        // cannot be told apart.
+        // row; "分散自行组" / "交换设备" / "织" wrapped around its figure
+        // line spells 分散自行组织 one way only. "物业管理服务", merged
+        // over two rows, prints a piece in each: neither row is told.
         let text = "采购品目大 采购物品 采购组织\n\
                     专项名称 经济科目 总计\n\
                     类 名称 形式\n\
@@ -975,7 +1015,13 @@ mod tests {
                     分散自行组\n\
                     交换设备 20.00\n\
                     织\n\
-                    办公设备购置 办公设备购置 10.00";
+                    办公设备购置 办公设备购置 10.00\n\
+                    部门集中采\n\
+                    330.00\n\
+                    物业管理服 购\n\
+                    务 分散自行组\n\
+                    20.00\n\
+                    织";
         let (rows, _) = rows("公开12表", text);
         assert_eq!(
             rows,
@@ -983,8 +1029,10 @@ mod tests {
                 " | 采购品目大 采购物品 采购组织 专项名称 经济科目 总计 类 名称 形式 ",
                 "合计 | 3,096.24",
                 "一、货物A | 268.00",
-                "分散自行组交换设备织 | (未能定位)",
+                "交换设备 分散自行组织 | 20.00",
                 "办公设备购置 办公设备购置 | 10.00",
+                "部门集中采物业管理服 购 | (未能定位)",
+                "务 分散自行组织 | (未能定位)",
             ]
         );
     }

@@ -69,6 +69,11 @@ pub struct Draft {
     pub labels: Vec<String>,
     /// Input lines the row's labels came from.
     pub lines: Vec<usize>,
+    /// Why the row's name cannot be told, where its pieces could be put
+    /// together in more than one way (single spaces interleave the cells
+    /// of a name printed in several columns): the row is then reported
+    /// rather than read under a name pieced together wrongly.
+    pub name_unsure: Option<String>,
 }
 
 /// Figures printed together, and the cells (draft, column) they may fill.

@@ -1,0 +1,260 @@
+//! The name of a 政府采购预算表 row whose cells wrap, read from
+//! single-spaced text.
+//!
+//! The table prints a row's name in cells side by side (a block row's
+//! 专项名称 and 经济科目, an item's 采购物品名称 and 采购组织形式), each
+//! centred on the row. Where two cells wrap, pdfplumber prints on each
+//! line the pieces standing at its height, left to right, one space
+//! apart, so their pieces interleave:
+//!
+//! ```text
+//! 政法、检测专 分散自行组
+//! 20.00
+//! 用设备 织
+//! ```
+//!
+//! Which piece is whose the text does not say, but the last cell's values
+//! are few and known ([`Profile::last_label_cells`]: 政府集中采购, 分散自行组织,
+//! 办公设备购置 …). A reading takes, on some lines, the line's last words as
+//! that cell's piece, so that those pieces spell one of its values, and
+//! the other words as the cell before it ("政法、检测专用设备 分散自行组织").
+//! Both cells are centred on the row, so each stands on lines placed alike
+//! above and below the line of the row's figures, and a cell's piece on
+//! a line is one cell's text (no space between two CJK characters, which
+//! is where pdfplumber parts two cells; "台式计算机（20 万以" is one).
+//! The name is read only when every reading spells the same name: the
+//! pieces of "网络、电子检务、实" / "验室、机要通道、档 信息网络及软件" /
+//! "112.00" / "案数字化系统运行 购置更新" / "维护费" fit one way only, with
+//! 信息网络及软件购置更新 as the 经济科目.
+//!
+//! [`Profile::last_label_cells`]: crate::profile::Profile::last_label_cells
+
+use crate::prelude::*;
+use crate::text::fold_key;
+
+/// More lines than this, or more words on a line, are no row's name: the
+/// readings are not sought (a hostile text cannot make them many).
+const MOST_LINES: usize = 9;
+const MOST_WORDS: usize = 6;
+
+/// The row's name, from its name words line by line (figures left out),
+/// `middle` the index of the line holding its figures; None unless
+/// exactly one name fits.
+pub(super) fn read(lines: &[Vec<&str>], middle: usize, last_cells: &[&str]) -> Option<String> {
+    if lines.len() != 2 * middle + 1
+        || lines.len() > MOST_LINES
+        || lines.iter().any(|l| l.len() > MOST_WORDS)
+        || last_cells.is_empty()
+    {
+        return None;
+    }
+    let values: Vec<String> = last_cells
+        .iter()
+        .map(|v| fold_key(v).into_owned())
+        .collect();
+    let mut search = Search {
+        lines,
+        values: &values,
+        taken: vec![0; lines.len()],
+        names: Vec::new(),
+    };
+    search.from(0, String::new());
+    let (first, rest) = search.names.split_first()?;
+    rest.iter()
+        .all(|n| fold_key(n) == fold_key(first))
+        .then(|| first.clone())
+}
+
+/// The readings sought line by line: how many last words of each line
+/// the last cell takes.
+struct Search<'a, 'w> {
+    lines: &'a [Vec<&'w str>],
+    values: &'a [String],
+    taken: Vec<usize>,
+    names: Vec<String>,
+}
+
+impl Search<'_, '_> {
+    /// Readings given `taken` for the lines before `line`, the last cell's
+    /// pieces on them spelling `spelt` (folded, `fold_key`).
+    fn from(&mut self, line: usize, spelt: String) {
+        if line == self.lines.len() {
+            if self.values.contains(&spelt) {
+                if let Some(name) = self.name() {
+                    self.names.push(name);
+                }
+            }
+            return;
+        }
+        let words = &self.lines[line];
+        let mirror = self.lines.len() - 1 - line;
+        for take in 0..=words.len() {
+            // Lines below the middle: each cell stands where it stood on
+            // the line as far above.
+            if mirror < line {
+                let above = self.taken[mirror];
+                let below_of = |taken: usize, len: usize| (taken > 0, taken < len);
+                if below_of(take, words.len()) != below_of(above, self.lines[mirror].len()) {
+                    continue;
+                }
+            }
+            let piece = &words[words.len() - take..];
+            if take > 0 && !one_cell(piece) {
+                continue;
+            }
+            let spelt = spelt.clone() + &fold_key(&piece.concat());
+            if !self.values.iter().any(|v| v.starts_with(&spelt)) {
+                continue;
+            }
+            self.taken[line] = take;
+            self.from(line + 1, spelt);
+        }
+        self.taken[line] = 0;
+    }
+
+    /// The name of the reading `taken` holds: the first cell, a space,
+    /// the last; None when a line's first-cell words are two cells.
+    fn name(&self) -> Option<String> {
+        let mut first = String::new();
+        let mut last = String::new();
+        for (words, &taken) in self.lines.iter().zip(&self.taken) {
+            let (own, theirs) = words.split_at(words.len() - taken);
+            if !one_cell(own) {
+                return None;
+            }
+            first.push_str(&own.join(" "));
+            last.push_str(&theirs.join(" "));
+        }
+        Some(if first.is_empty() {
+            last
+        } else {
+            format!("{first} {last}")
+        })
+    }
+}
+
+/// Whether words printed one space apart are one cell's: pdfplumber parts
+/// a cell's text only where a narrow character meets a wide one ("（20
+/// 万以"), so two CJK characters a space apart are two cells.
+fn one_cell(words: &[&str]) -> bool {
+    words.windows(2).all(|pair| {
+        let end = pair[0].chars().next_back();
+        let start = pair[1].chars().next();
+        !(end.is_some_and(is_wide) && start.is_some_and(is_wide))
+    })
+}
+
+fn is_wide(c: char) -> bool {
+    !c.is_ascii()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAST: &[&str] = &[
+        "政府集中采购",
+        "部门集中采购",
+        "分散自行组织",
+        "办公设备购置",
+        "信息网络及软件购置更新",
+        "维修（护）费",
+        "公务用车运行维护费",
+        "会议费",
+        "培训费",
+    ];
+
+    fn name(text: &str) -> Option<String> {
+        let lines: Vec<Vec<&str>> = text
+            .lines()
+            .map(|l| {
+                l.split_whitespace()
+                    .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                    .collect()
+            })
+            .collect();
+        read(&lines, lines.len() / 2, LAST)
+    }
+
+    #[test]
+    fn the_last_cell_on_the_middle_line() {
+        // 检察院 2017, 公开12表.
+        assert_eq!(
+            name("台式计算机（20 万以\n政府集中采购 35.00\n上）").as_deref(),
+            Some("台式计算机（20 万以上） 政府集中采购")
+        );
+        assert_eq!(
+            name("公务用车运行维\n交通运行费 267.80\n护费").as_deref(),
+            Some("交通运行费 公务用车运行维护费")
+        );
+    }
+
+    #[test]
+    fn both_cells_wrapped_on_the_same_lines() {
+        assert_eq!(
+            name("政法、检测专 分散自行组\n20.00\n用设备 织").as_deref(),
+            Some("政法、检测专用设备 分散自行组织")
+        );
+        // 检察院 2018: the two cells' pieces on lines of their own.
+        assert_eq!(
+            name("台式计算机\n部门集中采\n（20万以 27.00\n购\n上）").as_deref(),
+            Some("台式计算机（20万以上） 部门集中采购")
+        );
+    }
+
+    #[test]
+    fn a_long_first_cell_around_a_wrapped_last_one() {
+        assert_eq!(
+            name(
+                "网络、电子检务、实\n验室、机要通道、档 信息网络及软件\n112.00\n\
+                 案数字化系统运行 购置更新\n维护费"
+            )
+            .as_deref(),
+            Some(
+                "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费 信息网络及软件购置更新"
+            )
+        );
+    }
+
+    #[test]
+    fn a_cell_not_centred_on_the_row_is_no_reading() {
+        // 检察院 2018: "物业管理服务" merged over two rows, its pieces
+        // printed one in each.
+        assert_eq!(name("部门集中采\n330.00\n物业管理服 购"), None);
+        assert_eq!(name("务 分散自行组\n20.00\n织"), None);
+    }
+
+    #[test]
+    fn no_known_last_cell_is_no_reading() {
+        assert_eq!(name("办公、办案设\n专项业务费 120.00\n备更新费"), None);
+    }
+
+    #[test]
+    fn two_cells_on_a_line_of_the_first_cell_is_no_reading() {
+        // A merged 专项名称 printed on the line, beside the item's wrapped
+        // name: the first cell's words on that line are two cells.
+        assert_eq!(
+            name("台式计算机（20 万以\n机要业务费 办公设备 政府集中采购 35.00\n上）"),
+            None
+        );
+    }
+
+    #[test]
+    fn readings_spelling_one_name_read_it_and_two_names_none() {
+        // Either the middle line or the outer ones spell 办公设备购置: the
+        // name is the same either way.
+        assert_eq!(
+            name("办公设备\n办公设备购置 1.00\n购置").as_deref(),
+            Some("办公设备购置 办公设备购置")
+        );
+        // 会议费 under 培训费, or 培训费 under 会议费.
+        assert_eq!(name("培训\n会议费 1.00\n费"), None);
+    }
+
+    #[test]
+    fn lines_not_centred_on_the_figures_or_too_many_are_no_reading() {
+        assert_eq!(name("30.00\n机要及电子政务业务费 办公设备购置"), None);
+        let many = "甲\n".repeat(MOST_LINES + 2);
+        assert_eq!(name(&many), None);
+    }
+}
