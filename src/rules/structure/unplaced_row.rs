@@ -13,7 +13,9 @@
 //!
 //! ## 示例
 //! 表三「2011302 一般行政管理事务」只读到“2.40 2.40”，而所在款的基本支出与项目支出
-//! 都能容纳它：报告这两个数字无法确定属于基本支出还是项目支出。
+//! 都能容纳它：报告这两个数字无法确定属于基本支出还是项目支出。江苏《政府采购预算表》
+//! 一行的名称分几列印出，单空格文本把几列折行的文字交错在一起、又拼不出唯一的名称时，
+//! 报告这一行的数字无法确定属于哪一行。
 
 use crate::prelude::*;
 use crate::report::Severity;
@@ -61,7 +63,7 @@ impl Rule for UnplacedRow {
             }
             let lines: Vec<String> = u.lines.iter().map(|l| format!("第{l}行")).collect();
             let message = format!(
-                "{}（{}）读到的数字 {} 无法确定所在列：{}",
+                "{}（{}）读到的数字 {} 无法定位：{}",
                 u.table,
                 crate::slices::join(&lines, "、"),
                 crate::slices::join(&u.figures, " "),
