@@ -257,4 +257,102 @@ mod tests {
         let many = "甲\n".repeat(MOST_LINES + 2);
         assert_eq!(name(&many), None);
     }
+
+    /// A row's two cells as the PDF prints them: each cut into pieces of
+    /// `width` characters, centred on the row (a cell of p pieces stands
+    /// at half-line offsets i − (p − 1)/2 from the figure's line), and the
+    /// lines as single spaces print them, left to right.
+    fn printed(first: &str, first_width: usize, last: &str, last_width: usize) -> Vec<Vec<String>> {
+        let pieces = |text: &str, width: usize| -> Vec<String> {
+            let chars: Vec<char> = text.chars().collect();
+            chars.chunks(width).map(|c| c.iter().collect()).collect()
+        };
+        // Offsets in half lines, so that every one is an integer.
+        let placed = |pieces: Vec<String>| -> Vec<(i64, String)> {
+            let p = pieces.len() as i64;
+            pieces
+                .into_iter()
+                .enumerate()
+                .map(|(i, piece)| (2 * i as i64 - (p - 1), piece))
+                .collect()
+        };
+        let (first, last) = (
+            placed(pieces(first, first_width)),
+            placed(pieces(last, last_width)),
+        );
+        let mut offsets: Vec<i64> = first.iter().chain(&last).map(|(o, _)| *o).collect();
+        offsets.push(0);
+        offsets.sort_unstable();
+        offsets.dedup();
+        offsets
+            .iter()
+            .map(|&o| {
+                first
+                    .iter()
+                    .chain(&last)
+                    .filter(|(at, _)| *at == o)
+                    .map(|(_, piece)| piece.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Whatever the cells and their widths, a name read is the row's
+        /// own: the reading the PDF printed is always among those sought,
+        /// so a name is given only when every reading spells it.
+        #[test]
+        fn a_name_read_is_always_the_rows_own(
+            first in "[办公设备购置费会议培训服务网络维修租赁物业管理台式计算机集中采分散自行组织]{1,16}",
+            first_width in 2usize..9,
+            last in 0..LAST.len(),
+            last_width in 2usize..8,
+        ) {
+            let last = LAST[last];
+            let lines = printed(&first, first_width, last, last_width);
+            let words: Vec<Vec<&str>> = lines
+                .iter()
+                .map(|l| l.iter().map(String::as_str).collect())
+                .collect();
+            if let Some(name) = read(&words, words.len() / 2, LAST) {
+                let own = format!("{first}{last}");
+                proptest::prop_assert_eq!(fold_key(&name), fold_key(&own));
+            }
+        }
+    }
+
+    /// The property above is not met by reading nothing: of rows whose
+    /// first cell holds none of the last cell's values, nine in ten at the
+    /// least are read (1,453 of 1,512).
+    #[test]
+    fn most_rows_printed_are_read() {
+        let firsts = [
+            "台式计算机（20万以上）",
+            "网络、电子检务、实验室、机要通道运行维护费",
+            "检察教育培训经费",
+            "交换设备",
+        ];
+        let mut read_back = 0;
+        let mut rows = 0;
+        for first in firsts {
+            for first_width in 2..9 {
+                for last in LAST {
+                    for last_width in 2..8 {
+                        let lines = printed(first, first_width, last, last_width);
+                        let words: Vec<Vec<&str>> = lines
+                            .iter()
+                            .map(|l| l.iter().map(String::as_str).collect())
+                            .collect();
+                        rows += 1;
+                        if let Some(name) = read(&words, words.len() / 2, LAST) {
+                            assert_eq!(fold_key(&name), fold_key(&format!("{first}{last}")));
+                            read_back += 1;
+                        }
+                    }
+                }
+            }
+        }
+        eprintln!("{read_back} of {rows} rows read");
+        assert!(read_back * 10 >= rows * 9, "{read_back} of {rows} read");
+    }
 }
