@@ -970,13 +970,8 @@ fn a_changed_procurement_figure_in_single_spaced_text_is_an_error_at_its_row() {
         }
         documents += 1;
         let before = common::error_keys(&report);
-        let table = json["tables"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|t| t["id"] == "公开12表")
-            .expect("公开12表 read");
-        for row in table["rows"].as_array().unwrap() {
+        let procurement = table(&json, "公开12表").expect("公开12表 read");
+        for row in procurement["rows"].as_array().unwrap() {
             let cell = &row["cells"][0];
             let (Some(shown), Some(value)) = (cell["text"].as_str(), cell["value"].as_str()) else {
                 continue;
