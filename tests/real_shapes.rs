@@ -95,6 +95,16 @@ const REFERENCE_MISREADS: &[(&str, &str)] = &[
         "公开12表 row 1 (line 530): unit  采购品目大专项名称经济科目采购物品名称采购组织形式总计类 | blank\n      \
          original (line 751): unit  采购品目大类专项名称经济科目采购物品名称采购组织形式总计 | blank",
     ),
+    // 公开12表's block 机要及电子政务业务费 / 办公设备购置 runs onto a new
+    // page, where the PDF prints its two cells again, merged over its rows
+    // there. The PDF reading gives them to the first of those rows; the
+    // single-spaced reading knows them for the block's and leaves them out
+    // of the row's name (`spaced.rs` `drop_repeated_cells`).
+    (
+        "jiangsu-shengweibangongting-2017-tables.text.txt",
+        "公开12表 row 18 (line 243): unit  便携式计算机（20万以下）政府集中采购 | 3.5\n      \
+         original (line 236): unit  机要及电子政务业务费办公设备购置便携式计算机（20万以下）政府集中采购 | 3.5",
+    ),
     // The same, and the PDF reading loses the "式" wrapped under
     // "采购组织形" (as for the layout text above).
     (

@@ -160,7 +160,7 @@ fn is_page_number(region: &Region, e: &Entry) -> bool {
 pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     let (entries, pages) = tidy(region, entries(region));
     let def = region.table;
-    let (drafts, runs, mut extra) = if FixedMatcher::new(def).is_some() {
+    let (mut drafts, runs, mut extra) = if FixedMatcher::new(def).is_some() {
         let (entries, alone) = group_subtotals(def, entries);
         let (mut drafts, runs, extra) = fixed(region, &entries)?;
         cite_group_names(region, &mut drafts, &alone);
@@ -168,6 +168,9 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     } else {
         labelled(region, &entries)?
     };
+    if names_in_several_columns(def) {
+        drop_repeated_cells(&mut drafts);
+    }
     let (mut rows, mut unplaced) = place::place(def, region.profile, &drafts, &runs, known, false);
     if names_in_several_columns(def) {
         unplace_wrapped_names(region, &drafts, &runs, &mut rows, &mut unplaced);
@@ -188,6 +191,39 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
 /// and no order of them can be told from the text.
 fn names_in_several_columns(def: &TableDef) -> bool {
     matches!(def.role, crate::profile::Role::Procurement)
+}
+
+/// A row of a [`names_in_several_columns`] table whose line begins with
+/// another row's whole name before its own cells: where a block runs onto
+/// a new page, the PDF prints the block's 专项名称 and 经济科目 again in a
+/// cell merged over its rows there, centred on one of them ("机要及电子政务
+/// 业务费 办公设备购置 打印设备（20万以下） 政府集中采购 3.00" under the
+/// block's row "机要及电子政务业务费 办公设备购置" on the page before).
+/// Those words are the block's, not the row's: they are dropped from its
+/// name, and the rows around it are then no rows a merged cell of unknown
+/// span stands beside ([`unsure_names`]).
+fn drop_repeated_cells(drafts: &mut [Draft]) {
+    for i in 1..drafts.len() {
+        let Some(label) = drafts[i].labels.first() else {
+            continue;
+        };
+        let words: Vec<&str> = label.split_whitespace().collect();
+        if drafts[i].lines.len() > 1 || words.len() <= OWN_NAME_CELLS {
+            continue;
+        }
+        let earlier = |name: &str| {
+            drafts[..i].iter().any(|d| {
+                d.labels
+                    .first()
+                    .is_some_and(|l| fold_key(l) == fold_key(name))
+            })
+        };
+        let own_from = (1..words.len())
+            .find(|&j| words.len() - j <= OWN_NAME_CELLS && earlier(&words[..j].join(" ")));
+        if let Some(j) = own_from {
+            drafts[i].labels[0] = words[j..].join(" ");
+        }
+    }
 }
 
 /// Each row of a [`names_in_several_columns`] table whose name the text
@@ -1056,6 +1092,34 @@ mod tests {
                 "便携式计算机（20万以下） 政府集中采购 | (未能定位)",
                 "机要及电子政务业务费 办公设备购置 打印设备（20万以下） 政府集中采购 | (未能定位)",
                 "其他计算机设备及软件 政府集中采购 | (未能定位)",
+                "三、服务C | 1,278.50",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_blocks_cells_printed_again_on_a_new_page_are_the_blocks() {
+        // 省委办公厅 2017, 公开12表: the block's row at a page's foot, its
+        // name under its figure; on the next page its cells again, merged
+        // over its rows and centred on 打印设备's line.
+        let text = "合计 1,774.70\n\
+                    30.00\n\
+                    机要及电子政务业务费 办公设备购置\n\
+                    台式计算机（20万以下） 政府集中采购 4.00\n\
+                    便携式计算机（20万以下） 政府集中采购 3.50\n\
+                    机要及电子政务业务费 办公设备购置 打印设备（20万以下） 政府集中采购 3.00\n\
+                    其他计算机设备及软件 政府集中采购 9.00\n\
+                    三、服务C 1,278.50";
+        let (rows, _) = rows("公开12表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "合计 | 1,774.70",
+                "机要及电子政务业务费 办公设备购置 | 30.00",
+                "台式计算机（20万以下） 政府集中采购 | 4.00",
+                "便携式计算机（20万以下） 政府集中采购 | 3.50",
+                "打印设备（20万以下） 政府集中采购 | 3.00",
+                "其他计算机设备及软件 政府集中采购 | 9.00",
                 "三、服务C | 1,278.50",
             ]
         );
