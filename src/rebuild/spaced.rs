@@ -1073,17 +1073,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn procurement_rows_a_centred_merged_cell_may_span_are_not_placed() {
-        // 省委办公厅 2017, 公开12表: "机要及电子政务业务费 办公设备购置"
-        // merged over rows from 便携式计算机 on, printed on 打印设备's line.
-        let text = "合计 1,774.70\n\
-                    台式计算机（20万以下） 政府集中采购 4.00\n\
+    /// 省委办公厅 2017, 公开12表, a page's rows: "机要及电子政务业务费
+    /// 办公设备购置" merged over rows from 便携式计算机 on, printed on
+    /// 打印设备's line.
+    const MERGED_ON_A_NEW_PAGE: &str = "台式计算机（20万以下） 政府集中采购 4.00\n\
                     便携式计算机（20万以下） 政府集中采购 3.50\n\
                     机要及电子政务业务费 办公设备购置 打印设备（20万以下） 政府集中采购 3.00\n\
                     其他计算机设备及软件 政府集中采购 9.00\n\
                     三、服务C 1,278.50";
-        let (rows, _) = rows("公开12表", text);
+
+    #[test]
+    fn procurement_rows_a_centred_merged_cell_may_span_are_not_placed() {
+        let text = format!("合计 1,774.70\n{MERGED_ON_A_NEW_PAGE}");
+        let (rows, _) = rows("公开12表", &text);
         assert_eq!(
             rows,
             vec![
@@ -1099,18 +1101,13 @@ mod tests {
 
     #[test]
     fn a_blocks_cells_printed_again_on_a_new_page_are_the_blocks() {
-        // 省委办公厅 2017, 公开12表: the block's row at a page's foot, its
-        // name under its figure; on the next page its cells again, merged
-        // over its rows and centred on 打印设备's line.
-        let text = "合计 1,774.70\n\
-                    30.00\n\
-                    机要及电子政务业务费 办公设备购置\n\
-                    台式计算机（20万以下） 政府集中采购 4.00\n\
-                    便携式计算机（20万以下） 政府集中采购 3.50\n\
-                    机要及电子政务业务费 办公设备购置 打印设备（20万以下） 政府集中采购 3.00\n\
-                    其他计算机设备及软件 政府集中采购 9.00\n\
-                    三、服务C 1,278.50";
-        let (rows, _) = rows("公开12表", text);
+        // The same page after the block's row at the foot of the page
+        // before, its name under its figure: the cells merged on the new
+        // page are that block's again.
+        let text = format!(
+            "合计 1,774.70\n30.00\n机要及电子政务业务费 办公设备购置\n{MERGED_ON_A_NEW_PAGE}"
+        );
+        let (rows, _) = rows("公开12表", &text);
         assert_eq!(
             rows,
             vec![
