@@ -237,6 +237,16 @@ fn cz24_has_no_table_error_and_its_documented_tails_are_info() {
 }
 
 #[test]
+fn a_general_budget_figure_above_all_spending_for_its_code_is_an_error() {
+    // 表五 (一般公共预算财政拨款) is a part of 表三 (all spending) code by
+    // code and column by column: every figure of 表五 raised above 表三's.
+    for (name, text) in documents() {
+        let raised = common::part_above_whole_is_reported(&name, &text, "表五", "表三");
+        assert!(raised >= 20, "{name}: only {raised} figures of 表五");
+    }
+}
+
+#[test]
 fn a_changed_final_accounts_figure_is_an_error() {
     // 一's 本年收入合计 2,946.25 → 2,946.35: Σ sources and 二's 合计 disagree.
     let (_, text) = documents().into_iter().next().unwrap();

@@ -412,6 +412,16 @@ fn every_figure_of(name: &str, text: &str) {
 }
 
 #[test]
+fn a_general_budget_figure_above_all_funds_for_its_code_is_an_error() {
+    // 表5 (一般公共预算) is a part of 表3 (all funds) code by code and
+    // column by column: every figure of 表5 raised above 表3's.
+    for (name, text) in shanghai_budgets() {
+        let raised = common::part_above_whole_is_reported(&name, &text, "表5", "表3");
+        assert!(raised >= 20, "{name}: only {raised} figures of 表5");
+    }
+}
+
+#[test]
 fn operating_cost_above_public_cost_in_wan_yuan_is_an_error_and_equal_is_silent() {
     // W25: 表8 公用经费 10,827,702 元 = 1,082.77 万元 (half away from zero).
     let (_, text) = shanghai_budgets()

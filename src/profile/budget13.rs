@@ -401,6 +401,7 @@ const IDENTITIES: &[Identity] = &[
     Identity::CodeMatch {
         left: ("表三", "total"),
         right: &[("表二", "total"), ("表二", "carry")],
+        at_most: false,
         note: "表三 各科目 合计 = 表二 合计 + 上年结转",
     },
     cross(
@@ -508,6 +509,7 @@ const IDENTITIES: &[Identity] = &[
     Identity::CodeMatch {
         left: ("表五", "total"),
         right: &[("表二", "general")],
+        at_most: false,
         note: "表五 各科目 合计 = 表二 一般公共预算",
     },
     cross(

@@ -2,7 +2,7 @@
 //! template reads the same way.
 
 use super::types::*;
-use crate::model::Side;
+use crate::model::{Side, TableId};
 
 pub(super) const fn col(key: &'static str, name: &'static str) -> ColumnDef {
     ColumnDef { key, name }
@@ -10,6 +10,22 @@ pub(super) const fn col(key: &'static str, name: &'static str) -> ColumnDef {
 
 pub(super) const fn at(table: &'static str, row: RowSel, column: &'static str) -> CellRef {
     CellRef { table, row, column }
+}
+
+/// Code by code, `left` ≤ `right` in one column: a table of one source's
+/// spending by function against the table of all spending (Shanghai's
+/// 一般公共预算 表5 against 表3), every code of either table.
+pub(super) const fn code_at_most(
+    left: (TableId, &'static str),
+    right: &'static [(TableId, &'static str)],
+    note: &'static str,
+) -> Identity {
+    Identity::CodeMatch {
+        left,
+        right,
+        at_most: true,
+        note,
+    }
 }
 
 /// `left ≤ right` (a part of a total printed elsewhere), nothing said when

@@ -500,6 +500,7 @@ const IDENTITIES: &[Identity] = &[
     Identity::CodeMatch {
         left: ("公开05表", "amount"),
         right: &[("公开07表", "amount"), ("公开10表", "amount")],
+        at_most: false,
         note: "公开05表 各科目 = 公开07表（一般公共预算）+ 公开10表（政府性基金）",
     },
     // 06 财政拨款基本支出（经济科目）

@@ -319,6 +319,7 @@ macro_rules! identities {
             Identity::CodeMatch {
                 left: ("表3", "total"),
                 right: &[("表2", "total")],
+                at_most: false,
                 note: "表3 各科目 合计 = 表2 合计（无上年结转）",
             },
             // 4 财政拨款收支预算总表
@@ -392,6 +393,23 @@ macro_rules! identities {
                 at("表5", Total, "basic"),
                 &[at("表8", Total, "total")],
                 "表5 基本支出 = 表8 合计",
+            ),
+            // 一般公共预算 is a part of all funds, column by column
+            // (社会福利院 2024: 事业收入 pays 表3's only 项目支出).
+            code_at_most(
+                ("表5", "total"),
+                &[("表3", "total")],
+                "表5 各科目 合计 ≤ 表3 该科目合计",
+            ),
+            code_at_most(
+                ("表5", "basic"),
+                &[("表3", "basic")],
+                "表5 各科目 基本支出 ≤ 表3 该科目基本支出",
+            ),
+            code_at_most(
+                ("表5", "project"),
+                &[("表3", "project")],
+                "表5 各科目 项目支出 ≤ 表3 该科目项目支出",
             ),
             // 6/7 政府性基金、国有资本经营预算
             row_sum("表6", "total", &["basic", "project"]),

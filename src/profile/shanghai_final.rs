@@ -456,6 +456,22 @@ const IDENTITIES: &[Identity] = &[
         &[at("表六", Total, "personnel"), at("表六", Total, "public")],
         "表五 基本支出 = 表六 人员经费合计 + 公用经费合计",
     ),
+    // 一般公共预算财政拨款 is a part of all spending, column by column.
+    code_at_most(
+        ("表五", "total"),
+        &[("表三", "total")],
+        "表五 各科目 合计 ≤ 表三 该科目本年支出合计",
+    ),
+    code_at_most(
+        ("表五", "basic"),
+        &[("表三", "basic")],
+        "表五 各科目 基本支出 ≤ 表三 该科目基本支出",
+    ),
+    code_at_most(
+        ("表五", "project"),
+        &[("表三", "project")],
+        "表五 各科目 项目支出 ≤ 表三 该科目项目支出",
+    ),
     // 六 基本支出决算表
     hierarchy("表六", &["personnel", "public"]),
     // 七 “三公”经费

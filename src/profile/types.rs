@@ -405,10 +405,14 @@ pub enum Identity {
         right: &'static [CellRef],
         note: &'static str,
     },
-    /// Code by code: left column = Σ right columns, for every code in either table.
+    /// Code by code: left column = Σ right columns (≤ when `at_most`), for
+    /// every code in either table.
     CodeMatch {
         left: (TableId, &'static str),
         right: &'static [(TableId, &'static str)],
+        /// The left is a part of the right: 一般公共预算 spending by
+        /// function against all spending (Shanghai 表5 ≤ 表3).
+        at_most: bool,
         note: &'static str,
     },
     /// Per expenditure class: figures of `left` against the class rows of

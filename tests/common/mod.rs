@@ -579,3 +579,75 @@ pub fn group_thousands(value: Decimal) -> String {
     }
     out
 }
+
+/// Every printed figure of `part`'s code rows (a table of one source's
+/// spending by function: Shanghai's 表5, the 决算's 表五), raised above
+/// the same code and column of `whole` (all spending: 表3, 表三), must be
+/// a T108 error citing both rows' lines. `text` is a TAB text whose
+/// report reads both tables; returns how many figures were raised.
+pub fn part_above_whole_is_reported(name: &str, text: &str, part: &str, whole: &str) -> usize {
+    let report = report_json(text);
+    let part_table = table(&report, part).unwrap_or_else(|| panic!("{name}: {part}"));
+    let whole_table = table(&report, whole).unwrap_or_else(|| panic!("{name}: {whole}"));
+    let whole_row = |code: &str| {
+        whole_table["rows"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|r| r["code"].as_str() == Some(code))
+    };
+    let mut raised = 0;
+    for row in part_table["rows"].as_array().into_iter().flatten() {
+        let (Some(code), Some(line)) = (row["code"].as_str(), row["line"].as_u64()) else {
+            continue;
+        };
+        let Some(above) = whole_row(code) else {
+            continue;
+        };
+        for (i, cell) in row["cells"].as_array().into_iter().flatten().enumerate() {
+            let (Some(printed), Some(value)) = (cell["text"].as_str(), cell_amount(cell)) else {
+                continue;
+            };
+            let limit = cell_amount(&above["cells"][i]).unwrap_or_default();
+            let scale = printed.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+            let higher = limit.max(value) + Decimal::new(1000, scale);
+            // The row's cell i: the same figure printed in earlier cells
+            // of the row is passed over.
+            let earlier = row["cells"].as_array().into_iter().flatten().take(i);
+            let nth = earlier
+                .filter(|c| c["text"].as_str() == Some(printed))
+                .count();
+            let fields: Vec<&str> = line_of(text, line as usize).split('\t').collect();
+            let at = fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.trim() == printed)
+                .nth(nth)
+                .unwrap_or_else(|| panic!("{name}: {printed} on line {line}"))
+                .0;
+            let mut fields: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+            fields[at] = format!("{higher:.*}", scale as usize);
+            let changed = replace_line(text, line as usize, &fields.join("\t"));
+            let after = report_json(&changed);
+            let whole_line = above["line"].as_u64();
+            let reported = findings_of(&after, &["T108"]).iter().any(|f| {
+                let lines: Vec<u64> = f["evidence"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e["line"].as_u64())
+                    .collect();
+                severity(f) == "error"
+                    && f["message"].as_str().is_some_and(|m| m.contains("大于"))
+                    && lines.contains(&line)
+                    && whole_line.is_some_and(|w| lines.contains(&w))
+            });
+            assert!(
+                reported,
+                "{name}: {part} {code} {printed} raised to {higher} above {whole}'s {limit}, no T108 error cites both lines"
+            );
+            raised += 1;
+        }
+    }
+    raised
+}

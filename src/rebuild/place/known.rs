@@ -345,7 +345,8 @@ fn own_funds(profile: &Profile, known: &Known) -> Option<bool> {
 }
 
 /// The sums `CodeMatch` identities make of this table's code rows (表三 =
-/// 表二 合计 + 上年结转, 表五 = 表二 一般公共预算), with the other tables'
+/// 表二 合计 + 上年结转, 表五 = 表二 一般公共预算; Shanghai 表5 ≤ 表3 by
+/// column, a blank part of 表3 then told from 表5's), with the other tables'
 /// figures known: every code of this table, a code another table lacks
 /// being zero there.
 pub(super) fn code_matches(
@@ -356,7 +357,13 @@ pub(super) fn code_matches(
     out: &mut Vec<Constraint>,
 ) {
     for identity in profile.identities {
-        let crate::profile::Identity::CodeMatch { left, right, .. } = identity else {
+        let crate::profile::Identity::CodeMatch {
+            left,
+            right,
+            at_most,
+            ..
+        } = identity
+        else {
             continue;
         };
         let all = core::iter::once((true, *left)).chain(right.iter().map(|r| (false, *r)));
@@ -389,7 +396,7 @@ pub(super) fn code_matches(
                 out.push(Constraint {
                     left: l,
                     right: r,
-                    at_most: false,
+                    at_most: *at_most,
                 });
             }
         }
