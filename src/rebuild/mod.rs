@@ -55,6 +55,8 @@ mod raw;
 #[cfg(feature = "rebuild")]
 mod spaced;
 #[cfg(feature = "rebuild")]
+mod spaced_staggered;
+#[cfg(feature = "rebuild")]
 mod wrapped_name;
 // The shape detection uses `is_figure`; the rest serves the readers.
 #[cfg_attr(not(feature = "rebuild"), allow(dead_code))]
@@ -154,6 +156,26 @@ impl<'a> Region<'a> {
     }
 }
 
+/// A region whose figures are placed by the table's sums (one cell a line,
+/// single spaces), read and the reading it is. A two-sided table of split
+/// codes staggered by single spaces is taken for one cell a line by its
+/// many one-word lines (`detect_shape`); `spaced_staggered` tells it by its
+/// 类 lines holding both sides' codes.
+#[cfg(feature = "rebuild")]
+fn read_placing(
+    shape: Shape,
+    region: &Region,
+    known: &mut place::Known,
+) -> (Reading, Option<Rebuilt>) {
+    if let Some(rebuilt) = spaced_staggered::read(region, known) {
+        return (Reading::Spaced, Some(rebuilt));
+    }
+    match shape {
+        Shape::Raw => (Reading::Raw, raw::read(region, known)),
+        _ => (Reading::Spaced, spaced::read(region, known)),
+    }
+}
+
 /// Rebuilds every table region of `lines` that is not in the TAB shape.
 /// `text` is the normalised text `lines` was read from.
 ///
@@ -190,9 +212,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
             #[cfg(feature = "rebuild")]
             Shape::Layout => (Reading::Layout, layout::read(&region)),
             #[cfg(feature = "rebuild")]
-            Shape::Raw => (Reading::Raw, raw::read(&region, &mut known)),
-            #[cfg(feature = "rebuild")]
-            Shape::Spaced => (Reading::Spaced, spaced::read(&region, &mut known)),
+            Shape::Raw | Shape::Spaced => read_placing(shape, &region, &mut known),
             // Without the readers the shape is only recorded, figures or
             // not (a reader rebuilds an empty table's rows too): the caller
             // sees `DocumentInfo::rebuild_needed` and does not use the report.
@@ -241,10 +261,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
                 }
                 let region =
                     Region::between(table.start, table.end, table.table, profile, &raw, lines);
-                table.rebuilt = match table.shape {
-                    Shape::Raw => raw::read(&region, &mut known),
-                    _ => spaced::read(&region, &mut known),
-                };
+                table.rebuilt = read_placing(table.shape, &region, &mut known).1;
                 table.seen = known.changes();
                 read = true;
             }

@@ -19,6 +19,8 @@ mod header;
 mod merged;
 mod rows;
 mod staggered;
+
+pub(super) use staggered::applies as staggered_applies;
 mod words;
 
 use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
