@@ -61,30 +61,12 @@ fn report_of(path: &Path) -> Value {
 /// where named: (file name, error key).
 type VerifiedBeyond = &'static [(&'static str, &'static str)];
 
-/// The 决算's `.tsv.txt` puts the prose's figures on lines of their own, so
-/// its 情况说明 is not read there; the PDF's two prose errors are real
-/// (tests/shanghai_final.rs), and its `pdftotext -layout` text, read as
-/// its PDF is (tests/real_shapes.rs), has them too. The Jiangsu PDFs report exactly their
-/// references' errors (pinned with their figures in tests/jiangsu.rs), so
-/// none is listed.
-const REAL_BEYOND_REFERENCE: VerifiedBeyond = &[
-    (
-        "shanghai-putuo-caizhengju-juesuan-2024.pdf",
-        "N150 [2106.66, 2940.05, 71.73]",
-    ),
-    (
-        "shanghai-putuo-caizhengju-juesuan-2024.pdf",
-        "N151 [0.3, 2961.68]",
-    ),
-    (
-        "shanghai-putuo-caizhengju-juesuan-2024.layout.txt",
-        "N150 [2106.66, 2940.05, 71.73]",
-    ),
-    (
-        "shanghai-putuo-caizhengju-juesuan-2024.layout.txt",
-        "N151 [0.3, 2961.68]",
-    ),
-];
+/// None: the Jiangsu PDFs report exactly their references' errors (pinned
+/// with their figures in tests/jiangsu.rs), and the 决算's report the
+/// prose errors of its `.tsv.txt`, whose prose figures set apart on lines
+/// of their own are put back (`lines/figures_apart.rs`; pinned in
+/// tests/shanghai_final.rs).
+const REAL_BEYOND_REFERENCE: VerifiedBeyond = &[];
 
 /// Checks every file of `dir` against the reference `reference(stem)`
 /// names, the stem being the file name up to its first '.'.

@@ -92,14 +92,9 @@ fn real_pdfs_give_the_reports_of_their_table_extractions() {
         }
         let reference = json(budget_lint::check_text(&common::pdf_reference(&path)));
         // The 决算's extraction puts the prose's figures on lines of their
-        // own, so its 情况说明 is hardly read there (its contents at most):
-        // the tables are compared, and the PDF's prose findings are pinned
-        // (tests/shanghai_final.rs).
-        let allowance = Allowance {
-            tables_only: sentences(&reference) * 2 < sentences(&report),
-            ..Allowance::default()
-        };
-        let c = compare(&reference, &report, allowance);
+        // own; the lines stage puts them back (`lines/figures_apart.rs`),
+        // so its 情况说明 is compared too.
+        let c = compare(&reference, &report, Allowance::default());
         if !c.problems.is_empty() {
             failures.push(format!(
                 "{stem}.pdf: {} difference(s) from its reference\n    {}",
@@ -524,15 +519,4 @@ proptest! {
         prop_assert!(outcome.is_ok(), "the ruling lines alone panicked");
         prop_assert!(start.elapsed() < Duration::from_secs(20), "took {:?}", start.elapsed());
     }
-}
-
-/// How many sentences of a 情况说明 a report read.
-fn sentences(report: &serde_json::Value) -> usize {
-    report["narrative"]["sections"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["sentences"].as_array())
-        .map(Vec::len)
-        .sum()
 }

@@ -1,7 +1,8 @@
 //! The Shanghai 部门决算's 情况说明 (一…十一, found by title) against its
 //! tables, on the one published 决算 (普陀区财政局 2024, read from its
-//! PDF: the table extraction puts the prose's figures on lines of their
-//! own). The totals the sections restate (N151), their shares (N150),
+//! PDF; its table extraction and single-spaced text set the prose's
+//! figures apart on lines of their own, which the lines stage puts back,
+//! and give the same errors: tests/real_shapes.rs). The totals the sections restate (N151), their shares (N150),
 //! their changes (N114) and each 决算 against its 年初预算 (N152) are checked; the only errors are the document's
 //! real ones, pinned with the figures that prove them
 //! (DOMAIN-TEMPLATES.md §2 "Prose"); a figure changed in the prose is

@@ -7,6 +7,7 @@
 //! line they cite is the user's own line number.
 
 mod cells;
+mod figures_apart;
 mod noise;
 mod pages;
 mod wrap;

@@ -177,12 +177,12 @@ fn read_placing(
 }
 
 /// Rebuilds every table region of `lines` that is not in the TAB shape.
-/// `text` is the normalised text `lines` was read from.
+/// `raw` are the lines of the normalised text `lines` was read from, as
+/// printed (spacing kept).
 ///
 /// Returns the readings it used (each once), for `Profile::verified_readings`.
-pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<Reading> {
-    let raw: Vec<&str> = text.split('\n').collect();
-    forms::mark_unread(lines, &raw);
+pub fn rebuild(lines: &mut Lines, raw: &[&str], profile: &'static Profile) -> Vec<Reading> {
+    forms::mark_unread(lines, raw);
     let titles = Titles::of(profile);
     let regions = table_regions(lines, &titles);
     let mut used = Vec::new();
@@ -199,7 +199,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
     #[cfg(feature = "rebuild")]
     let mut again: Vec<ReadAgain> = Vec::new();
     for (start, end, table) in regions {
-        let region = Region::between(start, end, table, profile, &raw, lines);
+        let region = Region::between(start, end, table, profile, raw, lines);
         let shape = detect_shape(&region);
         let (reading, rebuilt) = match shape {
             Shape::Tab => continue,
@@ -260,7 +260,7 @@ pub fn rebuild(lines: &mut Lines, text: &str, profile: &'static Profile) -> Vec<
                     continue;
                 }
                 let region =
-                    Region::between(table.start, table.end, table.table, profile, &raw, lines);
+                    Region::between(table.start, table.end, table.table, profile, raw, lines);
                 table.rebuilt = read_placing(table.shape, &region, &mut known).1;
                 table.seen = known.changes();
                 read = true;

@@ -46,7 +46,7 @@ const SIDES: usize = 2;
 const MOST_PIECES: usize = 16;
 
 /// A column of one side, in the order a line prints them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Column {
     Class,
     Kuan,
@@ -56,7 +56,7 @@ enum Column {
 
 /// A word, or consecutive name words (a name the PDF spaces out, "因 公 出
 /// 国 （ 境 ） 费", is one piece), and its region line index.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct Piece {
     text: String,
     column: Column,
@@ -65,14 +65,14 @@ struct Piece {
 
 /// The pieces of one printed row, line by line, and which sides have a
 /// row in it.
-#[derive(Debug)]
+
 struct Group {
     lines: Vec<Vec<Piece>>,
     sides: [bool; SIDES],
 }
 
 /// What one side's row was read as.
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct SideRow {
     class: String,
     kuan: String,
@@ -277,6 +277,19 @@ fn extend(group: &Group, pieces: &[&Piece], sides: &mut Vec<usize>, out: &mut Ve
     }
 }
 
+/// For each of `pieces` pieces, the sides the readings give it.
+fn sides_taken(readings: &[&Vec<usize>], pieces: usize) -> Vec<[bool; SIDES]> {
+    (0..pieces)
+        .map(|k| {
+            let mut taken = [false; SIDES];
+            for reading in readings {
+                taken[reading[k]] = true;
+            }
+            taken
+        })
+        .collect()
+}
+
 /// Whether each side's name in `reading` stands on lines centred on the
 /// same line as the other side's (a name on one line: that line), when
 /// both sides have one.
@@ -318,30 +331,14 @@ fn read_group(
     let readings = readings(group);
     let first = readings.first()?;
     // The sides each piece may be given.
-    let may: Vec<[bool; SIDES]> = (0..pieces.len())
-        .map(|k| {
-            let mut may = [false; SIDES];
-            for reading in &readings {
-                may[reading[k]] = true;
-            }
-            may
-        })
-        .collect();
+    let may = sides_taken(&readings.iter().collect::<Vec<_>>(), pieces.len());
     // A name piece goes where both sides' names are centred on one line,
     // when some reading does so (the PDF centres each cell in its row).
     let centred: Vec<&Vec<usize>> = readings
         .iter()
         .filter(|r| names_centred(&pieces, r, group.sides))
         .collect();
-    let name_may: Vec<[bool; SIDES]> = (0..pieces.len())
-        .map(|k| {
-            let mut may = [false; SIDES];
-            for reading in &centred {
-                may[reading[k]] = true;
-            }
-            may
-        })
-        .collect();
+    let name_may = sides_taken(&centred, pieces.len());
     let certain = |k: usize| may[k].iter().filter(|&&m| m).count() == 1;
     let name_side = |k: usize| match name_may[k] {
         [true, false] => Some(0),

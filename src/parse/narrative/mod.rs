@@ -43,9 +43,10 @@ fn parse_part_three(lines: &Lines, style: &NarrativeStyle) -> Narrative {
         .collect();
     // A list of the parts without page numbers ("第三部分 …情况说明" then
     // "第四部分 名词解释", Jiangsu), or with its sections too (Shanghai
-    // 决算: "一、收入支出决算总体情况说明" … with nothing under them), is
-    // not the part: the first heading followed by a section that says
-    // something is; failing that, the first followed by a section.
+    // 决算: "一、收入支出决算总体情况说明" … with nothing under them but a
+    // title's quotation marks a line of their own, "“ ”"), is not the
+    // part: the first heading followed by a section that says something
+    // (in words) is; failing that, the first followed by a section.
     let mut first = Narrative::default();
     let mut first_with_sections = None;
     for (i, line) in content.iter().enumerate() {
@@ -53,7 +54,16 @@ fn parse_part_three(lines: &Lines, style: &NarrativeStyle) -> Narrative {
             continue;
         }
         let found = read_part(line, &content[i + 1..], style);
-        if found.sections.iter().any(|s| !s.sentences.is_empty()) {
+        let says_something = |s: &Sentence| {
+            s.text
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        };
+        if found
+            .sections
+            .iter()
+            .any(|s| s.sentences.iter().any(says_something))
+        {
             return found;
         }
         if first_with_sections.is_none() && !found.sections.is_empty() {

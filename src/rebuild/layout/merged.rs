@@ -162,7 +162,8 @@ mod tests {
             body.join("\n")
         );
         let mut lines = Lines::from_text(&text);
-        crate::rebuild::rebuild(&mut lines, &text, &JIANGSU12);
+        let raw: Vec<&str> = text.split('\n').collect();
+        crate::rebuild::rebuild(&mut lines, &raw, &JIANGSU12);
         lines
             .all
             .iter()
