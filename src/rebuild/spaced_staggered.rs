@@ -65,7 +65,6 @@ struct Piece {
 
 /// The pieces of one printed row, line by line, and which sides have a
 /// row in it.
-
 struct Group {
     lines: Vec<Vec<Piece>>,
     sides: [bool; SIDES],
