@@ -41,3 +41,8 @@ pub fn is_chinese_digit(c: char) -> bool {
 pub fn leading_digits(text: &str) -> usize {
     text.bytes().take_while(u8::is_ascii_digit).count()
 }
+
+/// A CJK ideograph (not a punctuation mark).
+pub fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}

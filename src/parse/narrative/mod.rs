@@ -54,11 +54,7 @@ fn parse_part_three(lines: &Lines, style: &NarrativeStyle) -> Narrative {
             continue;
         }
         let found = read_part(line, &content[i + 1..], style);
-        let says_something = |s: &Sentence| {
-            s.text
-                .chars()
-                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        };
+        let says_something = |s: &Sentence| s.text.chars().any(crate::text::is_ideograph);
         if found
             .sections
             .iter()

@@ -7,6 +7,7 @@
 use crate::parse::forms::overall::BUDGET_LABELS;
 use crate::prelude::*;
 use crate::rebuild::RebuiltRow;
+use crate::text::is_ideograph;
 use alloc::borrow::Cow;
 
 /// The labels of the 项目支出 and 整体支出 forms, as their cells print them
@@ -252,11 +253,6 @@ fn spaced_words(cell: &str) -> bool {
     chars
         .windows(3)
         .any(|w| w[1] == ' ' && is_ideograph(w[0]) && is_ideograph(w[2]))
-}
-
-/// A CJK ideograph (not a punctuation mark).
-pub fn is_ideograph(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@
 use crate::model::Amount;
 use crate::prelude::*;
 
-use super::labels::{heads_grid, is_ideograph, is_whole_label};
+use super::labels::{heads_grid, is_whole_label};
 use super::{PrintedLine, START_SLACK};
+use crate::text::is_ideograph;
 
 /// How many lines above and below a grid word set its column's width
 /// ([`column_floors`]).
