@@ -46,3 +46,11 @@ pub fn leading_digits(text: &str) -> usize {
 pub fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
+
+/// Whether `text` holds more than `n` characters, counting no further than
+/// `n + 1`: the length tests that turn long lines away (a prose paragraph
+/// of a thousand characters that names a 表 is no title) cost what the
+/// short lines they accept cost.
+pub fn more_chars_than(text: &str, n: usize) -> bool {
+    text.chars().nth(n).is_some()
+}

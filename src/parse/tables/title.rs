@@ -3,7 +3,7 @@
 use crate::lines::{Line, Lines};
 use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
-use crate::text::{fold_key, is_chinese_digit, leading_digits};
+use crate::text::{fold_key, is_chinese_digit, leading_digits, more_chars_than};
 
 /// The titles of a profile's tables, folded once for a whole document.
 pub(crate) struct Titles {
@@ -87,7 +87,7 @@ impl Titles {
         // The first piece is words ("2024" above a title is its year).
         if first.is_tabular()
             || first.text.contains('。')
-            || first.text.chars().count() > 40
+            || more_chars_than(&first.text, 40)
             || first.text.chars().filter(|c| *c > '\u{2e80}').count() < 4
         {
             return None;
@@ -95,7 +95,8 @@ impl Titles {
         let mut joined = first.text.clone();
         for (k, &i) in at.iter().enumerate().skip(1).take(2) {
             let next = &lines.all[i];
-            if next.is_tabular() || next.text.chars().count() > 8 || self.table_of(next).is_some() {
+            if next.is_tabular() || more_chars_than(&next.text, 8) || self.table_of(next).is_some()
+            {
                 return None;
             }
             joined.push_str(&next.text);
@@ -136,7 +137,7 @@ impl Titles {
             Some(at) => &text[..at],
             None => text,
         };
-        if text.chars().count() > 70 {
+        if more_chars_than(text, 70) {
             return None;
         }
         let core = unquoted(&title_core(text));

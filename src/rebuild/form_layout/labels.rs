@@ -243,16 +243,22 @@ fn value_first(filled: &[Cow<str>]) -> bool {
 /// 按月发放") as well as a space printed in a name. The grid's header
 /// printed spaced ("绩效 指标", "指标 绩效") is no such cell.
 fn spaced_words(cell: &str) -> bool {
-    if cell
-        .split(' ')
-        .all(|w| is_whole_label(w) || matches!(w, "绩效" | "指标" | "年度绩效"))
-    {
-        return false;
+    // Most cells hold no such space: they are told without folding their
+    // words (the cut asks it of every cell of every band it weighs).
+    let mut chars = cell.chars();
+    let (mut before, mut at) = (chars.next(), chars.next());
+    let mut ideographs_apart = false;
+    for after in chars {
+        if at == Some(' ') && before.is_some_and(is_ideograph) && is_ideograph(after) {
+            ideographs_apart = true;
+            break;
+        }
+        (before, at) = (at, Some(after));
     }
-    let chars: Vec<char> = cell.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| w[1] == ' ' && is_ideograph(w[0]) && is_ideograph(w[2]))
+    ideographs_apart
+        && !cell
+            .split(' ')
+            .all(|w| is_whole_label(w) || matches!(w, "绩效" | "指标" | "年度绩效"))
 }
 
 #[cfg(test)]

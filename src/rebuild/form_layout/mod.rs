@@ -181,8 +181,9 @@ fn cut_into_bands(
     for e in 1..=n {
         let mut best: Option<(usize, u8, usize)> = None;
         for s in (e.saturating_sub(MAX_BAND)..e).rev() {
-            // No row runs across a page break.
-            if lines[s + 1..e].iter().any(|l| l.page_start) {
+            // No row runs across a page break: the band [s, e) holds the
+            // lines after s that the bands tried before it held, and one more.
+            if s + 1 < e && lines[s + 1].page_start {
                 break;
             }
             let Some((count, ways, _)) = fewest[s] else {
