@@ -43,9 +43,10 @@ pub fn unverified(profile: &Profile, readings: &[profile::Reading]) -> Option<St
 
 /// The profile whose table titles the most lines are (the first on a tie).
 fn pick_profile(lines: &Lines) -> &'static Profile {
+    let candidates = tables::title::TitleLines::of(lines);
     let mut best: Option<(&'static Profile, usize)> = None;
     for p in profile::all() {
-        let found = tables::title::Titles::of(p).count_in(lines);
+        let found = tables::title::Titles::of(p).starts_among(&candidates).len();
         if best.is_none_or(|(_, most)| found > most) {
             best = Some((p, found));
         }

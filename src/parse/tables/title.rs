@@ -1,4 +1,10 @@
 //! Recognising a table by its title, whatever its label and year.
+//!
+//! In two steps, because a document is weighed against every profile
+//! (`parse::pick_profile`) before one is chosen: [`TitleLines`] folds the
+//! lines that may be titles — alone, or a title wrapped over two or three
+//! short lines — into their title cores once, whatever the profile;
+//! [`Titles`] then only compares those cores with one profile's titles.
 
 use crate::lines::{Line, Lines};
 use crate::prelude::*;
@@ -9,6 +15,126 @@ use crate::text::{fold_key, is_chinese_digit, leading_digits, more_chars_than};
 pub(crate) struct Titles {
     /// (table, folded title, folded title with its optional suffix).
     folded: Vec<(&'static TableDef, String, Option<String>)>,
+}
+
+/// The lines of a document that may be a table's title, as title cores
+/// ([`title_core`]): what every profile's [`Titles`] compares.
+pub(crate) struct TitleLines {
+    /// Index into `lines.all` of each content line (neither noise nor blank).
+    content: Vec<usize>,
+    /// Each content line that names a 表 or has a line naming one among the
+    /// two after it: only such a line may start a title.
+    near_table: Vec<bool>,
+    /// Each content line's core as a title on one line, when it names a 表
+    /// and is short enough to be one.
+    cores: Vec<Option<String>>,
+    /// For each content line that may start a wrapped title: the cores of
+    /// it joined with the next line, then with the two next (`None` where
+    /// the join names no 表 or is too long), as far as the lines after it
+    /// may be a title's pieces.
+    joins: Vec<Option<Vec<Option<String>>>>,
+}
+
+impl TitleLines {
+    pub(crate) fn of(lines: &Lines) -> TitleLines {
+        let content: Vec<usize> = lines
+            .all
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
+            .map(|(i, _)| i)
+            .collect();
+        // Every title names a 表, on one of its lines when wrapped: a line
+        // is looked at only when it or one of the two after it does.
+        let names_table: Vec<bool> = content
+            .iter()
+            .map(|&i| lines.all[i].text.contains('表'))
+            .collect();
+        let near_table: Vec<bool> = (0..content.len())
+            .map(|n| names_table[n..content.len().min(n + 3)].contains(&true))
+            .collect();
+        let cores = content
+            .iter()
+            .zip(&names_table)
+            .map(|(&i, &names)| names.then(|| line_core(&lines.all[i])).flatten())
+            .collect();
+        let joins = (0..content.len())
+            .map(|n| {
+                let at = &content[n..content.len().min(n + 3)];
+                near_table[n].then(|| wrapped_cores(lines, at)).flatten()
+            })
+            .collect();
+        TitleLines {
+            content,
+            near_table,
+            cores,
+            joins,
+        }
+    }
+}
+
+/// The core of a line as a title on one line: a title may come as the one
+/// filled cell of a table row.
+fn line_core(line: &Line) -> Option<String> {
+    if !line.text.contains('表') {
+        return None;
+    }
+    let text = if line.is_tabular() {
+        let mut filled = line.filled_cells();
+        match (filled.next(), filled.next()) {
+            (Some(only), None) => only,
+            _ => return None,
+        }
+    } else {
+        line.text.as_str()
+    };
+    text_core(text)
+}
+
+/// The cores of a title wrapped over the lines at `at[0]`, `at[1]` (and
+/// `at[2]`): the first joined with the second, then with both. `None` when
+/// the first cannot start one.
+fn wrapped_cores(lines: &Lines, at: &[usize]) -> Option<Vec<Option<String>>> {
+    let first = &lines.all[*at.first()?];
+    // The first piece is words ("2024" above a title is its year).
+    if first.is_tabular()
+        || first.text.contains('。')
+        || more_chars_than(&first.text, 40)
+        || first.text.chars().filter(|c| *c > '\u{2e80}').count() < 4
+    {
+        return None;
+    }
+    let mut joined = first.text.clone();
+    let mut cores = Vec::new();
+    for &i in &at[1..] {
+        let next = &lines.all[i];
+        if next.is_tabular() || more_chars_than(&next.text, 8) {
+            break;
+        }
+        joined.push_str(&next.text);
+        cores.push(if joined.contains('表') {
+            text_core(&joined)
+        } else {
+            None
+        });
+    }
+    Some(cores)
+}
+
+/// The core of a text as a title ([`title_core`], without quotation
+/// marks), or `None` when it is too long to be one.
+fn text_core(text: &str) -> Option<String> {
+    // A title run together with the meta line under it and a flattened
+    // copy of the table ("收支预算总表部门：X 单位：万元一、财政拨款…", as
+    // a PDF frame's first cell gives it): the title ends at its meta.
+    let text = match meta_start(text) {
+        Some(at) => &text[..at],
+        None => text,
+    };
+    if more_chars_than(text, 70) {
+        return None;
+    }
+    Some(unquoted(&title_core(text)))
 }
 
 impl Titles {
@@ -33,37 +159,28 @@ impl Titles {
         self.starts(lines).len()
     }
 
-    /// (index into `lines.all`, table) of every line that opens a table:
-    /// a title on one line, or wrapped over up to three short lines. A
-    /// title followed at once by another title is an entry of a list of
-    /// the tables ("一、收支预算总表 / 二、收入预算总表 …"), not a table.
+    /// (index into `lines.all`, table) of every line that opens a table.
     pub(crate) fn starts(&self, lines: &Lines) -> Vec<(usize, &'static TableDef)> {
+        self.starts_among(&TitleLines::of(lines))
+    }
+
+    /// [`Titles::starts`] of lines folded already: a title on one line, or
+    /// wrapped over up to three short lines. A title followed at once by
+    /// another title is an entry of a list of the tables ("一、收支预算总表 /
+    /// 二、收入预算总表 …"), not a table.
+    pub(crate) fn starts_among(&self, lines: &TitleLines) -> Vec<(usize, &'static TableDef)> {
         // (index into `all`, first and last index into `content`, table).
         let mut found: Vec<(usize, usize, usize, &'static TableDef)> = Vec::new();
-        let content: Vec<usize> = lines
-            .all
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
-            .map(|(i, _)| i)
-            .collect();
-        // Every title names a 表, on one of its lines when wrapped: a line
-        // is looked at only when it or one of the two after it does.
-        let names_table: Vec<bool> = content
-            .iter()
-            .map(|&i| lines.all[i].text.contains('表'))
-            .collect();
         let mut n = 0;
-        while n < content.len() {
-            if !names_table[n..content.len().min(n + 3)].contains(&true) {
+        while n < lines.content.len() {
+            if !lines.near_table[n] {
                 n += 1;
                 continue;
             }
-            let line = &lines.all[content[n]];
-            if let Some(def) = self.table_of(line) {
-                found.push((content[n], n, n, def));
-            } else if let Some((def, used)) = self.wrapped(lines, &content[n..]) {
-                found.push((content[n], n, n + used - 1, def));
+            if let Some(def) = self.table_of_core(lines.cores[n].as_deref()) {
+                found.push((lines.content[n], n, n, def));
+            } else if let Some((def, used)) = self.wrapped(lines, n) {
+                found.push((lines.content[n], n, n + used - 1, def));
                 n += used - 1;
             }
             n += 1;
@@ -80,31 +197,20 @@ impl Titles {
         starts
     }
 
-    /// A title wrapped over the lines at `at[0]`, `at[1]` (and `at[2]`):
-    /// the table and the number of lines it takes.
-    fn wrapped(&self, lines: &Lines, at: &[usize]) -> Option<(&'static TableDef, usize)> {
-        let first = &lines.all[*at.first()?];
-        // The first piece is words ("2024" above a title is its year).
-        if first.is_tabular()
-            || first.text.contains('。')
-            || more_chars_than(&first.text, 40)
-            || first.text.chars().filter(|c| *c > '\u{2e80}').count() < 4
-        {
-            return None;
-        }
-        let mut joined = first.text.clone();
-        for (k, &i) in at.iter().enumerate().skip(1).take(2) {
-            let next = &lines.all[i];
-            if next.is_tabular() || more_chars_than(&next.text, 8) || self.table_of(next).is_some()
+    /// A title wrapped over the content lines from `n` on: the table and
+    /// the number of lines it takes. A piece that is a title of its own
+    /// ends the search.
+    fn wrapped(&self, lines: &TitleLines, n: usize) -> Option<(&'static TableDef, usize)> {
+        let joins = lines.joins[n].as_ref()?;
+        for (k, join) in joins.iter().enumerate() {
+            if self
+                .table_of_core(lines.cores[n + k + 1].as_deref())
+                .is_some()
             {
                 return None;
             }
-            joined.push_str(&next.text);
-            if !joined.contains('表') {
-                continue;
-            }
-            if let Some(def) = self.table_of_text(&joined) {
-                return Some((def, k + 1));
+            if let Some(def) = self.table_of_core(join.as_deref()) {
+                return Some((def, k + 2));
             }
         }
         None
@@ -112,40 +218,17 @@ impl Titles {
 
     /// The table whose title this line is, if any.
     pub(crate) fn table_of(&self, line: &Line) -> Option<&'static TableDef> {
-        // Every title names a 表: most lines are ruled out before any folding.
-        if !line.text.contains('表') {
-            return None;
-        }
-        // A title may come as the one filled cell of a table row.
-        let text = if line.is_tabular() {
-            let mut filled = line.filled_cells();
-            match (filled.next(), filled.next()) {
-                (Some(only), None) => only,
-                _ => return None,
-            }
-        } else {
-            line.text.as_str()
-        };
-        self.table_of_text(text)
+        self.table_of_core(line_core(line).as_deref())
     }
 
-    fn table_of_text(&self, text: &str) -> Option<&'static TableDef> {
-        // A title run together with the meta line under it and a flattened
-        // copy of the table ("收支预算总表部门：X 单位：万元一、财政拨款…", as
-        // a PDF frame's first cell gives it): the title ends at its meta.
-        let text = match meta_start(text) {
-            Some(at) => &text[..at],
-            None => text,
-        };
-        if more_chars_than(text, 70) {
-            return None;
-        }
-        let core = unquoted(&title_core(text));
+    /// The table whose title has this core ([`text_core`]), its "(续)" too.
+    fn table_of_core(&self, core: Option<&str>) -> Option<&'static TableDef> {
+        let core = core?;
         let continued = core.strip_suffix("(续)");
         self.folded
             .iter()
             .find(|(_, title, long)| {
-                core == *title || long.as_ref() == Some(&core) || continued == Some(title.as_str())
+                core == *title || long.as_deref() == Some(core) || continued == Some(title.as_str())
             })
             .map(|(def, _, _)| *def)
     }
