@@ -137,7 +137,31 @@ fn pieces<'a>(region: &Region, entries: &[Entry<'a>], codes: bool) -> Vec<Piece<
             });
         }
     }
+    if total_row("合计") {
+        join_split_total(&mut out);
+    }
     out
+}
+
+/// 合计 printed in a header cell two lines tall, a column's name beside it
+/// ("合" / "金额" / "计", Jiangsu): one cell a line reads its two halves
+/// with the header word between. The halves are the total row's label.
+fn join_split_total(pieces: &mut [Piece]) {
+    for i in 0..pieces.len() {
+        if !matches!(pieces[i].kind, Kind::Text) || pieces[i].text != "合" {
+            continue;
+        }
+        let Some(j) = (i + 1..pieces.len()).find(|&j| !matches!(pieces[j].kind, Kind::Number))
+        else {
+            return;
+        };
+        if matches!(pieces[j].kind, Kind::Text) && pieces[j].text == "计" {
+            pieces[i].kind = Kind::Total;
+            pieces[i].text = "合计";
+            // Set aside as the header word it is printed among.
+            pieces[j].kind = Kind::Number;
+        }
+    }
 }
 
 /// Tables whose rows begin with a code, 合计, an economic item or a name.
@@ -145,12 +169,17 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
     let def = region.table;
     let scheme = &def.sides[0].rows;
     let codes = matches!(scheme, RowScheme::Codes);
-    // The rows end at the first 注 line after the header (部门名称 and
-    // 单位 come before it).
+    // The rows end at the first 注 line after the header. 部门名称 and 单位
+    // are no rows wherever they stand: one cell a line may print 单位
+    // after the first header word (Jiangsu: "功能科目代码", "单位：万元").
     let mut body: Vec<Entry> = Vec::new();
     let mut after: Vec<usize> = Vec::new();
     for e in entries {
-        let meta = tokens::is_meta(region.raw[e.index]);
+        let raw = region.raw[e.index];
+        let meta = tokens::is_meta(raw);
+        if after.is_empty() && tokens::is_heading_meta(raw) {
+            continue;
+        }
         if !after.is_empty() || (meta && !body.is_empty()) {
             // Header words read after the 注 line are set aside too.
             if !meta && !e.words.iter().any(|w| tokens::is_figure(w)) {
@@ -479,5 +508,54 @@ mod tests {
         let text = "工资福利支出\n\n2.52\n\n2.52\n\n阳泉市财政局\n\n阳泉市财政局\n\n基本工资\n\n\
                     87.67\n\n阳泉市财政局\n\n34.00\n";
         assert_eq!(twins(text), Vec::<usize>::new());
+    }
+
+    /// Jiangsu's 公开07表 as `pdftotext` gives it (jiangsu-jianchayuan-2019,
+    /// cut to its first class): "部门：" heads it, 单位 comes after the first
+    /// header word, and 合计 is printed in two halves around "金额".
+    const JIANGSU_07: &str = "一般公共预算支出预算表（功能科目）\n部门： 江苏省人民检察院\n\n\
+        功能科目代码\n\n单位：万元\n\n功能科目名称\n合\n\n金额\n\n计\n\n16,593.12\n\n\
+        204\n\n公共安全支出\n\n16,593.12\n\n20404\n\n检察\n\n16,593.12\n\n\
+        2040401\n\n行政运行\n\n12,268.62\n\n2040402\n\n一般行政管理事务\n\n4,324.50\n";
+
+    fn rows_read(text: &str) -> Vec<Vec<String>> {
+        use crate::profile::JIANGSU12;
+        let lines = Lines::from_text(text);
+        let raw: Vec<&str> = text.split('\n').collect();
+        let region = Region {
+            table: JIANGSU12.table("公开07表").expect("公开07表"),
+            profile: &JIANGSU12,
+            first_line: 1,
+            raw: &raw,
+            lines: &lines.all,
+        };
+        let rebuilt = read(&region, &mut Known::default()).expect("read");
+        assert!(rebuilt.unplaced.is_empty());
+        rebuilt
+            .rows
+            .into_iter()
+            .map(|r| r.cells)
+            .filter(|cells| cells.iter().any(|c| c.contains('.')))
+            .collect()
+    }
+
+    #[test]
+    fn a_jiangsu_table_headed_by_bu_men_with_its_total_split_is_read() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            rows_read(JIANGSU_07),
+            [
+                row(&["合计", "", "16,593.12"]),
+                row(&["204", "公共安全支出", "16,593.12"]),
+                row(&["20404", "检察", "16,593.12"]),
+                row(&["2040401", "行政运行", "12,268.62"]),
+                row(&["2040402", "一般行政管理事务", "4,324.50"]),
+            ]
+        );
+        // The same with 合计 printed whole, and with 注 ending the rows.
+        let whole = JIANGSU_07.replace("合\n\n金额\n\n计", "金额\n\n合计");
+        assert_eq!(rows_read(&whole).len(), 5);
+        let noted = format!("{JIANGSU_07}\n注：“科目编码”和“科目名称”为必填项。\n\n9.99\n");
+        assert_eq!(rows_read(&noted).len(), 5);
     }
 }

@@ -163,13 +163,27 @@ pub fn is_column_numbers(tokens: &[&str]) -> bool {
 /// 部门名称, 单位, 注 and the like: lines that end a table's rows.
 pub fn is_meta(line: &str) -> bool {
     let key = fold_key(line);
+    is_heading_key(&key)
+        || ["注:", "说明:", "预算公开表"]
+            .iter()
+            .any(|p| key.starts_with(p))
+}
+
+/// The meta lines of a table's heading: 部门名称 and 单位 (Jiangsu heads
+/// some tables "部门：", Shanghai "编制部门："/"编制单位："). One cell a
+/// line may print them among the header words.
+pub fn is_heading_meta(line: &str) -> bool {
+    is_heading_key(&fold_key(line))
+}
+
+fn is_heading_key(key: &str) -> bool {
     [
-        "注:",
-        "说明:",
         "部门名称:",
+        "部门:",
+        "编制部门:",
         "单位名称:",
+        "编制单位:",
         "单位:",
-        "预算公开表",
     ]
     .iter()
     .any(|p| key.starts_with(p))
