@@ -47,10 +47,38 @@ pub fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// Whether `text` holds more than `n` characters, counting no further than
-/// `n + 1`: the length tests that turn long lines away (a prose paragraph
-/// of a thousand characters that names a 表 is no title) cost what the
-/// short lines they accept cost.
+/// Whether `text` holds more than `n` characters, counting them only when
+/// its length in bytes does not tell: the length tests that turn long
+/// lines away (a prose paragraph of a thousand characters that names a 表
+/// is no title) cost what the short lines they accept cost.
 pub fn more_chars_than(text: &str, n: usize) -> bool {
-    text.chars().nth(n).is_some()
+    // A character takes 1 to 4 bytes: only a text between n and 4n bytes
+    // long needs counting.
+    text.len() > 4 * n || (text.len() > n && text.chars().count() > n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::more_chars_than;
+
+    #[test]
+    fn more_chars_than_counts_characters_not_bytes() {
+        for text in [
+            "",
+            "a",
+            "表",
+            "ab",
+            "一般公共预算",
+            "2026年预算收支总表",
+            "𠀀𠀀𠀀",
+        ] {
+            for n in 0..12 {
+                assert_eq!(
+                    more_chars_than(text, n),
+                    text.chars().count() > n,
+                    "{text:?} {n}"
+                );
+            }
+        }
+    }
 }

@@ -44,26 +44,26 @@ impl TitleLines {
             .filter(|(_, l)| l.noise.is_none() && !l.is_blank())
             .map(|(i, _)| i)
             .collect();
-        // Every title names a 表, on one of its lines when wrapped: a line
-        // is looked at only when it or one of the two after it does.
         let names_table: Vec<bool> = content
             .iter()
             .map(|&i| lines.all[i].text.contains('表'))
             .collect();
-        let near_table: Vec<bool> = (0..content.len())
-            .map(|n| names_table[n..content.len().min(n + 3)].contains(&true))
-            .collect();
-        let cores = content
-            .iter()
-            .zip(&names_table)
-            .map(|(&i, &names)| names.then(|| line_core(&lines.all[i])).flatten())
-            .collect();
-        let joins = (0..content.len())
-            .map(|n| {
-                let at = &content[n..content.len().min(n + 3)];
-                near_table[n].then(|| wrapped_cores(lines, at)).flatten()
-            })
-            .collect();
+        let mut near_table = Vec::with_capacity(content.len());
+        let mut cores = Vec::with_capacity(content.len());
+        let mut joins = Vec::with_capacity(content.len());
+        for n in 0..content.len() {
+            let at = &content[n..content.len().min(n + 3)];
+            // Every title names a 表, on one of its lines when wrapped: a
+            // line is looked at only when it or one of the two after it does.
+            let near = names_table[n..n + at.len()].contains(&true);
+            near_table.push(near);
+            cores.push(if names_table[n] {
+                line_core(&lines.all[content[n]])
+            } else {
+                None
+            });
+            joins.push(if near { wrapped_cores(lines, at) } else { None });
+        }
         TitleLines {
             content,
             near_table,
