@@ -130,6 +130,27 @@ pub struct Region<'a> {
     pub lines: &'a [Line],
 }
 
+/// Runs `read` on `text` as the whole region of `profile`'s table `table`,
+/// its first line numbered 1: how the readers' unit tests give them a table.
+#[cfg(test)]
+pub(crate) fn with_region<T>(
+    profile: &'static Profile,
+    table: &str,
+    text: &str,
+    read: impl FnOnce(&Region) -> T,
+) -> T {
+    let lines = Lines::from_text(text);
+    let raw: Vec<&str> = text.split('\n').collect();
+    let region = Region {
+        table: profile.table(table).expect("the profile's table"),
+        profile,
+        first_line: 1,
+        raw: &raw,
+        lines: &lines.all,
+    };
+    read(&region)
+}
+
 impl<'a> Region<'a> {
     /// The region after the title on line index `title`, up to line index
     /// `end` (exclusive).

@@ -479,21 +479,12 @@ fn draft_labels(region: &Region, scheme: &RowScheme, f: &Found) -> (Role, Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::Lines;
     use crate::profile::BUDGET13;
+    use crate::rebuild::with_region;
 
     /// The lines `twin_cells` reads back from one cell a line text.
     fn twins(text: &str) -> Vec<usize> {
-        let lines = Lines::from_text(text);
-        let raw: Vec<&str> = text.split('\n').collect();
-        let region = Region {
-            table: BUDGET13.table("表六").expect("表六"),
-            profile: &BUDGET13,
-            first_line: 1,
-            raw: &raw,
-            lines: &lines.all,
-        };
-        twin_cells(&region)
+        with_region(&BUDGET13, "表六", text, twin_cells)
     }
 
     #[test]
@@ -520,16 +511,10 @@ mod tests {
 
     fn rows_read(text: &str) -> Vec<Vec<String>> {
         use crate::profile::JIANGSU12;
-        let lines = Lines::from_text(text);
-        let raw: Vec<&str> = text.split('\n').collect();
-        let region = Region {
-            table: JIANGSU12.table("公开07表").expect("公开07表"),
-            profile: &JIANGSU12,
-            first_line: 1,
-            raw: &raw,
-            lines: &lines.all,
-        };
-        let rebuilt = read(&region, &mut Known::default()).expect("read");
+        let rebuilt = with_region(&JIANGSU12, "公开07表", text, |region| {
+            read(region, &mut Known::default())
+        })
+        .expect("read");
         assert!(rebuilt.unplaced.is_empty());
         rebuilt
             .rows

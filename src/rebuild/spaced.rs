@@ -904,22 +904,16 @@ impl Pending {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::Lines;
     use crate::profile::JIANGSU12;
+    use crate::rebuild::with_region;
 
     /// The rows the spaced reader rebuilds from `text` as Jiangsu's `table`,
     /// each as its cells joined by " | ", and the lines marked page numbers.
     fn rows(table: &str, text: &str) -> (Vec<String>, Vec<usize>) {
-        let lines = Lines::from_text(text);
-        let raw: Vec<&str> = text.split('\n').collect();
-        let region = Region {
-            table: JIANGSU12.table(table).expect("table"),
-            profile: &JIANGSU12,
-            first_line: 1,
-            raw: &raw,
-            lines: &lines.all,
-        };
-        let rebuilt = read(&region, &mut Known::default()).expect("rebuilt");
+        let rebuilt = with_region(&JIANGSU12, table, text, |region| {
+            read(region, &mut Known::default())
+        })
+        .expect("rebuilt");
         let mut rows = rebuilt.rows;
         sort_stable_by(&mut rows, |a, b| a.lines[0].cmp(&b.lines[0]));
         let rows = rows
@@ -1019,16 +1013,10 @@ mod tests {
                     小计\n\
                     上年结转和结余资金\n\
                     其中：动用上年结转和结余资金";
-        let lines = Lines::from_text(text);
-        let raw: Vec<&str> = text.split('\n').collect();
-        let region = Region {
-            table: JIANGSU12.table("公开02表").expect("table"),
-            profile: &JIANGSU12,
-            first_line: 1,
-            raw: &raw,
-            lines: &lines.all,
-        };
-        let rebuilt = read(&region, &mut Known::default()).expect("rebuilt");
+        let rebuilt = with_region(&JIANGSU12, "公开02表", text, |region| {
+            read(region, &mut Known::default())
+        })
+        .expect("rebuilt");
         let carry = rebuilt
             .rows
             .iter()

@@ -501,21 +501,14 @@ fn unplace_unsure_names(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::Lines;
     use crate::profile::SHANGHAI_FINAL;
+    use crate::rebuild::with_region;
 
     /// The region of the 决算's 表六 holding `text`, read.
     fn read_text(text: &str) -> Option<Rebuilt> {
-        let lines = Lines::from_text(text);
-        let raw: Vec<&str> = text.split('\n').collect();
-        let region = Region {
-            table: SHANGHAI_FINAL.table("表六").expect("表六"),
-            profile: &SHANGHAI_FINAL,
-            first_line: 1,
-            raw: &raw,
-            lines: &lines.all,
-        };
-        read(&region, &mut Known::default())
+        with_region(&SHANGHAI_FINAL, "表六", text, |region| {
+            read(region, &mut Known::default())
+        })
     }
 
     fn cells(rebuilt: &Rebuilt) -> Vec<Vec<&str>> {
