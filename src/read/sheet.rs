@@ -25,7 +25,7 @@ pub(super) mod numfmt;
 use super::office::join_lines;
 use super::Place;
 use crate::lines::Lines;
-use crate::parse::tables::title::Titles;
+use crate::parse::tables::title::{TitleLines, Titles};
 
 /// A sheet's filled cells, row by row, as displayed.
 #[derive(Default)]
@@ -147,9 +147,10 @@ fn missing_title(name: &str, sheet_text: &str) -> Option<String> {
     }
     let lines = Lines::from_text(sheet_text);
     let named = Lines::from_text(name);
+    let candidates = TitleLines::of(&lines);
     for profile in crate::profile::all() {
         let titles = Titles::of(profile);
-        if titles.count_in(&lines) > 0 {
+        if !titles.starts_among(&candidates).is_empty() {
             return None;
         }
         if named.all.first().and_then(|l| titles.table_of(l)).is_some() {

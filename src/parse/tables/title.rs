@@ -154,11 +154,6 @@ impl Titles {
         Titles { folded }
     }
 
-    /// How many content lines are one of these titles.
-    pub(crate) fn count_in(&self, lines: &Lines) -> usize {
-        self.starts(lines).len()
-    }
-
     /// (index into `lines.all`, table) of every line that opens a table.
     pub(crate) fn starts(&self, lines: &Lines) -> Vec<(usize, &'static TableDef)> {
         self.starts_among(&TitleLines::of(lines))
@@ -216,7 +211,8 @@ impl Titles {
         None
     }
 
-    /// The table whose title this line is, if any.
+    /// The table whose title this line is, if any (a workbook's sheet name).
+    #[cfg(any(test, feature = "office"))]
     pub(crate) fn table_of(&self, line: &Line) -> Option<&'static TableDef> {
         self.table_of_core(line_core(line).as_deref())
     }
