@@ -33,6 +33,7 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     }
     let (drafts, runs, mut extra) = match region.table.sides[0].rows {
         RowScheme::Fixed(_) => spaced::fixed(region, &entries)?,
+        RowScheme::Values => values(region, &entries),
         _ => labelled(region, &entries),
     };
     let (mut rows, unplaced) =
@@ -162,6 +163,59 @@ fn join_split_total(pieces: &mut [Piece]) {
             pieces[j].kind = Kind::Number;
         }
     }
+}
+
+/// A table of one row of figures under a header and no label (Shanghai's
+/// 三公, Jiangsu's 公开03表): its header words, then its figures in the
+/// columns' order ("37.91" / "0" / "1.35" / "购置费" / "36.56" / "运行费" /
+/// "15" …: every amount is one, whole or not). The figures are one run
+/// over the row's columns, placed by the table's sums like any other row;
+/// what follows the last figure is left as printed (the prose after the
+/// table), and so is all from the next table's label on (Jiangsu prints
+/// "公开 04 表" above the next table, and the page's number after it).
+fn values(region: &Region, entries: &[Entry]) -> spaced::Read {
+    let has_amount = |e: &Entry| e.words.iter().any(|w| tokens::is_amount(w));
+    let labelled = entries
+        .iter()
+        .position(|e| tokens::is_table_label(region.raw[e.index]))
+        .unwrap_or(entries.len());
+    let end = entries[..labelled]
+        .iter()
+        .rposition(has_amount)
+        .map_or(0, |last| last + 1);
+    let mut run = Run::default();
+    let mut header_lines = Vec::new();
+    for e in &entries[..end] {
+        if tokens::is_meta(region.raw[e.index]) {
+            continue;
+        }
+        let line = region.line_no(e.index);
+        for w in &e.words {
+            if tokens::is_amount(w) {
+                run.figures.push(w.to_string());
+                run.lines.push(line);
+            } else {
+                header_lines.push(line);
+            }
+        }
+    }
+    sort_unique(&mut header_lines);
+    let extra = tokens::header_row(region, &header_lines)
+        .into_iter()
+        .collect();
+    let Some(&first) = run.lines.first() else {
+        return (Vec::new(), Vec::new(), extra);
+    };
+    let columns = region.table.sides[0].columns.len();
+    run.slots = (0..columns).map(|c| (0, c)).collect();
+    let draft = Draft {
+        side: 0,
+        role: Role::Total,
+        labels: vec![String::new(); region.table.sides[0].label_cells],
+        lines: vec![first],
+        name_unsure: None,
+    };
+    (vec![draft], vec![run], extra)
 }
 
 /// Tables whose rows begin with a code, 合计, an economic item or a name.
@@ -542,5 +596,43 @@ mod tests {
         assert_eq!(rows_read(&whole).len(), 5);
         let noted = format!("{JIANGSU_07}\n注：“科目编码”和“科目名称”为必填项。\n\n9.99\n");
         assert_eq!(rows_read(&noted).len(), 5);
+    }
+
+    /// Shanghai's 三公 table as `pdftotext` gives it (万里街道 2025): its
+    /// figures among the header words, "0" and "15" whole.
+    const SHANGHAI_9: &str = "编制部门：上海市普陀区人民政府万里街道办事处\n单位:万元\n\
+        “三公”经费预算数\n机关运行经费预算\n数\n公务用车购置及运行费\n合计\n因公出国(境)费\n\
+        公务接待费\n小计\n37.91\n0\n1.35\n购置费\n36.56\n运行费\n15\n21.56\n464.64\n\
+        其他相关情况说明\n一、2025年“三公”经费预算情况说明";
+
+    fn values_read(text: &str) -> Rebuilt {
+        use crate::profile::SHANGHAI9_DEPARTMENT;
+        with_region(&SHANGHAI9_DEPARTMENT, "表9", text, |region| {
+            read(region, &mut Known::default())
+        })
+        .expect("read")
+    }
+
+    #[test]
+    fn a_row_of_values_among_its_header_words_is_placed_by_its_sums() {
+        let rebuilt = values_read(SHANGHAI_9);
+        assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
+        let row = rebuilt
+            .rows
+            .iter()
+            .find(|r| r.cells.iter().any(|c| c == "37.91"))
+            .expect("the row of values");
+        assert_eq!(
+            row.cells[row.cells.len() - 7..],
+            ["37.91", "0", "1.35", "36.56", "15", "21.56", "464.64"]
+        );
+        // The prose after the table stays prose.
+        assert!(rebuilt
+            .rows
+            .iter()
+            .all(|r| r.lines.iter().all(|&no| no < 20)));
+        // One figure fewer: a blank the sums cannot tell is no guess.
+        let short = values_read(&SHANGHAI_9.replace("\n15\n", "\n"));
+        assert_eq!(short.unplaced.len(), 1);
     }
 }

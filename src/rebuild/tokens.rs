@@ -169,6 +169,14 @@ pub fn is_meta(line: &str) -> bool {
             .any(|p| key.starts_with(p))
 }
 
+/// A table's label on a line of its own: "公开 04 表", "公开04表".
+pub fn is_table_label(line: &str) -> bool {
+    let key = fold_key(line);
+    key.strip_prefix("公开")
+        .and_then(|rest| rest.strip_suffix('表'))
+        .is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The meta lines of a table's heading: 部门名称 and 单位 (Jiangsu heads
 /// some tables "部门：", Shanghai "编制部门："/"编制单位："). One cell a
 /// line may print them among the header words.
