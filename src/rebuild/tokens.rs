@@ -169,12 +169,19 @@ pub fn is_meta(line: &str) -> bool {
             .any(|p| key.starts_with(p))
 }
 
-/// A table's label on a line of its own: "公开 04 表", "公开04表".
+/// A table's label on a line of its own: "公开 04 表", "公开05表：".
 pub fn is_table_label(line: &str) -> bool {
-    let key = fold_key(line);
+    is_table_label_key(&fold_key(line))
+}
+
+/// [`is_table_label`] of a line folded already. The label is printed above
+/// its title (so at the end of the table before it); its number is not a
+/// figure.
+pub fn is_table_label_key(key: &str) -> bool {
     key.strip_prefix("公开")
+        .map(|rest| rest.trim_end_matches(':'))
         .and_then(|rest| rest.strip_suffix('表'))
-        .is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+        .is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The meta lines of a table's heading: 部门名称 and 单位 (Jiangsu heads

@@ -6,6 +6,7 @@ use super::super::RebuiltRow;
 use super::words::Word;
 use crate::prelude::*;
 use crate::profile::TableDef;
+use crate::rebuild::tokens::is_table_label_key;
 use crate::text::fold_key;
 
 /// Header words besides the columns' own names (a word is a header word
@@ -57,18 +58,9 @@ pub fn is_meta(text: &str) -> bool {
     ];
     let key = fold_key(text);
     LABELS.iter().any(|l| key.starts_with(l))
-        || is_table_label(&key)
+        || is_table_label_key(&key)
         || key.contains("本表无数据")
         || key.contains("本表为空")
-}
-
-/// "公开 05 表", "公开05表：": a table's own label, printed above its title
-/// (so at the end of the table before it); its number is not a figure.
-fn is_table_label(key: &str) -> bool {
-    key.strip_prefix("公开")
-        .map(|rest| rest.trim_end_matches(':'))
-        .and_then(|rest| rest.strip_suffix('表'))
-        .is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A header line's cells: words one space apart are one ("政府性 基金预"),
