@@ -360,6 +360,8 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
     let mut header_lines: Vec<usize> = Vec::new();
     let columns = def.sides[0].columns.len();
     let mut seen_figures = false;
+    // Code rows read without figures of their own.
+    let mut figureless: Vec<usize> = Vec::new();
     for (i, f) in found.iter().enumerate() {
         let has_figures = !f.figures.is_empty();
         // A row without figures is a row only where the table allows one:
@@ -418,6 +420,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
                 second_line: None,
             });
         } else if d > 0 && codes && f.code.is_some() {
+            figureless.push(d);
             // Its figures were read with the row before: that run may
             // fill either row.
             if let Some(run) = runs.last_mut() {
@@ -427,6 +430,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             }
         }
     }
+    printed_last(&mut runs, &figureless, columns);
     // Header words on lines of their own are set aside as header rows.
     let mut used: Vec<usize> = Vec::new();
     for d in &drafts {
@@ -443,6 +447,41 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
         .into_iter()
         .collect();
     (drafts, runs, extra)
+}
+
+/// Figures printed after the table's last row that are not its own: the
+/// figures of the code rows read with none (Jiangsu prints a few class
+/// rows' figures — 30112, 302 商品和服务支出, 303 — after the last item's:
+/// "30309 奖励金 1.55 1.31 2,094.58 1,000.26"). Taken only when the figures
+/// past the last row's cells fill the figureless rows' cells exactly: then
+/// they are those rows', in order, and no longer figures the row before
+/// each might have been read with; the table's sums check them like any
+/// other (a class's figure is the sum of its items'). Otherwise the runs
+/// stay as read, and what the sums cannot tell is left unplaced.
+fn printed_last(runs: &mut Vec<Run>, figureless: &[usize], columns: usize) {
+    let cells = figureless.len() * columns;
+    let is_figureless = |slot: &(usize, usize)| figureless.contains(&slot.0);
+    let Some(last) = runs.last() else {
+        return;
+    };
+    let own = last.slots.iter().filter(|s| !is_figureless(s)).count();
+    if cells == 0 || last.figures.len() != own + cells {
+        return;
+    }
+    for run in runs.iter_mut() {
+        run.slots.retain(|s| !is_figureless(s));
+    }
+    let Some(last) = runs.last_mut() else {
+        return;
+    };
+    // A run of no row: `place` puts it over the rows no other run fills,
+    // the figureless ones, and cites each figure's line by its row.
+    let late = Run {
+        figures: last.figures.split_off(own),
+        lines: last.lines.split_off(own),
+        ..Run::default()
+    };
+    runs.push(late);
 }
 
 /// A code printed after its rows' children (`组织事务 2.67 2.67`,
@@ -563,12 +602,16 @@ mod tests {
         204\n\n公共安全支出\n\n16,593.12\n\n20404\n\n检察\n\n16,593.12\n\n\
         2040401\n\n行政运行\n\n12,268.62\n\n2040402\n\n一般行政管理事务\n\n4,324.50\n";
 
-    fn rows_read(text: &str) -> Vec<Vec<String>> {
+    fn jiangsu_read(table: &str, text: &str) -> Rebuilt {
         use crate::profile::JIANGSU12;
-        let rebuilt = with_region(&JIANGSU12, "公开07表", text, |region| {
+        with_region(&JIANGSU12, table, text, |region| {
             read(region, &mut Known::default())
         })
-        .expect("read");
+        .expect("read")
+    }
+
+    fn rows_read(text: &str) -> Vec<Vec<String>> {
+        let rebuilt = jiangsu_read("公开07表", text);
         assert!(rebuilt.unplaced.is_empty());
         rebuilt
             .rows
@@ -596,6 +639,34 @@ mod tests {
         assert_eq!(rows_read(&whole).len(), 5);
         let noted = format!("{JIANGSU_07}\n注：“科目编码”和“科目名称”为必填项。\n\n9.99\n");
         assert_eq!(rows_read(&noted).len(), 5);
+    }
+
+    /// Jiangsu's 公开06表 as `pdftotext` gives it (shengweibangongting
+    /// 2018, cut short): 30112's and 302's figures printed after the last
+    /// item's.
+    const JIANGSU_06: &str = "财政拨款基本支出预算表\n部门：中共江苏省委办公厅\n科目编码\n\n\
+        单位：万元\n科目名称\n合计\n\n金额\n2,011.68\n\n301\n\n工资福利支出\n\n1,476.38\n\n\
+        30101\n\n基本工资\n\n1,475.07\n\n30112\n\n其他社会保障缴费\n\n302\n\n商品和服务支出\n\n\
+        30201\n\n办公费\n\n489.30\n\n30205\n\n水费\n\n46.00\n\n1.31\n\n535.30\n";
+
+    #[test]
+    fn figures_printed_after_the_last_row_go_to_the_rows_read_without() {
+        let rebuilt = jiangsu_read("公开06表", JIANGSU_06);
+        assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
+        let row = |code: &str| {
+            let r = rebuilt.rows.iter().find(|r| r.cells[0] == code).expect(code);
+            (r.cells[2].as_str(), r.lines.clone())
+        };
+        // Each cites its own label's lines and its figure's.
+        assert_eq!(row("30112"), ("1.31", vec![24, 26, 44]));
+        assert_eq!(row("302"), ("535.30", vec![28, 30, 46]));
+        assert_eq!(row("30205").0, "46.00");
+        // Swapped, the sums fail; one figure short, the rows are not
+        // filled exactly: left unplaced either way, not guessed.
+        let swapped = JIANGSU_06.replace("1.31\n\n535.30", "535.30\n\n1.31");
+        assert!(!jiangsu_read("公开06表", &swapped).unplaced.is_empty());
+        let short = JIANGSU_06.replace("\n\n535.30\n", "\n");
+        assert!(!jiangsu_read("公开06表", &short).unplaced.is_empty());
     }
 
     /// Shanghai's 三公 table as `pdftotext` gives it (万里街道 2025): its
