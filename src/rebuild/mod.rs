@@ -131,7 +131,8 @@ pub struct Region<'a> {
 }
 
 /// Runs `read` on `text` as the whole region of `profile`'s table `table`,
-/// its first line numbered 1: how the readers' unit tests give them a table.
+/// its first line numbered 1, its pages marked as `check_text` marks them:
+/// how the readers' unit tests give them a table.
 #[cfg(test)]
 pub(crate) fn with_region<T>(
     profile: &'static Profile,
@@ -139,7 +140,8 @@ pub(crate) fn with_region<T>(
     text: &str,
     read: impl FnOnce(&Region) -> T,
 ) -> T {
-    let lines = Lines::from_text(text);
+    let mut lines = Lines::from_text(text);
+    lines.mark_pages(text);
     let raw: Vec<&str> = text.split('\n').collect();
     let region = Region {
         table: profile.table(table).expect("the profile's table"),

@@ -430,7 +430,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             }
         }
     }
-    printed_last(&mut runs, &figureless, columns);
+    printed_late(region, &drafts, &mut runs, &figureless);
     // Header words on lines of their own are set aside as header rows.
     let mut used: Vec<usize> = Vec::new();
     for d in &drafts {
@@ -449,39 +449,81 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
     (drafts, runs, extra)
 }
 
-/// Figures printed after the table's last row that are not its own: the
-/// figures of the code rows read with none (Jiangsu prints a few class
-/// rows' figures — 30112, 302 商品和服务支出, 303 — after the last item's:
-/// "30309 奖励金 1.55 1.31 2,094.58 1,000.26"). Taken only when the figures
-/// past the last row's cells fill the figureless rows' cells exactly: then
-/// they are those rows', in order, and no longer figures the row before
-/// each might have been read with; the table's sums check them like any
-/// other (a class's figure is the sum of its items'). Otherwise the runs
-/// stay as read, and what the sums cannot tell is left unplaced.
-fn printed_last(runs: &mut Vec<Run>, figureless: &[usize], columns: usize) {
-    let cells = figureless.len() * columns;
+/// Figures printed after the last row of a page that are not its own: the
+/// figures of the page's code rows read with none (Jiangsu prints a few
+/// rows' figures at the foot of the page: "30206 电费 262.00 175.44
+/// 1,045.93 1,073.77", then the page's number; at the table's end, "30309
+/// 奖励金 1.55 1.31 2,094.58 1,000.26"). Taken only when the figures past a
+/// run's cells fill exactly the cells of the figureless rows before them on
+/// their page: then they are those rows', in order, and no longer figures
+/// the row before each might have been read with. They become a run of no
+/// row, which `place` puts over the rows no other run fills and the
+/// table's sums check like any other (a class's figure is the sum of its
+/// items'). Otherwise the runs stay as read, and what the sums cannot tell
+/// is left unplaced.
+fn printed_late(region: &Region, drafts: &[Draft], runs: &mut Vec<Run>, figureless: &[usize]) {
+    let columns = region.table.sides[0].columns.len();
+    let page_of = page_numbering(region);
+    let first_line = |d: usize| drafts[d].lines.first().copied().unwrap_or(0);
     let is_figureless = |slot: &(usize, usize)| figureless.contains(&slot.0);
-    let Some(last) = runs.last() else {
-        return;
-    };
-    let own = last.slots.iter().filter(|s| !is_figureless(s)).count();
-    if cells == 0 || last.figures.len() != own + cells {
+    let mut claimed: Vec<usize> = Vec::new();
+    let mut late: Vec<(usize, usize)> = Vec::new();
+    for (r, run) in runs.iter().enumerate() {
+        let own = run.slots.iter().filter(|s| !is_figureless(s)).count();
+        let Some(&from) = run.lines.get(own) else {
+            continue;
+        };
+        let rows: Vec<usize> = figureless
+            .iter()
+            .copied()
+            .filter(|&d| {
+                !claimed.contains(&d)
+                    && first_line(d) < from
+                    && page_of(first_line(d)) == page_of(from)
+            })
+            .collect();
+        if !rows.is_empty() && rows.len() * columns == run.figures.len() - own {
+            claimed.extend(rows);
+            late.push((r, own));
+        }
+    }
+    if late.is_empty() {
         return;
     }
     for run in runs.iter_mut() {
-        run.slots.retain(|s| !is_figureless(s));
+        run.slots.retain(|s| !claimed.contains(&s.0));
     }
-    let Some(last) = runs.last_mut() else {
-        return;
-    };
-    // A run of no row: `place` puts it over the rows no other run fills,
-    // the figureless ones, and cites each figure's line by its row.
-    let late = Run {
-        figures: last.figures.split_off(own),
-        lines: last.lines.split_off(own),
-        ..Run::default()
-    };
-    runs.push(late);
+    for (r, own) in late {
+        let run = &mut runs[r];
+        let figures = run.figures.split_off(own);
+        let lines = run.lines.split_off(own);
+        runs.push(Run {
+            figures,
+            lines,
+            ..Run::default()
+        });
+    }
+}
+
+/// The page each line of the region stands on, counted from the region's
+/// first: a page begins at a form feed and after a page's number.
+fn page_numbering(region: &Region) -> impl Fn(usize) -> usize {
+    let breaks: Vec<usize> = region
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let no = region.line_no(i);
+            if line.page_start {
+                Some(no)
+            } else if line.noise == Some(Noise::Page) {
+                Some(no + 1)
+            } else {
+                None
+            }
+        })
+        .collect();
+    move |no: usize| breaks.partition_point(|&b| b <= no)
 }
 
 /// A code printed after its rows' children (`组织事务 2.67 2.67`,
@@ -654,7 +696,11 @@ mod tests {
         let rebuilt = jiangsu_read("公开06表", JIANGSU_06);
         assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
         let row = |code: &str| {
-            let r = rebuilt.rows.iter().find(|r| r.cells[0] == code).expect(code);
+            let r = rebuilt
+                .rows
+                .iter()
+                .find(|r| r.cells[0] == code)
+                .expect(code);
             (r.cells[2].as_str(), r.lines.clone())
         };
         // Each cites its own label's lines and its figure's.
@@ -667,6 +713,34 @@ mod tests {
         assert!(!jiangsu_read("公开06表", &swapped).unplaced.is_empty());
         let short = JIANGSU_06.replace("\n\n535.30\n", "\n");
         assert!(!jiangsu_read("公开06表", &short).unplaced.is_empty());
+    }
+
+    /// The same table over two pages (jianchayuan 2018): each page's
+    /// figureless rows take the figures printed at its foot.
+    const JIANGSU_06_PAGED: &str = "财政拨款基本支出预算表\n部门：江苏省人民检察院\n科目编码\n\n\
+        单位：万元\n科目名称\n合计\n\n金额\n2,019.12\n\n301\n\n工资福利支出\n\n1,483.82\n\n\
+        30101\n\n基本工资\n\n1,475.07\n\n30112\n\n其他社会保障缴费\n\n30199\n\n其他工资福利支出\n\n\
+        7.44\n\n1.31\n\n16\n\u{c}302\n\n商品和服务支出\n\n30201\n\n办公费\n\n489.30\n\n\
+        30205\n\n水费\n\n46.00\n\n535.30\n";
+
+    #[test]
+    fn figures_printed_at_a_page_foot_go_to_that_page_s_rows_read_without() {
+        let rebuilt = jiangsu_read("公开06表", JIANGSU_06_PAGED);
+        assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
+        let figure = |code: &str| {
+            let r = rebuilt
+                .rows
+                .iter()
+                .find(|r| r.cells[0] == code)
+                .expect(code);
+            r.cells[2].clone()
+        };
+        assert_eq!([figure("30112"), figure("302")], ["1.31", "535.30"]);
+        // A figure at the next page's foot is not the page before's.
+        let moved = JIANGSU_06_PAGED
+            .replace("7.44\n\n1.31\n\n16\n\u{c}", "7.44\n\n16\n\u{c}")
+            .replace("46.00\n\n535.30\n", "46.00\n\n1.31\n\n535.30\n");
+        assert!(!jiangsu_read("公开06表", &moved).unplaced.is_empty());
     }
 
     /// Shanghai's 三公 table as `pdftotext` gives it (万里街道 2025): its
