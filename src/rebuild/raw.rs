@@ -324,6 +324,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
     }
     found.extend(current);
     if codes {
+        codes_printed_early(&mut found);
         codes_printed_late(&mut found);
     }
     // A 表六 group whose figures came after its first item's name: the
@@ -567,6 +568,51 @@ fn codes_printed_late(found: &mut Vec<Found>) {
     }
 }
 
+/// Codes printed ahead of their names (a page break: "30103" / "30108" /
+/// "奖金" / "180.14" / "机关事业单位基本养老保险" / "缴费" / "1,064.46"): k bare
+/// codes, then a code with a name and figures, then k rows of a name and
+/// figures without a code. The codes and the names were each printed in
+/// the rows' order, so the names go to the codes in turn; the table's sums
+/// check the figures, and the 科目 names check the pairs, like any other.
+/// Only when the counts match exactly.
+fn codes_printed_early(found: &mut Vec<Found>) {
+    let bare =
+        |f: &Found| f.code.is_some() && f.labels.len() == 1 && f.figures.is_empty() && !f.total;
+    let uncoded =
+        |f: &Found| f.code.is_none() && !f.total && !f.labels.is_empty() && !f.figures.is_empty();
+    let mut i = 0;
+    while i < found.len() {
+        let k = found[i..].iter().take_while(|f| bare(f)).count();
+        let named = i + k;
+        let fits = k > 0
+            && found
+                .get(named)
+                .is_some_and(|f| f.code.is_some() && f.labels.len() > 1 && !f.figures.is_empty())
+            && found.len() > named + k
+            && found[named + 1..=named + k].iter().all(uncoded)
+            && found.get(named + k + 1).is_none_or(|f| !uncoded(f));
+        if !fits {
+            i += k.max(1);
+            continue;
+        }
+        // The names and figures of rows named..=named+k, in order, go to
+        // the codes of rows i..=named.
+        let rows: Vec<Found> = found.drain(named + 1..=named + k).collect();
+        let mut contents: Vec<(Vec<&Piece>, Vec<&Piece>)> = Vec::with_capacity(k + 1);
+        let first = &mut found[named];
+        contents.push((
+            first.labels.split_off(1),
+            core::mem::take(&mut first.figures),
+        ));
+        contents.extend(rows.into_iter().map(|f| (f.labels, f.figures)));
+        for (f, (labels, figures)) in found[i..=named].iter_mut().zip(contents) {
+            f.labels.extend(labels);
+            f.figures = figures;
+        }
+        i = named + 1;
+    }
+}
+
 /// What a found row is and its label cells.
 fn draft_labels(region: &Region, scheme: &RowScheme, f: &Found) -> (Role, Vec<String>) {
     let label_cells = region.table.sides[0].label_cells;
@@ -741,6 +787,33 @@ mod tests {
             .replace("7.44\n\n1.31\n\n16\n\u{c}", "7.44\n\n16\n\u{c}")
             .replace("46.00\n\n535.30\n", "46.00\n\n1.31\n\n535.30\n");
         assert!(!jiangsu_read("公开06表", &moved).unplaced.is_empty());
+    }
+
+    /// Jiangsu's 公开08表 where a page break printed two codes ahead of
+    /// their names (jianchayuan 2019, cut short).
+    const JIANGSU_08: &str = "一般公共预算基本支出预算表（经济科目）\n部门： 江苏省人民检察院\n\n\
+        科目编码\n\n单位：万元\n\n科目名称\n合\n\n金额\n\n计\n\n1,664.91\n\n301\n\n工资福利支出\n\n\
+        1,664.91\n\n30101\n\n基本工资\n\n420.31\n\n18\n\u{c}30103\n30108\n\n奖金\n\n180.14\n\n\
+        机关事业单位基本养老保险\n缴费\n\n1,064.46\n";
+
+    #[test]
+    fn codes_printed_ahead_of_their_names_take_them_in_turn() {
+        let rebuilt = jiangsu_read("公开08表", JIANGSU_08);
+        assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
+        let row = |code: &str| {
+            let r = rebuilt
+                .rows
+                .iter()
+                .find(|r| r.cells[0] == code)
+                .expect(code);
+            r.cells[1..].to_vec()
+        };
+        assert_eq!(row("30103"), ["奖金", "180.14"]);
+        assert_eq!(row("30108"), ["机关事业单位基本养老保险缴费", "1,064.46"]);
+        // One code fewer than names: nothing to pair in turn, and the
+        // figures left with one row are not placed.
+        let short = JIANGSU_08.replace("30103\n", "");
+        assert!(!jiangsu_read("公开08表", &short).unplaced.is_empty());
     }
 
     /// Shanghai's 三公 table as `pdftotext` gives it (万里街道 2025): its
