@@ -698,6 +698,15 @@ mod tests {
         .expect("read")
     }
 
+    /// The rebuilt row whose first cell is `code`.
+    fn row_of<'r>(rebuilt: &'r Rebuilt, code: &str) -> &'r crate::rebuild::RebuiltRow {
+        rebuilt
+            .rows
+            .iter()
+            .find(|r| r.cells[0] == code)
+            .expect(code)
+    }
+
     fn rows_read(text: &str) -> Vec<Vec<String>> {
         let rebuilt = jiangsu_read("公开07表", text);
         assert!(rebuilt.unplaced.is_empty());
@@ -742,11 +751,7 @@ mod tests {
         let rebuilt = jiangsu_read("公开06表", JIANGSU_06);
         assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
         let row = |code: &str| {
-            let r = rebuilt
-                .rows
-                .iter()
-                .find(|r| r.cells[0] == code)
-                .expect(code);
+            let r = row_of(&rebuilt, code);
             (r.cells[2].as_str(), r.lines.clone())
         };
         // Each cites its own label's lines and its figure's.
@@ -773,14 +778,7 @@ mod tests {
     fn figures_printed_at_a_page_foot_go_to_that_page_s_rows_read_without() {
         let rebuilt = jiangsu_read("公开06表", JIANGSU_06_PAGED);
         assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
-        let figure = |code: &str| {
-            let r = rebuilt
-                .rows
-                .iter()
-                .find(|r| r.cells[0] == code)
-                .expect(code);
-            r.cells[2].clone()
-        };
+        let figure = |code: &str| row_of(&rebuilt, code).cells[2].clone();
         assert_eq!([figure("30112"), figure("302")], ["1.31", "535.30"]);
         // A figure at the next page's foot is not the page before's.
         let moved = JIANGSU_06_PAGED
@@ -800,14 +798,7 @@ mod tests {
     fn codes_printed_ahead_of_their_names_take_them_in_turn() {
         let rebuilt = jiangsu_read("公开08表", JIANGSU_08);
         assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
-        let row = |code: &str| {
-            let r = rebuilt
-                .rows
-                .iter()
-                .find(|r| r.cells[0] == code)
-                .expect(code);
-            r.cells[1..].to_vec()
-        };
+        let row = |code: &str| row_of(&rebuilt, code).cells[1..].to_vec();
         assert_eq!(row("30103"), ["奖金", "180.14"]);
         assert_eq!(row("30108"), ["机关事业单位基本养老保险缴费", "1,064.46"]);
         // One code fewer than names: nothing to pair in turn, and the
