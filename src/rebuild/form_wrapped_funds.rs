@@ -1,7 +1,7 @@
 //! The 项目资金 of a 13-table project form whose grid could not be read,
 //! laid out by spaces or single-spaced: the 实施期 and 年度 blocks side by
 //! side of a budget document's 项目支出绩效目标表, or the one block of
-//! 年度资金 of a 专项资金 document's 申报表.
+//! 年度资金 of a 专项资金 document's 申报表 (that one one cell a line too).
 //!
 //! A block is a column of labels beside a column of figures: the total
 //! ("实施期资金总额：", "年度资金总额：") with its figure, then the five
@@ -29,6 +29,14 @@
 //! label, a figure outside every label), or more to weigh than
 //! [`MOST_STEPS`]. A figure under the wrong label would be a false error
 //! (F101, F105, P103); a block left unread is only said to be unread.
+//!
+//! One cell a line (`pdftotext` without -layout) prints a 申报表's one
+//! block as its cells in order, each figure after its label's last piece
+//! ("市县（区）财政" / "资金" / "2,930,000"): there, and only for one block
+//! (two blocks' cells interleave in no order one can trust), a figure on a
+//! line of its own may also go to the label just read whole when it has
+//! none and the next has not begun; the reading is still taken only when
+//! it is the one.
 
 use super::form_funds::ROW_LABEL;
 use super::form_layout::PrintedLine;
@@ -98,9 +106,19 @@ pub fn rows(printed: &[PrintedLine], after: usize) -> Option<Vec<RebuiltRow>> {
         &[ANNUAL]
     };
     let lines: Vec<Vec<Word>> = rest[start..].iter().map(|line| words_of(line)).collect();
+    let later_row = |words: &&Vec<Word>| {
+        words
+            .iter()
+            .any(|w| matches!(w, Word::Text(t, _) if LATER_ROWS.contains(t)))
+    };
+    let one_cell_a_line = lines
+        .iter()
+        .take_while(|words| !later_row(words))
+        .all(|words| words.len() <= 1);
     let mut search = Search {
         lines: &lines,
         totals,
+        figure_after: one_cell_a_line && totals.len() == 1,
         steps: 0,
         found: Vec::new(),
     };
@@ -179,6 +197,20 @@ impl<'a> Done<'a> {
         self.last = Some(Rc::new((label, before)));
     }
 
+    /// The same labels, `figure` given to the last when it has none.
+    fn with_last_figure(&self, figure: (&'a str, usize)) -> Option<Done<'a>> {
+        let (last, before) = &**self.last.as_ref()?;
+        if last.figure.is_some() {
+            return None;
+        }
+        let mut label = last.clone();
+        label.figure = Some(figure);
+        push_line(&mut label.lines, figure.1);
+        let mut done = before.clone();
+        done.push(label);
+        Some(done)
+    }
+
     /// The labels in the order read.
     fn to_vec(&self) -> Vec<Label<'a>> {
         let mut labels = Vec::with_capacity(self.len);
@@ -196,6 +228,9 @@ impl<'a> Done<'a> {
 struct Search<'l, 'a> {
     lines: &'l [Vec<Word<'a>>],
     totals: &'static [&'static str],
+    /// A figure may follow its label's last piece (one cell a line, one
+    /// block).
+    figure_after: bool,
     steps: usize,
     /// The rows of the readings found (two at most: then the block is
     /// not read).
@@ -304,6 +339,12 @@ impl<'a> Search<'_, 'a> {
             if let Word::Text(piece, _) = *piece {
                 text.push_str(piece);
             }
+        }
+        if let (Some(figure), true) = (figure, self.figure_after && text.is_empty()) {
+            // The figure of the label just read whole, printed after it.
+            let mut given = block.clone();
+            given.done = block.done.with_last_figure(figure)?;
+            return Some(given);
         }
         if figure.is_some() && (text.is_empty() || block.open.figure.is_some()) {
             return None;
@@ -475,6 +516,51 @@ mod tests {
         assert_eq!(rows[1], row(&[3, 5], ["", "其中：中央财政资金", ""]));
         assert_eq!(rows[3], row(&[7, 8], ["", "市县（区）财政资金", "70,000"]));
         assert_eq!(rows.len(), 6);
+    }
+
+    /// One cell a line, as `pdftotext` prints the 2022 商务局 专项资金
+    /// forms: each figure after its label's last piece.
+    const RAW: &str = "3年
+项目资金 （元） 年度资金总额：
+
+2,930,000
+
+其中：中央财政
+资金
+省级财政资金
+市县（区）财政
+资金
+
+2,930,000
+
+单位自筹
+其他资金
+项目概况";
+
+    #[test]
+    fn one_cell_a_line_a_figure_after_its_label_is_the_label_s() {
+        let rows = rows_of(RAW).expect("read");
+        assert_eq!(
+            rows[0],
+            row(&[4, 2], ["项目资金（元）", "年度资金总额：", "2,930,000"])
+        );
+        assert_eq!(rows[1], row(&[6, 7], ["", "其中：中央财政资金", ""]));
+        assert_eq!(
+            rows[3],
+            row(&[12, 9, 10], ["", "市县（区）财政资金", "2,930,000"])
+        );
+        assert_eq!(rows.len(), 6);
+        // Another row's cell among the block's (the 项目期 value printed
+        // late) leaves it unread: its figures could be any label's.
+        assert_eq!(
+            rows_of(&RAW.replace("\n2,930,000\n\n其中", "\n项目期\n2,930,000\n\n其中")),
+            None
+        );
+        // So does a figure after a label that has one.
+        assert_eq!(
+            rows_of(&RAW.replace("省级财政资金\n", "省级财政资金\n0\n0\n")),
+            None
+        );
     }
 
     /// A budget document's 实施期 and 年度 blocks single-spaced, as
