@@ -340,7 +340,7 @@ impl<'a> Search<'_, 'a> {
                 text.push_str(piece);
             }
         }
-        if let (Some(figure), true) = (figure, self.figure_after && text.is_empty()) {
+        if let Some(figure) = figure.filter(|_| self.figure_after && text.is_empty()) {
             // The figure of the label just read whole, printed after it.
             let mut given = block.clone();
             given.done = block.done.with_last_figure(figure)?;

@@ -597,14 +597,16 @@ fn codes_printed_early(found: &mut Vec<Found>) {
         }
         // The names and figures of rows named..=named+k, in order, go to
         // the codes of rows i..=named.
-        let rows: Vec<Found> = found.drain(named + 1..=named + k).collect();
-        let mut contents: Vec<(Vec<&Piece>, Vec<&Piece>)> = Vec::with_capacity(k + 1);
         let first = &mut found[named];
-        contents.push((
+        let mut contents = vec![(
             first.labels.split_off(1),
             core::mem::take(&mut first.figures),
-        ));
-        contents.extend(rows.into_iter().map(|f| (f.labels, f.figures)));
+        )];
+        contents.extend(
+            found
+                .drain(named + 1..=named + k)
+                .map(|f| (f.labels, f.figures)),
+        );
         for (f, (labels, figures)) in found[i..=named].iter_mut().zip(contents) {
             f.labels.extend(labels);
             f.figures = figures;
