@@ -75,7 +75,7 @@ fn line_text(raw: &str) -> String {
 }
 
 /// Hands each raw cell of a line, before cleaning, to `cell`.
-fn split_cells<'a>(raw: &'a str, mut cell: impl FnMut(&'a str)) {
+fn split_cells<'a>(raw: &'a str, cell: impl FnMut(&'a str)) {
     let trimmed = raw.trim_end_matches([' ', '\r']);
     if trimmed.contains('\t') {
         return split_at_byte(trimmed, b'\t', cell);
@@ -84,14 +84,35 @@ fn split_cells<'a>(raw: &'a str, mut cell: impl FnMut(&'a str)) {
     if t.len() > 1 && t.starts_with('|') && t.ends_with('|') {
         return split_at_byte(&t[1..t.len() - 1], b'|', cell);
     }
-    if t.as_bytes().windows(2).any(|w| w == b"  ") {
-        return t
-            .split("  ")
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .for_each(cell);
+    split_at_spaces(t, cell);
+}
+
+/// `text` split at each run of two spaces or more (a laid-out line's
+/// cells), each piece trimmed, the empty ones left out: what
+/// `text.split("  ")` gives so, by a byte loop (a substring searcher costs
+/// more to start than the loop to run, and this is asked of every line).
+fn split_at_spaces<'a>(text: &'a str, mut cell: impl FnMut(&'a str)) {
+    let bytes = text.as_bytes();
+    let mut piece = |from: usize, to: usize| {
+        let trimmed = text[from..to].trim();
+        if !trimmed.is_empty() {
+            cell(trimmed);
+        }
+    };
+    let (mut start, mut i) = (0, 0);
+    while i + 1 < bytes.len() {
+        if bytes[i] == b' ' && bytes[i + 1] == b' ' {
+            // An ASCII byte is always a char boundary.
+            piece(start, i);
+            while bytes.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            start = i;
+        } else {
+            i += 1;
+        }
     }
-    cell(t)
+    piece(start, bytes.len());
 }
 
 /// `text.split(sep)` for an ASCII separator, by a plain byte loop: cells
@@ -304,6 +325,44 @@ mod tests {
             }
         }
         assert!(plain > 1000, "the one-pass reading took only {plain} lines");
+    }
+
+    #[test]
+    fn a_laid_out_line_splits_where_split_at_two_spaces_would() {
+        let by_split = |text: &str| -> Vec<String> {
+            text.split("  ")
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let mut lines = 0;
+        let shapes = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/shapes");
+        for entry in std::fs::read_dir(shapes).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.to_string_lossy().ends_with(".layout.txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let tricky = [
+                "",
+                " ",
+                "  ",
+                "a  ",
+                "  a",
+                "a   b",
+                "a    b  c ",
+                "a\u{3000}  b",
+                " a b ",
+            ];
+            for line in text.lines().chain(tricky) {
+                let mut got = Vec::new();
+                split_at_spaces(line, |c| got.push(c.to_string()));
+                assert_eq!(got, by_split(line), "{line:?}");
+                lines += 1;
+            }
+        }
+        assert!(lines > 1000, "only {lines} laid-out lines read");
     }
 
     #[test]
