@@ -25,15 +25,16 @@
 //! none), and two cells `pdftotext` left one space apart are parted where
 //! both go on wrapped at their own columns.
 
+mod cells;
 mod labels;
 mod words;
 
-use crate::model::Amount;
 use crate::prelude::*;
 
 use super::RebuiltRow;
+use cells::{cells_of, Cell, Grouping};
 use labels::{could_be_row, is_signature_part, is_whole_label, rows_are_certain, starts_signature};
-use words::{char_width, cjk_space_at, column_floors, split_where_wrapped, split_words, Word};
+use words::{cjk_spaces, column_floors, split_where_wrapped, split_words, Word};
 
 /// The most lines one row may take (the tallest corpus row, a 总体目标 of
 /// two goals, takes 17).
@@ -67,12 +68,6 @@ pub(crate) fn numbered(text: &str) -> impl Iterator<Item = PrintedLine<'_>> {
         page_start: false,
         watermark: false,
     })
-}
-
-/// A cell: the words of one band whose columns overlap, top to bottom.
-struct Cell<'w, 'a> {
-    start: usize,
-    words: Vec<&'w Word<'a>>,
 }
 
 /// The rows of the form whose body is `lines` (title excluded), as the
@@ -178,6 +173,7 @@ fn cut_into_bands(
     // for the lines before i.
     let mut fewest: Vec<Option<(usize, u8, usize)>> = vec![None; n + 1];
     fewest[0] = Some((0, 1, 0));
+    let mut grouping = Grouping::default();
     for e in 1..=n {
         let mut best: Option<(usize, u8, usize)> = None;
         for s in (e.saturating_sub(MAX_BAND)..e).rev() {
@@ -189,7 +185,13 @@ fn cut_into_bands(
             let Some((count, ways, _)) = fewest[s] else {
                 continue;
             };
-            if !is_band(lines, words, first_word, s, e) {
+            if !is_band(
+                lines,
+                &words[first_word[s]..first_word[e]],
+                s,
+                e,
+                &mut grouping,
+            ) {
                 continue;
             }
             best = match best {
@@ -215,180 +217,25 @@ fn cut_into_bands(
     Some(bands)
 }
 
-/// Whether the lines `[s, e)` can be one row: their cells are centred
-/// ([`cells_of`]) and could be a form's row ([`could_be_row`]), or they
-/// are lines taken for watermarks, which `read` drops when they stand as
-/// a row of their own.
-fn is_band(
+/// Whether the lines `[s, e)`, whose words are `words`, can be one row:
+/// their cells are centred ([`Grouping::is_row`]) and could be a form's
+/// row ([`could_be_row`]), or they are lines taken for watermarks, which
+/// `read` drops when they stand as a row of their own.
+fn is_band<'w, 'a>(
     lines: &[PrintedLine],
-    words: &[Word],
-    first_word: &[usize],
+    words: &'w [Word<'a>],
     s: usize,
     e: usize,
+    grouping: &mut Grouping<'w, 'a>,
 ) -> bool {
-    let Some(cells) = cells_of(&words[first_word[s]..first_word[e]], s, e) else {
+    if !grouping.is_row(words, s, e) {
         return false;
-    };
+    }
     if lines[s..e].iter().all(|l| l.watermark) {
         return true;
     }
-    let texts: Vec<String> = cells.iter().map(joined).collect();
+    let texts: Vec<String> = grouping.cells().iter().map(joined).collect();
     could_be_row(&texts)
-}
-
-/// Whether every word of the band's first line has one of its last line
-/// at its column, and the other way round: a cell that starts on the
-/// first line must end on the last to be centred, and its words start at
-/// one column. What `cells_of` requires, told before it sorts the words
-/// (most bands the cut tries fail here).
-fn ends_meet(words: &[Word], s: usize, e: usize) -> bool {
-    if e - s < 2 {
-        return true;
-    }
-    // The band's words go line by line: its first and last lines' words
-    // are found by bisection, not by looking at every word.
-    let first = &words[..words.partition_point(|w| w.line <= s)];
-    let last = &words[words.partition_point(|w| w.line < e - 1)..];
-    let near = |a: &Word, b: &Word| a.start.abs_diff(b.start) <= START_SLACK;
-    first.iter().all(|a| last.iter().any(|b| near(a, b)))
-        && last.iter().all(|b| first.iter().any(|a| near(a, b)))
-}
-
-/// The cells of the band of lines `[s, e)` whose words are `words`, left
-/// to right; `None` when the band is not a row (a cell not centred, two
-/// words of one line overlapping, words that cannot be one cell).
-fn cells_of<'w, 'a>(words: &'w [Word<'a>], s: usize, e: usize) -> Option<Vec<Cell<'w, 'a>>> {
-    if !ends_meet(words, s, e) {
-        return None;
-    }
-    let mut order: Vec<usize> = (0..words.len()).collect();
-    crate::slices::sort_stable_by(&mut order, |&a, &b| words[a].start.cmp(&words[b].start));
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut cell_of = vec![0; words.len()];
-    for k in order {
-        let w = &words[k];
-        match cells.last_mut() {
-            Some(cell) if w.start <= cell.start + START_SLACK => cell.words.push(w),
-            _ => cells.push(Cell {
-                start: w.start,
-                words: vec![w],
-            }),
-        }
-        cell_of[k] = cells.len() - 1;
-    }
-    for cell in &mut cells {
-        crate::slices::sort_stable_by(&mut cell.words, |a, b| a.line.cmp(&b.line));
-        // Centred first: the cheapest of the tests, and the one most
-        // bands fail.
-        let first = cell.words.first()?.line;
-        let last = cell.words.last()?.line;
-        if first + last != s + (e - 1) || !is_one_cell(cell) || !looks_wrapped(cell) {
-            return None;
-        }
-    }
-    for (k, w) in words.iter().enumerate().filter(|(_, w)| w.tied) {
-        let (left, right) = (&cells[cell_of[k.checked_sub(1)?]], &cells[cell_of[k]]);
-        let both_go_on = left
-            .words
-            .iter()
-            .any(|a| a.line != w.line && right.words.iter().any(|b| b.line == a.line));
-        if !both_go_on {
-            return None;
-        }
-    }
-    Some(cells)
-}
-
-/// Whether a cell's words (sorted by line, all starting at one column) can
-/// be one wrapped cell: one a line, at most one line of another cell
-/// between two, no figure among several words, no whole label continued
-/// (a label printed whole is a cell: "生态效益" over "可持续影响" are two).
-fn is_one_cell(cell: &Cell) -> bool {
-    let words = &cell.words;
-    if words.len() < 2 {
-        return true;
-    }
-    for pair in words.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        // Lines of other cells may come between a cell's lines, one
-        // between two: a cell centred half a line off.
-        if a.line == b.line || b.line > a.line + 2 || !continues(a.text, b.text) {
-            return false;
-        }
-    }
-    words.iter().all(|w| Amount::parse(w.text).is_none())
-}
-
-/// Whether `lower` may continue `upper` in a wrapped cell: not when
-/// `upper` is a label printed whole, unless together they make a longer
-/// one ("服务对象满意度" / "指标").
-fn continues(upper: &str, lower: &str) -> bool {
-    if !is_whole_label(upper) {
-        return true;
-    }
-    let mut joined = String::with_capacity(upper.len() + lower.len());
-    joined.push_str(upper);
-    joined.push_str(lower);
-    is_whole_label(&joined)
-}
-
-/// A cell of several lines whose lines before the last are about as long
-/// as its longest: text wrapped at the cell's edge, not two cells. A
-/// wrapped line is short of its cell's edge by less than what went down
-/// to the next line whole ([`first_unbreakable`]); the widths of ASCII
-/// characters and marks are known only to about half a column, so the
-/// line is taken as wide as it may print and the longest as narrow
-/// ([`Word::ascii_slack`], [`Word::least_width`]).
-fn looks_wrapped(cell: &Cell) -> bool {
-    let longest = cell
-        .words
-        .iter()
-        .map(|w| w.least_width())
-        .max()
-        .unwrap_or(0);
-    cell.words.windows(2).all(|pair| {
-        let full = longest.max(pair[0].floor);
-        let went_down = first_unbreakable(pair[1].text);
-        pair[0].width() + pair[0].ascii_slack() + went_down > full
-    })
-}
-
-/// The width (in ASCII columns, as [`Word::width`]) of the piece a line
-/// starts with that no line break could have cut: opening marks with
-/// what they open ("（区）", "〔2025〕40"), a run of ASCII letters and
-/// digits, or one character, with the closing marks after it (a mark
-/// never starts a line, so "力。" went down together).
-fn first_unbreakable(text: &str) -> usize {
-    const OPENING: &[char] = &['（', '(', '〔', '[', '【', '《', '「', '“', '‘'];
-    const CLOSING: &[char] = &[
-        '）', ')', '〕', ']', '】', '》', '」', '”', '’', '。', '，', '、', '；', '：', '！', '？',
-        ',', '.', ';', ':', '!', '?', '%', '…',
-    ];
-    let ascii_word = |c: char| c.is_ascii_alphanumeric();
-    let mut chars = text.chars().peekable();
-    let mut total = 0;
-    while let Some(c) = chars.next_if(|c| OPENING.contains(c)) {
-        total += char_width(c);
-    }
-    loop {
-        match chars.next() {
-            Some(c) if ascii_word(c) => {
-                total += char_width(c);
-                while let Some(c) = chars.next_if(|&c| ascii_word(c)) {
-                    total += char_width(c);
-                }
-            }
-            Some(c) => total += char_width(c),
-            None => return total,
-        }
-        while let Some(c) = chars.next_if(|c| CLOSING.contains(c)) {
-            total += char_width(c);
-        }
-        // A closing bracket holds on to the figure after it ("〕40").
-        if !chars.peek().is_some_and(|&c| ascii_word(c)) {
-            return total;
-        }
-    }
 }
 
 /// Whether two lines of a cell hold one space at the same column between
@@ -397,9 +244,8 @@ fn first_unbreakable(text: &str) -> usize {
 /// that one space apart were taken for one.
 fn has_inner_border(cell: &Cell) -> bool {
     let mut seen: Vec<usize> = Vec::new();
-    for w in &cell.words {
-        for i in (1..w.text.chars().count()).filter(|&i| cjk_space_at(w.text, i)) {
-            let col = w.start + i;
+    for w in cell.words.iter().filter(|w| w.text.contains(' ')) {
+        for col in cjk_spaces(w.text).map(|i| w.start + i) {
             if seen.contains(&col) {
                 return true;
             }
@@ -618,22 +464,8 @@ mod tests {
     #[test]
     fn a_cell_holding_one_space_at_one_column_on_two_lines_is_no_cell() {
         let words = [
-            Word {
-                line: 0,
-                start: 4,
-                end: 12,
-                text: "通过安排 通过安排",
-                tied: false,
-                floor: 0,
-            },
-            Word {
-                line: 3,
-                start: 4,
-                end: 12,
-                text: "评审任务 评审任务",
-                tied: false,
-                floor: 0,
-            },
+            Word::new(0, 4, 12, "通过安排 通过安排"),
+            Word::new(3, 4, 12, "评审任务 评审任务"),
         ];
         let cell = Cell {
             start: 4,
@@ -698,16 +530,6 @@ mod tests {
         if let Some(got) = got {
             assert!(got.iter().all(|r| r != &strings(&["力。"])));
         }
-    }
-
-    #[test]
-    fn what_goes_down_whole_is_measured_from_the_next_line() {
-        assert_eq!(first_unbreakable("使用考点"), 2);
-        assert_eq!(first_unbreakable("力。"), 4);
-        assert_eq!(first_unbreakable("（区）财政资金"), 6);
-        assert_eq!(first_unbreakable("〔2025〕40号），组织"), 10);
-        assert_eq!(first_unbreakable("2500-3000。市财政局"), 4);
-        assert_eq!(first_unbreakable(""), 0);
     }
 
     #[test]

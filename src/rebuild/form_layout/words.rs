@@ -35,40 +35,68 @@ pub(super) struct Word<'a> {
     /// at its column on the lines near it: about as wide as a line of a cell
     /// wrapped there must be ([`column_floors`]); 0 elsewhere.
     pub(super) floor: usize,
+    /// What the cut into rows asks of the word's text, worked out once
+    /// ([`Word::new`]): every band the cut tries asks it again of each of
+    /// its words.
+    pub(super) measure: Measure,
 }
 
-impl Word<'_> {
+/// A word's printed width and what it is, from its text alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Measure {
     /// Its printed width in ASCII columns: a CJK character or mark takes
     /// two, an ASCII character one. (Its count of characters would make a
     /// line of figures and Latin letters look longer than the Chinese line
     /// it wraps.)
-    pub(super) fn width(&self) -> usize {
-        self.text.chars().map(char_width).sum()
-    }
-
-    /// How much wider or narrower than [`Word::width`] it may print: a
-    /// digit or Latin letter of the forms' fonts is wider than half a CJK
+    pub(super) width: usize,
+    /// How much wider or narrower than `width` it may print: a digit or
+    /// Latin letter of the forms' fonts is wider than half a CJK
     /// character, so a line holding many ("2022年10月31", "约为2000-2500,")
     /// fills its cell with fewer columns than a line of Chinese, while
     /// brackets and commas are narrower; half a column each.
-    pub(super) fn ascii_slack(&self) -> usize {
-        self.text.chars().filter(char::is_ascii).count() / 2
-    }
+    pub(super) ascii_slack: usize,
+    /// The narrowest it may print: `width` less its `ascii_slack`
+    /// (brackets, commas and points print narrower than half a CJK
+    /// character) and a column for each CJK mark (a typesetter squeezes
+    /// "”。" or "》（" to half their width).
+    pub(super) least_width: usize,
+    /// It reads as an amount: a figure is never wrapped.
+    pub(super) figure: bool,
+    /// A label or level printed whole ([`is_whole_label`]): a cell of its
+    /// own, which no line below continues unless the two make a longer one.
+    pub(super) whole_label: bool,
+}
 
-    /// The narrowest it may print: [`Word::width`] less its
-    /// [`Word::ascii_slack`] (brackets, commas and points print narrower
-    /// than half a CJK character) and a column for each CJK mark (a
-    /// typesetter squeezes "”。" or "》（" to half their width).
-    pub(super) fn least_width(&self) -> usize {
-        // One pass over the characters: every band the cut into rows tries
-        // asks it of each of its words.
+impl<'a> Word<'a> {
+    /// The word `text` at columns `[start, end)` of line `line`.
+    pub(super) fn new(line: usize, start: usize, end: usize, text: &'a str) -> Self {
+        Word {
+            line,
+            start,
+            end,
+            text,
+            tied: false,
+            floor: 0,
+            measure: Measure::of(text),
+        }
+    }
+}
+
+impl Measure {
+    fn of(text: &str) -> Self {
         let (mut width, mut ascii, mut marks) = (0, 0, 0);
-        for c in self.text.chars() {
+        for c in text.chars() {
             width += char_width(c);
             ascii += usize::from(c.is_ascii());
             marks += usize::from(is_cjk_mark(c));
         }
-        width - ascii / 2 - marks
+        Measure {
+            width,
+            ascii_slack: ascii / 2,
+            least_width: width - ascii / 2 - marks,
+            figure: Amount::parse(text).is_some(),
+            whole_label: is_whole_label(text),
+        }
     }
 }
 
@@ -121,14 +149,7 @@ pub(super) fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>
     let mut spaces = 0;
     let mut last_end = (0, 0); // (byte, column) past the run's last character
     let push = |out: &mut Vec<Word<'a>>, (b0, c0): (usize, usize), (b1, c1): (usize, usize)| {
-        out.push(Word {
-            line,
-            start: c0,
-            end: c1,
-            text: &text[b0..b1],
-            tied: false,
-            floor: 0,
-        });
+        out.push(Word::new(line, c0, c1, &text[b0..b1]));
     };
     for (col, (byte, ch)) in text.char_indices().enumerate() {
         if ch == ' ' {
@@ -227,16 +248,13 @@ pub(super) fn split_where_wrapped<'a>(lines: &[PrintedLine], words: &[Word<'a>])
                 !continued && cjk_space_at(w.text, col) && aligned(w.line, piece.start, next);
             if continued || one_line_cells {
                 out.push(Word {
-                    end: w.start + col,
-                    text: &w.text[byte..at],
-                    ..piece
+                    tied: piece.tied,
+                    ..Word::new(w.line, piece.start, w.start + col, &w.text[byte..at])
                 });
                 byte = at + 1;
                 piece = Word {
-                    start: next,
-                    text: &w.text[byte..],
                     tied: continued,
-                    ..piece
+                    ..Word::new(w.line, next, w.end, &w.text[byte..])
                 };
             }
         }
@@ -265,13 +283,25 @@ fn pages_of(lines: &[PrintedLine]) -> Vec<usize> {
 
 /// Whether the character at index `i` of `text` is one space between two
 /// non-ASCII characters.
-pub(super) fn cjk_space_at(text: &str, i: usize) -> bool {
+fn cjk_space_at(text: &str, i: usize) -> bool {
     let mut chars = text.chars().skip(i.saturating_sub(1));
     i > 0
         && matches!(
             (chars.next(), chars.next(), chars.next()),
             (Some(a), Some(' '), Some(b)) if !a.is_ascii() && !b.is_ascii()
         )
+}
+
+/// The character indices of `text` that are one space between two
+/// non-ASCII characters ([`cjk_space_at`] of each), in one pass.
+pub(super) fn cjk_spaces(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut chars = text.chars();
+    let (mut before, mut at) = (chars.next(), chars.next());
+    chars.enumerate().filter_map(move |(i, after)| {
+        let between = at == Some(' ') && before.is_some_and(|c| !c.is_ascii()) && !after.is_ascii();
+        (before, at) = (at, Some(after));
+        between.then_some(i + 1)
+    })
 }
 
 /// Sets each grid word's [`Word::floor`]. Text wraps only at its cell's
@@ -294,7 +324,6 @@ pub(super) fn column_floors(lines: &[PrintedLine], words: &mut [Word]) {
     // The words go line by line: those of the grid are the last ones, and
     // the ones near a word a window of them, found by bisection.
     let from = words.partition_point(|w| w.line < grid);
-    let least: Vec<usize> = words.iter().map(Word::least_width).collect();
     for k in from..words.len() {
         let w = words[k];
         let lo = words.partition_point(|o| o.line + FLOOR_REACH < w.line);
@@ -306,7 +335,7 @@ pub(super) fn column_floors(lines: &[PrintedLine], words: &mut [Word]) {
                     && o_word.start.abs_diff(w.start) <= START_SLACK
                     && !o_word.text.contains(' ')
             })
-            .map(|o| least[o])
+            .map(|o| words[o].measure.least_width)
             .max()
             .unwrap_or(0);
         words[k].floor = floor;
@@ -342,6 +371,26 @@ fn is_figure_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_spaces_between_cjk_characters_are_found_in_one_pass() {
+        for text in [
+            "…全年正常开 通过…",
+            "服务对象满 考务人员满 意度",
+            "a 中 b",
+            " 中 文 ",
+            "中 ",
+        ] {
+            let one_by_one: Vec<usize> = (0..text.chars().count())
+                .filter(|&i| cjk_space_at(text, i))
+                .collect();
+            assert_eq!(cjk_spaces(text).collect::<Vec<_>>(), one_by_one, "{text}");
+        }
+        assert_eq!(
+            cjk_spaces("服务对象满 考务人员满 意度").collect::<Vec<_>>(),
+            [5, 11]
+        );
+    }
 
     #[test]
     fn one_space_parts_cells_only_where_a_figure_or_label_stands() {
