@@ -11,15 +11,43 @@ use crate::prelude::*;
 use core::ops::Range;
 
 use super::labels::is_whole_label;
-use super::words::{char_width, Word};
 #[cfg(doc)]
 use super::words::Measure;
+use super::words::{char_width, Word};
 use super::START_SLACK;
 
 /// A cell: the words of one band whose columns overlap, top to bottom.
 pub(super) struct Cell<'w, 'a> {
     pub(super) start: usize,
     pub(super) words: Vec<&'w Word<'a>>,
+}
+
+impl Cell<'_, '_> {
+    /// Its text, its lines joined ([`joined`]).
+    pub(super) fn text(&self) -> String {
+        joined(&self.words)
+    }
+}
+
+/// A wrapped cell's text: its lines joined, with a space only between two
+/// ASCII words (a wrap inside Chinese text adds nothing).
+fn joined(words: &[&Word]) -> String {
+    let mut text = String::new();
+    for w in words {
+        let ascii_join = text
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && w.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        if ascii_join {
+            text.push(' ');
+        }
+        text.push_str(w.text);
+    }
+    text
 }
 
 /// The cells of the band of lines `[s, e)` whose words are `words`, left
@@ -78,6 +106,14 @@ impl<'w, 'a> Grouping<'w, 'a> {
                 is_one_cell(cell) && looks_wrapped(cell)
             })
             && self.tied_pieces_go_on(words)
+    }
+
+    /// The cells' texts, left to right.
+    pub(super) fn texts(&self) -> Vec<String> {
+        self.ranges
+            .iter()
+            .map(|range| joined(&self.grouped[range.clone()]))
+            .collect()
     }
 
     /// The cells as [`Cell`]s, left to right.

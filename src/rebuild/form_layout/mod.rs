@@ -234,8 +234,7 @@ fn is_band<'w, 'a>(
     if lines[s..e].iter().all(|l| l.watermark) {
         return true;
     }
-    let texts: Vec<String> = grouping.cells().iter().map(joined).collect();
-    could_be_row(&texts)
+    could_be_row(&grouping.texts())
 }
 
 /// Whether two lines of a cell hold one space at the same column between
@@ -279,30 +278,9 @@ fn row_cells(cells: &[Cell], columns: &[usize]) -> Vec<String> {
         while row.len() < col {
             row.push(String::new());
         }
-        row.push(joined(cell));
+        row.push(cell.text());
     }
     row
-}
-
-/// A wrapped cell's text: its lines joined, with a space only between two
-/// ASCII words (a wrap inside Chinese text adds nothing).
-fn joined(cell: &Cell) -> String {
-    let mut text = String::new();
-    for w in &cell.words {
-        let ascii_join = text
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-            && w.text
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphanumeric());
-        if ascii_join {
-            text.push(' ');
-        }
-        text.push_str(w.text);
-    }
-    text
 }
 
 #[cfg(test)]
