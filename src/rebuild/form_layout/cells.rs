@@ -68,6 +68,8 @@ pub(super) fn cells_of<'w, 'a>(
 pub(super) struct Grouping<'w, 'a> {
     /// The distinct columns the band's words start at, in order.
     starts: Vec<usize>,
+    /// Where `starts` is merged with a line's.
+    merged: Vec<usize>,
     /// The cell of each of `starts`: a cell holds the words starting at
     /// its first column or up to [`START_SLACK`] after it.
     cell_of_start: Vec<usize>,
@@ -134,11 +136,23 @@ impl<'w, 'a> Grouping<'w, 'a> {
     /// by cell, keeping their order (top to bottom, and on a line left to
     /// right).
     fn group(&mut self, words: &'w [Word<'a>]) {
+        // The distinct starts in order: a line's words stand left to right,
+        // so each line's starts merge into those of the lines above it in
+        // one pass.
         self.starts.clear();
-        for w in words {
-            if let Err(at) = self.starts.binary_search(&w.start) {
-                self.starts.insert(at, w.start);
+        for line in words.chunk_by(|a, b| a.line == b.line) {
+            debug_assert!(line.windows(2).all(|pair| pair[0].start < pair[1].start));
+            self.merged.clear();
+            let mut above = self.starts.iter().copied().peekable();
+            for start in line.iter().map(|w| w.start) {
+                while let Some(earlier) = above.next_if(|&a| a < start) {
+                    self.merged.push(earlier);
+                }
+                above.next_if_eq(&start);
+                self.merged.push(start);
             }
+            self.merged.extend(above);
+            core::mem::swap(&mut self.starts, &mut self.merged);
         }
         self.cell_of_start.clear();
         self.cell_starts.clear();
