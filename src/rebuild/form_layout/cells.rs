@@ -95,13 +95,13 @@ impl<'w, 'a> Grouping<'w, 'a> {
             return false;
         }
         self.group(words);
+        // Centred first: the cheapest of the tests, and the one most bands
+        // fail.
         let centred = self.ranges.iter().all(|range| {
             let cell = &self.grouped[range.clone()];
             let (first, last) = (cell[0].line, cell[cell.len() - 1].line);
             first + last == s + (e - 1)
         });
-        // Centred first: the cheapest of the tests, and the one most bands
-        // fail.
         centred
             && self.ranges.iter().all(|range| {
                 let cell = &self.grouped[range.clone()];
