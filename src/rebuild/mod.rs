@@ -13,7 +13,11 @@
 //!
 //! The shape is detected per table region (a document may mix shapes:
 //! a table pasted from Excel inside text copied from a PDF), from the
-//! table's title to the next title, 第…部分 heading or prose. A reader
+//! table's title to the next title, 第…部分 heading or prose. Runs of
+//! spaces are read as a layout only where they did not come from TABs
+//! (`tab_spaces.rs`): a TAB text whose TABs an editor turned into spaces
+//! has them too, its empty cells gone and its figures wherever their rows'
+//! names end; it is read by its figures, as single-spaced text is. A reader
 //! turns the region's raw lines into [`RebuiltRow`]s: the cells the TAB
 //! text would have, and the input lines they came from. They are written
 //! back into [`Lines`] so that nothing after this stage learns about
@@ -56,6 +60,8 @@ mod raw;
 mod spaced;
 #[cfg(feature = "rebuild")]
 mod spaced_staggered;
+#[cfg(feature = "rebuild")]
+mod tab_spaces;
 #[cfg(feature = "rebuild")]
 mod wrapped_name;
 // The shape detection uses `is_figure`; the rest serves the readers.
@@ -221,9 +227,15 @@ pub fn rebuild(lines: &mut Lines, raw: &[&str], profile: &'static Profile) -> Ve
     // are written back only then.
     #[cfg(feature = "rebuild")]
     let mut again: Vec<ReadAgain> = Vec::new();
+    // A table of one row cannot show where its spaces came from; the
+    // document's lines can.
+    #[cfg(feature = "rebuild")]
+    let from_tabs = tab_spaces::spaced_from_tabs(raw, &lines.all);
+    #[cfg(not(feature = "rebuild"))]
+    let from_tabs = false;
     for (start, end, table) in regions {
         let region = Region::between(start, end, table, profile, raw, lines);
-        let shape = detect_shape(&region);
+        let shape = detect_shape(&region, from_tabs);
         let (reading, rebuilt) = match shape {
             Shape::Tab => continue,
             // The one-cell-a-line reader pairs two sides at most: a table
@@ -349,8 +361,10 @@ fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static 
 /// in a tenth of the lines, or in two (no other shape has any: in a
 /// two-sided table most lines are one wrapped fragment, and an empty
 /// table's rows are its labels alone, under a spaced header); one cell a line when most lines hold one token;
-/// single-spaced otherwise.
-pub fn detect_shape(region: &Region) -> Shape {
+/// single-spaced otherwise. Runs of spaces that came from TABs
+/// ([`from_tabs_here`]) are no layout: such a region is told by its
+/// figures, as text without runs of spaces is.
+pub fn detect_shape(region: &Region, from_tabs: bool) -> Shape {
     let mut content = 0;
     let mut tabbed = 0;
     let mut aligned = 0;
@@ -376,7 +390,7 @@ pub fn detect_shape(region: &Region) -> Shape {
     let multi = content - single;
     if content == 0 || tabbed * 2 >= content || (tabbed > 0 && tabbed * 2 >= multi) {
         Shape::Tab
-    } else if aligned * 10 >= content || aligned >= 2 {
+    } else if (aligned * 10 >= content || aligned >= 2) && !from_tabs_here(region, from_tabs) {
         Shape::Layout
     } else if let Some(shape) = by_figures(region) {
         // A figure alone on its line is one cell a line, unless the
@@ -392,6 +406,23 @@ pub fn detect_shape(region: &Region) -> Shape {
         Shape::Raw
     } else {
         Shape::Spaced
+    }
+}
+
+/// Whether the region's runs of spaces came from TABs (`from_tabs`, told
+/// of the whole document since a table of one row cannot show it, or told
+/// of the region: a TAB table pasted into other text). Without the
+/// readers a region is only told apart from TAB text, which this does not
+/// change.
+fn from_tabs_here(region: &Region, from_tabs: bool) -> bool {
+    #[cfg(feature = "rebuild")]
+    {
+        from_tabs || tab_spaces::spaced_from_tabs(region.raw, region.lines)
+    }
+    #[cfg(not(feature = "rebuild"))]
+    {
+        let _ = (region, from_tabs);
+        false
     }
 }
 

@@ -1,0 +1,134 @@
+//! Whether a text's runs of spaces came from TABs, so that they say
+//! nothing of where a figure's column is.
+//!
+//! `pdftotext -layout` sets each cell where the PDF drew it: a column's
+//! figures stand one above the other, an empty cell is spaces, and the
+//! layout reader places a figure by where it stands. A TAB text whose TABs
+//! an editor, a terminal or a mail client turned into spaces (up to tab
+//! stops, or a fixed count each) has runs of spaces too, but its cells
+//! stand wherever the cells before them end and its empty cells are gone:
+//! placed by where they stand, its figures would go to columns they are
+//! not in, and every sum they enter would be a false error. It is still
+//! one row a line, as single-spaced text is, and is read so: each row's
+//! figures placed by the table's sums, or left unplaced.
+
+use crate::lines::Line;
+
+/// Fewest runs of spaces that tell a text whose spaces came from TABs.
+const FEWEST_RUNS: usize = 8;
+
+/// Whether the region's runs of spaces came from TABs: nearly all of them
+/// (nine in ten) either as long as a whole number of TABs of four spaces
+/// (a TAB replaced by a fixed count, eight or twelve for empty cells) or
+/// ending at a tab stop, every fourth column counted in characters or in
+/// bytes (a TAB expanded to the next stop, as editors and terminals do).
+/// A PDF's layout puts its cells at any column: about one run in four
+/// meets either.
+pub(super) fn spaced_from_tabs(raw: &[&str], lines: &[Line]) -> bool {
+    let mut runs = 0;
+    let mut by_length = 0;
+    let mut by_chars = 0;
+    let mut by_bytes = 0;
+    for (text, line) in raw.iter().zip(lines) {
+        if line.noise.is_some() {
+            continue;
+        }
+        // Where each run starts, in characters; it ends at the next word,
+        // whose column is counted in characters and in bytes.
+        let mut run_start: Option<usize> = None;
+        for (column, (byte, c)) in text.trim_end().char_indices().enumerate() {
+            if c == ' ' {
+                run_start.get_or_insert(column);
+            } else if let Some(start) = run_start.take() {
+                let length = column - start;
+                // Two spaces or more, or the line's indentation.
+                if length >= 2 || start == 0 {
+                    runs += 1;
+                    by_length += usize::from(length % 4 == 0);
+                    by_chars += usize::from(column % 4 == 0);
+                    by_bytes += usize::from(byte % 4 == 0);
+                }
+            }
+        }
+    }
+    let nearly_all = |n: usize| n * 10 >= runs * 9;
+    runs >= FEWEST_RUNS && (nearly_all(by_length) || nearly_all(by_chars) || nearly_all(by_bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::BUDGET13;
+    use crate::rebuild::with_region;
+
+    /// 表三's rows as `pdftotext -layout` prints them (招商中心, 2026):
+    /// figures right-aligned under their columns (counted in characters),
+    /// blanks only spaces, a long name wrapped around its figures.
+    const LAID_OUT: &str = "\
+科目编码          科目名称               合计                    基本支出                  项目支出
+合计                                     340.46                    264.66              75.80
+201       一般公共服务支出                     271.66                    195.86              75.80
+20113     商贸事务                         271.22                    195.42              75.80
+2011301 行政运行                           195.42                    195.42
+2011302 一般行政管理事务                          2.40                                        2.40
+2011308 招商引资                             71.40                                       71.40
+2011399 其他商贸事务支出                          2.00                                        2.00
+20132     组织事务                            0.45                     0.45
+2013299 其他组织事务支出                          0.45                     0.45
+208       社会保障和就业支出                      36.58                    36.58
+          行政事业单位养老支
+20805                                    36.58                    36.58
+          出
+          机关事业单位基本养";
+
+    /// The same rows as a TAB text has them.
+    const TABBED: &str = "\
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t340.46\t264.66\t75.80
+201\t一般公共服务支出\t271.66\t195.86\t75.80
+20113\t商贸事务\t271.22\t195.42\t75.80
+2011301\t行政运行\t195.42\t195.42\t
+2011302\t一般行政管理事务\t2.40\t\t2.40
+2011308\t招商引资\t71.40\t\t71.40
+20805\t行政事业单位养老支出\t36.58\t36.58\t
+2080505\t机关事业单位基本养老保险缴费支出\t24.39\t24.39\t
+2080506\t机关事业单位职业年金缴费支出\t12.19\t12.19\t";
+
+    /// `text` with each TAB spaced to the next multiple of `stop`
+    /// characters.
+    fn expanded(text: &str, stop: usize) -> String {
+        text.split('\n')
+            .map(|line| {
+                let mut out = String::new();
+                for (i, piece) in line.split('\t').enumerate() {
+                    if i > 0 {
+                        let column = out.chars().count();
+                        out.push_str(&" ".repeat(stop - column % stop));
+                    }
+                    out.push_str(piece);
+                }
+                out
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn from_tabs(text: &str) -> bool {
+        with_region(&BUDGET13, "表三", text, |r| {
+            spaced_from_tabs(r.raw, r.lines)
+        })
+    }
+
+    #[test]
+    fn a_pdf_layout_is_no_tab_text() {
+        assert!(!from_tabs(LAID_OUT));
+    }
+
+    #[test]
+    fn tabs_turned_into_spaces_are_told() {
+        for stop in [4, 8] {
+            assert!(from_tabs(&expanded(TABBED, stop)), "stops of {stop}");
+        }
+        assert!(from_tabs(&TABBED.replace('\t', "    ")));
+    }
+}
