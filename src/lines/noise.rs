@@ -99,27 +99,31 @@ fn has_dot_leader(text: &str) -> bool {
 /// "第一部分 概况\t1": a label cell and a last cell of 1–3 digits; or, as
 /// extractors give it, one cell with the page number after a space, which
 /// the cell cleaning drops beside a CJK character ("第三部分 2026年度部门
-/// 预算情况说明 19" reads "…情况说明19"): the label may hold a year then,
-/// it must end in a character that is no date's.
+/// 预算情况说明 19" reads "…情况说明19"). The label may hold a year
+/// ("第二部分 2026年部门预算报表\t2"); it must end in a character that is
+/// no date's.
 fn ends_with_page_number(line: &Line) -> bool {
     let is_page = is_page_number;
     let mut filled = line.filled_cells();
     match (filled.next(), filled.next(), filled.next()) {
-        (Some(label), Some(page), None) => {
-            is_page(page) && !label.chars().any(|c| c.is_ascii_digit())
-        }
+        (Some(label), Some(page), None) => is_page(page) && is_contents_label(label),
         (Some(one), None, None) if one.chars().count() <= 60 => {
             let label = one.trim_end_matches(|c: char| c.is_ascii_digit());
             let page = one[label.len()..].trim_start();
-            is_page(page)
-                && label
-                    .trim_end()
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| !c.is_ascii() && !matches!(c, '年' | '月' | '日' | '第'))
+            is_page(page) && is_contents_label(label)
         }
         _ => false,
     }
+}
+
+/// A contents line's label before its page number: it ends in a
+/// character that is no figure's and no date's ("…报表", not "2026年").
+fn is_contents_label(label: &str) -> bool {
+    label
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_ascii() && !matches!(c, '年' | '月' | '日' | '第'))
 }
 
 /// "收入预算图", "三公经费分布图": a caption whose chart did not survive.
@@ -198,6 +202,20 @@ mod tests {
 
     fn noise_of(text: &str) -> Vec<Option<Noise>> {
         Lines::from_text(text).all.iter().map(|l| l.noise).collect()
+    }
+
+    #[test]
+    fn a_contents_line_may_hold_a_year() {
+        // A TAB text whose TABs became spaces: the page number of
+        // "第三部分 …情况说明" one space after its label, like the part's
+        // heading itself. The contents go on past "第二部分 2026年…", so
+        // the line is read as contents, not as the part's heading.
+        let text = "目 录\n第一部分 概况\t1\n第二部分 2026年部门预算报表\t2\n表一2026年预算收支总表.....\t2\n第三部分 2026年度部门预算情况说明 17\n\n第一部分 概况\n2026年\t5";
+        let noise = noise_of(text);
+        assert_eq!(noise[2], Some(Noise::TableOfContents));
+        assert_eq!(noise[4], Some(Noise::TableOfContents));
+        assert_eq!(noise[6], None, "the heading after the contents");
+        assert_eq!(noise[7], None, "a year is no contents label");
     }
 
     #[test]
