@@ -252,3 +252,41 @@ fn tab_texts_whose_tabs_became_spaces() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Copied out of a PDF viewer, one cell a line comes without the blank
+/// lines `pdftotext` puts between blocks (which told it from pdfplumber's
+/// single spaces, whose tall label cells also set figures on lines of
+/// their own). Every text rendering of the 13-table documents, its blank
+/// lines dropped, may report only errors its TAB original reports.
+#[test]
+fn renderings_without_blank_lines() {
+    let mut failures = Vec::new();
+    let mut files = 0;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(fixtures("shapes"))
+        .expect("folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_str().is_some_and(|s| s.ends_with(".txt")))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let Some((stem, _)) = name.split_once('.') else {
+            continue;
+        };
+        let tab = common::fixture_path(stem);
+        if !tab.exists() {
+            continue;
+        }
+        files += 1;
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let packed: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+        let want = error_keys(&report_of(&tab));
+        let got = error_keys(&common::report_json(&packed.join("\n")));
+        let added: Vec<&String> = got.difference(&want).collect();
+        if !added.is_empty() {
+            failures.push(format!("{name}: {added:?}"));
+        }
+    }
+    assert!(files > 0, "no rendering");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -397,7 +397,7 @@ pub fn detect_shape(region: &Region, from_tabs: bool) -> Shape {
         // region is pdfplumber's: its label cells taller than their
         // figures' put each figure under its label ("收入总计" /
         // "20,849.45"), yet it still prints cells side by side.
-        if matches!(shape, Shape::Raw) && spaced_print(region) {
+        if matches!(shape, Shape::Raw) && spaced_print(region) && figures_side_by_side(region) {
             Shape::Spaced
         } else {
             shape
@@ -455,6 +455,25 @@ fn spaced_print(region: &Region) -> bool {
         side_by_side |= words.windows(2).any(|p| name(p[0]) && name(p[1]));
     }
     side_by_side && !broken
+}
+
+/// Whether a line holds two figures or more, or the table has one column
+/// of figures: a row's figures, printed side by side. pdfplumber prints
+/// them so, even where its label cells stand apart from their figures; one
+/// cell a line never does, its blank lines between blocks gone or not (a
+/// PDF viewer's copy has none).
+fn figures_side_by_side(region: &Region) -> bool {
+    // A table of one column of figures cannot show it.
+    let columns: usize = region.table.sides.iter().map(|s| s.columns.len()).sum();
+    columns < 2
+        || region.raw.iter().zip(region.lines).any(|(raw, line)| {
+            line.noise.is_none()
+                && raw
+                    .split_whitespace()
+                    .filter(|w| tokens::is_figure(w))
+                    .nth(1)
+                    .is_some()
+        })
 }
 
 /// Raw or spaced, from the lines holding figures: `pdftotext` puts a
