@@ -253,13 +253,27 @@ fn tab_texts_whose_tabs_became_spaces() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Copied out of a PDF viewer, one cell a line comes without the blank
-/// lines `pdftotext` puts between blocks (which told it from pdfplumber's
-/// single spaces, whose tall label cells also set figures on lines of
-/// their own). Every text rendering of the 13-table documents, its blank
-/// lines dropped, may report only errors its TAB original reports.
+/// What a paste does to text copied out of a PDF: a viewer's copy of one
+/// cell a line has none of the blank lines `pdftotext` puts between blocks
+/// (which told it from pdfplumber's single spaces, whose tall label cells
+/// also set figures on lines of their own); a paste may come indented as a
+/// whole, or with Windows line ends.
+const AS_PASTED: [(&str, Respacing); 3] = [
+    ("blank lines dropped", |t| {
+        let kept: Vec<&str> = t.split('\n').filter(|l| !l.trim().is_empty()).collect();
+        kept.join("\n")
+    }),
+    ("every line indented by two spaces", |t| {
+        let indented: Vec<String> = t.split('\n').map(|l| format!("  {l}")).collect();
+        indented.join("\n")
+    }),
+    ("CRLF line ends", |t| t.replace('\n', "\r\n")),
+];
+
+/// Every text rendering of the 13-table documents, pasted each way of
+/// [`AS_PASTED`], may report only errors its TAB original reports.
 #[test]
-fn renderings_without_blank_lines() {
+fn renderings_as_pasted() {
     let mut failures = Vec::new();
     let mut files = 0;
     let mut entries: Vec<PathBuf> = std::fs::read_dir(fixtures("shapes"))
@@ -279,12 +293,13 @@ fn renderings_without_blank_lines() {
         }
         files += 1;
         let text = std::fs::read_to_string(&path).expect("fixture");
-        let packed: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
         let want = error_keys(&report_of(&tab));
-        let got = error_keys(&common::report_json(&packed.join("\n")));
-        let added: Vec<&String> = got.difference(&want).collect();
-        if !added.is_empty() {
-            failures.push(format!("{name}: {added:?}"));
+        for (how, pasted) in AS_PASTED {
+            let got = error_keys(&common::report_json(&pasted(&text)));
+            let added: Vec<&String> = got.difference(&want).collect();
+            if !added.is_empty() {
+                failures.push(format!("{name} ({how}): {added:?}"));
+            }
         }
     }
     assert!(files > 0, "no rendering");

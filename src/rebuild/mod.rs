@@ -369,6 +369,16 @@ pub fn detect_shape(region: &Region, from_tabs: bool) -> Shape {
     let mut tabbed = 0;
     let mut aligned = 0;
     let mut single = 0;
+    // Indentation every line shares (a paste indented as a whole) tells
+    // nothing of cells.
+    let shared = region
+        .raw
+        .iter()
+        .zip(region.lines)
+        .filter(|(_, line)| line.noise.is_none() && !line.is_blank())
+        .map(|(raw, _)| raw.len() - raw.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
     for (raw, line) in region.raw.iter().zip(region.lines) {
         if line.noise.is_some() || line.is_blank() {
             continue;
@@ -378,7 +388,7 @@ pub fn detect_shape(region: &Region, from_tabs: bool) -> Shape {
         // Not trimmed: a row whose label cells are empty starts with TABs.
         if raw.contains('\t') || trimmed.starts_with('|') {
             tabbed += 1;
-        } else if raw.trim_end().contains("  ") {
+        } else if raw[shared..].trim_end().contains("  ") {
             // Indentation counts: a wrapped label's lone fragment in a
             // right-hand column is indented, and nothing else is.
             aligned += 1;
