@@ -131,6 +131,17 @@ fn shapes_and_pdfs_of_the_real_documents() {
     });
 }
 
+/// The files of `dir` whose names end in `suffix`, in name order.
+fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_str().is_some_and(|s| s.ends_with(suffix)))
+        .collect();
+    files.sort();
+    files
+}
+
 /// A TAB text turned into spaces one way.
 type Respacing = fn(&str) -> String;
 
@@ -211,13 +222,7 @@ fn tab_texts_whose_tabs_became_spaces() {
         .chain([&common::DOC_2022])
         .map(|stem| common::fixture_path(stem))
         .collect();
-    let mut real: Vec<PathBuf> = std::fs::read_dir(fixtures("real"))
-        .expect("folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_str().is_some_and(|s| s.ends_with(".tsv.txt")))
-        .collect();
-    real.sort();
-    references.extend(real);
+    references.extend(files_ending(&fixtures("real"), ".tsv.txt"));
     let mut failures = Vec::new();
     for (i, path) in references.iter().enumerate() {
         let thirteen_table = i < common::DOCS_2026.len();
@@ -276,13 +281,7 @@ const AS_PASTED: [(&str, Respacing); 3] = [
 fn renderings_as_pasted() {
     let mut failures = Vec::new();
     let mut files = 0;
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(fixtures("shapes"))
-        .expect("folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_str().is_some_and(|s| s.ends_with(".txt")))
-        .collect();
-    entries.sort();
-    for path in entries {
+    for path in files_ending(&fixtures("shapes"), ".txt") {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let Some((stem, _)) = name.split_once('.') else {
             continue;
