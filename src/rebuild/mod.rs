@@ -228,14 +228,14 @@ pub fn rebuild(lines: &mut Lines, raw: &[&str], profile: &'static Profile) -> Ve
     #[cfg(feature = "rebuild")]
     let mut again: Vec<ReadAgain> = Vec::new();
     // A table of one row cannot show where its spaces came from; the
-    // document's lines can.
-    #[cfg(feature = "rebuild")]
-    let from_tabs = tab_spaces::spaced_from_tabs(raw, &lines.all);
-    #[cfg(not(feature = "rebuild"))]
-    let from_tabs = false;
+    // document's lines can, weighed once, and only for a document with a
+    // region laid out by spaces (a TAB text has none).
+    let mut document_from_tabs: Option<bool> = None;
     for (start, end, table) in regions {
         let region = Region::between(start, end, table, profile, raw, lines);
-        let shape = detect_shape(&region, from_tabs);
+        let shape = detect_shape(&region, || {
+            *document_from_tabs.get_or_insert_with(|| document_spaced_from_tabs(raw, lines))
+        });
         let (reading, rebuilt) = match shape {
             Shape::Tab => continue,
             // The one-cell-a-line reader pairs two sides at most: a table
@@ -362,9 +362,9 @@ fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static 
 /// two-sided table most lines are one wrapped fragment, and an empty
 /// table's rows are its labels alone, under a spaced header); one cell a line when most lines hold one token;
 /// single-spaced otherwise. Runs of spaces that came from TABs
-/// ([`from_tabs_here`]) are no layout: such a region is told by its
-/// figures, as text without runs of spaces is.
-pub fn detect_shape(region: &Region, from_tabs: bool) -> Shape {
+/// ([`from_tabs`]) are no layout: such a region is told by its figures,
+/// as text without runs of spaces is.
+pub fn detect_shape(region: &Region, document_from_tabs: impl FnOnce() -> bool) -> Shape {
     let mut content = 0;
     let mut tabbed = 0;
     let mut aligned = 0;
@@ -400,7 +400,7 @@ pub fn detect_shape(region: &Region, from_tabs: bool) -> Shape {
     let multi = content - single;
     if content == 0 || tabbed * 2 >= content || (tabbed > 0 && tabbed * 2 >= multi) {
         Shape::Tab
-    } else if (aligned * 10 >= content || aligned >= 2) && !from_tabs_here(region, from_tabs) {
+    } else if (aligned * 10 >= content || aligned >= 2) && !from_tabs(region, document_from_tabs) {
         Shape::Layout
     } else if let Some(shape) = by_figures(region) {
         // A figure alone on its line is one cell a line, unless the
@@ -419,19 +419,32 @@ pub fn detect_shape(region: &Region, from_tabs: bool) -> Shape {
     }
 }
 
-/// Whether the region's runs of spaces came from TABs (`from_tabs`, told
-/// of the whole document since a table of one row cannot show it, or told
-/// of the region: a TAB table pasted into other text). Without the
-/// readers a region is only told apart from TAB text, which this does not
-/// change.
-fn from_tabs_here(region: &Region, from_tabs: bool) -> bool {
+/// Whether the region's runs of spaces came from TABs: told of the region
+/// (a TAB table pasted into other text), or else of the whole document
+/// (`document_from_tabs`), since a table of one row cannot show it.
+/// Without the readers a region is only told apart from TAB text, which
+/// this does not change.
+fn from_tabs(region: &Region, document_from_tabs: impl FnOnce() -> bool) -> bool {
     #[cfg(feature = "rebuild")]
     {
-        from_tabs || tab_spaces::spaced_from_tabs(region.raw, region.lines)
+        tab_spaces::spaced_from_tabs(region.raw, region.lines) || document_from_tabs()
     }
     #[cfg(not(feature = "rebuild"))]
     {
-        let _ = (region, from_tabs);
+        let _ = (region, document_from_tabs);
+        false
+    }
+}
+
+/// [`tab_spaces::spaced_from_tabs`] of the whole document.
+fn document_spaced_from_tabs(raw: &[&str], lines: &Lines) -> bool {
+    #[cfg(feature = "rebuild")]
+    {
+        tab_spaces::spaced_from_tabs(raw, &lines.all)
+    }
+    #[cfg(not(feature = "rebuild"))]
+    {
+        let _ = (raw, lines);
         false
     }
 }
