@@ -17,6 +17,11 @@ use crate::lines::Line;
 /// Fewest runs of spaces that tell a text whose spaces came from TABs.
 const FEWEST_RUNS: usize = 8;
 
+/// Runs enough to tell: the first this many are weighed, not a whole
+/// document's thousands (a PDF's layout is told from a TAB text's well
+/// before).
+const MOST_RUNS: usize = 256;
+
 /// Whether the region's runs of spaces came from TABs: nearly all of them
 /// (nine in ten) either as long as a whole number of TABs of four spaces
 /// (a TAB replaced by a fixed count, eight or twelve for empty cells) or
@@ -29,15 +34,23 @@ pub(super) fn spaced_from_tabs(raw: &[&str], lines: &[Line]) -> bool {
     let mut by_length = 0;
     let mut by_chars = 0;
     let mut by_bytes = 0;
-    for (text, line) in raw.iter().zip(lines) {
+    'lines: for (text, line) in raw.iter().zip(lines) {
         if line.noise.is_some() {
             continue;
         }
+        let text = text.trim_end();
+        // Most lines of most texts hold no run to weigh.
+        if !text.starts_with(' ') && !text.contains("  ") {
+            continue;
+        }
         // Where each run starts, in characters; it ends at the next word,
-        // whose column is counted in characters and in bytes.
+        // whose column is counted in characters and in bytes (a space is
+        // one byte: the line is walked by its bytes, a character counted
+        // at its first).
+        let mut column = 0;
         let mut run_start: Option<usize> = None;
-        for (column, (byte, c)) in text.trim_end().char_indices().enumerate() {
-            if c == ' ' {
+        for (byte, &b) in text.as_bytes().iter().enumerate() {
+            if b == b' ' {
                 run_start.get_or_insert(column);
             } else if let Some(start) = run_start.take() {
                 let length = column - start;
@@ -47,7 +60,13 @@ pub(super) fn spaced_from_tabs(raw: &[&str], lines: &[Line]) -> bool {
                     by_length += usize::from(length % 4 == 0);
                     by_chars += usize::from(column % 4 == 0);
                     by_bytes += usize::from(byte % 4 == 0);
+                    if runs == MOST_RUNS {
+                        break 'lines;
+                    }
                 }
+            }
+            if b & 0xC0 != 0x80 {
+                column += 1;
             }
         }
     }
