@@ -234,7 +234,7 @@ pub fn rebuild(lines: &mut Lines, raw: &[&str], profile: &'static Profile) -> Ve
     for (start, end, table) in regions {
         let region = Region::between(start, end, table, profile, raw, lines);
         let shape = detect_shape(&region, || {
-            *document_from_tabs.get_or_insert_with(|| document_spaced_from_tabs(raw, lines))
+            *document_from_tabs.get_or_insert_with(|| spaced_from_tabs(raw, &lines.all))
         });
         let (reading, rebuilt) = match shape {
             Shape::Tab => continue,
@@ -362,8 +362,10 @@ fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static 
 /// two-sided table most lines are one wrapped fragment, and an empty
 /// table's rows are its labels alone, under a spaced header); one cell a line when most lines hold one token;
 /// single-spaced otherwise. Runs of spaces that came from TABs
-/// ([`from_tabs`]) are no layout: such a region is told by its figures,
-/// as text without runs of spaces is.
+/// ([`spaced_from_tabs`]: told of the region — a TAB table pasted into
+/// other text — or else of the whole document, `document_from_tabs`, since
+/// a table of one row cannot show it) are no layout: such a region is told
+/// by its figures, as text without runs of spaces is.
 pub fn detect_shape(region: &Region, document_from_tabs: impl FnOnce() -> bool) -> Shape {
     let mut content = 0;
     let mut tabbed = 0;
@@ -400,7 +402,9 @@ pub fn detect_shape(region: &Region, document_from_tabs: impl FnOnce() -> bool) 
     let multi = content - single;
     if content == 0 || tabbed * 2 >= content || (tabbed > 0 && tabbed * 2 >= multi) {
         Shape::Tab
-    } else if (aligned * 10 >= content || aligned >= 2) && !from_tabs(region, document_from_tabs) {
+    } else if (aligned * 10 >= content || aligned >= 2)
+        && !(spaced_from_tabs(region.raw, region.lines) || document_from_tabs())
+    {
         Shape::Layout
     } else if let Some(shape) = by_figures(region) {
         // A figure alone on its line is one cell a line, unless the
@@ -419,28 +423,13 @@ pub fn detect_shape(region: &Region, document_from_tabs: impl FnOnce() -> bool) 
     }
 }
 
-/// Whether the region's runs of spaces came from TABs: told of the region
-/// (a TAB table pasted into other text), or else of the whole document
-/// (`document_from_tabs`), since a table of one row cannot show it.
-/// Without the readers a region is only told apart from TAB text, which
-/// this does not change.
-fn from_tabs(region: &Region, document_from_tabs: impl FnOnce() -> bool) -> bool {
+/// Whether the lines' runs of spaces came from TABs
+/// ([`tab_spaces::spaced_from_tabs`]). Without the readers a region is
+/// only told apart from TAB text, which this does not change.
+fn spaced_from_tabs(raw: &[&str], lines: &[Line]) -> bool {
     #[cfg(feature = "rebuild")]
     {
-        tab_spaces::spaced_from_tabs(region.raw, region.lines) || document_from_tabs()
-    }
-    #[cfg(not(feature = "rebuild"))]
-    {
-        let _ = (region, document_from_tabs);
-        false
-    }
-}
-
-/// [`tab_spaces::spaced_from_tabs`] of the whole document.
-fn document_spaced_from_tabs(raw: &[&str], lines: &Lines) -> bool {
-    #[cfg(feature = "rebuild")]
-    {
-        tab_spaces::spaced_from_tabs(raw, &lines.all)
+        tab_spaces::spaced_from_tabs(raw, lines)
     }
     #[cfg(not(feature = "rebuild"))]
     {
@@ -487,8 +476,7 @@ fn spaced_print(region: &Region) -> bool {
 /// PDF viewer's copy has none).
 fn figures_side_by_side(region: &Region) -> bool {
     // A table of one column of figures cannot show it.
-    let columns: usize = region.table.sides.iter().map(|s| s.columns.len()).sum();
-    columns < 2
+    region.table.columns().nth(1).is_none()
         || region.raw.iter().zip(region.lines).any(|(raw, line)| {
             line.noise.is_none()
                 && raw
