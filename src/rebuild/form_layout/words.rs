@@ -69,6 +69,7 @@ pub(super) struct Measure {
 
 impl<'a> Word<'a> {
     /// The word `text` at columns `[start, end)` of line `line`.
+    #[inline(never)]
     pub(super) fn new(line: usize, start: usize, end: usize, text: &'a str) -> Self {
         Word {
             line,
@@ -141,6 +142,7 @@ fn is_cjk_mark(c: char) -> bool {
 /// Splits a line into words at runs of two spaces or more, and at one
 /// space where it parts two cells ([`is_cell_border`]). `None` for a line
 /// with a TAB (not a laid-out line).
+#[inline(never)]
 pub(super) fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>>) -> Option<()> {
     if text.contains('\t') {
         return None;
@@ -191,11 +193,12 @@ pub(super) fn split_words<'a>(text: &'a str, line: usize, out: &mut Vec<Word<'a>
 /// band that reads them must join both pieces with that line's words
 /// (`cells_of`), so a split that chance columns suggest leaves the form
 /// unread rather than misread.
+#[inline(never)]
 pub(super) fn split_where_wrapped<'a>(lines: &[PrintedLine], words: &[Word<'a>]) -> Vec<Word<'a>> {
     let starts_at = |line: usize, col: usize, slack: usize| {
-        words
+        on_line(words, line)
             .iter()
-            .any(|w| w.line == line && w.start + slack >= col && w.start <= col + slack)
+            .any(|w| w.start + slack >= col && w.start <= col + slack)
     };
     let page = pages_of(lines);
     let grid = grid_start(words);
@@ -217,9 +220,8 @@ pub(super) fn split_where_wrapped<'a>(lines: &[PrintedLine], words: &[Word<'a>])
     // A word on `line` starting at `start` with one space at `col`
     // between two CJK characters.
     let spaced_at = |line: usize, start: usize, col: usize| {
-        words.iter().any(|w| {
-            w.line == line
-                && w.start.abs_diff(start) <= START_SLACK
+        on_line(words, line).iter().any(|w| {
+            w.start.abs_diff(start) <= START_SLACK
                 && col > w.start
                 && cjk_space_at(w.text, col - w.start)
         })
@@ -261,6 +263,14 @@ pub(super) fn split_where_wrapped<'a>(lines: &[PrintedLine], words: &[Word<'a>])
         out.push(piece);
     }
     out
+}
+
+/// The words of line `line`, found by bisection: `words` go line by line,
+/// as [`split_words`] gives them.
+fn on_line<'w, 'a>(words: &'w [Word<'a>], line: usize) -> &'w [Word<'a>] {
+    let first = words.partition_point(|w| w.line < line);
+    let past = first + words[first..].partition_point(|w| w.line == line);
+    &words[first..past]
 }
 
 /// The line the indicator grid's heading is on (`usize::MAX` when the
@@ -310,6 +320,7 @@ pub(super) fn cjk_spaces(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// grid the rows merge cells differently, and there the labels keep rows
 /// apart. A word with a space in it may run across two cells ("…5万元/家，
 /// 200-500万"): it sets no width.
+#[inline(never)]
 pub(super) fn column_floors(lines: &[PrintedLine], words: &mut [Word]) {
     let grid = grid_start(words);
     if grid == usize::MAX {
