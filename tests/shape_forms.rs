@@ -4,8 +4,8 @@
 //! certainty, and then only check that no finding is added; this one
 //! checks what *is* read, so that a form misread with a finding-free
 //! outcome (a value under the wrong label that happens to add up) cannot
-//! pass. A form read in part (`partial`: a 整体 form's 年度预算情况, a
-//! project form's name and 项目资金 — Shanghai's block, or a 13-table
+//! pass. A form read in part (`partial`: a 整体 form's 年度预算情况 and
+//! head counts, a project form's name and 项目资金 — Shanghai's block, or a 13-table
 //! form's blocks wrapped around their figures) must hold that part as the
 //! original has it, and nothing else; and each fund figure read, changed,
 //! must be an error at its row. Cases are generated over every
@@ -76,6 +76,8 @@ struct Tally {
     read: usize,
     partial_overall: usize,
     partial_project: usize,
+    /// Of the 整体 forms read in part, those whose head counts were read.
+    counts_in_part: usize,
     /// Of the project forms read in part, those whose 项目资金 were read.
     funds_in_part: usize,
 }
@@ -122,17 +124,35 @@ fn compare_forms(
         tally.read += 1;
         let (mut want, mut got) = (leaves(original), leaves(form));
         if form["partial"] == Value::Bool(true) {
-            // A 整体 form's 年度预算情况 (`form_budget`), a project form's
-            // name and 项目资金 (`form_funds`): that part as the original
-            // has it, the rest empty, and the part's own arithmetic (F103,
-            // F101) finding what it finds in the original.
-            let (part, sums, rest): (&[&str], Option<&str>, &[&str]) = if key == "overall" {
+            // A 整体 form's 年度预算情况 and head counts (`form_budget`,
+            // `form_counts`), a project form's name and 项目资金
+            // (`form_funds`): that part as the original has it, the rest
+            // empty, and the part's own arithmetic (F103, F110, F101)
+            // finding what it finds in the original.
+            let (part, sums, rest): (&[&str], &[&str], &[&str]) = if key == "overall" {
                 tally.partial_overall += 1;
-                (
-                    &[".sources", ".uses"],
-                    Some("F103"),
-                    &["name", "counts", "indicators"],
-                )
+                // 年度预算情况 (`form_budget`), the head counts
+                // (`form_counts`), or both.
+                let filled = |k: &str| form[k].as_array().is_some_and(|a| !a.is_empty());
+                let (budget, counts) = (filled("sources"), filled("counts"));
+                tally.counts_in_part += usize::from(counts);
+                match (budget, counts) {
+                    (true, true) => (
+                        &[".sources", ".uses", ".counts"],
+                        &["F103", "F110"],
+                        &["name", "indicators"],
+                    ),
+                    (true, false) => (
+                        &[".sources", ".uses"],
+                        &["F103"],
+                        &["name", "counts", "indicators"],
+                    ),
+                    (false, _) => (
+                        &[".counts"],
+                        &["F110"],
+                        &["name", "sources", "uses", "indicators"],
+                    ),
+                }
             } else {
                 tally.partial_project += 1;
                 // Its indicators and goals were not read: the checks that
@@ -162,10 +182,12 @@ fn compare_forms(
                 } else {
                     &[".name"]
                 };
-                let sums = funds_read.then_some("F101");
+                let sums: &[&str] = if funds_read { &["F101"] } else { &[] };
                 (part, sums, &["goals", "indicators", "department", "unit"])
             };
-            if let Some(sums) = sums.filter(|r| messages(reference, &[r]) != messages(other, &[r]))
+            for sums in sums
+                .iter()
+                .filter(|r| messages(reference, &[r]) != messages(other, &[r]))
             {
                 failures.push(format!(
                     "{name}: {key}: {sums} {:?}, the original {:?}",
@@ -228,6 +250,14 @@ fn every_form_read_from_a_shape_is_its_original() {
         tally.partial_overall >= 8,
         "only {} 整体 forms read in part",
         tally.partial_overall
+    );
+    // The 整体 forms laid out by spaces and single-spaced, and one cell a
+    // line where each label comes right before its count: their head
+    // counts all the same (`rebuild::form_counts`).
+    assert!(
+        tally.counts_in_part >= 7,
+        "only {} 整体 forms' head counts read without their grid",
+        tally.counts_in_part
     );
     // The project forms laid out by spaces and single-spaced whose grid is
     // not read: their 项目资金 all the same (`rebuild::form_wrapped_funds`).
@@ -335,4 +365,56 @@ fn a_changed_fund_figure_of_a_form_read_from_text_is_an_error_at_its_row() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(tried >= 860, "only {tried} fund figures tried");
     eprintln!("{tried} fund figures tried");
+}
+
+/// Every head count of 部门基本信息 that F110 adds up (实际在职人员总数 =
+/// 在编人员数 + 其他人员数), read from a text rendering
+/// (`tests/fixtures/shapes/*.txt`: from the form's grid, or without it,
+/// `rebuild::form_counts`), changed alone by one, is an F110 error at its
+/// row: a count read under the wrong label would leave the sum whole or
+/// break it at another row.
+#[test]
+fn a_changed_head_count_of_a_form_read_from_text_is_an_error_at_its_row() {
+    let mut tried = 0;
+    let mut failures = Vec::new();
+    for (name, path) in common::fixture_files("shapes", ".txt") {
+        let text = std::fs::read_to_string(&path).expect("rendering");
+        let report = budget_lint::check_text(&text);
+        let before = common::error_keys(&report);
+        let Some(form) = report.document.forms.overall.as_ref() else {
+            continue;
+        };
+        let summed = ["staff", "on_quota", "others"];
+        for value in form.counts.iter().filter(|c| summed.contains(&c.key)) {
+            let Some(amount) = value.value.amount() else {
+                continue;
+            };
+            let shown = value.value.display();
+            let Some(printed_at) = (value.line..value.line + ROW_LINES)
+                .find(|&no| common::holds_number(&text, no, &shown))
+            else {
+                failures.push(format!("{name}: {shown} not near line {}", value.line));
+                continue;
+            };
+            let with = (amount.value + rust_decimal::Decimal::ONE).to_string();
+            let copy = common::replace_number(&text, printed_at, &shown, &with, "");
+            let changed = budget_lint::check_text(&copy);
+            let at_row = common::new_errors(&changed, &before).iter().any(|f| {
+                f.rule == "F110"
+                    && (common::cites_line(f, value.line) || common::cites_line(f, printed_at))
+            });
+            if !at_row {
+                failures.push(format!(
+                    "{name}: {} {shown} → {with} at line {printed_at}: no F110 error there",
+                    value.label
+                ));
+            }
+            tried += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Three counts of each of the 14 renderings whose 整体 form is read,
+    // whole or in part (all but caizheng's and shangwu's one cell a line).
+    assert!(tried >= 3 * 14, "only {tried} head counts tried");
+    eprintln!("{tried} head counts tried");
 }

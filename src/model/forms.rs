@@ -60,9 +60,10 @@ pub struct OverallForm {
     /// 按资金方向/用途 (万元): total, basic, project.
     pub uses: Vec<FormValue>,
     pub indicators: Vec<Indicator>,
-    /// Only 年度预算情况 was read: the text lays the form out so that the
-    /// rest of its cells cannot be told (F111 names it), and the checks of
-    /// its name, counts and indicators do not run.
+    /// Only a part was read — 年度预算情况, the head counts of 部门基本信息,
+    /// or both (`Lines::part_read` says which): the text lays the form out
+    /// so that the rest of its cells cannot be told (F111 names it), and
+    /// the checks of the rest do not run.
     #[serde(default, skip_serializing_if = "core::ops::Not::not")]
     pub partial: bool,
 }

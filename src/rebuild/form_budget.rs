@@ -61,9 +61,9 @@ pub fn read(printed: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
 
 /// A word of the block as printed, and its 1-based line.
 #[derive(Debug, Clone, Copy)]
-struct Word<'a> {
-    text: &'a str,
-    line: usize,
+pub(super) struct Word<'a> {
+    pub(super) text: &'a str,
+    pub(super) line: usize,
 }
 
 /// The words from the header cell ("按资金来源划分", first) to the next
@@ -126,10 +126,10 @@ fn holds_block_words(line: &str) -> bool {
 
 /// A label (as joined back) and its figure, with the lines they stand on.
 #[derive(Debug)]
-struct Pair<'a> {
-    label: String,
-    label_lines: Vec<usize>,
-    figure: Word<'a>,
+pub(super) struct Pair<'a> {
+    pub(super) label: String,
+    pub(super) label_lines: Vec<usize>,
+    pub(super) figure: Word<'a>,
 }
 
 impl Pair<'_> {
@@ -263,42 +263,47 @@ fn bare(label: &str) -> &str {
         .unwrap_or(label)
 }
 
-/// The pairs as rows: those sharing a printed line make one row, the
-/// header its own (or the first's).
+/// The pairs as rows, the header its own row first.
 fn rows(header: &Word, pairs: &[Pair]) -> Vec<RebuiltRow> {
     let mut rows: Vec<RebuiltRow> = vec![RebuiltRow {
         lines: vec![header.line],
         cells: vec![header.text.to_string()],
     }];
     for pair in pairs {
-        let cells = [pair.label.clone(), pair.figure.text.to_string()];
-        let mut lines: Vec<usize> = pair.lines().collect();
-        sort_unique(&mut lines);
-        // Pairs come in reading order: one shares lines only with the
-        // rows read just before it.
-        let shared = rows
-            .iter()
-            .position(|r| r.lines.iter().any(|l| lines.contains(l)));
-        match shared {
-            Some(at) => {
-                let mut merged: Vec<RebuiltRow> = rows.drain(at..).collect();
-                let mut row = merged.remove(0);
-                for other in merged {
-                    row.lines.extend(other.lines);
-                    row.cells.extend(other.cells);
-                }
-                row.lines.extend(lines);
-                row.cells.extend(cells);
-                sort_unique(&mut row.lines);
-                rows.push(row);
-            }
-            None => rows.push(RebuiltRow {
-                lines,
-                cells: cells.to_vec(),
-            }),
-        }
+        push_pair(&mut rows, pair);
     }
     rows
+}
+
+/// Adds `pair` to the rows read so far: to the row it shares a printed
+/// line with (joined with the rows after that one), or as a row of its own.
+/// Pairs come in reading order: one shares lines only with the rows read
+/// just before it.
+pub(super) fn push_pair(rows: &mut Vec<RebuiltRow>, pair: &Pair) {
+    let cells = [pair.label.clone(), pair.figure.text.to_string()];
+    let mut lines: Vec<usize> = pair.lines().collect();
+    sort_unique(&mut lines);
+    let shared = rows
+        .iter()
+        .position(|r| r.lines.iter().any(|l| lines.contains(l)));
+    match shared {
+        Some(at) => {
+            let mut merged: Vec<RebuiltRow> = rows.drain(at..).collect();
+            let mut row = merged.remove(0);
+            for other in merged {
+                row.lines.extend(other.lines);
+                row.cells.extend(other.cells);
+            }
+            row.lines.extend(lines);
+            row.cells.extend(cells);
+            sort_unique(&mut row.lines);
+            rows.push(row);
+        }
+        None => rows.push(RebuiltRow {
+            lines,
+            cells: cells.to_vec(),
+        }),
+    }
 }
 
 #[cfg(test)]

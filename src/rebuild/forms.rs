@@ -31,8 +31,9 @@ pub struct UnreadForm {
     pub title: String,
     /// Why, in Chinese.
     pub reason: String,
-    /// The part that was read all the same ("年度预算情况", by
-    /// `form_budget`; "项目名称和项目资金", by `form_funds`), if any: the
+    /// The part that was read all the same ("年度预算情况" and
+    /// "部门基本信息的机构和人员数", by `form_budget` and `form_counts`;
+    /// "项目名称和项目资金", by `form_funds`), if any: the
     /// form is parsed from its title and those rows, and only the checks of
     /// the rest do not run.
     pub part_read: Option<&'static str>,
@@ -56,10 +57,10 @@ const NOT_ONE_ROW_A_LINE: &str =
 
 /// Rebuilds the rows of every form laid out by spaces whose rows can be
 /// told with certainty (`form_layout`), and marks every other form whose
-/// rows are not one a line as unread — all of it, or all but the
-/// 年度预算情况 of a 整体 form (`form_budget`) or the name and 项目资金 of
-/// a Shanghai project form (`form_funds`). `raw` are the lines of the
-/// normalised text `lines` was read from.
+/// rows are not one a line as unread — all of it, or all but the head
+/// counts and 年度预算情况 of a 整体 form (`form_counts`, `form_budget`) or
+/// the name and 项目资金 of a project form (`form_funds`). `raw` are the
+/// lines of the normalised text `lines` was read from.
 pub fn mark_unread(lines: &mut Lines, raw: &[&str]) {
     let mut unread = Vec::new();
     #[cfg_attr(not(feature = "rebuild"), allow(unused_mut))]
@@ -131,8 +132,8 @@ enum Read {
 
 /// Reads a form whose title is line `title` and whose lines after it are
 /// `body`: all of it when it is laid out by spaces and its rows can be
-/// told (`form_layout`), else the 年度预算情况 of a 整体 form
-/// (`form_budget`) or the name and 项目资金 of a Shanghai project form
+/// told (`form_layout`), else the head counts and 年度预算情况 of a 整体
+/// form ([`overall_in_part`]) or the name and 项目资金 of a project form
 /// (`form_funds`), else nothing.
 #[cfg(feature = "rebuild")]
 fn laid_out(
@@ -149,12 +150,31 @@ fn laid_out(
         }
     }
     match kind {
-        TitleKind::Overall => {
-            super::form_budget::read(&printed).map(|rows| Read::Part("年度预算情况", rows))
-        }
+        TitleKind::Overall => overall_in_part(&printed),
         TitleKind::Project => {
             super::form_funds::read(&printed).map(|(part, rows)| Read::Part(part, rows))
         }
+    }
+}
+
+/// What can be read of a 整体 form without its grid: the head counts of
+/// 部门基本信息 (`form_counts`) and 年度预算情况 (`form_budget`), each when
+/// its labels can be told.
+#[cfg(feature = "rebuild")]
+fn overall_in_part(printed: &[super::form_layout::PrintedLine]) -> Option<Read> {
+    const COUNTS: &str = "部门基本信息的机构和人员数";
+    const BUDGET: &str = "年度预算情况";
+    const COUNTS_AND_BUDGET: &str = "部门基本信息的机构和人员数、年度预算情况";
+    let counts = super::form_counts::read(printed);
+    let budget = super::form_budget::read(printed);
+    match (counts, budget) {
+        (Some(mut counts), Some(budget)) => {
+            counts.extend(budget);
+            Some(Read::Part(COUNTS_AND_BUDGET, counts))
+        }
+        (Some(counts), None) => Some(Read::Part(COUNTS, counts)),
+        (None, Some(budget)) => Some(Read::Part(BUDGET, budget)),
+        (None, None) => None,
     }
 }
 

@@ -30,8 +30,9 @@
 //! (`form_layout/`); any other whose rows are not one a line is not read
 //! rather than misread (its lines marked [`Noise::Unread`], the form named
 //! in [`Lines::unread`] for its own finding) — but for a 整体 form's
-//! 年度预算情况, whose figures follow their labels in any shape
-//! (`form_budget.rs`), and a project form's name and 项目资金: a Shanghai
+//! 年度预算情况 and 部门基本信息 head counts, whose figures follow their
+//! labels in any shape (`form_budget.rs`, `form_counts.rs`), and a project
+//! form's name and 项目资金: a Shanghai
 //! form's (`form_funds.rs`), or a 13-table form's 实施期 and 年度 blocks,
 //! their figures centred between their labels' pieces
 //! (`form_wrapped_funds.rs`).
@@ -43,6 +44,8 @@
 
 #[cfg(feature = "rebuild")]
 mod form_budget;
+#[cfg(feature = "rebuild")]
+mod form_counts;
 #[cfg(feature = "rebuild")]
 mod form_funds;
 #[cfg(feature = "rebuild")]

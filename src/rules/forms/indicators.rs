@@ -52,7 +52,8 @@ impl Rule for FormIndicators {
         // A form read in part has no indicators read (F111 says so).
         match forms.overall.as_ref() {
             Some(o) if o.partial => {
-                sink.could_not_run(format!("{PLACE}只读入了年度预算情况，绩效指标未能读取"))
+                let part = cx.doc.lines.part_read(o.title_line).unwrap_or("部分内容");
+                sink.could_not_run(format!("{PLACE}只读入了{part}，绩效指标未能读取"))
             }
             Some(o) => check_one(sink, PLACE, o.title_line, &o.indicators),
             None => {}

@@ -43,15 +43,24 @@ impl Rule for OverallFormStaff {
             sink.not_applicable("本文档没有整体支出绩效目标申报表");
             return;
         };
-        if form.partial {
-            sink.could_not_run("整体支出绩效目标申报表只读入了年度预算情况，部门基本信息未能读取");
-            return;
-        }
         let count = |key: &str| form.counts.iter().find(|c| c.key == key);
         let (Some(staff), Some(on_quota), Some(others)) =
             (count("staff"), count("on_quota"), count("others"))
         else {
-            sink.not_applicable("申报表未列出在职、在编和其他人员数");
+            // A form read in part holds its counts only when they could be
+            // told (`rebuild::form_counts`).
+            if form.partial {
+                let part = cx
+                    .doc
+                    .lines
+                    .part_read(form.title_line)
+                    .unwrap_or("部分内容");
+                sink.could_not_run(format!(
+                    "{PLACE}只读入了{part}，在职、在编和其他人员数未能读取"
+                ));
+            } else {
+                sink.not_applicable("申报表未列出在职、在编和其他人员数");
+            }
             return;
         };
         let figures = all_figures(&mut [staff, on_quota, others].into_iter().map(head_count));
