@@ -133,8 +133,9 @@ pub struct Region<'a> {
     pub profile: &'static Profile,
     /// Line number of the first line in `raw`.
     pub first_line: usize,
-    /// The region's lines after the title, as normalised (spacing kept).
-    pub raw: &'a [&'a str],
+    /// The region's lines after the title, as normalised (spacing kept)
+    /// but for the indentation all its content lines share ([`unindented`]).
+    pub raw: Vec<&'a str>,
     /// The same lines as the lines stage read them (noise marked).
     pub lines: &'a [Line],
 }
@@ -156,7 +157,7 @@ pub(crate) fn with_region<T>(
         table: profile.table(table).expect("the profile's table"),
         profile,
         first_line: 1,
-        raw: &raw,
+        raw: unindented(&raw, &lines.all),
         lines: &lines.all,
     };
     read(&region)
@@ -173,12 +174,13 @@ impl<'a> Region<'a> {
         raw: &'a [&'a str],
         lines: &'a Lines,
     ) -> Region<'a> {
+        let lines = &lines.all[title + 1..end];
         Region {
             table,
             profile,
             first_line: title + 2,
-            raw: &raw[title + 1..end],
-            lines: &lines.all[title + 1..end],
+            raw: unindented(&raw[title + 1..end], lines),
+            lines,
         }
     }
 
@@ -186,6 +188,22 @@ impl<'a> Region<'a> {
     pub fn line_no(&self, i: usize) -> usize {
         self.first_line + i
     }
+}
+
+/// `raw` without the indentation all its content lines share: a paste
+/// indented as a whole tells nothing of cells, and the readers measure
+/// columns from the region's left margin ("a 类 code opens the line").
+/// A line indented less (a noise line) loses only what it has.
+fn unindented<'a>(raw: &[&'a str], lines: &[Line]) -> Vec<&'a str> {
+    let indent = |raw: &str| raw.len() - raw.trim_start_matches(' ').len();
+    let shared = raw
+        .iter()
+        .zip(lines)
+        .filter(|(_, line)| line.noise.is_none() && !line.is_blank())
+        .map(|(raw, _)| indent(raw))
+        .min()
+        .unwrap_or(0);
+    raw.iter().map(|r| &r[indent(r).min(shared)..]).collect()
 }
 
 /// A region whose figures are placed by the table's sums (one cell a line,
@@ -374,16 +392,6 @@ pub fn detect_shape(region: &Region, document_from_tabs: impl FnOnce() -> bool) 
     let mut tabbed = 0;
     let mut aligned = 0;
     let mut single = 0;
-    // Indentation every line shares (a paste indented as a whole) tells
-    // nothing of cells.
-    let shared = region
-        .raw
-        .iter()
-        .zip(region.lines)
-        .filter(|(_, line)| line.noise.is_none() && !line.is_blank())
-        .map(|(raw, _)| raw.len() - raw.trim_start_matches(' ').len())
-        .min()
-        .unwrap_or(0);
     for (raw, line) in region.raw.iter().zip(region.lines) {
         if line.noise.is_some() || line.is_blank() {
             continue;
@@ -393,7 +401,7 @@ pub fn detect_shape(region: &Region, document_from_tabs: impl FnOnce() -> bool) 
         // Not trimmed: a row whose label cells are empty starts with TABs.
         if raw.contains('\t') || trimmed.starts_with('|') {
             tabbed += 1;
-        } else if raw[shared..].trim_end().contains("  ") {
+        } else if raw.trim_end().contains("  ") {
             // Indentation counts: a wrapped label's lone fragment in a
             // right-hand column is indented, and nothing else is.
             aligned += 1;
@@ -406,7 +414,7 @@ pub fn detect_shape(region: &Region, document_from_tabs: impl FnOnce() -> bool) 
     if content == 0 || tabbed * 2 >= content || (tabbed > 0 && tabbed * 2 >= multi) {
         Shape::Tab
     } else if (aligned * 10 >= content || aligned >= 2)
-        && !(spaced_from_tabs(region.raw, region.lines) || document_from_tabs())
+        && !(spaced_from_tabs(&region.raw, region.lines) || document_from_tabs())
     {
         Shape::Layout
     } else if let Some(shape) = by_figures(region) {

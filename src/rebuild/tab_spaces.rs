@@ -134,7 +134,7 @@ mod tests {
 
     fn from_tabs(text: &str) -> bool {
         with_region(&BUDGET13, "表三", text, |r| {
-            spaced_from_tabs(r.raw, r.lines)
+            spaced_from_tabs(&r.raw, r.lines)
         })
     }
 
