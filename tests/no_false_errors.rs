@@ -261,9 +261,9 @@ fn tab_texts_whose_tabs_became_spaces() {
 /// What a paste does to text copied out of a PDF: a viewer's copy of one
 /// cell a line has none of the blank lines `pdftotext` puts between blocks
 /// (which told it from pdfplumber's single spaces, whose tall label cells
-/// also set figures on lines of their own); a paste may come indented as a
-/// whole, or with Windows line ends.
-const AS_PASTED: [(&str, Respacing); 3] = [
+/// also set figures on lines of their own), nor its form feeds; a paste
+/// may come indented as a whole, or with Windows line ends.
+const AS_PASTED: [(&str, Respacing); 4] = [
     ("blank lines dropped", |t| {
         let kept: Vec<&str> = t.split('\n').filter(|l| !l.trim().is_empty()).collect();
         kept.join("\n")
@@ -273,26 +273,31 @@ const AS_PASTED: [(&str, Respacing); 3] = [
         indented.join("\n")
     }),
     ("CRLF line ends", |t| t.replace('\n', "\r\n")),
+    // A copy of text out of a PDF has no form feed: its pages' numbers and
+    // running heads stand between the pages' lines.
+    ("form feeds and blank lines dropped", |t| {
+        let kept: Vec<&str> = t
+            .split('\n')
+            .map(|l| l.trim_matches('\u{c}'))
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        kept.join("\n")
+    }),
 ];
 
 /// Every text rendering of the 13-table documents, pasted each way of
-/// [`AS_PASTED`], may report only errors its TAB original reports.
+/// [`AS_PASTED`], may report only errors its TAB original reports; every
+/// text rendering of the other templates' real documents
+/// (`tests/fixtures/real/`), only errors its PDF reports.
 #[test]
 fn renderings_as_pasted() {
     let mut failures = Vec::new();
     let mut files = 0;
-    for path in files_ending(&fixtures("shapes"), ".txt") {
+    for (path, reference) in renderings_with_references() {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let Some((stem, _)) = name.split_once('.') else {
-            continue;
-        };
-        let tab = common::fixture_path(stem);
-        if !tab.exists() {
-            continue;
-        }
         files += 1;
         let text = std::fs::read_to_string(&path).expect("fixture");
-        let want = error_keys(&report_of(&tab));
+        let want = error_keys(&report_of(&reference));
         for (how, pasted) in AS_PASTED {
             let got = error_keys(&common::report_json(&pasted(&text)));
             let added: Vec<&String> = got.difference(&want).collect();
@@ -301,6 +306,29 @@ fn renderings_as_pasted() {
             }
         }
     }
-    assert!(files > 0, "no rendering");
+    assert!(files >= 24 + 14 * 5, "only {files} renderings");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The text renderings of the folders, each with the file whose report
+/// is its reference: a 13-table document's TAB original, a real
+/// document's PDF.
+fn renderings_with_references() -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    for (dir, reference) in [("shapes", None), ("real", Some(".pdf"))] {
+        for path in files_ending(&fixtures(dir), ".txt") {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let Some((stem, _)) = name.split_once('.') else {
+                continue;
+            };
+            let reference = match reference {
+                None => common::fixture_path(stem),
+                Some(suffix) => path.with_file_name(format!("{stem}{suffix}")),
+            };
+            if reference.exists() {
+                out.push((path, reference));
+            }
+        }
+    }
+    out
 }

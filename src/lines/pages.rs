@@ -34,6 +34,9 @@ impl Lines {
             }
         }
         mark_page_numbers(&mut self.all);
+        if !self.all.iter().any(|l| l.page_start) {
+            mark_counted_numbers(&mut self.all);
+        }
         mark_running_lines(&mut self.all);
     }
 }
@@ -155,6 +158,72 @@ fn bare_number(text: &str) -> Option<u32> {
         n = n * 10 + u32::from(b - b'0');
     }
     Some(n)
+}
+
+/// How far apart two bare numbers that count up with the pages stand,
+/// in lines per page between them: a page of pdfplumber's text holds a
+/// dozen lines at the least, one of `pdftotext`'s one cell a line a few
+/// hundred at the most.
+const PAGE_LINES: core::ops::RangeInclusive<usize> = 10..=400;
+
+/// The most pages two bare numbers that count up may be apart: a page
+/// without a number between them (a chart, a blank page), no more.
+const MOST_PAGES_APART: u32 = 2;
+
+/// The fewest bare numbers in a run that counts up with the pages.
+const LEAST_RUN: usize = 3;
+
+/// In text without page breaks (pages joined by a line break, as
+/// pdfplumber's text and a PDF viewer's copy give them), the bare page
+/// numbers still count up through the document, a page's length of lines
+/// apart: a run of at least [`LEAST_RUN`] bare numbers on lines of their
+/// own, each one or two more than the one before and [`PAGE_LINES`] a
+/// page after it, is marked. A lone number that is a table's cell or part
+/// of a sentence does not count up so ("增加 40" / "24" / "万元": page 24
+/// inside a sentence; "18" between two rows of 公开08表).
+fn mark_counted_numbers(lines: &mut [Line]) {
+    let numbers: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.noise.is_none() && !l.is_tabular())
+        .filter_map(|(i, l)| bare_number(&l.text).map(|n| (i, n)))
+        .collect();
+    // Each number's page before it: the nearest earlier number it counts
+    // up from, and the run's length up to it.
+    let mut before: Vec<Option<usize>> = vec![None; numbers.len()];
+    let mut run = vec![1; numbers.len()];
+    for k in 0..numbers.len() {
+        let (i, n) = numbers[k];
+        let reach = PAGE_LINES.end() * MOST_PAGES_APART as usize;
+        let from = (0..k)
+            .rev()
+            .take_while(|&j| i - numbers[j].0 <= reach)
+            .find(|&j| {
+                let (h, m) = numbers[j];
+                let pages = n.wrapping_sub(m);
+                (1..=MOST_PAGES_APART).contains(&pages)
+                    && PAGE_LINES.contains(&((i - h) / pages as usize))
+            });
+        if let Some(j) = from {
+            before[k] = Some(j);
+            run[k] = run[j] + 1;
+        }
+    }
+    // A run's numbers are marked from its last, back along the pages.
+    let mut marked = vec![false; numbers.len()];
+    for k in (0..numbers.len()).rev() {
+        if run[k] < LEAST_RUN || marked[k] {
+            continue;
+        }
+        let mut at = Some(k);
+        while let Some(j) = at {
+            marked[j] = true;
+            at = before[j];
+        }
+    }
+    for (&(i, _), _) in numbers.iter().zip(&marked).filter(|(_, &m)| m) {
+        lines[i].noise = Some(Noise::Page);
+    }
 }
 
 fn mark_page_numbers(lines: &mut [Line]) {
@@ -298,6 +367,48 @@ mod tests {
         let page = "正文第一行，共1项。\n阳泉市招商中心\n";
         let noise = noise_of(&[page; 4].join("\u{c}"));
         assert_eq!(noise[1], Some(Noise::Page), "a four-character footer");
+    }
+
+    /// Pages of `lines` lines of prose each, joined without a form feed,
+    /// each ending in its bare page number; `inside` is put on page 2.
+    fn pages_without_breaks(pages: u32, lines: usize, inside: &str) -> String {
+        let mut text = String::new();
+        for page in 1..=pages {
+            for i in 0..lines {
+                text.push_str(&format!("第{page}页第{i}行的说明文字，"));
+                text.push('\n');
+                if page == 2 && i == 3 {
+                    text.push_str(inside);
+                    text.push('\n');
+                }
+            }
+            text.push_str(&format!("{page}\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn bare_numbers_that_count_up_a_page_apart_are_page_numbers() {
+        let noise = noise_of(&pages_without_breaks(4, 12, "24"));
+        let numbers: Vec<usize> = noise
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n == Some(Noise::Page))
+            .map(|(i, _)| i)
+            .collect();
+        // Each page's 12 lines and its number; page 2 holds one more.
+        assert_eq!(numbers, [12, 26, 39, 52]);
+        assert_eq!(noise[17], None, "a lone number that counts up from nothing");
+    }
+
+    #[test]
+    fn bare_numbers_that_do_not_count_up_a_page_apart_stay() {
+        // Two pages only: no run of three.
+        let noise = noise_of(&pages_without_breaks(2, 12, ""));
+        assert!(noise.iter().all(Option::is_none));
+        // One cell a line: 1, 2, 3 a row apart (a 序号 column), not a page.
+        let rows: String = (1..=5).map(|n| format!("{n}\n项目{n}\n10.00\n")).collect();
+        assert!(noise_of(&rows).iter().all(Option::is_none));
     }
 
     #[test]
