@@ -196,9 +196,10 @@ export interface OverallForm {
    */
   name?: FormText | null;
   /**
-   * Only 年度预算情况 was read: the text lays the form out so that the
-   * rest of its cells cannot be told (F111 names it), and the checks of
-   * its name, counts and indicators do not run.
+   * Only a part was read — 年度预算情况, the head counts of 部门基本信息,
+   * or both (`Lines::part_read` says which): the text lays the form out
+   * so that the rest of its cells cannot be told (F111 names it), and
+   * the checks of the rest do not run.
    */
   partial?: boolean;
   /**
