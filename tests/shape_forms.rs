@@ -14,6 +14,9 @@
 
 mod common;
 
+use budget_lint::model::forms::FormValue;
+use budget_lint::report::Finding;
+use rust_decimal::Decimal;
 use serde_json::Value;
 
 /// The text leaves of a form, path = value, without the input lines
@@ -333,32 +336,13 @@ fn a_changed_fund_figure_of_a_form_read_from_text_is_an_error_at_its_row() {
                 .into_iter()
                 .flat_map(|block| block.total.iter().chain(&block.parts));
             for value in values {
-                let Some(amount) = value.value.amount() else {
-                    continue;
-                };
-                // A row rebuilt from several lines stands at one of them;
-                // its figure may be printed on a line below.
-                let shown = value.value.display();
-                let Some(printed_at) = (value.line..value.line + ROW_LINES)
-                    .find(|&no| common::holds_number(&text, no, &shown))
-                else {
-                    failures.push(format!("{name}: {shown} not near line {}", value.line));
-                    continue;
-                };
-                let with =
-                    common::group_thousands(amount.value + rust_decimal::Decimal::from(10_000));
-                let copy = common::replace_number(&text, printed_at, &shown, &with, "");
-                let changed = budget_lint::check_text(&copy);
-                let new = common::new_errors(&changed, &before);
-                let at_row = new.iter().any(|f| {
-                    common::cites_line(f, value.line) || common::cites_line(f, printed_at)
-                });
-                if !at_row {
-                    failures.push(format!(
-                        "{name}: {shown} → {with} at line {printed_at}: no error there"
-                    ));
+                let with = |a: Decimal| common::group_thousands(a + Decimal::from(10_000));
+                if let Some(outcome) = change_figure(&text, &before, value, with, |_| true) {
+                    tried += 1;
+                    if let Err(e) = outcome {
+                        failures.push(format!("{name}: {e}"));
+                    }
                 }
-                tried += 1;
             }
         }
     }
@@ -386,30 +370,14 @@ fn a_changed_head_count_of_a_form_read_from_text_is_an_error_at_its_row() {
         };
         let summed = ["staff", "on_quota", "others"];
         for value in form.counts.iter().filter(|c| summed.contains(&c.key)) {
-            let Some(amount) = value.value.amount() else {
-                continue;
-            };
-            let shown = value.value.display();
-            let Some(printed_at) = (value.line..value.line + ROW_LINES)
-                .find(|&no| common::holds_number(&text, no, &shown))
-            else {
-                failures.push(format!("{name}: {shown} not near line {}", value.line));
-                continue;
-            };
-            let with = (amount.value + rust_decimal::Decimal::ONE).to_string();
-            let copy = common::replace_number(&text, printed_at, &shown, &with, "");
-            let changed = budget_lint::check_text(&copy);
-            let at_row = common::new_errors(&changed, &before).iter().any(|f| {
-                f.rule == "F110"
-                    && (common::cites_line(f, value.line) || common::cites_line(f, printed_at))
-            });
-            if !at_row {
-                failures.push(format!(
-                    "{name}: {} {shown} → {with} at line {printed_at}: no F110 error there",
-                    value.label
-                ));
+            let with = |a: Decimal| (a + Decimal::ONE).to_string();
+            if let Some(outcome) = change_figure(&text, &before, value, with, |f| f.rule == "F110")
+            {
+                tried += 1;
+                if let Err(e) = outcome {
+                    failures.push(format!("{name}: {} {e}", value.label));
+                }
             }
-            tried += 1;
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -417,4 +385,38 @@ fn a_changed_head_count_of_a_form_read_from_text_is_an_error_at_its_row() {
     // whole or in part (all but caizheng's and shangwu's one cell a line).
     assert!(tried >= 3 * 14, "only {tried} head counts tried");
     eprintln!("{tried} head counts tried");
+}
+
+/// Changes the figure of `value` (a form's, read from `text`, whose
+/// report's errors were `before`) where it is printed — on its row's line
+/// or one of the [`ROW_LINES`] below — to `with` its amount, and checks
+/// the text again: Ok when a new error that `counts` accepts cites that
+/// line or the row's. None when the value holds no figure.
+fn change_figure(
+    text: &str,
+    before: &[(String, usize, String)],
+    value: &FormValue,
+    with: impl Fn(Decimal) -> String,
+    counts: impl Fn(&Finding) -> bool,
+) -> Option<Result<(), String>> {
+    let amount = value.value.amount()?;
+    let shown = value.value.display();
+    let Some(printed_at) =
+        (value.line..value.line + ROW_LINES).find(|&no| common::holds_number(text, no, &shown))
+    else {
+        return Some(Err(format!("{shown} not near line {}", value.line)));
+    };
+    let with = with(amount.value);
+    let copy = common::replace_number(text, printed_at, &shown, &with, "");
+    let changed = budget_lint::check_text(&copy);
+    let at_row = common::new_errors(&changed, before).iter().any(|f| {
+        counts(f) && (common::cites_line(f, value.line) || common::cites_line(f, printed_at))
+    });
+    Some(if at_row {
+        Ok(())
+    } else {
+        Err(format!(
+            "{shown} → {with} at line {printed_at}: no error there"
+        ))
+    })
 }

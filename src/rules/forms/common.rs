@@ -32,14 +32,16 @@ pub fn read_in_part(
     unread: &str,
 ) -> bool {
     if form.partial {
-        let part = cx
-            .doc
-            .lines
-            .part_read(form.title_line)
-            .unwrap_or("部分内容");
-        sink.could_not_run(format!("{place}只读入了{part}，{unread}未能读取"));
+        part_not_read(cx, sink, form.title_line, place, unread);
     }
     form.partial
+}
+
+/// Tells the sink that `unread` of the form titled on line `title`, read
+/// in part, could not be checked, naming `place` and the part read.
+pub fn part_not_read(cx: &Context, sink: &mut Sink, title: usize, place: &str, unread: &str) {
+    let part = cx.doc.lines.part_read(title).unwrap_or("部分内容");
+    sink.could_not_run(format!("{place}只读入了{part}，{unread}未能读取"));
 }
 
 /// Whether the 项目资金 of `form` were read: with all of it, or with its

@@ -15,7 +15,7 @@
 //! 不报告。若整张表没有满意度指标一行，报告警告；“生态效益 双碳目标”一行没有
 //! 指标值，报告警告。
 
-use super::common::{form_place, read_in_part};
+use super::common::{form_place, part_not_read, read_in_part};
 use super::overall_sum::PLACE;
 use crate::model::forms::{Indicator, IndicatorLevel};
 use crate::prelude::*;
@@ -51,10 +51,7 @@ impl Rule for FormIndicators {
         }
         // A form read in part has no indicators read (F111 says so).
         match forms.overall.as_ref() {
-            Some(o) if o.partial => {
-                let part = cx.doc.lines.part_read(o.title_line).unwrap_or("部分内容");
-                sink.could_not_run(format!("{PLACE}只读入了{part}，绩效指标未能读取"))
-            }
+            Some(o) if o.partial => part_not_read(cx, sink, o.title_line, PLACE, "绩效指标"),
             Some(o) => check_one(sink, PLACE, o.title_line, &o.indicators),
             None => {}
         }

@@ -11,7 +11,7 @@
 //! “实际在职人员总数 28人；其中：在编人员数 28人；其他人员数 0人”：不报告。
 //! 若在编人员数印为 26人，报告错误，列出三个数及其行号。
 
-use super::common::form_figure;
+use super::common::{form_figure, part_not_read};
 use super::overall_sum::PLACE;
 use crate::arith::Term;
 use crate::model::forms::FormValue;
@@ -50,14 +50,7 @@ impl Rule for OverallFormStaff {
             // A form read in part holds its counts only when they could be
             // told (`rebuild::form_counts`).
             if form.partial {
-                let part = cx
-                    .doc
-                    .lines
-                    .part_read(form.title_line)
-                    .unwrap_or("部分内容");
-                sink.could_not_run(format!(
-                    "{PLACE}只读入了{part}，在职、在编和其他人员数未能读取"
-                ));
+                part_not_read(cx, sink, form.title_line, PLACE, "在职、在编和其他人员数");
             } else {
                 sink.not_applicable("申报表未列出在职、在编和其他人员数");
             }
