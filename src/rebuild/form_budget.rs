@@ -256,7 +256,7 @@ fn well_formed(pairs: &[Pair]) -> bool {
 }
 
 /// A label without its "其中：".
-fn bare(label: &str) -> &str {
+pub(super) fn bare(label: &str) -> &str {
     ["其中：", "其中:"]
         .iter()
         .find_map(|p| label.strip_prefix(p))

@@ -6,7 +6,7 @@
 //! Like 年度预算情况 (`form_budget`), it is a part of the form where every
 //! count follows its own label in reading order, whatever the shape, and
 //! where label and count each look like nothing else: the labels are the
-//! template's six ([`COUNT_LABELS`]), a count is a whole number with 个 or
+//! template's six ([`count_key`]), a count is a whole number with 个 or
 //! 人. So a count is paired with the label read just before it, and the
 //! pairing is trusted only when the block's labels and counts alternate
 //! from first to last — label, count, label, count — and each label comes
@@ -25,10 +25,10 @@
 //! do not count. A count under the wrong label would be a false error
 //! (F110); counts left unread are only said to be unread.
 
-use super::form_budget::{push_pair, Pair, Word};
+use super::form_budget::{bare, push_pair, Pair, Word};
 use super::form_layout::PrintedLine;
 use super::RebuiltRow;
-use crate::parse::forms::overall::COUNT_LABELS;
+use crate::parse::forms::overall::count_key;
 use crate::prelude::*;
 
 /// The rows of the form after 部门基本信息, each of which ends the block.
@@ -103,15 +103,7 @@ fn is_next_row(text: &str) -> bool {
 }
 
 fn is_count_label(text: &str) -> bool {
-    COUNT_LABELS.contains(&bare(text))
-}
-
-/// A label without its "其中：".
-fn bare(label: &str) -> &str {
-    ["其中：", "其中:"]
-        .iter()
-        .find_map(|p| label.strip_prefix(p))
-        .unwrap_or(label)
+    count_key(bare(text)).is_some()
 }
 
 /// "20个", "124人", "0人".
@@ -141,23 +133,20 @@ mod tests {
 
     #[test]
     fn each_count_goes_to_the_label_before_it() {
-        let rows = rows_of(SPACED).expect("read");
+        let row = |line: usize, cells: &[&str]| {
+            (vec![line], cells.iter().map(|c| c.to_string()).collect())
+        };
         assert_eq!(
-            rows,
+            rows_of(SPACED).expect("read"),
             [
-                (vec![2], ["内设职能部门数", "20个", "所属预算单位数", "3个"]),
-                (
-                    vec![3],
-                    ["核定的人员编制数", "120人", "实际在职人员总数", "124人"]
+                row(2, &["内设职能部门数", "20个", "所属预算单位数", "3个"]),
+                row(
+                    3,
+                    &["核定的人员编制数", "120人", "实际在职人员总数", "124人"]
                 ),
+                row(4, &["其中:在编人员数", "124人"]),
+                row(5, &["其他人员数", "0人"]),
             ]
-            .into_iter()
-            .map(|(l, c)| (l, c.map(String::from).to_vec()))
-            .chain([
-                (vec![4], vec!["其中:在编人员数".into(), "124人".into()]),
-                (vec![5], vec!["其他人员数".into(), "0人".into()]),
-            ])
-            .collect::<Vec<_>>()
         );
     }
 

@@ -72,29 +72,22 @@ pub fn read(title: &Line, body: &[Keyed]) -> OverallForm {
     form
 }
 
-/// The labels of 部门基本信息's head counts (without "其中："), and the
-/// key each count is read under: the rebuild stage reads them out of text
-/// that lost its cells by them (`rebuild::form_counts`).
-pub const COUNT_LABELS: [&str; 6] = [
-    "内设职能部门数",
-    "所属预算单位数",
-    "核定的人员编制数",
-    "实际在职人员总数",
-    "在编人员数",
-    "其他人员数",
-];
-const COUNT_KEYS: [&str; 6] = [
-    "departments",
-    "units",
-    "quota",
-    "staff",
-    "on_quota",
-    "others",
+/// The labels of 部门基本信息's head counts, and the key each count is
+/// read under.
+const COUNTS: &[(&str, &str)] = &[
+    ("内设职能部门数", "departments"),
+    ("所属预算单位数", "units"),
+    ("核定的人员编制数", "quota"),
+    ("实际在职人员总数", "staff"),
+    ("在编人员数", "on_quota"),
+    ("其他人员数", "others"),
 ];
 
-fn count_key(key: &str) -> Option<&'static str> {
-    let at = COUNT_LABELS.iter().position(|l| key == *l)?;
-    Some(COUNT_KEYS[at])
+/// The key of a head count's label (without "其中："): the rebuild stage
+/// reads the counts out of text that lost its cells by their labels
+/// (`rebuild::form_counts`).
+pub fn count_key(label: &str) -> Option<&'static str> {
+    COUNTS.iter().find(|(l, _)| label == *l).map(|(_, k)| *k)
 }
 
 fn is_info_label(cell: &KeyedCell) -> bool {
