@@ -21,8 +21,9 @@
 //! and every label has its figure. Anything else — a label with no figure
 //! (a blank), a label wrapped around its figure, a word of another kind —
 //! leaves the form unread: a figure under the wrong label would be a false
-//! error. The rest of the form (goals, indicators) stays unread (F111);
-//! the checks of the two fund blocks (F101, F102) run.
+//! error. The rest of the form (goals, indicators) stays unread (F111),
+//! but where `form_centred` reads it too, laid out by spaces; the checks
+//! of the two fund blocks (F101, F102) run.
 //!
 //! The pairs are written back as the rows the TAB text has, the
 //! 项目资金总额 half on the left, so that the form reader tells the two
@@ -253,7 +254,7 @@ fn first_word<'a>(line: &PrintedLine<'a>) -> Option<&'a str> {
 }
 
 /// "（2023年度）", "（2022 年度）".
-fn is_year(text: &str) -> bool {
+pub(super) fn is_year(text: &str) -> bool {
     let t: String = text.split_whitespace().collect();
     let inner = t
         .strip_prefix(['（', '('])

@@ -134,7 +134,8 @@ enum Read {
 /// `body`: all of it when it is laid out by spaces and its rows can be
 /// told (`form_layout`), else the head counts and 年度预算情况 of a 整体
 /// form ([`overall_in_part`]) or the name and 项目资金 of a project form
-/// (`form_funds`), else nothing.
+/// (`form_funds`) — and with them the rest of a Shanghai form laid out by
+/// spaces, whole (`form_centred`) —, else nothing.
 #[cfg(feature = "rebuild")]
 fn laid_out(
     lines: &Lines,
@@ -152,7 +153,14 @@ fn laid_out(
     match kind {
         TitleKind::Overall => overall_in_part(&printed),
         TitleKind::Project => {
-            super::form_funds::read(&printed).map(|(part, rows)| Read::Part(part, rows))
+            let (part, rows) = super::form_funds::read(&printed)?;
+            let centred = (part == NAME_AND_FUNDS && aligned(body, raw))
+                .then(|| super::form_centred::read(&printed, &rows))
+                .flatten();
+            Some(match centred {
+                Some(whole) => Read::Whole(whole),
+                None => Read::Part(part, rows),
+            })
         }
     }
 }

@@ -33,7 +33,9 @@
 //! 年度预算情况 and 部门基本信息 head counts, whose figures follow their
 //! labels in any shape (`form_budget.rs`, `form_counts.rs`), and a project
 //! form's name and 项目资金: a Shanghai
-//! form's (`form_funds.rs`), or a 13-table form's 实施期 and 年度 blocks,
+//! form's (`form_funds.rs`; laid out by spaces, its head, goals and
+//! indicator grid too, whose merged cells it centres down the rows they
+//! span: `form_centred/`), or a 13-table form's 实施期 and 年度 blocks,
 //! their figures centred between their labels' pieces
 //! (`form_wrapped_funds.rs`).
 //!
@@ -44,6 +46,8 @@
 
 #[cfg(feature = "rebuild")]
 mod form_budget;
+#[cfg(feature = "rebuild")]
+mod form_centred;
 #[cfg(feature = "rebuild")]
 mod form_counts;
 #[cfg(feature = "rebuild")]

@@ -97,7 +97,7 @@ fn is_header(key: &str) -> bool {
 }
 
 /// 一级指标: 产出 / 效益 / 满意度.
-fn first_level(key: &str) -> Option<IndicatorLevel> {
+pub(crate) fn first_level(key: &str) -> Option<IndicatorLevel> {
     match key.strip_suffix("指标").unwrap_or(key) {
         "产出" => Some(IndicatorLevel::Output),
         "效益" => Some(IndicatorLevel::Benefit),
@@ -107,7 +107,7 @@ fn first_level(key: &str) -> Option<IndicatorLevel> {
 }
 
 /// 二级指标, with the 一级 family it belongs to.
-fn second_level(key: &str) -> Option<IndicatorLevel> {
+pub(crate) fn second_level(key: &str) -> Option<IndicatorLevel> {
     let k = key.strip_suffix("指标").unwrap_or(key);
     match k {
         "数量" | "质量" | "时效" | "成本" => Some(IndicatorLevel::Output),

@@ -6,7 +6,7 @@
 //! the prose around it. Watermark lines inside are skipped (they are noise
 //! in the line stage); every value keeps its own line number.
 
-mod grid;
+pub(crate) mod grid;
 pub mod labels;
 pub mod overall;
 pub mod project;
