@@ -172,7 +172,7 @@ fn left_labels(
 /// pieces must make one label of [`LEVEL2`], and a whole label stands
 /// alone.
 fn whole_labels(mut pieces: Vec<(usize, usize, String)>) -> Option<Vec<Label>> {
-    pieces.sort();
+    crate::slices::sort_stable_by(&mut pieces, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let mut labels = Vec::new();
     let mut open: Option<Label> = None;
     for (no, _, text) in pieces {
@@ -312,15 +312,13 @@ fn spans(rows: &[Row], labels: &[Label]) -> Option<Vec<usize>> {
         // Twice where the label's middle stands.
         let stands = at(middle / 2) + at(middle.div_ceil(2));
         let from = of.len();
-        let mut near: Vec<(usize, usize)> = (from..rows.len())
-            .map(|e| ((tops[from] + tops[e + 1]).abs_diff(stands), e))
-            .filter(|&(off, _)| off <= 1)
-            .collect();
-        near.sort();
-        let end = match near[..] {
-            [(_, e)] => e,
-            [(a, e), (b, _), ..] if a < b => e,
-            _ => return None,
+        // Rows stand two half lines apart at least: one ends a span so
+        // centred, or two do, half a line off either side, and which is
+        // not told.
+        let mut near =
+            (from..rows.len()).filter(|&e| (tops[from] + tops[e + 1]).abs_diff(stands) <= 1);
+        let (Some(end), None) = (near.next(), near.next()) else {
+            return None;
         };
         of.resize(end + 1, k);
     }
