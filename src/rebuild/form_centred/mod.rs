@@ -207,6 +207,7 @@ fn chunks(text: &str) -> Vec<Chunk<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn chunks_part_at_two_spaces_and_keep_their_columns() {
@@ -259,5 +260,75 @@ mod tests {
             head_row(&wrapped).is_none(),
             "a value wrapped under its label"
         );
+    }
+
+    const WORDS: [&str; 16] = [
+        "（2023年度）",
+        "项目名称",
+        "主管部门",
+        "项目资金总额",
+        "1,000.00",
+        "其他资金",
+        "项目总目标",
+        "年度总体目标",
+        "项目",
+        "绩效",
+        "一级指标",
+        "三级指标",
+        "产出指标",
+        "数量指标",
+        "服务对象满",
+        "提升",
+    ];
+
+    /// Lines of the form's own words, each run of them followed by one to
+    /// three spaces, the lines indented by up to two.
+    fn form_lines() -> impl Strategy<Value = Vec<String>> {
+        let word = (0..WORDS.len(), 1..4usize);
+        let line = (0..3usize, proptest::collection::vec(word, 0..5));
+        let lines = proptest::collection::vec(line, 0..30);
+        lines.prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|(indent, words)| {
+                    let mut text = " ".repeat(indent);
+                    for (w, gap) in words {
+                        text.push_str(WORDS[w]);
+                        text.push_str(&" ".repeat(gap));
+                    }
+                    text
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        /// Whatever lines of the form's words make, the readers end, in
+        /// rows or none, without a panic.
+        #[test]
+        fn any_lines_of_its_words_end_in_rows_or_none(texts in form_lines()) {
+            let printed: Vec<PrintedLine> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| PrintedLine {
+                    no: 2 * i + 1,
+                    text,
+                    page_start: false,
+                    watermark: false,
+                })
+                .collect();
+            if let Some((_, funds)) = super::super::form_funds::read(&printed) {
+                let _ = read(&printed, &funds);
+            }
+            // Funds read on any lines, under any name.
+            let row = |no: usize, cells: [&str; 2]| RebuiltRow {
+                lines: vec![no],
+                cells: cells.map(String::from).to_vec(),
+            };
+            let funds = [row(3, ["项目名称", "提升"]), row(7, ["项目资金总额", "1,000.00"])];
+            let _ = read(&printed, &funds);
+            let _ = goals::read(&printed);
+            let _ = grid::read(&printed);
+        }
     }
 }
