@@ -328,6 +328,87 @@ fn every_fund_figure_changed_is_an_error_citing_its_line() {
     );
 }
 
+/// The same in the PDF's text renderings: laid out by spaces, where the
+/// form is read whole (`rebuild::form_centred`), and single-spaced, where
+/// its name and funds are (`rebuild::form_funds`). Every figure after a
+/// fund label on its line, raised by 1,000.00 (its thousands grouped as
+/// printed), is an error (F101 or F102) citing that line — the line the
+/// figure is printed on, though the form's row pairs it with the other
+/// half's figure printed on another — on the forms that add up.
+#[test]
+fn every_fund_figure_changed_in_a_text_rendering_is_an_error_citing_its_line() {
+    let mut tried = 0;
+    let mut missed = Vec::new();
+    let renderings = shanghai_budgets()
+        .into_iter()
+        .flat_map(|(stem, _)| [".layout.txt", ".text.txt"].map(|suffix| format!("{stem}{suffix}")));
+    for name in renderings {
+        let Ok(text) = std::fs::read_to_string(real(&name)) else {
+            continue;
+        };
+        let base = report(&text);
+        let erring: Vec<usize> = common::findings_of(&base, &["F"])
+            .into_iter()
+            .filter(|f| common::severity(f) == "error")
+            .flat_map(common::evidence_lines)
+            .collect();
+        let forms = base["document"]["forms"]["projects"].as_array().unwrap();
+        let adds_up = |no: usize| {
+            forms.iter().any(|f| {
+                let (first, last) = (
+                    f["title_line"].as_u64().unwrap(),
+                    f["end_line"].as_u64().unwrap(),
+                );
+                let range = first as usize..=last as usize;
+                range.contains(&no) && !erring.iter().any(|e| range.contains(e))
+            })
+        };
+        for (i, line) in text.lines().enumerate() {
+            let no = i + 1;
+            let words: Vec<&str> = line.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let (Some(_), Some(figure)) = (label_of(pair[0]), common::amount(pair[1])) else {
+                    continue;
+                };
+                if !adds_up(no) {
+                    continue;
+                }
+                tried += 1;
+                let raised = format!("{:.2}", figure + Decimal::from(1000));
+                let (whole, fraction) = raised.split_once('.').unwrap();
+                let changed = if pair[1].contains(',') {
+                    format!(
+                        "{}.{fraction}",
+                        common::group_thousands(whole.parse().unwrap())
+                    )
+                } else {
+                    raised.clone()
+                };
+                let mutated = common::replace_line(&text, no, &line.replacen(pair[1], &changed, 1));
+                let report = report(&mutated);
+                let cited = common::findings_of(&report, &["F101", "F102"])
+                    .into_iter()
+                    .any(|f| {
+                        common::severity(f) == "error" && common::evidence_lines(f).contains(&no)
+                    });
+                if !cited {
+                    missed.push(format!("{name} {no} {} {}", pair[0], pair[1]));
+                }
+            }
+        }
+    }
+    // 万里街道 2023: four forms that add up, seven figures each laid out
+    // by spaces, three to five single-spaced (a figure glued to the next
+    // label, "0.00其他资金", is not tried).
+    assert!(tried >= 44, "{tried} figures tried");
+    assert!(
+        missed.is_empty(),
+        "{} of {tried} missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}
+
 /// `text` with the figure after `label` on line `no` raised by 1,000.00.
 fn change_figure(text: &str, no: usize, label: &str, figure: Decimal) -> String {
     let changed = (figure + Decimal::from(1000)).to_string();

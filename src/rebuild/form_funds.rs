@@ -25,7 +25,8 @@
 //! but where `form_centred` reads it too, laid out by spaces; the checks
 //! of the two fund blocks (F101, F102) run.
 //!
-//! The pairs are written back as the rows the TAB text has, the
+//! The pairs are written back as rows of the TAB text's cells, a row for
+//! each line they are printed on (a figure is cited at its own line), the
 //! 项目资金总额 half on the left, so that the form reader tells the two
 //! blocks apart as it does there.
 //!
@@ -372,50 +373,54 @@ fn pairs<'a>(pieces: Vec<Piece<'a>>) -> Option<Vec<Pair<'a>>> {
     Some(pairs)
 }
 
-/// The pairs as the TAB text's rows, each a line of its own: 项目资金总额 |
-/// 年度资金申请总额; 财政资金 | 当年财政拨款; 上年结转资金 on the right;
-/// 其他资金 | 其他资金. None unless every label is there once (其他资金
-/// twice, on one line) and the rows' lines follow one another.
+/// The pairs as rows the form reader reads as it reads the TAB text's: a
+/// row for each line they are printed on, so that each figure is cited at
+/// its own line, the 项目资金总额 half's pair in its first two cells and the
+/// 年度资金申请总额 half's in the last two. None unless every label is there
+/// once (其他资金 twice, on one line, the 项目资金总额 half's first) and each
+/// half's total stands above its parts (the form reader gives a part to
+/// the total above it whose cell it stands under).
 fn fund_rows(pairs: &[Pair]) -> Option<Vec<RebuiltRow>> {
-    let once = |label: &str| {
-        let mut found = pairs.iter().filter(|p| p.label == label);
-        match (found.next(), found.next()) {
-            (Some(p), None) => Some(p),
-            _ => None,
-        }
-    };
-    // 其他资金, the last label, is printed on both halves of one line.
-    let others: Vec<&Pair> = pairs.iter().filter(|p| p.label == LABELS[5]).collect();
-    let [left_other, right_other] = others[..] else {
-        return None;
-    };
-    if left_other.line != right_other.line {
+    let count = |label: &str| pairs.iter().filter(|p| p.label == label).count();
+    if LABELS.map(count) != [1, 1, 1, 1, 1, 2] {
         return None;
     }
-    let [total, annual, fiscal, current, carryover, _] = LABELS.map(once);
-    let halves: [(Option<&Pair>, Option<&Pair>); 4] = [
-        (Some(total?), Some(annual?)),
-        (Some(fiscal?), Some(current?)),
-        (None, Some(carryover?)),
-        (Some(left_other), Some(right_other)),
-    ];
-    let mut rows: Vec<RebuiltRow> = Vec::with_capacity(halves.len());
-    for (left, right) in halves {
-        let mut lines: Vec<usize> = left.iter().chain(&right).map(|p| p.line).collect();
-        crate::slices::sort_unique(&mut lines);
-        // Each row below the one before: the form reader reads them in
-        // line order, the totals first.
-        if rows.last().is_some_and(|r| r.lines.last() >= lines.first()) {
+    let line_of = |label: &str| pairs.iter().find(|p| p.label == label).map(|p| p.line);
+    let [total, annual, fiscal, current, carryover, other] = LABELS.map(line_of);
+    let (total, annual, other) = (total?, annual?, other?);
+    let others_apart = pairs
+        .iter()
+        .any(|p| p.label == LABELS[5] && p.line != other);
+    let below =
+        |total: usize, parts: &[Option<usize>]| parts.iter().all(|p| p.is_some_and(|l| l > total));
+    if others_apart
+        || !below(total, &[fiscal, Some(other)])
+        || !below(annual, &[current, carryover, Some(other)])
+    {
+        return None;
+    }
+    let mut rows: Vec<RebuiltRow> = Vec::new();
+    let mut other_seen = false;
+    for pair in pairs {
+        let left = if pair.label == LABELS[5] {
+            !core::mem::replace(&mut other_seen, true)
+        } else {
+            pair.label == LABELS[0] || pair.label == LABELS[2]
+        };
+        if rows.last().is_none_or(|r| r.lines[0] != pair.line) {
+            rows.push(RebuiltRow {
+                lines: vec![pair.line],
+                cells: vec![String::new(); 4],
+            });
+        }
+        let cells = &mut rows.last_mut()?.cells;
+        let at = if left { 0 } else { 2 };
+        // Two pairs of one half on a line.
+        if !cells[at].is_empty() {
             return None;
         }
-        let cells = [left, right]
-            .iter()
-            .flat_map(|half| match half {
-                Some(p) => [p.printed.to_string(), p.figure.to_string()],
-                None => [String::new(), String::new()],
-            })
-            .collect();
-        rows.push(RebuiltRow { lines, cells });
+        cells[at] = pair.printed.to_string();
+        cells[at + 1] = pair.figure.to_string();
     }
     Some(rows)
 }
@@ -479,22 +484,16 @@ mod tests {
                     "10,903,043.00",
                 ],
             ),
-            (
-                vec![6, 8],
-                [
-                    "其中：财政资金",
-                    "10,903,043.00",
-                    "其中：当年财政拨款",
-                    "11,419,043.00",
-                ],
-            ),
+            // Each half's pair on the line it is printed on, cited there.
+            (vec![6], ["", "", "其中：当年财政拨款", "11,419,043.00"]),
+            (vec![8], ["其中：财政资金", "10,903,043.00", "", ""]),
             (vec![10], ["", "", "上年结转资金", "0.00"]),
             (vec![11], ["其他资金", "0.00", "其他资金", "0.00"]),
         ];
         for (row, (lines, cells)) in rows[1..].iter().zip(expected) {
             assert_eq!(row, &(lines, strings(&cells)));
         }
-        assert_eq!(rows.len(), 5);
+        assert_eq!(rows.len(), 6);
     }
 
     #[test]
