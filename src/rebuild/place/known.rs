@@ -21,8 +21,11 @@ use crate::profile::{ClassSource, Profile, Relation, RowSel, TableDef};
 pub struct Known {
     /// Totals and fixed rows, by table, row and column.
     cells: Vec<(&'static str, Sel, &'static str, Term)>,
-    /// Code rows: table, code, column, figure (None: not placed).
-    codes: Vec<(&'static str, String, &'static str, Option<Term>)>,
+    /// Code rows: table, code, column, figure (None: not placed); sorted
+    /// by table and code, so that a lookup is a bisection, not a pass over
+    /// every code row known (thousands, in a document of nine tables by
+    /// 科目, looked up for each code of each table placed).
+    codes: Vec<CodeCell>,
     /// Tables whose code rows are all in `codes`: a code they lack is
     /// absent (zero), not unknown.
     coded: Vec<&'static str>,
@@ -32,6 +35,9 @@ pub struct Known {
     /// How hard the readings under way search.
     effort: Effort,
 }
+
+/// A code row's cell of a table placed: table, code, column, figure.
+type CodeCell = (&'static str, String, &'static str, Option<Term>);
 
 /// How hard a reading searches a run too long to list every placement of
 /// (`search.rs`). The first reading of a document's tables, when little
@@ -91,9 +97,9 @@ impl Known {
     pub(super) fn printed(&self, table: &str, row: RowSel, column: &str) -> Option<Term> {
         match row {
             RowSel::Code(code) => self
-                .codes
+                .code_cells(table, code)
                 .iter()
-                .find(|c| c.0 == table && c.1 == code && c.2 == column)
+                .find(|c| c.2 == column)
                 .and_then(|c| c.3),
             _ => self.get(table, Sel::of(row), column),
         }
@@ -115,11 +121,19 @@ impl Known {
         if !self.coded.contains(&table) {
             return None;
         }
-        let mut rows = self.codes.iter().filter(|c| c.0 == table && c.1 == code);
-        match rows.clone().next() {
-            None => Some(Term::ZERO),
-            Some(_) => rows.find(|c| c.2 == column).and_then(|c| c.3),
+        match self.code_cells(table, code) {
+            [] => Some(Term::ZERO),
+            cells => cells.iter().find(|c| c.2 == column).and_then(|c| c.3),
         }
+    }
+
+    /// The cells of `table`'s row of `code`, one a column (none when the
+    /// table is not known or lacks the row).
+    fn code_cells(&self, table: &str, code: &str) -> &[CodeCell] {
+        let key = (table, code);
+        let from = self.codes.partition_point(|c| (c.0, c.1.as_str()) < key);
+        let rest = &self.codes[from..];
+        &rest[..rest.partition_point(|c| (c.0, c.1.as_str()) == key)]
     }
 
     /// Keeps this table's placed totals, fixed rows and code rows for the
@@ -174,11 +188,13 @@ impl Known {
                 }
             }
         }
+        crate::slices::sort_stable_by(&mut self.codes, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
         // A code printed short ("7 11 02": the parser completes it from
         // the class above) is not the code the other tables print: what
         // such a table lacks is unknown, not absent.
+        let classes = classes(drafts);
         let well_formed = drafts.iter().all(|d| match &d.role {
-            Role::Code(code) => well_formed(drafts, code),
+            Role::Code(code) => well_formed(&classes, code),
             _ => true,
         });
         if has_codes && well_formed && !self.coded.contains(&def.id) {
@@ -212,12 +228,22 @@ impl Known {
 
 /// A code of 3, 5 or 7 digits whose 类 is a row of the table: as the
 /// other tables print it, not one printed short that the parser completes.
-fn well_formed(drafts: &[Draft], code: &str) -> bool {
+fn well_formed(classes: &[&str], code: &str) -> bool {
     matches!(code.len(), 3 | 5 | 7)
         && code.bytes().all(|b| b.is_ascii_digit())
-        && drafts
-            .iter()
-            .any(|d| matches!(&d.role, Role::Code(c) if c.as_str() == &code[..3]))
+        && classes.contains(&&code[..3])
+}
+
+/// The 类 codes the table's rows print (3 characters), for
+/// [`well_formed`]: told once a table, not once a row.
+fn classes(drafts: &[Draft]) -> Vec<&str> {
+    drafts
+        .iter()
+        .filter_map(|d| match &d.role {
+            Role::Code(c) if c.len() == 3 => Some(c.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A 类's fixed row ("201"): the key of a class row of 表一/表四.
@@ -234,6 +260,7 @@ pub(super) fn class_matches(
     known: &Known,
     out: &mut Vec<Constraint>,
 ) {
+    let classes = classes(drafts);
     for identity in profile.identities {
         let crate::profile::Identity::ClassMatch {
             left,
@@ -268,7 +295,7 @@ pub(super) fn class_matches(
                 // which the rule reads only where the right table has it.
                 let key = match (&draft.role, left) {
                     (Role::Code(code), ClassSource::CodeRows { .. })
-                        if code.len() == 3 && well_formed(drafts, code) =>
+                        if code.len() == 3 && well_formed(&classes, code) =>
                     {
                         code.as_str()
                     }
@@ -356,6 +383,7 @@ pub(super) fn code_matches(
     known: &Known,
     out: &mut Vec<Constraint>,
 ) {
+    let classes = classes(drafts);
     for identity in profile.identities {
         let crate::profile::Identity::CodeMatch {
             left,
@@ -374,7 +402,7 @@ pub(super) fn code_matches(
             let Role::Code(code) = &draft.role else {
                 continue;
             };
-            if !well_formed(drafts, code) {
+            if !well_formed(&classes, code) {
                 continue;
             }
             let mut l = Vec::new();
