@@ -60,7 +60,7 @@ fn pick_profile(lines: &Lines) -> &'static Profile {
 fn table_lines(lines: &Lines, profile: &'static Profile) -> Vec<bool> {
     let titles = tables::title::Titles::of(profile);
     let starts = titles.starts(lines);
-    let mut next_start = starts.iter().map(|&(i, _)| i).peekable();
+    let mut next_start = starts.iter().map(|&(i, _, _)| i).peekable();
     let mut inside = false;
     let mut mask = Vec::with_capacity(lines.all.len());
     for (i, line) in lines.all.iter().enumerate() {

@@ -366,17 +366,19 @@ fn reading_of(shape: Shape) -> Reading {
     }
 }
 
-/// (index of the title line, index past the region's end, table) for each
-/// table title found, in order.
+/// (index of the title's last line, index past the region's end, table)
+/// for each table title found, in order: the region starts after the
+/// title, all of it — the last piece of a title wrapped over lines
+/// ("…支出预" / "算表") is no header word of the table.
 fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static TableDef)> {
     let starts = titles.starts(lines);
     let mut regions = Vec::with_capacity(starts.len());
-    for (n, &(start, def)) in starts.iter().enumerate() {
-        let next = starts.get(n + 1).map_or(lines.all.len(), |&(i, _)| i);
-        let end = (start + 1..next)
+    for (n, &(_, title_end, def)) in starts.iter().enumerate() {
+        let next = starts.get(n + 1).map_or(lines.all.len(), |&(i, _, _)| i);
+        let end = (title_end + 1..next)
             .find(|&i| crate::parse::tables::ends_table_region(&lines.all[i]))
             .unwrap_or(next);
-        regions.push((start, end, def));
+        regions.push((title_end, end, def));
     }
     regions
 }

@@ -37,14 +37,14 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
     let mut parsed = Parsed::default();
     let titles = title::Titles::of(profile);
     let starts = titles.starts(lines);
-    for (n, &(start, def)) in starts.iter().enumerate() {
+    for (n, &(start, _, def)) in starts.iter().enumerate() {
         let end = starts
             .get(n + 1)
-            .map(|&(i, _)| i)
+            .map(|&(i, _, _)| i)
             .unwrap_or(lines.all.len());
         // The same title right after itself is one table continued after a
         // page break; with other titles between, it is another table.
-        let follows_itself = n > 0 && starts[n - 1].1.id == def.id;
+        let follows_itself = n > 0 && starts[n - 1].2.id == def.id;
         let continuing = follows_itself && parsed.tables.last().is_some_and(|t| t.id == def.id);
         let mut builder = if continuing {
             rows::Builder::resume(

@@ -154,8 +154,10 @@ impl Titles {
         Titles { folded }
     }
 
-    /// (index into `lines.all`, table) of every line that opens a table.
-    pub(crate) fn starts(&self, lines: &Lines) -> Vec<(usize, &'static TableDef)> {
+    /// (index into `lines.all` of its first line and of its last, table)
+    /// of every title: a title wrapped over lines ends below its first,
+    /// and the table's rows start after it.
+    pub(crate) fn starts(&self, lines: &Lines) -> Vec<(usize, usize, &'static TableDef)> {
         self.starts_among(&TitleLines::of(lines))
     }
 
@@ -163,7 +165,10 @@ impl Titles {
     /// wrapped over up to three short lines. A title followed at once by
     /// another title is an entry of a list of the tables ("一、收支预算总表 /
     /// 二、收入预算总表 …"), not a table.
-    pub(crate) fn starts_among(&self, lines: &TitleLines) -> Vec<(usize, &'static TableDef)> {
+    pub(crate) fn starts_among(
+        &self,
+        lines: &TitleLines,
+    ) -> Vec<(usize, usize, &'static TableDef)> {
         // (index into `all`, first and last index into `content`, table).
         let mut found: Vec<(usize, usize, usize, &'static TableDef)> = Vec::new();
         let mut n = 0;
@@ -186,7 +191,7 @@ impl Titles {
                 .get(k + 1)
                 .is_some_and(|&(_, next, _, other)| next == last + 1 && other.id != def.id);
             if !listed {
-                starts.push((i, def));
+                starts.push((i, lines.content[last], def));
             }
         }
         starts

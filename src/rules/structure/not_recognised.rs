@@ -125,7 +125,7 @@ fn unknown_kind(lines: &Lines) -> (String, Vec<Evidence>) {
 fn titles_found<'a>(lines: &'a Lines, p: &'static Profile) -> Vec<(&'static str, &'a Line)> {
     let titles = Titles::of(p);
     let mut found: Vec<(&'static str, &Line)> = Vec::new();
-    for (i, def) in titles.starts(lines) {
+    for (i, _, def) in titles.starts(lines) {
         if !found.iter().any(|&(id, _)| id == def.id) {
             found.push((def.id, &lines.all[i]));
         }
