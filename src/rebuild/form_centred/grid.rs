@@ -123,6 +123,33 @@ pub(super) fn read(printed: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
     Some(out)
 }
 
+/// What a word of the left columns is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LeftWord {
+    /// The grid's own label ("绩效指标"), at the left edge.
+    GridLabel,
+    /// A 一级 label, whole ("产出指标").
+    Level1,
+    /// A 二级 label or a piece of one ("社会效益指", "标").
+    Level2,
+}
+
+impl LeftWord {
+    /// What `word`, starting at column `start`, is; None when it is none
+    /// of the left columns' words.
+    fn of(word: &str, start: usize) -> Option<LeftWord> {
+        if start <= LABEL_EDGE && GRID_LABEL.contains(word) {
+            Some(LeftWord::GridLabel)
+        } else if word.ends_with("指标") && first_level(word).is_some() {
+            Some(LeftWord::Level1)
+        } else if LEVEL2.iter().any(|l| l.contains(word)) {
+            Some(LeftWord::Level2)
+        } else {
+            None
+        }
+    }
+}
+
 /// Takes `chunk` as labels of the left columns when every word of it is
 /// one, left of the 三级指标 header: 一级 labels into `level1`, 二级 labels
 /// and pieces of them into `level2` (with the column they start at), the
@@ -139,30 +166,23 @@ fn left_labels(
         return false;
     }
     let mut start = chunk.start;
-    let mut found = Vec::new();
+    let mut words = Vec::new();
     for word in chunk.text.split(' ') {
-        let kind = if start <= LABEL_EDGE && GRID_LABEL.contains(word) {
-            None
-        } else if word.ends_with("指标") && first_level(word).is_some() {
-            Some(true)
-        } else if LEVEL2.iter().any(|l| l.contains(word)) {
-            Some(false)
-        } else {
+        let Some(kind) = LeftWord::of(word, start) else {
             return false;
         };
-        found.push((kind, start, word));
+        words.push((kind, start, word));
         start += word.chars().count() + 1;
     }
-    for (kind, start, word) in found {
-        let label = Label {
-            text: word.to_string(),
-            first: no,
-            last: no,
-        };
+    for (kind, start, word) in words {
         match kind {
-            Some(true) => level1.push(label),
-            Some(false) => level2.push((no, start, label.text)),
-            None => {}
+            LeftWord::Level1 => level1.push(Label {
+                text: word.to_string(),
+                first: no,
+                last: no,
+            }),
+            LeftWord::Level2 => level2.push((no, start, word.to_string())),
+            LeftWord::GridLabel => {}
         }
     }
     true

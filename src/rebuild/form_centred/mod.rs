@@ -50,9 +50,7 @@ const HEAD_LABELS: [&str; 7] = [
 pub fn read(printed: &[PrintedLine], funds: &[RebuiltRow]) -> Option<Vec<RebuiltRow>> {
     let has = |line: &PrintedLine, word: &str| chunks(line.text).iter().any(|c| c.text == word);
     let name_at = printed.iter().position(|l| has(l, "项目名称"))?;
-    let funds_at = printed
-        .iter()
-        .position(|l| l.text.contains("项目资金总额"))?;
+    let funds_at = printed.iter().position(|l| has(l, "项目资金总额"))?;
     let goals_at = printed
         .iter()
         .position(|l| has(l, "项目总目标") && has(l, "年度总体目标"))?;
@@ -91,20 +89,17 @@ pub fn read(printed: &[PrintedLine], funds: &[RebuiltRow]) -> Option<Vec<Rebuilt
         return None;
     }
     rows.extend(fund_rows.iter().cloned());
-    let mut outside: Vec<&PrintedLine> = printed[funds_at..goals_at]
-        .iter()
-        .filter(|l| !fund_rows.iter().any(|r| r.lines.contains(&l.no)))
-        .collect();
-    // Only the block's own label ("项目资金" over "（元）") stands outside its
-    // rows, and lines taken for watermarks.
-    outside.retain(|l| {
-        !l.watermark
-            && !l
-                .text
-                .split_whitespace()
-                .all(|w| super::form_funds::ROW_LABEL.contains(&w))
+    // Between the block and the goals, no line but the block's: its own
+    // label ("项目资金" over "（元）") aside, and lines taken for watermarks.
+    let stray = printed[funds_at..goals_at].iter().any(|l| {
+        let in_block = fund_rows.iter().any(|r| r.lines.contains(&l.no));
+        let row_label = l
+            .text
+            .split_whitespace()
+            .all(|w| super::form_funds::ROW_LABEL.contains(&w));
+        !(in_block || row_label || l.watermark)
     });
-    if !outside.is_empty() {
+    if stray {
         return None;
     }
     rows.extend(goals::read(&printed[goals_at..grid_at])?);
