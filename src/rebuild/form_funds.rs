@@ -428,15 +428,13 @@ fn fund_rows(pairs: &[Pair]) -> Option<Vec<RebuiltRow>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rebuild::form_layout::numbered;
+    use crate::rebuild::form_layout::printed;
 
     type Rows = Vec<(Vec<usize>, Vec<String>)>;
 
     /// The part read and its rows.
     fn read_of(text: &str) -> Option<(&'static str, Rows)> {
-        let printed: Vec<PrintedLine> = numbered(text)
-            .filter(|l| !l.text.trim().is_empty())
-            .collect();
+        let printed = printed(text);
         read(&printed)
             .map(|(part, rows)| (part, rows.into_iter().map(|r| (r.lines, r.cells)).collect()))
     }

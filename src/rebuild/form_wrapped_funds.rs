@@ -450,14 +450,12 @@ fn fund_rows(reading: &[Vec<Label>]) -> Option<Vec<RebuiltRow>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rebuild::form_layout::numbered;
+    use crate::rebuild::form_layout::printed;
 
     /// The rows' lines and cells, `text`'s lines numbered from 1 and the
     /// row before the block its first.
     fn rows_of(text: &str) -> Option<Vec<(Vec<usize>, Vec<String>)>> {
-        let printed: Vec<PrintedLine> = numbered(text)
-            .filter(|l| !l.text.trim().is_empty())
-            .collect();
+        let printed = printed(text);
         rows(&printed, 0).map(|rows| rows.into_iter().map(|r| (r.lines, r.cells)).collect())
     }
 

@@ -133,12 +133,10 @@ fn parted<'a>(piece: &Chunk<'a>, right: usize) -> Option<(&'a str, &'a str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rebuild::form_layout::numbered;
+    use crate::rebuild::form_layout::printed;
 
     fn goals(text: &str) -> Option<Vec<String>> {
-        let printed: Vec<PrintedLine> = numbered(text)
-            .filter(|l| !l.text.trim().is_empty())
-            .collect();
+        let printed = printed(text);
         read(&printed).map(|rows| rows[1].cells.clone())
     }
 

@@ -348,14 +348,12 @@ fn spans(rows: &[Row], labels: &[Label]) -> Option<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rebuild::form_layout::numbered;
+    use crate::rebuild::form_layout::printed;
 
     /// The rows read from `text` (its first line numbered 1): each
     /// indicator's lines and cells.
     fn grid(text: &str) -> Option<Vec<(Vec<usize>, Vec<String>)>> {
-        let printed: Vec<PrintedLine> = numbered(text)
-            .filter(|l| !l.text.trim().is_empty())
-            .collect();
+        let printed = printed(text);
         let rows = read(&printed)?;
         Some(
             rows.into_iter()

@@ -70,6 +70,15 @@ pub(crate) fn numbered(text: &str) -> impl Iterator<Item = PrintedLine<'_>> {
     })
 }
 
+/// [`numbered`] but for the blank lines, which a form's printed lines
+/// leave out (`forms::printed_lines`).
+#[cfg(test)]
+pub(crate) fn printed(text: &str) -> Vec<PrintedLine<'_>> {
+    numbered(text)
+        .filter(|l| !l.text.trim().is_empty())
+        .collect()
+}
+
 /// The rows of the form whose body is `lines` (title excluded), as the
 /// TAB text would give them, or `None` when they cannot be told with
 /// certainty.
