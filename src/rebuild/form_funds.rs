@@ -385,17 +385,21 @@ fn fund_rows(pairs: &[Pair]) -> Option<Vec<RebuiltRow>> {
     if LABELS.map(count) != [1, 1, 1, 1, 1, 2] {
         return None;
     }
-    let line_of = |label: &str| pairs.iter().find(|p| p.label == label).map(|p| p.line);
+    // Every label is there: the line of its (first) pair.
+    let line_of = |label: &str| {
+        pairs
+            .iter()
+            .find(|p| p.label == label)
+            .map_or(0, |p| p.line)
+    };
     let [total, annual, fiscal, current, carryover, other] = LABELS.map(line_of);
-    let (total, annual, other) = (total?, annual?, other?);
     let others_apart = pairs
         .iter()
         .any(|p| p.label == LABELS[5] && p.line != other);
-    let below =
-        |total: usize, parts: &[Option<usize>]| parts.iter().all(|p| p.is_some_and(|l| l > total));
+    let below = |total: usize, parts: &[usize]| parts.iter().all(|&l| l > total);
     if others_apart
-        || !below(total, &[fiscal, Some(other)])
-        || !below(annual, &[current, carryover, Some(other)])
+        || !below(total, &[fiscal, other])
+        || !below(annual, &[current, carryover, other])
     {
         return None;
     }

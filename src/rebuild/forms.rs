@@ -145,7 +145,8 @@ fn laid_out(
     raw: &[&str],
 ) -> Option<Read> {
     let printed = printed_lines(lines, title, body.last()?.no, raw)?;
-    if aligned(body, raw) {
+    let aligned = aligned(body, raw);
+    if aligned {
         if let Some(rows) = super::form_layout::read(&printed) {
             return Some(Read::Whole(rows));
         }
@@ -154,7 +155,7 @@ fn laid_out(
         TitleKind::Overall => overall_in_part(&printed),
         TitleKind::Project => {
             let (part, rows) = super::form_funds::read(&printed)?;
-            let centred = (part == NAME_AND_FUNDS && aligned(body, raw))
+            let centred = (part == NAME_AND_FUNDS && aligned)
                 .then(|| super::form_centred::read(&printed, &rows))
                 .flatten();
             Some(match centred {
