@@ -43,13 +43,16 @@ pub(super) fn read(printed: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
         let mut pieces = chunks(line.text);
         if let Some(first) = pieces.first_mut() {
             if first.start <= LABEL_EDGE {
-                let (piece, rest) = first.text.split_once(' ').unwrap_or((first.text, ""));
+                let (piece, rest) = first.text.split_once(' ').unwrap_or((&first.text, ""));
                 label.push_str(piece);
                 if rest.is_empty() {
                     pieces.remove(0);
                 } else {
-                    first.start += piece.chars().count() + 1;
-                    first.text = rest;
+                    let rest = Chunk {
+                        start: first.start + piece.chars().count() + 1,
+                        text: rest.to_string(),
+                    };
+                    *first = rest;
                 }
             }
         }
@@ -61,18 +64,18 @@ pub(super) fn read(printed: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
     let right = right_column(&lines)?;
     let (mut left_goal, mut right_goal) = (String::new(), String::new());
     for (_, pieces) in &lines {
-        match pieces[..] {
+        match &pieces[..] {
             [] => {}
-            [only] if only.start + PARTING_SLACK >= right => right_goal.push_str(only.text),
-            [only] if only.end() < right => left_goal.push_str(only.text),
+            [only] if only.start + PARTING_SLACK >= right => right_goal.push_str(&only.text),
+            [only] if only.end() < right => left_goal.push_str(&only.text),
             [only] => {
-                let (l, r) = parted(&only, right)?;
+                let (l, r) = parted(only, right)?;
                 left_goal.push_str(l);
                 right_goal.push_str(r);
             }
             [l, r] if l.start + COLUMN_GAP <= right && r.start + PARTING_SLACK >= right => {
-                left_goal.push_str(l.text);
-                right_goal.push_str(r.text);
+                left_goal.push_str(&l.text);
+                right_goal.push_str(&r.text);
             }
             _ => return None,
         }
@@ -112,7 +115,7 @@ fn right_column(lines: &[(usize, Vec<Chunk>)]) -> Option<usize> {
 /// A piece starting in the left paragraph that runs into the right one,
 /// parted at its one space just before the right column (not a space
 /// before a mark).
-fn parted<'a>(piece: &Chunk<'a>, right: usize) -> Option<(&'a str, &'a str)> {
+fn parted(piece: &Chunk, right: usize) -> Option<(&str, &str)> {
     let mut at = piece
         .text
         .char_indices()

@@ -108,7 +108,7 @@ pub(super) fn read(printed: &[PrintedLine]) -> Option<Vec<RebuiltRow>> {
     let level1_of = spans(&rows, &level1)?;
     let mut out = vec![RebuiltRow {
         lines: vec![header.no],
-        cells: header_cells.iter().map(|c| c.text.to_string()).collect(),
+        cells: header_cells.into_iter().map(|c| c.text).collect(),
     }];
     for ((row, l2), l1) in rows.into_iter().zip(level2_of).zip(level1_of) {
         let (l1, l2) = (&level1[l1].text, &level2[l2].text);
@@ -220,7 +220,7 @@ fn whole_labels(mut pieces: Vec<(usize, usize, String)>) -> Option<Vec<Label>> {
 /// Each line's cells as a name and a value: of two, the left is the name;
 /// one alone goes to the column whose cells' middles (on lines of two) it
 /// stands far nearer.
-fn named<'a>(cells: &[(usize, Vec<Chunk<'a>>)]) -> Option<Vec<Content<'a>>> {
+fn named(cells: &[(usize, Vec<Chunk>)]) -> Option<Vec<Content<'_>>> {
     let middle = |c: &Chunk| 2 * c.start + c.text.chars().count();
     let pairs: Vec<(usize, usize)> = cells
         .iter()
@@ -239,16 +239,16 @@ fn named<'a>(cells: &[(usize, Vec<Chunk<'a>>)]) -> Option<Vec<Content<'a>>> {
         .map(|(no, c)| match &c[..] {
             [name, value] => Some(Content {
                 no: *no,
-                name: Some(name.text),
-                value: Some(value.text),
+                name: Some(&name.text),
+                value: Some(&value.text),
             }),
             [only] => {
                 let (to_name, to_value) =
                     (middle(only).abs_diff(names), middle(only).abs_diff(values));
                 let (name, value) = if 2 * to_name < to_value {
-                    (Some(only.text), None)
+                    (Some(only.text.as_str()), None)
                 } else if 2 * to_value < to_name {
-                    (None, Some(only.text))
+                    (None, Some(only.text.as_str()))
                 } else {
                     return None;
                 };

@@ -29,6 +29,7 @@ mod goals;
 mod grid;
 
 use super::form_layout::PrintedLine;
+use super::layout::{header_cells, words};
 use super::RebuiltRow;
 use crate::prelude::*;
 
@@ -154,49 +155,26 @@ fn join_left_over(printed: &[PrintedLine], rows: &mut [RebuiltRow]) -> Option<()
 
 /// A run of words one space apart, and the character column it starts
 /// at (`pdftotext -layout` gives every character a column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Chunk<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Chunk {
     start: usize,
-    text: &'a str,
+    text: String,
 }
 
-impl Chunk<'_> {
+impl Chunk {
     /// The column past its last character.
     fn end(&self) -> usize {
         self.start + self.text.chars().count()
     }
 }
 
-/// The chunks of a line: its text cut at runs of two spaces or more.
-fn chunks(text: &str) -> Vec<Chunk<'_>> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, usize)> = None; // (byte, column)
-    let mut spaces = 0;
-    let mut last_end = 0;
-    for (col, (byte, c)) in text.char_indices().enumerate() {
-        if c == ' ' {
-            spaces += 1;
-            continue;
-        }
-        if spaces >= 2 || open.is_none() {
-            if let Some((from, start)) = open {
-                out.push(Chunk {
-                    start,
-                    text: &text[from..last_end],
-                });
-            }
-            open = Some((byte, col));
-        }
-        spaces = 0;
-        last_end = byte + c.len_utf8();
-    }
-    if let Some((from, start)) = open {
-        out.push(Chunk {
-            start,
-            text: &text[from..last_end],
-        });
-    }
-    out
+/// The chunks of a line: its words, those one space apart joined, as the
+/// layout reader joins a header line's words into cells.
+fn chunks(text: &str) -> Vec<Chunk> {
+    header_cells(&words(text))
+        .into_iter()
+        .map(|(start, text)| Chunk { start, text })
+        .collect()
 }
 
 #[cfg(test)]
@@ -212,15 +190,15 @@ mod tests {
             [
                 Chunk {
                     start: 2,
-                    text: "项目名称"
+                    text: "项目名称".to_string()
                 },
                 Chunk {
                     start: 9,
-                    text: "新建 中心"
+                    text: "新建 中心".to_string()
                 },
                 Chunk {
                     start: 16,
-                    text: "项目性质 阶段性项目"
+                    text: "项目性质 阶段性项目".to_string()
                 },
             ]
         );

@@ -21,6 +21,10 @@ mod rows;
 mod staggered;
 
 pub(super) use staggered::applies as staggered_applies;
+// A laid-out line as words, those one space apart joined: what the
+// Shanghai 填报表 reader (`form_centred`) reads its lines as too.
+pub(super) use header::header_cells;
+pub(super) use words::words;
 mod words;
 
 use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
@@ -29,9 +33,9 @@ use crate::prelude::*;
 use crate::profile::{RowScheme, SideDef, TableDef};
 use crate::slices::{sort_stable_by, sort_unique};
 use columns::Columns;
-use header::{header_cells, header_row, is_header_line, is_meta, is_split_code_header, is_total};
+use header::{header_row, is_header_line, is_meta, is_split_code_header, is_total};
 use rows::{joined_labels, SidePart, SideRow};
-use words::{is_code, is_column_numbers, is_figure, is_in_text, words, Word};
+use words::{is_code, is_column_numbers, is_figure, is_in_text, Word};
 
 /// Rebuilds the region's rows; None leaves its lines as the lines stage
 /// read them.
