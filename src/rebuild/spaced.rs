@@ -359,6 +359,25 @@ fn is_code_level(word: &str) -> bool {
     matches!(word, "类" | "款" | "项")
 }
 
+/// How many header words open a line before its total label and the
+/// total's figures: the 决算's code levels printed on the line of 合计
+/// ("类 款 项 合计 2,946.25 …", where a TAB text turned into spaces joins the
+/// header's last line and the total row), or any header word of the table.
+/// They are set aside, so that 合计 opens the rows as in the TAB text.
+fn header_before_total(words: &[&str], def: &TableDef, is_figure: impl Fn(&str) -> bool) -> usize {
+    let header = words
+        .iter()
+        .take_while(|w| is_code_level(w) || tokens::is_header_piece(w, def))
+        .count();
+    let total_then_figures = words.get(header).is_some_and(|w| tokens::is_total(w))
+        && words[header + 1..].iter().any(|w| is_figure(w));
+    if header > 0 && total_then_figures {
+        header
+    } else {
+        0
+    }
+}
+
 /// A line that opens with a name: no code, no total, no figure first.
 fn is_name_line(
     e: &Entry,
@@ -404,6 +423,14 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         Figures::of(entries.iter().flat_map(|e| e.words.iter().copied()))
     };
     let is_figure = |w: &str| figures_of.is(w);
+    let entries: Vec<Entry> = entries
+        .iter()
+        .map(|e| Entry {
+            index: e.index,
+            words: e.words[header_before_total(&e.words, def, is_figure)..].to_vec(),
+        })
+        .collect();
+    let entries = &entries[..];
     // Split codes (类 款 项 cells) open a row before its name or figures.
     let split_cells = match scheme {
         RowScheme::SplitCodes => label_cells.saturating_sub(1),
@@ -648,7 +675,18 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
                 // A row of figures alone is the table's one row, read as
                 // its total (`parse::tables::rows`): the identities that
                 // name the total (公开03表 合计 = 公开01表 支出合计) place it.
-                let role = if tokens::is_total(&name) || matches!(scheme, RowScheme::Values) {
+                // A total's line may hold the last piece of a wrapped header
+                // cell ("采购组织形" / "合计 式 1,422.50"): the row is the
+                // total all the same, as the TAB text's first cell says.
+                let total_first =
+                    pre.is_empty() && words.first().is_some_and(|w| tokens::is_total(w));
+                if total_first {
+                    name = words[0].to_string();
+                }
+                let role = if total_first
+                    || tokens::is_total(&name)
+                    || matches!(scheme, RowScheme::Values)
+                {
                     Role::Total
                 } else if matches!(scheme, RowScheme::Units) {
                     Role::Unit
@@ -904,7 +942,7 @@ impl Pending {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::JIANGSU12;
+    use crate::profile::{Profile, JIANGSU12, SHANGHAI_FINAL};
     use crate::rebuild::with_region;
 
     /// The rows the spaced reader rebuilds from `text` as Jiangsu's `table`,
@@ -1129,6 +1167,53 @@ mod tests {
                 "2.政府性基金预算 |  | 三、国防支出 |  | 三、单位预留机动经费 | 3,990.40",
                 "当年收入小计 | 24,169.74 |  |  | 当年支出小计 | 24,169.74",
             ]
+        );
+    }
+
+    /// The rows `text` gives as `profile`'s `table`, cells joined by " | ".
+    fn rows_of(profile: &'static Profile, table: &str, text: &str) -> Vec<String> {
+        let rebuilt = with_region(profile, table, text, |region| {
+            read(region, &mut Known::default())
+        })
+        .expect("rebuilt");
+        rebuilt
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| r.cells.join(" | "))
+            .collect()
+    }
+
+    #[test]
+    fn a_header_piece_on_the_total_s_line_leaves_it_the_total() {
+        // 省委办公厅 2019, 公开12表, its TABs turned into spaces: "采购组织形
+        // 式" wraps its last character onto the line of 合计.
+        let text = "采购品目大类 专项名称 经济科目 采购物品名称 采购组织形 总计\n\
+                    合计 式 1,422.50\n\
+                    一、货物A 84.00";
+        let rows = rows_of(&JIANGSU12, "公开12表", text);
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with("合计 |") && r.ends_with("| 1,422.50")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn the_code_levels_before_the_total_on_its_line_are_header_words() {
+        // 普陀区财政局 2024 决算, 收入决算表, its TABs turned into spaces: the
+        // header's 类 款 项 printed on the line of 合计.
+        let text = "项目 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入\n\
+                    支出功能分类 科目名称\n\
+                    科目编码\n\
+                    类 款 项 合计 2,946.25 2,940.05 6.20\n\
+                    201 一般公共服务支出 2,112.86 2,106.66 6.20\n\
+                    201 06 财政事务 2,112.86 2,106.66 6.20";
+        let rows = rows_of(&SHANGHAI_FINAL, "表二", text);
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with("合计 |") || r.contains("| 合计 |")),
+            "{rows:?}"
         );
     }
 }
