@@ -22,11 +22,14 @@
 //! no other run fills, each side's figures in reading order; a run with
 //! too many placements to list is searched (`search.rs`), a placement
 //! dropped as soon as a sum within the run fails. Candidates that write
-//! the same figures in the same cells are one reading.
+//! the same figures in the same cells are one reading. A run holding a
+//! figure an extractor cut in two ("267.8" "0", `split.rs`) leaves the
+//! table unplaced.
 
 mod known;
 mod pair;
 mod search;
+mod split;
 
 use alloc::collections::BTreeMap;
 
@@ -188,6 +191,19 @@ fn try_place(
     known: &mut Known,
     cautious: bool,
 ) -> Result<Placed, Placed> {
+    if let Some((run, at)) = runs
+        .iter()
+        .find_map(|r| split::cut_figure(r).map(|at| (r, at)))
+    {
+        let why = split::reason(run, at);
+        return Err(unreliable(
+            def,
+            drafts,
+            runs,
+            core::slice::from_ref(run),
+            &why,
+        ));
+    }
     let constraints = constraints(def, profile, drafts, known);
     // Figures that belong to no row the reader found (one cell a line
     // prints a 收支总表's figures in blocks apart from their labels): read
