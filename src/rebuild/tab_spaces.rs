@@ -17,28 +17,46 @@ use crate::lines::Line;
 /// Fewest runs of spaces that tell a text whose spaces came from TABs.
 const FEWEST_RUNS: usize = 8;
 
+/// Fewest places beside figures whose spaces tell their lengths few: a
+/// small region (a one-row 三公 table) is told with its document.
+const FEWEST_BESIDE_FIGURES: usize = 32;
+
+/// How many of the lengths of spaces beside figures a TAB text turned
+/// into spaces shows most of the time: one space a TAB, two for one empty
+/// cell, three for two (or one, a space in a cell).
+const COMMONEST: usize = 3;
+
 /// Runs enough to tell: the first this many are weighed, not a whole
 /// document's thousands (a PDF's layout is told from a TAB text's well
 /// before).
 const MOST_RUNS: usize = 256;
 
-/// Whether the region's runs of spaces came from TABs: nearly all of them
-/// (nine in ten) either as long as a whole number of TABs of four spaces
-/// (a TAB replaced by a fixed count, eight or twelve for empty cells) or
-/// ending at a tab stop, every fourth column counted in characters or in
-/// bytes (a TAB expanded to the next stop, as editors and terminals do).
-/// A PDF's layout puts its cells at any column: about one run in four
-/// meets either.
+/// Whether the region's runs of spaces came from TABs: each TAB spaced to
+/// a tab stop or turned into a fixed count of spaces
+/// ([`spaced_to_stops`]), or into any fixed count of spaces, one or two
+/// among them ([`few_lengths_beside_figures`]).
 pub(super) fn spaced_from_tabs(raw: &[&str], lines: &[Line]) -> bool {
+    let content = || {
+        raw.iter()
+            .zip(lines)
+            .filter(|(_, line)| line.noise.is_none())
+            .map(|(text, _)| text.trim_end())
+    };
+    spaced_to_stops(content()) || few_lengths_beside_figures(content())
+}
+
+/// Nearly all runs of spaces (nine in ten) either as long as a whole
+/// number of TABs of four spaces (a TAB replaced by a fixed count, eight
+/// or twelve for empty cells) or ending at a tab stop, every fourth column
+/// counted in characters or in bytes (a TAB expanded to the next stop, as
+/// editors and terminals do). A PDF's layout puts its cells at any column:
+/// about one run in four meets either.
+fn spaced_to_stops<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let mut runs = 0;
     let mut by_length = 0;
     let mut by_chars = 0;
     let mut by_bytes = 0;
-    'lines: for (text, line) in raw.iter().zip(lines) {
-        if line.noise.is_some() {
-            continue;
-        }
-        let text = text.trim_end();
+    'lines: for text in lines {
         // Most lines of most texts hold no run to weigh.
         if !text.starts_with(' ') && !text.contains("  ") {
             continue;
@@ -72,6 +90,65 @@ pub(super) fn spaced_from_tabs(raw: &[&str], lines: &[Line]) -> bool {
     }
     let nearly_all = |n: usize| n * 10 >= runs * 9;
     runs >= FEWEST_RUNS && (nearly_all(by_length) || nearly_all(by_chars) || nearly_all(by_bytes))
+}
+
+/// A TAB turned into a fixed count of spaces, one or two or more: beside
+/// a figure on a row, that count wherever no empty cell lies between, and
+/// as many again for each empty cell ("2011302 一般行政管理事务 2.40  2.40"),
+/// or one where a cell holds a space. So the spaces beside the figures of
+/// a region's rows take few lengths: the [`COMMONEST`] commonest make up
+/// four fifths of them or more (0.81–1.00 on the corpus's TAB texts turned
+/// so, one to four spaces a TAB). `pdftotext -layout` pads each figure to
+/// its column, and the lengths spread: 0.68 at most in a table of the
+/// corpus's pages, 0.38 over a document. Rows are lines ending in a
+/// figure (a line of prose sets one space beside a figure, "1,774.70
+/// 万元。", and goes on), and the lengths are told from
+/// [`FEWEST_BESIDE_FIGURES`] on.
+fn few_lengths_beside_figures<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let mut count_of_length = [0usize; 64];
+    let mut beside_figures = 0;
+    'lines: for text in lines {
+        if !text.rsplit(' ').next().is_some_and(is_figure_word) {
+            continue;
+        }
+        let mut pieces = text.trim_start_matches(' ').split(' ');
+        let Some(mut before) = pieces.next() else {
+            continue;
+        };
+        let mut spaces = 1;
+        for word in pieces {
+            if word.is_empty() {
+                spaces += 1;
+                continue;
+            }
+            if is_figure_word(before) || is_figure_word(word) {
+                beside_figures += 1;
+                if let Some(count) = count_of_length.get_mut(spaces) {
+                    *count += 1;
+                }
+                if beside_figures == MOST_RUNS {
+                    break 'lines;
+                }
+            }
+            before = word;
+            spaces = 1;
+        }
+    }
+    count_of_length.sort_unstable_by(|a, b| b.cmp(a));
+    let commonest: usize = count_of_length[..COMMONEST].iter().sum();
+    beside_figures >= FEWEST_BESIDE_FIGURES && commonest * 5 >= beside_figures * 4
+}
+
+/// A word that is a figure as a table prints it: digits with a decimal
+/// point or thousands' commas ("2.40", "1,816,000"). Told by its bytes:
+/// this is asked of every word beside a space.
+fn is_figure_word(word: &str) -> bool {
+    let body = word.strip_prefix('-').unwrap_or(word);
+    body.bytes().any(|b| b.is_ascii_digit())
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && body.bytes().any(|b| b == b',' || b == b'.')
 }
 
 #[cfg(test)]
@@ -111,7 +188,15 @@ mod tests {
 2011308\t招商引资\t71.40\t\t71.40
 20805\t行政事业单位养老支出\t36.58\t36.58\t
 2080505\t机关事业单位基本养老保险缴费支出\t24.39\t24.39\t
-2080506\t机关事业单位职业年金缴费支出\t12.19\t12.19\t";
+2080506\t机关事业单位职业年金缴费支出\t12.19\t12.19\t
+210\t卫生健康支出\t11.41\t11.41\t
+21007\t计划生育事务\t0.12\t0.12\t
+2100799\t其他计划生育事务支出\t0.12\t0.12\t
+21011\t行政事业单位医疗\t11.29\t11.29\t
+2101101\t行政单位医疗\t11.29\t11.29\t
+221\t住房保障支出\t20.81\t20.81\t
+22102\t住房改革支出\t20.81\t20.81\t
+2210201\t住房公积金\t20.81\t20.81\t";
 
     /// `text` with each TAB spaced to the next multiple of `stop`
     /// characters.
@@ -148,6 +233,8 @@ mod tests {
         for stop in [4, 8] {
             assert!(from_tabs(&expanded(TABBED, stop)), "stops of {stop}");
         }
-        assert!(from_tabs(&TABBED.replace('\t', "    ")));
+        for spaces in [" ", "  ", "    "] {
+            assert!(from_tabs(&TABBED.replace('\t', spaces)), "{spaces:?} a TAB");
+        }
     }
 }
