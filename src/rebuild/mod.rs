@@ -188,6 +188,22 @@ impl<'a> Region<'a> {
         }
     }
 
+    /// Whether the region's amounts are in 元: as its "单位：" says
+    /// ("编制单位：…" is no unit), else as the profile's table is.
+    pub fn in_yuan(&self) -> bool {
+        let printed = self.raw.iter().find_map(|line| {
+            line.match_indices("单位").find_map(|(at, _)| {
+                let after = line[at + "单位".len()..]
+                    .trim_start_matches([':', '：', ' '])
+                    .trim_start();
+                ["万元", "千元", "亿元", "元"]
+                    .into_iter()
+                    .find(|unit| after.starts_with(unit))
+            })
+        });
+        printed.unwrap_or(self.table.unit) == "元"
+    }
+
     /// The 1-based input line number of `raw[i]`.
     pub fn line_no(&self, i: usize) -> usize {
         self.first_line + i

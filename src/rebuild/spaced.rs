@@ -420,7 +420,10 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
     let figures_of = if matches!(scheme, RowScheme::Values) {
         Figures::all()
     } else {
-        Figures::of(entries.iter().flat_map(|e| e.words.iter().copied()))
+        Figures::of(
+            entries.iter().flat_map(|e| e.words.iter().copied()),
+            region.in_yuan(),
+        )
     };
     let is_figure = |w: &str| figures_of.is(w);
     let entries: Vec<Entry> = entries
@@ -757,7 +760,10 @@ fn name_words<'w>(e: &Entry<'w>, is_figure: impl Fn(&str) -> bool) -> Vec<&'w st
 pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
     let def = region.table;
     let mut m = FixedMatcher::new(def)?;
-    let figures_of = Figures::of(entries.iter().flat_map(|e| e.words.iter().copied()));
+    let figures_of = Figures::of(
+        entries.iter().flat_map(|e| e.words.iter().copied()),
+        region.in_yuan(),
+    );
     let is_figure = |w: &str| figures_of.is(w);
     // A header's column names may begin a label ("一般公共预算
     // 政府性基金预" over 表四's columns): a line of them alone, with no
@@ -942,7 +948,7 @@ impl Pending {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{Profile, JIANGSU12, SHANGHAI_FINAL};
+    use crate::profile::{Profile, JIANGSU12, SHANGHAI9_DEPARTMENT, SHANGHAI_FINAL};
     use crate::rebuild::with_region;
 
     /// The rows the spaced reader rebuilds from `text` as Jiangsu's `table`,
@@ -1213,6 +1219,27 @@ mod tests {
         assert!(
             rows.iter()
                 .any(|r| r.starts_with("合计 |") || r.contains("| 合计 |")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_table_in_yuan_printed_without_commas_has_whole_figures() {
+        // 万里街道 2023, 表3, its figures printed without thousands' commas
+        // (a template that groups none): in a table in 元 with no figure
+        // with decimals, a whole number after the row's label is a figure.
+        let text = "编制部门：上海市普陀区人民政府万里街道办事处 单位：元\n\
+                    项目 支出预算\n\
+                    功能分类科目编码\n\
+                    功能分类科目名称 合计 基本支出 项目支出\n\
+                    类 款 项\n\
+                    201 一般公共服务支出 2976800 0 2976800\n\
+                    201 05 统计信息事务 627600 0 627600\n\
+                    201 05 06 统计管理 26300 0 26300";
+        let rows = rows_of(&SHANGHAI9_DEPARTMENT, "表3", text);
+        assert!(
+            rows.iter()
+                .any(|r| r == "201 |  |  | 一般公共服务支出 | 2976800 | 0 | 2976800"),
             "{rows:?}"
         );
     }

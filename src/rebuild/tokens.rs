@@ -34,9 +34,11 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// Whole when the region prints a figure grouped by commas and none
-    /// with decimals.
-    pub fn of<'a>(mut words: impl Iterator<Item = &'a str>) -> Figures {
+    /// Whole when the region prints no figure with decimals and either a
+    /// figure grouped by commas or its amounts in 元 (`in_yuan`: a template
+    /// that groups no figure prints "2976800"; 万元 always come with
+    /// decimals).
+    pub fn of<'a>(mut words: impl Iterator<Item = &'a str>, in_yuan: bool) -> Figures {
         let mut grouped = false;
         for w in words.by_ref() {
             if is_figure(w) {
@@ -44,7 +46,9 @@ impl Figures {
             }
             grouped |= w.contains(',') && is_whole(w);
         }
-        Figures { whole: grouped }
+        Figures {
+            whole: grouped || in_yuan,
+        }
     }
 
     /// Every number a figure: a table of figures alone (the 三公 table,
