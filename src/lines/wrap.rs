@@ -168,8 +168,11 @@ fn starts_block(text: &str) -> bool {
         }
     }
     let digits = leading_digits(t);
-    if (1..=2).contains(&digits) && t[digits..].starts_with(['、', '.', '．']) {
-        return !t[digits + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if (1..=2).contains(&digits) {
+        // The mark is one byte ("2.") or three ("1、", "2．").
+        if let Some(rest) = t[digits..].strip_prefix(['、', '.', '．']) {
+            return !rest.starts_with(|c: char| c.is_ascii_digit());
+        }
     }
     let short = t.chars().count() <= 40;
     short && !t.contains(['，', '。', '；']) && (t.ends_with('表') || t.contains("表（"))
@@ -191,6 +194,19 @@ mod tests {
         ));
         text.push_str(&format!("{full}\n（二）其他\n"));
         text
+    }
+
+    #[test]
+    fn a_numbered_line_begins_a_block_whatever_its_mark() {
+        // A 财务收支预算总表 row single-spaced, its title's line run on:
+        // "1、" is three bytes, and the line once panicked here.
+        assert!(starts_block(
+            "1、一般公共预算资金91,016,775.35二、社会保障和就业支出4,213,779.28"
+        ));
+        assert!(starts_block("2．其他收入"));
+        assert!(starts_block("3.项目支出"));
+        // "1.5万元": a figure, not a numbered line.
+        assert!(!starts_block("1.5万元用于购置设备，其中"));
     }
 
     #[test]
