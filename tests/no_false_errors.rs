@@ -339,3 +339,53 @@ fn renderings_without_thousands_commas() {
     assert!(files >= 24 + 14 * 5, "only {files} renderings");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `text` with "（单位：万元）" after each line that is a 13-table title
+/// ("2026年预算收支总表", "表五2026年一般公共预算支出预算表…"): a line of at
+/// most 40 characters naming a 表, with a year, ending in 表 or a bracket,
+/// and no sentence mark (a 绩效 form's "(2026年度)" is no title).
+fn titles_with_their_unit(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let t = line.trim_end();
+            let title = t.chars().count() <= 40
+                && t.contains("年")
+                && t.contains('表')
+                && (t.ends_with('表') || t.ends_with('）') || t.ends_with(')'))
+                && !t.contains(['，', '。', '\t', '|']);
+            if title {
+                format!("{t}（单位：万元）")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// A template that prints the unit after each table's title ("2026年预算收支
+/// 总表（单位：万元）"): the 13-table renderings so printed report their
+/// references' errors and no other. Before, no title so printed was
+/// recognised, and every table was reported missing (S101).
+#[test]
+fn renderings_with_the_unit_after_each_title() {
+    let mut failures = Vec::new();
+    let mut files = 0;
+    for (path, reference) in renderings_with_references() {
+        if !path.starts_with(fixtures("shapes")) {
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        files += 1;
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let want = error_keys(&report_of(&reference));
+        let got = error_keys(&common::report_json(&titles_with_their_unit(&text)));
+        let added: Vec<&String> = got.difference(&want).collect();
+        if !added.is_empty() {
+            failures.push(format!("{name}: {added:?}"));
+        }
+    }
+    assert!(files >= 24, "only {files} renderings");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

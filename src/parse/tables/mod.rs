@@ -110,6 +110,11 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
             }
             builder.feed(line);
         }
+        // "…总表（单位：万元）": the unit printed after the title, where no
+        // "单位：" line under it says one.
+        if let Some((_, unit)) = title::unit_note(&fold_key(&lines.all[start].text)) {
+            set_unit(unit, &mut parsed, &mut builder);
+        }
         let (table, mut unparsed) = builder.finish();
         parsed.unparsed.append(&mut unparsed);
         parsed.tables.push(table);
@@ -315,6 +320,29 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_unit_printed_after_the_title_is_the_table_s_unless_a_line_says_one() {
+        let parsed = parse(
+            &Lines::from_text(
+                "2026年预算收支总表（单位：元）\n\
+                 收入总计\t12.00\t支出总计\t12.00\n\
+                 2026年预算支出总表(单位:元)\n\
+                 单位：万元\n\
+                 合计\t\t12.00\t12.00\t\n",
+            ),
+            &crate::profile::BUDGET13,
+        );
+        let unit = |id: &str| {
+            parsed
+                .tables
+                .iter()
+                .find(|t| t.id == id)
+                .and_then(|t| t.unit.clone())
+        };
+        assert_eq!(unit("表一").as_deref(), Some("元"));
+        assert_eq!(unit("表三").as_deref(), Some("万元"));
     }
 
     /// The 三公 table's header as a PDF's grid gives it: three levels, each

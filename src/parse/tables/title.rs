@@ -309,6 +309,7 @@ fn title_core(text: &str) -> String {
             k = rest[numeral_end..].trim_start_matches([':', '、', '.']);
         }
     }
+    let k = unit_note(k).map_or(k, |(title, _)| title);
     strip_year(k)
 }
 
@@ -329,6 +330,19 @@ fn label_number_len(rest: &str) -> usize {
         4 => 0,
         n => n - 4,
     }
+}
+
+/// The money unit a folded title prints after itself in brackets
+/// ("…收支总表(单位:万元)", "…(万元)"), and the title without it. The
+/// unit is the table's, as a "单位：" line under the title would say.
+pub(crate) fn unit_note(key: &str) -> Option<(&str, &'static str)> {
+    let inner_start = key.rfind('(')?;
+    let inner = key[inner_start + 1..].strip_suffix(')')?;
+    let unit = inner.strip_prefix("单位:").unwrap_or(inner);
+    let unit = ["万元", "元", "千元", "亿元"]
+        .into_iter()
+        .find(|&u| u == unit)?;
+    Some((&key[..inner_start], unit))
 }
 
 fn strip_year(k: &str) -> String {
@@ -368,6 +382,8 @@ mod tests {
         assert_eq!(id("2026年财政拨款安排“三公”经费支出预算表"), Some("表十"));
         assert_eq!(id("(2026)年度项目支出预算表(上年结转)"), Some("表十三"));
         assert_eq!(id("2026年财政拨款收支总表"), Some("表四"));
+        assert_eq!(id("2026年预算收支总表（单位：万元）"), Some("表一"));
+        assert_eq!(id("2026年预算支出总表(万元)"), Some("表三"));
         assert_eq!(id("2026年项目支出预算表"), None);
         assert_eq!(id("详见2026年预算收支总表。"), None);
     }
