@@ -134,8 +134,15 @@ fn few_lengths_beside_figures<'a>(lines: impl Iterator<Item = &'a str>) -> bool 
             spaces = 1;
         }
     }
-    count_of_length.sort_unstable_by(|a, b| b.cmp(a));
-    let commonest: usize = count_of_length[..COMMONEST].iter().sum();
+    // The commonest counts, largest first, kept as each is met.
+    let mut commonest = [0usize; COMMONEST];
+    for &count in &count_of_length {
+        if let Some(at) = commonest.iter().position(|&c| count > c) {
+            commonest.copy_within(at..COMMONEST - 1, at + 1);
+            commonest[at] = count;
+        }
+    }
+    let commonest: usize = commonest.iter().sum();
     beside_figures >= FEWEST_BESIDE_FIGURES && commonest * 5 >= beside_figures * 4
 }
 
