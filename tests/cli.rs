@@ -30,6 +30,10 @@ fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
         std::process::id(),
         N.fetch_add(1, Ordering::Relaxed)
     ));
+    // The target folder outlives the run (CI keeps it between runs): an
+    // earlier run's process of the same id left its files here, and a test
+    // that lists the folder would count them.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("temp file");

@@ -365,18 +365,28 @@ fn is_code_level(word: &str) -> bool {
 /// header's last line and the total row), or any header word of the table.
 /// They are set aside, so that 合计 opens the rows as in the TAB text.
 fn header_before_total(words: &[&str], def: &TableDef, is_figure: impl Fn(&str) -> bool) -> usize {
-    let header = words
+    // The total among the line's first few words, looked for first: most
+    // lines have none.
+    let Some(at) = words
         .iter()
-        .take_while(|w| is_code_level(w) || tokens::is_header_piece(w, def))
-        .count();
-    let total_then_figures = words.get(header).is_some_and(|w| tokens::is_total(w))
-        && words[header + 1..].iter().any(|w| is_figure(w));
-    if header > 0 && total_then_figures {
-        header
+        .take(MOST_HEADER_WORDS + 1)
+        .position(|w| tokens::is_total(w))
+    else {
+        return 0;
+    };
+    let header = words[..at]
+        .iter()
+        .all(|w| is_code_level(w) || tokens::is_header_piece(w, def));
+    if at > 0 && header && words[at + 1..].iter().any(|w| is_figure(w)) {
+        at
     } else {
         0
     }
 }
+
+/// Most header words before a total on its line: "类 款 项", or a wrapped
+/// header cell's piece or two.
+const MOST_HEADER_WORDS: usize = 4;
 
 /// A line that opens with a name: no code, no total, no figure first.
 fn is_name_line(
@@ -426,14 +436,22 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         )
     };
     let is_figure = |w: &str| figures_of.is(w);
-    let entries: Vec<Entry> = entries
+    let without_header: Vec<Entry>;
+    let entries = if entries
         .iter()
-        .map(|e| Entry {
-            index: e.index,
-            words: e.words[header_before_total(&e.words, def, is_figure)..].to_vec(),
-        })
-        .collect();
-    let entries = &entries[..];
+        .any(|e| header_before_total(&e.words, def, is_figure) > 0)
+    {
+        without_header = entries
+            .iter()
+            .map(|e| Entry {
+                index: e.index,
+                words: e.words[header_before_total(&e.words, def, is_figure)..].to_vec(),
+            })
+            .collect();
+        &without_header[..]
+    } else {
+        entries
+    };
     // Split codes (类 款 项 cells) open a row before its name or figures.
     let split_cells = match scheme {
         RowScheme::SplitCodes => label_cells.saturating_sub(1),

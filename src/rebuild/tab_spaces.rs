@@ -111,17 +111,10 @@ fn few_lengths_beside_figures<'a>(lines: impl Iterator<Item = &'a str>) -> bool 
         if !text.rsplit(' ').next().is_some_and(is_figure_word) {
             continue;
         }
-        let mut pieces = text.trim_start_matches(' ').split(' ');
-        let Some(mut before) = pieces.next() else {
-            continue;
-        };
-        let mut spaces = 1;
-        for word in pieces {
-            if word.is_empty() {
-                spaces += 1;
-                continue;
-            }
-            if is_figure_word(before) || is_figure_word(word) {
+        let mut figure_before: Option<bool> = None;
+        for (spaces, word) in spaced_words(text) {
+            let figure = is_figure_word(word);
+            if figure_before.is_some_and(|before| before || figure) {
                 beside_figures += 1;
                 if let Some(count) = count_of_length.get_mut(spaces) {
                     *count += 1;
@@ -130,8 +123,7 @@ fn few_lengths_beside_figures<'a>(lines: impl Iterator<Item = &'a str>) -> bool 
                     break 'lines;
                 }
             }
-            before = word;
-            spaces = 1;
+            figure_before = Some(figure);
         }
     }
     // The commonest counts, largest first, kept as each is met.
@@ -144,6 +136,26 @@ fn few_lengths_beside_figures<'a>(lines: impl Iterator<Item = &'a str>) -> bool 
     }
     let commonest: usize = commonest.iter().sum();
     beside_figures >= FEWEST_BESIDE_FIGURES && commonest * 5 >= beside_figures * 4
+}
+
+/// The words of a line after its indentation, each with the count of
+/// spaces before it (none before the first). Found by looking for the next
+/// space, not by splitting at every one: a laid-out line is mostly spaces.
+fn spaced_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.trim_start_matches(' ');
+    let mut spaces = 0;
+    core::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(' ').unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        let next = after.trim_start_matches(' ');
+        let item = (spaces, word);
+        spaces = after.len() - next.len();
+        rest = next;
+        Some(item)
+    })
 }
 
 /// A word that is a figure as a table prints it: digits with a decimal
