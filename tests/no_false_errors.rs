@@ -296,9 +296,11 @@ fn renderings_with_references() -> Vec<(PathBuf, PathBuf)> {
     out
 }
 
-/// `text` with the thousands' commas of its figures dropped ("2,976,800"
-/// → "2976800"), as a template that groups no figure prints them.
-fn without_thousands_commas(text: &str) -> String {
+/// `text` with the thousands' commas of its figures written `comma`
+/// ("2,976,800" → "2976800" with none, as a template that groups no figure
+/// prints them; → "2，976，800" full-width, as text typed with full-width
+/// punctuation has them).
+fn with_thousands_commas(text: &str, comma: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -307,22 +309,26 @@ fn without_thousands_commas(text: &str) -> String {
             && chars[i - 1].is_ascii_digit()
             && chars.len() > i + 3
             && chars[i + 1..=i + 3].iter().all(char::is_ascii_digit);
-        if !grouping {
+        if grouping {
+            out.push_str(comma);
+        } else {
             out.push(c);
         }
     }
     out
 }
 
-/// A template that prints its figures without thousands' commas: every
-/// text rendering so printed reports no error its reference lacks. In a
-/// table in 元, whole numbers are its figures then ("201 一般公共服务支出
-/// 2976800 0 2976800"), as grouped ones are; before, single spaces read
-/// them as pieces of the rows' names, and the Shanghai documents reported
-/// their prose against blank totals (N118) and their 科目 names with
-/// figures in them (S105).
+/// A template that prints its figures without thousands' commas, or text
+/// typed with full-width ones: every text rendering so printed reports no
+/// error its reference lacks. In a table in 元, whole numbers are its
+/// figures then ("201 一般公共服务支出 2976800 0 2976800"), as grouped ones
+/// are; before, single spaces read them as pieces of the rows' names, and
+/// the Shanghai documents reported their prose against blank totals (N118)
+/// and their 科目 names with figures in them (S105). A full-width comma
+/// between a figure's groups is a comma ("1，302.68"); before, the prose
+/// read 302.68 (N111, N113) and the tables' cells were unreadable (S103).
 #[test]
-fn renderings_without_thousands_commas() {
+fn renderings_with_thousands_commas_dropped_or_full_width() {
     let mut failures = Vec::new();
     let mut files = 0;
     for (path, reference) in renderings_with_references() {
@@ -330,10 +336,12 @@ fn renderings_without_thousands_commas() {
         files += 1;
         let text = std::fs::read_to_string(&path).expect("fixture");
         let want = error_keys(&report_of(&reference));
-        let got = error_keys(&common::report_json(&without_thousands_commas(&text)));
-        let added: Vec<&String> = got.difference(&want).collect();
-        if !added.is_empty() {
-            failures.push(format!("{name}: {added:?}"));
+        for (how, comma) in [("dropped", ""), ("full-width", "，")] {
+            let got = error_keys(&common::report_json(&with_thousands_commas(&text, comma)));
+            let added: Vec<&String> = got.difference(&want).collect();
+            if !added.is_empty() {
+                failures.push(format!("{name} ({how}): {added:?}"));
+            }
         }
     }
     assert!(files >= 24 + 14 * 5, "only {files} renderings");

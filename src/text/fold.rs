@@ -19,14 +19,15 @@ pub fn normalize(text: &str) -> String {
         }
     }
     const ASKS: [bool; 256] = super::byte_table!(asks);
-    fold(text, &ASKS, |ch, next| match ch {
-        '\r' if next == Some(b'\n') => Fold::Drop,
+    fold(text, &ASKS, |ch, before, after| match ch {
+        '\r' if after.starts_with('\n') => Fold::Drop,
         '\r' => Fold::To('\n'),
         '\n' | '\t' => Fold::Keep,
         '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' => Fold::Drop,
         '\u{3000}' | '\u{a0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => Fold::To(' '),
         '０'..='９' => Fold::To(char::from(b'0' + (ch as u32 - '０' as u32) as u8)),
         '．' => Fold::To('.'),
+        '，' if groups_thousands(before, after) => Fold::To(','),
         '％' => Fold::To('%'),
         '＋' => Fold::To('+'),
         c if c.is_control() => Fold::Drop,
@@ -51,7 +52,7 @@ pub fn fold_key(text: &str) -> Cow<'_, str> {
         }
     }
     const ASKS: [bool; 256] = super::byte_table!(asks);
-    fold(text, &ASKS, |c, _| match c {
+    fold(text, &ASKS, |c, _, _| match c {
         c if c.is_whitespace() => Fold::Drop,
         '（' | '〔' | '【' | '[' => Fold::To('('),
         '）' | '〕' | '】' | ']' => Fold::To(')'),
@@ -64,6 +65,29 @@ pub fn fold_key(text: &str) -> Cow<'_, str> {
     })
 }
 
+/// Whether a full-width comma between `before` and `after` groups a
+/// figure's thousands ("1，302.68万元", typed with full-width punctuation):
+/// one to three digits before it, with no digit or decimal point before
+/// them but another such comma, and exactly three digits after it. A
+/// comma between clauses has no such figure around it ("2023，100%": four
+/// digits before).
+fn groups_thousands(before: &str, after: &str) -> bool {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut back = before.chars().rev();
+    let digits = back.by_ref().take_while(|&c| is_digit(c)).count();
+    // `take_while` consumed the character after the digits: look again.
+    let lead = before.chars().rev().nth(digits);
+    let opens = match lead {
+        Some(',' | '，') => digits == 3,
+        Some(c) => !is_digit(c) && c != '.' && c != '．',
+        None => true,
+    };
+    let mut ahead = after.chars();
+    let three = ahead.by_ref().take(3).filter(|&c| is_digit(c)).count() == 3;
+    let closed = ahead.next().is_none_or(|c| !is_digit(c));
+    (1..=3).contains(&digits) && opens && three && closed
+}
+
 /// What folding does to one character.
 enum Fold {
     Keep,
@@ -71,8 +95,8 @@ enum Fold {
     To(char),
 }
 
-/// `text` folded: each character (and the byte after it) that might
-/// change is put to `fold`: those whose first byte `asks` marks (the ASCII
+/// `text` folded: each character that might change is put to `fold`,
+/// with the text before and after it: those whose first byte `asks` marks (the ASCII
 /// characters the fold changes, and the UTF-8 lead bytes of every non-ASCII
 /// one it changes). Everything else, CJK ideographs above all (most of a
 /// disclosure), is copied in whole runs without being decoded, and a text
@@ -80,7 +104,7 @@ enum Fold {
 fn fold<'a>(
     text: &'a str,
     asks: &[bool; 256],
-    fold: impl Fn(char, Option<u8>) -> Fold,
+    fold: impl Fn(char, &str, &str) -> Fold,
 ) -> Cow<'a, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
@@ -94,7 +118,7 @@ fn fold<'a>(
         // `i` is a char boundary: `asks` takes only ASCII and lead bytes.
         let c = text[i..].chars().next().unwrap_or_default();
         let end = i + c.len_utf8();
-        let replacement = match fold(c, bytes.get(end).copied()) {
+        let replacement = match fold(c, &text[..i], &text[end..]) {
             Fold::Keep => {
                 i = end;
                 continue;
@@ -135,6 +159,25 @@ mod tests {
             normalize("３４０．４６万元，占１００％"),
             "340.46万元，占100%"
         );
+    }
+
+    #[test]
+    fn a_full_width_comma_grouping_thousands_is_a_comma() {
+        assert_eq!(
+            normalize("项目支出1，302.68万元，基本支出12，121，164元。"),
+            "项目支出1,302.68万元，基本支出12,121,164元。"
+        );
+        assert_eq!(normalize("１，３０２．６８"), "1,302.68");
+        // Clauses, not a figure's groups.
+        for text in [
+            "2023，100%完成",
+            "分别为1，23个",
+            "增加1，2345元",
+            "0.5，100元",
+            "第3，4项",
+        ] {
+            assert_eq!(normalize(text), text);
+        }
     }
 
     #[test]
