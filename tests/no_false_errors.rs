@@ -254,22 +254,41 @@ const AS_PASTED: [(&str, Respacing); 4] = [
 /// (`tests/fixtures/real/`), only errors its PDF reports.
 #[test]
 fn renderings_as_pasted() {
+    no_error_added_to_renderings(Folders::Both, 24 + 14 * 5, &AS_PASTED);
+}
+
+/// Which folders' renderings a test changes.
+#[derive(PartialEq)]
+enum Folders {
+    /// The 13-table renderings (`tests/fixtures/shapes/`) alone.
+    Shapes,
+    /// Those and the real documents' (`tests/fixtures/real/`).
+    Both,
+}
+
+/// Every text rendering of `folders` with a reference, changed each way of
+/// `ways`, may report only errors its reference reports; `fewest`
+/// renderings at least are checked.
+fn no_error_added_to_renderings(folders: Folders, fewest: usize, ways: &[(&str, Respacing)]) {
     let mut failures = Vec::new();
     let mut files = 0;
     for (path, reference) in renderings_with_references() {
+        if folders == Folders::Shapes && !path.starts_with(fixtures("shapes")) {
+            continue;
+        }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         files += 1;
         let text = std::fs::read_to_string(&path).expect("fixture");
         let want = error_keys(&report_of(&reference));
-        for (how, pasted) in AS_PASTED {
-            let got = error_keys(&common::report_json(&pasted(&text)));
+        for (how, changed) in ways {
+            let got = error_keys(&common::report_json(&changed(&text)));
             let added: Vec<&String> = got.difference(&want).collect();
             if !added.is_empty() {
                 failures.push(format!("{name} ({how}): {added:?}"));
             }
         }
     }
-    assert!(files >= 24 + 14 * 5, "only {files} renderings");
+    assert!(files >= fewest, "only {files} renderings");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -329,23 +348,14 @@ fn with_thousands_commas(text: &str, comma: &str) -> String {
 /// read 302.68 (N111, N113) and the tables' cells were unreadable (S103).
 #[test]
 fn renderings_with_thousands_commas_dropped_or_full_width() {
-    let mut failures = Vec::new();
-    let mut files = 0;
-    for (path, reference) in renderings_with_references() {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        files += 1;
-        let text = std::fs::read_to_string(&path).expect("fixture");
-        let want = error_keys(&report_of(&reference));
-        for (how, comma) in [("dropped", ""), ("full-width", "，")] {
-            let got = error_keys(&common::report_json(&with_thousands_commas(&text, comma)));
-            let added: Vec<&String> = got.difference(&want).collect();
-            if !added.is_empty() {
-                failures.push(format!("{name} ({how}): {added:?}"));
-            }
-        }
-    }
-    assert!(files >= 24 + 14 * 5, "only {files} renderings");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    no_error_added_to_renderings(
+        Folders::Both,
+        24 + 14 * 5,
+        &[
+            ("dropped", |t| with_thousands_commas(t, "")),
+            ("full-width", |t| with_thousands_commas(t, "，")),
+        ],
+    );
 }
 
 /// `text` with "（单位：万元）" after each line that is a 13-table title
@@ -378,22 +388,9 @@ fn titles_with_their_unit(text: &str) -> String {
 /// recognised, and every table was reported missing (S101).
 #[test]
 fn renderings_with_the_unit_after_each_title() {
-    let mut failures = Vec::new();
-    let mut files = 0;
-    for (path, reference) in renderings_with_references() {
-        if !path.starts_with(fixtures("shapes")) {
-            continue;
-        }
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        files += 1;
-        let text = std::fs::read_to_string(&path).expect("fixture");
-        let want = error_keys(&report_of(&reference));
-        let got = error_keys(&common::report_json(&titles_with_their_unit(&text)));
-        let added: Vec<&String> = got.difference(&want).collect();
-        if !added.is_empty() {
-            failures.push(format!("{name}: {added:?}"));
-        }
-    }
-    assert!(files >= 24, "only {files} renderings");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    no_error_added_to_renderings(
+        Folders::Shapes,
+        24,
+        &[("the unit after each title", titles_with_their_unit)],
+    );
 }
