@@ -196,7 +196,7 @@ impl<'a> Region<'a> {
                 let after = line[at + "单位".len()..]
                     .trim_start_matches([':', '：', ' '])
                     .trim_start();
-                ["万元", "千元", "亿元", "元"]
+                crate::parse::tables::MONEY_UNITS
                     .into_iter()
                     .find(|unit| after.starts_with(unit))
             })

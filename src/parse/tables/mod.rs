@@ -277,8 +277,12 @@ fn is_empty_note(key: &str) -> bool {
         .any(|words| key.contains(words))
 }
 
+/// The money units a table may be printed in; 元 last, for a text read
+/// from its start ("万元…" is no 元).
+pub(crate) const MONEY_UNITS: [&str; 4] = ["万元", "千元", "亿元", "元"];
+
 fn is_money_unit(text: &str) -> bool {
-    matches!(text, "元" | "万元" | "千元" | "亿元")
+    MONEY_UNITS.contains(&text)
 }
 
 fn set_unit(value: &str, parsed: &mut Parsed, builder: &mut rows::Builder) {

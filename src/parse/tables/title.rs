@@ -339,9 +339,7 @@ pub(crate) fn unit_note(key: &str) -> Option<(&str, &'static str)> {
     let inner_start = key.rfind('(')?;
     let inner = key[inner_start + 1..].strip_suffix(')')?;
     let unit = inner.strip_prefix("单位:").unwrap_or(inner);
-    let unit = ["万元", "元", "千元", "亿元"]
-        .into_iter()
-        .find(|&u| u == unit)?;
+    let unit = super::MONEY_UNITS.into_iter().find(|&u| u == unit)?;
     Some((&key[..inner_start], unit))
 }
 

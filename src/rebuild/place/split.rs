@@ -13,6 +13,7 @@
 //! difference (one decimal and one digit where the others have two).
 
 use super::Run;
+use crate::model::Amount;
 use crate::prelude::*;
 
 /// The first figure of a pair in `run` that looks like one figure cut in
@@ -55,15 +56,7 @@ fn usual_decimals(figures: &[String]) -> Option<usize> {
 /// The digits after a figure's decimal point (0 for a whole number); None
 /// for what is no figure.
 fn decimals(figure: &str) -> Option<usize> {
-    let body = figure.strip_prefix('-').unwrap_or(figure);
-    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || b == b',');
-    match body.split_once('.') {
-        Some((whole, fraction)) => {
-            (plain(whole) && !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit()))
-                .then_some(fraction.len())
-        }
-        None => (!body.is_empty() && plain(body)).then_some(0),
-    }
+    Amount::parse(figure).map(|a| a.scale as usize)
 }
 
 #[cfg(test)]
