@@ -15,13 +15,13 @@ use crate::parse::forms::{content_lines, form_starts, project, read_body};
 use crate::prelude::*;
 use crate::text::{fold_key, leading_digits};
 
-/// How many lines the 预算安排 sentence may span.
+/// How many lines a sentence (the opening, a 预算安排) may span.
 const SENTENCE_LINES: usize = 4;
 
 pub fn parse(lines: &Lines) -> SpecialFunds {
     let content = content_lines(lines);
     let mut out = SpecialFunds {
-        opening: content.iter().find_map(read_opening),
+        opening: (0..content.len()).find_map(|i| read_opening(&content[i..])),
         classes: Vec::new(),
     };
     let mut titles = Vec::new();
@@ -140,34 +140,9 @@ fn read_project(
 /// The 预算安排 sentence from `lines[0]`, joined over the lines it spans:
 /// the amount after "批复该项目预算" and the source after "全部为".
 fn read_approval(lines: &[&Line], project: &mut SpecialProject) {
-    let mut joined = String::new();
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    for line in lines.iter().take(SENTENCE_LINES) {
-        if line.is_tabular() {
-            break;
-        }
-        let at = joined.len();
-        if line.breaks.is_empty() {
-            starts.push((at, line.no));
-        } else {
-            // Wrapped prose joined back (`lines::wrap`): each piece keeps
-            // its own line.
-            for &(offset, no) in &line.breaks {
-                starts.push((at + offset, no));
-            }
-        }
-        joined.push_str(line.text.trim_end());
-        if line.text.contains('。') {
-            break;
-        }
-    }
-    let line_at = |offset: usize| {
-        starts
-            .iter()
-            .rev()
-            .find(|(s, _)| *s <= offset)
-            .map_or(0, |&(_, no)| no)
-    };
+    let sentence = Sentence::from(lines);
+    let joined = sentence.text.as_str();
+    let line_at = |offset| sentence.line_at(offset);
     if let Some(pos) = joined.find("批复该项目预算") {
         let from = pos + "批复该项目预算".len();
         if let Some((amount, text, rest)) = number_at(&joined[from..]) {
@@ -193,7 +168,15 @@ fn read_approval(lines: &[&Line], project: &mut SpecialProject) {
 
 /// "…项目支出预算共计631.81万元，其中特定目标类项目6个计622.31万元，其他运转类
 /// 项目3个计9.5万元。"
-fn read_opening(line: &&Line) -> Option<Opening> {
+///
+/// The sentence is read to its full stop over the lines it spans: a text
+/// wrapped where `lines::wrap` finds no margin (a paragraph cut every so
+/// many characters) would otherwise lose the classes after the break.
+fn read_opening(lines: &[&Line]) -> Option<Opening> {
+    if !lines.first()?.text.contains("共计") {
+        return None;
+    }
+    let line = &Sentence::from(lines);
     let text = line.text.as_str();
     let pos = text.find("共计")?;
     if !text.contains("类项目") {
@@ -224,7 +207,7 @@ fn read_opening(line: &&Line) -> Option<Opening> {
                 .map_or(0, char::len_utf8);
     }
     Some(Opening {
-        line: line.no,
+        line: line.line_at(0),
         text: line.text.clone(),
         total,
         classes,
@@ -255,6 +238,52 @@ fn opening_class(segment: &str, line_at: &dyn Fn(usize) -> usize) -> Option<Open
     })
 }
 
+/// A sentence joined over the lines it spans (at most [`SENTENCE_LINES`],
+/// up to the line holding its "。", never into a table row), each piece
+/// still cited at the line it was printed on.
+struct Sentence {
+    text: String,
+    /// (byte offset in `text`, line number) where each printed line starts.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Sentence {
+    fn from(lines: &[&Line]) -> Sentence {
+        let mut sentence = Sentence {
+            text: String::new(),
+            starts: Vec::new(),
+        };
+        for line in lines.iter().take(SENTENCE_LINES) {
+            if line.is_tabular() {
+                break;
+            }
+            let at = sentence.text.len();
+            if line.breaks.is_empty() {
+                sentence.starts.push((at, line.no));
+            } else {
+                // Wrapped prose joined back (`lines::wrap`): each piece keeps
+                // its own line.
+                let pieces = line.breaks.iter().map(|&(offset, no)| (at + offset, no));
+                sentence.starts.extend(pieces);
+            }
+            sentence.text.push_str(line.text.trim_end());
+            if line.text.contains('。') {
+                break;
+            }
+        }
+        sentence
+    }
+
+    /// The line the byte at `offset` was printed on.
+    fn line_at(&self, offset: usize) -> usize {
+        self.starts
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= offset)
+            .map_or(0, |&(_, no)| no)
+    }
+}
+
 /// A number at the start of `s` ("631.81万元" → 631.81, "万元").
 fn number_at(s: &str) -> Option<(Amount, String, &str)> {
     let s = s.trim_start();
@@ -275,7 +304,7 @@ mod tests {
         let lines = Lines::from_text(
             "阳泉市商务局（本级）2022 年项目支出预算共计 631.81 万元，其中特定目标类项目 6 个计 622.31 万元，其他运转类项目 3 个计 9.5 万元。",
         );
-        let o = read_opening(&&lines.all[0]).unwrap();
+        let o = read_opening(&[&lines.all[0]]).unwrap();
         assert_eq!(o.total.unwrap().text, "631.81");
         assert_eq!(o.classes.len(), 2);
         assert_eq!(o.classes[0].name, "特定目标类");
@@ -293,7 +322,7 @@ mod tests {
         let head = &mut lines.all[0];
         head.breaks = vec![(0, 1), (head.text.len(), 2)];
         head.text.push_str(&tail);
-        let o = read_opening(&&lines.all[0]).unwrap();
+        let o = read_opening(&[&lines.all[0]]).unwrap();
         assert_eq!(o.total.unwrap().line, 1);
         let lines_of: Vec<usize> = o
             .classes
@@ -301,5 +330,22 @@ mod tests {
             .map(|c| c.amount.as_ref().unwrap().line)
             .collect();
         assert_eq!(lines_of, [1, 2]);
+    }
+
+    #[test]
+    fn reads_an_opening_cut_into_lines_to_its_full_stop() {
+        // Cut every so many characters, so that `lines::wrap` finds no
+        // margin to join it by: the class after the break is still read.
+        let lines = Lines::from_text(
+            "项目支出预算共计 631.81 万元，其中特定目标类项目 6 个计 622.31 万元，\n其他运转类项目 3 个计 9.5 万元。\n1、特定目标类专项资金",
+        );
+        let content: Vec<&Line> = lines.all.iter().collect();
+        let o = read_opening(&content).unwrap();
+        let classes: Vec<(&str, usize)> = o
+            .classes
+            .iter()
+            .map(|c| (c.name.as_str(), c.amount.as_ref().unwrap().line))
+            .collect();
+        assert_eq!(classes, [("特定目标类", 1), ("其他运转类", 2)]);
     }
 }

@@ -171,16 +171,20 @@ pub fn check_against_table(sink: &mut Sink, section: &Section, told: &Figure, ta
 /// "X万元，其中：基本支出A万元，项目支出B万元" (sections 三 and 十.1): X
 /// against 表三 合计, A and B against its 基本支出 and 项目支出 — and, when
 /// `form` is given (十.1 describes the attached 整体支出绩效目标申报表),
-/// against the form's 按资金方向 合计/基本支出/项目支出 too. Returns X and the
-/// parts that were named, for the caller's own sum check.
-pub fn basic_project_split<'s>(
+/// against the form's 按资金方向 合计/基本支出/项目支出 too, for the
+/// sentence's `statements` in order. Returns X and the parts that were
+/// named, for the caller's own sum check.
+///
+/// A head that names a part is no total: the sentence is the tail of one
+/// broken where a line ended in "；" ("…占38.71%；⏎项目支出998.84万元，占
+/// 61.29%。"), and its figures are parts.
+pub fn basic_project_split(
     sink: &mut Sink,
     sec: &Section,
     t3: &Table,
     form: Option<&OverallForm>,
-    head: &Statement,
-    rest: impl IntoIterator<Item = &'s Statement>,
-) -> (Figure, Vec<Figure>) {
+    statements: &[&Statement],
+) -> (Option<Figure>, Vec<Figure>) {
     let check = |sink: &mut Sink, fig: &Figure, column: &str, what: &str| {
         check_opt(sink, sec, fig, total_cell(t3, column), what);
         let in_form = form.and_then(|f| f.use_(column)).and_then(|v| {
@@ -194,22 +198,43 @@ pub fn basic_project_split<'s>(
             check_against_table(sink, sec, fig, &in_form);
         }
     };
-    let total = amount_figure(sec, head);
-    check(sink, &total, "total", &format!("{} 合计", t3.id));
+    let mut total = None;
     let mut parts = Vec::new();
-    for st in rest {
-        let column = if st.label.contains("基本支出") {
-            "basic"
-        } else if st.label.contains("项目支出") {
-            "project"
-        } else {
-            continue;
+    for (i, &st) in statements.iter().enumerate() {
+        let (column, what) = match split_part(st) {
+            Some(column) if i > 0 || opens_on_part(st) => (column, "合计行"),
+            _ if i == 0 => ("total", "合计"),
+            _ => continue,
         };
         let fig = amount_figure(sec, st);
-        check(sink, &fig, column, &format!("{} 合计行", t3.id));
-        parts.push(fig);
+        check(sink, &fig, column, &format!("{} {what}", t3.id));
+        if column == "total" {
+            total = Some(fig);
+        } else {
+            parts.push(fig);
+        }
     }
     (total, parts)
+}
+
+/// A statement that opens on one part, and names it alone ("项目支出",
+/// "其中：基本支出"); never "基本支出和项目支出合计".
+fn opens_on_part(st: &Statement) -> bool {
+    let label = crate::slices::trim_prefixes(&st.label, "其中");
+    let label = label.strip_prefix(['：', ':']).unwrap_or(label);
+    let names_both = label.contains("基本支出") && label.contains("项目支出");
+    !names_both && (label.starts_with("基本支出") || label.starts_with("项目支出"))
+}
+
+/// The 表三 column of the part a statement names: 基本支出 or 项目支出.
+fn split_part(st: &Statement) -> Option<&'static str> {
+    if st.label.contains("基本支出") {
+        Some("basic")
+    } else if st.label.contains("项目支出") {
+        Some("project")
+    } else {
+        None
+    }
 }
 
 const OVERALL_FORM: &str = "整体支出绩效目标申报表";

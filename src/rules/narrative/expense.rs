@@ -38,12 +38,9 @@ impl Rule for Expense {
             return;
         };
         for sentence in &sec.sentences {
-            let mut statements = sentence.statements();
-            let Some(head) = statements.next() else {
-                continue;
-            };
-            let (total, parts) = basic_project_split(sink, sec, t3, None, head, statements);
-            if parts.len() == 2 {
+            let statements = sentence.statements();
+            let (total, parts) = basic_project_split(sink, sec, t3, None, statements.as_slice());
+            if let Some(total) = total.filter(|_| parts.len() == 2) {
                 check_section_sum(sink, sec, "支出合计与基本、项目支出", total, parts);
             }
         }

@@ -51,39 +51,44 @@ impl Rule for Income {
             return;
         };
         for sentence in &sec.sentences {
-            let mut statements = sentence.statements();
-            let Some(head) = statements.next() else {
-                continue;
-            };
-            if !head.label.contains("收入") {
+            if !sentence
+                .head()
+                .is_some_and(|head| head.label.contains("收入"))
+            {
                 continue;
             }
-            let total = amount_figure(sec, head);
-            check_opt(
-                sink,
-                sec,
-                &total,
-                fixed_cell(t1, "income_grand", "income"),
-                &format!("{} 收入总计", t1.id),
-            );
+            let mut total = None;
             let mut parts = Vec::new();
-            for st in statements {
-                let Some((_, key)) = SOURCES.iter().find(|(w, _)| st.label.contains(w)) else {
-                    continue;
+            for (i, st) in sentence.statements().enumerate() {
+                let (key, what) = match source_of(&st.label) {
+                    Some(key) => (key, "收入来源"),
+                    // The first figure is the total, unless it names a
+                    // source: then the sentence is the tail of the 收入
+                    // sentence, broken off where a line ended in "；"
+                    // ("政府性基金预算拨款收入0万元，占0%；…").
+                    None if i == 0 => ("income_grand", "收入总计"),
+                    None => continue,
                 };
                 let fig = amount_figure(sec, st);
-                check_opt(
-                    sink,
-                    sec,
-                    &fig,
-                    fixed_cell(t1, key, "income"),
-                    &format!("{} 收入来源", t1.id),
-                );
-                parts.push(fig);
+                let cell = fixed_cell(t1, key, "income");
+                check_opt(sink, sec, &fig, cell, &format!("{} {what}", t1.id));
+                if key == "income_grand" {
+                    total = Some(fig);
+                } else {
+                    parts.push(fig);
+                }
             }
-            if parts.len() >= 2 {
+            if let Some(total) = total.filter(|_| parts.len() >= 2) {
                 check_section_sum(sink, sec, "收入合计与各来源", total, parts);
             }
         }
     }
+}
+
+/// The 表一 income row key of the source a label names.
+fn source_of(label: &str) -> Option<&'static str> {
+    SOURCES
+        .iter()
+        .find(|(word, _)| label.contains(word))
+        .map(|&(_, key)| key)
 }

@@ -61,21 +61,15 @@ impl Rule for OverallPerformance {
                     Fact::List(_) => {}
                 }
             }
-            let Some((head, rest)) = statements.split_first() else {
-                continue;
-            };
-            if !head.label.contains("资金") {
+            if !statements
+                .first()
+                .is_some_and(|head| head.label.contains("资金"))
+            {
                 continue;
             }
-            let (total, parts) = basic_project_split(
-                sink,
-                sec,
-                t3,
-                cx.doc.forms.overall.as_ref(),
-                head,
-                rest.iter().copied(),
-            );
-            if parts.len() == 2 {
+            let (total, parts) =
+                basic_project_split(sink, sec, t3, cx.doc.forms.overall.as_ref(), &statements);
+            if let Some(total) = total.filter(|_| parts.len() == 2) {
                 check_section_sum(sink, sec, "整体绩效涉及资金与基本、项目支出", total, parts);
             }
             check_units(sink, sec, sentence, total_cell(t3, "total"));
