@@ -198,10 +198,17 @@ impl Builder {
             let l = label(i);
             labels.push(if is_dash(l) { "" } else { l });
         }
-        let mut amounts: Vec<Cell> = Vec::with_capacity(side.columns.len());
-        for i in 0..side.columns.len() {
-            amounts.push(Cell::from_text(label(side.label_cells + i)));
-        }
+        // A total whose label cell spans the side's label columns ("合计 |
+        // 1 | 2 | 3": Word copies a merged cell as one, and extractors print
+        // it so) has its figures right after it.
+        let first_amount = if names_a_total(label(0)) && label_cells_merged(slice, side) {
+            1
+        } else {
+            side.label_cells
+        };
+        let amounts: Vec<Cell> = (0..side.columns.len())
+            .map(|i| Cell::from_text(label(first_amount + i)))
+            .collect();
         let extra_filled = slice.len() > side.label_cells + side.columns.len()
             && slice[side.label_cells + side.columns.len()..]
                 .iter()
@@ -240,15 +247,7 @@ impl Builder {
                     let name_at = side.label_cells.saturating_sub(1);
                     // "合计" under the 类 款 项 header ("类 | 款 | 项 | 合计"),
                     // "人员经费合计" closing a block.
-                    let total_label = labels.iter().any(|l| {
-                        is_total_label(l)
-                            || (l.chars().count() > 2 && fold_key(l).ends_with("合计"))
-                    });
-                    if total_label {
-                        if label_cells_merged(slice, side) {
-                            // "合计 | 1 | 2 | 3": the label cells merged into one.
-                            amounts = merged_label_amounts(slice, side.columns.len());
-                        }
+                    if labels.iter().any(|l| names_a_total(l)) {
                         Ok((RowKind::Total, None, "合计".into(), None))
                     } else if let Some(code) = self.join_code(&labels[..name_at]) {
                         let printed: String = labels[..name_at].concat();
@@ -829,6 +828,11 @@ fn is_total_label(label: &str) -> bool {
     matches!(&*fold_key(label), "合计" | "总计" | "本年合计")
 }
 
+/// A total's label: 合计/总计, or one closing a block ("人员经费合计").
+fn names_a_total(label: &str) -> bool {
+    is_total_label(label) || (label.chars().count() > 2 && fold_key(label).ends_with("合计"))
+}
+
 fn is_header_word(label: &str) -> bool {
     matches!(
         &*fold_key(label),
@@ -857,24 +861,22 @@ fn is_header_word(label: &str) -> bool {
 }
 
 /// Whether a total row's label cells were merged into one ("合计 | 1 | 2 |
-/// 3"): the row is short of the side's width and a figure stands where
-/// the other label cells would be. A short row whose label cells are there
-/// ("合计 | | | | 1 | 2" or "类 | 款 | 项 | 合计 | 1", a PDF row whose blank
-/// last cells were not written) keeps its positions.
+/// 3"): a figure stands where the other label cells would be, and the row
+/// ends with its figures — it is short of the side's width, or the cells
+/// past its figures are blank (a Word or Excel row padded to the table's
+/// width: "合计 | 1 | 2 | 3 | | |"). A short row whose label cells are
+/// there ("合计 | | | | 1 | 2" or "类 | 款 | 项 | 合计 | 1", a PDF row whose
+/// blank last cells were not written) keeps its positions.
 fn label_cells_merged(slice: &[&str], side: &SideDef) -> bool {
-    let label_span = 1..side.label_cells.min(slice.len());
-    slice.len() < side.label_cells + side.columns.len()
-        && slice[label_span]
-            .iter()
-            .any(|c| matches!(Cell::from_text(c), Cell::Value { .. }))
-}
-
-/// The figures of a total row whose label cells were merged into one:
-/// the cells after the label, in column order.
-fn merged_label_amounts(slice: &[&str], columns: usize) -> Vec<Cell> {
-    (0..columns)
-        .map(|i| Cell::from_text(slice.get(1 + i).copied().unwrap_or("")))
-        .collect()
+    let figure_in_labels = slice
+        .iter()
+        .take(side.label_cells)
+        .skip(1)
+        .any(|c| matches!(Cell::from_text(c), Cell::Value { .. }));
+    let padding = slice.get(1 + side.columns.len()..).unwrap_or_default();
+    let ends_with_figures = slice.len() < side.label_cells + side.columns.len()
+        || padding.iter().all(|c| c.trim().is_empty());
+    figure_in_labels && ends_with_figures
 }
 
 /// "201"/"20113"/"2011301", with its name in the next cell or glued after it.
@@ -991,5 +993,22 @@ mod tests {
             &["合计", "", "", "", "30", "20", "10"],
             &side
         ));
+        // Padded to the table's width (a Word or Excel row).
+        assert!(label_cells_merged(
+            &["合计", "30", "20", "10", "", "", ""],
+            &side
+        ));
+        assert!(!label_cells_merged(
+            &["合计", "30", "20", "10", "5", "", ""],
+            &side
+        ));
+        // No label cells (a row of values), no cells at all.
+        let values = SideDef {
+            label_cells: 0,
+            rows: RowScheme::Values,
+            ..side
+        };
+        assert!(!label_cells_merged(&["30", "20"], &values));
+        assert!(!label_cells_merged(&[], &side));
     }
 }
