@@ -541,3 +541,62 @@ fn tab_texts_whose_total_labels_were_merged() {
     assert!(rows >= 30, "only {rows} total rows merged");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `text` with each 款 and 项 code cell of one digit after a zero written
+/// without the zero ("302⇥01⇥办公费" → "302⇥1⇥办公费"), as an Excel sheet
+/// shows the number typed for "01". How many cells changed, with the text.
+fn codes_without_leading_zeros(text: &str) -> (String, usize) {
+    let mut changed = 0;
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split('\t').collect();
+            let mut i = 0;
+            while i + 1 < cells.len() {
+                let is_class = cells[i].len() == 3 && cells[i].bytes().all(|b| b.is_ascii_digit());
+                // The 款 and 项 cells after a 类 code cell.
+                let mut j = i + 1;
+                while is_class && j < cells.len() && j <= i + 2 {
+                    let cell = cells[j];
+                    if cell.len() == 2
+                        && cell.starts_with('0')
+                        && cell.as_bytes()[1].is_ascii_digit()
+                    {
+                        cells[j] = &cell[1..];
+                        changed += 1;
+                    }
+                    j += 1;
+                }
+                i += 1;
+            }
+            cells.join("\t")
+        })
+        .collect();
+    (lines.join("\n"), changed)
+}
+
+/// The real documents whose codes stand in 类/款/项 cells (Shanghai, the
+/// 决算), their 款 and 项 codes written without their leading zeros,
+/// report their references' errors, every one and no other. Before, each
+/// such row was left unread (S104), and the sums of its table reported the
+/// difference it made (T102, T108).
+#[test]
+fn tab_texts_whose_codes_lost_their_leading_zeros() {
+    let mut failures = Vec::new();
+    let mut cells = 0;
+    for path in files_ending(&fixtures("real"), ".tsv.txt") {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let (changed, count) = codes_without_leading_zeros(&text);
+        cells += count;
+        let want = error_keys(&common::report_json(&text));
+        let got = error_keys(&common::report_json(&changed));
+        if want != got {
+            let added: Vec<&String> = got.difference(&want).collect();
+            let lost: Vec<&String> = want.difference(&got).collect();
+            failures.push(format!("{name}: added {added:?}, lost {lost:?}"));
+        }
+    }
+    assert!(cells >= 200, "only {cells} code cells changed");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -431,7 +431,7 @@ impl Builder {
     fn join_code(&self, parts: &[&str]) -> Option<String> {
         let (class, rest) = parts.split_first()?;
         let digits_only = |p: &&str| p.bytes().all(|b| b.is_ascii_digit());
-        if !rest.iter().all(digits_only) || !rest.iter().all(|p| p.is_empty() || p.len() == 2) {
+        if !rest.iter().all(digits_only) || !rest.iter().all(|p| p.len() <= 2) {
             return None;
         }
         // 项 without 款 is not a code.
@@ -442,7 +442,15 @@ impl Builder {
         {
             return None;
         }
-        let tail: String = rest.concat();
+        // A 款 or 项 of one digit lost its leading zero: an Excel sheet
+        // shows the number 1 typed for "01" as "1".
+        let mut tail = String::new();
+        for part in rest {
+            if part.len() == 1 {
+                tail.push('0');
+            }
+            tail.push_str(part);
+        }
         if class.len() == 3 && class.bytes().all(|b| b.is_ascii_digit()) {
             return Some(format!("{class}{tail}"));
         }
