@@ -600,3 +600,45 @@ fn tab_texts_whose_codes_lost_their_leading_zeros() {
     assert!(cells >= 200, "only {cells} code cells changed");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A row the reader cannot read leaves the checks that sum or match its
+/// table's rows unrun ("could not run"), never reporting the difference it
+/// makes: each TAB reference with one code row at a time made unreadable
+/// (every third, "X" before its code) reports no error the reference lacks.
+/// Before, T102 summed the rows read, T108 counted the unread code as 0
+/// and N115 looked for a class name among the rows read alone.
+#[test]
+fn tab_texts_with_a_row_the_reader_cannot_read() {
+    let mut references: Vec<PathBuf> = common::DOCS_2026
+        .iter()
+        .map(|stem| common::fixture_path(stem))
+        .collect();
+    references.extend(files_ending(&fixtures("real"), ".tsv.txt"));
+    let mut failures = Vec::new();
+    let mut texts = 0;
+    for path in &references {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let text = std::fs::read_to_string(path).expect("fixture");
+        let want = error_keys(&common::report_json(&text));
+        let lines: Vec<&str> = text.split('\n').collect();
+        let code_rows = lines.iter().enumerate().filter(|(_, line)| {
+            let code = line.split('\t').next().unwrap_or("");
+            matches!(code.len(), 3 | 5 | 7)
+                && code.bytes().all(|b| b.is_ascii_digit())
+                && line.contains('\t')
+        });
+        for (i, _) in code_rows.step_by(3) {
+            let mut changed = lines.clone();
+            let unreadable = format!("X{}", lines[i]);
+            changed[i] = &unreadable;
+            texts += 1;
+            let got = error_keys(&common::report_json(&changed.join("\n")));
+            let added: Vec<&String> = got.difference(&want).collect();
+            if !added.is_empty() {
+                failures.push(format!("{name} line {}: {added:?}", i + 1));
+            }
+        }
+    }
+    assert!(texts >= 300, "only {texts} texts");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -23,6 +23,7 @@ use crate::profile::Role;
 use crate::profile::{Profile, RowScheme};
 use crate::report::Severity;
 use crate::rules::support::Figure;
+use crate::rules::table::resolve::every_row_read;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -60,6 +61,11 @@ impl Rule for ClassNames {
                 sink.could_not_run(format!("未找到{name}，无法核对科目名称"));
                 continue;
             };
+            // A class row left unread may be the one the prose names.
+            if let Err(unread) = every_row_read(cx.doc, t.id) {
+                unread.record(sink);
+                continue;
+            }
             for sentence in &sec.sentences {
                 for (i, st) in sentence.statements().enumerate() {
                     // Section 五 opens a sentence with its total (the head).

@@ -61,8 +61,8 @@ impl Rule for ClassMatch {
                 }
             };
             let (lt, rt) = match (
-                resolve::table(cx.doc, left_id),
-                resolve::table(cx.doc, right_table),
+                resolve::every_row_read(cx.doc, left_id),
+                resolve::every_row_read(cx.doc, right_table),
             ) {
                 (Ok(l), Ok(r)) => (l, r),
                 (Err(m), _) | (_, Err(m)) => {

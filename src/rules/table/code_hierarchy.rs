@@ -2,7 +2,8 @@
 //!
 //! ## 检查什么
 //! 按科目编码的层级：类（3位）= 其下各款（5位）之和，款 = 其下各项（7位）之和，
-//! 合计行 = 各类之和；表二、表三、表五、表七、表八的每一金额列都检查。
+//! 合计行 = 各类之和；表二、表三、表五、表七、表八的每一金额列都检查。表中有
+//! 带金额的行未能读入（S104）时不核对：少了那一行的和不能说明表有错。
 //!
 //! ## 为什么重要
 //! 科目汇总错误会让类级数字与明细对不上，而表一、表四和情况说明引用的正是类级数字。
@@ -40,7 +41,7 @@ impl Rule for CodeHierarchy {
             let Identity::CodeHierarchy { table, columns } = identity else {
                 continue;
             };
-            let Some(t) = resolve::present(cx.doc, table, sink) else {
+            let Some(t) = resolve::read_whole(cx.doc, table, sink) else {
                 continue;
             };
             let coded = resolve::rows_where(&t.rows, &|r| r.code.is_some());

@@ -3,7 +3,8 @@
 //! ## 检查什么
 //! 逐个科目编码比较两张表：表三 每个科目的合计 = 表二 该科目合计 + 上年结转；
 //! 表五 每个科目的合计 = 表二 该科目一般公共预算。一张表有而另一张表没有的
-//! 科目，缺失一方按 0 计。
+//! 科目，缺失一方按 0 计；表中有带金额的行未能读入（S104）时不核对，因为缺的
+//! 可能正是那一行。
 //!
 //! 上海模板（部门预算和部门决算）中，一般公共预算支出功能分类表是支出总表的
 //! 一部分：表5（决算为表五）每个科目的合计、基本支出、项目支出都不超过表3
@@ -63,7 +64,7 @@ impl Rule for CodeMatch {
             let tables = all_ok(
                 &mut core::iter::once(left.0)
                     .chain(right.iter().map(|r| r.0))
-                    .map(|id| resolve::table(cx.doc, id)),
+                    .map(|id| resolve::every_row_read(cx.doc, id)),
             );
             let tables = match tables {
                 Ok(t) => t,

@@ -44,7 +44,7 @@ impl Rule for GroupSum {
             let Identity::GroupSum { table, columns } = identity else {
                 continue;
             };
-            let Some(t) = resolve::present(cx.doc, table, sink) else {
+            let Some(t) = resolve::read_whole(cx.doc, table, sink) else {
                 continue;
             };
             let groups = resolve::rows_where(&t.rows, &|r| r.kind == RowKind::Group);

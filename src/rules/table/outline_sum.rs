@@ -54,7 +54,7 @@ impl Rule for OutlineSum {
             else {
                 continue;
             };
-            let Some(t) = resolve::present(cx.doc, table, sink) else {
+            let Some(t) = resolve::read_whole(cx.doc, table, sink) else {
                 continue;
             };
             let Some(start) = t.rows.iter().position(|r| r.kind == RowKind::Total) else {

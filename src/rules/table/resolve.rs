@@ -2,7 +2,7 @@
 
 use crate::arith::{round_half_away, Term};
 use crate::decimal::shift_right;
-use crate::model::{Document, Row, RowKind, Table};
+use crate::model::{Amount, Document, Row, RowKind, Table};
 use crate::prelude::*;
 use crate::profile::{CellRef, RowSel};
 use crate::rules::support::{check_cell_sum, money, Figure};
@@ -64,6 +64,41 @@ pub(super) fn present<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Optio
             None
         }
     }
+}
+
+/// The table whose rows a check sums or matches by code, or why it
+/// cannot be had: it is missing, or a line of it that holds a figure was
+/// read as none of its rows (S104). A sum over its rows would leave that
+/// figure out, and a code looked up in it might be the unread one, so the
+/// difference reported would be the reading's, not the document's.
+pub(crate) fn every_row_read<'a>(doc: &'a Document, id: &str) -> Result<&'a Table, Missing> {
+    let table = table(doc, id)?;
+    let unread = doc
+        .unparsed
+        .iter()
+        .find(|u| u.table == table.id && holds_a_figure(&u.text));
+    match unread {
+        Some(unread) => Err(Missing::Table(format!(
+            "{}第{}行有金额而未读入，无法按行核对",
+            table.id, unread.line
+        ))),
+        None => Ok(table),
+    }
+}
+
+/// [`every_row_read`], or None after telling the sink why the check
+/// could not run.
+pub(super) fn read_whole<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Option<&'a Table> {
+    every_row_read(doc, id)
+        .map_err(|missing| missing.record(sink))
+        .ok()
+}
+
+/// Whether a line holds a figure other than zero (a code, read so too,
+/// makes a line count as holding one: the cautious side).
+fn holds_a_figure(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|cell| Amount::parse(cell).is_some_and(|a| !a.value.is_zero()))
 }
 
 /// The money unit of table `id`: as printed above it, else the profile's.

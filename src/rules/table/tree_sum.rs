@@ -43,7 +43,7 @@ impl Rule for TreeSum {
             let Identity::TreeSum { table, columns } = identity else {
                 continue;
             };
-            let Some(t) = resolve::present(cx.doc, table, sink) else {
+            let Some(t) = resolve::read_whole(cx.doc, table, sink) else {
                 continue;
             };
             let Some(root) = t.rows.iter().find(|r| r.kind == RowKind::TreeDepartment) else {

@@ -40,7 +40,7 @@ impl Rule for UnitSum {
             let Identity::UnitSum { table, columns } = identity else {
                 continue;
             };
-            let Some(t) = resolve::present(cx.doc, table, sink) else {
+            let Some(t) = resolve::read_whole(cx.doc, table, sink) else {
                 continue;
             };
             let units = resolve::rows_where(&t.rows, &|r| r.kind == RowKind::Unit);
