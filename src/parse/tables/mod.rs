@@ -146,8 +146,13 @@ fn new_table(def: &'static TableDef, title: &Line) -> Table {
     }
 }
 
-/// 第三部分 headings and prose sentences end a table.
+/// 第三部分 headings, prose sentences and a 绩效 form's title end a table
+/// (a workbook's sheet of a form may follow its 三公 sheet with no prose
+/// between).
 pub(crate) fn ends_table_region(line: &Line) -> bool {
+    if crate::parse::forms::labels::title_kind(line).is_some() {
+        return true;
+    }
     // Folding keeps ideographs and `text` is trimmed: lines that neither
     // start with 第 nor hold a 。 are turned away before any folding.
     let text = &line.text;
