@@ -2,8 +2,8 @@
 """The files a first visit of the page fetches before a pasted text can be
 checked, found by following the page rather than listed by hand:
 
-  www/index.html, its stylesheets (print.css too: a browser fetches every
-  stylesheet, whatever its media) and module scripts, every module those
+  www/index.html, its stylesheets (a print stylesheet too: a browser fetches
+  every stylesheet, whatever its media) and module scripts, every module those
   import statically (import/export ... from '...'), transitively; and the
   engine's Worker (lib/worker.js, started by lib/budget-lint.js with
   `new Worker(new URL('worker.js', ...))`, which no import names) with its

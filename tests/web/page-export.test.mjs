@@ -225,7 +225,7 @@ describe('taking the result away', () => {
       const foreign = requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
       assert.deepEqual(foreign, [], 'requests outside the page origin');
       assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the watcher saw the Worker’s wasm');
-      assert.ok(requests.some((u) => u.endsWith('/print.css')));
+      assert.ok(requests.some((u) => u.endsWith('/style.css')), 'the watcher saw the stylesheet, print rules and all');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -1,7 +1,7 @@
 // The print view: a review memo (预算公开审核意见) for the document shown —
 // the document, the date of review, the counts, then every finding with its
-// place (table / row / line) and figures. Built on each render; print.css
-// shows only this when printing.
+// place (table / row / line) and figures. Built on each render; the print
+// rules at the end of style.css show only this when printing.
 import { el, evidencePlace, formatDate, placeLabel, severityLabel, sortFindings } from '../render.js';
 import { getLang, t } from '../i18n.js';
 
