@@ -134,7 +134,30 @@ fn read_project(
             .unwrap_or(body.len());
         project.form = Some(project::read(content[title], &labels::keyed(&body[..cut])));
     }
+    join_wrapped_name(
+        &mut project,
+        content.get(heading + 1).filter(|l| !l.is_tabular()),
+    );
     project
+}
+
+/// A heading cut into lines ("（5）项目名称：“品鉴山西美食、晋享山西味道”餐⏎
+/// 饮品牌推广活动专项资金"): the line after it is the name's rest when its
+/// 申报表's name ends with that line, as the document spells it twice
+/// (the two names may still differ before it, which P104 then tells);
+/// anything else leaves the name as printed on its line.
+fn join_wrapped_name(project: &mut SpecialProject, next: Option<&&Line>) {
+    let Some(next) = next else { return };
+    let Some(form_name) = project.form.as_ref().and_then(|f| f.name.as_ref()) else {
+        return;
+    };
+    let rest = fold_key(&next.text);
+    let is_rest = !rest.is_empty()
+        && fold_key(&form_name.text).ends_with(&*rest)
+        && !fold_key(&project.name).ends_with(&*rest);
+    if is_rest {
+        project.name.push_str(next.text.trim());
+    }
 }
 
 /// The 预算安排 sentence from `lines[0]`, joined over the lines it spans:
