@@ -250,7 +250,9 @@ impl Builder {
                     if labels.iter().any(|l| names_a_total(l)) {
                         Ok((RowKind::Total, None, "合计".into(), None))
                     } else if let Some(code) = self.join_code(&labels[..name_at]) {
-                        let printed: String = labels[..name_at].concat();
+                        // A 款 printed without its zero is that code as
+                        // printed, not one completed from the rows above.
+                        let printed = code_digits(&labels[..name_at]);
                         if !code.starts_with(&printed) {
                             self.completed_from = Some(labels[..name_at].join(" "));
                         }
@@ -442,15 +444,7 @@ impl Builder {
         {
             return None;
         }
-        // A 款 or 项 of one digit lost its leading zero: an Excel sheet
-        // shows the number 1 typed for "01" as "1".
-        let mut tail = String::new();
-        for part in rest {
-            if part.len() == 1 {
-                tail.push('0');
-            }
-            tail.push_str(part);
-        }
+        let tail = code_digits(rest);
         if class.len() == 3 && class.bytes().all(|b| b.is_ascii_digit()) {
             return Some(format!("{class}{tail}"));
         }
@@ -885,6 +879,20 @@ fn label_cells_merged(slice: &[&str], side: &SideDef) -> bool {
     let ends_with_figures = slice.len() < side.label_cells + side.columns.len()
         || padding.iter().all(|c| c.trim().is_empty());
     figure_in_labels && ends_with_figures
+}
+
+/// The digits of a code printed in 类/款/项 cells, a 款 or 项 of one digit
+/// given back its leading zero: an Excel sheet shows the number 1 typed
+/// for "01" as "1".
+fn code_digits(parts: &[&str]) -> String {
+    let mut digits = String::new();
+    for part in parts {
+        if part.len() == 1 {
+            digits.push('0');
+        }
+        digits.push_str(part);
+    }
+    digits
 }
 
 /// "201"/"20113"/"2011301", with its name in the next cell or glued after it.
