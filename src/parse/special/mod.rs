@@ -86,13 +86,29 @@ fn project_heading(line: &Line) -> Option<(u32, String)> {
     let number: u32 = inner[..close].trim().parse().ok()?;
     let rest = inner[close + 1..].trim_start();
     let name = rest.strip_prefix("项目名称")?.trim_start_matches(':');
-    // The name as printed (not folded), after the first colon.
-    let printed = line
-        .text
-        .split_once(['：', ':'])
-        .map_or(name, |(_, n)| n.trim())
-        .to_string();
-    Some((number, printed))
+    // The name as printed (not folded), after the first colon, up to the
+    // next field when `lines::wrap` joined the heading with it.
+    let text = line.text.as_str();
+    let Some((_, after)) = text.split_once(['：', ':']) else {
+        return Some((number, name.to_string()));
+    };
+    let start = text.len() - after.len();
+    let end = line
+        .breaks
+        .iter()
+        .map(|&(offset, _)| offset)
+        .find(|&offset| offset > start && opens_a_field(&text[offset..]))
+        .unwrap_or(text.len());
+    Some((number, text[start..end].trim().to_string()))
+}
+
+/// Text that opens with a field's label: a few ideographs and a colon
+/// ("项目概述：", "实施主体："), as the lines after a project heading do.
+fn opens_a_field(text: &str) -> bool {
+    // 2 to 8 ideographs, three bytes each.
+    text.split_once(['：', ':']).is_some_and(|(label, _)| {
+        (6..=24).contains(&label.len()) && label.chars().all(crate::text::is_ideograph)
+    })
 }
 
 /// A class or project heading: where a project's text and form end.
