@@ -215,8 +215,8 @@ fn read_opening(lines: &[&Line]) -> Option<Opening> {
     if !lines.first()?.text.contains("共计") {
         return None;
     }
-    let line = &Sentence::from(lines);
-    let text = line.text.as_str();
+    let sentence = &Sentence::from(lines);
+    let text = sentence.text.as_str();
     let pos = text.find("共计")?;
     if !text.contains("类项目") {
         return None;
@@ -227,7 +227,7 @@ fn read_opening(lines: &[&Line]) -> Option<Opening> {
         rest.starts_with("万元").then_some(ProseAmount {
             amount,
             text: t,
-            line: line.line_at(from),
+            line: sentence.line_at(from),
         })
     });
     let mut classes = Vec::new();
@@ -236,7 +236,7 @@ fn read_opening(lines: &[&Line]) -> Option<Opening> {
         // The line the segment was printed on (a wrapped sentence joined
         // back spans several).
         let start = offset;
-        if let Some(class) = opening_class(segment, &|i| line.line_at(start + i)) {
+        if let Some(class) = opening_class(segment, &|i| sentence.line_at(start + i)) {
             classes.push(class);
         }
         offset += segment.len()
@@ -246,8 +246,8 @@ fn read_opening(lines: &[&Line]) -> Option<Opening> {
                 .map_or(0, char::len_utf8);
     }
     Some(Opening {
-        line: line.line_at(0),
-        text: line.text.clone(),
+        line: sentence.line_at(0),
+        text: sentence.text.clone(),
         total,
         classes,
     })
