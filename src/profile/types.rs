@@ -82,6 +82,11 @@ pub enum Reading {
     Spaced,
     /// A PDF's positioned text, rebuilt by geometry.
     Pdf,
+    /// Text in the order a PDF draws it (copied out of a PDF viewer) whose
+    /// tables come before their titles: each title would name the next
+    /// table's rows (`rebuild::titles_after_tables`).
+    #[cfg(feature = "rebuild")]
+    TitlesAfterTables,
 }
 
 impl Reading {
@@ -91,6 +96,10 @@ impl Reading {
             Reading::Raw => "每格一行的文本（如从 PDF 阅读器复制、pdftotext）",
             Reading::Spaced => "单空格分隔、空格子消失的文本（如 pdfplumber）",
             Reading::Pdf => "PDF 文件",
+            #[cfg(feature = "rebuild")]
+            Reading::TitlesAfterTables => {
+                "按 PDF 绘制顺序复制的文本（如从浏览器的 PDF 阅读器复制），其中每张表的标题印在表格内容之后；请直接打开 PDF 文件"
+            }
         }
     }
 }

@@ -226,6 +226,43 @@ fn unindented<'a>(raw: &[&'a str], lines: &[Line]) -> Vec<&'a str> {
     raw.iter().map(|r| &r[indent(r).min(shared)..]).collect()
 }
 
+/// Whether the tables come before their titles: a table's heading line
+/// (部门：…, 单位：…) and lines of figures after it stand before the title
+/// of the first region holding a figure (a list of the tables' titles
+/// holds none). Text copied in the order a PDF draws it gives that when
+/// the PDF draws each page's title last (the Jiangsu 省委办公厅's tables),
+/// and each title then stands over the next table's rows: no reading of
+/// them can be trusted.
+#[cfg(feature = "rebuild")]
+fn titles_after_tables(
+    lines: &Lines,
+    raw: &[&str],
+    regions: &[(usize, usize, &'static TableDef)],
+) -> bool {
+    let printed = |line: &Line| raw.get(line.no - 1).copied().unwrap_or("");
+    let holds_figures = |line: &Line| {
+        line.noise.is_none() && printed(line).split_whitespace().any(tokens::is_figure)
+    };
+    let Some(&(first_title, _, _)) = regions
+        .iter()
+        .find(|&&(start, end, _)| lines.all[start..end].iter().any(holds_figures))
+    else {
+        return false;
+    };
+    let before = &lines.all[..first_title];
+    let Some(heading) = before
+        .iter()
+        .position(|l| l.noise.is_none() && tokens::is_table_heading(printed(l)))
+    else {
+        return false;
+    };
+    let figure_lines = before[heading + 1..]
+        .iter()
+        .filter(|l| holds_figures(l))
+        .count();
+    figure_lines >= 2
+}
+
 /// A region whose figures are placed by the table's sums (one cell a line,
 /// single spaces), read and the reading it is. A two-sided table of split
 /// codes staggered by single spaces is taken for one cell a line by its
@@ -258,6 +295,10 @@ pub fn rebuild(lines: &mut Lines, raw: &[&str], profile: &'static Profile) -> Ve
     let mut used = Vec::new();
     if regions.is_empty() {
         return used;
+    }
+    #[cfg(feature = "rebuild")]
+    if titles_after_tables(lines, raw, &regions) {
+        used.push(Reading::TitlesAfterTables);
     }
     #[cfg(feature = "rebuild")]
     let mut known = place::Known::default();

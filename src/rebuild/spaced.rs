@@ -30,7 +30,9 @@ pub(super) fn entries<'a>(region: &Region<'a>) -> Vec<Entry<'a>> {
         // A 合计 alone on its line repeats often enough in one-cell-a-line
         // text to be taken for a watermark: inside a table it is a row.
         let total = matches!(line.noise, Some(Noise::Watermark)) && tokens::is_total(raw.trim());
-        if (line.noise.is_some() && !total) || line.is_blank() {
+        // The next table's label ("公开 04 表") is no row, wherever a page
+        // number parted it from that table's title.
+        if (line.noise.is_some() && !total) || line.is_blank() || tokens::is_table_label(raw) {
             continue;
         }
         out.push(Entry {
@@ -100,6 +102,18 @@ fn group_subtotals<'a>(
         if entries[i].words.first().map(|w| fold_key(w)).as_deref() != Some(SUBTOTAL) {
             continue;
         }
+        // The name alone on the line right above: text in the order the
+        // PDF draws it (a PDF viewer's copy) gives a group's name before
+        // its rows ("一般公共预算资金" / "小计 21,940.96").
+        if i > 0
+            && entries[i - 1].words.len() == 1
+            && is_label(&format!("{}{SUBTOTAL}", fold_key(entries[i - 1].words[0])))
+        {
+            let name = entries[i - 1].words.remove(0);
+            entries[i].words.insert(0, name);
+            alone.push((entries[i].index, entries[i - 1].index));
+            continue;
+        }
         let mut found = None;
         let end = entries.len().min(i + 4);
         'lines: for (j, e) in entries.iter().enumerate().take(end).skip(i + 1) {
@@ -166,7 +180,7 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         cite_group_names(region, &mut drafts, &alone);
         (drafts, runs, extra)
     } else {
-        labelled(region, &entries)?
+        labelled(region, &entries, known)?
     };
     if names_in_several_columns(def) {
         drop_repeated_cells(&mut drafts);
@@ -423,7 +437,7 @@ fn names_above(
 }
 
 /// Tables whose rows begin with a code, 合计, an economic item or a name.
-fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
+fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Read> {
     let def = region.table;
     let scheme = &def.sides[0].rows;
     let label_cells = def.sides[0].label_cells;
@@ -550,6 +564,42 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         }
         !below
     });
+    // A coded row whose name runs onto the line of its figures ("215
+    // 资源勘探工业信息等" / "支出 830.99"): its code cell set at the top of the
+    // row, or text in the order the PDF draws it (a PDF viewer's copy),
+    // where a row's name comes whole before its figures. That line is the
+    // rest of the row, not a row of its own.
+    if !above && matches!(scheme, RowScheme::Codes | RowScheme::SplitCodes) {
+        let opens_bare = |e: &Entry| {
+            let codes = codes_of(e);
+            codes > 0
+                && e.words.len() > codes
+                && e.words[codes..]
+                    .iter()
+                    .all(|w| !is_figure(w) && !tokens::is_code(w))
+        };
+        let goes_on_with_figures = |e: &Entry| {
+            codes_of(e) == 0
+                && !tokens::is_total(e.words[0])
+                && !is_figure(e.words[0])
+                && e.words.iter().any(|w| is_figure(w))
+        };
+        let mut seen = false;
+        heads.retain(|&i| {
+            let rest = i > 0
+                && figures_below[i - 1].is_none()
+                && opens_bare(body[i - 1])
+                && goes_on_with_figures(body[i]);
+            if rest {
+                figures_below[i - 1] = Some(i);
+                seen = true;
+            }
+            !rest
+        });
+        if seen {
+            known.saw_drawn_order();
+        }
+    }
     // Names above their codes: a name line holding figures is the row of
     // the code line under it, its figures parted over the two lines
     // ("一般公共服务支出 1,503.52 603.14" / "201 2,106.66").
@@ -589,10 +639,15 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             && before.is_empty()
             && figures_below[at].is_none()
             && body[at].words.iter().all(|w| is_figure(w));
+        // A wrapped name is centred on its figures' line, so the row takes
+        // as many name lines after it as before it — unless the text comes
+        // in the order the PDF draws it, where a name ends on that line.
         let after_n = if above {
             0
         } else if bare {
             after_gap
+        } else if known.drawn_order() {
+            0
         } else {
             before.len().min(after_gap)
         };
@@ -619,7 +674,12 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
             }
             name
         };
-        let (pre, post) = (wrap(&before), wrap(&after));
+        // Under its line, a row's figures, and the rest of its name where
+        // that runs onto their line.
+        let tail: Vec<&str> = below.map_or(Vec::new(), |e| {
+            e.words.iter().copied().filter(|w| !is_figure(w)).collect()
+        });
+        let (pre, post) = (wrap(&before), tail.join(" ") + &wrap(&after));
         let mut name_unsure = None;
         let printed_above = figures.len();
         let mut words: Vec<&str> = Vec::new();
@@ -731,7 +791,12 @@ fn labelled(region: &Region, entries: &[Entry]) -> Option<Read> {
         figure_lines.resize(figures.len(), region.line_no(head.index));
         let on_head = figures.len();
         if let Some(e) = below {
-            figures.extend(e.words.iter().map(|w| w.to_string()));
+            figures.extend(
+                e.words
+                    .iter()
+                    .filter(|w| is_figure(w))
+                    .map(|w| w.to_string()),
+            );
             figure_lines.resize(figures.len(), region.line_no(e.index));
         }
         // Figures on two lines (never three: a total's are on its line and

@@ -173,6 +173,12 @@ pub fn is_meta(line: &str) -> bool {
             .any(|p| key.starts_with(p))
 }
 
+/// A table's heading line: 部门名称, 部门, 单位 and the like.
+#[cfg(feature = "rebuild")]
+pub fn is_table_heading(line: &str) -> bool {
+    is_heading_key(&fold_key(line))
+}
+
 /// A table's label on a line of its own: "公开 04 表", "公开05表：".
 pub fn is_table_label(line: &str) -> bool {
     is_table_label_key(&fold_key(line))

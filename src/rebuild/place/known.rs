@@ -34,6 +34,11 @@ pub struct Known {
     changes: usize,
     /// How hard the readings under way search.
     effort: Effort,
+    /// The text comes in the order the PDF draws it (a PDF viewer's copy):
+    /// a coded row's name was seen running onto the line of its figures
+    /// (`spaced::labelled`). A wrapped name then ends on its row's figure
+    /// line, not centred on it.
+    drawn_order: bool,
 }
 
 /// A code row's cell of a table placed: table, code, column, figure.
@@ -82,6 +87,14 @@ impl Known {
 
     pub fn set_effort(&mut self, effort: Effort) {
         self.effort = effort;
+    }
+
+    pub fn drawn_order(&self) -> bool {
+        self.drawn_order
+    }
+
+    pub fn saw_drawn_order(&mut self) {
+        self.drawn_order = true;
     }
 
     pub(super) fn get(&self, table: &str, sel: Sel, column: &str) -> Option<Term> {
