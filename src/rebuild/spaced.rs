@@ -1153,6 +1153,129 @@ mod tests {
     }
 
     #[test]
+    fn a_group_name_drawn_above_its_subtotal_labels_it() {
+        // 检察院 2018, 公开02表, copied out of a PDF viewer: each group's
+        // name before its 小计, not beside its rows.
+        let text = "收入总计 21,955.35\n\
+                    一般公共预算资金\n\
+                    小计 21,940.96\n\
+                    公共财政拨款(补助)资金 21,940.96\n\
+                    专项收入\n\
+                    政府性基金 小计\n\
+                    财政专户管理资金\n\
+                    小计\n\
+                    专户管理教育收费";
+        let (rows, _) = rows("公开02表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "收入总计 | 21,955.35",
+                "一般公共预算资金小计 | 21,940.96",
+                "公共财政拨款(补助)资金 | 21,940.96",
+                "专项收入 | ",
+                "政府性基金小计 | ",
+                "财政专户管理资金小计 | ",
+                "专户管理教育收费 | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_running_onto_its_figures_line_is_the_rest_of_its_row() {
+        // 检察院 2019, 公开08表, copied out of a PDF viewer: a wrapped name
+        // whole before its figures, its last piece on their line; and the
+        // next table's label, parted from its title by a page number.
+        let text = "合 计 15,844.04\n\
+                    301 工资福利支出 11,960.62\n\
+                    30108 机关事业单位基本养老保险\n\
+                    缴费 1,064.46\n\
+                    30109 职业年金缴费 425.79\n\
+                    公开 09 表";
+        let mut known = Known::default();
+        let rebuilt = with_region(&JIANGSU12, "公开08表", text, |region| {
+            read(region, &mut known)
+        })
+        .expect("rebuilt");
+        let rows: Vec<String> = rebuilt
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| r.cells.join(" | "))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                "合计 |  | 15,844.04",
+                "301 | 工资福利支出 | 11,960.62",
+                "30108 | 机关事业单位基本养老保险缴费 | 1,064.46",
+                "30109 | 职业年金缴费 | 425.79",
+            ]
+        );
+        assert!(rebuilt.rows.iter().any(|r| r.lines == [3, 4]));
+        assert!(
+            known.drawn_order(),
+            "the text's order is known for the tables after it"
+        );
+    }
+
+    #[test]
+    fn a_name_centred_on_its_figures_is_not_taken_for_drawn_order() {
+        let text = "合 计 1,889.10\n\
+                    机关事业单位基本养老保险\n\
+                    30108 1,064.46\n\
+                    缴费\n\
+                    30109 职业年金缴费 824.64";
+        let mut known = Known::default();
+        with_region(&JIANGSU12, "公开08表", text, |region| {
+            read(region, &mut known)
+        })
+        .expect("rebuilt");
+        assert!(!known.drawn_order());
+    }
+
+    #[test]
+    fn in_drawn_order_a_wrapped_project_name_ends_on_its_figures_line() {
+        // 商务局 2026, 表十二, copied out of a PDF viewer. Centred, the
+        // second project would take "全市商务领域消费品以旧" after its
+        // figures; in the order the PDF draws it, that piece is the next's.
+        let text = "阳泉市商务局 31.08 31.08\n\
+                    遗属补助 3.08 3.08\n\
+                    阳泉市开发区建设综合协\n\
+                    调指导服务 工作经费 2.00 2.00\n\
+                    全市商务领域消费品以旧\n\
+                    换新补贴审 计经费 8.00 8.00\n\
+                    2026年商务工作经费 18.00 18.00";
+        let names = |known: &mut Known| -> Vec<String> {
+            let rebuilt = with_region(&crate::profile::BUDGET13, "表十二", text, |region| {
+                read(region, known)
+            })
+            .expect("rebuilt");
+            rebuilt
+                .rows
+                .iter()
+                .map(|r| fold_key(&r.cells[0]).into_owned())
+                .collect()
+        };
+        let mut drawn = Known::default();
+        drawn.saw_drawn_order();
+        assert_eq!(
+            names(&mut drawn),
+            [
+                "阳泉市商务局",
+                "遗属补助",
+                "阳泉市开发区建设综合协调指导服务工作经费",
+                "全市商务领域消费品以旧换新补贴审计经费",
+                "2026年商务工作经费"
+            ]
+        );
+        assert_eq!(
+            names(&mut Known::default())[2],
+            "阳泉市开发区建设综合协调指导服务工作经费全市商务领域消费品以旧",
+            "centred, as pdfplumber prints it"
+        );
+    }
+
+    #[test]
     fn procurement_names_the_text_interleaves_are_read_where_they_fit_one_way() {
         // 检察院 2018, 公开12表: a header wrapped over three lines is one
         // row; "分散自行组" / "交换设备" / "织" wrapped around its figure
