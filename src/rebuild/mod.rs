@@ -243,12 +243,16 @@ fn titles_after_tables(
     let holds_figures = |line: &Line| {
         line.noise.is_none() && printed(line).split_whitespace().any(tokens::is_figure)
     };
-    let Some(&(first_title, _, _)) = regions
+    let Some(first) = regions
         .iter()
-        .find(|&&(start, end, _)| lines.all[start..end].iter().any(holds_figures))
+        .position(|&(start, end, _)| lines.all[start..end].iter().any(holds_figures))
     else {
         return false;
     };
+    if holds_next_tables_rows(lines, raw, regions, first) {
+        return true;
+    }
+    let first_title = regions[first].0;
     let before = &lines.all[..first_title];
     let Some(heading) = before
         .iter()
@@ -261,6 +265,46 @@ fn titles_after_tables(
         .filter(|l| holds_figures(l))
         .count();
     figure_lines >= 2
+}
+
+/// Whether region `k` holds the rows of the table after it: three fixed
+/// row labels of that table that its own table has not ("一、财政拨款",
+/// "当年收入小计" under the list's last title, 政府采购支出预算表, where the
+/// 收支预算总表 is drawn before its title).
+#[cfg(feature = "rebuild")]
+fn holds_next_tables_rows(
+    lines: &Lines,
+    raw: &[&str],
+    regions: &[(usize, usize, &'static TableDef)],
+    k: usize,
+) -> bool {
+    let (Some(&(start, end, own)), Some(&(_, _, next))) = (regions.get(k), regions.get(k + 1))
+    else {
+        return false;
+    };
+    let labels = |def: &'static TableDef| {
+        def.sides.iter().flat_map(|side| match side.rows {
+            crate::profile::RowScheme::Fixed(rows) => rows.iter().map(|r| r.label).collect(),
+            _ => Vec::new(),
+        })
+    };
+    let own: Vec<&str> = labels(own).collect();
+    let mut theirs: Vec<&str> = labels(next)
+        .filter(|label| label.chars().count() >= 4 && !own.contains(label))
+        .collect();
+    let words = lines.all[start..end]
+        .iter()
+        .filter(|l| l.noise.is_none())
+        .flat_map(|l| raw.get(l.no - 1).copied().unwrap_or("").split_whitespace());
+    let mut found = 0;
+    for word in words {
+        let key = crate::text::fold_key(word);
+        if let Some(at) = theirs.iter().position(|label| key.ends_with(label)) {
+            theirs.swap_remove(at);
+            found += 1;
+        }
+    }
+    found >= 3
 }
 
 /// A region whose figures are placed by the table's sums (one cell a line,
