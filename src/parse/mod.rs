@@ -34,6 +34,15 @@ pub fn unverified(profile: &Profile, readings: &[profile::Reading]) -> Option<St
     let reading = readings
         .iter()
         .find(|r| !profile.verified_readings.contains(r))?;
+    // No reading of such a text can be verified: its titles do not stand
+    // over their rows.
+    #[cfg(feature = "rebuild")]
+    if *reading == profile::Reading::TitlesAfterTables {
+        return Some(format!(
+            "已按{}识别，但这是按 PDF 绘制顺序复制（如从浏览器的 PDF 阅读器复制）的文本，每张表的标题印在表格内容之后，无法确定哪些行属于哪张表，读错的数字会造成误报；直接打开 PDF 文件即可按版面读取",
+            profile.description
+        ));
+    }
     Some(format!(
         "已按{}识别，但表格来自{}，这种读法尚未在此模板的真实文档上验证，读错的数字会造成误报",
         profile.description,

@@ -98,7 +98,7 @@ impl Reading {
             Reading::Pdf => "PDF 文件",
             #[cfg(feature = "rebuild")]
             Reading::TitlesAfterTables => {
-                "按 PDF 绘制顺序复制的文本（如从浏览器的 PDF 阅读器复制），其中每张表的标题印在表格内容之后；请直接打开 PDF 文件"
+                "按 PDF 绘制顺序复制的文本（如从浏览器的 PDF 阅读器复制），表格标题印在表格之后"
             }
         }
     }
