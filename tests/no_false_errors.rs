@@ -565,6 +565,42 @@ fn word_excel_and_html_files_of_the_real_documents() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Workbooks whose sheets hide what a department's often hide: a helper
+/// column before the table and a left-over row under its first row of
+/// figures, that copy's figures doubled (`tests/fixtures/hidden-xlsx`,
+/// made by `scripts/make-hidden-workbooks.py` from every workbook of
+/// `shapes` and `real-office`). The reviewer sees the sheet without them,
+/// and Excel prints it so: the report is the original's, errors and
+/// warnings. Before, the hidden column put every cell right of it under
+/// the wrong column: 8–109 false errors a workbook.
+#[test]
+fn workbooks_with_hidden_rows_and_columns() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for path in files_ending(&fixtures("hidden-xlsx"), ".xlsx") {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let original = ["shapes", "real-office"]
+            .into_iter()
+            .map(|dir| fixtures(dir).join(name))
+            .find(|p| p.exists())
+            .unwrap_or_else(|| panic!("no original of {name}"));
+        let (want, got) = (report_of(&original), report_of(&path));
+        checked += 1;
+        for severity in ["error", "warning"] {
+            let (want, got) = (finding_keys(&want, severity), finding_keys(&got, severity));
+            if want != got {
+                let added: Vec<&String> = got.difference(&want).collect();
+                let lost: Vec<&String> = want.difference(&got).collect();
+                failures.push(format!(
+                    "{name} {severity}s: added {added:?}, lost {lost:?}"
+                ));
+            }
+        }
+    }
+    assert!(checked >= 15, "only {checked} workbooks");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// `text` with each total row's label cells merged into one: "合计⇥⇥340.46"
 /// → "合计⇥340.46", as Word copies a table whose 合计 cell spans 科目编码
 /// and 科目名称 (a merged cell is one cell on the clipboard), and as

@@ -67,6 +67,34 @@ impl Grid {
     }
 }
 
+impl Grid {
+    /// Takes out the rows and the columns the sheet hides (`rows`: 1-based;
+    /// `columns`: 0-based ranges, first and last), after [`Grid::merge`]:
+    /// the reviewer reads the sheet without them, and Excel prints it so.
+    /// A helper column of codes or figures left in would put every cell
+    /// right of it under the wrong column. A row keeps its number, which
+    /// citations give; a column right of hidden ones moves left by as many.
+    pub(super) fn hide(&mut self, rows: &[u32], columns: &[(u32, u32)]) {
+        self.rows.retain(|(row, _)| !rows.contains(row));
+        if columns.is_empty() {
+            return;
+        }
+        let hidden = |col: u32| columns.iter().any(|&(a, b)| (a..=b).contains(&col));
+        let hidden_before = |col: u32| -> u32 {
+            columns
+                .iter()
+                .map(|&(a, b)| if a < col { b.min(col - 1) - a + 1 } else { 0 })
+                .sum()
+        };
+        for (_, cells) in &mut self.rows {
+            cells.retain(|(col, _)| !hidden(*col));
+            for (col, _) in cells.iter_mut() {
+                *col -= hidden_before(*col);
+            }
+        }
+    }
+}
+
 /// A cell's text on one line, as a field of a TAB line: the lines a user
 /// broke it into joined, a TAB (which would split the field) a space.
 pub(super) fn cell_text(text: &str) -> String {
@@ -204,6 +232,28 @@ mod tests {
                 row: 3
             })
         );
+    }
+
+    #[test]
+    fn hidden_rows_and_columns_are_left_out() {
+        let mut grid = Grid {
+            rows: vec![
+                row(
+                    1,
+                    &[(0, "201"), (1, "9"), (2, "一般公共服务支出"), (3, "12.00")],
+                ),
+                row(2, &[(0, "20101"), (1, "9"), (2, "人大事务"), (3, "12.00")]),
+                row(3, &[(0, "20102"), (1, "9"), (2, "旧行"), (3, "99.00")]),
+            ],
+        };
+        grid.hide(&[3], &[(1, 1)]);
+        let mut out = Output::default();
+        lay_out("表三", &grid, &mut out);
+        assert_eq!(
+            out.text,
+            "预算支出总表\n201\t一般公共服务支出\t12.00\n20101\t人大事务\t12.00\n\n"
+        );
+        assert_eq!(out.places.len(), 4);
     }
 
     #[test]

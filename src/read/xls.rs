@@ -58,6 +58,8 @@ const BOOLERR: u16 = 0x0205;
 const BLANK: u16 = 0x0201;
 const MULBLANK: u16 = 0x00BE;
 const MERGEDCELLS: u16 = 0x00E5;
+const ROW: u16 = 0x0208;
+const COLINFO: u16 = 0x007D;
 
 /// BOF's version field in BIFF8 (Excel 97 to 2003, and what Excel, WPS
 /// and LibreOffice still write as `.xls`).
@@ -482,6 +484,8 @@ fn read_sheet(stream: &[u8], offset: usize, book: &Globals) -> Result<Option<Gri
     }
     let mut cells: Vec<Cell> = Vec::new();
     let mut merges: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut hidden_rows: Vec<u32> = Vec::new();
+    let mut hidden_columns: Vec<(u32, u32)> = Vec::new();
     // A formula whose string result is in the STRING record after it.
     let mut pending: Option<(u32, u32)> = None;
     // Substreams inside the sheet (an embedded chart) are skipped whole.
@@ -509,6 +513,26 @@ fn read_sheet(stream: &[u8], offset: usize, book: &Globals) -> Result<Option<Gri
                     merges.extend(merged_ranges(body));
                     continue;
                 }
+                // A row's flags: 0x20, fDyZero, the row is hidden.
+                if kind == ROW {
+                    if let (Some(row), Some(flags)) = (u16_at(body, 0), u16_at(body, 12)) {
+                        if flags & 0x20 != 0 {
+                            hidden_rows.push(u32::from(row) + 1);
+                        }
+                    }
+                    continue;
+                }
+                // A run of columns' flags: 0x01, fHidden.
+                if kind == COLINFO {
+                    if let (Some(first), Some(last), Some(flags)) =
+                        (u16_at(body, 0), u16_at(body, 2), u16_at(body, 8))
+                    {
+                        if flags & 0x01 != 0 && first <= last {
+                            hidden_columns.push((u32::from(first), u32::from(last)));
+                        }
+                    }
+                    continue;
+                }
                 match cell(kind, body, book) {
                     Some(Found::Cells(found)) => cells.extend(found),
                     Some(Found::StringFollows(row, col)) => pending = Some((row, col)),
@@ -518,7 +542,9 @@ fn read_sheet(stream: &[u8], offset: usize, book: &Globals) -> Result<Option<Gri
             }
         }
     }
-    Ok(Some(grid(cells, &merges)))
+    let mut grid = grid(cells, &merges);
+    grid.hide(&hidden_rows, &hidden_columns);
+    Ok(Some(grid))
 }
 
 /// What a cell record gives.
@@ -826,6 +852,31 @@ mod tests {
         );
         let biff5 = record(BOF, &[0x00, 0x05, 0x05, 0x00]);
         assert_eq!(Globals::read(&biff5).err().unwrap().code, "xls-too-old");
+    }
+
+    #[test]
+    fn hidden_rows_and_columns_are_not_read() {
+        let book = globals_with(&[], &[0]);
+        let label = |row: u16, col: u16, text: u8| {
+            let mut body = row.to_le_bytes().to_vec();
+            body.extend(col.to_le_bytes());
+            body.extend([0, 0, 1, 0, 0, text]);
+            record(LABEL, &body)
+        };
+        let mut stream = record(BOF, &[0x00, 0x06, 0x10, 0x00]);
+        // Column 1 hidden (COLINFO: first, last, width, style, flags 0x01).
+        stream.extend(record(COLINFO, &[1, 0, 1, 0, 0, 0, 15, 0, 1, 0, 0, 0]));
+        // Row 2 (index 1) hidden (ROW: flags 0x20 at offset 12).
+        let mut row = vec![1u8, 0, 0, 0, 3, 0, 0, 1, 0, 0, 0, 0, 0x20, 0, 15, 0];
+        row.truncate(16);
+        stream.extend(record(ROW, &row));
+        for (r, c, t) in [(0, 0, b'a'), (0, 1, b'h'), (0, 2, b'b'), (1, 0, b'x')] {
+            stream.extend(label(r, c, t));
+        }
+        stream.extend(record(EOF, &[]));
+        let grid = read_sheet(&stream, 0, &book).unwrap().unwrap();
+        assert_eq!(grid.rows.len(), 1);
+        assert_eq!(grid.rows[0].1, [(0, "a".to_string()), (1, "b".to_string())]);
     }
 
     #[test]

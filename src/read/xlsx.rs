@@ -205,9 +205,14 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
     let mut reader = Reader::from_str(xml);
     let mut grid = Grid::default();
     let mut merges: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut hidden_rows: Vec<u32> = Vec::new();
+    let mut hidden_columns: Vec<(u32, u32)> = Vec::new();
     let mut cell: Option<CellRead> = None;
     let mut in_value = false;
     let mut next_row = 1u32;
+    let is_hidden = |e: &quick_xml::events::BytesStart| {
+        attr(e, "hidden").is_some_and(|v| v == "1" || v == "true")
+    };
     loop {
         match reader.read_event().ok()? {
             Event::Start(e) => match e.local_name().as_ref() {
@@ -216,6 +221,9 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(next_row);
                     next_row = row + 1;
+                    if is_hidden(&e) {
+                        hidden_rows.push(row);
+                    }
                     grid.rows.push((row, Vec::new()));
                 }
                 "c" => cell = Some(start_cell(&e, &grid)),
@@ -232,6 +240,15 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(next_row);
                     next_row = row + 1;
+                }
+                // Columns hidden, 1-based from `min` to `max`.
+                "col" if is_hidden(&e) => {
+                    let bound = |name: &str| attr(&e, name).and_then(|v| v.parse::<u32>().ok());
+                    if let (Some(min), Some(max)) = (bound("min"), bound("max")) {
+                        if (1..=max).contains(&min) {
+                            hidden_columns.push((min - 1, max - 1));
+                        }
+                    }
                 }
                 "mergeCell" => {
                     let range = attr(&e, "ref").unwrap_or_default();
@@ -269,6 +286,7 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
         }
     }
     grid.merge(&merges);
+    grid.hide(&hidden_rows, &hidden_columns);
     Some(grid)
 }
 
@@ -346,6 +364,17 @@ mod tests {
             ["共享", "2,974.94", "3.1", "150,000", "甲乘", "TRUE"]
         );
         assert_eq!(grid.rows[0].0, 3);
+    }
+
+    #[test]
+    fn hidden_rows_and_columns_are_not_read() {
+        let xml = r#"<worksheet><cols><col min="2" max="2" width="0" hidden="1"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>201</t></is></c><c r="B1"><v>7</v></c><c r="C1"><v>12</v></c></row><row r="2" hidden="1"><c r="A2"><v>1</v></c></row></sheetData></worksheet>"#;
+        let grid = read_sheet(xml, &[], &[]).unwrap();
+        assert_eq!(grid.rows.len(), 1);
+        assert_eq!(
+            grid.rows[0].1,
+            [(0, "201".to_string()), (1, "12".to_string())]
+        );
     }
 
     #[test]
