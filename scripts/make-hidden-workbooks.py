@@ -8,7 +8,8 @@ original's report.
 In every sheet, a hidden column A is put before the table, holding a
 stray figure (1) on every row that has a figure; and a hidden row is put
 under the table's first row of figures, a copy of it with every figure
-doubled. Merged ranges move with the cells (openpyxl's insert_cols and
+doubled. And before every sheet, a hidden sheet: an old copy of the first
+sheet holding a figure, every figure doubled. Merged ranges move with the cells (openpyxl's insert_cols and
 insert_rows leave them where they were). Each output keeps its source's
 name.
 
@@ -72,6 +73,25 @@ def hide_a_row(ws):
     ws.row_dimensions[first + 1].hidden = True
 
 
+def hide_an_old_copy(wb):
+    """A hidden sheet first: the first sheet with a figure, figures doubled."""
+    source = next(
+        (ws for ws in wb.worksheets
+         if any(is_figure(c.value) for row in ws.iter_rows() for c in row)),
+        None,
+    )
+    if source is None:
+        return
+    copy = wb.copy_worksheet(source)
+    copy.title = "旧版"
+    for row in copy.iter_rows():
+        for c in row:
+            if is_figure(c.value):
+                c.value = c.value * 2
+    copy.sheet_state = "hidden"
+    wb.move_sheet(copy, offset=-(len(wb.worksheets) - 1))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for pattern in SOURCES:
@@ -80,6 +100,7 @@ def main():
             for ws in wb.worksheets:
                 hide_a_column(ws)
                 hide_a_row(ws)
+            hide_an_old_copy(wb)
             out = os.path.join(OUT, os.path.basename(path))
             wb.save(out)
             print(os.path.relpath(out, ROOT))

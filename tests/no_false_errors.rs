@@ -565,14 +565,16 @@ fn word_excel_and_html_files_of_the_real_documents() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Workbooks whose sheets hide what a department's often hide: a helper
-/// column before the table and a left-over row under its first row of
-/// figures, that copy's figures doubled (`tests/fixtures/hidden-xlsx`,
+/// Workbooks that hide what a department's often hide: a helper column
+/// before each table and a left-over row under its first row of figures,
+/// that copy's figures doubled, and an old copy of a table in a hidden
+/// sheet before the others (`tests/fixtures/hidden-xlsx`,
 /// made by `scripts/make-hidden-workbooks.py` from every workbook of
 /// `shapes` and `real-office`). The reviewer sees the sheet without them,
 /// and Excel prints it so: the report is the original's, errors and
 /// warnings. Before, the hidden column put every cell right of it under
-/// the wrong column: 8–109 false errors a workbook.
+/// the wrong column (8–109 false errors a workbook), and the hidden copy
+/// was read for the table it copies.
 #[test]
 fn workbooks_with_hidden_rows_and_columns() {
     let mut failures = Vec::new();

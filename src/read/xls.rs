@@ -76,9 +76,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
     let book = Globals::read(&stream)?;
     let mut out = Output::default();
     for sheet in &book.sheets {
-        if sheet.kind != 0 {
-            // Charts, macro and VBA sheets hold no table. Hidden sheets
-            // are read, as the .xlsx reader reads them.
+        if sheet.kind != 0 || sheet.hidden {
+            // Charts, macro and VBA sheets hold no table; a hidden sheet
+            // is not seen nor printed, as the .xlsx reader leaves it.
             continue;
         }
         if let Some(grid) = read_sheet(&stream, sheet.offset, &book)? {
@@ -368,6 +368,8 @@ struct SheetEntry {
     offset: usize,
     /// 0 worksheet (or dialog), 1 macro sheet, 2 chart, 6 VBA module.
     kind: u8,
+    /// Hidden or very hidden: not seen, not printed.
+    hidden: bool,
 }
 
 /// What the workbook globals give the sheets.
@@ -407,6 +409,8 @@ impl Globals {
                 BOUNDSHEET => book.sheets.push(SheetEntry {
                     offset: u32_at(body, 0).ok_or_else(broken)? as usize,
                     kind: *body.get(5).ok_or_else(broken)?,
+                    // hsState: 1 hidden, 2 very hidden.
+                    hidden: body.get(4).ok_or_else(broken)? & 0x03 != 0,
                     name: short_string(body, 6, 1).ok_or_else(broken)?,
                 }),
                 SST => {
@@ -852,6 +856,19 @@ mod tests {
         );
         let biff5 = record(BOF, &[0x00, 0x05, 0x05, 0x00]);
         assert_eq!(Globals::read(&biff5).err().unwrap().code, "xls-too-old");
+    }
+
+    #[test]
+    fn a_hidden_sheet_is_known_as_such() {
+        let mut stream = record(BOF, &[0x00, 0x06, 0x05, 0x00, 0, 0, 0, 0]);
+        // BOUNDSHEET: its BOF's offset, hsState, dt, its name ("a").
+        stream.extend(record(BOUNDSHEET, &[0, 0, 0, 0, 0, 0, 1, 0, b'a']));
+        stream.extend(record(BOUNDSHEET, &[0, 0, 0, 0, 1, 0, 1, 0, b'b']));
+        stream.extend(record(BOUNDSHEET, &[0, 0, 0, 0, 2, 0, 1, 0, b'c']));
+        stream.extend(record(EOF, &[]));
+        let book = Globals::read(&stream).unwrap_or_else(|_| panic!("globals"));
+        let hidden: Vec<bool> = book.sheets.iter().map(|s| s.hidden).collect();
+        assert_eq!(hidden, [false, true, true]);
     }
 
     #[test]

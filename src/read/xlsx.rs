@@ -39,7 +39,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
         None => Vec::new(),
     };
     let mut out = Output::default();
-    for sheet in &sheets {
+    for sheet in sheets.iter().filter(|s| !s.hidden) {
         let Some(rel) = rels.iter().find(|r| r.id == sheet.rel) else {
             continue;
         };
@@ -60,6 +60,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
 struct Sheet {
     name: String,
     rel: String,
+    /// `state="hidden"` or `"veryHidden"`: the reviewer does not see it,
+    /// and Excel does not print it.
+    hidden: bool,
 }
 
 /// The sheets in workbook order, or None when workbook.xml is not XML.
@@ -72,6 +75,7 @@ fn sheets(xml: &str) -> Option<Vec<Sheet>> {
                 sheets.push(Sheet {
                     name: attr(&e, "name").unwrap_or_default(),
                     rel: attr(&e, "id").unwrap_or_default(),
+                    hidden: attr(&e, "state").is_some_and(|s| s != "visible"),
                 });
             }
             Event::Eof => return Some(sheets),
