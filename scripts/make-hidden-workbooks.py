@@ -13,6 +13,11 @@ sheet holding a figure, every figure doubled. Merged ranges move with the cells 
 insert_rows leave them where they were). Each output keeps its source's
 name.
 
+It also writes tests/fixtures/bad/uncomputed-formulas.xlsx: the 招商中心
+workbook whose figures are formulas ("=ROUND(340.46,2)") without their
+results, as a program that does not compute formulas writes them (openpyxl
+is one): Excel computes them on opening, the file holds none.
+
 Needs openpyxl 3.1.5 (pip install openpyxl==3.1.5).
 
     python3 scripts/make-hidden-workbooks.py
@@ -92,6 +97,20 @@ def hide_an_old_copy(wb):
     wb.move_sheet(copy, offset=-(len(wb.worksheets) - 1))
 
 
+def uncomputed_formulas():
+    """Every figure a formula whose result the file does not hold."""
+    source = os.path.join(ROOT, "tests", "fixtures", "shapes", "yangquan-zhaoshang-2026.xlsx")
+    wb = openpyxl.load_workbook(source)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if is_figure(c.value) and c.column > 2:
+                    c.value = f"=ROUND({c.value},2)"
+    out = os.path.join(ROOT, "tests", "fixtures", "bad", "uncomputed-formulas.xlsx")
+    wb.save(out)
+    print(os.path.relpath(out, ROOT))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for pattern in SOURCES:
@@ -104,6 +123,7 @@ def main():
             out = os.path.join(OUT, os.path.basename(path))
             wb.save(out)
             print(os.path.relpath(out, ROOT))
+    uncomputed_formulas()
 
 
 if __name__ == "__main__":

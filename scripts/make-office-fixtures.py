@@ -114,6 +114,9 @@ def put(sheet, row, column, text):
         cell.number_format = grouping + ("." + "0" * decimals if decimals else "")
     else:
         cell.value = text
+        # Text, even where it starts with "=" ("=100.00(%)", a 绩效 target):
+        # openpyxl would write it as a formula without its result.
+        cell.data_type = "s"
 
 
 def write_workbook(text, path):

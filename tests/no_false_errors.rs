@@ -538,6 +538,7 @@ fn word_excel_and_html_files_of_the_real_documents() {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let reference = fixtures("real").join(format!("{stem}.txt"));
         let (want, got) = (report_of(&reference), report_of(&path));
+        assert!(!got.is_null(), "{name} was refused");
         checked += 1;
         let compared: &[&str] = if kind == "xlsx" {
             &["error"]
@@ -587,6 +588,7 @@ fn workbooks_with_hidden_rows_and_columns() {
             .find(|p| p.exists())
             .unwrap_or_else(|| panic!("no original of {name}"));
         let (want, got) = (report_of(&original), report_of(&path));
+        assert!(!got.is_null(), "{name} was refused");
         checked += 1;
         for severity in ["error", "warning"] {
             let (want, got) = (finding_keys(&want, severity), finding_keys(&got, severity));

@@ -249,3 +249,36 @@ fn damaged_files_are_refused_not_fatal() {
         }
     }
 }
+
+/// A workbook written by a program that does not compute formulas holds
+/// none of their results: its figures cannot be read, and read as blanks
+/// they would break every sum. It is refused with a message that says so
+/// and what to do (105 false S103 errors before), in the library and the
+/// CLI (exit 2, as for any file that cannot be read).
+#[test]
+fn a_workbook_whose_formulas_were_never_computed_says_so() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad/uncomputed-formulas.xlsx");
+    let bytes = std::fs::read(&path).expect("fixture");
+    let e = budget_lint::check_file(&bytes).expect_err("refused");
+    assert_eq!(e.code, "xlsx-uncomputed");
+    assert!(
+        e.message.contains("个公式没有保存计算结果"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("=ROUND("), "{}", e.message);
+    assert!(
+        e.message
+            .ends_with("请在 Excel 或 WPS 中打开、保存后再校验。"),
+        "{}",
+        e.message
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_budget-lint"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有保存计算结果"));
+}

@@ -39,6 +39,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
         None => Vec::new(),
     };
     let mut out = Output::default();
+    let mut uncomputed: Vec<(&str, Uncomputed)> = Vec::new();
     for sheet in sheets.iter().filter(|s| !s.hidden) {
         let Some(rel) = rels.iter().find(|r| r.id == sheet.rel) else {
             continue;
@@ -46,8 +47,19 @@ pub(super) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
         let Some(xml) = package.part(&part_name("xl", &rel.target))? else {
             continue;
         };
-        let grid = read_sheet(&xml, &strings, &formats).ok_or_else(|| damaged("Excel"))?;
+        let (grid, formulas) =
+            read_sheet(&xml, &strings, &formats).ok_or_else(|| damaged("Excel"))?;
+        uncomputed.extend(formulas.into_iter().map(|f| (sheet.name.as_str(), f)));
         lay_out(&sheet.name, &grid, &mut out);
+    }
+    if let Some((sheet, (row, column, formula))) = uncomputed.first() {
+        return Err(formulas_not_computed(
+            uncomputed.len(),
+            sheet,
+            *row,
+            *column,
+            formula,
+        ));
     }
     Ok(Extracted {
         kind: FileKind::Xlsx,
@@ -55,6 +67,30 @@ pub(super) fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
         places: out.places,
         tables_only: true,
     })
+}
+
+/// The message for a workbook whose formulas' results it does not hold:
+/// their figures cannot be read, and a blank read for each would break
+/// every sum they stand in.
+fn formulas_not_computed(
+    count: usize,
+    sheet: &str,
+    row: u32,
+    column: u32,
+    formula: &str,
+) -> ReadError {
+    let mut letters = String::new();
+    let mut n = column + 1;
+    while n > 0 {
+        letters.insert(0, char::from(b'A' + ((n - 1) % 26) as u8));
+        n = (n - 1) / 26;
+    }
+    ReadError::new(
+        "xlsx-uncomputed",
+        format!(
+            "这个 Excel 文件中有 {count} 个公式没有保存计算结果（如工作表「{sheet}」{letters}{row} 单元格：={formula}），多见于由程序生成、尚未经 Excel 计算的文件，读不出这些数字。请在 Excel 或 WPS 中打开、保存后再校验。"
+        ),
+    )
 }
 
 struct Sheet {
@@ -203,14 +239,29 @@ struct CellRead {
     kind: Option<String>,
     style: usize,
     value: String,
+    /// It has a `<v>` (or `<t>`): a value, or a formula's cached result.
+    has_value: bool,
+    /// Its formula, if any ("" for one shared with another cell).
+    formula: Option<String>,
 }
 
-fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option<Grid> {
+/// A formula cell whose result the file does not hold: 1-based row,
+/// 0-based column, the formula.
+type Uncomputed = (u32, u32, String);
+
+/// A sheet's cells, and those of its formulas whose results the file does
+/// not hold (in rows and columns the sheet shows).
+fn read_sheet(
+    xml: &str,
+    strings: &[String],
+    formats: &[NumberFormat],
+) -> Option<(Grid, Vec<Uncomputed>)> {
     let mut reader = Reader::from_str(xml);
     let mut grid = Grid::default();
     let mut merges: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut hidden_rows: Vec<u32> = Vec::new();
     let mut hidden_columns: Vec<(u32, u32)> = Vec::new();
+    let mut uncomputed: Vec<Uncomputed> = Vec::new();
     let mut cell: Option<CellRead> = None;
     let mut in_value = false;
     let mut next_row = 1u32;
@@ -231,9 +282,22 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
                     grid.rows.push((row, Vec::new()));
                 }
                 "c" => cell = Some(start_cell(&e, &grid)),
-                "v" | "t" if cell.is_some() => in_value = true,
-                // Formulas (the cached value is in <v>) and phonetic hints.
-                "f" | "rPh" | "extLst" => {
+                "v" | "t" if cell.is_some() => {
+                    in_value = true;
+                    if let Some(c) = cell.as_mut() {
+                        c.has_value = true;
+                    }
+                }
+                // A formula: its result is the cached value in <v>, if the
+                // program that wrote the file saved one.
+                "f" if cell.is_some() => {
+                    let formula = reader.read_text(e.name()).ok()?;
+                    if let Some(c) = cell.as_mut() {
+                        c.formula = Some(formula.trim().to_string());
+                    }
+                }
+                // Phonetic hints.
+                "rPh" | "extLst" => {
                     reader.read_to_end(e.name()).ok()?;
                 }
                 _ => {}
@@ -252,6 +316,12 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
                         if (1..=max).contains(&min) {
                             hidden_columns.push((min - 1, max - 1));
                         }
+                    }
+                }
+                // A formula shared with the cell it was filled from.
+                "f" => {
+                    if let Some(c) = cell.as_mut() {
+                        c.formula.get_or_insert_with(String::new);
                     }
                 }
                 "mergeCell" => {
@@ -277,6 +347,10 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
                 "v" | "t" => in_value = false,
                 "c" => {
                     if let Some(c) = cell.take() {
+                        if let (Some(formula), Some((row, _))) = (c.uncomputed(), grid.rows.last())
+                        {
+                            uncomputed.push((*row, c.column, formula.to_string()));
+                        }
                         let text = shown(&c, strings, formats);
                         if let (false, Some(row)) = (text.is_empty(), grid.rows.last_mut()) {
                             row.1.push((c.column, text));
@@ -291,7 +365,10 @@ fn read_sheet(xml: &str, strings: &[String], formats: &[NumberFormat]) -> Option
     }
     grid.merge(&merges);
     grid.hide(&hidden_rows, &hidden_columns);
-    Some(grid)
+    uncomputed.retain(|(row, col, _)| {
+        !hidden_rows.contains(row) && !hidden_columns.iter().any(|&(a, b)| (a..=b).contains(col))
+    });
+    Some((grid, uncomputed))
 }
 
 fn start_cell(e: &quick_xml::events::BytesStart, grid: &Grid) -> CellRead {
@@ -306,12 +383,28 @@ fn start_cell(e: &quick_xml::events::BytesStart, grid: &Grid) -> CellRead {
             .map_or(next_column, |(col, _)| col),
         kind: attr(e, "t"),
         style: attr(e, "s").and_then(|s| s.parse().ok()).unwrap_or(0),
-        value: String::new(),
+        ..CellRead::default()
     }
 }
 
-/// A cell's text as the sheet shows it, on one line.
+impl CellRead {
+    /// Its formula, when the file does not hold the formula's result: no
+    /// `<v>`, or an empty one for a number — a file written by a program
+    /// that does not compute formulas (Excel computes them on opening). A
+    /// saved empty string (`t="str"`: "=IF(C6=0,"",C6)") is a result.
+    fn uncomputed(&self) -> Option<&str> {
+        let empty_string = self.has_value && self.kind.as_deref() == Some("str");
+        let missing = self.value.trim().is_empty() && !empty_string;
+        self.formula.as_deref().filter(|_| missing)
+    }
+}
+
+/// A cell's text as the sheet shows it, on one line; a formula whose
+/// result the file does not hold as itself ("=SUM(C6:C9)"), no figure.
 fn shown(cell: &CellRead, strings: &[String], formats: &[NumberFormat]) -> String {
+    if let Some(formula) = cell.uncomputed() {
+        return cell_text(&format!("={formula}"));
+    }
     let text = match cell.kind.as_deref() {
         Some("s") => cell
             .value
@@ -353,7 +446,7 @@ mod tests {
             "<worksheet><sheetData>{rows}</sheetData><mergeCells>{merges}</mergeCells></worksheet>"
         );
         let formats = cell_formats(STYLES).unwrap();
-        read_sheet(&xml, &["共享".to_string()], &formats).unwrap()
+        read_sheet(&xml, &["共享".to_string()], &formats).unwrap().0
     }
 
     #[test]
@@ -373,12 +466,26 @@ mod tests {
     #[test]
     fn hidden_rows_and_columns_are_not_read() {
         let xml = r#"<worksheet><cols><col min="2" max="2" width="0" hidden="1"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>201</t></is></c><c r="B1"><v>7</v></c><c r="C1"><v>12</v></c></row><row r="2" hidden="1"><c r="A2"><v>1</v></c></row></sheetData></worksheet>"#;
-        let grid = read_sheet(xml, &[], &[]).unwrap();
+        let (grid, _) = read_sheet(xml, &[], &[]).unwrap();
         assert_eq!(grid.rows.len(), 1);
         assert_eq!(
             grid.rows[0].1,
             [(0, "201".to_string()), (1, "12".to_string())]
         );
+    }
+
+    #[test]
+    fn formulas_without_their_results_are_told() {
+        let xml = r#"<worksheet><sheetData><row r="6"><c r="C6" s="1"><f>SUM(C7:C9)</f><v></v></c><c r="D6"><f>C6</f><v>12</v></c><c r="E6" t="str"><f>IF(C6=0,"",C6)</f><v></v></c><c r="F6"><f t="shared" si="0"/></c></row></sheetData></worksheet>"#;
+        let formats = cell_formats(STYLES).unwrap();
+        let (grid, uncomputed) = read_sheet(xml, &[], &formats).unwrap();
+        assert_eq!(
+            uncomputed,
+            [(6, 2, "SUM(C7:C9)".to_string()), (6, 5, String::new())]
+        );
+        assert_eq!(grid.rows[0].1[1], (3, "12".to_string()));
+        let message = formulas_not_computed(2, "表三", 6, 27, "SUM(C7:C9)").message;
+        assert!(message.contains("AB6 单元格：=SUM(C7:C9)"), "{message}");
     }
 
     #[test]
