@@ -8,6 +8,7 @@
 
 mod decode;
 mod fold;
+pub mod radicals;
 
 /// The table of the bytes a `const fn(u8) -> bool` accepts: a look-up is
 /// the cheapest test in a loop that every byte of a document goes through.

@@ -58,6 +58,7 @@ use serde::{Deserialize, Serialize};
 use super::super::{Extracted, FileKind, Place};
 use crate::lines::is_cjk;
 use crate::prelude::*;
+use alloc::borrow::Cow;
 
 /// One piece of text at its place on a page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,6 +171,12 @@ pub fn extract(layout: &Layout) -> Extracted {
             }));
         }
     }
+    // The radicals a font's text layer names in place of the ideographs
+    // they share a glyph with (⽀ for 支), as the ideographs.
+    let text = match crate::text::radicals::unify(&text) {
+        Cow::Owned(unified) => unified,
+        Cow::Borrowed(_) => text,
+    };
     Extracted {
         kind: FileKind::Pdf,
         text,
