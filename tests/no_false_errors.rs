@@ -52,6 +52,16 @@ fn finding_keys(report: &Value, severity: &str) -> BTreeSet<String> {
     keys
 }
 
+/// How the keys of `got`'s findings differ from `want`'s, as a failure
+/// line naming `what`; None when they do not.
+fn difference(what: &str, want: &BTreeSet<String>, got: &BTreeSet<String>) -> Option<String> {
+    (want != got).then(|| {
+        let added: Vec<&String> = got.difference(want).collect();
+        let lost: Vec<&String> = want.difference(got).collect();
+        format!("{what}: added {added:?}, lost {lost:?}")
+    })
+}
+
 fn report_of(path: &Path) -> Value {
     let bytes = std::fs::read(path).expect("fixture");
     match budget_lint::check_file(&bytes) {
@@ -498,13 +508,7 @@ fn tab_texts_with_their_prose_cut_into_lines() {
         let want = error_keys(&common::report_json(&text));
         for width in [25, 30, 40, 60] {
             let got = error_keys(&common::report_json(&prose_cut_every(&text, width)));
-            let added: Vec<&String> = got.difference(&want).collect();
-            let lost: Vec<&String> = want.difference(&got).collect();
-            if !added.is_empty() || !lost.is_empty() {
-                failures.push(format!(
-                    "{stem} every {width}: added {added:?}, lost {lost:?}"
-                ));
-            }
+            failures.extend(difference(&format!("{stem} every {width}"), &want, &got));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -553,13 +557,7 @@ fn word_excel_and_html_files_of_the_real_documents() {
                 want.retain(tables_only);
                 got.retain(tables_only);
             }
-            if want != got {
-                let added: Vec<&String> = got.difference(&want).collect();
-                let lost: Vec<&String> = want.difference(&got).collect();
-                failures.push(format!(
-                    "{name} {severity}s: added {added:?}, lost {lost:?}"
-                ));
-            }
+            failures.extend(difference(&format!("{name} {severity}s"), &want, &got));
         }
     }
     assert!(checked >= 28 + 11, "only {checked} files");
@@ -592,13 +590,7 @@ fn workbooks_with_hidden_rows_and_columns() {
         checked += 1;
         for severity in ["error", "warning"] {
             let (want, got) = (finding_keys(&want, severity), finding_keys(&got, severity));
-            if want != got {
-                let added: Vec<&String> = got.difference(&want).collect();
-                let lost: Vec<&String> = want.difference(&got).collect();
-                failures.push(format!(
-                    "{name} {severity}s: added {added:?}, lost {lost:?}"
-                ));
-            }
+            failures.extend(difference(&format!("{name} {severity}s"), &want, &got));
         }
     }
     assert!(checked >= 15, "only {checked} workbooks");
@@ -653,11 +645,7 @@ fn tab_texts_whose_total_labels_were_merged() {
         rows += count;
         let want = error_keys(&common::report_json(&text));
         let got = error_keys(&common::report_json(&merged));
-        if want != got {
-            let added: Vec<&String> = got.difference(&want).collect();
-            let lost: Vec<&String> = want.difference(&got).collect();
-            failures.push(format!("{name}: added {added:?}, lost {lost:?}"));
-        }
+        failures.extend(difference(name, &want, &got));
     }
     assert!(rows >= 30, "only {rows} total rows merged");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -714,13 +702,7 @@ fn tab_texts_whose_codes_lost_their_leading_zeros() {
         let (want, got) = (common::report_json(&text), common::report_json(&changed));
         for severity in ["error", "warning"] {
             let (want, got) = (finding_keys(&want, severity), finding_keys(&got, severity));
-            if want != got {
-                let added: Vec<&String> = got.difference(&want).collect();
-                let lost: Vec<&String> = want.difference(&got).collect();
-                failures.push(format!(
-                    "{name} {severity}s: added {added:?}, lost {lost:?}"
-                ));
-            }
+            failures.extend(difference(&format!("{name} {severity}s"), &want, &got));
         }
     }
     assert!(cells >= 200, "only {cells} code cells changed");
