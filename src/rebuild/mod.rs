@@ -45,6 +45,8 @@
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
 #[cfg(feature = "rebuild")]
+mod drawn_order;
+#[cfg(feature = "rebuild")]
 mod form_budget;
 #[cfg(feature = "rebuild")]
 mod form_centred;
@@ -226,87 +228,6 @@ fn unindented<'a>(raw: &[&'a str], lines: &[Line]) -> Vec<&'a str> {
     raw.iter().map(|r| &r[indent(r).min(shared)..]).collect()
 }
 
-/// Whether the tables come before their titles: a table's heading line
-/// (部门：…, 单位：…) and lines of figures after it stand before the title
-/// of the first region holding a figure (a list of the tables' titles
-/// holds none). Text copied in the order a PDF draws it gives that when
-/// the PDF draws each page's title last (the Jiangsu 省委办公厅's tables),
-/// and each title then stands over the next table's rows: no reading of
-/// them can be trusted.
-#[cfg(feature = "rebuild")]
-fn titles_after_tables(
-    lines: &Lines,
-    raw: &[&str],
-    regions: &[(usize, usize, &'static TableDef)],
-) -> bool {
-    let printed = |line: &Line| raw.get(line.no - 1).copied().unwrap_or("");
-    let holds_figures = |line: &Line| {
-        line.noise.is_none() && printed(line).split_whitespace().any(tokens::is_figure)
-    };
-    let Some(first) = regions
-        .iter()
-        .position(|&(start, end, _)| lines.all[start..end].iter().any(holds_figures))
-    else {
-        return false;
-    };
-    if holds_next_tables_rows(lines, raw, regions, first) {
-        return true;
-    }
-    let first_title = regions[first].0;
-    let before = &lines.all[..first_title];
-    let Some(heading) = before
-        .iter()
-        .position(|l| l.noise.is_none() && tokens::is_table_heading(printed(l)))
-    else {
-        return false;
-    };
-    let figure_lines = before[heading + 1..]
-        .iter()
-        .filter(|l| holds_figures(l))
-        .count();
-    figure_lines >= 2
-}
-
-/// Whether region `k` holds the rows of the table after it: three fixed
-/// row labels of that table that its own table has not ("一、财政拨款",
-/// "当年收入小计" under the list's last title, 政府采购支出预算表, where the
-/// 收支预算总表 is drawn before its title).
-#[cfg(feature = "rebuild")]
-fn holds_next_tables_rows(
-    lines: &Lines,
-    raw: &[&str],
-    regions: &[(usize, usize, &'static TableDef)],
-    k: usize,
-) -> bool {
-    let (Some(&(start, end, own)), Some(&(_, _, next))) = (regions.get(k), regions.get(k + 1))
-    else {
-        return false;
-    };
-    let labels = |def: &'static TableDef| {
-        def.sides.iter().flat_map(|side| match side.rows {
-            crate::profile::RowScheme::Fixed(rows) => rows.iter().map(|r| r.label).collect(),
-            _ => Vec::new(),
-        })
-    };
-    let own: Vec<&str> = labels(own).collect();
-    let mut theirs: Vec<&str> = labels(next)
-        .filter(|label| label.chars().count() >= 4 && !own.contains(label))
-        .collect();
-    let words = lines.all[start..end]
-        .iter()
-        .filter(|l| l.noise.is_none())
-        .flat_map(|l| raw.get(l.no - 1).copied().unwrap_or("").split_whitespace());
-    let mut found = 0;
-    for word in words {
-        let key = crate::text::fold_key(word);
-        if let Some(at) = theirs.iter().position(|label| key.ends_with(label)) {
-            theirs.swap_remove(at);
-            found += 1;
-        }
-    }
-    found >= 3
-}
-
 /// A region whose figures are placed by the table's sums (one cell a line,
 /// single spaces), read and the reading it is. A two-sided table of split
 /// codes staggered by single spaces is taken for one cell a line by its
@@ -341,7 +262,7 @@ pub fn rebuild(lines: &mut Lines, raw: &[&str], profile: &'static Profile) -> Ve
         return used;
     }
     #[cfg(feature = "rebuild")]
-    if titles_after_tables(lines, raw, &regions) {
+    if drawn_order::titles_after_tables(lines, raw, &regions) {
         used.push(Reading::TitlesAfterTables);
     }
     #[cfg(feature = "rebuild")]
