@@ -2,9 +2,9 @@
 //!
 //! A PDF viewer's copy (Firefox's pdf.js, `tests/fixtures/viewer-copy`)
 //! gives a page's text in the order the PDF draws it, not top to bottom.
-//! The single-spaced reader reads most of it (`spaced.rs`: a name running
-//! onto its figures' line, a group's name above its 小计, which tells
-//! `Known::drawn_order`). But a PDF that draws each page's title last (the
+//! The single-spaced reader reads most of it (`spaced.rs`: a coded row's
+//! name running onto its figures' line, which tells `Known::drawn_order`,
+//! and a group's name above its 小计). But a PDF that draws each page's title last (the
 //! Jiangsu 省委办公厅's tables) gives every table before its title: such a
 //! text is told here, and `rebuild` records `Reading::TitlesAfterTables`,
 //! which no template verifies (S107).

@@ -37,7 +37,12 @@ pub fn ideograph(c: char) -> char {
         '\u{2F00}'..='\u{2FD5}' => (KANGXI, 0x2F00),
         _ => return c,
     };
-    table.chars().nth(c as usize - first).unwrap_or(c)
+    // Every character of the tables is three bytes long in UTF-8.
+    let at = (c as usize - first) * 3;
+    table
+        .get(at..at + 3)
+        .and_then(|s| s.chars().next())
+        .unwrap_or(c)
 }
 
 /// `text` with each radical read as its ideograph ([`ideograph`]);
@@ -72,5 +77,8 @@ mod tests {
         }
         assert_eq!(SUPPLEMENT.chars().count(), 0x2EF4 - 0x2E80);
         assert_eq!(KANGXI.chars().count(), 0x2FD6 - 0x2F00);
+        for table in [SUPPLEMENT, KANGXI] {
+            assert!(table.chars().all(|c| c.len_utf8() == 3));
+        }
     }
 }
