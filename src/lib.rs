@@ -107,6 +107,8 @@ fn check(text: &str, tables_only: bool, source: read::FileKind) -> Report {
     lines.mark_pages(text);
     let (mut doc, profile) = parse::parse(lines, &normalized);
     doc.info.tables_only = tables_only;
+    // Folded by `normalize` where the rebuild readers are built in.
+    doc.info.radicals = !cfg!(feature = "rebuild") && text::radicals::present(&normalized);
     if source == read::FileKind::Pdf && doc.info.reading_unverified.is_none() {
         doc.info.reading_unverified = parse::unverified(profile, &[profile::Reading::Pdf]);
     }

@@ -597,6 +597,55 @@ fn workbooks_with_hidden_rows_and_columns() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// `text` with every ideograph that a radical shares its glyph with written
+/// as that radical ("预算⽀出总表", "部⻔"), as a PDF printed in such a font
+/// gives it when copied out of Chrome's viewer; and how many changed.
+fn ideographs_as_radicals(text: &str) -> (String, usize) {
+    use budget_lint::text::radicals::ideograph;
+    let radical_of = |c: char| {
+        ('\u{2F00}'..='\u{2FD5}')
+            .chain('\u{2E80}'..='\u{2EF3}')
+            .find(|&r| r != c && ideograph(r) == c)
+    };
+    let mut changed = 0;
+    let out = text
+        .chars()
+        .map(|c| match radical_of(c) {
+            Some(r) if !c.is_ascii() => {
+                changed += 1;
+                r
+            }
+            _ => c,
+        })
+        .collect();
+    (out, changed)
+}
+
+/// Text whose ideographs came as the radicals sharing their glyphs (copied
+/// out of Chrome's viewer from a PDF whose font draws 支 and ⽀ alike,
+/// which does not fold them as pdf.js does): the report of the text as
+/// written. Before, no title was found and nothing was checked.
+#[test]
+fn tab_texts_whose_ideographs_came_as_radicals() {
+    let mut failures = Vec::new();
+    let mut changed = 0;
+    for stem in common::DOCS_2026.iter().chain([&common::DOC_2022]) {
+        let text = std::fs::read_to_string(common::fixture_path(stem)).expect("fixture");
+        let (radicals, count) = ideographs_as_radicals(&text);
+        changed += count;
+        let (want, got) = (common::report_json(&text), common::report_json(&radicals));
+        for severity in ["error", "warning"] {
+            let (want, got) = (finding_keys(&want, severity), finding_keys(&got, severity));
+            failures.extend(difference(&format!("{stem} {severity}s"), &want, &got));
+        }
+    }
+    assert!(
+        changed >= 1000,
+        "only {changed} ideographs written as radicals"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// `text` with each total row's label cells merged into one: "合计⇥⇥340.46"
 /// → "合计⇥340.46", as Word copies a table whose 合计 cell spans 科目编码
 /// and 科目名称 (a merged cell is one cell on the clipboard), and as

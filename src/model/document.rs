@@ -75,18 +75,26 @@ pub struct DocumentInfo {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub readings: Vec<crate::profile::Reading>,
+    /// The text names radicals where it means the ideographs sharing their
+    /// glyphs (⽀ for 支, copied out of such a PDF), which only a build with
+    /// the rebuild readers folds (`text::radicals`). Not in the report.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub radicals: bool,
 }
 
 impl DocumentInfo {
     /// Whether a table of the text is laid out otherwise than one row a
-    /// line and this build has no reader for it: the report made without
-    /// them is not the document's, and must not be shown.
+    /// line, or the text names radicals for ideographs, and this build has
+    /// no reader for it: the report made without them is not the
+    /// document's, and must not be shown.
     pub fn rebuild_needed(&self) -> bool {
         !cfg!(feature = "rebuild")
-            && self
-                .readings
-                .iter()
-                .any(|r| *r != crate::profile::Reading::Pdf)
+            && (self.radicals
+                || self
+                    .readings
+                    .iter()
+                    .any(|r| *r != crate::profile::Reading::Pdf))
     }
 }
 

@@ -128,6 +128,7 @@ pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
         line_count: lines.all.len(),
         noise_lines: lines.noise_count(),
         tables_only: false,
+        radicals: false,
         reading_unverified: unverified(profile, &readings),
         readings,
     };

@@ -30,10 +30,26 @@ pub fn normalize(text: &str) -> String {
         '，' if groups_thousands(before, after) => Fold::To(','),
         '％' => Fold::To('%'),
         '＋' => Fold::To('+'),
+        '\u{2E80}'..='\u{2FD5}' => radical(ch).map_or(Fold::Keep, Fold::To),
         c if c.is_control() => Fold::Drop,
         _ => Fold::Keep,
     })
     .into_owned()
+}
+
+/// The ideograph a radical stands for (`text::radicals`) where the
+/// rebuild readers are built in; elsewhere the text goes to them
+/// (`DocumentInfo::radicals`), since the table is too large for the page's
+/// first load.
+#[cfg(feature = "rebuild")]
+fn radical(ch: char) -> Option<char> {
+    let to = super::radicals::ideograph(ch);
+    (to != ch).then_some(to)
+}
+
+#[cfg(not(feature = "rebuild"))]
+fn radical(_: char) -> Option<char> {
+    None
 }
 
 /// A comparison key for labels and titles: no white space, ASCII brackets,
@@ -205,7 +221,8 @@ mod tests {
             assert_eq!(key != s, folded, "fold_key U+{:04X}", c as u32);
             let changes = c.is_control()
                 || "\u{feff}\u{200b}\u{200c}\u{200d}\u{2060}\u{3000}\u{a0}\u{2002}\u{2003}\u{2009}０１２３４５６７８９．％＋"
-                    .contains(c);
+                    .contains(c)
+                || (cfg!(feature = "rebuild") && super::super::radicals::ideograph(c) != c);
             assert_eq!(
                 normalize(&s) != s,
                 changes && c != '\n' && c != '\t',

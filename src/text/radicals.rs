@@ -45,6 +45,15 @@ pub fn ideograph(c: char) -> char {
         .unwrap_or(c)
 }
 
+/// Whether `text` holds a character of U+2E80 ..= U+2FFF (the radicals,
+/// and the ideographic description characters after them): a test on the
+/// bytes (their UTF-8 starts E2 BA ..= E2 BF) that needs no table.
+pub fn present(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE2 && (0xBA..=0xBF).contains(&w[1]))
+}
+
 /// `text` with each radical read as its ideograph ([`ideograph`]);
 /// borrowed when it holds none.
 pub fn unify(text: &str) -> Cow<'_, str> {
@@ -67,6 +76,13 @@ mod tests {
             "部门名称：阳泉市招商中心"
         );
         assert_eq!(unify("账⼾ ⻋辆 ⻓期 ⼀⼆⼗"), "账户 车辆 长期 一二十");
+    }
+
+    #[test]
+    fn radicals_are_seen_without_the_tables() {
+        assert!(present("预算⽀出"));
+        assert!(present("部⻔"));
+        assert!(!present("预算支出总表 — “三公”经费 …"));
     }
 
     #[test]

@@ -105,6 +105,26 @@ describe('getting a document in', () => {
     });
   });
 
+  test('a text whose ideographs came as radicals is read by the rebuild module, as written', async () => {
+    // Copied out of Chrome's viewer from a PDF whose font draws 支 and ⽀
+    // alike, the text names the radicals; the first-load engine carries no
+    // table to fold them (text::radicals) and hands the text on.
+    const core = await import(path.join(ROOT, 'www', 'pkg', 'budget_lint.js'));
+    core.initSync({ module: readFileSync(path.join(ROOT, 'www', 'pkg', 'budget_lint_bg.wasm')) });
+    const key = (f) => `${f.severity} ${f.rule} ${f.line}`;
+    await session(async ({ page, requests }) => {
+      const tab = fixture('yangquan-zhaoshang-2026.txt');
+      const radicals = tab.replaceAll('支', '\u2f40').replaceAll('门', '\u2ed4').replaceAll('心', '\u2f3c');
+      assert.throws(() => core.validate(radicals), /^Error: \[rebuild-needed\]/);
+      await page.$eval('#input', (box, value) => {
+        box.value = value;
+      }, radicals);
+      await untilDone(page, () => page.click('#run'));
+      assert.deepEqual((await listed(page)).map(key).sort(), core.validate(tab).findings.map(key).sort());
+      assert.ok(requests.some((u) => u.endsWith('/pkg-rebuild/budget_lint_bg.wasm')), 'the rebuild module loaded');
+    });
+  });
+
   test('drop anywhere: the overlay shows during the drag and the dropped files are checked', async () => {
     await session(async ({ page }) => {
       const files = [
