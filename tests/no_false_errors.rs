@@ -62,6 +62,18 @@ fn difference(what: &str, want: &BTreeSet<String>, got: &BTreeSet<String>) -> Op
     })
 }
 
+/// How `got`'s errors and warnings differ from `want`'s: a failure line a
+/// severity, naming `what`.
+fn findings_differ(what: &str, want: &Value, got: &Value) -> Vec<String> {
+    ["error", "warning"]
+        .into_iter()
+        .filter_map(|severity| {
+            let (want, got) = (finding_keys(want, severity), finding_keys(got, severity));
+            difference(&format!("{what} {severity}s"), &want, &got)
+        })
+        .collect()
+}
+
 fn report_of(path: &Path) -> Value {
     let bytes = std::fs::read(path).expect("fixture");
     match budget_lint::check_file(&bytes) {
@@ -588,10 +600,7 @@ fn workbooks_with_hidden_rows_and_columns() {
         let (want, got) = (report_of(&original), report_of(&path));
         assert!(!got.is_null(), "{name} was refused");
         checked += 1;
-        for severity in ["error", "warning"] {
-            let (want, got) = (finding_keys(&want, severity), finding_keys(&got, severity));
-            failures.extend(difference(&format!("{name} {severity}s"), &want, &got));
-        }
+        failures.extend(findings_differ(name, &want, &got));
     }
     assert!(checked >= 15, "only {checked} workbooks");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -634,10 +643,7 @@ fn tab_texts_whose_ideographs_came_as_radicals() {
         let (radicals, count) = ideographs_as_radicals(&text);
         changed += count;
         let (want, got) = (common::report_json(&text), common::report_json(&radicals));
-        for severity in ["error", "warning"] {
-            let (want, got) = (finding_keys(&want, severity), finding_keys(&got, severity));
-            failures.extend(difference(&format!("{stem} {severity}s"), &want, &got));
-        }
+        failures.extend(findings_differ(stem, &want, &got));
     }
     assert!(
         changed >= 1000,
@@ -749,10 +755,7 @@ fn tab_texts_whose_codes_lost_their_leading_zeros() {
         let (changed, count) = codes_without_leading_zeros(&text);
         cells += count;
         let (want, got) = (common::report_json(&text), common::report_json(&changed));
-        for severity in ["error", "warning"] {
-            let (want, got) = (finding_keys(&want, severity), finding_keys(&got, severity));
-            failures.extend(difference(&format!("{name} {severity}s"), &want, &got));
-        }
+        failures.extend(findings_differ(name, &want, &got));
     }
     assert!(cells >= 200, "only {cells} code cells changed");
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -65,9 +65,7 @@ impl Grid {
             }
         }
     }
-}
 
-impl Grid {
     /// Takes out the rows and the columns the sheet hides (`rows`: 1-based;
     /// `columns`: 0-based ranges, first and last), after [`Grid::merge`]:
     /// the reviewer reads the sheet without them, and Excel prints it so.

@@ -79,12 +79,7 @@ fn formulas_not_computed(
     column: u32,
     formula: &str,
 ) -> ReadError {
-    let mut letters = String::new();
-    let mut n = column + 1;
-    while n > 0 {
-        letters.insert(0, char::from(b'A' + ((n - 1) % 26) as u8));
-        n = (n - 1) / 26;
-    }
+    let letters = column_letters(column);
     ReadError::new(
         "xlsx-uncomputed",
         format!(
@@ -230,6 +225,18 @@ fn cell_ref(r: &str) -> Option<(u32, u32)> {
     });
     let row = r[letters..].parse().ok()?;
     Some((column - 1, row))
+}
+
+/// Column 27 (0-based) → "AB": how Excel names a column, [`cell_ref`]'s
+/// inverse.
+fn column_letters(column: u32) -> String {
+    let mut letters = String::new();
+    let mut n = column + 1;
+    while n > 0 {
+        letters.insert(0, char::from(b'A' + ((n - 1) % 26) as u8));
+        n = (n - 1) / 26;
+    }
+    letters
 }
 
 /// A cell being read.
@@ -489,9 +496,11 @@ mod tests {
     }
 
     #[test]
-    fn column_letters() {
+    fn columns_named_as_excel_names_them() {
         assert_eq!(cell_ref("A1"), Some((0, 1)));
         assert_eq!(cell_ref("AB12"), Some((27, 12)));
         assert_eq!(cell_ref("12"), None);
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(0), "A");
     }
 }

@@ -172,7 +172,9 @@ pub fn extract(layout: &Layout) -> Extracted {
         }
     }
     // The radicals a font's text layer names in place of the ideographs
-    // they share a glyph with (⽀ for 支), as the ideographs.
+    // they share a glyph with (⽀ for 支), as the ideographs. `normalize`
+    // folds them too, but only where the rebuild readers are built in: here
+    // the page's first-load engine gets lines it can check itself.
     let text = match crate::text::radicals::unify(&text) {
         Cow::Owned(unified) => unified,
         Cow::Borrowed(_) => text,
