@@ -277,6 +277,7 @@ fn unplace_wrapped_names(
             figure_lines: run.lines.clone(),
             reason: why,
             inconsistent: false,
+            rows_unread: false,
         });
     }
 }
@@ -495,6 +496,17 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
         .iter()
         .position(starts_data)
         .unwrap_or(entries.len());
+    // A total alone that names one of the table's columns, right above the
+    // total row, is the header's last word (公开12表's "总计" over "合计
+    // 3,096.24" in Chrome's copy).
+    let names_a_column = |e: &Entry| e.words.len() == 1 && tokens::is_header_piece(e.words[0], def);
+    let total_with_figures =
+        |e: &Entry| tokens::is_total(e.words[0]) && e.words[1..].iter().any(|w| is_figure(w));
+    if entries.get(start).is_some_and(names_a_column)
+        && entries.get(start + 1).is_some_and(total_with_figures)
+    {
+        start += 1;
+    }
     let codes_of = |e: &Entry| match scheme {
         RowScheme::Codes => usize::from(tokens::is_code(e.words[0])),
         _ => split(&e.words),
@@ -596,6 +608,27 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
             }
             !rest
         });
+        // The same with the name's rest on a line of its own before the
+        // figures' line (Chrome's viewer: "201 03 99 其他政府办公厅（室）及相关
+        // 机构事" / "务支出" / "20,120,000.00 20,120,000.00"): the three lines
+        // are one row.
+        let name_only = |e: &Entry| {
+            codes_of(e) == 0
+                && !tokens::is_total(e.words[0])
+                && !e.words.iter().any(|w| is_figure(w))
+        };
+        heads.retain(|&i| {
+            let rest = i > 1
+                && figures_below[i - 2].is_none()
+                && opens_bare(body[i - 2])
+                && name_only(body[i - 1])
+                && body[i].words.iter().all(|w| is_figure(w));
+            if rest {
+                figures_below[i - 2] = Some(i);
+                seen = true;
+            }
+            !rest
+        });
         if seen {
             known.saw_drawn_order();
         }
@@ -655,8 +688,11 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
         taken_before = after_n;
         let head = body[at];
         let below = figures_below[at].map(|b| body[b]);
+        // The rest of the name on lines of its own before its figures'.
+        let between: &[&Entry] = figures_below[at].map_or(&[], |b| &body[at + 1..b]);
         let mut lines: Vec<usize> = before.iter().map(|e| region.line_no(e.index)).collect();
         lines.push(region.line_no(head.index));
+        lines.extend(between.iter().map(|e| region.line_no(e.index)));
         lines.extend(below.map(|e| region.line_no(e.index)));
         lines.extend(after.iter().map(|e| region.line_no(e.index)));
         // A name's pieces; the figures among them (a row's figures parted
@@ -676,9 +712,13 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
         };
         // Under its line, a row's figures, and the rest of its name where
         // that runs onto their line.
-        let tail: Vec<&str> = below.map_or(Vec::new(), |e| {
-            e.words.iter().copied().filter(|w| !is_figure(w)).collect()
-        });
+        let tail: Vec<&str> = between
+            .iter()
+            .flat_map(|e| e.words.iter().copied())
+            .chain(below.map_or(Vec::new(), |e| {
+                e.words.iter().copied().filter(|w| !is_figure(w)).collect()
+            }))
+            .collect();
         let (pre, post) = (wrap(&before), tail.join(" ") + &wrap(&after));
         let mut name_unsure = None;
         let printed_above = figures.len();
@@ -1409,6 +1449,60 @@ mod tests {
                 .any(|r| r.starts_with("合计 |") && r.ends_with("| 1,422.50")),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn a_column_named_like_the_total_above_the_total_row_is_a_header_word() {
+        // 检察院 2018, 公开12表, copied out of Chrome's viewer: the column
+        // 总计 alone on its line, then the total row.
+        let text = "采购品目大\n\
+                    类\n\
+                    专项名称 经济科目\n\
+                    总计\n\
+                    合计 3,096.24\n\
+                    一、货物 A 268.00";
+        let rows = rows_of(&JIANGSU12, "公开12表", text);
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with("合计 |") && r.ends_with("| 3,096.24")),
+            "{rows:?}"
+        );
+        assert!(!rows.iter().any(|r| r.starts_with("总计")), "{rows:?}");
+    }
+
+    #[test]
+    fn a_name_ending_on_its_own_line_before_the_figures_is_one_row() {
+        // 普陀区政府办公室 2025, 表2, copied out of Chrome's viewer: code and
+        // name, the name's rest, then the figures, each on its own line.
+        let text = "类 款 项\n\
+                    201 一般公共服务支出 82,096,797.42 82,096,797.42\n\
+                    201 03 50 事业运行 3,807,295.58 3,807,295.58\n\
+                    201 03 99 其他政府办公厅（室）及相关机构事\n\
+                    务支出\n\
+                    20,120,000.00 20,120,000.00\n\
+                    208 社会保障和就业支出 4,213,779.28 4,213,779.28";
+        let rebuilt = with_region(&SHANGHAI9_DEPARTMENT, "表2", text, |region| {
+            read(region, &mut Known::default())
+        })
+        .expect("rebuilt");
+        let row = rebuilt
+            .rows
+            .iter()
+            .find(|r| r.cells.iter().any(|c| c.contains("其他政府办公厅")))
+            .expect("the row");
+        assert!(
+            row.cells
+                .iter()
+                .any(|c| c == "其他政府办公厅（室）及相关机构事务支出"),
+            "{:?}",
+            row.cells
+        );
+        assert!(
+            row.cells.iter().any(|c| c == "20,120,000.00"),
+            "{:?}",
+            row.cells
+        );
+        assert_eq!(row.lines, [4, 5, 6]);
     }
 
     #[test]
