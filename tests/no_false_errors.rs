@@ -183,6 +183,63 @@ fn text_copied_from_a_pdf_viewer() {
     no_errors_beyond_reference("viewer-copy", &[], |stem| Some(viewer_copy_reference(stem)));
 }
 
+/// Text copied out of Chrome's PDF viewer (PDFium; the folder's README),
+/// which prints rows set close together on one line and may end a
+/// wrapped name on a line of its own before its figures: no error beyond
+/// its reference's. Before, a class absent from a table whose rows were
+/// printed on one line was taken for zero (T108, T109 ×15–109 a
+/// document), the rows' names run together were compared (S105), a
+/// name's rest before its figures was lost (S105) and a column named 总计
+/// above the total row read as an empty total (N151): 262 false errors
+/// over the 18 copies.
+#[test]
+fn text_copied_from_chromes_pdf_viewer() {
+    no_errors_beyond_reference("chrome-copy", &[], |stem| Some(viewer_copy_reference(stem)));
+}
+
+/// Rows Chrome's viewer printed on one line are not parted: their figures
+/// outnumber the row's cells (S106, "多于可放的"). The checks that look a
+/// code up in that table, or sum its rows, then say they could not run,
+/// naming such a line, rather than take those rows for absent.
+#[test]
+fn rows_printed_on_one_line_stop_the_checks_that_would_miss_them() {
+    const NOT_PARTED: &str = "的金额含有未能分出的行";
+    let mut documents = 0;
+    for path in files_ending(&fixtures("chrome-copy"), ".txt") {
+        let report = report_of(&path);
+        let together: Vec<String> = report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| {
+                f["rule"] == "S106" && f["message"].as_str().unwrap_or("").contains("多于可放的")
+            })
+            .map(|f| format!("{}第{}行", f["location"].as_str().unwrap_or(""), f["line"]))
+            .collect();
+        let mut told = false;
+        for reason in report["checks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|c| c["reasons"].as_array().into_iter().flatten())
+            .filter_map(Value::as_str)
+        {
+            let Some((place, _)) = reason.split_once(NOT_PARTED) else {
+                continue;
+            };
+            told = true;
+            assert!(
+                together.iter().any(|t| t == place),
+                "{}: 「{reason}」 names no line of rows printed together ({together:?})",
+                path.display()
+            );
+        }
+        documents += usize::from(told);
+    }
+    // 万里街道 2023 and 2025, 普陀区政府办公室 2025, 检察院 2017.
+    assert!(documents >= 4, "{documents} documents");
+}
+
 /// The Jiangsu 省委办公厅's table files draw each page's title after its
 /// table (the folder's README): copied out of a viewer, every title would
 /// stand over the next table's rows. They are not checked, and S107 says

@@ -121,6 +121,11 @@ pub struct UnplacedRow {
     /// No placement satisfies the table's sums: the document disagrees
     /// with itself there, however the figures are read.
     pub inconsistent: bool,
+    /// Some of the figures belong to rows the reading did not find: more
+    /// figures than the cells they could go to (rows printed on one line),
+    /// or figures apart from every row. A code looked up in the table may
+    /// be one of those rows, so no check may take it for absent.
+    pub rows_unread: bool,
 }
 
 /// What a reader gives back for a region.

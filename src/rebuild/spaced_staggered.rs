@@ -494,6 +494,7 @@ fn unplace_unsure_names(
             figure_lines: figure_line.into_iter().collect(),
             reason: why.clone(),
             inconsistent: false,
+            rows_unread: false,
         });
     }
 }

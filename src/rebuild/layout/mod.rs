@@ -585,6 +585,7 @@ fn write_row(
             figure_lines: vec![nos[0]; unplaced.len()],
             figures: unplaced,
             inconsistent: false,
+            rows_unread: false,
         });
     }
     rebuilt.rows.push(RebuiltRow { lines: nos, cells });

@@ -202,6 +202,7 @@ fn try_place(
             runs,
             core::slice::from_ref(run),
             &why,
+            false,
         ));
     }
     let constraints = constraints(def, profile, drafts, known);
@@ -223,7 +224,7 @@ fn try_place(
             }
             // Then no blank of the table can be trusted, and none of its
             // cells is placed.
-            None => return Err(unreliable(def, drafts, &runs, &orphans, ORPHANS)),
+            None => return Err(unreliable(def, drafts, &runs, &orphans, ORPHANS, true)),
         }
     };
     let runs = &runs[..];
@@ -283,7 +284,7 @@ fn try_place(
     let broken = solve(&constraints, &cover, &units, scale, &mut candidates);
     if cautious && (broken.iter().any(|b| *b) || candidates.iter().any(Vec::is_empty)) {
         let together = &runs[..apart.unwrap_or(runs.len())];
-        return Err(unreliable(def, drafts, together, runs, SCRAMBLED));
+        return Err(unreliable(def, drafts, together, runs, SCRAMBLED, false));
     }
 
     for (run, cands) in runs.iter().zip(candidates.iter_mut()) {
@@ -341,9 +342,17 @@ fn try_place(
                 lines.extend(drafts[d].lines.iter().copied());
             }
             sort_unique(&mut lines);
-            let reason = if cands.is_empty() {
+            let rows_unread = run.figures.len() > run.slots.len();
+            let reason = if rows_unread {
                 format!(
                     "{} 个数字多于可放的 {} 列",
+                    run.figures.len(),
+                    columns.len()
+                )
+            } else if cands.is_empty() {
+                // The search gave up, or kept none.
+                format!(
+                    "{} 个数字对应 {} 列，无法确定各自的列",
                     run.figures.len(),
                     columns.len()
                 )
@@ -368,6 +377,7 @@ fn try_place(
                 figure_lines: run.lines.clone(),
                 reason,
                 inconsistent: involved && !cands.is_empty(),
+                rows_unread,
             });
         }
     }
@@ -407,6 +417,7 @@ fn unreliable(
     runs: &[Run],
     listed: &[Run],
     why: &str,
+    rows_unread: bool,
 ) -> Placed {
     let cells: Vec<Vec<String>> = drafts
         .iter()
@@ -433,6 +444,7 @@ fn unreliable(
         figure_lines,
         reason,
         inconsistent: false,
+        rows_unread,
     }];
     (rows, unplaced)
 }

@@ -21,6 +21,7 @@
 use super::common::{narrative, table_for};
 use crate::prelude::*;
 use crate::profile::{Profile, Role};
+use crate::rules::table::resolve::every_row_read;
 use alloc::borrow::Cow;
 
 use crate::model::{Cell, Fact, NameItem, Row, RowKind, Section, Table};
@@ -77,6 +78,11 @@ impl Rule for ItemLists {
         let Some(t6) = table_for(cx, Role::BasicEconomic, sink) else {
             return;
         };
+        // A listed item may be a row the reading did not find.
+        if let Err(missing) = every_row_read(cx.doc, t6.id) {
+            missing.record(sink);
+            return;
+        }
         // Every listed name is looked for among all the items: their keys
         // are folded once. An item is a row under a group (表六), or one
         // coded 301xx where the table prints economic codes.

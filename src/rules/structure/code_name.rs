@@ -75,6 +75,9 @@ fn places_by_code<'a>(cx: &'a Context) -> Vec<(&'a str, Vec<Place<'a>>)> {
             let Some(code) = row.code.as_deref() else {
                 continue;
             };
+            if holds_other_rows(cx, t.id, row) {
+                continue;
+            }
             let folded = fold_key(&row.name);
             let key = strip_ordinal(&folded).to_string();
             if key.is_empty() {
@@ -92,6 +95,17 @@ fn places_by_code<'a>(cx: &'a Context) -> Vec<(&'a str, Vec<Place<'a>>)> {
         }
     }
     out
+}
+
+/// Whether the row was read from a line that holds other rows too, which
+/// the reading could not part (S106: more figures than one row holds,
+/// several rows printed on one line): its name runs on into theirs.
+fn holds_other_rows(cx: &Context, table: &str, row: &Row) -> bool {
+    cx.doc
+        .lines
+        .unplaced
+        .iter()
+        .any(|u| u.rows_unread && u.table == table && u.lines.contains(&row.line))
 }
 
 /// The first place of the name most tables use (the first one on a tie,

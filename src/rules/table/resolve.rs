@@ -67,9 +67,10 @@ pub(super) fn present<'a>(doc: &'a Document, id: &str, sink: &mut Sink) -> Optio
 }
 
 /// The table whose rows a check sums or matches by code, or why it
-/// cannot be had: it is missing, or a line of it that holds a figure was
-/// read as none of its rows (S104). A sum over its rows would leave that
-/// figure out, and a code looked up in it might be the unread one, so the
+/// cannot be had: it is missing, a line of it that holds a figure was
+/// read as none of its rows (S104), or figures of it belong to rows the
+/// reading could not part (S106: several rows printed on one line, more
+/// figures than one row holds). A sum over its rows would leave them out, and a code looked up in it might be the unread one, so the
 /// difference reported would be the reading's, not the document's.
 pub(crate) fn every_row_read<'a>(doc: &'a Document, id: &str) -> Result<&'a Table, Missing> {
     let table = table(doc, id)?;
@@ -77,10 +78,22 @@ pub(crate) fn every_row_read<'a>(doc: &'a Document, id: &str) -> Result<&'a Tabl
         .unparsed
         .iter()
         .find(|u| u.table == table.id && holds_a_figure(&u.text));
-    match unread {
-        Some(unread) => Err(Missing::Table(format!(
+    if let Some(unread) = unread {
+        return Err(Missing::Table(format!(
             "{}第{}行有金额而未读入，无法按行核对",
             table.id, unread.line
+        )));
+    }
+    let rows_unread = doc
+        .lines
+        .unplaced
+        .iter()
+        .find(|u| u.table == table.id && u.rows_unread);
+    match rows_unread {
+        Some(u) => Err(Missing::Table(format!(
+            "{}第{}行的金额含有未能分出的行，无法按行核对",
+            table.id,
+            u.lines.first().copied().unwrap_or(table.line)
         ))),
         None => Ok(table),
     }
