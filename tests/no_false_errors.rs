@@ -818,6 +818,54 @@ fn tab_texts_whose_codes_lost_their_leading_zeros() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A total row the reader cannot read ("X本年收入合计 340.46 …", its label
+/// not the template's) is reported (S104) and is no proof that the table
+/// was cut short: each 13-table TAB reference with one total row of a
+/// fixed-row table at a time made unreadable reports no error the
+/// reference lacks. Before, S102 reported the table incomplete, an error,
+/// and S106 called the rows beside it inconsistent.
+#[test]
+fn tab_texts_with_a_total_row_the_reader_cannot_read() {
+    let mut failures = Vec::new();
+    let mut texts = 0;
+    for stem in common::DOCS_2026 {
+        let path = common::fixture_path(stem);
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let want = error_keys(&common::report_json(&text));
+        let lines: Vec<&str> = text.split('\n').collect();
+        let totals = lines.iter().enumerate().filter(|(_, line)| {
+            let label = line.split('\t').next().unwrap_or("");
+            (label.ends_with("合计") || label.ends_with("总计"))
+                && label.chars().count() > 2
+                && line.split('\t').skip(1).any(|c| c.contains('.'))
+        });
+        for (i, _) in totals {
+            let mut changed = lines.clone();
+            let unreadable = format!("X{}", lines[i]);
+            changed[i] = &unreadable;
+            let report = common::report_json(&changed.join("\n"));
+            // Only where the reader says so: a 单位 table reads "X部门合计" as
+            // a unit's row.
+            let unread = report["findings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|f| f["rule"] == "S104" && f["line"] == i + 1);
+            if !unread {
+                continue;
+            }
+            texts += 1;
+            let got = error_keys(&report);
+            let added: Vec<&String> = got.difference(&want).collect();
+            if !added.is_empty() {
+                failures.push(format!("{stem} line {}: {added:?}", i + 1));
+            }
+        }
+    }
+    assert!(texts >= 12, "only {texts} total rows read as none");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// A row the reader cannot read leaves the checks that sum or match its
 /// table's rows unrun ("could not run"), never reporting the difference it
 /// makes: each TAB reference with one code row at a time made unreadable

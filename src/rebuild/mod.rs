@@ -118,9 +118,6 @@ pub struct UnplacedRow {
     pub figure_lines: Vec<usize>,
     /// Why, in Chinese ("3 个数字对应 5 列，无法唯一确定各自的列").
     pub reason: String,
-    /// No placement satisfies the table's sums: the document disagrees
-    /// with itself there, however the figures are read.
-    pub inconsistent: bool,
     /// Some of the figures belong to rows the reading did not find: more
     /// figures than the cells they could go to (rows printed on one line),
     /// or figures apart from every row. A code looked up in the table may

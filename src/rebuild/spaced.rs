@@ -276,7 +276,6 @@ fn unplace_wrapped_names(
             figures: run.figures.clone(),
             figure_lines: run.lines.clone(),
             reason: why,
-            inconsistent: false,
             rows_unread: false,
         });
     }

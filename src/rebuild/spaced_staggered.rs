@@ -493,7 +493,6 @@ fn unplace_unsure_names(
             figures: vec![figure],
             figure_lines: figure_line.into_iter().collect(),
             reason: why.clone(),
-            inconsistent: false,
             rows_unread: false,
         });
     }

@@ -584,7 +584,6 @@ fn write_row(
             reason: format!("{} 个数字无法按对齐唯一确定各自的列", unplaced.len()),
             figure_lines: vec![nos[0]; unplaced.len()],
             figures: unplaced,
-            inconsistent: false,
             rows_unread: false,
         });
     }

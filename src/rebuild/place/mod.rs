@@ -358,7 +358,7 @@ fn try_place(
                 )
             } else if involved {
                 format!(
-                    "{} 个数字对应 {} 列，无论怎样放置，本表的合计关系都不成立",
+                    "{} 个数字对应 {} 列，无论怎样放置，本表的合计关系都不成立：文档在这里不一致，或本行附近的文字读错了",
                     run.figures.len(),
                     columns.len()
                 )
@@ -376,7 +376,6 @@ fn try_place(
                 figures: run.figures.clone(),
                 figure_lines: run.lines.clone(),
                 reason,
-                inconsistent: involved && !cands.is_empty(),
                 rows_unread,
             });
         }
@@ -443,7 +442,6 @@ fn unreliable(
         figures,
         figure_lines,
         reason,
-        inconsistent: false,
         rows_unread,
     }];
     (rows, unplaced)

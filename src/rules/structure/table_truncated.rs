@@ -3,7 +3,8 @@
 //! ## 检查什么
 //! 每张表的数据行不少于模板要求：表一、表四应有全部收入行、三十类支出和各合计
 //! 行，表十应有六行；编码表应至少有合计行。表格被分页截断、或复制时漏了行，
-//! 都会在这里发现，并指出缺了哪些行。
+//! 都会在这里发现，并指出缺了哪些行。表中有未能读入或分出的行时（S104、S106），
+//! 缺少的行可能就在其中，只作提醒。
 //!
 //! ## 为什么重要
 //! 被截断的表会让合计看似不平、表间核对出现大量连带差异；先指出截断，审核人员
@@ -16,6 +17,7 @@ use crate::model::RowKind;
 use crate::prelude::*;
 use crate::profile::RowScheme;
 use crate::report::Severity;
+use crate::rules::table::resolve::every_row_read;
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 use crate::text::fold_key;
 
@@ -95,8 +97,18 @@ impl Rule for TableTruncated {
                     table.rows.len()
                 )
             };
+            // Rows missing where lines of the table were not read (S104,
+            // S106) may be among them: what the reading lacks, not the
+            // document.
+            let (severity, message) = match every_row_read(cx.doc, table.id) {
+                Ok(_) => (Severity::Error, message),
+                Err(_) => (
+                    Severity::Warning,
+                    format!("{message}；本表有未能读入或分出的行，缺少的行可能在其中"),
+                ),
+            };
             sink.report(
-                Severity::Error,
+                severity,
                 table.id,
                 table.end_line.max(table.line),
                 message,

@@ -5,7 +5,8 @@
 //! 看不出每个数字原来在哪一列。校验器按本表的合计关系（行合计、类=款=项之和、
 //! 固定行合计、与前面各表的对应关系）找出唯一成立的放法；找不到唯一放法的行，
 //! 在这里逐行报告：所在表、原文各行和读到的数字。若无论怎样放置合计关系都不成立，
-//! 说明文档本身在这里有不一致，报告为错误。
+//! 消息会说明：可能是文档本身在这里不一致，也可能是本行或相邻行的文字读错了
+//! （例如从 PDF 阅读器复制时名称折行错位），无法断定，所以只作提醒，不报错误。
 //!
 //! ## 为什么重要
 //! 猜测一个数字的列会制造虚假的错误或掩盖真实的错误。无法定位的单元格不参与
@@ -69,12 +70,7 @@ impl Rule for UnplacedRow {
                 crate::slices::join(&u.figures, " "),
                 u.reason
             );
-            let severity = if u.inconsistent {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            sink.report(severity, u.table, first, message, evidence);
+            sink.report(Severity::Warning, u.table, first, message, evidence);
         }
     }
 }

@@ -157,7 +157,8 @@ pub(crate) fn expressed_in(cx: &Context, table: &str, mut fig: Figure, unit: &st
 }
 
 /// The figure at `r`. A row missing from a table printed as empty (or with
-/// no figure at all) is an exact zero.
+/// no figure at all) is an exact zero — unless lines of the table were
+/// not read ([`every_row_read`]), where the row may be one of them.
 pub(crate) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
     let t = table(doc, r.table)?;
     let row = match r.row {
@@ -180,22 +181,31 @@ pub(crate) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
                 column_name
             ))
         }),
-        None if t.declared_empty || t.has_no_values() => Ok(Figure::virtual_zero(
-            format!("{}（本表无数据）", t.id),
+        None if t.declared_empty => Ok(empty_table_zero(t)),
+        None => {
+            every_row_read(doc, t.id)?;
+            absent_row(t, r.row)
+        }
+    }
+}
+
+/// Zero for a table printed as empty ("注：本表无数据").
+fn empty_table_zero(t: &Table) -> Figure {
+    Figure::virtual_zero(format!("{}（本表无数据）", t.id), t.line, t.id)
+}
+
+/// A row not in table `t`, every line of which was read: zero where the
+/// table holds no figure at all, or for an economic code it does not list
+/// (no budget); else the check cannot run.
+fn absent_row(t: &Table, row: RowSel) -> Result<Figure, Missing> {
+    match row {
+        _ if t.has_no_values() => Ok(empty_table_zero(t)),
+        RowSel::Code(_) => Ok(Figure::virtual_zero(
+            format!("{}（未列{}）", t.id, row_name(row)),
             t.line,
             t.id,
         )),
-        // An economic code the table does not list has no budget: zero.
-        None if matches!(r.row, RowSel::Code(_)) => Ok(Figure::virtual_zero(
-            format!("{}（未列{}）", t.id, row_name(r.row)),
-            t.line,
-            t.id,
-        )),
-        None => Err(Missing::Cell(format!(
-            "{} 中没有{}行",
-            t.id,
-            row_name(r.row)
-        ))),
+        _ => Err(Missing::Cell(format!("{} 中没有{}行", t.id, row_name(row)))),
     }
 }
 
