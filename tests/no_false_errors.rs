@@ -866,6 +866,49 @@ fn tab_texts_with_a_total_row_the_reader_cannot_read() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// An item row of 表六 read as its class a second time, as in Chrome's copy
+/// of a 表六 printed large: the item's 部门预算 name wrapped onto lines of
+/// its own, its 政府预算 name — a class's, "工资福利支出" — opening the
+/// figures' line. Each 13-table TAB reference, single-spaced, with one
+/// item row at a time given its class's name in its first cell reports no
+/// error the single-spaced reference lacks: T103 cannot tell which items a
+/// class read twice heads, and says so. Before, it summed them under the
+/// second (T103 errors). (One row a line, a class printed twice is the
+/// document's error: `mutations::every_duplicated_row_gives_an_error`.)
+#[test]
+fn tab_texts_with_an_item_read_as_its_class_a_second_time() {
+    const CLASSES: [&str; 3] = ["工资福利支出", "商品和服务支出", "对个人和家庭的补助"];
+    let mut failures = Vec::new();
+    let mut texts = 0;
+    for stem in common::DOCS_2026 {
+        let text = std::fs::read_to_string(common::fixture_path(stem)).expect("fixture");
+        let spaced = |text: &str| text.replace('\t', " ");
+        let want = error_keys(&common::report_json(&spaced(&text)));
+        let lines: Vec<&str> = text.split('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some((name, rest)) = line.split_once('\t') else {
+                continue;
+            };
+            if name.is_empty() || !CLASSES.iter().any(|c| rest.starts_with(&format!("{c}\t"))) {
+                continue;
+            }
+            // The class's name where the item's stood, its own cell empty.
+            let (class, figures) = rest.split_once('\t').unwrap_or((rest, ""));
+            let read = format!("{class}\t\t{figures}");
+            let mut changed = lines.clone();
+            changed[i] = &read;
+            texts += 1;
+            let got = error_keys(&common::report_json(&spaced(&changed.join("\n"))));
+            let added: Vec<&String> = got.difference(&want).collect();
+            if !added.is_empty() {
+                failures.push(format!("{stem} line {}: {added:?}", i + 1));
+            }
+        }
+    }
+    assert!(texts >= 10, "only {texts} item rows broken");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// A row the reader cannot read leaves the checks that sum or match its
 /// table's rows unrun ("could not run"), never reporting the difference it
 /// makes: each TAB reference with one code row at a time made unreadable

@@ -16,7 +16,7 @@
 //! 类别行有金额而其下没有任何明细行（明细在复制时丢失），同样报告错误。
 
 use super::resolve;
-use crate::model::RowKind;
+use crate::model::{Row, RowKind};
 use crate::prelude::*;
 use crate::profile::{Identity, IdentityKind};
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
@@ -50,6 +50,24 @@ impl Rule for GroupSum {
             let groups = resolve::rows_where(&t.rows, &|r| r.kind == RowKind::Group);
             if groups.is_empty() && t.total_row().is_none() {
                 sink.not_applicable(format!("{}没有经济科目类别行", t.id));
+                continue;
+            }
+            // A table lists each class once. In a row rebuilt from text not
+            // one row a line, one read twice is another row's cell taken
+            // for it (a second name column's "工资福利支出" under a wrapped
+            // name), and which items it heads is unknown. (Printed twice
+            // one row a line, it is the document's: the sums say so.)
+            let rebuilt = |r: &Row| cx.doc.lines.get(r.line).is_some_and(|l| l.placed);
+            if let Some(twice) = groups
+                .iter()
+                .enumerate()
+                .find(|(i, g)| rebuilt(g) && groups[..*i].iter().any(|h| h.name == g.name))
+                .map(|(_, g)| g)
+            {
+                sink.could_not_run(format!(
+                    "{}第{}行「{}」读到不止一次，无法确定各类别包含的行",
+                    t.id, twice.line, twice.name
+                ));
                 continue;
             }
             for (gi, group) in t
