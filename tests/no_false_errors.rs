@@ -950,3 +950,35 @@ fn tab_texts_with_a_row_the_reader_cannot_read() {
     assert!(texts >= 300, "only {texts} texts");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A check that could not run names the row it lacked as the document
+/// names it ("公开02表中没有「一般公共预算资金小计」行"), never by the
+/// profile's key ("「general」"): over every real document's reference.
+#[test]
+fn reasons_name_rows_as_the_documents_do() {
+    let mut reasons = 0;
+    for path in files_ending(&fixtures("real"), ".tsv.txt") {
+        let report = report_of(&path);
+        for reason in report["checks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|c| c["reasons"].as_array().into_iter().flatten())
+            .filter_map(Value::as_str)
+            .filter(|r| r.contains("中没有「"))
+        {
+            reasons += 1;
+            let key = reason
+                .split('「')
+                .nth(1)
+                .and_then(|r| r.split('」').next())
+                .unwrap_or("");
+            assert!(
+                !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{}: {reason}",
+                path.display()
+            );
+        }
+    }
+    assert!(reasons > 0, "no reason naming a missing row");
+}

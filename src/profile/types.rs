@@ -297,6 +297,14 @@ impl TableDef {
             .iter()
             .flat_map(|s| s.columns.iter().map(move |c| (s, c)))
     }
+
+    /// The label of the fixed row `key` ("本年收入合计" for "income_total").
+    pub fn fixed_label(&self, key: &str) -> Option<&'static str> {
+        self.sides.iter().find_map(|s| match &s.rows {
+            RowScheme::Fixed(rows) => rows.iter().find(|f| f.key == key).map(|f| f.label),
+            _ => None,
+        })
+    }
 }
 
 /// One side of a table: how many label cells precede the amounts, which

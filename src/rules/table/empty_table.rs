@@ -63,7 +63,7 @@ impl Rule for EmptyTable {
                 continue;
             };
             for r in zero.iter() {
-                match resolve::figure(cx.doc, r) {
+                match resolve::figure(cx, r) {
                     Ok(other) => {
                         check_equal(sink, t.id, note, own.clone(), other);
                     }

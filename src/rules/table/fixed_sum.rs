@@ -56,14 +56,21 @@ impl Rule for FixedSum {
             let Some(t) = resolve::present(cx.doc, table, sink) else {
                 continue;
             };
+            // A row as the document names it, not by the profile's key.
+            let label = |key: &str| {
+                let def = cx.profile.table(t.id);
+                def.and_then(|d| d.fixed_label(key))
+                    .unwrap_or(key)
+                    .to_string()
+            };
             let Some(total_row) = t.fixed_row(total) else {
-                sink.could_not_run(format!("{}中没有「{}」行", t.id, total));
+                sink.could_not_run(format!("{}中没有「{}」行", t.id, label(total)));
                 continue;
             };
             let part_rows = match part_rows(t, total_row, parts) {
                 Ok(rows) => rows,
                 Err(missing) => {
-                    sink.could_not_run(format!("{}中没有「{}」行", t.id, missing));
+                    sink.could_not_run(format!("{}中没有「{}」行", t.id, label(&missing)));
                     continue;
                 }
             };

@@ -4,7 +4,7 @@ use crate::arith::{round_half_away, Term};
 use crate::decimal::shift_right;
 use crate::model::{Amount, Document, Row, RowKind, Table};
 use crate::prelude::*;
-use crate::profile::{CellRef, RowSel};
+use crate::profile::{CellRef, RowSel, TableDef};
 use crate::rules::support::{check_cell_sum, money, Figure};
 use crate::rules::{Context, Sink};
 use crate::slices::Items;
@@ -140,7 +140,7 @@ pub(super) fn common_unit<'a>(cx: &'a Context, refs: &mut dyn Items<&CellRef>) -
 /// divided by 10,000 and rounded half away from zero to 2 decimals, as the
 /// documents round it, and says so in its label.
 pub(crate) fn figure_in(cx: &Context, r: &CellRef, unit: &str) -> Result<Figure, Missing> {
-    Ok(expressed_in(cx, r.table, figure(cx.doc, r)?, unit))
+    Ok(expressed_in(cx, r.table, figure(cx, r)?, unit))
 }
 
 /// A figure of table `table` expressed in `unit` (see [`figure_in`]).
@@ -159,7 +159,8 @@ pub(crate) fn expressed_in(cx: &Context, table: &str, mut fig: Figure, unit: &st
 /// The figure at `r`. A row missing from a table printed as empty (or with
 /// no figure at all) is an exact zero — unless lines of the table were
 /// not read ([`every_row_read`]), where the row may be one of them.
-pub(crate) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
+pub(crate) fn figure(cx: &Context, r: &CellRef) -> Result<Figure, Missing> {
+    let doc = cx.doc;
     let t = table(doc, r.table)?;
     let row = match r.row {
         // The total of the column's side (决算 六 has one per block).
@@ -184,7 +185,7 @@ pub(crate) fn figure(doc: &Document, r: &CellRef) -> Result<Figure, Missing> {
         None if t.declared_empty => Ok(empty_table_zero(t)),
         None => {
             every_row_read(doc, t.id)?;
-            absent_row(t, r.row)
+            absent_row(t, r.row, cx.profile.table(t.id))
         }
     }
 }
@@ -197,15 +198,19 @@ fn empty_table_zero(t: &Table) -> Figure {
 /// A row not in table `t`, every line of which was read: zero where the
 /// table holds no figure at all, or for an economic code it does not list
 /// (no budget); else the check cannot run.
-fn absent_row(t: &Table, row: RowSel) -> Result<Figure, Missing> {
+fn absent_row(t: &Table, row: RowSel, def: Option<&TableDef>) -> Result<Figure, Missing> {
     match row {
         _ if t.has_no_values() => Ok(empty_table_zero(t)),
         RowSel::Code(_) => Ok(Figure::virtual_zero(
-            format!("{}（未列{}）", t.id, row_name(row)),
+            format!("{}（未列{}）", t.id, row_name(row, def)),
             t.line,
             t.id,
         )),
-        _ => Err(Missing::Cell(format!("{} 中没有{}行", t.id, row_name(row)))),
+        _ => Err(Missing::Cell(format!(
+            "{} 中没有{}行",
+            t.id,
+            row_name(row, def)
+        ))),
     }
 }
 
@@ -216,10 +221,15 @@ pub(super) fn named_by_row(f: Figure, t: &Table, row: &Row) -> Figure {
     f.named(format!("{} {} {}", t.id, row.name, col))
 }
 
-fn row_name(sel: RowSel) -> String {
+/// A row as the document names it; a fixed row by its label, not the
+/// profile's key.
+fn row_name(sel: RowSel, def: Option<&TableDef>) -> String {
     match sel {
         RowSel::Total => "合计".into(),
-        RowSel::Fixed(key) => format!("「{}」", key),
+        RowSel::Fixed(key) => format!(
+            "「{}」",
+            def.and_then(|d| d.fixed_label(key)).unwrap_or(key)
+        ),
         RowSel::TreeRoot => "部门合计".into(),
         RowSel::Code(code) => format!("科目{code}"),
     }
