@@ -8,7 +8,11 @@
 //! after the year, the 主管部门 row right after it: whole on its label's
 //! line ("项目名称 公共服务设施运行经费 项目性质 经常性项目 …"), or wrapped
 //! by the PDF — single-spaced, a piece above and below the label centred
-//! between them; one cell a line, the cell's lines between blank ones.
+//! between them; one cell a line, the cell's lines between blank ones;
+//! copied out of a browser's PDF viewer, the cell's lines right after the
+//! label, the 主管部门 row's label then standing as only cells drawn one
+//! after another print it (`in_drawing_order`), which lets the fund
+//! blocks be read in that order too.
 //! A piece that another cell may own (a value wrapped above its label in
 //! the next row) leaves the name untold. In
 //! the fund block every figure follows its own label on the label's line,
@@ -86,7 +90,7 @@ pub fn read(printed: &[PrintedLine]) -> Option<(&'static str, Vec<RebuiltRow>)> 
     let funds = block(printed, last)
         .and_then(pairs)
         .and_then(|pairs| fund_rows(&pairs))
-        .or_else(|| super::form_wrapped_funds::rows(printed, last));
+        .or_else(|| super::form_wrapped_funds::rows(printed, last, name.drawn));
     match funds {
         Some(funds) => {
             rows.extend(funds);
@@ -101,6 +105,9 @@ pub fn read(printed: &[PrintedLine]) -> Option<(&'static str, Vec<RebuiltRow>)> 
 struct Name {
     text: String,
     at: Vec<usize>,
+    /// Read from cells in the order the PDF draws them
+    /// ([`in_drawing_order`]).
+    drawn: bool,
 }
 
 /// The name, when it can be told: the line that starts "项目名称" comes
@@ -117,6 +124,7 @@ fn name_of(printed: &[PrintedLine]) -> Option<Name> {
     whole_on_its_line(printed, at, year_lines)
         .or_else(|| wrapped_around_label(printed, at, year_lines))
         .or_else(|| in_cell_below_label(printed, at, year_lines))
+        .or_else(|| in_drawing_order(printed, at, year_lines))
 }
 
 /// "项目名称 公共服务设施运行经费 项目性质 经常性项目 …": one word, up to
@@ -130,6 +138,7 @@ fn whole_on_its_line(printed: &[PrintedLine], at: usize, year_lines: usize) -> O
     matches!(words.next(), None | Some("项目性质")).then(|| Name {
         text: name.to_string(),
         at: vec![at],
+        drawn: false,
     })
 }
 
@@ -168,6 +177,7 @@ fn wrapped_around_label(printed: &[PrintedLine], at: usize, year_lines: usize) -
     Some(Name {
         text: pieces.concat(),
         at: vec![above, at, below],
+        drawn: false,
     })
 }
 
@@ -204,7 +214,81 @@ fn in_cell_below_label(printed: &[PrintedLine], at: usize, year_lines: usize) ->
     Some(Name {
         text,
         at: [at].into_iter().chain(first..end).collect(),
+        drawn: false,
     })
+}
+
+/// Copied out of a browser's PDF viewer (Chrome's PDFium, Firefox's
+/// pdf.js): each cell's lines one after another, in the order the PDF
+/// draws the cells — the label with the name's first line, the name's
+/// other lines, then the 主管部门 row: "项目名称 招商引资工作 ⏎ 经费 ⏎
+/// 主管部门及代 ⏎ 码 ⏎ 043-阳泉市招". How that row begins tells the order
+/// ([`drawn_department_row`]): nothing of it can come before its label,
+/// so every line between the two labels is the name's.
+fn in_drawing_order(printed: &[PrintedLine], at: usize, year_lines: usize) -> Option<Name> {
+    if year_lines != at {
+        return None;
+    }
+    let mut label_words = printed[at].text.split_whitespace().skip(1);
+    let beside = label_words.next();
+    if label_words.next().is_some() || beside.is_some_and(is_amount) {
+        return None;
+    }
+    let first = at + 1;
+    let (department, lines) = (first + 1..=at + MOST_NAME_LINES)
+        .find_map(|i| drawn_department_row(printed, i).map(|lines| (i, lines)))?;
+    // No blank line between: one cell a line (pdftotext) sets a blank
+    // line between two cells, and a line it takes out of its place
+    // (">90%") would end the name.
+    let one_after_another =
+        (first..department + lines).all(|i| printed[i].no == printed[i - 1].no + 1);
+    if !one_after_another {
+        return None;
+    }
+    let mut pieces: Vec<&str> = beside.into_iter().collect();
+    for line in &printed[first..department] {
+        pieces.push(single_word(line)?);
+    }
+    let last = pieces[pieces.len() - 1].chars().count();
+    if pieces.len() > MOST_NAME_LINES || pieces.iter().any(|p| p.chars().count() < last) {
+        return None;
+    }
+    Some(Name {
+        text: pieces.concat(),
+        at: (at..department).collect(),
+        drawn: true,
+    })
+}
+
+/// Whether the 主管部门 row starts at line `i` as only cells drawn one
+/// after another print it, and on how many lines it shows so: its label
+/// wrapped alone over two lines, then the department's code ("主管部门及代"
+/// ⏎ "码" ⏎ "043-阳泉市招", 3); or the label whole beside the code and
+/// nothing else ("主管部门及代码 038-阳泉市商务", 1). Text that centres each
+/// cell in its row (pdfplumber) prints a cell taller than the label on
+/// the label's lines or between them, and a cell that starts on the
+/// label's line has nothing above it: either way nothing of the row would
+/// stand above its label, as the name's lines do.
+fn drawn_department_row(printed: &[PrintedLine], i: usize) -> Option<usize> {
+    const LABEL: &str = "主管部门及代码";
+    let starts_with_code = |i: usize| {
+        printed
+            .get(i)
+            .and_then(first_word)
+            .is_some_and(is_department_code)
+    };
+    let mut words = printed.get(i)?.text.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(LABEL), Some(code), None) if is_department_code(code) => Some(1),
+        (Some(upper), None, None) => {
+            let lower = printed.get(i + 1).and_then(single_word)?;
+            (upper.starts_with("主管部门")
+                && format!("{upper}{lower}") == LABEL
+                && starts_with_code(i + 2))
+            .then_some(3)
+        }
+        _ => None,
+    }
 }
 
 /// Whether the 主管部门 row starts at line `i`: its label, or a piece of
@@ -678,6 +762,115 @@ mod tests {
         ] {
             assert_eq!(read_of(text), None, "{text}");
         }
+    }
+
+    /// A form copied out of a browser's PDF viewer (招商 2026's, as Chrome
+    /// gives it): each cell whole, one after another, the 主管部门 row's
+    /// label alone over two lines; each figure after its label's last
+    /// piece, on its line or alone on the next.
+    const DRAWN: &str = "(2026年度)
+项目名称
+异地交流干
+部房屋租赁
+费
+主管部门及
+代码
+043-阳泉市
+招商中心 实施单位 阳泉市投资促进中
+心
+项目属性
+经常性项目
+项目期 99年
+项目资金
+（元）
+实施期资金
+总额： 24,000 年度资金总额： 24,000
+其中：中央
+财政资金 0 其中：中央财政资
+金
+0
+省级财政资
+金
+0 省级财政资金 0
+市县（区）
+财政资金 24,000 市县（区）财政资
+金
+24,000
+单位自筹 0 单位自筹 0
+其他资金 其他资金
+项目概况 为更好激励干部干事创业";
+
+    #[test]
+    fn a_form_copied_out_of_a_browser_viewer_gives_its_name_and_funds() {
+        let (part, rows) = read_of(DRAWN).expect("read");
+        assert_eq!(part, "项目名称和项目资金");
+        assert_eq!(
+            rows[0],
+            (
+                vec![2, 3, 4, 5],
+                strings(&["项目名称", "异地交流干部房屋租赁费"])
+            )
+        );
+        let funds: Vec<Vec<String>> = rows[1..].iter().map(|r| r.1[1..].to_vec()).collect();
+        let expected: [[&str; 4]; 6] = [
+            ["实施期资金总额：", "24,000", "年度资金总额：", "24,000"],
+            ["其中：中央财政资金", "0", "其中：中央财政资金", "0"],
+            ["省级财政资金", "0", "省级财政资金", "0"],
+            [
+                "市县（区）财政资金",
+                "24,000",
+                "市县（区）财政资金",
+                "24,000",
+            ],
+            ["单位自筹", "0", "单位自筹", "0"],
+            ["其他资金", "", "其他资金", ""],
+        ];
+        assert_eq!(funds, expected.map(|r| strings(&r)));
+        // The name's first line beside its label; the 主管部门 label whole
+        // beside the code and nothing else (a 2022 申报表).
+        let beside = "(2026年度)\n项目名称 招商引资工作\n经费\n主管部门及代\n码\n043-阳泉市招";
+        let with_code =
+            "（2022 年度）\n项目名称 贸易统计奖励专\n项资金\n主管部门及代码 038-阳泉市商务\n局";
+        for (text, name) in [
+            (beside, "招商引资工作经费"),
+            (with_code, "贸易统计奖励专项资金"),
+        ] {
+            let (_, rows) = read_of(text).expect(name);
+            assert_eq!(rows[0].1[1], name);
+        }
+    }
+
+    /// Where the 主管部门 row may have begun above its label — text that
+    /// centres cells (pdfplumber) prints a taller cell's first lines there —
+    /// or the lines are not one cell's, no name is read.
+    #[test]
+    fn lines_another_cell_may_own_end_no_name_in_drawing_order() {
+        for text in [
+            // The label alone on one line: a value may stand above and
+            // below it ("阳泉市财" / 主管部门及代码 / "政局").
+            "(2026年度)\n项目名称 财政业务工作经费\n阳泉市财\n主管部门及代码\n021-阳泉市财政局",
+            // Beside the code, another cell on the label's line.
+            "(2026年度)\n项目名称 财政业务\n工作经费\n主管部门及代码 021-阳泉市财政局 实施单位 阳泉市财政局",
+            // The label's rest is no rest of it.
+            "(2026年度)\n项目名称 招商引资工作\n经费\n主管部门及代\n号\n043-阳泉市招",
+            // No code after the label.
+            "(2026年度)\n项目名称 招商引资工作\n经费\n主管部门及代\n码\n实施单位",
+            // A blank line between: one cell a line, ">90%" out of place.
+            "(2026年度)\n项目名称\n\n会计专业初级、中级技术资格考试考务费\n\n>90%\n主管部门及代\n码\n021-阳泉市财",
+            // A piece longer than the one above it: no wrap gives that.
+            "(2026年度)\n项目名称 招商\n引资工作经费\n主管部门及代\n码\n043-阳泉市招",
+        ] {
+            assert_eq!(read_of(text), None, "{text}");
+        }
+        // The same funds with the name told otherwise than in drawing
+        // order: the figures alone on their lines are not read.
+        let told_otherwise = DRAWN.replacen(
+            "项目名称\n异地交流干\n部房屋租赁\n费\n主管部门及\n代码\n",
+            "项目名称 异地交流干部房屋租赁费\n主管部门及代码\n",
+            1,
+        );
+        assert_ne!(told_otherwise, DRAWN);
+        assert_eq!(read_of(&told_otherwise).map(|r| r.0), Some("项目名称"));
     }
 
     #[test]

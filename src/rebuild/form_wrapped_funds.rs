@@ -35,8 +35,12 @@
 //! ("市县（区）财政" / "资金" / "2,930,000"): there, and only for one block
 //! (two blocks' cells interleave in no order one can trust), a figure on a
 //! line of its own may also go to the label just read whole when it has
-//! none and the next has not begun; the reading is still taken only when
-//! it is the one.
+//! none and the next has not begun. So may it in two blocks where the
+//! form's cells are known to come whole, one after another, in the order
+//! the PDF draws them (`drawn`: a browser viewer's copy, which the name's
+//! row told, `form_funds`): the left block's label, its figure, the right
+//! block's label, its figure. The reading is still taken only when it is
+//! the one.
 
 use super::form_funds::ROW_LABEL;
 use super::form_layout::PrintedLine;
@@ -81,8 +85,12 @@ const MOST_STEPS: usize = 20_000;
 /// The blocks' rows as the TAB text has them — the totals', then one per
 /// source — when exactly one reading places every word; `printed` are
 /// the form's lines, `after` the index of the last line of the row before
-/// (the name's).
-pub fn rows(printed: &[PrintedLine], after: usize) -> Option<Vec<RebuiltRow>> {
+/// (the name's). `drawn` says the form's cells come in the order the PDF
+/// draws them, each whole before the next (a browser viewer's copy, as
+/// the name's row showed: `form_funds`): a figure may then follow its
+/// label's last piece on a line of its own, in two blocks too — the
+/// left block's label, its figure, the right block's label, its figure.
+pub fn rows(printed: &[PrintedLine], after: usize, drawn: bool) -> Option<Vec<RebuiltRow>> {
     let rest = printed.get(after + 1..)?;
     let (start, first_total) = rest.iter().enumerate().find_map(|(i, line)| {
         line.text.split_whitespace().find_map(|w| {
@@ -118,7 +126,7 @@ pub fn rows(printed: &[PrintedLine], after: usize) -> Option<Vec<RebuiltRow>> {
     let mut search = Search {
         lines: &lines,
         totals,
-        figure_after: one_cell_a_line && totals.len() == 1,
+        figure_after: drawn || (one_cell_a_line && totals.len() == 1),
         steps: 0,
         found: Vec::new(),
     };
@@ -229,7 +237,7 @@ struct Search<'l, 'a> {
     lines: &'l [Vec<Word<'a>>],
     totals: &'static [&'static str],
     /// A figure may follow its label's last piece (one cell a line, one
-    /// block).
+    /// block; or cells in the order drawn).
     figure_after: bool,
     steps: usize,
     /// The rows of the readings found (two at most: then the block is
@@ -456,7 +464,7 @@ mod tests {
     /// row before the block its first.
     fn rows_of(text: &str) -> Option<Vec<(Vec<usize>, Vec<String>)>> {
         let printed = printed(text);
-        rows(&printed, 0).map(|rows| rows.into_iter().map(|r| (r.lines, r.cells)).collect())
+        rows(&printed, 0, false).map(|rows| rows.into_iter().map(|r| (r.lines, r.cells)).collect())
     }
 
     fn row<const N: usize>(lines: &[usize], cells: [&str; N]) -> (Vec<usize>, Vec<String>) {
