@@ -818,6 +818,40 @@ fn tab_texts_whose_codes_lost_their_leading_zeros() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// `text` (a reference, named `name`) with one line at a time replaced as
+/// `changes` say (its index, its new text), each checked again in the
+/// shape `shape` gives it: no error the reference in that shape lacks.
+/// Only the changed texts `counts` accepts (by their report and the
+/// line's index) are held to that; how many were goes back, each failure
+/// into `failures`.
+fn no_error_added_one_line_at_a_time(
+    name: &str,
+    text: &str,
+    shape: impl Fn(&str) -> String,
+    changes: impl IntoIterator<Item = (usize, String)>,
+    counts: impl Fn(&Value, usize) -> bool,
+    failures: &mut Vec<String>,
+) -> usize {
+    let want = error_keys(&common::report_json(&shape(text)));
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut checked = 0;
+    for (i, line) in changes {
+        let mut changed = lines.clone();
+        changed[i] = &line;
+        let report = common::report_json(&shape(&changed.join("\n")));
+        if !counts(&report, i) {
+            continue;
+        }
+        checked += 1;
+        let got = error_keys(&report);
+        let added: Vec<&String> = got.difference(&want).collect();
+        if !added.is_empty() {
+            failures.push(format!("{name} line {}: {added:?}", i + 1));
+        }
+    }
+    checked
+}
+
 /// A total row the reader cannot read ("X本年收入合计 340.46 …", its label
 /// not the template's) is reported (S104) and is no proof that the table
 /// was cut short: each 13-table TAB reference with one total row of a
@@ -829,38 +863,31 @@ fn tab_texts_with_a_total_row_the_reader_cannot_read() {
     let mut failures = Vec::new();
     let mut texts = 0;
     for stem in common::DOCS_2026 {
-        let path = common::fixture_path(stem);
-        let text = std::fs::read_to_string(&path).expect("fixture");
-        let want = error_keys(&common::report_json(&text));
-        let lines: Vec<&str> = text.split('\n').collect();
-        let totals = lines.iter().enumerate().filter(|(_, line)| {
+        let text = std::fs::read_to_string(common::fixture_path(stem)).expect("fixture");
+        let totals = text.split('\n').enumerate().filter(|(_, line)| {
             let label = line.split('\t').next().unwrap_or("");
             (label.ends_with("合计") || label.ends_with("总计"))
                 && label.chars().count() > 2
                 && line.split('\t').skip(1).any(|c| c.contains('.'))
         });
-        for (i, _) in totals {
-            let mut changed = lines.clone();
-            let unreadable = format!("X{}", lines[i]);
-            changed[i] = &unreadable;
-            let report = common::report_json(&changed.join("\n"));
-            // Only where the reader says so: a 单位 table reads "X部门合计" as
-            // a unit's row.
-            let unread = report["findings"]
+        let unreadable = totals.map(|(i, line)| (i, format!("X{line}")));
+        // Only where the reader says so: a 单位 table reads "X部门合计" as a
+        // unit's row.
+        let unread = |report: &Value, i: usize| {
+            report["findings"]
                 .as_array()
                 .into_iter()
                 .flatten()
-                .any(|f| f["rule"] == "S104" && f["line"] == i + 1);
-            if !unread {
-                continue;
-            }
-            texts += 1;
-            let got = error_keys(&report);
-            let added: Vec<&String> = got.difference(&want).collect();
-            if !added.is_empty() {
-                failures.push(format!("{stem} line {}: {added:?}", i + 1));
-            }
-        }
+                .any(|f| f["rule"] == "S104" && f["line"] == i + 1)
+        };
+        texts += no_error_added_one_line_at_a_time(
+            stem,
+            &text,
+            str::to_string,
+            unreadable,
+            unread,
+            &mut failures,
+        );
     }
     assert!(texts >= 12, "only {texts} total rows read as none");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -882,28 +909,23 @@ fn tab_texts_with_an_item_read_as_its_class_a_second_time() {
     let mut texts = 0;
     for stem in common::DOCS_2026 {
         let text = std::fs::read_to_string(common::fixture_path(stem)).expect("fixture");
-        let spaced = |text: &str| text.replace('\t', " ");
-        let want = error_keys(&common::report_json(&spaced(&text)));
-        let lines: Vec<&str> = text.split('\n').collect();
-        for (i, line) in lines.iter().enumerate() {
-            let Some((name, rest)) = line.split_once('\t') else {
-                continue;
-            };
+        // The class's name where the item's stood, its own cell empty.
+        let read_as_class = text.split('\n').enumerate().filter_map(|(i, line)| {
+            let (name, rest) = line.split_once('\t')?;
             if name.is_empty() || !CLASSES.iter().any(|c| rest.starts_with(&format!("{c}\t"))) {
-                continue;
+                return None;
             }
-            // The class's name where the item's stood, its own cell empty.
             let (class, figures) = rest.split_once('\t').unwrap_or((rest, ""));
-            let read = format!("{class}\t\t{figures}");
-            let mut changed = lines.clone();
-            changed[i] = &read;
-            texts += 1;
-            let got = error_keys(&common::report_json(&spaced(&changed.join("\n"))));
-            let added: Vec<&String> = got.difference(&want).collect();
-            if !added.is_empty() {
-                failures.push(format!("{stem} line {}: {added:?}", i + 1));
-            }
-        }
+            Some((i, format!("{class}\t\t{figures}")))
+        });
+        texts += no_error_added_one_line_at_a_time(
+            stem,
+            &text,
+            |text| text.replace('\t', " "),
+            read_as_class,
+            |_, _| true,
+            &mut failures,
+        );
     }
     assert!(texts >= 10, "only {texts} item rows broken");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -927,25 +949,23 @@ fn tab_texts_with_a_row_the_reader_cannot_read() {
     for path in &references {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let text = std::fs::read_to_string(path).expect("fixture");
-        let want = error_keys(&common::report_json(&text));
-        let lines: Vec<&str> = text.split('\n').collect();
-        let code_rows = lines.iter().enumerate().filter(|(_, line)| {
+        let code_rows = text.split('\n').enumerate().filter(|(_, line)| {
             let code = line.split('\t').next().unwrap_or("");
             matches!(code.len(), 3 | 5 | 7)
                 && code.bytes().all(|b| b.is_ascii_digit())
                 && line.contains('\t')
         });
-        for (i, _) in code_rows.step_by(3) {
-            let mut changed = lines.clone();
-            let unreadable = format!("X{}", lines[i]);
-            changed[i] = &unreadable;
-            texts += 1;
-            let got = error_keys(&common::report_json(&changed.join("\n")));
-            let added: Vec<&String> = got.difference(&want).collect();
-            if !added.is_empty() {
-                failures.push(format!("{name} line {}: {added:?}", i + 1));
-            }
-        }
+        let unreadable = code_rows
+            .step_by(3)
+            .map(|(i, line)| (i, format!("X{line}")));
+        texts += no_error_added_one_line_at_a_time(
+            name,
+            &text,
+            str::to_string,
+            unreadable,
+            |_, _| true,
+            &mut failures,
+        );
     }
     assert!(texts >= 300, "only {texts} texts");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
