@@ -366,12 +366,12 @@ fn block<'a>(printed: &[PrintedLine<'a>], name_at: usize) -> Option<Vec<Piece<'a
         .iter()
         .position(|l| l.text.split_whitespace().any(|w| w == LABELS[0]))?;
     let mut pieces = Vec::new();
-    for line in &lines[start..] {
+    for (at, line) in lines.iter().enumerate().skip(start) {
         let words: Vec<&str> = line.text.split_whitespace().collect();
-        if words
+        let next_row = words
             .iter()
-            .any(|w| NEXT_ROWS.iter().any(|r| w.starts_with(r)))
-        {
+            .any(|w| NEXT_ROWS.iter().any(|r| w.starts_with(r)));
+        if next_row || spells_next_row(&lines[at..]) {
             return Some(pieces);
         }
         let own: Vec<&str> = words.iter().flat_map(|w| split_figures(w)).collect();
@@ -388,6 +388,23 @@ fn block<'a>(printed: &[PrintedLine<'a>], name_at: usize) -> Option<Vec<Piece<'a
         );
     }
     None
+}
+
+/// Whether the first lines of `lines`, one word each, spell the next
+/// row's label: a browser viewer's copy prints 项目绩效目标, set upright in
+/// its narrow cell, as "项目" ⏎ "绩效" ⏎ "目标".
+fn spells_next_row(lines: &[PrintedLine]) -> bool {
+    let mut label = String::new();
+    for line in lines.iter().take(MOST_NAME_LINES) {
+        let Some(word) = single_word(line) else {
+            return false;
+        };
+        label.push_str(word);
+        if NEXT_ROWS.contains(&label.as_str()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A word cut where a figure and a label meet without a space, as single
@@ -606,6 +623,28 @@ mod tests {
         let cells =
             |rows: &Rows| -> Vec<Vec<String>> { rows.iter().map(|r| r.1.clone()).collect() };
         assert_eq!(cells(&spaced), cells(&laid_out));
+    }
+
+    /// A browser viewer's copy sets the next row's label upright, one
+    /// piece a line ("项目" / "绩效" / "目标"): it ends the block as the
+    /// label whole does; pieces that spell no label do not.
+    #[test]
+    fn the_next_row_s_label_set_upright_ends_the_block() {
+        let upright = SPACED.replace(
+            "项目总目标 年度总体目标",
+            "项目\n绩效\n目标\n项目总目标 年度总体目标",
+        );
+        let cells = |rows: Rows| -> Vec<Vec<String>> { rows.into_iter().map(|r| r.1).collect() };
+        assert_eq!(
+            rows_of(&upright).map(cells),
+            rows_of(SPACED).map(cells),
+            "read as the label whole"
+        );
+        let not_a_label = SPACED.replace(
+            "项目总目标 年度总体目标",
+            "项目\n绩效\n项目总目标 年度总体目标",
+        );
+        assert_eq!(rows_of(&not_a_label), None);
     }
 
     /// What is not certain is not read: funds that cannot be told leave
