@@ -277,10 +277,10 @@ fn drawn_department_row(printed: &[PrintedLine], i: usize) -> Option<usize> {
             .and_then(first_word)
             .is_some_and(is_department_code)
     };
-    let mut words = printed.get(i)?.text.split_whitespace();
-    match (words.next(), words.next(), words.next()) {
-        (Some(LABEL), Some(code), None) if is_department_code(code) => Some(1),
-        (Some(upper), None, None) => {
+    let words: Vec<&str> = printed.get(i)?.text.split_whitespace().collect();
+    match words[..] {
+        [LABEL, code] if is_department_code(code) => Some(1),
+        [upper] => {
             let lower = printed.get(i + 1).and_then(single_word)?;
             (upper.starts_with("主管部门")
                 && format!("{upper}{lower}") == LABEL
