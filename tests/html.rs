@@ -49,6 +49,69 @@ fn every_html_rendering_gives_the_report_of_its_tab_original() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Every HTML file of the fixtures (`shapes/`, and `real-office/`, the real
+/// documents as a department saves them as a web page) with what the page
+/// would not show added — a hidden copy of every third table row with its
+/// figures changed (`<tr style='display:none'>`, as Excel hides a row), a
+/// hidden cell opening every row (a column Excel hid), Word's hidden text
+/// (`mso-hide:all`) and a `hidden` element after every paragraph — gives
+/// the report of the file as it was: the same tables, figures and
+/// findings. Before, every hidden figure was read: rows counted twice,
+/// every column one to the right.
+#[test]
+fn what_a_web_page_hides_is_not_read() {
+    let mut files = common::fixture_files("shapes", ".html");
+    files.extend(common::fixture_files("real-office", ".html"));
+    let mut failures = Vec::new();
+    let mut rows_hidden = 0;
+    for (stem, path) in &files {
+        let html = std::fs::read_to_string(path).expect("html");
+        let mut hiding = String::with_capacity(html.len() * 2);
+        for (i, piece) in html.split("<tr").enumerate() {
+            if i == 0 {
+                hiding.push_str(piece);
+                continue;
+            }
+            // `piece` is a row from after its "<tr" on.
+            let row = piece.split("</tr>").next().unwrap_or("");
+            if i % 3 == 0 && row.bytes().any(|b| b.is_ascii_digit()) {
+                rows_hidden += 1;
+                let changed = row.replace('1', "7").replace('0', "8");
+                let (attributes, cells) = changed.split_once('>').unwrap_or(("", ""));
+                hiding.push_str(&format!(
+                    "<tr{attributes} style='display: none'>{cells}</tr>\n"
+                ));
+            }
+            let (attributes, rest) = piece.split_once('>').unwrap_or((piece, ""));
+            hiding.push_str(&format!(
+                "<tr{attributes}><td style=\"display:none\">9,999.00</td>{rest}"
+            ));
+        }
+        let hiding = hiding
+            .replace(
+                "</p>",
+                "<span style='mso-hide:all'>比上年增加12.34万元</span></p>\n<div hidden>合计\t1.00</div>",
+            );
+        let want = json(budget_lint::check_file(html.as_bytes()).expect("reads"));
+        let got = json(budget_lint::check_file(hiding.as_bytes()).expect("reads"));
+        let c = compare(&want, &got, Allowance::default());
+        if !c.problems.is_empty() {
+            failures.push(format!(
+                "{stem}: {} difference(s)\n    {}",
+                c.problems.len(),
+                c.problems
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n    ")
+            ));
+        }
+    }
+    assert!(rows_hidden > 500, "only {rows_hidden} rows hidden");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Reads HTML and checks what it gives, under the 5-second hang limit; the
 /// text never carries a tag or an event handler of the input.
 fn survive(html: String, what: &str) -> String {

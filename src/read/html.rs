@@ -17,7 +17,12 @@
 //! space at all); character references are decoded (numeric ones and the
 //! named ones office programs write). Tags need not be closed: a new cell,
 //! row, paragraph or table ends what was open. A table inside a cell is read
-//! as text of that cell. Whatever the input (unclosed tags and comments,
+//! as text of that cell. What the page does not show is not read: an
+//! element styled `display:none` or Word's `mso-hide:all`, or with the
+//! `hidden` attribute — a row Excel hid (`<tr style='display:none'>`), a
+//! cell of a column it hid, Word's hidden text — as the xlsx reader leaves
+//! out the rows and columns a sheet hides: a hidden old figure read would
+//! be a false error. Whatever the input (unclosed tags and comments,
 //! deep nesting, huge spans), the work is linear and the output no longer
 //! than [`MAX_COLUMNS`] cells a row: never markup, only text.
 
@@ -56,6 +61,8 @@ struct Tag<'a> {
     rowspan: usize,
     /// Word writes a TAB as `<span style='mso-tab-count:1'>` and spaces.
     word_tab: bool,
+    /// Not shown: `display:none`, `mso-hide:all`, or `hidden`.
+    hidden: bool,
 }
 
 struct Writer {
@@ -83,6 +90,10 @@ struct Writer {
     last_element: Option<usize>,
     /// Where in `cur` the last inline element ended.
     last_end: Option<usize>,
+    /// The hidden element being skipped: where its name is in
+    /// [`ELEMENTS`], and how many elements of that name are open inside it
+    /// and it.
+    hiding: Option<(usize, usize)>,
 }
 
 impl Default for Writer {
@@ -98,6 +109,7 @@ impl Default for Writer {
             in_word_tab: 0,
             last_element: None,
             last_end: None,
+            hiding: None,
         }
     }
 }
@@ -185,10 +197,14 @@ const ELEMENTS: &[(&str, Element)] = {
 };
 
 fn element(name: &str) -> Element {
+    named(name).map_or(Element::Inline, |at| ELEMENTS[at].1)
+}
+
+/// Where a named element is in [`ELEMENTS`].
+fn named(name: &str) -> Option<usize> {
     ELEMENTS
         .iter()
-        .find(|(n, _)| name.eq_ignore_ascii_case(n))
-        .map_or(Element::Inline, |&(_, e)| e)
+        .position(|(n, _)| name.eq_ignore_ascii_case(n))
 }
 
 impl Writer {
@@ -220,7 +236,7 @@ impl Writer {
     }
 
     fn char(&mut self, c: char) {
-        if self.in_word_tab > 0 {
+        if self.in_word_tab > 0 || self.hiding.is_some() {
             return;
         }
         match c {
@@ -260,7 +276,9 @@ impl Writer {
             Some(b'/') => match b.get(2) {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let (tag, rest) = tag(&s[2..]);
-                    self.end(&tag);
+                    if !self.hidden_end(&tag) {
+                        self.end(&tag);
+                    }
                     rest
                 }
                 _ => after(s, ">"),
@@ -270,7 +288,9 @@ impl Writer {
                 if element(tag.name) == Element::Skipped {
                     return after_end_tag(rest, tag.name);
                 }
-                self.start(&tag);
+                if !self.hidden_start(&tag) {
+                    self.start(&tag);
+                }
                 rest
             }
             _ => {
@@ -278,6 +298,61 @@ impl Writer {
                 &s[1..]
             }
         }
+    }
+
+    /// A start tag while or as an element is hidden: true when it is
+    /// skipped with that element. A new row ends a hidden row its end tag
+    /// did not close, a new cell or row a hidden cell, as they end shown
+    /// ones.
+    fn hidden_start(&mut self, tag: &Tag) -> bool {
+        let at = named(tag.name);
+        let Some((hidden, open)) = &mut self.hiding else {
+            if tag.hidden && may_hide(tag.name) {
+                self.hiding = at.map(|at| (at, 1));
+            }
+            return self.hiding.is_some();
+        };
+        let kind = element(tag.name);
+        let ends_it = *open == 1
+            && match ELEMENTS[*hidden].1 {
+                Element::Row => kind == Element::Row,
+                Element::Cell => matches!(kind, Element::Row | Element::Cell),
+                _ => false,
+            };
+        if ends_it {
+            self.hiding = None;
+            return self.hidden_start(tag);
+        }
+        if at == Some(*hidden) {
+            *open += 1;
+        }
+        true
+    }
+
+    /// An end tag while an element is hidden: true when it is skipped with
+    /// that element (its own end tag among them). The end of the row or
+    /// table a hidden cell or row stands in ends it, and is read.
+    fn hidden_end(&mut self, tag: &Tag) -> bool {
+        let Some((hidden, open)) = &mut self.hiding else {
+            return false;
+        };
+        if named(tag.name) == Some(*hidden) {
+            *open -= 1;
+            if *open == 0 {
+                self.hiding = None;
+            }
+            return true;
+        }
+        let kind = element(tag.name);
+        let ends_it = match ELEMENTS[*hidden].1 {
+            Element::Cell => matches!(kind, Element::Row | Element::Table),
+            Element::Row => kind == Element::Table,
+            _ => false,
+        };
+        if ends_it {
+            self.hiding = None;
+        }
+        !ends_it
     }
 
     fn start(&mut self, tag: &Tag) {
@@ -459,6 +534,15 @@ impl Writer {
     }
 }
 
+/// Whether a hidden element of this name hides what follows it up to its
+/// end: a table, row, cell, span or block that holds content and is closed.
+/// A `<col>` Excel hid, a `<br>` or an `<img>` hides nothing.
+fn may_hide(name: &str) -> bool {
+    !matches!(element(name), Element::Inline | Element::Skipped)
+        && !name.eq_ignore_ascii_case("br")
+        && !name.eq_ignore_ascii_case("hr")
+}
+
 fn is_page_number(text: &str) -> bool {
     (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
@@ -525,6 +609,7 @@ fn tag(s: &str) -> (Tag<'_>, &str) {
         colspan: 1,
         rowspan: 1,
         word_tab: false,
+        hidden: false,
     };
     let mut i = name_end;
     loop {
@@ -544,6 +629,7 @@ fn tag(s: &str) -> (Tag<'_>, &str) {
             i += 1;
         }
         let attr = &s[start..i];
+        tag.hidden |= attr.eq_ignore_ascii_case("hidden");
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -577,8 +663,17 @@ fn tag(s: &str) -> (Tag<'_>, &str) {
             tag.rowspan = span(value, 65_534);
         } else if attr.eq_ignore_ascii_case("style") {
             tag.word_tab = value.contains("mso-tab-count");
+            tag.hidden |= hides(value);
         }
     }
+}
+
+/// Whether a `style` value hides its element: `display:none` (or
+/// `display: none`) or Word's `mso-hide:all`, as office programs write them.
+fn hides(style: &str) -> bool {
+    ["display:none", "display: none", "mso-hide:all"]
+        .iter()
+        .any(|h| find(style, h).is_some())
 }
 
 /// A `colspan`/`rowspan` value: its leading digits, at least 1, at most `max`.
@@ -727,6 +822,24 @@ mod tests {
                     <!--[if gte mso 9]><xml><w:x/></xml><![endif]--><body><![if !supportLists]>1.<![endif]>\
                     正文<?xml version=\"1.0\"?><o:p></o:p></body></html>";
         assert_eq!(to_text(html), "1.正文\n");
+    }
+
+    #[test]
+    fn what_the_page_hides_is_not_read() {
+        // A row and a column Excel hid; a <col> it hid hides nothing.
+        let excel = "<table><col style='display:none'><tr><td style='display:none'>9</td><td>合计</td><td>1.00</td></tr>\
+                     <tr height=0 style='display: none'><td>x</td><td>旧</td><td>2.00</td></tr>\
+                     <tr><td style=\"display:none\">9</td><td>201</td><td>3.00</td></tr></table>";
+        assert_eq!(to_text(excel), "合计\t1.00\n201\t3.00\n");
+        // Word's hidden text, nested spans in it, the hidden attribute.
+        let word = "<p>增加<span style='mso-hide:all'>旧<span>文</span>字</span>10万元</p><div hidden><p>x</p></div><p>完</p>";
+        assert_eq!(to_text(word), "增加10万元\n完\n");
+        // Unclosed: a new row ends a hidden row, a new cell a hidden cell,
+        // the table's end both.
+        let unclosed = "<table><tr style=display:none><td>旧<tr><td>a<td style=display:none>b<td>c</table><p>d</p>";
+        assert_eq!(to_text(unclosed), "a\tc\nd\n");
+        // Hidden to the end when never closed, as a browser shows it.
+        assert_eq!(to_text("<p>a</p><div style='display:none'><p>b</p>"), "a\n");
     }
 
     #[test]
