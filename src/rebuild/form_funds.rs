@@ -128,7 +128,9 @@ fn name_of(printed: &[PrintedLine]) -> Option<Name> {
 }
 
 /// "项目名称 公共服务设施运行经费 项目性质 经常性项目 …": one word, up to
-/// the row's next label, the label's line right under the year.
+/// the row's next label, the label's line right under the year. The
+/// 主管部门 row after it may show the form's cells come in the order drawn
+/// ([`drawn_department_row`]: its label alone over two lines).
 fn whole_on_its_line(printed: &[PrintedLine], at: usize, year_lines: usize) -> Option<Name> {
     if year_lines != at || !heads_department(printed, at + 1) {
         return None;
@@ -138,7 +140,9 @@ fn whole_on_its_line(printed: &[PrintedLine], at: usize, year_lines: usize) -> O
     matches!(words.next(), None | Some("项目性质")).then(|| Name {
         text: name.to_string(),
         at: vec![at],
-        drawn: false,
+        // The 主管部门 label alone over two lines, then the code: only
+        // cells drawn one after another print it so.
+        drawn: drawn_department_row(printed, at + 1) == Some(3),
     })
 }
 
@@ -901,6 +905,15 @@ mod tests {
         ] {
             assert_eq!(read_of(text), None, "{text}");
         }
+        // The name whole on its label's line, the 主管部门 label still
+        // alone over two lines: the funds are read in drawing order.
+        let whole = DRAWN.replacen(
+            "项目名称\n异地交流干\n部房屋租赁\n费\n",
+            "项目名称 异地交流干部房屋租赁费\n",
+            1,
+        );
+        assert_ne!(whole, DRAWN);
+        assert_eq!(read_of(&whole).map(|r| r.0), Some("项目名称和项目资金"));
         // The same funds with the name told otherwise than in drawing
         // order: the figures alone on their lines are not read.
         let told_otherwise = DRAWN.replacen(
