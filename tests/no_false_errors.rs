@@ -83,6 +83,17 @@ fn report_of(path: &Path) -> Value {
     }
 }
 
+/// Why the report's checks could not run (or ran in part), every reason of
+/// every check.
+fn check_reasons(report: &Value) -> impl Iterator<Item = &str> {
+    report["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|c| c["reasons"].as_array().into_iter().flatten())
+        .filter_map(Value::as_str)
+}
+
 /// Errors a file may report beyond its reference because the reference's
 /// extraction lost what they rest on, each verified by hand and pinned
 /// where named: (file name, error key).
@@ -217,13 +228,7 @@ fn rows_printed_on_one_line_stop_the_checks_that_would_miss_them() {
             .map(|f| format!("{}第{}行", f["location"].as_str().unwrap_or(""), f["line"]))
             .collect();
         let mut told = false;
-        for reason in report["checks"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|c| c["reasons"].as_array().into_iter().flatten())
-            .filter_map(Value::as_str)
-        {
+        for reason in check_reasons(&report) {
             let Some((place, _)) = reason.split_once(NOT_PARTED) else {
                 continue;
             };
@@ -979,14 +984,7 @@ fn reasons_name_rows_as_the_documents_do() {
     let mut reasons = 0;
     for path in files_ending(&fixtures("real"), ".tsv.txt") {
         let report = report_of(&path);
-        for reason in report["checks"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|c| c["reasons"].as_array().into_iter().flatten())
-            .filter_map(Value::as_str)
-            .filter(|r| r.contains("中没有「"))
-        {
+        for reason in check_reasons(&report).filter(|r| r.contains("中没有「")) {
             reasons += 1;
             let key = reason
                 .split('「')
