@@ -98,3 +98,58 @@ fn every_rendering_measured_against_its_reference() {
     }
     eprintln!("{}", lines.join("\n"));
 }
+
+/// The same for the text copied out of a browser's PDF viewer
+/// (`tests/fixtures/chrome-copy`, `viewer-copy`), against the reference
+/// `tests/no_false_errors.rs` holds each copy to (the TAB original of a
+/// 13-table document; the extractor's or hand-verified text of a published
+/// one): rows placed and equal, rows placed but differing (never wanted),
+/// and S106 findings (rows left unplaced).
+#[test]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+fn every_browser_copy_measured_against_its_reference() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut lines = vec![format!(
+        "{:<12} {:<44} {:>14} {:>7} {:>5}",
+        "copy", "document", "rows equal/ref", "differ", "S106"
+    )];
+    for folder in ["chrome-copy", "viewer-copy"] {
+        for (stem, path) in common::fixture_files(folder, ".txt") {
+            let tab = common::fixture_path(&stem);
+            let reference = if tab.exists() {
+                tab
+            } else {
+                common::pdf_reference_path(&root.join("real").join(format!("{stem}.pdf")))
+            };
+            if !reference.exists() {
+                continue;
+            }
+            let want = report_of(&reference);
+            let got = report_of(&path);
+            let allow = Allowance {
+                unplaced_rows: true,
+                forms_unread: true,
+                any_row_order: true,
+                ..Allowance::default()
+            };
+            let c = compare(&want, &got, allow);
+            let differ = c
+                .problems
+                .iter()
+                .filter(|p| p.contains(" row ") && p.contains("original (line"))
+                .count();
+            if std::env::var("MEASURE_DETAIL").is_ok_and(|d| stem.contains(&d)) {
+                lines.extend(c.problems.iter().map(|p| format!("    {folder}: {p}")));
+            }
+            lines.push(format!(
+                "{:<12} {:<44} {:>14} {:>7} {:>5}",
+                folder,
+                stem,
+                format!("{}/{}", c.rows_placed, c.rows),
+                differ,
+                common::findings_of(&got, &["S106"]).len()
+            ));
+        }
+    }
+    eprintln!("{}", lines.join("\n"));
+}
