@@ -55,6 +55,13 @@ pub struct Line {
     /// runs of empty cells) may read such a line by position.
     #[serde(skip)]
     pub placed: bool,
+    /// Rows printed on this same input line after its own: a browser's
+    /// copy of a PDF sets rows drawn close together on one line ("204
+    /// 公共安全支出 1,252,300 0 1,252,300 204 06 司法 150,000 0 150,000"),
+    /// which a rebuild reader parts (`rebuild`). Each is read as a row of
+    /// its own after this one, citing this line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows_after: Vec<Line>,
 }
 
 impl Line {
@@ -131,6 +138,7 @@ impl Lines {
                 breaks: Vec::new(),
                 page_start: false,
                 placed: false,
+                rows_after: Vec::new(),
             });
         }
         noise::mark(&mut lines.all);
@@ -180,6 +188,26 @@ impl Lines {
             line.also = also.to_vec();
             line.breaks.clear();
             line.placed = true;
+            line.rows_after.clear();
+        }
+    }
+
+    /// Adds a rebuilt row read from line `no` after the one [`Lines::replace`]
+    /// put there (see [`Line::rows_after`]).
+    pub fn add_row_after(&mut self, no: usize, cells: &[&str], also: &[usize]) {
+        if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
+            let (text, spans) = read_cells(&crate::slices::join(cells, "\t"));
+            line.rows_after.push(Line {
+                no,
+                text,
+                spans,
+                noise: None,
+                also: also.to_vec(),
+                breaks: Vec::new(),
+                page_start: false,
+                placed: true,
+                rows_after: Vec::new(),
+            });
         }
     }
 

@@ -66,6 +66,8 @@ mod place;
 #[cfg(feature = "rebuild")]
 mod raw;
 #[cfg(feature = "rebuild")]
+mod rows_on_one_line;
+#[cfg(feature = "rebuild")]
 mod spaced;
 #[cfg(feature = "rebuild")]
 mod spaced_staggered;
@@ -572,14 +574,23 @@ fn write_back(lines: &mut Lines, rebuilt: Rebuilt) {
 }
 
 /// Each rebuilt row over its first line; the other lines it was read from
-/// are marked joined into it (their text stays for citations).
+/// are marked joined into it (their text stays for citations). A row whose
+/// first line is the one the row before it took was printed on that line
+/// after it ([`Line::rows_after`]: rows a browser's copy set on one line,
+/// parted, come one after another).
 fn write_rows(lines: &mut Lines, rows: impl IntoIterator<Item = RebuiltRow>) {
+    let mut last = None;
     for row in rows {
         let Some((&first, rest)) = row.lines.split_first() else {
             continue;
         };
         let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
-        lines.replace(first, &cells, rest);
+        if last == Some(first) {
+            lines.add_row_after(first, &cells, rest);
+        } else {
+            lines.replace(first, &cells, rest);
+        }
+        last = Some(first);
         for &no in rest {
             lines.mark(no, Noise::Joined);
         }

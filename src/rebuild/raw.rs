@@ -28,6 +28,7 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         entries.extend(twins.into_iter().map(|index| Entry {
             index,
             words: region.raw[index].split_whitespace().collect(),
+            parted: false,
         }));
         entries.sort_by_key(|e| e.index);
     }
@@ -214,6 +215,7 @@ fn values(region: &Region, entries: &[Entry]) -> spaced::Read {
         labels: vec![String::new(); region.table.sides[0].label_cells],
         lines: vec![first],
         name_unsure: None,
+        parted: false,
     };
     (vec![draft], vec![run], extra)
 }
@@ -249,6 +251,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
         body.push(Entry {
             index: e.index,
             words: e.words.clone(),
+            parted: false,
         });
     }
     let pieces = pieces(region, &body, codes);
@@ -405,6 +408,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             labels,
             lines,
             name_unsure: None,
+            parted: false,
         });
         if has_figures {
             let first = if d > 0 && found[..i].last().is_some_and(|g| g.joins_next) {

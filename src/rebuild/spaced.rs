@@ -9,6 +9,7 @@
 //! rest) keep their order on each line only ([`Run::second_line`]).
 
 use super::place::{self, Draft, Known, Role, Run};
+use super::rows_on_one_line;
 use super::tokens::{self, Figures, FixedMatcher};
 use super::wrapped_name;
 use super::{Rebuilt, RebuiltRow, Region};
@@ -22,6 +23,9 @@ use crate::text::fold_key;
 pub(super) struct Entry<'a> {
     pub index: usize,
     pub words: Vec<&'a str>,
+    /// Parted off the row before it on the same printed line
+    /// (`rows_on_one_line`).
+    pub parted: bool,
 }
 
 pub(super) fn entries<'a>(region: &Region<'a>) -> Vec<Entry<'a>> {
@@ -38,6 +42,7 @@ pub(super) fn entries<'a>(region: &Region<'a>) -> Vec<Entry<'a>> {
         out.push(Entry {
             index,
             words: raw.split_whitespace().collect(),
+            parted: false,
         });
     }
     out
@@ -460,6 +465,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
             .map(|e| Entry {
                 index: e.index,
                 words: e.words[header_before_total(&e.words, def, is_figure)..].to_vec(),
+                parted: false,
             })
             .collect();
         &without_header[..]
@@ -472,6 +478,26 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
         _ => 0,
     };
     let split = |words: &[&str]| tokens::split_codes(words, split_cells);
+    // Rows a browser's copy printed on one line, one entry each; a line of
+    // a table of two sides holds a row of each (表六's 人员经费 beside its
+    // 公用经费), not rows one after another.
+    let one_side = def.sides.len() == 1;
+    let codes = match scheme {
+        _ if !one_side => None,
+        RowScheme::Codes => Some(rows_on_one_line::Codes::Whole),
+        RowScheme::SplitCodes if split_cells > 0 => Some(rows_on_one_line::Codes::Split {
+            parts_after_class: split_cells - 1,
+        }),
+        _ => None,
+    };
+    let parted: Vec<Entry>;
+    let entries = match codes.and_then(|codes| rows_on_one_line::part(entries, codes, is_figure)) {
+        Some(rows) => {
+            parted = rows;
+            &parted[..]
+        }
+        None => entries,
+    };
     let mut extra = Vec::new();
     let starts_data = |e: &Entry| {
         let first = e.words[0];
@@ -826,6 +852,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
             labels,
             lines: lines.clone(),
             name_unsure,
+            parted: head.parted,
         });
         figure_lines.resize(figures.len(), region.line_no(head.index));
         let on_head = figures.len();
@@ -1019,6 +1046,7 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
             labels,
             lines: mm.lines.clone(),
             name_unsure: None,
+            parted: false,
         });
     }
     let mut runs = Vec::new();

@@ -409,6 +409,7 @@ fn draft(region: &Region, side: usize, row: &SideRow) -> Draft {
         labels: vec![row.class.clone(), row.kuan.clone(), row.name.clone()],
         lines: row.lines.iter().map(|&i| region.line_no(i)).collect(),
         name_unsure: row.name_unsure.then(|| UNSURE_NAME.to_string()),
+        parted: false,
     }
 }
 
@@ -442,6 +443,7 @@ fn read_totals(
             labels: vec![words[start].to_string(), String::new(), String::new()],
             lines: vec![region.line_no(line)],
             name_unsure: None,
+            parted: false,
         });
         runs.extend(figures.iter().map(|f| Run {
             figures: vec![f.to_string()],

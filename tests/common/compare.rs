@@ -97,7 +97,8 @@ fn in_order_of<'a>(want: &[Value], got: &'a [Value]) -> Vec<&'a Value> {
     matched.into_iter().flatten().chain(rest).collect()
 }
 
-fn row_key(row: &Value) -> String {
+/// A row as compared: its kind, code, name and cells.
+pub fn row_key(row: &Value) -> String {
     let cells: Vec<String> = row["cells"]
         .as_array()
         .map(|cs| cs.iter().map(cell_key).collect())

@@ -108,7 +108,10 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
             if read_meta(line, &mut parsed, &mut builder) {
                 continue;
             }
-            builder.feed(line);
+            // The rows a browser's copy printed on this line after its own.
+            for row in core::iter::once(line).chain(&line.rows_after) {
+                builder.feed(row);
+            }
         }
         // "…总表（单位：万元）": the unit printed after the title, where no
         // "单位：" line under it says one.

@@ -77,6 +77,9 @@ pub struct Draft {
     /// of a name printed in several columns): the row is then reported
     /// rather than read under a name pieced together wrongly.
     pub name_unsure: Option<String>,
+    /// Printed on one line with the row before it, and parted from it
+    /// (`rows_on_one_line`): the two rows cite that one line.
+    pub parted: bool,
 }
 
 /// Figures printed together, and the cells (draft, column) they may fill.
@@ -1446,7 +1449,11 @@ fn rows(
         lines.extend(placed);
     }
     let mut out: Vec<(Vec<usize>, Vec<String>)> = Vec::with_capacity(pairs.len());
+    // Rows parted off the one before them on its printed line share its
+    // anchor (`Draft::parted`).
+    let mut parted = Vec::with_capacity(pairs.len());
     for pair in pairs {
+        parted.push(pair.iter().flatten().any(|&d| drafts[d].parted));
         let mut row_cells = Vec::new();
         let mut lines = Vec::new();
         for (s, side) in def.sides.iter().enumerate() {
@@ -1465,7 +1472,7 @@ fn rows(
         sort_unique(&mut lines);
         out.push((lines, row_cells));
     }
-    // Anchors, increasing.
+    // Anchors, increasing but where parted rows share their line.
     let mut anchors = Vec::with_capacity(out.len());
     let mut last = 0;
     let all_lines: Vec<usize> = {
@@ -1475,7 +1482,11 @@ fn rows(
     };
     // Anchors increase, so every anchor taken is at most `last`: a line
     // after it is free, and both lists are searched by halves.
-    for (lines, _) in &out {
+    for ((lines, _), &parted) in out.iter().zip(&parted) {
+        if parted && lines == &[last] {
+            anchors.push(last);
+            continue;
+        }
         let own = lines.iter().copied().find(|&l| l > last);
         let anchor = own.or_else(|| {
             let at = all_lines.partition_point(|&l| l <= last);
