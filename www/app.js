@@ -562,8 +562,8 @@ function showFinding(f) {
   const selected = new Set();
   for (const e of cited) {
     if (!e.table) continue;
-    selected.add(views.cellKey(e.table, e.line, e.column || ''));
-    selected.add(views.cellKey(e.table, e.line, ''));
+    selected.add(views.citedKey(e));
+    selected.add(views.citedKey(e, ''));
   }
   const ids = [...new Set(cited.map((e) => e.table).filter(Boolean))];
   if (!ids.length && f.location) ids.push(f.location);

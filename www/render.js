@@ -70,13 +70,13 @@ export function splitLines(text) {
   return text.split(/\r\n|\r|\n/);
 }
 
-/** Cells the findings cite, by table: "表三|168|合计" → 'error'|'warning'|'info' (worst wins). */
+/** Cells the findings cite, by table: "表三|#12|合计" → 'error'|'warning'|'info' (worst wins). */
 export function citedCells(findings) {
   const cells = new Map();
   for (const f of findings) {
     for (const e of f.evidence || []) {
       if (!e.table || !e.line) continue;
-      const key = cellKey(e.table, e.line, e.column || '');
+      const key = citedKey(e);
       const prev = cells.get(key);
       if (!prev || (RANK[f.severity] ?? 9) < (RANK[prev] ?? 9)) cells.set(key, f.severity);
     }
@@ -84,8 +84,25 @@ export function citedCells(findings) {
   return cells;
 }
 
-export function cellKey(table, line, column) {
+function cellKey(table, line, column) {
   return `${table}|${line}|${column}`;
+}
+
+/**
+ * The key of the table cell a figure of the evidence stands in: its row by
+ * the row's number in the table when the evidence names the row ("第12行「…」",
+ * as `Table::row_label` writes it: the row's `index`), else by its line. A
+ * line may hold several rows of one table (rows a browser's copy of a PDF
+ * printed on one line, parted by the engine), a row number one only.
+ */
+export function citedKey(e, column = e.column || '') {
+  const named = /^第(\d+)行/.exec(e.row || '');
+  return cellKey(e.table, named ? `#${named[1]}` : e.line, column);
+}
+
+/** The keys a table row's cell answers to: by its row number, and by its line. */
+export function rowCellKeys(tableId, row, column) {
+  return [cellKey(tableId, `#${row.index}`, column), cellKey(tableId, row.line, column)];
 }
 
 export function formatDate(date, lang) {

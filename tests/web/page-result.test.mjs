@@ -70,6 +70,32 @@ async function located(page) {
 }
 
 describe('seeing the result', () => {
+  test('a finding citing a row printed on one line with others marks that row\'s cells only', async () => {
+    // Chrome's copy of 万里街道 2025 prints 表3's 212 rows on line 173, one
+    // after another; the engine parts them, and each cites line 173. The
+    // 尾差 of 21201 城乡社区管理事务 (合计 94,995,790 = 77,381,546 +
+    // 17,614,243 ± 1) marks its three cells, not those columns of every row
+    // on the line.
+    await session(async ({ page }) => {
+      await paste(page, fixture('chrome-copy/shanghai-putuo-wanlijiedao-2025.txt'));
+      const findings = await listed(page);
+      const index = findings.findIndex((f) => f.rule === 'T101' && f.line === 173);
+      assert.ok(index >= 0, `the 尾差 on line 173: ${JSON.stringify(findings.map((f) => [f.rule, f.line]))}`);
+      await page.click(`#findings > :nth-child(${index + 1}) .card`);
+      const view = await located(page);
+      assert.deepEqual(
+        view.cells.map((c) => [c.table, c.line, c.column, c.text]).sort(),
+        [
+          ['表3', 173, '合计', '94,995,790'],
+          ['表3', 173, '基本支出', '77,381,546'],
+          ['表3', 173, '项目支出', '17,614,243'],
+        ].sort(),
+      );
+      const rows = await page.$$eval('#finding-tables [data-table="表3"] tr[data-line="173"]', (trs) => trs.length);
+      assert.ok(rows >= 5, `rows on line 173: ${rows}`);
+    });
+  });
+
   test('an error selected: its lines in the source with every cited figure marked, and its cells in the table', async () => {
     await session(async ({ page }) => {
       await paste(page, broken.text);

@@ -8,4 +8,4 @@ export { bindKeys } from './keys.js';
 export { scrollToLine, showSource } from './source.js';
 export { countByTable, renderAllTables, renderTable, renderTablesNav } from './tables.js';
 export { renderMemo } from './memo.js';
-export { cellKey, el, splitLines } from '../render.js';
+export { citedKey, el, splitLines } from '../render.js';

@@ -1,7 +1,7 @@
 // The rebuilt tables: numbers right-aligned, row kinds visible (合计 bold,
 // 类/款/项 indented), cells cited by findings marked (error / 尾差), and, for
 // the selected finding, its own cells outlined.
-import { cellKey, citedCells, el } from '../render.js';
+import { citedCells, el, rowCellKeys } from '../render.js';
 import { t } from '../i18n.js';
 
 const SIDE_KEYS = { income: 'side.income', expense: 'side.expense' };
@@ -116,7 +116,7 @@ function grid(table, side, columns, rows, _after, marks, selected) {
         'tbody',
         {},
         rows.map((r) => {
-          const rowSelected = selected.has(cellKey(table.id, r.line, ''));
+          const rowSelected = rowCellKeys(table.id, r, '').some((key) => selected.has(key));
           return el(
             'tr',
             {
@@ -131,7 +131,7 @@ function grid(table, side, columns, rows, _after, marks, selected) {
               KIND_LABEL[r.kind] ? el('span', { class: 'kind', title: r.kind }, KIND_LABEL[r.kind]) : null,
               r.name || '',
             ),
-            columns.map((c, i) => cell(r.cells ? r.cells[i] : undefined, table.id, r.line, c.name, marks, selected)),
+            columns.map((c, i) => cell(r.cells ? r.cells[i] : undefined, rowCellKeys(table.id, r, c.name), c.name, marks, selected)),
           );
         }),
       ),
@@ -139,12 +139,12 @@ function grid(table, side, columns, rows, _after, marks, selected) {
   );
 }
 
-function cell(c, tableId, line, column, marks, selected) {
-  const key = cellKey(tableId, line, column);
-  const mark = marks.get(key);
+/** A row's cell; `keys` are those it answers to (`rowCellKeys`). */
+function cell(c, keys, column, marks, selected) {
+  const mark = keys.map((key) => marks.get(key)).find(Boolean);
   const classes = ['num'];
   if (mark) classes.push(`mark-${mark}`);
-  if (selected.has(key)) classes.push('cell-selected');
+  if (keys.some((key) => selected.has(key))) classes.push('cell-selected');
   const attrs = { class: '', dataset: { column } };
   if (!c || c.kind === 'blank') {
     classes.push('blank');
