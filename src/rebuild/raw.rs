@@ -7,6 +7,7 @@
 //! by `place`.
 
 use super::place::{self, Draft, Known, Role, Run};
+use super::rows_on_one_line::OnLine;
 use super::spaced::{self, Entry};
 use super::tokens;
 use super::{Rebuilt, Region};
@@ -28,7 +29,7 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         entries.extend(twins.into_iter().map(|index| Entry {
             index,
             words: region.raw[index].split_whitespace().collect(),
-            parted: false,
+            on_line: OnLine::First,
         }));
         entries.sort_by_key(|e| e.index);
     }
@@ -215,7 +216,7 @@ fn values(region: &Region, entries: &[Entry]) -> spaced::Read {
         labels: vec![String::new(); region.table.sides[0].label_cells],
         lines: vec![first],
         name_unsure: None,
-        parted: false,
+        on_line: OnLine::First,
     };
     (vec![draft], vec![run], extra)
 }
@@ -251,7 +252,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
         body.push(Entry {
             index: e.index,
             words: e.words.clone(),
-            parted: false,
+            on_line: OnLine::First,
         });
     }
     let pieces = pieces(region, &body, codes);
@@ -408,7 +409,7 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             labels,
             lines,
             name_unsure: None,
-            parted: false,
+            on_line: OnLine::First,
         });
         if has_figures {
             let first = if d > 0 && found[..i].last().is_some_and(|g| g.joins_next) {

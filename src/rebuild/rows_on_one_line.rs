@@ -10,15 +10,42 @@
 //! A line is parted only when every piece is certain: each opens with a
 //! code and a name (with Chinese in it), each but the last has a figure
 //! after its name, one reading of the digits before each name makes a
-//! code, and the codes rise along the line as a table's 科目 do. Anything
-//! else leaves the line whole, as before: its figures outnumber the row's
-//! cells and are reported unplaced (S106), the checks that need them not
-//! run.
+//! code, and the codes rise along the line as a table's 科目 do. A line
+//! that shows another row after its first — a name, figures, another
+//! name — but cannot be parted so is kept whole and marked
+//! [`OnLine::WithOthers`], and its table is not placed at all (`place`):
+//! its figures may be few enough to fit one row's cells, and placed there
+//! they would be read under the first row's code and steer the placing of
+//! every other row. The table's figures are reported unplaced (S106) and
+//! the checks that look a code up in it do not run.
 
 use super::spaced::Entry;
 use super::tokens::is_total;
 use crate::prelude::*;
 use crate::text::is_ideograph;
+
+/// How a row stands on the line it was printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnLine {
+    /// Alone, or the first of the rows parted off the line.
+    First,
+    /// Parted off the row before it on the same line: both cite that line.
+    After,
+    /// Printed with other rows on the line that could not be parted with
+    /// certainty.
+    WithOthers,
+}
+
+/// What a line holds.
+#[derive(Debug, PartialEq, Eq)]
+enum Held {
+    /// One row (or no row at all).
+    One,
+    /// Rows starting at these words (the first at 0).
+    Rows(Vec<usize>),
+    /// More than one row, not parted with certainty.
+    Uncertain,
+}
 
 /// How a table's rows open with their codes.
 #[derive(Debug, Clone, Copy)]
@@ -54,7 +81,10 @@ impl Codes {
 }
 
 /// `entries` with every line that holds several rows parted into one
-/// entry a row (each citing the line), or `None` when no line is.
+/// entry a row (each citing the line), and those that cannot be parted
+/// with certainty marked [`OnLine::WithOthers`] (however many figures they
+/// hold: a code printed whole in a table of 元 reads as a figure, so their
+/// count tells nothing); `None` when no line holds several.
 pub(super) fn part<'a>(
     entries: &[Entry<'a>],
     codes: Codes,
@@ -63,32 +93,68 @@ pub(super) fn part<'a>(
     let mut parted = Vec::new();
     let mut any = false;
     for e in entries {
-        match row_starts(&e.words, codes, &is_figure) {
-            Some(starts) => {
-                any = true;
+        let held = held(&e.words, codes, &is_figure);
+        any |= held != Held::One;
+        match held {
+            Held::Rows(starts) => {
                 let ends = starts[1..].iter().copied().chain([e.words.len()]);
                 for (start, end) in starts.iter().copied().zip(ends) {
                     parted.push(Entry {
                         index: e.index,
                         words: e.words[start..end].to_vec(),
-                        parted: start > 0,
+                        on_line: if start > 0 {
+                            OnLine::After
+                        } else {
+                            OnLine::First
+                        },
                     });
                 }
             }
-            None => parted.push(Entry {
+            Held::One | Held::Uncertain => parted.push(Entry {
                 index: e.index,
                 words: e.words.clone(),
-                parted: e.parted,
+                on_line: if held == Held::Uncertain {
+                    OnLine::WithOthers
+                } else {
+                    e.on_line
+                },
             }),
         }
     }
     any.then_some(parted)
 }
 
-/// Where each row of a line holding several starts (word indices, the
-/// first 0), or `None` when it holds one, or its parting is not certain.
-/// The table's total row ("合计 189,767,551 …") may open the line or end
-/// it: its label is its own, no code before it.
+/// What a line holds: where each of its rows starts (word indices, the
+/// first 0) when it holds several and can be parted with certainty. The
+/// table's total row ("合计 189,767,551 …") may open the line or end it:
+/// its label is its own, no code before it. A name with Chinese after a
+/// figure shows another row however the line opens.
+fn held(words: &[&str], codes: Codes, is_figure: &impl Fn(&str) -> bool) -> Held {
+    match row_starts(words, codes, is_figure) {
+        Some(starts) => Held::Rows(starts),
+        None if name_after_figure(words, is_figure) => Held::Uncertain,
+        None => Held::One,
+    }
+}
+
+/// Whether a word with Chinese in it follows a figure that follows one:
+/// a name, its figures, and another name — no row of a coded table prints
+/// two names apart. (Its code, digits, may read as a figure of a table in
+/// 元 printed whole.)
+fn name_after_figure(words: &[&str], is_figure: &impl Fn(&str) -> bool) -> bool {
+    let is_name = |w: &&str| !is_number(w) && w.chars().any(is_ideograph);
+    let Some(name) = words.iter().position(is_name) else {
+        return false;
+    };
+    let after_name = &words[name..];
+    after_name
+        .iter()
+        .position(|w| is_figure(w))
+        .is_some_and(|figure| after_name[figure..].iter().any(is_name))
+}
+
+/// Where each row of a line holding several starts, or `None` when it
+/// holds one or its parting is not certain ([`held`]).
 fn row_starts(
     words: &[&str],
     codes: Codes,
@@ -171,9 +237,12 @@ mod tests {
         parts_after_class: 2,
     };
 
+    fn is_figure(w: &str) -> bool {
+        w.contains(',') || w == "0"
+    }
+
     fn parted(line: &str) -> Option<Vec<String>> {
         let words: Vec<&str> = line.split(' ').collect();
-        let is_figure = |w: &str| w.contains(',') || w == "0";
         let starts = row_starts(&words, SPLIT, &is_figure)?;
         let ends = starts[1..].iter().copied().chain([words.len()]);
         Some(
@@ -231,6 +300,37 @@ mod tests {
                 "201 一般公共服务支出 3,296,600 0 3,296,600".to_string(),
             ])
         );
+    }
+
+    #[test]
+    fn a_line_showing_rows_it_cannot_part_is_said_to_hold_others() {
+        let held_by = |line: &str| {
+            let words: Vec<&str> = line.split(' ').collect();
+            held(&words, SPLIT, &is_figure)
+        };
+        assert_eq!(held_by("204 06 司法 150,000 0 150,000"), Held::One);
+        assert_eq!(
+            held_by("204 06 司法 150,000 205 教育支出 1,000"),
+            Held::Rows(vec![0, 4])
+        );
+        // Codes that do not rise; a line opening with a name's rest.
+        assert_eq!(
+            held_by("302 99 其他商品和服务支出 994,54 302 11 差旅费 45,00"),
+            Held::Uncertain
+        );
+        assert_eq!(
+            held_by("务支出 150,000 204 06 07 公共法律服务 150,000"),
+            Held::Uncertain
+        );
+        // Chinese before the figures only: a name wrapped onto the line.
+        assert_eq!(
+            held_by("其他政府办公厅（室）及相关机构事务支出 20,120,000"),
+            Held::One
+        );
+        // A code read as a figure (元 printed whole) before the name.
+        let whole = |w: &str| w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+        let words: Vec<&str> = "201 一般公共服务支出 3,296,600 0".split(' ').collect();
+        assert_eq!(held(&words, SPLIT, &whole), Held::One);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! rest) keep their order on each line only ([`Run::second_line`]).
 
 use super::place::{self, Draft, Known, Role, Run};
-use super::rows_on_one_line;
+use super::rows_on_one_line::{self, OnLine};
 use super::tokens::{self, Figures, FixedMatcher};
 use super::wrapped_name;
 use super::{Rebuilt, RebuiltRow, Region};
@@ -23,9 +23,8 @@ use crate::text::fold_key;
 pub(super) struct Entry<'a> {
     pub index: usize,
     pub words: Vec<&'a str>,
-    /// Parted off the row before it on the same printed line
-    /// (`rows_on_one_line`).
-    pub parted: bool,
+    /// How it stands on its printed line (`rows_on_one_line`).
+    pub on_line: OnLine,
 }
 
 pub(super) fn entries<'a>(region: &Region<'a>) -> Vec<Entry<'a>> {
@@ -42,7 +41,7 @@ pub(super) fn entries<'a>(region: &Region<'a>) -> Vec<Entry<'a>> {
         out.push(Entry {
             index,
             words: raw.split_whitespace().collect(),
-            parted: false,
+            on_line: OnLine::First,
         });
     }
     out
@@ -465,7 +464,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
             .map(|e| Entry {
                 index: e.index,
                 words: e.words[header_before_total(&e.words, def, is_figure)..].to_vec(),
-                parted: false,
+                on_line: OnLine::First,
             })
             .collect();
         &without_header[..]
@@ -852,7 +851,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
             labels,
             lines: lines.clone(),
             name_unsure,
-            parted: head.parted,
+            on_line: head.on_line,
         });
         figure_lines.resize(figures.len(), region.line_no(head.index));
         let on_head = figures.len();
@@ -1046,7 +1045,7 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
             labels,
             lines: mm.lines.clone(),
             name_unsure: None,
-            parted: false,
+            on_line: OnLine::First,
         });
     }
     let mut runs = Vec::new();

@@ -33,6 +33,7 @@
 //! the same table laid out by spaces, where the columns tell the sides.
 
 use super::place::{self, Draft, Known, Role, Run};
+use super::rows_on_one_line::OnLine;
 use super::tokens::{header_row, is_figure, is_meta};
 use super::{Rebuilt, RebuiltRow, Region, UnplacedRow, UNPLACED};
 use crate::lines::Noise;
@@ -409,7 +410,7 @@ fn draft(region: &Region, side: usize, row: &SideRow) -> Draft {
         labels: vec![row.class.clone(), row.kuan.clone(), row.name.clone()],
         lines: row.lines.iter().map(|&i| region.line_no(i)).collect(),
         name_unsure: row.name_unsure.then(|| UNSURE_NAME.to_string()),
-        parted: false,
+        on_line: OnLine::First,
     }
 }
 
@@ -443,7 +444,7 @@ fn read_totals(
             labels: vec![words[start].to_string(), String::new(), String::new()],
             lines: vec![region.line_no(line)],
             name_unsure: None,
-            parted: false,
+            on_line: OnLine::First,
         });
         runs.extend(figures.iter().map(|f| Run {
             figures: vec![f.to_string()],

@@ -36,6 +36,7 @@ use alloc::collections::BTreeMap;
 use known::Sel;
 pub use known::{Effort, Known};
 
+use super::rows_on_one_line::OnLine;
 use super::{RebuiltRow, UnplacedRow, UNPLACED};
 
 use crate::arith::Term;
@@ -77,9 +78,9 @@ pub struct Draft {
     /// of a name printed in several columns): the row is then reported
     /// rather than read under a name pieced together wrongly.
     pub name_unsure: Option<String>,
-    /// Printed on one line with the row before it, and parted from it
-    /// (`rows_on_one_line`): the two rows cite that one line.
-    pub parted: bool,
+    /// How it stands on its printed line (`rows_on_one_line`): parted off
+    /// the row before it, the two rows cite that one line.
+    pub on_line: OnLine,
 }
 
 /// Figures printed together, and the cells (draft, column) they may fill.
@@ -132,6 +133,9 @@ pub fn place(
     known: &mut Known,
     cautious: bool,
 ) -> Placed {
+    if drafts.iter().any(|d| d.on_line == OnLine::WithOthers) {
+        return unreliable(def, drafts, runs, runs, ROWS_TOGETHER, true);
+    }
     let unplaced = match try_place(def, profile, drafts, runs, known, cautious) {
         Ok(placed) => return placed,
         Err(unplaced) => unplaced,
@@ -410,6 +414,11 @@ fn try_place(
 /// A table with figures that belong to no row: every cell is written
 /// unplaced and one finding names the rows and those figures.
 const ORPHANS: &str = "个数字在文本中与本表的行分开，无法对应到行；本表各行的金额未核对";
+/// A table one of whose lines holds rows that could not be parted
+/// (`rows_on_one_line`): their figures may fit one row's cells, read there
+/// under the wrong code and steering the placing of the rest. Every cell is
+/// written unplaced, and the rows the line hides make lookups refuse.
+const ROWS_TOGETHER: &str = "个数字所在的表有一行印着不止一行（如从浏览器的 PDF 阅读器复制的文本），无法确定各行的分界；本表各行的金额未核对";
 const SCRAMBLED: &str =
     "个数字无论怎样放置都不能满足本表的合计关系，可能是文本的顺序错乱；本表各行的金额未核对";
 
@@ -1450,10 +1459,14 @@ fn rows(
     }
     let mut out: Vec<(Vec<usize>, Vec<String>)> = Vec::with_capacity(pairs.len());
     // Rows parted off the one before them on its printed line share its
-    // anchor (`Draft::parted`).
+    // anchor (`Draft::on_line`).
     let mut parted = Vec::with_capacity(pairs.len());
     for pair in pairs {
-        parted.push(pair.iter().flatten().any(|&d| drafts[d].parted));
+        parted.push(
+            pair.iter()
+                .flatten()
+                .any(|&d| drafts[d].on_line == OnLine::After),
+        );
         let mut row_cells = Vec::new();
         let mut lines = Vec::new();
         for (s, side) in def.sides.iter().enumerate() {
