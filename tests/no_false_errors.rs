@@ -380,6 +380,56 @@ fn rows_found_in(got: &Value, want: &Value) -> (usize, Vec<String>) {
     (found, other)
 }
 
+/// A single-spaced text with two coded rows a line
+/// ([`two_coded_rows_a_line`]), read.
+struct Glued {
+    /// How many lines were glued.
+    lines: usize,
+    /// The text's own report, and the glued text's.
+    want: Value,
+    got: Value,
+    /// What the glued report adds: errors, rows read otherwise.
+    faults: Vec<String>,
+}
+
+/// Every `.text.txt` of `shapes/` and `real/` (pdfplumber's text of each
+/// 13-table and real document) that has coded rows, glued two a line.
+fn glued_texts(swapped: bool) -> Vec<Glued> {
+    let mut files = files_ending(&fixtures("shapes"), ".text.txt");
+    files.extend(files_ending(&fixtures("real"), ".text.txt"));
+    let mut out = Vec::new();
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let text = std::fs::read_to_string(path).expect("fixture");
+        let (glued, lines) = two_coded_rows_a_line(&text, swapped);
+        if lines == 0 {
+            continue;
+        }
+        let (want, got) = (common::report_json(&text), common::report_json(&glued));
+        let mut faults = Vec::new();
+        let added: Vec<String> = error_keys(&got)
+            .difference(&error_keys(&want))
+            .cloned()
+            .collect();
+        if !added.is_empty() {
+            faults.push(format!("{name}: errors added {added:?}"));
+        }
+        // Every row read from the glued text is a row of the text's own
+        // reading (a row refused is reported unplaced, never misread).
+        let (_, misread) = rows_found_in(&got, &want);
+        if !misread.is_empty() {
+            faults.push(format!("{name}: rows read otherwise {misread:?}"));
+        }
+        out.push(Glued {
+            lines,
+            want,
+            got,
+            faults,
+        });
+    }
+    out
+}
+
 /// Single-spaced text (pdfplumber's, `.text.txt` of every 13-table and real
 /// document) with every two coded rows printed on one line, one after
 /// another, as Chrome's viewer prints rows set close together: no error
@@ -393,34 +443,13 @@ fn rows_found_in(got: &Value, want: &Value) -> (usize, Vec<String>) {
 /// two rows' figures placed in one row's cells).
 #[test]
 fn single_spaced_rows_printed_two_to_a_line_read_as_before() {
-    let mut files = files_ending(&fixtures("shapes"), ".text.txt");
-    files.extend(files_ending(&fixtures("real"), ".text.txt"));
     let (mut glued_lines, mut rows_read, mut rows_read_glued) = (0, 0, 0);
     let mut failures = Vec::new();
-    for path in &files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let text = std::fs::read_to_string(path).expect("fixture");
-        let (glued, count) = two_coded_rows_a_line(&text, false);
-        if count == 0 {
-            continue;
-        }
-        glued_lines += count;
-        let (want, got) = (common::report_json(&text), common::report_json(&glued));
-        let added: Vec<String> = error_keys(&got)
-            .difference(&error_keys(&want))
-            .cloned()
-            .collect();
-        if !added.is_empty() {
-            failures.push(format!("{name}: errors added {added:?}"));
-        }
-        // Every row read from the glued text is a row of the text's own
-        // reading (a row refused is reported unplaced, never misread).
-        let (read, misread) = rows_found_in(&got, &want);
-        if !misread.is_empty() {
-            failures.push(format!("{name}: rows read otherwise {misread:?}"));
-        }
-        rows_read += rows_found_in(&want, &want).0;
-        rows_read_glued += read;
+    for glued in glued_texts(false) {
+        failures.extend(glued.faults);
+        glued_lines += glued.lines;
+        rows_read += rows_found_in(&glued.want, &glued.want).0;
+        rows_read_glued += rows_found_in(&glued.got, &glued.want).0;
     }
     eprintln!("{glued_lines} lines glued; {rows_read_glued} of the {rows_read} rows read again");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -441,30 +470,11 @@ fn single_spaced_rows_printed_two_to_a_line_read_as_before() {
 /// reported (S106).
 #[test]
 fn rows_printed_on_one_line_that_cannot_be_parted_leave_their_table_unplaced() {
-    let mut files = files_ending(&fixtures("shapes"), ".text.txt");
-    files.extend(files_ending(&fixtures("real"), ".text.txt"));
     let mut failures = Vec::new();
     let mut told = 0;
-    for path in &files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let text = std::fs::read_to_string(path).expect("fixture");
-        let (glued, count) = two_coded_rows_a_line(&text, true);
-        if count == 0 {
-            continue;
-        }
-        let (want, got) = (common::report_json(&text), common::report_json(&glued));
-        let added: Vec<String> = error_keys(&got)
-            .difference(&error_keys(&want))
-            .cloned()
-            .collect();
-        if !added.is_empty() {
-            failures.push(format!("{name}: errors added {added:?}"));
-        }
-        let (_, misread) = rows_found_in(&got, &want);
-        if !misread.is_empty() {
-            failures.push(format!("{name}: rows read otherwise {misread:?}"));
-        }
-        told += common::findings_of(&got, &["S106"])
+    for glued in glued_texts(true) {
+        failures.extend(glued.faults);
+        told += common::findings_of(&glued.got, &["S106"])
             .iter()
             .filter(|f| f["message"].as_str().unwrap_or("").contains("印着不止一行"))
             .count();
