@@ -65,6 +65,22 @@ pub struct Line {
 }
 
 impl Line {
+    /// Input line `no` as printed (`raw`), split into its cells.
+    fn read(no: usize, raw: &str) -> Line {
+        let (text, spans) = read_cells(raw);
+        Line {
+            no,
+            text,
+            spans,
+            noise: None,
+            also: Vec::new(),
+            breaks: Vec::new(),
+            page_start: false,
+            placed: false,
+            rows_after: Vec::new(),
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
@@ -128,18 +144,7 @@ impl Lines {
     pub fn from_text(text: &str) -> Lines {
         let mut lines = Lines::default();
         for (i, raw) in text.split('\n').enumerate() {
-            let (text, spans) = read_cells(raw);
-            lines.all.push(Line {
-                no: i + 1,
-                text,
-                spans,
-                noise: None,
-                also: Vec::new(),
-                breaks: Vec::new(),
-                page_start: false,
-                placed: false,
-                rows_after: Vec::new(),
-            });
+            lines.all.push(Line::read(i + 1, raw));
         }
         noise::mark(&mut lines.all);
         lines
@@ -196,17 +201,10 @@ impl Lines {
     /// put there (see [`Line::rows_after`]).
     pub fn add_row_after(&mut self, no: usize, cells: &[&str], also: &[usize]) {
         if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
-            let (text, spans) = read_cells(&crate::slices::join(cells, "\t"));
             line.rows_after.push(Line {
-                no,
-                text,
-                spans,
-                noise: None,
                 also: also.to_vec(),
-                breaks: Vec::new(),
-                page_start: false,
                 placed: true,
-                rows_after: Vec::new(),
+                ..Line::read(no, &crate::slices::join(cells, "\t"))
             });
         }
     }

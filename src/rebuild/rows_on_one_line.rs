@@ -52,7 +52,8 @@ enum Held {
 pub(super) enum Codes {
     /// One cell of 3, 5 or 7 digits ("2040607").
     Whole,
-    /// 类, 款 and 项 cells: three digits, then at most `款项` cells of two.
+    /// 类, 款 and 项 cells: three digits, then at most `parts_after_class`
+    /// cells of two.
     Split { parts_after_class: usize },
 }
 
@@ -93,9 +94,9 @@ pub(super) fn part<'a>(
     let mut parted = Vec::new();
     let mut any = false;
     for e in entries {
-        let held = held(&e.words, codes, &is_figure);
-        any |= held != Held::One;
-        match held {
+        let on_line = match held(&e.words, codes, &is_figure) {
+            Held::One => e.on_line,
+            Held::Uncertain => OnLine::WithOthers,
             Held::Rows(starts) => {
                 let ends = starts[1..].iter().copied().chain([e.words.len()]);
                 for (start, end) in starts.iter().copied().zip(ends) {
@@ -109,17 +110,16 @@ pub(super) fn part<'a>(
                         },
                     });
                 }
+                any = true;
+                continue;
             }
-            Held::One | Held::Uncertain => parted.push(Entry {
-                index: e.index,
-                words: e.words.clone(),
-                on_line: if held == Held::Uncertain {
-                    OnLine::WithOthers
-                } else {
-                    e.on_line
-                },
-            }),
-        }
+        };
+        any |= on_line == OnLine::WithOthers;
+        parted.push(Entry {
+            index: e.index,
+            words: e.words.clone(),
+            on_line,
+        });
     }
     any.then_some(parted)
 }
@@ -142,15 +142,14 @@ fn held(words: &[&str], codes: Codes, is_figure: &impl Fn(&str) -> bool) -> Held
 /// two names apart. (Its code, digits, may read as a figure of a table in
 /// 元 printed whole.)
 fn name_after_figure(words: &[&str], is_figure: &impl Fn(&str) -> bool) -> bool {
-    let is_name = |w: &&str| !is_number(w) && w.chars().any(is_ideograph);
-    let Some(name) = words.iter().position(is_name) else {
+    let Some(name) = words.iter().position(|w| is_name(w)) else {
         return false;
     };
     let after_name = &words[name..];
     after_name
         .iter()
         .position(|w| is_figure(w))
-        .is_some_and(|figure| after_name[figure..].iter().any(is_name))
+        .is_some_and(|figure| after_name[figure..].iter().any(|w| is_name(w)))
 }
 
 /// Where each row of a line holding several starts, or `None` when it
@@ -160,7 +159,6 @@ fn row_starts(
     codes: Codes,
     is_figure: &impl Fn(&str) -> bool,
 ) -> Option<Vec<usize>> {
-    let is_name = |w: &str| !is_number(w) && w.chars().any(is_ideograph);
     let first_code = codes.at(words);
     let total_first = words.first().is_some_and(|w| is_total(w));
     let named = words.get(first_code).is_some_and(|w| is_name(w));
@@ -218,6 +216,11 @@ fn row_starts(
     keys.windows(2)
         .all(|pair| pair[0] < pair[1])
         .then_some(starts)
+}
+
+/// A word of a row's name: not a number, and Chinese in it.
+fn is_name(word: &str) -> bool {
+    !is_number(word) && word.chars().any(is_ideograph)
 }
 
 /// A word of digits, commas, a point or a minus: a figure or a piece of a

@@ -480,9 +480,8 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
     // Rows a browser's copy printed on one line, one entry each; a line of
     // a table of two sides holds a row of each (表六's 人员经费 beside its
     // 公用经费), not rows one after another.
-    let one_side = def.sides.len() == 1;
     let codes = match scheme {
-        _ if !one_side => None,
+        _ if def.sides.len() > 1 => None,
         RowScheme::Codes => Some(rows_on_one_line::Codes::Whole),
         RowScheme::SplitCodes if split_cells > 0 => Some(rows_on_one_line::Codes::Split {
             parts_after_class: split_cells - 1,
