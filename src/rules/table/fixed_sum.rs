@@ -10,6 +10,10 @@
 //! 江苏《收支预算总表》的“当年支出小计”印在支出用途一栏，它同时等于左边功能
 //! 分类各类支出之和。
 //!
+//! 表中有未能分出的行时（S106：几行印在一行、数字多于一行的格子、表的分界不
+//! 确定），读成空的格子可能正是其中的金额，这项检查不运行；改了名称、未能读入的
+//! 固定行（S104）不妨碍它运行，它打破的合计正是指出它的错误。
+//!
 //! ## 为什么重要
 //! 这些合计是整套报表的总口径，情况说明第一、二、四部分都引用它们。
 //!
@@ -53,7 +57,9 @@ impl Rule for FixedSum {
             else {
                 continue;
             };
-            let Some(t) = resolve::present(cx.doc, table, sink) else {
+            // A row read blank may hold a figure of rows the reading
+            // could not part (S106): those parted, or no sum.
+            let Some(t) = resolve::rows_all_parted(cx.doc, table, sink) else {
                 continue;
             };
             // A row as the document names it, not by the profile's key.

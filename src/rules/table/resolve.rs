@@ -84,6 +84,14 @@ pub(crate) fn every_row_read<'a>(doc: &'a Document, id: &str) -> Result<&'a Tabl
             table.id, unread.line
         )));
     }
+    rows_parted(doc, table)
+}
+
+/// The table, or why its rows cannot be had: figures of it belong to rows
+/// the reading could not part (S106: several rows printed on one line,
+/// more figures than one row holds, its bounds uncertain). A row read
+/// blank there may hold one of them.
+fn rows_parted<'a>(doc: &Document, table: &'a Table) -> Result<&'a Table, Missing> {
     let rows_unread = doc
         .lines
         .unplaced
@@ -97,6 +105,22 @@ pub(crate) fn every_row_read<'a>(doc: &'a Document, id: &str) -> Result<&'a Tabl
         ))),
         None => Ok(table),
     }
+}
+
+/// [`present`], or None when figures of the table belong to rows the
+/// reading could not part ([`rows_parted`]), after telling the sink why.
+/// A line read as none of its rows (S104) does not stop it: T105 reads
+/// fixed rows by name, and the sum a renamed row breaks is the only error
+/// that names it.
+pub(super) fn rows_all_parted<'a>(
+    doc: &'a Document,
+    id: &str,
+    sink: &mut Sink,
+) -> Option<&'a Table> {
+    table(doc, id)
+        .and_then(|t| rows_parted(doc, t))
+        .map_err(|missing| missing.record(sink))
+        .ok()
 }
 
 /// [`every_row_read`], or None after telling the sink why the check
