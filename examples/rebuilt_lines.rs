@@ -32,8 +32,8 @@ fn main() {
     let normalized = text::normalize(&decoded.text);
     let mut lines = Lines::from_text(&normalized);
     lines.mark_pages(&decoded.text);
-    let raw: Vec<&str> = normalized.split('\n').collect();
-    let readings = rebuild::rebuild(&mut lines, &raw, profile);
+    let mut raw: Vec<&str> = normalized.split('\n').collect();
+    let readings = rebuild::rebuild(&mut lines, &mut raw, profile);
     println!("profile {}, readings {readings:?}", profile.name);
     for line in lines.all.iter().filter(|l| (from..=to).contains(&l.no)) {
         if line.is_blank() {

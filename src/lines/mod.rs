@@ -137,6 +137,11 @@ pub struct Lines {
     /// uncertain (`rebuild::forms`): each is its own finding, and the
     /// checks that needed them do not run.
     pub unread: Vec<crate::rebuild::UnreadForm>,
+    /// Where each input line stands in `all` once lines were put in another
+    /// order ([`Lines::reorder`]): empty while `all` is in input order, as
+    /// it is but for a text whose titles a PDF drew after their tables.
+    #[cfg(feature = "rebuild")]
+    position: Vec<usize>,
 }
 
 impl Lines {
@@ -178,14 +183,49 @@ impl Lines {
 
     /// The line numbered `no` (1-based).
     pub fn get(&self, no: usize) -> Option<&Line> {
-        no.checked_sub(1).and_then(|i| self.all.get(i))
+        self.index_of(no).and_then(|i| self.all.get(i))
+    }
+
+    /// Where line `no` stands in `all`.
+    fn index_of(&self, no: usize) -> Option<usize> {
+        let i = no.checked_sub(1)?;
+        #[cfg(feature = "rebuild")]
+        if !self.position.is_empty() {
+            return self.position.get(i).copied();
+        }
+        Some(i)
+    }
+
+    /// Puts the lines in the order `order` gives (indices into `all`, each
+    /// once): a title a PDF drew after its table's rows goes back over
+    /// them (`rebuild`). Each line keeps its number, and the stages after
+    /// read the lines in their new order.
+    #[cfg(feature = "rebuild")]
+    pub(crate) fn reorder(&mut self, order: &[usize]) {
+        debug_assert_eq!(order.len(), self.all.len());
+        // Where each line goes; each swap puts one line where it goes.
+        let mut to = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            to[old] = new;
+        }
+        for i in 0..to.len() {
+            while to[i] != i {
+                let j = to[i];
+                self.all.swap(i, j);
+                to.swap(i, j);
+            }
+        }
+        self.position = vec![0; self.all.len()];
+        for (i, line) in self.all.iter().enumerate() {
+            self.position[line.no - 1] = i;
+        }
     }
 
     /// Replaces line `no`'s cells by `cells` (a rebuilt row) read from it
     /// and the lines `also`, its cells where the reader placed them
     /// ([`Line::placed`]).
     pub fn replace(&mut self, no: usize, cells: &[&str], also: &[usize]) {
-        if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
+        if let Some(line) = self.index_of(no).and_then(|i| self.all.get_mut(i)) {
             let (text, spans) = read_cells(&crate::slices::join(cells, "\t"));
             line.text = text;
             line.spans = spans;
@@ -200,7 +240,7 @@ impl Lines {
     /// Adds a rebuilt row read from line `no` after the one [`Lines::replace`]
     /// put there (see [`Line::rows_after`]).
     pub fn add_row_after(&mut self, no: usize, cells: &[&str], also: &[usize]) {
-        if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
+        if let Some(line) = self.index_of(no).and_then(|i| self.all.get_mut(i)) {
             line.rows_after.push(Line {
                 also: also.to_vec(),
                 placed: true,
@@ -211,7 +251,7 @@ impl Lines {
 
     /// Marks line `no` as noise of `kind`.
     pub fn mark(&mut self, no: usize, kind: Noise) {
-        if let Some(line) = no.checked_sub(1).and_then(|i| self.all.get_mut(i)) {
+        if let Some(line) = self.index_of(no).and_then(|i| self.all.get_mut(i)) {
             line.noise = Some(kind);
         }
     }

@@ -24,7 +24,9 @@ pub enum Noise {
     /// A page number, running header or footer (`pages.rs`).
     Page,
     /// Part of a 绩效 form that could not be read with certainty in the
-    /// layout the text gives it (`rebuild::forms`; `Lines::unread`).
+    /// layout the text gives it (`rebuild::forms`; `Lines::unread`), or of
+    /// a table whose bounds the text leaves uncertain (its title drawn
+    /// after it: `rebuild::drawn_order`; `Lines::unplaced` says so).
     Unread,
 }
 

@@ -92,8 +92,8 @@ fn table_lines(lines: &Lines, profile: &'static Profile) -> Vec<bool> {
 /// (`crate::rebuild`).
 pub fn parse(mut lines: Lines, text: &str) -> (Document, &'static Profile) {
     let profile = pick_profile(&lines);
-    let raw: Vec<&str> = text.split('\n').collect();
-    let readings = crate::rebuild::rebuild(&mut lines, &raw, profile);
+    let mut raw: Vec<&str> = text.split('\n').collect();
+    let readings = crate::rebuild::rebuild(&mut lines, &mut raw, profile);
     let in_table = table_lines(&lines, profile);
     lines.join_figures_set_apart(&raw, &in_table);
     lines.join_wrapped(&in_table);

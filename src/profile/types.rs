@@ -87,6 +87,10 @@ pub enum Reading {
     /// table's rows (`rebuild::titles_after_tables`).
     #[cfg(feature = "rebuild")]
     TitlesAfterTables,
+    /// The same text, each title put back over its table where every
+    /// table's start is certain (`rebuild::put_titles_over_tables`).
+    #[cfg(feature = "rebuild")]
+    TitlesPutBack,
 }
 
 impl Reading {
@@ -99,6 +103,10 @@ impl Reading {
             #[cfg(feature = "rebuild")]
             Reading::TitlesAfterTables => {
                 "按 PDF 绘制顺序复制的文本（如从浏览器的 PDF 阅读器复制），表格标题印在表格之后"
+            }
+            #[cfg(feature = "rebuild")]
+            Reading::TitlesPutBack => {
+                "按 PDF 绘制顺序复制的文本（如从浏览器的 PDF 阅读器复制），表格标题印在表格之后，已按各表的表头行放回表格之上"
             }
         }
     }

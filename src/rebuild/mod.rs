@@ -141,12 +141,12 @@ pub struct Rebuilt {
 pub struct Region<'a> {
     pub table: &'static TableDef,
     pub profile: &'static Profile,
-    /// Line number of the first line in `raw`.
-    pub first_line: usize,
     /// The region's lines after the title, as normalised (spacing kept)
     /// but for the indentation all its content lines share ([`unindented`]).
     pub raw: Vec<&'a str>,
-    /// The same lines as the lines stage read them (noise marked).
+    /// The same lines as the lines stage read them (noise marked), their
+    /// numbers rising by one but where a title was put back over its table
+    /// ([`Lines::reorder`]: the header words drawn after it come first).
     pub lines: &'a [Line],
 }
 
@@ -166,7 +166,6 @@ pub(crate) fn with_region<T>(
     let region = Region {
         table: profile.table(table).expect("the profile's table"),
         profile,
-        first_line: 1,
         raw: unindented(&raw, &lines.all),
         lines: &lines.all,
     };
@@ -188,7 +187,6 @@ impl<'a> Region<'a> {
         Region {
             table,
             profile,
-            first_line: title + 2,
             raw: unindented(&raw[title + 1..end], lines),
             lines,
         }
@@ -212,7 +210,15 @@ impl<'a> Region<'a> {
 
     /// The 1-based input line number of `raw[i]`.
     pub fn line_no(&self, i: usize) -> usize {
-        self.first_line + i
+        self.lines[i].no
+    }
+
+    /// Input line `no` of the region, as `raw` holds it.
+    pub fn raw_of(&self, no: usize) -> &'a str {
+        self.lines
+            .iter()
+            .position(|line| line.no == no)
+            .map_or("", |i| self.raw[i])
     }
 }
 
@@ -254,21 +260,34 @@ fn read_placing(
 
 /// Rebuilds every table region of `lines` that is not in the TAB shape.
 /// `raw` are the lines of the normalised text `lines` was read from, as
-/// printed (spacing kept).
+/// printed (spacing kept), `raw[i]` being `lines.all[i]`: where titles are
+/// put back over their tables, `raw` is put in the lines' new order too.
 ///
 /// Returns the readings it used (each once), for `Profile::verified_readings`.
-pub fn rebuild(lines: &mut Lines, raw: &[&str], profile: &'static Profile) -> Vec<Reading> {
+pub fn rebuild(lines: &mut Lines, raw: &mut [&str], profile: &'static Profile) -> Vec<Reading> {
     forms::mark_unread(lines, raw);
     let titles = Titles::of(profile);
-    let regions = table_regions(lines, &titles);
+    #[cfg_attr(not(feature = "rebuild"), allow(unused_mut))]
+    let mut regions = table_regions(lines, &titles);
     let mut used = Vec::new();
     if regions.is_empty() {
         return used;
     }
+    // Tables whose bounds a title drawn after them leaves uncertain.
+    #[cfg(feature = "rebuild")]
+    let mut uncertain: Vec<&'static str> = Vec::new();
     #[cfg(feature = "rebuild")]
     if drawn_order::titles_after_tables(lines, raw, &regions) {
-        used.push(Reading::TitlesAfterTables);
+        match drawn_order::put_titles_over_tables(lines, raw, &titles.starts(lines)) {
+            Some(tables) => {
+                uncertain = tables;
+                regions = table_regions(lines, &titles);
+                used.push(Reading::TitlesPutBack);
+            }
+            None => used.push(Reading::TitlesAfterTables),
+        }
     }
+    let raw: &[&str] = raw;
     #[cfg(feature = "rebuild")]
     let mut known = place::Known::default();
     #[cfg(feature = "rebuild")]
@@ -283,6 +302,11 @@ pub fn rebuild(lines: &mut Lines, raw: &[&str], profile: &'static Profile) -> Ve
     // region laid out by spaces (a TAB text has none).
     let mut document_from_tabs: Option<bool> = None;
     for (start, end, table) in regions {
+        #[cfg(feature = "rebuild")]
+        if uncertain.contains(&table.id) {
+            drawn_order::leave_unread(lines, raw, start + 1, end, table);
+            continue;
+        }
         let region = Region::between(start, end, table, profile, raw, lines);
         let shape = detect_shape(&region, || {
             *document_from_tabs.get_or_insert_with(|| spaced_from_tabs(raw, &lines.all))

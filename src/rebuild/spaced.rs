@@ -354,7 +354,7 @@ fn headers(region: &Region, entries: &[Entry]) -> Vec<RebuiltRow> {
         // The 部门 / 单位 line stays a line of its own, for the parser to
         // read the unit from.
         let names_unit = |no: usize| {
-            let key = fold_key(region.raw[no - region.first_line]);
+            let key = fold_key(region.raw_of(no));
             key.starts_with("部门") || key.contains("单位:")
         };
         let (meta, words): (Vec<usize>, Vec<usize>) = header.partition(|&no| names_unit(no));

@@ -224,7 +224,7 @@ pub fn header_row(region: &Region, lines: &[usize]) -> Option<RebuiltRow> {
     }
     let mut words: Vec<&str> = Vec::new();
     for &no in lines {
-        words.extend(region.raw[no - region.first_line].split_whitespace());
+        words.extend(region.raw_of(no).split_whitespace());
     }
     let cells = if lines.len() == 1 && is_column_numbers(&words) {
         words.iter().map(|w| w.to_string()).collect()

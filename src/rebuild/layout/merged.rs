@@ -162,8 +162,8 @@ mod tests {
             body.join("\n")
         );
         let mut lines = Lines::from_text(&text);
-        let raw: Vec<&str> = text.split('\n').collect();
-        crate::rebuild::rebuild(&mut lines, &raw, &JIANGSU12);
+        let mut raw: Vec<&str> = text.split('\n').collect();
+        crate::rebuild::rebuild(&mut lines, &mut raw, &JIANGSU12);
         lines
             .all
             .iter()

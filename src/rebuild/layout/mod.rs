@@ -602,8 +602,8 @@ mod tests {
             "公开09表\n“三公”经费、会议费、培训费支出预算表\n部门：江苏省人民检察院      单位：万元\n{body}"
         );
         let mut lines = Lines::from_text(&text);
-        let raw: Vec<&str> = text.split('\n').collect();
-        crate::rebuild::rebuild(&mut lines, &raw, &JIANGSU12);
+        let mut raw: Vec<&str> = text.split('\n').collect();
+        crate::rebuild::rebuild(&mut lines, &mut raw, &JIANGSU12);
         lines
             .all
             .iter()
