@@ -5,7 +5,8 @@
 //! 预算财政拨款基本支出决算情况说明”）“人员经费…主要包括：…”与“公用经费…主要
 //! 包括：…”列举的每个名称，必须是基本支出经济分类表中该列（人员经费或公用经费）
 //! 有金额的经济科目。名称在表中找不到、或找到但该列没有金额时给出警告，并指出表中
-//! 最接近的名称。
+//! 最接近的名称。表中有一行的名称未能读出时（S106，如从浏览器复制的文本里左右两栏
+//! 的名称折行），在表中找不到的名称可能就是那一行，这一项不做判断。
 //!
 //! ## 为什么重要
 //! 列举的科目应能在表中找到，名称不一致（如“其他交通费”与“其他交通费用”）说明
@@ -92,6 +93,13 @@ impl Rule for ItemLists {
                 items.push((r, fold_key(&r.name)));
             }
         }
+        // A row whose name the reading could not tell (S106: a wrapped
+        // name whose last piece may be either side's) may be the one a
+        // listed name is not found as.
+        let unnamed = items
+            .iter()
+            .find(|(_, key)| key.is_empty())
+            .map(|(r, _)| *r);
         for sentence in &sec.sentences {
             for fact in &sentence.facts {
                 let Fact::List(list) = fact else { continue };
@@ -103,7 +111,7 @@ impl Rule for ItemLists {
                     continue;
                 };
                 for item in &list.items {
-                    check_item(sink, sec, (t6, &items), column, &list.label, item);
+                    check_item(sink, sec, (t6, &items, unnamed), column, &list.label, item);
                 }
             }
         }
@@ -120,23 +128,34 @@ type KeyedItem<'a> = (&'a Row, Cow<'a, str>);
 fn check_item(
     sink: &mut Sink,
     sec: &Section,
-    (t6, items): (&Table, &[KeyedItem]),
+    (t6, items, unnamed): (&Table, &[KeyedItem], Option<&Row>),
     column: &str,
     list: &str,
     item: &NameItem,
 ) {
-    sink.compared();
     let key = fold_key(&item.name);
     // The first item of that name; none may have a value in the column.
     let mut same_name = None;
     for (r, k) in items {
         if *k == key {
             if has_value(t6, r, column) {
+                sink.compared();
                 return;
             }
             same_name.get_or_insert(*r);
         }
     }
+    if let (None, Some(row)) = (same_name, unnamed) {
+        sink.could_not_run(format!(
+            "{}第{}行「{}」的名称未能读出，无法确定列举的“{}”是否就是它",
+            t6.id,
+            row.index,
+            row.code.as_deref().unwrap_or(""),
+            item.name
+        ));
+        return;
+    }
+    sink.compared();
     // The nearest item of the column: one name containing the other.
     let nearest = same_name.or_else(|| {
         items
