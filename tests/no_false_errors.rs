@@ -385,6 +385,54 @@ fn titles_drawn_after_their_tables_are_put_back_over_them() {
     assert!(left_unread >= 20, "{left_unread} tables left unread");
 }
 
+/// Tables of two sides copied out of a viewer (Chrome's prints each line's
+/// left row, then its right row: "301 06 伙食补助费 302 04 手续费 0.09"; a
+/// wrapped left name pushes the right 类 to a later line): every row read
+/// with a figure is a row of the reference's table, its side, code, name
+/// and figures the same. Before, the 决算's 表六 in Chrome's and Firefox's
+/// copies ran both sides' names together and gave the right side's
+/// figures to the left (31 rows each); `spaced_staggered` now reads a row's
+/// 类 codes over all its lines.
+#[test]
+fn rows_of_two_sided_tables_copied_out_of_a_viewer_are_the_references() {
+    let mut read = 0;
+    for folder in ["chrome-copy", "viewer-copy"] {
+        for path in files_ending(&fixtures(folder), ".txt") {
+            let stem = path.file_stem().and_then(|s| s.to_str()).expect("stem");
+            let reference = viewer_copy_reference(stem);
+            if !reference.exists() {
+                continue;
+            }
+            let (got, want) = (report_of(&path), report_of(&reference));
+            for table in got["tables"].as_array().into_iter().flatten() {
+                let rows = table["rows"].as_array().map_or(&[][..], |r| r.as_slice());
+                if !rows.iter().any(|r| r["side"] == "right") {
+                    continue;
+                }
+                let id = table["id"].as_str().unwrap_or("");
+                let reference_rows: BTreeSet<String> = common::table(&want, id)
+                    .and_then(|t| t["rows"].as_array())
+                    .into_iter()
+                    .flatten()
+                    .map(common::compare::row_key)
+                    .collect();
+                for row in rows.iter().filter(|row| holds_a_value(row)) {
+                    let key = common::compare::row_key(row);
+                    assert!(
+                        reference_rows.contains(&key),
+                        "{}: {id} line {}: {key} is no row of the reference",
+                        path.display(),
+                        row["line"]
+                    );
+                    read += 1;
+                }
+            }
+        }
+    }
+    // 164 rows with a figure, most of them the 决算 表六's in both copies.
+    assert!(read >= 164, "{read} rows of two sides read");
+}
+
 /// Whether a table row of a report holds a figure in one of its cells.
 fn holds_a_value(row: &Value) -> bool {
     row["cells"]

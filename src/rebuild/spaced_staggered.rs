@@ -9,8 +9,18 @@
 //! 费 160.75
 //! ```
 //!
+//! A browser's PDF viewer (Chrome's) prints each row's left side, then its
+//! right side, the right 类 on a later line where the left name wraps:
+//!
+//! ```text
+//! 301 08 机关事业单位基本养老保险缴
+//! 费
+//! 160.75 302 06 电费
+//! ```
+//!
 //! A row of the table starts at a line opening with a 类 code and runs to
-//! the next such line; the first holds both sides' 类. On every line the
+//! the next such line; its 类 codes, wherever they stand in it, tell the
+//! sides it holds, and each side's 类 is its first piece. On every line the
 //! pieces stand in the columns' order — 类 款 名称 决算数 of the left
 //! side, then of the right — and a side's row has one 类, one 款 at most
 //! and one figure at most. Every way of giving a row's pieces to the
@@ -152,28 +162,37 @@ fn is_total(word: &str) -> bool {
 }
 
 /// The rows from the first 类 line on, and the totals line; None when a
-/// row's sides cannot be told or a line stands after the totals.
+/// row's sides cannot be told or a line stands after the totals. A row
+/// runs from a line opening with a 类 to the next: its 类 codes, on its
+/// first line (pdfplumber) or the right one after a wrapped left name
+/// (Chrome's viewer: "301 08 …养老保险缴" / "费" / "160.75 302 06 电费"),
+/// tell which sides it holds.
 fn groups(region: &Region, body: &[usize]) -> Option<(Vec<Group>, Option<usize>)> {
-    let mut groups: Vec<Group> = Vec::new();
+    let mut printed: Vec<Vec<usize>> = Vec::new();
     let mut totals = None;
-    // Each side's 类 so far, and whether it has ended.
-    let mut current: [Option<&str>; SIDES] = [None, None];
-    let mut ended = [false; SIDES];
     for &i in body {
-        let words: Vec<&str> = region.raw[i].split_whitespace().collect();
+        let first = region.raw[i].split_whitespace().next();
         if totals.is_some() {
             return None;
         }
-        if words.first().is_some_and(|w| is_total(w)) {
+        if first.is_some_and(is_total) {
             totals = Some(i);
-            continue;
+        } else if opens_row(region.raw[i]) {
+            printed.push(vec![i]);
+        } else {
+            printed.last_mut()?.push(i);
         }
-        let line = pieces(i, &words);
-        if !opens_row(region.raw[i]) {
-            groups.last_mut()?.lines.push(line);
-            continue;
-        }
-        let classes: Vec<&str> = words.iter().copied().filter(|w| is_class(w)).collect();
+    }
+    // Each side's 类 so far, and whether it has ended.
+    let mut current: [Option<&str>; SIDES] = [None, None];
+    let mut ended = [false; SIDES];
+    let mut groups: Vec<Group> = Vec::with_capacity(printed.len());
+    for lines in printed {
+        let classes: Vec<&str> = lines
+            .iter()
+            .flat_map(|&i| region.raw[i].split_whitespace())
+            .filter(|w| is_class(w))
+            .collect();
         let sides = match classes[..] {
             [left, right] if !ended[0] && !ended[1] => {
                 current = [Some(left), Some(right)];
@@ -193,8 +212,9 @@ fn groups(region: &Region, body: &[usize]) -> Option<(Vec<Group>, Option<usize>)
         if groups.is_empty() && sides != [true, true] {
             return None;
         }
+        let words = |i: usize| region.raw[i].split_whitespace().collect::<Vec<_>>();
         groups.push(Group {
-            lines: vec![line],
+            lines: lines.iter().map(|&i| pieces(i, &words(i))).collect(),
             sides,
         });
     }
@@ -267,8 +287,10 @@ fn extend(group: &Group, pieces: &[&Piece], sides: &mut Vec<usize>, out: &mut Ve
         let ordered =
             k == 0 || pieces[k - 1].line != piece.line || (sides[k - 1], pieces[k - 1].column) < at;
         let once = piece.column == Column::Name || !has(&pieces[..k], sides, side, piece.column);
-        // A side's 类 opens the row: only on the first line.
-        let class_first = piece.column != Column::Class || piece.line == pieces[0].line;
+        // A side's 类 opens its row: its first piece. pdfplumber prints
+        // both 类 on the row's first line; Chrome's viewer prints a side's
+        // pieces after the other's, the right 类 after a wrapped left name.
+        let class_first = (piece.column == Column::Class) != sides.contains(&side);
         if ordered && once && class_first {
             sides.push(side);
             extend(group, pieces, sides, out);
@@ -615,6 +637,48 @@ mod tests {
         assert_eq!(rebuilt.unplaced.len(), 1, "{:?}", rebuilt.unplaced);
         assert_eq!(rebuilt.unplaced[0].figures, ["160.75"]);
         assert_eq!(rebuilt.unplaced[0].reason, UNSURE_NAME);
+    }
+
+    /// The same table as Chrome's viewer copies it: each line a left row,
+    /// then a right row; a wrapped left name pushes the right 类 down.
+    const COPIED: &str = "经济分类 经济分类
+科目名称 决算数 科目名称 决算数
+301 工资福利支出 423.08 302 商品和服务支出 28.82
+301 01 基本工资 262.33 302 01 办公费 21.21
+301 06 伙食补助费 302 04 手续费 0.09
+301 09 职业年金缴费 160.75 302 07 邮电费 7.52
+人员经费合计 423.08 公用经费合计 28.82";
+
+    #[test]
+    fn a_copy_s_left_row_then_right_row_are_read_as_their_sides() {
+        let rebuilt = read_text(COPIED).expect("read");
+        assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
+        let rows = cells(&rebuilt);
+        assert_eq!(
+            rows[2],
+            ["301", "06", "伙食补助费", "", "302", "04", "手续费", "0.09"]
+        );
+        assert_eq!(rows.len(), 5, "{rows:?}");
+    }
+
+    #[test]
+    fn a_right_class_after_a_wrapped_left_name_opens_the_right_row() {
+        let text = COPIED.replace(
+            "301 09 职业年金缴费 160.75 302 07 邮电费 7.52",
+            "301 09 机关事业单位基本养老保险缴\n费\n160.75 302 07 邮电费 7.52",
+        );
+        let rebuilt = read_text(&text).expect("read");
+        let row = &cells(&rebuilt)[3];
+        assert_eq!(row[..4], ["301", "09", "", UNPLACED], "{row:?}");
+        assert_eq!(row[4..], ["302", "07", "", UNPLACED], "{row:?}");
+        // "费" may end either name: both unsure, their figures reported.
+        let figures: Vec<&str> = rebuilt
+            .unplaced
+            .iter()
+            .flat_map(|u| u.figures.iter().map(String::as_str))
+            .collect();
+        assert_eq!(figures, ["160.75", "7.52"], "{:?}", rebuilt.unplaced);
+        assert!(rebuilt.unplaced.iter().all(|u| u.reason == UNSURE_NAME));
     }
 
     #[test]
