@@ -181,6 +181,22 @@ impl Lines {
         self.unread.iter().find(|u| u.first == title && !u.wholly())
     }
 
+    /// Table rows whose figures could not be placed in their columns
+    /// (`rebuild`): none where the readers are not built (the page's core
+    /// module), which answers a text that needs them with
+    /// `crate::RebuildNeeded` rather than read it, so that the checks'
+    /// care for such rows is left out of it.
+    pub fn unplaced(&self) -> &[crate::rebuild::UnplacedRow] {
+        #[cfg(feature = "rebuild")]
+        {
+            &self.unplaced
+        }
+        #[cfg(not(feature = "rebuild"))]
+        {
+            &[]
+        }
+    }
+
     /// The line numbered `no` (1-based).
     pub fn get(&self, no: usize) -> Option<&Line> {
         self.index_of(no).and_then(|i| self.all.get(i))

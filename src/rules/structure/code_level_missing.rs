@@ -49,7 +49,7 @@ impl Rule for CodeLevelMissing {
             any = true;
             // A row the reading could not place, or a line it could not
             // read, may be the very row this rule would call missing.
-            let unsure = cx.doc.lines.unplaced.iter().any(|u| u.table == t.id)
+            let unsure = cx.doc.lines.unplaced().iter().any(|u| u.table == t.id)
                 || cx.doc.unparsed.iter().any(|u| u.table == t.id);
             if unsure {
                 sink.could_not_run(format!("{}有未能定位或未能读入的行", t.id));

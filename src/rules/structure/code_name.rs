@@ -103,7 +103,7 @@ fn places_by_code<'a>(cx: &'a Context) -> Vec<(&'a str, Vec<Place<'a>>)> {
 fn holds_other_rows(cx: &Context, table: &str, row: &Row) -> bool {
     cx.doc
         .lines
-        .unplaced
+        .unplaced()
         .iter()
         .any(|u| u.rows_unread && u.table == table && u.lines.contains(&row.line))
 }

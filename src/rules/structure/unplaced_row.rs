@@ -43,7 +43,7 @@ impl Rule for UnplacedRow {
             return;
         }
         sink.compared();
-        for u in &cx.doc.lines.unplaced {
+        for u in cx.doc.lines.unplaced() {
             let first = u.lines.first().copied().unwrap_or(0);
             let label = cx
                 .doc

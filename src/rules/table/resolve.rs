@@ -94,7 +94,7 @@ pub(crate) fn every_row_read<'a>(doc: &'a Document, id: &str) -> Result<&'a Tabl
 fn rows_parted<'a>(doc: &Document, table: &'a Table) -> Result<&'a Table, Missing> {
     let rows_unread = doc
         .lines
-        .unplaced
+        .unplaced()
         .iter()
         .find(|u| u.table == table.id && u.rows_unread);
     match rows_unread {
