@@ -262,40 +262,21 @@ fn rows_printed_on_one_line_and_not_parted_stop_the_checks_that_would_miss_them(
 fn rows_printed_on_one_line_are_parted_into_their_rows() {
     let mut parted = 0;
     let mut documents = BTreeSet::new();
-    for folder in ["chrome-copy", "viewer-copy"] {
-        for path in files_ending(&fixtures(folder), ".txt") {
-            let stem = path.file_stem().and_then(|s| s.to_str()).expect("stem");
-            let reference = viewer_copy_reference(stem);
-            if !reference.exists() {
-                continue;
-            }
-            let (got, want) = (report_of(&path), report_of(&reference));
-            for table in got["tables"].as_array().into_iter().flatten() {
-                let rows = table["rows"].as_array().map_or(&[][..], |r| r.as_slice());
-                let id = table["id"].as_str().unwrap_or("");
-                let reference_rows: BTreeSet<String> = common::table(&want, id)
-                    .and_then(|t| t["rows"].as_array())
-                    .into_iter()
-                    .flatten()
-                    .map(common::compare::row_key)
-                    .collect();
-                // Rows of one side on one line (a two-sided table prints a
-                // row of each side on a line: those are pairs, not parted).
-                let place = |r: &Value| (r["line"].as_u64(), r["side"].as_str().map(String::from));
-                for row in rows {
-                    let line = row["line"].as_u64();
-                    if rows.iter().filter(|r| place(r) == place(row)).count() < 2 {
-                        continue;
-                    }
-                    let key = common::compare::row_key(row);
-                    assert!(
-                        reference_rows.contains(&key),
-                        "{}: {id} line {line:?}: {key} is no row of the reference",
-                        path.display()
-                    );
-                    parted += 1;
-                    documents.insert(format!("{folder}/{stem}"));
+    for copy in copies_with_references() {
+        for table in copy.got["tables"].as_array().into_iter().flatten() {
+            let rows = table["rows"].as_array().map_or(&[][..], |r| r.as_slice());
+            let id = table["id"].as_str().unwrap_or("");
+            let reference_rows = row_keys(&copy.want, id);
+            // Rows of one side on one line (a two-sided table prints a row
+            // of each side on a line: those are pairs, not parted).
+            let place = |r: &Value| (r["line"].as_u64(), r["side"].as_str().map(String::from));
+            for row in rows {
+                if rows.iter().filter(|r| place(r) == place(row)).count() < 2 {
+                    continue;
                 }
+                copy.assert_reference_row(id, &reference_rows, row);
+                parted += 1;
+                documents.insert(format!("{}/{}", copy.folder, copy.stem));
             }
         }
     }
@@ -318,63 +299,47 @@ fn titles_drawn_after_their_tables_are_put_back_over_them() {
     let mut read = 0;
     let mut left_unread = 0;
     let mut documents = BTreeSet::new();
-    for folder in ["chrome-copy", "viewer-copy"] {
-        for path in files_ending(&fixtures(folder), ".txt") {
-            let bytes = std::fs::read(&path).expect("fixture");
-            let report = budget_lint::check_file(&bytes).expect("the copy reads");
-            if !report
-                .document
-                .info
-                .readings
-                .contains(&budget_lint::profile::Reading::TitlesPutBack)
-            {
-                continue;
-            }
-            let stem = path.file_stem().and_then(|s| s.to_str()).expect("stem");
-            let want = report_of(&viewer_copy_reference(stem));
-            let got = serde_json::to_value(&report).expect("report serialises");
-            documents.insert(format!("{folder}/{stem}"));
-            let unread_tables: BTreeSet<&str> = got["findings"]
+    for copy in copies_with_references() {
+        let bytes = std::fs::read(&copy.path).expect("fixture");
+        let report = budget_lint::check_file(&bytes).expect("the copy reads");
+        if !report
+            .document
+            .info
+            .readings
+            .contains(&budget_lint::profile::Reading::TitlesPutBack)
+        {
+            continue;
+        }
+        documents.insert(format!("{}/{}", copy.folder, copy.stem));
+        let unread_tables: BTreeSet<&str> = copy.got["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| {
+                f["rule"] == "S106"
+                    && f["message"]
+                        .as_str()
+                        .is_some_and(|m| m.contains("标题印在表格内容之后"))
+            })
+            .filter_map(|f| f["location"].as_str())
+            .collect();
+        left_unread += unread_tables.len();
+        for table in copy.got["tables"].as_array().into_iter().flatten() {
+            let id = table["id"].as_str().unwrap_or("");
+            let reference_rows = row_keys(&copy.want, id);
+            let with_figures = table["rows"]
                 .as_array()
                 .into_iter()
                 .flatten()
-                .filter(|f| {
-                    f["rule"] == "S106"
-                        && f["message"]
-                            .as_str()
-                            .is_some_and(|m| m.contains("标题印在表格内容之后"))
-                })
-                .filter_map(|f| f["location"].as_str())
-                .collect();
-            left_unread += unread_tables.len();
-            for table in got["tables"].as_array().into_iter().flatten() {
-                let id = table["id"].as_str().unwrap_or("");
-                let reference_rows: BTreeSet<String> = common::table(&want, id)
-                    .and_then(|t| t["rows"].as_array())
-                    .into_iter()
-                    .flatten()
-                    .map(common::compare::row_key)
-                    .collect();
-                let with_figures = table["rows"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter(|row| holds_a_value(row));
-                for row in with_figures {
-                    assert!(
-                        !unread_tables.contains(id),
-                        "{}: {id}, left unread, has a row read: {row}",
-                        path.display()
-                    );
-                    let key = common::compare::row_key(row);
-                    assert!(
-                        reference_rows.contains(&key),
-                        "{}: {id} line {}: {key} is no row of the reference",
-                        path.display(),
-                        row["line"]
-                    );
-                    read += 1;
-                }
+                .filter(|row| holds_a_value(row));
+            for row in with_figures {
+                assert!(
+                    !unread_tables.contains(id),
+                    "{}: {id}, left unread, has a row read: {row}",
+                    copy.path.display()
+                );
+                copy.assert_reference_row(id, &reference_rows, row);
+                read += 1;
             }
         }
     }
@@ -396,6 +361,51 @@ fn titles_drawn_after_their_tables_are_put_back_over_them() {
 #[test]
 fn rows_of_two_sided_tables_copied_out_of_a_viewer_are_the_references() {
     let mut read = 0;
+    for copy in copies_with_references() {
+        for table in copy.got["tables"].as_array().into_iter().flatten() {
+            let rows = table["rows"].as_array().map_or(&[][..], |r| r.as_slice());
+            if !rows.iter().any(|r| r["side"] == "right") {
+                continue;
+            }
+            let id = table["id"].as_str().unwrap_or("");
+            let reference_rows = row_keys(&copy.want, id);
+            for row in rows.iter().filter(|row| holds_a_value(row)) {
+                copy.assert_reference_row(id, &reference_rows, row);
+                read += 1;
+            }
+        }
+    }
+    // 164 rows with a figure, most of them the 决算 表六's in both copies.
+    assert!(read >= 164, "{read} rows of two sides read");
+}
+
+/// A copy out of a PDF viewer (`chrome-copy`, `viewer-copy`) that has a
+/// reference ([`viewer_copy_reference`]): its report and the reference's.
+struct CopyAndReference {
+    folder: &'static str,
+    stem: String,
+    path: PathBuf,
+    got: Value,
+    want: Value,
+}
+
+impl CopyAndReference {
+    /// Asserts that `row`, read from the copy's table `id`, is a row of the
+    /// reference's (`reference_rows`, [`row_keys`]).
+    fn assert_reference_row(&self, id: &str, reference_rows: &BTreeSet<String>, row: &Value) {
+        let key = common::compare::row_key(row);
+        assert!(
+            reference_rows.contains(&key),
+            "{}: {id} line {}: {key} is no row of the reference",
+            self.path.display(),
+            row["line"]
+        );
+    }
+}
+
+/// Every copy of both viewers' folders that has a reference, read.
+fn copies_with_references() -> Vec<CopyAndReference> {
+    let mut copies = Vec::new();
     for folder in ["chrome-copy", "viewer-copy"] {
         for path in files_ending(&fixtures(folder), ".txt") {
             let stem = path.file_stem().and_then(|s| s.to_str()).expect("stem");
@@ -403,34 +413,26 @@ fn rows_of_two_sided_tables_copied_out_of_a_viewer_are_the_references() {
             if !reference.exists() {
                 continue;
             }
-            let (got, want) = (report_of(&path), report_of(&reference));
-            for table in got["tables"].as_array().into_iter().flatten() {
-                let rows = table["rows"].as_array().map_or(&[][..], |r| r.as_slice());
-                if !rows.iter().any(|r| r["side"] == "right") {
-                    continue;
-                }
-                let id = table["id"].as_str().unwrap_or("");
-                let reference_rows: BTreeSet<String> = common::table(&want, id)
-                    .and_then(|t| t["rows"].as_array())
-                    .into_iter()
-                    .flatten()
-                    .map(common::compare::row_key)
-                    .collect();
-                for row in rows.iter().filter(|row| holds_a_value(row)) {
-                    let key = common::compare::row_key(row);
-                    assert!(
-                        reference_rows.contains(&key),
-                        "{}: {id} line {}: {key} is no row of the reference",
-                        path.display(),
-                        row["line"]
-                    );
-                    read += 1;
-                }
-            }
+            copies.push(CopyAndReference {
+                folder,
+                stem: stem.to_string(),
+                got: report_of(&path),
+                want: report_of(&reference),
+                path,
+            });
         }
     }
-    // 164 rows with a figure, most of them the 决算 表六's in both copies.
-    assert!(read >= 164, "{read} rows of two sides read");
+    copies
+}
+
+/// The rows of table `id` in `report`, keyed by `common::compare::row_key`.
+fn row_keys(report: &Value, id: &str) -> BTreeSet<String> {
+    common::table(report, id)
+        .and_then(|t| t["rows"].as_array())
+        .into_iter()
+        .flatten()
+        .map(common::compare::row_key)
+        .collect()
 }
 
 /// Whether a table row of a report holds a figure in one of its cells.
