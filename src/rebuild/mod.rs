@@ -267,8 +267,9 @@ fn read_placing(
 pub fn rebuild(lines: &mut Lines, raw: &mut [&str], profile: &'static Profile) -> Vec<Reading> {
     forms::mark_unread(lines, raw);
     let titles = Titles::of(profile);
+    let starts = titles.starts(lines);
     #[cfg_attr(not(feature = "rebuild"), allow(unused_mut))]
-    let mut regions = table_regions(lines, &titles);
+    let mut regions = table_regions(lines, &starts);
     let mut used = Vec::new();
     if regions.is_empty() {
         return used;
@@ -278,10 +279,11 @@ pub fn rebuild(lines: &mut Lines, raw: &mut [&str], profile: &'static Profile) -
     let mut uncertain: Vec<&'static str> = Vec::new();
     #[cfg(feature = "rebuild")]
     if drawn_order::titles_after_tables(lines, raw, &regions) {
-        match drawn_order::put_titles_over_tables(lines, raw, &titles.starts(lines)) {
+        match drawn_order::put_titles_over_tables(lines, raw, &starts) {
             Some(tables) => {
                 uncertain = tables;
-                regions = table_regions(lines, &titles);
+                // The titles stand where they were put.
+                regions = table_regions(lines, &titles.starts(lines));
                 used.push(Reading::TitlesPutBack);
             }
             None => used.push(Reading::TitlesAfterTables),
@@ -417,11 +419,13 @@ fn reading_of(shape: Shape) -> Reading {
 }
 
 /// (index of the title's last line, index past the region's end, table)
-/// for each table title found, in order: the region starts after the
+/// for each table title `starts` holds, in order: the region starts after the
 /// title, all of it — the last piece of a title wrapped over lines
 /// ("…支出预" / "算表") is no header word of the table.
-fn table_regions(lines: &Lines, titles: &Titles) -> Vec<(usize, usize, &'static TableDef)> {
-    let starts = titles.starts(lines);
+fn table_regions(
+    lines: &Lines,
+    starts: &[(usize, usize, &'static TableDef)],
+) -> Vec<(usize, usize, &'static TableDef)> {
     let mut regions = Vec::with_capacity(starts.len());
     for (n, &(_, title_end, def)) in starts.iter().enumerate() {
         let next = starts.get(n + 1).map_or(lines.all.len(), |&(i, _, _)| i);
