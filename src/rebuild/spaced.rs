@@ -605,10 +605,11 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
     // where a row's name comes whole before its figures. That line is the
     // rest of the row, not a row of its own.
     if !above && matches!(scheme, RowScheme::Codes | RowScheme::SplitCodes) {
+        // A code line with no figures, the name's start on it or not (a
+        // code cell centred on its row would stand on its figures' line).
         let opens_bare = |e: &Entry| {
             let codes = codes_of(e);
             codes > 0
-                && e.words.len() > codes
                 && e.words[codes..]
                     .iter()
                     .all(|w| !is_figure(w) && !tokens::is_code(w))
@@ -633,8 +634,9 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
         });
         // The same with the name's rest on a line of its own before the
         // figures' line (Chrome's viewer: "201 03 99 其他政府办公厅（室）及相关
-        // 机构事" / "务支出" / "20,120,000.00 20,120,000.00"): the three lines
-        // are one row.
+        // 机构事" / "务支出" / "20,120,000.00 20,120,000.00", or "30108" /
+        // "机关事业单位基本养老保险" / "缴费 1,064.46"): the three lines are
+        // one row.
         let name_only = |e: &Entry| {
             codes_of(e) == 0
                 && !tokens::is_total(e.words[0])
@@ -645,7 +647,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
                 && figures_below[i - 2].is_none()
                 && opens_bare(body[i - 2])
                 && name_only(body[i - 1])
-                && body[i].words.iter().all(|w| is_figure(w));
+                && (body[i].words.iter().all(|w| is_figure(w)) || goes_on_with_figures(body[i]));
             if rest {
                 figures_below[i - 2] = Some(i);
                 seen = true;
@@ -672,6 +674,8 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
     let mut taken_before = 0; // name lines the previous row took before it
                               // Past a row's line, and past the figures printed under it.
     let end_of = |i: usize| figures_below[i].map_or(i + 1, |b| b + 1);
+    let drawn =
+        known.drawn_order() || (several && names_drawn(region, &body, &heads, end_of, is_figure));
     for (h, &at) in heads.iter().enumerate() {
         // The first row takes the lines above it only where names are
         // printed above their codes (the others are no row's then).
@@ -702,7 +706,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
             0
         } else if bare {
             after_gap
-        } else if known.drawn_order() {
+        } else if drawn {
             0
         } else {
             before.len().min(after_gap)
@@ -735,14 +739,13 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
         };
         // Under its line, a row's figures, and the rest of its name where
         // that runs onto their line.
-        let tail: Vec<&str> = between
+        // Its lines joined as a wrap joins them, with nothing between.
+        let tail: String = between
             .iter()
-            .flat_map(|e| e.words.iter().copied())
-            .chain(below.map_or(Vec::new(), |e| {
-                e.words.iter().copied().filter(|w| !is_figure(w)).collect()
-            }))
+            .map(|e| e.words.join(" "))
+            .chain(below.map(|e| name_words(e, is_figure).join(" ")))
             .collect();
-        let (pre, post) = (wrap(&before), tail.join(" ") + &wrap(&after));
+        let (pre, post) = (wrap(&before), tail + &wrap(&after));
         let mut name_unsure = None;
         let printed_above = figures.len();
         let mut words: Vec<&str> = Vec::new();
@@ -811,7 +814,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
                         .chain([words.clone()])
                         .chain(after.iter().map(|e| name_words(e, is_figure)))
                         .collect();
-                    match name_over_lines(region, &name_lines, before.len()) {
+                    match name_over_lines(region, &name_lines, before.len(), drawn) {
                         Ok(told) => name = told,
                         Err(why) => name_unsure = Some(why),
                     }
@@ -879,17 +882,57 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
     Some((drafts, runs, extra))
 }
 
+/// Whether the rows of a [`names_in_several_columns`] table come in the
+/// order the PDF draws them, each row's cells one after the other before
+/// its figures: some row, its name taken as the lines since the row
+/// before, ends a wrapped last cell on its figures' line
+/// ([`wrapped_name::Drawn::ends_wrapped`]), which a cell centred on its
+/// row never does.
+fn names_drawn(
+    region: &Region,
+    body: &[&Entry],
+    heads: &[usize],
+    end_of: impl Fn(usize) -> usize,
+    is_figure: impl Fn(&str) -> bool,
+) -> bool {
+    heads.iter().enumerate().any(|(h, &at)| {
+        let from = h.checked_sub(1).map_or(at, |before| end_of(heads[before]));
+        let lines: Vec<Vec<&str>> = body[from..=at]
+            .iter()
+            .map(|e| name_words(e, &is_figure))
+            .collect();
+        wrapped_name::read_drawn(&lines, region.profile.last_label_cells)
+            .is_some_and(|d| d.ends_wrapped)
+    })
+}
+
 /// The name of a row of a [`names_in_several_columns`] table printed over
 /// several lines (its words line by line, `middle` the line of its
-/// figures): the one line holding words, or the name its pieces spell
-/// where they fit together one way only (`wrapped_name`); else why it
-/// cannot be told.
-fn name_over_lines(region: &Region, lines: &[Vec<&str>], middle: usize) -> Result<String, String> {
+/// figures, the last when the text is `drawn` in the PDF's order): the
+/// one line holding words, or the name its pieces spell where they fit
+/// together one way only (`wrapped_name`); else why it cannot be told.
+fn name_over_lines(
+    region: &Region,
+    lines: &[Vec<&str>],
+    middle: usize,
+    drawn: bool,
+) -> Result<String, String> {
     let mut worded = lines.iter().filter(|l| !l.is_empty());
     if let (Some(only), None) = (worded.next(), worded.next()) {
         return Ok(only.join(" "));
     }
-    wrapped_name::read(lines, middle, region.profile.last_label_cells).ok_or_else(|| {
+    let last_cells = region.profile.last_label_cells;
+    if drawn {
+        return wrapped_name::read_drawn(lines, last_cells)
+            .map(|d| d.name)
+            .ok_or_else(|| {
+                format!(
+                    "本行名称跨 {} 行印出，末尾的文字拼不出唯一一个已知的末列名称（采购组织形式或经济科目），无法确定各列名称的分界",
+                    lines.len()
+                )
+            });
+    }
+    wrapped_name::read(lines, middle, last_cells).ok_or_else(|| {
         format!(
             "本行名称跨 {} 行印出，几列名称的文字在单空格文本中相互交错，无法确定本行的名称",
             lines.len()
@@ -1372,6 +1415,84 @@ mod tests {
                 "办公设备购置 办公设备购置 | 10.00",
                 "部门集中采物业管理服 购 | (未能定位)",
                 "务 分散自行组织 | (未能定位)",
+            ]
+        );
+    }
+
+    #[test]
+    fn procurement_names_in_the_order_the_pdf_draws_them_are_read_whole() {
+        // 检察院 2018, 公开12表, copied out of Chrome's viewer: each cell
+        // whole, one after the other, then the figure. "分散自行组" / "织"
+        // ending just above its figure is what no centred cell does.
+        let text = "合计 3,096.24\n\
+                    一、货物 A 268.00\n\
+                    网络、电子检务、实验\n\
+                    室、机要通道、档案数\n\
+                    字化系统运行维护费\n\
+                    信息网络及软件购\n\
+                    置更新\n\
+                    60.00\n\
+                    交换设备\n\
+                    分散自行组\n\
+                    织\n\
+                    20.00\n\
+                    专用设备购置 40.00\n\
+                    复印机 分散自行组\n\
+                    织 8.00";
+        let (rows, _) = rows("公开12表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "合计 | 3,096.24",
+                "一、货物 A | 268.00",
+                "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费 信息网络及软件购置更新 | 60.00",
+                "交换设备 分散自行组织 | 20.00",
+                "专用设备购置 | 40.00",
+                "复印机 分散自行组织 | 8.00",
+            ]
+        );
+    }
+
+    #[test]
+    fn procurement_names_centred_are_not_taken_for_the_pdfs_order() {
+        // The same rows as single spaces print them, each cell centred on
+        // its row: no last cell ends on its figures' line, and the names
+        // are read around it as before.
+        let text = "合计 3,096.24\n\
+                    一、货物 A 268.00\n\
+                    分散自行组\n\
+                    交换设备 20.00\n\
+                    织\n\
+                    复印机 分散自行组织 8.00";
+        let (rows, _) = rows("公开12表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "合计 | 3,096.24",
+                "一、货物 A | 268.00",
+                "交换设备 分散自行组织 | 20.00",
+                "复印机 分散自行组织 | 8.00",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_code_alone_on_its_line_opens_the_row_its_name_and_figures_follow() {
+        // 检察院 2019, 公开08表, copied out of Chrome's viewer: the code,
+        // then the name wrapped, its last piece on the figures' line.
+        let text = "合 计 15,844.04\n\
+                    30103 奖金 180.14\n\
+                    30108\n\
+                    机关事业单位基本养老保险\n\
+                    缴费 1,064.46\n\
+                    30109 职业年金缴费 425.79";
+        assert_eq!(
+            rows_of(&JIANGSU12, "公开08表", text),
+            vec![
+                "合计 |  | 15,844.04",
+                "30103 | 奖金 | 180.14",
+                "30108 | 机关事业单位基本养老保险缴费 | 1,064.46",
+                "30109 | 职业年金缴费 | 425.79",
             ]
         );
     }

@@ -1,5 +1,7 @@
 //! The name of a 政府采购预算表 row whose cells wrap, read from
-//! single-spaced text.
+//! single-spaced text: each cell centred on its row ([`read`]), or, in a
+//! PDF viewer's copy, whole one after the other before the figure
+//! ([`read_drawn`]).
 //!
 //! The table prints a row's name in cells side by side (a block row's
 //! 专项名称 and 经济科目, an item's 采购物品名称 and 采购组织形式), each
@@ -63,6 +65,84 @@ pub(super) fn read(lines: &[Vec<&str>], middle: usize, last_cells: &[&str]) -> O
     rest.iter()
         .all(|n| fold_key(n) == fold_key(first))
         .then(|| first.clone())
+}
+
+/// Most lines a row's name may take in text in the order the PDF draws
+/// it, where the cells come one after the other: a 专项名称 of five lines
+/// and an 采购物品名称 and 采购组织形式 of three each, with room to spare.
+const MOST_DRAWN_LINES: usize = 2 * MOST_LINES;
+
+/// A row's name in text that comes in the order the PDF draws it (a PDF
+/// viewer's copy): each cell whole, one after the other, left to right, so
+/// that the last cell ends on the line of the row's figures ("网络、电子检
+/// 务、实验" / "室、…档案数" / "字化系统运行维护费" / "信息网络及软件购" /
+/// "置更新" / "60.00", or Firefox's "复印机 分散自行组" / "织 8.00").
+pub(super) struct Drawn {
+    /// The first cell, a space, the last (the last alone when the row
+    /// fills no other).
+    pub(super) name: String,
+    /// The last cell ran over two lines or more and ended on the figures'
+    /// line or the one just above it: text in the order the PDF draws it,
+    /// since a cell centred on its row stands as far below the figures as
+    /// above them.
+    pub(super) ends_wrapped: bool,
+}
+
+/// Reads the name of a row from its name words line by line (figures left
+/// out), the figures' line last (its words may be none): the last cell is
+/// the words at the end that spell one of `last_cells`' values, the first
+/// cell the words before them. None unless exactly one ending spells a
+/// value and each cell's words on a line are one cell's ([`one_cell`]).
+pub(super) fn read_drawn(lines: &[Vec<&str>], last_cells: &[&str]) -> Option<Drawn> {
+    if lines.len() > MOST_DRAWN_LINES || lines.iter().any(|l| l.len() > MOST_WORDS) {
+        return None;
+    }
+    let pieces: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, words)| words.iter().map(move |&w| (i, w)))
+        .collect();
+    let values: Vec<String> = last_cells
+        .iter()
+        .map(|v| fold_key(v).into_owned())
+        .collect();
+    let longest = values.iter().map(String::len).max().unwrap_or(0);
+    let mut endings = Vec::new();
+    let mut spelt = String::new();
+    for k in (0..pieces.len()).rev() {
+        spelt.insert_str(0, &fold_key(pieces[k].1));
+        if spelt.len() > longest {
+            break;
+        }
+        if values.contains(&spelt) {
+            endings.push(k);
+        }
+    }
+    let [from] = endings[..] else {
+        return None;
+    };
+    let (first, last) = pieces.split_at(from);
+    let cell = |part: &[(usize, &str)]| -> Option<String> {
+        let mut text = String::new();
+        for line in part.chunk_by(|a, b| a.0 == b.0) {
+            let words: Vec<&str> = line.iter().map(|p| p.1).collect();
+            if !one_cell(&words) {
+                return None;
+            }
+            text.push_str(&words.join(" "));
+        }
+        Some(text)
+    };
+    let (first, last_text) = (cell(first)?, cell(last)?);
+    let (top, bottom) = (last[0].0, last[last.len() - 1].0);
+    Some(Drawn {
+        name: if first.is_empty() {
+            last_text
+        } else {
+            format!("{first} {last_text}")
+        },
+        ends_wrapped: top < bottom && bottom + 2 >= lines.len(),
+    })
 }
 
 /// The readings sought line by line: how many last words of each line
@@ -256,6 +336,69 @@ mod tests {
         assert_eq!(name("30.00\n机要及电子政务业务费 办公设备购置"), None);
         let many = "甲\n".repeat(MOST_LINES + 2);
         assert_eq!(name(&many), None);
+    }
+
+    fn drawn(text: &str) -> Option<(String, bool)> {
+        let lines: Vec<Vec<&str>> = text
+            .split('\n')
+            .map(|l| {
+                l.split_whitespace()
+                    .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()) || w.contains('万'))
+                    .collect()
+            })
+            .collect();
+        read_drawn(&lines, LAST).map(|d| (d.name, d.ends_wrapped))
+    }
+
+    #[test]
+    fn drawn_cells_whole_one_after_the_other() {
+        // 检察院 2018 out of Chrome's viewer: the figure alone after the
+        // last cell, and out of Firefox's: on the last cell's last line.
+        assert_eq!(
+            drawn("台式计算机\n（20 万以\n上）\n部门集中采\n购\n27.00"),
+            Some(("台式计算机（20 万以上） 部门集中采购".to_string(), true))
+        );
+        assert_eq!(
+            drawn("网络、电子检务、实验\n室、机要通道、档案数\n字化系统运行维护费\n信息网络及软件购\n置更新 60.00"),
+            Some((
+                "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费 信息网络及软件购置更新"
+                    .to_string(),
+                true
+            ))
+        );
+        // A last cell on one line tells nothing of the order.
+        assert_eq!(
+            drawn("办公、办案设备更新购\n置费 办公设备购置 146.00"),
+            Some(("办公、办案设备更新购置费 办公设备购置".to_string(), false))
+        );
+        assert_eq!(
+            drawn("办公设备购置 40.00"),
+            Some(("办公设备购置".to_string(), false))
+        );
+    }
+
+    #[test]
+    fn a_drawn_name_is_read_only_where_one_ending_spells_a_value() {
+        assert_eq!(drawn("办公、办案设\n专项业务费 120.00"), None);
+        // 办公设备购置 ends it alone, and so does the whole line: two cells
+        // of one value, or one cell the first line's.
+        assert_eq!(
+            drawn("办公设备\n购置 办公设备购置 1.00"),
+            Some(("办公设备购置 办公设备购置".to_string(), false))
+        );
+        // Two cells of one line before the last one: a merged cell beside.
+        assert_eq!(drawn("机要业务费 办公设备 政府集中采购 35.00"), None);
+    }
+
+    #[test]
+    fn a_centred_last_cell_does_not_end_on_the_figures_line() {
+        // Single spaces print a centred cell around its figure: read as
+        // drawn, the lines before the figure spell no last cell.
+        assert_eq!(drawn("政法、检测专 分散自行组\n20.00"), None);
+        assert_eq!(
+            drawn("台式计算机（20 万以\n政府集中采购 35.00"),
+            Some(("台式计算机（20 万以 政府集中采购".to_string(), false))
+        );
     }
 
     /// A row's two cells as the PDF prints them: each cut into pieces of
