@@ -507,6 +507,12 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
             RowScheme::Codes => total || tokens::is_code(first),
             RowScheme::Economic => total,
             RowScheme::SplitCodes => total || split(&e.words) > 0,
+            // A table of one row of figures: a 合计 before them names its
+            // first column (公开09表's header in a viewer's copy: "合计" /
+            // "“三公”经费" / "会议费 培训费" / … / "1276.7 418.26 …").
+            RowScheme::Values => {
+                e.words.iter().any(|w| is_figure(w)) && !tokens::is_column_numbers(&e.words)
+            }
             _ => {
                 total
                     || (e.words.iter().any(|w| is_figure(w))
@@ -1473,6 +1479,46 @@ mod tests {
                 "交换设备 分散自行组织 | 20.00",
                 "复印机 分散自行组织 | 8.00",
             ]
+        );
+    }
+
+    #[test]
+    fn a_total_naming_the_first_column_of_a_table_of_one_row_is_its_header() {
+        // 检察院 2019, 公开09表, copied out of Chrome's viewer: the header
+        // cells one after the other, the first "合计", then the one row.
+        // Read as a row of its own, the 合计 took the table's total, and
+        // 公开08表 30231 ≤ 公务用车运行维护费 could not tell the two blank
+        // places of the eight figures apart.
+        let text = "合计\n\
+                    “三公”经费\n\
+                    会议费 培训费\n\
+                    小计\n\
+                    公务用车购置及运行维护费\n\
+                    1276.7 418.26 80 237 237 101.26 158.44 700";
+        let mut known = Known::default();
+        let basic = "合 计 237.00\n\
+                     302 商品和服务支出 237.00\n\
+                     30231 公务用车运行维护费 237.00";
+        with_region(&JIANGSU12, "公开08表", basic, |region| {
+            read(region, &mut known)
+        })
+        .expect("rebuilt");
+        let rebuilt = with_region(&JIANGSU12, "公开09表", text, |region| {
+            read(region, &mut known)
+        })
+        .expect("rebuilt");
+        let with_figures: Vec<(&[usize], String)> = rebuilt
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| c.contains('.')))
+            .map(|r| (&r.lines[..], r.cells.join(" | ")))
+            .collect();
+        assert_eq!(
+            with_figures,
+            vec![(
+                &[6][..],
+                "1276.7 | 418.26 | 80 | 237 |  | 237 | 101.26 | 158.44 | 700".to_string()
+            )]
         );
     }
 
