@@ -303,13 +303,7 @@ const OWN_NAME_CELLS: usize = 2;
 ///   一、/二、 heading) are unsure too.
 fn unsure_names(drafts: &[Draft]) -> Vec<Option<String>> {
     let words = |d: &Draft| d.labels.first().map_or(0, |l| l.split_whitespace().count());
-    let heading = |d: &Draft| {
-        let mut chars = d.labels.first().map(|l| l.chars()).into_iter().flatten();
-        chars
-            .next()
-            .is_some_and(|c| "一二三四五六七八九十".contains(c))
-            && chars.next() == Some('、')
-    };
+    let heading = |d: &Draft| d.labels.first().is_some_and(|l| is_heading(l));
     let one_line = |d: &Draft| d.lines.len() == 1 && d.role != Role::Total && !heading(d);
     let mut why: Vec<Option<String>> = drafts.iter().map(|d| d.name_unsure.clone()).collect();
     for i in 1..drafts.len().saturating_sub(1) {
@@ -339,6 +333,16 @@ fn unsure_names(drafts: &[Draft]) -> Vec<Option<String>> {
         }
     }
     why
+}
+
+/// Whether a [`names_in_several_columns`] row's name is a heading of its
+/// own (一、货物A), never wrapped.
+fn is_heading(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars.next() == Some('、')
 }
 
 /// The header lines above the rows, each set aside (`tokens::header_row`);
@@ -680,8 +684,14 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
     let mut taken_before = 0; // name lines the previous row took before it
                               // Past a row's line, and past the figures printed under it.
     let end_of = |i: usize| figures_below[i].map_or(i + 1, |b| b + 1);
-    let drawn =
-        known.drawn_order() || (several && names_drawn(region, &body, &heads, end_of, is_figure));
+    let order = if known.drawn_order() {
+        NameOrder::Drawn
+    } else if several {
+        name_order(region, &body, &heads, end_of, is_figure)
+    } else {
+        NameOrder::Centred
+    };
+    let drawn = order == NameOrder::Drawn;
     for (h, &at) in heads.iter().enumerate() {
         // The first row takes the lines above it only where names are
         // printed above their codes (the others are no row's then).
@@ -812,7 +822,16 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
             }
             _ => {
                 let mut name = format!("{pre}{}{post}", words.join(" "));
-                if several && (!before.is_empty() || !after.is_empty()) && !tokens::is_total(&name)
+                let beside_loose_lines = gap > 0 || after_gap > 0;
+                if order == NameOrder::RoundedUp
+                    && beside_loose_lines
+                    && !tokens::is_total(&name)
+                    && !is_heading(&name)
+                {
+                    name_unsure = Some(ROUNDED_UP.to_string());
+                } else if several
+                    && (!before.is_empty() || !after.is_empty())
+                    && !tokens::is_total(&name)
                 {
                     let name_lines: Vec<Vec<&str>> = before
                         .iter()
@@ -820,7 +839,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
                         .chain([words.clone()])
                         .chain(after.iter().map(|e| name_words(e, is_figure)))
                         .collect();
-                    match name_over_lines(region, &name_lines, before.len(), drawn) {
+                    match name_over_lines(region, &name_lines, before.len(), order) {
                         Ok(told) => name = told,
                         Err(why) => name_unsure = Some(why),
                     }
@@ -888,62 +907,111 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
     Some((drafts, runs, extra))
 }
 
-/// Whether the rows of a [`names_in_several_columns`] table come in the
-/// order the PDF draws them, each row's cells one after the other before
-/// its figures: some row, its name taken as the lines since the row
-/// before, ends a wrapped last cell on its figures' line
-/// ([`wrapped_name::Drawn::ends_wrapped`]), which a cell centred on its
-/// row never does.
-fn names_drawn(
+/// How the text orders the pieces of a [`names_in_several_columns`]
+/// table's row names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameOrder {
+    /// Line by line, each cell centred on its row, as single spaces print
+    /// the PDF: a row's lines stand as many above its figures' line as
+    /// below (`wrapped_name::read`).
+    Centred,
+    /// In the order the PDF draws them (a viewer's copy): each cell whole,
+    /// one after the other, before the figure (`wrapped_name::read_drawn`).
+    Drawn,
+    /// Line by line, but a cell centred between two lines set on the upper
+    /// (Firefox's copy of 检察院 2017): a row may take one line more below
+    /// its figures than above, and which row a line between two belongs to
+    /// is not in the text.
+    RoundedUp,
+}
+
+/// The [`NameOrder`] of a [`names_in_several_columns`] table's text:
+/// - drawn when some row, its name taken as the lines since the row
+///   before, ends a wrapped last cell on its figures' line
+///   ([`wrapped_name::Drawn::ends_wrapped`]), which a centred cell never
+///   does;
+/// - rounded up when some row's last cell starts on its figures' line
+///   and ends on the line after ("交通运行费 公务用车运行维 267.80" /
+///   "护费"): centred, its figures would stand between its two lines;
+/// - else centred.
+fn name_order(
     region: &Region,
     body: &[&Entry],
     heads: &[usize],
     end_of: impl Fn(usize) -> usize,
     is_figure: impl Fn(&str) -> bool,
-) -> bool {
-    heads.iter().enumerate().any(|(h, &at)| {
+) -> NameOrder {
+    let last_cells = region.profile.last_label_cells;
+    let drawn = heads.iter().enumerate().any(|(h, &at)| {
         let from = h.checked_sub(1).map_or(at, |before| end_of(heads[before]));
         let lines: Vec<Vec<&str>> = body[from..=at]
             .iter()
             .map(|e| name_words(e, &is_figure))
             .collect();
-        wrapped_name::read_drawn(&lines, region.profile.last_label_cells)
-            .is_some_and(|d| d.ends_wrapped)
-    })
+        wrapped_name::read_drawn(&lines, last_cells).is_some_and(|d| d.ends_wrapped)
+    });
+    if drawn {
+        return NameOrder::Drawn;
+    }
+    let is_value = |text: &str| last_cells.iter().any(|v| fold_key(v) == fold_key(text));
+    let rounded_up = heads.iter().any(|&at| {
+        let next = at + 1;
+        if next >= body.len() || heads.contains(&next) {
+            return false;
+        }
+        let (here, below) = (
+            name_words(body[at], &is_figure),
+            name_words(body[next], &is_figure),
+        );
+        match (here.last(), below.last()) {
+            (Some(start), Some(end)) => !is_value(start) && is_value(&format!("{start}{end}")),
+            _ => false,
+        }
+    });
+    if rounded_up {
+        NameOrder::RoundedUp
+    } else {
+        NameOrder::Centred
+    }
 }
+
+/// Why a row of a [`NameOrder::RoundedUp`] table with name lines between
+/// it and a row beside it is not named.
+const ROUNDED_UP: &str = "本表文本把居中于两行之间的单元格排在上一行，本行与相邻行之间的名称文字属于哪一行无法确定，无法确定本行的名称";
 
 /// The name of a row of a [`names_in_several_columns`] table printed over
 /// several lines (its words line by line, `middle` the line of its
-/// figures, the last when the text is `drawn` in the PDF's order): the
-/// one line holding words, or the name its pieces spell where they fit
-/// together one way only (`wrapped_name`); else why it cannot be told.
+/// figures, the last when the text is [`NameOrder::Drawn`]): the one line
+/// holding words, or the name its pieces spell where they fit together
+/// one way only (`wrapped_name`); else why it cannot be told.
 fn name_over_lines(
     region: &Region,
     lines: &[Vec<&str>],
     middle: usize,
-    drawn: bool,
+    order: NameOrder,
 ) -> Result<String, String> {
     let mut worded = lines.iter().filter(|l| !l.is_empty());
     if let (Some(only), None) = (worded.next(), worded.next()) {
         return Ok(only.join(" "));
     }
     let last_cells = region.profile.last_label_cells;
-    if drawn {
-        return wrapped_name::read_drawn(lines, last_cells)
+    match order {
+        NameOrder::Drawn => wrapped_name::read_drawn(lines, last_cells)
             .map(|d| d.name)
             .ok_or_else(|| {
                 format!(
                     "本行名称跨 {} 行印出，末尾的文字拼不出唯一一个已知的末列名称（采购组织形式或经济科目），无法确定各列名称的分界",
                     lines.len()
                 )
-            });
+            }),
+        NameOrder::RoundedUp => Err(ROUNDED_UP.to_string()),
+        NameOrder::Centred => wrapped_name::read(lines, middle, last_cells).ok_or_else(|| {
+            format!(
+                "本行名称跨 {} 行印出，几列名称的文字在单空格文本中相互交错，无法确定本行的名称",
+                lines.len()
+            )
+        }),
     }
-    wrapped_name::read(lines, middle, last_cells).ok_or_else(|| {
-        format!(
-            "本行名称跨 {} 行印出，几列名称的文字在单空格文本中相互交错，无法确定本行的名称",
-            lines.len()
-        )
-    })
 }
 
 /// The words of a line that are no figures: a name's pieces.
@@ -1478,6 +1546,38 @@ mod tests {
                 "一、货物 A | 268.00",
                 "交换设备 分散自行组织 | 20.00",
                 "复印机 分散自行组织 | 8.00",
+            ]
+        );
+    }
+
+    #[test]
+    fn procurement_names_a_cell_between_two_lines_set_on_the_upper_are_not_told() {
+        // 检察院 2017, 公开12表, copied out of Firefox's viewer: line by
+        // line, but "公务用车运行维" / "护费" starts on its figure's line, so a
+        // cell centred between two lines is set on the upper. "购置费" may
+        // end the row above or start the row below: neither is named; the
+        // rows with no loose line beside them are.
+        let text = "合计 2,889.80\n\
+                    一、货物 A 334.00\n\
+                    办公、办案设备更新 办公设备购置 120.00\n\
+                    购置费\n\
+                    台式计算机（20 万以 政府集中采购 35.00\n\
+                    上）\n\
+                    复印机 分散自行组织 8.00\n\
+                    其他办公设备 分散自行组织 2.00\n\
+                    交通运行费 公务用车运行维 267.80\n\
+                    护费";
+        let (rows, _) = rows("公开12表", text);
+        assert_eq!(
+            rows,
+            vec![
+                "合计 | 2,889.80",
+                "一、货物 A | 334.00",
+                "办公、办案设备更新 办公设备购置 | (未能定位)",
+                "购置费台式计算机（20 万以 政府集中采购上） | (未能定位)",
+                "复印机 分散自行组织 | (未能定位)",
+                "其他办公设备 分散自行组织 | 2.00",
+                "交通运行费 公务用车运行维 | (未能定位)",
             ]
         );
     }
