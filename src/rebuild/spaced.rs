@@ -303,7 +303,11 @@ const OWN_NAME_CELLS: usize = 2;
 ///   一、/二、 heading) are unsure too.
 fn unsure_names(drafts: &[Draft]) -> Vec<Option<String>> {
     let words = |d: &Draft| d.labels.first().map_or(0, |l| l.split_whitespace().count());
-    let heading = |d: &Draft| d.labels.first().is_some_and(|l| is_heading(l));
+    let heading = |d: &Draft| {
+        d.labels
+            .first()
+            .is_some_and(|l| tokens::is_numbered_heading(l))
+    };
     let one_line = |d: &Draft| d.lines.len() == 1 && d.role != Role::Total && !heading(d);
     let mut why: Vec<Option<String>> = drafts.iter().map(|d| d.name_unsure.clone()).collect();
     for i in 1..drafts.len().saturating_sub(1) {
@@ -333,16 +337,6 @@ fn unsure_names(drafts: &[Draft]) -> Vec<Option<String>> {
         }
     }
     why
-}
-
-/// Whether a [`names_in_several_columns`] row's name is a heading of its
-/// own (一、货物A), never wrapped.
-fn is_heading(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| "一二三四五六七八九十".contains(c))
-        && chars.next() == Some('、')
 }
 
 /// The header lines above the rows, each set aside (`tokens::header_row`);
@@ -493,7 +487,14 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
         _ => None,
     };
     let parted: Vec<Entry>;
-    let entries = match codes.and_then(|codes| rows_on_one_line::part(entries, codes, is_figure)) {
+    let parts = match codes {
+        Some(codes) => rows_on_one_line::part(entries, codes, is_figure),
+        None if names_in_several_columns(def) => {
+            rows_on_one_line::part_at_headings(entries, is_figure)
+        }
+        None => None,
+    };
+    let entries = match parts {
         Some(rows) => {
             parted = rows;
             &parted[..]
@@ -826,7 +827,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
                 if order == NameOrder::RoundedUp
                     && beside_loose_lines
                     && !tokens::is_total(&name)
-                    && !is_heading(&name)
+                    && !tokens::is_numbered_heading(&name)
                 {
                     name_unsure = Some(ROUNDED_UP.to_string());
                 } else if several
@@ -1546,6 +1547,31 @@ mod tests {
                 "一、货物 A | 268.00",
                 "交换设备 分散自行组织 | 20.00",
                 "复印机 分散自行组织 | 8.00",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_procurement_heading_after_a_figure_on_its_line_opens_a_row() {
+        // 检察院 2017, 公开12表, copied out of Chrome's viewer, which set
+        // the total and the first heading on one line.
+        let text = "合计 2,889.80 一、货物 A 334.00\n\
+                    复印机 分散自行组织 334.00";
+        let rebuilt = with_region(&JIANGSU12, "公开12表", text, |region| {
+            read(region, &mut Known::default())
+        })
+        .expect("rebuilt");
+        let rows: Vec<(String, Vec<usize>)> = rebuilt
+            .rows
+            .iter()
+            .map(|r| (r.cells.join(" | "), r.lines.clone()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("合计 | 2,889.80".to_string(), vec![1]),
+                ("一、货物 A | 334.00".to_string(), vec![1]),
+                ("复印机 分散自行组织 | 334.00".to_string(), vec![2]),
             ]
         );
     }

@@ -104,6 +104,16 @@ pub fn is_code(token: &str) -> bool {
     matches!(token.len(), 3 | 5 | 7) && token.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A heading numbered in Chinese ("一、货物A", "三、服务C"): a row's whole
+/// label, never wrapped, which opens its row.
+pub fn is_numbered_heading(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars.next() == Some('、')
+}
+
 pub fn is_total(token: &str) -> bool {
     is_total_key(&fold_key(token))
 }
