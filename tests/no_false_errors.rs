@@ -397,18 +397,8 @@ fn procurement_rows_copied_out_of_a_viewer_are_the_references() {
     let mut same = 0;
     let mut misread = Vec::new();
     for copy in copies_with_references() {
-        let Some(id) = procurement_table(&copy.got) else {
-            continue;
-        };
-        let reference_rows = row_keys(&copy.want, id);
-        let rows = common::table(&copy.got, id).and_then(|t| t["rows"].as_array());
-        for row in rows.into_iter().flatten().filter(|row| holds_a_value(row)) {
-            let key = common::compare::row_key(row);
-            if reference_rows.contains(&key) {
-                same += 1;
-            } else {
-                misread.push(format!("{}/{}: {key}", copy.folder, copy.stem));
-            }
+        if let Some(id) = procurement_table(&copy.got) {
+            copy.tally_rows(id, &mut same, &mut misread);
         }
     }
     assert!(
@@ -430,17 +420,11 @@ fn rows_copied_out_of_a_viewer_are_the_references() {
     let mut otherwise = Vec::new();
     for copy in copies_with_references() {
         for table in copy.got["tables"].as_array().into_iter().flatten() {
-            let id = table["id"].as_str().unwrap_or("");
-            let reference_rows = row_keys(&copy.want, id);
-            let rows = table["rows"].as_array().map_or(&[][..], |r| r.as_slice());
-            for row in rows.iter().filter(|row| holds_a_value(row)) {
-                let key = common::compare::row_key(row);
-                if reference_rows.contains(&key) {
-                    same += 1;
-                } else if !has_unreadable_cell(row) {
-                    otherwise.push(format!("{}/{} {id}: {key}", copy.folder, copy.stem));
-                }
-            }
+            copy.tally_rows(
+                table["id"].as_str().unwrap_or(""),
+                &mut same,
+                &mut otherwise,
+            );
         }
     }
     // 3,987 rows over the copies; 检察院 2018's and 2019's read whole.
@@ -449,7 +433,7 @@ fn rows_copied_out_of_a_viewer_are_the_references() {
 }
 
 /// Whether a table row of a report holds a figure that could not be
-/// placed.
+/// placed (S106).
 fn has_unreadable_cell(row: &Value) -> bool {
     row["cells"]
         .as_array()
@@ -482,6 +466,23 @@ struct CopyAndReference {
 }
 
 impl CopyAndReference {
+    /// Counts in `same` the rows of the copy's table `id` read with a
+    /// figure that are rows of the reference's, and lists in `otherwise`
+    /// those read otherwise; a row holding a figure that could not be
+    /// placed (reported by S106) is in neither.
+    fn tally_rows(&self, id: &str, same: &mut usize, otherwise: &mut Vec<String>) {
+        let reference_rows = row_keys(&self.want, id);
+        let rows = common::table(&self.got, id).and_then(|t| t["rows"].as_array());
+        for row in rows.into_iter().flatten().filter(|row| holds_a_value(row)) {
+            let key = common::compare::row_key(row);
+            if reference_rows.contains(&key) {
+                *same += 1;
+            } else if !has_unreadable_cell(row) {
+                otherwise.push(format!("{}/{} {id}: {key}", self.folder, self.stem));
+            }
+        }
+    }
+
     /// Asserts that `row`, read from the copy's table `id`, is a row of the
     /// reference's (`reference_rows`, [`row_keys`]).
     fn assert_reference_row(&self, id: &str, reference_rows: &BTreeSet<String>, row: &Value) {

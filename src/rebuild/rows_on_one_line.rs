@@ -98,18 +98,7 @@ pub(super) fn part<'a>(
             Held::One => e.on_line,
             Held::Uncertain => OnLine::WithOthers,
             Held::Rows(starts) => {
-                let ends = starts[1..].iter().copied().chain([e.words.len()]);
-                for (start, end) in starts.iter().copied().zip(ends) {
-                    parted.push(Entry {
-                        index: e.index,
-                        words: e.words[start..end].to_vec(),
-                        on_line: if start > 0 {
-                            OnLine::After
-                        } else {
-                            OnLine::First
-                        },
-                    });
-                }
+                push_rows(&mut parted, e, &starts);
                 any = true;
                 continue;
             }
@@ -143,16 +132,27 @@ pub(super) fn part_at_headings<'a>(
             )
             .collect();
         any |= starts.len() > 1;
-        let ends = starts[1..].iter().copied().chain([e.words.len()]);
-        for (start, end) in starts.iter().copied().zip(ends) {
-            parted.push(Entry {
-                index: e.index,
-                words: e.words[start..end].to_vec(),
-                on_line: if start > 0 { OnLine::After } else { e.on_line },
-            });
-        }
+        push_rows(&mut parted, e, &starts);
     }
     any.then_some(parted)
+}
+
+/// Pushes the rows of line `e` starting at the words `starts` (the first
+/// at 0), each an entry citing the line, those after the first
+/// [`OnLine::After`].
+fn push_rows<'a>(parted: &mut Vec<Entry<'a>>, e: &Entry<'a>, starts: &[usize]) {
+    let ends = starts[1..].iter().copied().chain([e.words.len()]);
+    for (start, end) in starts.iter().copied().zip(ends) {
+        parted.push(Entry {
+            index: e.index,
+            words: e.words[start..end].to_vec(),
+            on_line: if start > 0 {
+                OnLine::After
+            } else {
+                OnLine::First
+            },
+        });
+    }
 }
 
 /// What a line holds: where each of its rows starts (word indices, the

@@ -957,7 +957,7 @@ fn name_order(
     let is_value = |text: &str| last_cells.iter().any(|v| fold_key(v) == fold_key(text));
     let rounded_up = heads.iter().any(|&at| {
         let next = at + 1;
-        if next >= body.len() || heads.contains(&next) {
+        if next >= body.len() || heads.binary_search(&next).is_ok() {
             return false;
         }
         let (here, below) = (
