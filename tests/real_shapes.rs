@@ -72,28 +72,6 @@ fn reference(dir: &Path, stem: &str) -> Option<(Value, &'static str)> {
 /// Where a reading is right and its reference is not: (file, the
 /// difference), each with why. Nothing else may differ.
 const REFERENCE_MISREADS: &[(&str, &str)] = &[
-    // The header's "采购组织形式" wraps its "式" under the line; the PDF
-    // reading loses it ("采购组织形"), the layout reading keeps it.
-    (
-        "jiangsu-shengweibangongting-2019-tables.layout.txt",
-        "公开12表 row 1 (line 413): unit  采购品目大类专项名称经济科目采购物品名称采购组织形式总计 | blank\n      \
-         original (line 225): unit  采购品目大类专项名称经济科目采购物品名称采购组织形总计 | blank",
-    ),
-    // The PDF reading takes 公开12表's header (its column names, no
-    // figure) for a row of the table; the single-spaced text prints the
-    // names that wrap a piece a line, interleaved, so that reading makes
-    // a row of the same words in another order. Neither is a row of the
-    // table.
-    (
-        "jiangsu-jianchayuan-2018.text.txt",
-        "公开12表 row 1 (line 511): unit  采购品目大采购物品采购组织专项名称经济科目总计类名称形式 | blank\n      \
-         original (line 722): unit  采购品目大类专项名称经济科目采购物品名称采购组织形式总计 | blank",
-    ),
-    (
-        "jiangsu-jianchayuan-2019.text.txt",
-        "公开12表 row 1 (line 530): unit  采购品目大专项名称经济科目采购物品名称采购组织形式总计类 | blank\n      \
-         original (line 751): unit  采购品目大类专项名称经济科目采购物品名称采购组织形式总计 | blank",
-    ),
     // 公开12表's block 机要及电子政务业务费 / 办公设备购置 runs onto a new
     // page, where the PDF prints its two cells again, merged over its rows
     // there. The PDF reading gives them to the first of those rows; the
@@ -101,15 +79,8 @@ const REFERENCE_MISREADS: &[(&str, &str)] = &[
     // of the row's name (`spaced.rs` `drop_repeated_cells`).
     (
         "jiangsu-shengweibangongting-2017-tables.text.txt",
-        "公开12表 row 18 (line 243): unit  便携式计算机（20万以下）政府集中采购 | 3.5\n      \
+        "公开12表 row 17 (line 243): unit  便携式计算机（20万以下）政府集中采购 | 3.5\n      \
          original (line 236): unit  机要及电子政务业务费办公设备购置便携式计算机（20万以下）政府集中采购 | 3.5",
-    ),
-    // The same, and the PDF reading loses the "式" wrapped under
-    // "采购组织形" (as for the layout text above).
-    (
-        "jiangsu-shengweibangongting-2019-tables.text.txt",
-        "公开12表 row 1 (line 223): unit  采购组织形采购品目大类专项名称经济科目采购物品名称总计式 | blank\n      \
-         original (line 225): unit  采购品目大类专项名称经济科目采购物品名称采购组织形总计 | blank",
     ),
 ];
 

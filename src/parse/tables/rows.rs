@@ -369,9 +369,13 @@ impl Builder {
                 }
                 RowScheme::Units | RowScheme::ProjectTree => {
                     let is_units = matches!(side.rows, RowScheme::Units);
+                    // Before the first row with figures, a row without
+                    // any is the header (公开12表's "采购品目大类 专项名称 …
+                    // 总计"): the rows open on 合计 or 部门合计.
+                    let header_of_units = is_units && !self.seen_data && !has_values;
                     if is_total_label(l0) || fold_key(l0) == "部门合计" {
                         Ok((RowKind::Total, None, l0.to_string(), None))
-                    } else if l0.is_empty() || headerish || is_header_word(l0) {
+                    } else if l0.is_empty() || headerish || header_of_units || is_header_word(l0) {
                         if has_values && !is_header_word(l0) {
                             Err(Outcome::Unrecognised(format!(
                                 "{}：有金额但没有名称",
