@@ -198,19 +198,46 @@ pub(crate) fn figure(cx: &Context, r: &CellRef) -> Result<Figure, Missing> {
     };
     let column_name = t.column(r.column).map(|c| c.name).unwrap_or(r.column);
     match row {
-        Some(row) => Figure::from_cell(t, row, r.column).ok_or_else(|| {
-            Missing::Cell(format!(
-                "{} {} {} 无法读取",
-                t.id,
-                t.row_label(row),
-                column_name
-            ))
-        }),
+        Some(row) => {
+            let fig = Figure::from_cell(t, row, r.column).ok_or_else(|| {
+                Missing::Cell(format!(
+                    "{} {} {} 无法读取",
+                    t.id,
+                    t.row_label(row),
+                    column_name
+                ))
+            })?;
+            if fig.is_blank() {
+                no_figure_unplaced(doc, t)?;
+            }
+            Ok(fig)
+        }
         None if t.declared_empty => Ok(empty_table_zero(t)),
         None => {
             every_row_read(doc, t.id)?;
             absent_row(t, r.row, cx.profile.table(t.id))
         }
+    }
+}
+
+/// Whether every figure of table `t` was placed: where the reading could
+/// not place some (S106: more figures on a line than its row holds, a
+/// name it could not tell), a cell read blank may be one of them
+/// (省委办公厅's 收支预算总表 copied out of a viewer: 支出合计's label drawn
+/// apart from its figure, which stays on 收入合计's line).
+fn no_figure_unplaced(doc: &Document, t: &Table) -> Result<(), Missing> {
+    let unplaced = doc
+        .lines
+        .unplaced()
+        .iter()
+        .find(|u| u.table == t.id && !u.figures.is_empty());
+    match unplaced {
+        Some(u) => Err(Missing::Cell(format!(
+            "{}第{}行有未能定位的数字，读作空白的格可能是其中之一",
+            t.id,
+            u.lines.first().copied().unwrap_or(t.line)
+        ))),
+        None => Ok(()),
     }
 }
 
