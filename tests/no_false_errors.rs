@@ -338,16 +338,24 @@ fn titles_drawn_after_their_tables_are_put_back_over_them() {
                     "{}: {id}, left unread, has a row read: {row}",
                     copy.path.display()
                 );
+                // A figure it could not place (S106 says so) leaves the
+                // row's cells unreadable: no row of the reference's.
+                if has_unreadable_cell(row) {
+                    continue;
+                }
                 copy.assert_reference_row(id, &reference_rows, row);
                 read += 1;
             }
         }
     }
-    // 2017, 2018 and 2019, each copied out of both viewers: 490 rows with
-    // a figure read, 40 tables left unread.
+    // 2017, 2018 and 2019, each copied out of both viewers: 944 rows with
+    // a figure read (490 before a lone 合计 drawn after a title labelled
+    // its table's lone figure, and the rows after the last title were
+    // read as its next page), 14 tables left unread (the 收支, 收入 and
+    // 支出总表 whose labels the PDF drew after their titles).
     assert_eq!(documents.len(), 6, "{documents:?}");
-    assert!(read >= 490, "{read} rows read");
-    assert!(left_unread >= 20, "{left_unread} tables left unread");
+    assert!(read >= 944, "{read} rows read");
+    assert!(left_unread > 0, "no table left unread: {read} rows read");
 }
 
 /// Tables of two sides copied out of a viewer (Chrome's prints each line's

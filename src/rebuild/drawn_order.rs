@@ -119,49 +119,41 @@ fn holds_next_tables_rows(
 /// whose labels came before its heading (a 合计 over a table's 部门 line),
 /// or, after the last title, the rows of its table's next page, set apart
 /// from its header by the 部门 line drawn after the title. Which, the text
-/// does not say: both tables are uncertain.
+/// does not say: both tables are uncertain — but for a lone 合计 drawn
+/// after the title of a table that opens on a lone figure
+/// ([`missing_total`]).
 pub(super) fn put_titles_over_tables(
     lines: &mut Lines,
     raw: &mut [&str],
     starts: &[(usize, usize, &'static TableDef)],
 ) -> Option<Vec<&'static str>> {
     let (mut moves, listed) = plan(lines, raw, starts)?;
-    let printed = |line: &Line| printed(raw, line);
     let mut uncertain = Vec::new();
+    let mut page_headings = Vec::new();
     for k in 0..moves.len() {
-        let next = moves.get(k + 1);
-        let until = next.map_or(lines.all.len(), |next| next.start);
-        let table = &moves[k];
-        let header_words = |line: &Line| {
-            printed(line).split_whitespace().all(|word| {
-                let key = crate::text::fold_key(word);
-                SIDE_NAMES.iter().any(|name| *name == key)
-                    || tokens::is_header_key(&key, table.def)
-                    || next.is_some_and(|next| tokens::is_header_key(&key, next.def))
-            })
-        };
-        let drawn_after: Vec<&Line> = lines.all[table.title.end..until]
-            .iter()
-            .take_while(|l| !crate::parse::tables::ends_table_region(l))
-            .filter(|l| is_content(l) && !tokens::is_table_heading(printed(l)))
-            .collect();
-        if drawn_after.iter().all(|l| header_words(l)) {
-            // They go up with the title, over the table's heading.
-            let words_end = lines.all[table.title.end..until]
-                .iter()
-                .take_while(|l| !is_content(l) || header_words(l))
-                .enumerate()
-                .filter(|(_, l)| is_content(l))
-                .last()
-                .map_or(0, |(i, _)| i + 1);
-            moves[k].title.end += words_end;
-        } else {
-            uncertain.push(table.def.id);
-            uncertain.extend(next.map(|next| next.def.id));
+        let (after, words_end) = drawn_after_title(lines, raw, &moves, k, &uncertain);
+        let next = moves.get(k + 1).map(|next| next.def.id);
+        match after {
+            AfterTitle::Uncertain { next_too } => {
+                uncertain.push(moves[k].def.id);
+                uncertain.extend(next.filter(|_| next_too));
+            }
+            settled => {
+                // The header words drawn right after the title go up with it.
+                moves[k].title.end += words_end;
+                match settled {
+                    AfterTitle::NextPage(headings) => page_headings.extend(headings),
+                    AfterTitle::Total { label, above } => moves[k].total = Some((label, above)),
+                    _ => {}
+                }
+            }
         }
     }
     for i in listed {
         lines.all[i].noise = Some(Noise::TableOfContents);
+    }
+    for i in page_headings {
+        lines.all[i].noise = Some(Noise::Page);
     }
     let order = order_with_titles_moved(lines.all.len(), &moves);
     if order.len() != raw.len() {
@@ -171,6 +163,177 @@ pub(super) fn put_titles_over_tables(
     raw.copy_from_slice(&printed_in_order);
     lines.reorder(&order);
     Some(uncertain)
+}
+
+/// What the lines a PDF drew after a title are ([`drawn_after_title`]).
+enum AfterTitle {
+    /// Nothing but header words and notes.
+    HeaderWords,
+    /// After the last title, its table's next page, under these heading
+    /// lines (the 部门 line over the page): no table follows to take its
+    /// rows, and the headings are page furniture between its two pages.
+    NextPage(Vec<usize>),
+    /// A lone 合计, the label of the lone figure the table opens on
+    /// ([`missing_total`]): it goes `above` that line.
+    Total { label: usize, above: usize },
+    /// Rows, of this table or of the next: both are uncertain, or this one
+    /// alone when the next one's rows could not be them.
+    Uncertain { next_too: bool },
+}
+
+/// What stands between title `k` and the next table's heading
+/// ([`AfterTitle`]), and how many lines right after the title are header
+/// words, to go up with it. `uncertain`: the tables found uncertain so far
+/// (a table whose title before drew rows may hold them: its own lone 合计
+/// is then not settled).
+fn drawn_after_title(
+    lines: &Lines,
+    raw: &[&str],
+    moves: &[Move],
+    k: usize,
+    uncertain: &[&str],
+) -> (AfterTitle, usize) {
+    let printed = |i: usize| printed(raw, &lines.all[i]);
+    let table = &moves[k];
+    let next = moves.get(k + 1);
+    let until = next.map_or(lines.all.len(), |next| next.start);
+    // A 合计 is a column's name in some tables (三公: 合计, 小计 …), but
+    // never so after the title of a table whose rows open on one.
+    let header_words = |i: usize| {
+        printed(i).split_whitespace().all(|word| {
+            let key = crate::text::fold_key(word);
+            if tokens::is_total_key(&key) && opens_on_total(table.def) {
+                return false;
+            }
+            SIDE_NAMES.iter().any(|name| *name == key)
+                || tokens::is_header_key(&key, table.def)
+                || is_piece_of_column_name(&key, table.def)
+                || next.is_some_and(|next| tokens::is_header_key(&key, next.def))
+        })
+    };
+    let is_content_at = |i: usize| is_content(&lines.all[i]);
+    let after_title = table.title.end..until;
+    let words_end = after_title
+        .clone()
+        .take_while(|&i| !is_content_at(i) || header_words(i))
+        .enumerate()
+        .filter(|&(_, i)| is_content_at(i))
+        .last()
+        .map_or(0, |(n, _)| n + 1);
+    let drawn_after: Vec<usize> = after_title
+        .take_while(|&i| !crate::parse::tables::ends_table_region(&lines.all[i]))
+        .filter(|&i| is_content_at(i) && !tokens::is_table_heading(printed(i)))
+        .collect();
+    // A note ("注：本部门无相关收支项目") is no row: it stays where it was
+    // drawn, after the table's rows.
+    let rows_after: Vec<usize> = drawn_after
+        .iter()
+        .copied()
+        .filter(|&i| !header_words(i) && !is_note(printed(i)))
+        .collect();
+    let Some(&first_row) = rows_after.first() else {
+        return (AfterTitle::HeaderWords, words_end);
+    };
+    let settled = !uncertain.contains(&table.def.id);
+    if next.is_none() && settled {
+        let between = table.title.end + words_end..first_row;
+        let is_heading = |i: &usize| tokens::is_table_heading(printed(*i));
+        let headings: Vec<usize> = between.clone().filter(is_heading).collect();
+        let only_headings = between
+            .filter(|&i| is_content_at(i))
+            .all(|i| is_heading(&i) || header_words(i));
+        if !headings.is_empty() && only_headings {
+            return (AfterTitle::NextPage(headings), words_end);
+        }
+    }
+    // A lone 合计, the header words before it and notes after it.
+    if let &[label] = rows_after.as_slice() {
+        let alone = drawn_after
+            .iter()
+            .all(|&i| i <= label || is_note(printed(i)));
+        if settled && alone && is_total_line(printed(label)) {
+            if let Some(above) = missing_total(lines, raw, table) {
+                return (AfterTitle::Total { label, above }, words_end);
+            }
+        }
+    }
+    // Labels are no rows of a table of one row without a label (支出预算
+    // 总表 after 收入预算总表's group labels).
+    let holds_figures = rows_after
+        .iter()
+        .any(|&i| printed(i).split_whitespace().any(tokens::is_figure));
+    let next_too = next.is_some_and(|next| holds_figures || !has_values_only(next.def));
+    (AfterTitle::Uncertain { next_too }, words_end)
+}
+
+/// Whether the table's rows stand under a 合计 row (科目 rows), whose
+/// label a PDF may draw after the title.
+fn opens_on_total(def: &TableDef) -> bool {
+    matches!(
+        def.sides,
+        [side] if matches!(side.rows, RowScheme::Codes | RowScheme::SplitCodes | RowScheme::Economic)
+    )
+}
+
+/// Where the 合计 label of a table of 科目 rows under a 合计 row is
+/// missing, the line it goes right above: the lone figure the table opens
+/// on (its first line with a figure, all of whose words are figures), or,
+/// in a table with no figure at all, where its title stood. None when the
+/// table has its 合计 line, or opens on a row with its label.
+///
+/// Such a table's 合计 label was drawn after its title; a lone 合计 there
+/// is then the table's own, not the next table's: this table can take its
+/// label from nowhere else (the title before drew nothing but header
+/// words, or its own 合计), and no table has two.
+fn missing_total(lines: &Lines, raw: &[&str], table: &Move) -> Option<usize> {
+    if !opens_on_total(table.def) {
+        return None;
+    }
+    for i in table.start..table.title.start {
+        let line = &lines.all[i];
+        if !is_content(line) {
+            continue;
+        }
+        let text = printed(raw, line);
+        if is_total_line(text) || text.split_whitespace().next().is_some_and(tokens::is_total) {
+            return None;
+        }
+        let mut words = text.split_whitespace();
+        if words.clone().any(tokens::is_figure) {
+            return words.all(tokens::is_figure).then_some(i);
+        }
+    }
+    Some(table.title.start)
+}
+
+/// Whether the table's rows are figures without a label (三公, 支出预算总表).
+fn has_values_only(def: &TableDef) -> bool {
+    def.sides
+        .iter()
+        .all(|side| matches!(side.rows, RowScheme::Values))
+}
+
+/// Whether `key` (folded) is a piece of a column's name of a table of one
+/// row without a label (三公: "小计" of "公务用车购置及运行维护费 小计"),
+/// which no row of it can be: its header's cells, one after the other,
+/// are the words a viewer copies after its title. A piece of two
+/// characters counts here, where a line's every word must be one.
+fn is_piece_of_column_name(key: &str, def: &TableDef) -> bool {
+    has_values_only(def)
+        && key.chars().nth(1).is_some()
+        && def
+            .columns()
+            .any(|(_, c)| crate::text::fold_key(c.name).contains(key))
+}
+
+/// A note under a table ("注：本部门无相关收支项目").
+fn is_note(text: &str) -> bool {
+    text.trim_start().starts_with("注：") || text.trim_start().starts_with("注:")
+}
+
+/// A line that is a total's label alone ("合计", "合 计", "总计").
+fn is_total_line(text: &str) -> bool {
+    tokens::is_total_key(&crate::text::fold_key(text))
 }
 
 /// The titles to move, and the lines of the titles that end a list of the
@@ -215,6 +378,7 @@ fn plan(
                     title: title..title_end + 1,
                     start: after_previous + first,
                     def,
+                    total: None,
                 });
             }
             None if before.iter().any(holds_figures) => return None,
@@ -226,23 +390,25 @@ fn plan(
 }
 
 /// The indices of `len` lines in their new order: each move's lines put
-/// at its table's start.
+/// at its table's start, its 合计 label right above the figure it labels.
 fn order_with_titles_moved(len: usize, moves: &[Move]) -> Vec<usize> {
-    let mut order: Vec<usize> = Vec::with_capacity(len);
-    let mut moves = moves.iter().peekable();
-    for i in 0..len {
-        if let Some(next) = moves.peek() {
-            if i == next.start {
-                order.extend(next.title.clone());
-            }
-            if next.title.contains(&i) {
-                if i + 1 == next.title.end {
-                    moves.next();
-                }
-                continue;
+    let mut put_before: Vec<Vec<usize>> = vec![Vec::new(); len];
+    let mut moved = vec![false; len];
+    for m in moves {
+        let totals = m.total.map(|(label, at)| (at, label..label + 1));
+        for (at, lines) in [(m.start, m.title.clone())].into_iter().chain(totals) {
+            for i in lines {
+                moved[i] = true;
+                put_before[at].push(i);
             }
         }
-        order.push(i);
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(len);
+    for (i, before) in put_before.iter().enumerate() {
+        order.extend(before);
+        if !moved[i] {
+            order.push(i);
+        }
     }
     order
 }
@@ -266,6 +432,9 @@ struct Move {
     title: Range<usize>,
     start: usize,
     def: &'static TableDef,
+    /// A lone 合计 drawn after the title, and the line of the lone figure
+    /// it labels, which it goes right above ([`missing_total`]).
+    total: Option<(usize, usize)>,
 }
 
 /// Where each run of heading lines starts among `lines` (blank and noise
@@ -329,7 +498,7 @@ const TITLE_AFTER: &str = "标题印在表格内容之后（如从浏览器的 P
 
 #[cfg(test)]
 mod tests {
-    use crate::lines::Lines;
+    use crate::lines::{Lines, Noise};
     use crate::profile::{Reading, JIANGSU12};
 
     /// Two Jiangsu tables as a viewer copies a PDF that draws each page's
@@ -391,6 +560,80 @@ mod tests {
         assert!(lines.unplaced[0]
             .reason
             .starts_with("3 个数字所在的表，标题印在表格内容之后"));
+    }
+
+    /// Two tables whose 合计 figure stands alone over their rows, its label
+    /// drawn after the title (Chrome's copy of 省委办公厅 2019).
+    fn with_lone_totals(second_body: &str, after_second: &str) -> String {
+        format!(
+            "部门：某部门 单位：万元\n功能科目编码 功能科目名称 金额\n100.00\n\
+             201 一般公共服务支出 100.00\n20101 人大事务 100.00\n\
+             财政拨款支出预算表\n合计\n\
+             部门：某部门 单位：万元\n科目编码 科目名称 金额\n{second_body}\
+             财政拨款基本支出预算表\n{after_second}"
+        )
+    }
+
+    #[test]
+    fn a_lone_total_drawn_after_a_title_labels_the_figure_its_table_opens_on() {
+        let body = "100.00\n301 工资福利支出 100.00\n30101 基本工资 100.00\n";
+        let (lines, readings) = rebuilt(&with_lone_totals(body, "合计\n"));
+        assert!(readings.contains(&Reading::TitlesPutBack), "{readings:?}");
+        assert_eq!(
+            order(&lines),
+            [6, 1, 2, 7, 3, 4, 5, 13, 8, 9, 14, 10, 11, 12, 15]
+        );
+        assert!(lines.unplaced.is_empty(), "{:?}", lines.unplaced);
+    }
+
+    /// An empty table's 合计, and its note, drawn after its title, between
+    /// two tables opening on lone figures: the label stays where the title
+    /// stood, under the header.
+    #[test]
+    fn an_empty_tables_total_drawn_after_its_title_is_its_own() {
+        let text = "部门：某部门 单位：万元\n功能科目编码 功能科目名称 金额\n100.00\n\
+                    201 一般公共服务支出 100.00\n20101 人大事务 100.00\n\
+                    财政拨款支出预算表\n合计\n\
+                    部门：某部门 单位：万元\n科目编码 科目名称 金额\n\
+                    财政拨款基本支出预算表\n合计\n注：本部门无相关收支项目\n\
+                    部门：某部门 单位：万元\n功能科目编码 功能科目名称 金额\n100.00\n\
+                    201 一般公共服务支出 100.00\n\
+                    一般公共预算支出预算表\n合计\n";
+        let (lines, readings) = rebuilt(text);
+        assert!(readings.contains(&Reading::TitlesPutBack), "{readings:?}");
+        assert_eq!(
+            order(&lines),
+            [6, 1, 2, 7, 3, 4, 5, 10, 8, 9, 11, 12, 17, 13, 14, 18, 15, 16, 19]
+        );
+        assert!(lines.unplaced.is_empty(), "{:?}", lines.unplaced);
+    }
+
+    /// A table that opens on its 合计 line leaves a lone 合计 after its
+    /// title to the next table or to itself: both are left unread.
+    #[test]
+    fn a_lone_total_after_a_title_over_a_labelled_total_is_not_placed() {
+        let body = "合计 100.00\n301 工资福利支出 100.00\n";
+        let text = with_lone_totals(body, "");
+        let text = text.replacen("100.00\n201", "合计 100.00\n201", 1);
+        let (lines, _) = rebuilt(&text);
+        let tables: Vec<&str> = lines.unplaced.iter().map(|u| u.table).collect();
+        assert_eq!(tables, ["公开05表", "公开06表"]);
+    }
+
+    /// Rows after the last title, under the 部门 line drawn after it, are
+    /// its table's next page: they stay after its rows, the 部门 line set
+    /// aside as page furniture.
+    #[test]
+    fn rows_after_the_last_title_under_a_heading_are_its_next_page() {
+        let text = format!("{}部门：某部门\n30102 津贴补贴 3.00\n", copied(""));
+        let (lines, readings) = rebuilt(&text);
+        assert!(readings.contains(&Reading::TitlesPutBack), "{readings:?}");
+        assert_eq!(
+            order(&lines),
+            [6, 1, 2, 3, 4, 5, 12, 7, 8, 9, 10, 11, 13, 14, 15]
+        );
+        assert_eq!(lines.get(13).and_then(|l| l.noise), Some(Noise::Page));
+        assert!(lines.unplaced.is_empty(), "{:?}", lines.unplaced);
     }
 
     /// A second heading with figures after it before one title may be the
