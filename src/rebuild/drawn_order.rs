@@ -119,9 +119,10 @@ fn holds_next_tables_rows(
 /// whose labels came before its heading (a 合计 over a table's 部门 line),
 /// or, after the last title, the rows of its table's next page, set apart
 /// from its header by the 部门 line drawn after the title. Which, the text
-/// does not say: both tables are uncertain — but for a lone 合计 drawn
-/// after the title of a table that opens on a lone figure
-/// ([`missing_total`]).
+/// mostly does not say: both tables are uncertain. It does in two cases
+/// ([`AfterTitle`]): a lone 合计 after the title of a table that opens on
+/// a lone figure ([`missing_total`]), and rows under a heading after the
+/// last title.
 pub(super) fn put_titles_over_tables(
     lines: &mut Lines,
     raw: &mut [&str],
@@ -328,7 +329,7 @@ fn is_piece_of_column_name(key: &str, def: &TableDef) -> bool {
 
 /// A note under a table ("注：本部门无相关收支项目").
 fn is_note(text: &str) -> bool {
-    text.trim_start().starts_with("注：") || text.trim_start().starts_with("注:")
+    crate::text::fold_key(text).starts_with("注:")
 }
 
 /// A line that is a total's label alone ("合计", "合 计", "总计").
