@@ -252,7 +252,7 @@ fn drawn_after_title(
         let alone = drawn_after
             .iter()
             .all(|&i| i <= label || is_note(printed(i)));
-        if settled && alone && is_total_line(printed(label)) {
+        if settled && alone && tokens::is_total(printed(label)) {
             if let Some(above) = missing_total(lines, raw, table) {
                 return (AfterTitle::Total { label, above }, words_end);
             }
@@ -296,7 +296,7 @@ fn missing_total(lines: &Lines, raw: &[&str], table: &Move) -> Option<usize> {
             continue;
         }
         let text = printed(raw, line);
-        if is_total_line(text) || text.split_whitespace().next().is_some_and(tokens::is_total) {
+        if tokens::is_total(text) || text.split_whitespace().next().is_some_and(tokens::is_total) {
             return None;
         }
         let mut words = text.split_whitespace();
@@ -327,14 +327,10 @@ fn is_piece_of_column_name(key: &str, def: &TableDef) -> bool {
             .any(|(_, c)| crate::text::fold_key(c.name).contains(key))
 }
 
-/// A note under a table ("注：本部门无相关收支项目").
+/// A note under a table ("注：本部门无相关收支项目"), as the table parser
+/// tells one.
 fn is_note(text: &str) -> bool {
-    crate::text::fold_key(text).starts_with("注:")
-}
-
-/// A line that is a total's label alone ("合计", "合 计", "总计").
-fn is_total_line(text: &str) -> bool {
-    tokens::is_total_key(&crate::text::fold_key(text))
+    crate::parse::tables::is_note_key(&crate::text::fold_key(text))
 }
 
 /// The titles to move, and the lines of the titles that end a list of the

@@ -261,7 +261,7 @@ fn read_meta_key(key: &str, parsed: &mut Parsed, builder: &mut rows::Builder) ->
 
 /// "注:…", "说明:…" (folded), and ":…", a note whose 注 the document lost
 /// (江苏 检察院 2019 公开05表): no row starts with a colon.
-fn is_note_key(key: &str) -> bool {
+pub(crate) fn is_note_key(key: &str) -> bool {
     key.starts_with("注:") || key.starts_with("说明:") || key.starts_with(':')
 }
 
