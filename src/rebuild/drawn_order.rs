@@ -119,10 +119,12 @@ fn holds_next_tables_rows(
 /// whose labels came before its heading (a 合计 over a table's 部门 line),
 /// or, after the last title, the rows of its table's next page, set apart
 /// from its header by the 部门 line drawn after the title. Which, the text
-/// mostly does not say: both tables are uncertain. It does in two cases
-/// ([`AfterTitle`]): a lone 合计 after the title of a table that opens on
-/// a lone figure ([`missing_total`]), and rows under a heading after the
-/// last title.
+/// mostly does not say: both tables are uncertain, or this one alone when
+/// the next one's rows could not be them ([`may_be_row_of`]). It does in
+/// two cases ([`AfterTitle`]): labels the table lacks where its figures
+/// stand ([`labels_drawn_apart`]: the 合计 or 收入总计 of a table opening
+/// on a lone figure, the names of groups whose 小计 is printed bare), and
+/// rows under a heading after the last title.
 pub(super) fn put_titles_over_tables(
     lines: &mut Lines,
     raw: &mut [&str],
@@ -144,7 +146,7 @@ pub(super) fn put_titles_over_tables(
                 moves[k].title.end += words_end;
                 match settled {
                     AfterTitle::NextPage(headings) => page_headings.extend(headings),
-                    AfterTitle::Total { label, above } => moves[k].total = Some((label, above)),
+                    AfterTitle::Labels(labels) => moves[k].labels = labels,
                     _ => {}
                 }
             }
@@ -174,9 +176,9 @@ enum AfterTitle {
     /// lines (the 部门 line over the page): no table follows to take its
     /// rows, and the headings are page furniture between its two pages.
     NextPage(Vec<usize>),
-    /// A lone 合计, the label of the lone figure the table opens on
-    /// ([`missing_total`]): it goes `above` that line.
-    Total { label: usize, above: usize },
+    /// Labels the table lacks where its figures stand, each with the line
+    /// it goes right above ([`labels_drawn_apart`]).
+    Labels(Vec<(usize, usize)>),
     /// Rows, of this table or of the next: both are uncertain, or this one
     /// alone when the next one's rows could not be them.
     Uncertain { next_too: bool },
@@ -247,23 +249,28 @@ fn drawn_after_title(
             return (AfterTitle::NextPage(headings), words_end);
         }
     }
-    // A lone 合计, the header words before it and notes after it.
-    if let &[label] = rows_after.as_slice() {
-        let alone = drawn_after
-            .iter()
-            .all(|&i| i <= label || is_note(printed(i)));
-        if settled && alone && tokens::is_total(printed(label)) {
-            if let Some(above) = missing_total(lines, raw, table) {
-                return (AfterTitle::Total { label, above }, words_end);
-            }
+    // Labels, the header words before them and notes after them.
+    let first_label = rows_after[0];
+    let alone = drawn_after
+        .iter()
+        .all(|&i| i <= first_label || rows_after.contains(&i) || is_note(printed(i)));
+    if settled && alone {
+        if let Some(labels) = labels_drawn_apart(lines, raw, moves, k, &rows_after) {
+            return (AfterTitle::Labels(labels), words_end);
         }
     }
-    // Labels are no rows of a table of one row without a label (支出预算
-    // 总表 after 收入预算总表's group labels).
+    // Labels the next table's rows cannot begin with are no rows of it
+    // (支出预算总表's one row without a label; 收入预算总表's fixed rows
+    // after 收支预算总表's 支出合计).
     let holds_figures = rows_after
         .iter()
         .any(|&i| printed(i).split_whitespace().any(tokens::is_figure));
-    let next_too = next.is_some_and(|next| holds_figures || !has_values_only(next.def));
+    let next_too = next.is_some_and(|next| {
+        holds_figures
+            || rows_after
+                .iter()
+                .any(|&i| may_be_row_of(next.def, &crate::text::fold_key(printed(i))))
+    });
     (AfterTitle::Uncertain { next_too }, words_end)
 }
 
@@ -276,27 +283,72 @@ fn opens_on_total(def: &TableDef) -> bool {
     )
 }
 
-/// Where the 合计 label of a table of 科目 rows under a 合计 row is
+/// Whether `key` (folded) labels the row a table of one side opens on: the
+/// 合计 of a table of 科目 rows, the first row of a table of fixed rows
+/// (收入预算总表's 收入总计).
+fn is_first_row_label(def: &TableDef, key: &str) -> bool {
+    match def.sides {
+        [side] => match side.rows {
+            RowScheme::Fixed(rows) => rows.first().is_some_and(|row| row.label == key),
+            _ => opens_on_total(def) && tokens::is_total_key(key),
+        },
+        _ => false,
+    }
+}
+
+/// The lines after title `k` that are not header words (`rows_after`),
+/// each placed where its table lacks it, when every one of them is such a
+/// label; None when one is not, or its place is not certain.
+///
+/// Two kinds of label a PDF draws apart from their rows:
+/// - the label of the row the table opens on ([`is_first_row_label`]: 合计,
+///   收入总计), over the lone figure it opens on ([`missing_total`]);
+/// - the names of the groups whose 小计 is printed bare (收入预算总表's
+///   "一般公共预算资金 | 小计"), over their 小计 lines
+///   ([`group_names_apart`]), which may move names drawn after the rows
+///   too.
+///
+/// Either is the table's own, not the next table's: this table can take
+/// it from nowhere else (the title before drew nothing but header words,
+/// or its own labels), and no table has two.
+fn labels_drawn_apart(
+    lines: &Lines,
+    raw: &[&str],
+    moves: &[Move],
+    k: usize,
+    rows_after: &[usize],
+) -> Option<Vec<(usize, usize)>> {
+    let table = &moves[k];
+    let key = |i: usize| crate::text::fold_key(printed(raw, &lines.all[i]));
+    let mut labels = Vec::new();
+    let mut rest = rows_after.to_vec();
+    if let Some(at) = rest
+        .iter()
+        .position(|&i| is_first_row_label(table.def, &key(i)))
+    {
+        labels.push((rest.remove(at), missing_total(lines, raw, table)?));
+    }
+    if !rest.is_empty() {
+        let next = moves.get(k + 1).map(|next| next.def);
+        labels.extend(group_names_apart(lines, raw, table, next, &rest)?);
+    }
+    Some(labels)
+}
+
+/// Where the label of the row a table opens on ([`is_first_row_label`]) is
 /// missing, the line it goes right above: the lone figure the table opens
 /// on (its first line with a figure, all of whose words are figures), or,
 /// in a table with no figure at all, where its title stood. None when the
-/// table has its 合计 line, or opens on a row with its label.
-///
-/// Such a table's 合计 label was drawn after its title; a lone 合计 there
-/// is then the table's own, not the next table's: this table can take its
-/// label from nowhere else (the title before drew nothing but header
-/// words, or its own 合计), and no table has two.
+/// table has that label's line, or opens on a row with its label.
 fn missing_total(lines: &Lines, raw: &[&str], table: &Move) -> Option<usize> {
-    if !opens_on_total(table.def) {
-        return None;
-    }
+    let opens_on_label = |text: &str| is_first_row_label(table.def, &crate::text::fold_key(text));
     for i in table.start..table.title.start {
         let line = &lines.all[i];
         if !is_content(line) {
             continue;
         }
         let text = printed(raw, line);
-        if tokens::is_total(text) || text.split_whitespace().next().is_some_and(tokens::is_total) {
+        if opens_on_label(text) || text.split_whitespace().next().is_some_and(opens_on_label) {
             return None;
         }
         let mut words = text.split_whitespace();
@@ -307,11 +359,101 @@ fn missing_total(lines: &Lines, raw: &[&str], table: &Move) -> Option<usize> {
     Some(table.title.start)
 }
 
+/// The names of a table's groups printed apart from their 小计 lines, each
+/// with the bare 小计 line it goes right above: `after` (lines drawn after
+/// the title) must all be such names, and the table's rows may hold more
+/// (drawn after its last row). None unless every one of them finds its
+/// line.
+///
+/// A group's row is "一般公共预算资金 | 小计" (a fixed row "…小计"); a PDF
+/// may draw the names last. The 小计 lines left bare (a name right above
+/// one is in place) are the groups' in the template's order, and the names
+/// apart are the names of those groups, each printed once: when they are
+/// as many, the k-th name in the template's order is the k-th bare 小计's.
+/// A name the next table's rows may begin with could be that table's: then
+/// nothing is placed.
+fn group_names_apart(
+    lines: &Lines,
+    raw: &[&str],
+    table: &Move,
+    next: Option<&TableDef>,
+    after: &[usize],
+) -> Option<Vec<(usize, usize)>> {
+    let [side] = table.def.sides else {
+        return None;
+    };
+    let RowScheme::Fixed(rows) = side.rows else {
+        return None;
+    };
+    let groups: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.label.strip_suffix(SUBTOTAL))
+        .filter(|group| !group.is_empty())
+        .collect();
+    let key = |i: usize| crate::text::fold_key(printed(raw, &lines.all[i]));
+    let group_of = |i: usize| groups.iter().position(|g| *g == key(i));
+    let next_may_take = |i: usize| next.is_some_and(|def| may_be_row_of(def, &key(i)));
+    // The names apart, by the group each names.
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    for &i in after {
+        names.push((group_of(i).filter(|_| !next_may_take(i))?, i));
+    }
+    let body: Vec<usize> = (table.start..table.title.start)
+        .filter(|&i| is_content(&lines.all[i]))
+        .collect();
+    let is_bare_subtotal = |i: usize| {
+        printed(raw, &lines.all[i])
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| crate::text::fold_key(w) == SUBTOTAL)
+    };
+    let mut bare: Vec<usize> = Vec::new();
+    for (n, &i) in body.iter().enumerate() {
+        if is_bare_subtotal(i) {
+            let named_above = n > 0 && group_of(body[n - 1]).is_some();
+            if !named_above {
+                bare.push(i);
+            }
+        } else if let Some(group) = group_of(i) {
+            let over_its_subtotal = body.get(n + 1).is_some_and(|&j| is_bare_subtotal(j));
+            if !over_its_subtotal {
+                names.push((group, i));
+            }
+        }
+    }
+    // In the template's order, each group named once.
+    let mut in_order: Vec<usize> = Vec::with_capacity(names.len());
+    for group in 0..groups.len() {
+        let mut named = names.iter().filter(|&&(g, _)| g == group);
+        if let Some(&(_, line)) = named.next() {
+            if named.next().is_some() {
+                return None;
+            }
+            in_order.push(line);
+        }
+    }
+    (in_order.len() == bare.len()).then(|| in_order.into_iter().zip(bare).collect())
+}
+
+/// A group's 小计, as folded.
+const SUBTOTAL: &str = "小计";
+
 /// Whether the table's rows are figures without a label (三公, 支出预算总表).
 fn has_values_only(def: &TableDef) -> bool {
     def.sides
         .iter()
         .all(|side| matches!(side.rows, RowScheme::Values))
+}
+
+/// Whether a line reading `key` (folded) may be a row of the table: one of
+/// fixed rows has it begin one of their labels, one of figures alone has
+/// no labelled row, any other may have it as a row's name.
+fn may_be_row_of(def: &TableDef, key: &str) -> bool {
+    def.sides.iter().any(|side| match side.rows {
+        RowScheme::Fixed(rows) => rows.iter().any(|row| row.label.starts_with(key)),
+        RowScheme::Values => false,
+        _ => true,
+    })
 }
 
 /// Whether `key` (folded) is a piece of a column's name of a table of one
@@ -375,7 +517,7 @@ fn plan(
                     title: title..title_end + 1,
                     start: after_previous + first,
                     def,
-                    total: None,
+                    labels: Vec::new(),
                 });
             }
             None if before.iter().any(holds_figures) => return None,
@@ -387,13 +529,13 @@ fn plan(
 }
 
 /// The indices of `len` lines in their new order: each move's lines put
-/// at its table's start, its 合计 label right above the figure it labels.
+/// at its table's start, each label drawn apart right above its line.
 fn order_with_titles_moved(len: usize, moves: &[Move]) -> Vec<usize> {
     let mut put_before: Vec<Vec<usize>> = vec![Vec::new(); len];
     let mut moved = vec![false; len];
     for m in moves {
-        let totals = m.total.map(|(label, at)| (at, label..label + 1));
-        for (at, lines) in [(m.start, m.title.clone())].into_iter().chain(totals) {
+        let labels = m.labels.iter().map(|&(label, at)| (at, label..label + 1));
+        for (at, lines) in [(m.start, m.title.clone())].into_iter().chain(labels) {
             for i in lines {
                 moved[i] = true;
                 put_before[at].push(i);
@@ -429,9 +571,9 @@ struct Move {
     title: Range<usize>,
     start: usize,
     def: &'static TableDef,
-    /// A lone 合计 drawn after the title, and the line of the lone figure
-    /// it labels, which it goes right above ([`missing_total`]).
-    total: Option<(usize, usize)>,
+    /// Labels drawn apart from their rows, each with the line it goes
+    /// right above ([`labels_drawn_apart`]).
+    labels: Vec<(usize, usize)>,
 }
 
 /// Where each run of heading lines starts among `lines` (blank and noise
@@ -631,6 +773,74 @@ mod tests {
         );
         assert_eq!(lines.get(13).and_then(|l| l.noise), Some(Noise::Page));
         assert!(lines.unplaced.is_empty(), "{:?}", lines.unplaced);
+    }
+
+    /// A 收入预算总表 whose PDF drew its rows, then the name of its last
+    /// group, then its title, then 收入总计 and the other groups' names
+    /// (省委办公厅 2017–2019), and a 支出预算总表 after it.
+    fn income_by_source(body_end: &str) -> String {
+        format!(
+            "部门：某部门 单位：万元\n项目名称 金额\n100.00\n小计 90.00\n\
+             公共财政拨款(补助)资金 90.00\n政府性基金 小计\n小计 10.00\n事业收入 10.00\n\
+             小计\n其中：动用上年结转和结余资金\n{body_end}收入预算总表\n\
+             收入总计\n一般公共预算资金\n其他资金\n\
+             部门：某部门 单位：万元\n合计 基本支出 项目支出 单位预留机动经费 结转下年资金\n\
+             100.00 60.00 40.00\n支出预算总表\n"
+        )
+    }
+
+    /// Asserts that no row of the table was left unplaced.
+    fn assert_read_whole(lines: &Lines, table: &str) {
+        let unplaced: Vec<_> = lines.unplaced.iter().filter(|u| u.table == table).collect();
+        assert!(unplaced.is_empty(), "{unplaced:?}");
+    }
+
+    /// The tables left unread for their bounds ([`super::leave_unread`]).
+    fn unread_tables(lines: &Lines) -> Vec<&str> {
+        lines
+            .unplaced
+            .iter()
+            .filter(|u| u.rows_unread)
+            .map(|u| u.table)
+            .collect()
+    }
+
+    #[test]
+    fn group_names_drawn_apart_go_over_their_bare_subtotals_in_the_templates_order() {
+        let (lines, readings) = rebuilt(&income_by_source("上年结转和结余资金\n"));
+        assert!(readings.contains(&Reading::TitlesPutBack), "{readings:?}");
+        // 收入总计 over the lone figure; 一般公共预算资金, 其他资金 and
+        // 上年结转和结余资金 over the first, second and third bare 小计.
+        assert_eq!(
+            &order(&lines)[..15],
+            [12, 1, 2, 13, 3, 14, 4, 5, 6, 15, 7, 8, 11, 9, 10]
+        );
+        assert_read_whole(&lines, "公开02表");
+    }
+
+    /// Two names apart for three bare 小计: which is whose, the text does
+    /// not say. The 支出预算总表 after it has no labelled row the names
+    /// could be: it is read.
+    #[test]
+    fn group_names_fewer_than_the_bare_subtotals_leave_the_table_unread() {
+        let (lines, _) = rebuilt(&income_by_source(""));
+        assert_eq!(unread_tables(&lines), ["公开02表"]);
+    }
+
+    /// Labels drawn after the 收支预算总表's title that no row of the
+    /// 收入预算总表 begins with are the first table's: the second is read.
+    #[test]
+    fn labels_after_a_title_the_next_tables_rows_cannot_be_leave_it_read() {
+        let summary = "部门：某部门 单位：万元\n项目名称 金额 功能科目名称 金额 项目名称 金额\n\
+                       一、财政拨款 100.00 一、一般公共服务支出 100.00 一、基本支出 60.00\n\
+                       1.一般公共预算 100.00 二、项目支出 40.00\n\
+                       当年收入小计 100.00 100.00\n收入合计 100.00 100.00\n\
+                       收支预算总表\n当年支出小计\n支出合计\n";
+        let text = format!("{summary}{}", income_by_source("上年结转和结余资金\n"));
+        let (lines, readings) = rebuilt(&text);
+        assert!(readings.contains(&Reading::TitlesPutBack), "{readings:?}");
+        assert_eq!(unread_tables(&lines), ["公开01表"]);
+        assert_read_whole(&lines, "公开02表");
     }
 
     /// A second heading with figures after it before one title may be the
