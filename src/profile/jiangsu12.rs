@@ -33,7 +33,7 @@
 //!
 //! So is the copy of the 省委办公厅's tables out of a PDF viewer, whose PDFs
 //! draw each page's title after its rows (`Reading::TitlesPutBack`,
-//! `rebuild/drawn_order.rs`): every row read with a figure, in Chrome's and
+//! `rebuild/drawn_order/`): every row read with a figure, in Chrome's and
 //! Firefox's copies of 2017, 2018 and 2019, is its PDF's (490 rows), each
 //! table whose bounds the copy leaves uncertain left unread
 //! (tests/no_false_errors.rs).

@@ -1151,6 +1151,7 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
         }
     }
     extra.extend(tokens::header_row(region, &aside));
+    bottom_rows_printed_after(def, &m.matched, &mut pending);
     // Drafts: every matched label, in order per side.
     let mut drafts = Vec::new();
     for mm in &m.matched {
@@ -1193,6 +1194,67 @@ pub(super) fn fixed(region: &Region, entries: &[Entry]) -> Option<Read> {
     Some((drafts, runs, extra))
 }
 
+/// A later side's bottom rows printed after the earlier side's, their
+/// labels alone (the 省委办公厅's 收支预算总表 in a viewer's copy:
+/// "当年收入小计 27,664.22 27,664.22", "上年结转资金", "收入合计 27,664.22
+/// 27,664.22", then "当年支出小计", "结转下年资金", "支出合计"): the sides of
+/// a 收支 table end on one row, so the k-th of those labels stands on the
+/// row of the k-th of the earlier side's last as many rows, and the figures
+/// beyond that row's own columns on its line, one for each of the later
+/// side's, may be its. They become its run's owners too; the placing
+/// checks them by the table's sums like any other.
+///
+/// Only where both sides' labels run to their last row, and the later
+/// side's come after every line of the earlier side's rows they stand
+/// beside, none of them owning a figure.
+fn bottom_rows_printed_after(def: &TableDef, matched: &[tokens::Matched], pending: &mut [Pending]) {
+    let columns = |side: usize| def.sides[side].columns.len();
+    let ends_side = |k: usize| match def.sides[matched[k].side].rows {
+        RowScheme::Fixed(rows) => rows.last().is_some_and(|row| row.key == matched[k].key),
+        _ => false,
+    };
+    let of_side = |side: usize| -> Vec<usize> {
+        (0..matched.len())
+            .filter(|&k| matched[k].side == side)
+            .collect()
+    };
+    for later in 1..def.sides.len() {
+        let labels = of_side(later);
+        let unowned = labels
+            .iter()
+            .rev()
+            .take_while(|&&k| !pending.iter().any(|p| p.owners.contains(&k)))
+            .count();
+        let bottom = &labels[labels.len() - unowned..];
+        if !bottom.last().is_some_and(|&k| ends_side(k)) {
+            continue;
+        }
+        for earlier in 0..later {
+            let labels = of_side(earlier);
+            let Some(rows) = labels.len().checked_sub(bottom.len()).map(|n| &labels[n..]) else {
+                continue;
+            };
+            let last_line = rows.iter().flat_map(|&k| &matched[k].lines).max();
+            let printed_after = bottom
+                .iter()
+                .flat_map(|&k| &matched[k].lines)
+                .all(|&line| Some(&line) > last_line);
+            if !rows.last().is_some_and(|&k| ends_side(k)) || !printed_after {
+                continue;
+            }
+            for run in pending.iter_mut() {
+                let [owner] = run.owners[..] else { continue };
+                let Some(row) = rows.iter().position(|&k| k == owner) else {
+                    continue;
+                };
+                if run.figures.len() == columns(earlier) + columns(later) {
+                    run.owners.push(bottom[row]);
+                }
+            }
+        }
+    }
+}
+
 /// Figures `fixed` read, and the matched labels they may belong to.
 struct Pending {
     owners: Vec<usize>,
@@ -1232,6 +1294,32 @@ mod tests {
             .map(|r| r.cells.join(" | "))
             .collect();
         (rows, rebuilt.pages)
+    }
+
+    /// The 收支预算总表's last rows as the 省委办公厅's PDF is copied: each
+    /// income row's line holds the purpose side's figure too, whose labels
+    /// come after, alone.
+    #[test]
+    fn a_later_sides_bottom_labels_printed_after_take_the_figures_beside_them() {
+        let text = "一、财政拨款 100.00 一、一般公共服务支出 100.00 一、基本支出 60.00\n\
+                    1.一般公共预算 100.00 二、项目支出 40.00\n\
+                    当年收入小计 100.00 100.00\n\
+                    上年结转资金\n\
+                    收入合计 100.00 100.00\n\
+                    当年支出小计\n\
+                    结转下年资金\n\
+                    支出合计";
+        let (rows, _) = rows("公开01表", text);
+        assert_eq!(
+            rows[2..],
+            [
+                "当年收入小计 | 100.00 |  |  | 当年支出小计 | 100.00",
+                "上年结转资金 |  |  |  |  | ",
+                "收入合计 | 100.00 |  |  |  | ",
+                " |  |  |  | 结转下年资金 | ",
+                " |  |  |  | 支出合计 | 100.00",
+            ]
+        );
     }
 
     #[test]

@@ -321,7 +321,11 @@ impl Builder {
                                 None,
                             ))
                         }
-                        None if headerish || !self.seen_data || is_header_word(l0) => {
+                        None if headerish
+                            || !self.seen_data
+                            || is_header_word(l0)
+                            || (!has_values && is_side_header(l0)) =>
+                        {
                             Err(Outcome::Header)
                         }
                         None if wanted.is_empty() && !has_values => Err(Outcome::Empty),
@@ -839,6 +843,19 @@ fn names_a_total(label: &str) -> bool {
     is_total_label(label) || (label.chars().count() > 2 && fold_key(label).ends_with("合计"))
 }
 
+/// Whether a label is a 收支 table's header words run together
+/// ("项目名称金额功能分类支出用途", "支出用途"): a viewer's copy may draw
+/// them after the rows, where they are read as one label.
+fn is_side_header(label: &str) -> bool {
+    const WORDS: [&str; 6] = ["项目名称", "金额", "功能分类", "支出用途", "收入", "支出"];
+    let key = fold_key(label);
+    let mut rest: &str = &key;
+    while let Some(word) = WORDS.iter().find(|w| rest.starts_with(**w)) {
+        rest = &rest[word.len()..];
+    }
+    rest.is_empty() && !key.is_empty()
+}
+
 fn is_header_word(label: &str) -> bool {
     matches!(
         &*fold_key(label),
@@ -970,6 +987,17 @@ mod tests {
         assert_eq!(strip_ordinal("①公务用车购置费"), "公务用车购置费");
         assert_eq!(strip_ordinal("(一)其他"), "其他");
         assert_eq!(strip_ordinal("本年收入合计"), "本年收入合计");
+    }
+
+    #[test]
+    fn a_side_tables_header_words_run_together_are_no_label() {
+        assert!(is_side_header("项目名称金额功能分类支出用途"));
+        assert!(is_side_header("支出用途"));
+        assert!(is_side_header("收入 支出"));
+        // Rows whose labels begin with such words.
+        assert!(!is_side_header("支出合计"));
+        assert!(!is_side_header("项目支出"));
+        assert!(!is_side_header(""));
     }
 
     #[test]

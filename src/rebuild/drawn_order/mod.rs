@@ -15,7 +15,11 @@
 //! `rebuild` records `Reading::TitlesAfterTables`, which no template
 //! verifies (S107).
 
+mod apart;
+
 use core::ops::Range;
+
+use apart::labels_drawn_apart;
 
 use super::{tokens, UnplacedRow};
 use crate::lines::{Line, Lines, Noise};
@@ -249,13 +253,8 @@ fn drawn_after_title(
             return (AfterTitle::NextPage(headings), words_end);
         }
     }
-    // Labels, the header words before them and notes after them.
-    let first_label = rows_after[0];
-    let alone = drawn_after
-        .iter()
-        .all(|&i| i <= first_label || rows_after.contains(&i) || is_note(printed(i)));
-    if settled && alone {
-        if let Some(labels) = labels_drawn_apart(lines, raw, moves, k, &rows_after) {
+    if settled {
+        if let Some(labels) = labels_drawn_apart(lines, raw, moves, k, &drawn_after, &rows_after) {
             return (AfterTitle::Labels(labels), words_end);
         }
     }
@@ -282,161 +281,6 @@ fn opens_on_total(def: &TableDef) -> bool {
         [side] if matches!(side.rows, RowScheme::Codes | RowScheme::SplitCodes | RowScheme::Economic)
     )
 }
-
-/// Whether `key` (folded) labels the row a table of one side opens on: the
-/// 合计 of a table of 科目 rows, the first row of a table of fixed rows
-/// (收入预算总表's 收入总计).
-fn is_first_row_label(def: &TableDef, key: &str) -> bool {
-    match def.sides {
-        [side] => match side.rows {
-            RowScheme::Fixed(rows) => rows.first().is_some_and(|row| row.label == key),
-            _ => opens_on_total(def) && tokens::is_total_key(key),
-        },
-        _ => false,
-    }
-}
-
-/// The lines after title `k` that are not header words (`rows_after`),
-/// each placed where its table lacks it, when every one of them is such a
-/// label; None when one is not, or its place is not certain.
-///
-/// Two kinds of label a PDF draws apart from their rows:
-/// - the label of the row the table opens on ([`is_first_row_label`]: 合计,
-///   收入总计), over the lone figure it opens on ([`missing_total`]);
-/// - the names of the groups whose 小计 is printed bare (收入预算总表's
-///   "一般公共预算资金 | 小计"), over their 小计 lines
-///   ([`group_names_apart`]), which may move names drawn after the rows
-///   too.
-///
-/// Either is the table's own, not the next table's: this table can take
-/// it from nowhere else (the title before drew nothing but header words,
-/// or its own labels), and no table has two.
-fn labels_drawn_apart(
-    lines: &Lines,
-    raw: &[&str],
-    moves: &[Move],
-    k: usize,
-    rows_after: &[usize],
-) -> Option<Vec<(usize, usize)>> {
-    let table = &moves[k];
-    let key = |i: usize| crate::text::fold_key(printed(raw, &lines.all[i]));
-    let mut labels = Vec::new();
-    let mut rest = rows_after.to_vec();
-    if let Some(at) = rest
-        .iter()
-        .position(|&i| is_first_row_label(table.def, &key(i)))
-    {
-        labels.push((rest.remove(at), missing_total(lines, raw, table)?));
-    }
-    if !rest.is_empty() {
-        let next = moves.get(k + 1).map(|next| next.def);
-        labels.extend(group_names_apart(lines, raw, table, next, &rest)?);
-    }
-    Some(labels)
-}
-
-/// Where the label of the row a table opens on ([`is_first_row_label`]) is
-/// missing, the line it goes right above: the lone figure the table opens
-/// on (its first line with a figure, all of whose words are figures), or,
-/// in a table with no figure at all, where its title stood. None when the
-/// table has that label's line, or opens on a row with its label.
-fn missing_total(lines: &Lines, raw: &[&str], table: &Move) -> Option<usize> {
-    let opens_on_label = |text: &str| is_first_row_label(table.def, &crate::text::fold_key(text));
-    for i in table.start..table.title.start {
-        let line = &lines.all[i];
-        if !is_content(line) {
-            continue;
-        }
-        let text = printed(raw, line);
-        if opens_on_label(text) || text.split_whitespace().next().is_some_and(opens_on_label) {
-            return None;
-        }
-        let mut words = text.split_whitespace();
-        if words.clone().any(tokens::is_figure) {
-            return words.all(tokens::is_figure).then_some(i);
-        }
-    }
-    Some(table.title.start)
-}
-
-/// The names of a table's groups printed apart from their 小计 lines, each
-/// with the bare 小计 line it goes right above: `after` (lines drawn after
-/// the title) must all be such names, and the table's rows may hold more
-/// (drawn after its last row). None unless every one of them finds its
-/// line.
-///
-/// A group's row is "一般公共预算资金 | 小计" (a fixed row "…小计"); a PDF
-/// may draw the names last. The 小计 lines left bare (a name right above
-/// one is in place) are the groups' in the template's order, and the names
-/// apart are the names of those groups, each printed once: when they are
-/// as many, the k-th name in the template's order is the k-th bare 小计's.
-/// A name the next table's rows may begin with could be that table's: then
-/// nothing is placed.
-fn group_names_apart(
-    lines: &Lines,
-    raw: &[&str],
-    table: &Move,
-    next: Option<&TableDef>,
-    after: &[usize],
-) -> Option<Vec<(usize, usize)>> {
-    let [side] = table.def.sides else {
-        return None;
-    };
-    let RowScheme::Fixed(rows) = side.rows else {
-        return None;
-    };
-    let groups: Vec<&str> = rows
-        .iter()
-        .filter_map(|row| row.label.strip_suffix(SUBTOTAL))
-        .filter(|group| !group.is_empty())
-        .collect();
-    let key = |i: usize| crate::text::fold_key(printed(raw, &lines.all[i]));
-    let group_of = |i: usize| groups.iter().position(|g| *g == key(i));
-    let next_may_take = |i: usize| next.is_some_and(|def| may_be_row_of(def, &key(i)));
-    // The names apart, by the group each names.
-    let mut names: Vec<(usize, usize)> = Vec::new();
-    for &i in after {
-        names.push((group_of(i).filter(|_| !next_may_take(i))?, i));
-    }
-    let body: Vec<usize> = (table.start..table.title.start)
-        .filter(|&i| is_content(&lines.all[i]))
-        .collect();
-    let is_bare_subtotal = |i: usize| {
-        printed(raw, &lines.all[i])
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| crate::text::fold_key(w) == SUBTOTAL)
-    };
-    let mut bare: Vec<usize> = Vec::new();
-    for (n, &i) in body.iter().enumerate() {
-        if is_bare_subtotal(i) {
-            let named_above = n > 0 && group_of(body[n - 1]).is_some();
-            if !named_above {
-                bare.push(i);
-            }
-        } else if let Some(group) = group_of(i) {
-            let over_its_subtotal = body.get(n + 1).is_some_and(|&j| is_bare_subtotal(j));
-            if !over_its_subtotal {
-                names.push((group, i));
-            }
-        }
-    }
-    // In the template's order, each group named once.
-    let mut in_order: Vec<usize> = Vec::with_capacity(names.len());
-    for group in 0..groups.len() {
-        let mut named = names.iter().filter(|&&(g, _)| g == group);
-        if let Some(&(_, line)) = named.next() {
-            if named.next().is_some() {
-                return None;
-            }
-            in_order.push(line);
-        }
-    }
-    (in_order.len() == bare.len()).then(|| in_order.into_iter().zip(bare).collect())
-}
-
-/// A group's 小计, as folded.
-const SUBTOTAL: &str = "小计";
 
 /// Whether the table's rows are figures without a label (三公, 支出预算总表).
 fn has_values_only(def: &TableDef) -> bool {
@@ -827,8 +671,9 @@ mod tests {
         assert_eq!(unread_tables(&lines), ["公开02表"]);
     }
 
-    /// Labels drawn after the 收支预算总表's title that no row of the
-    /// 收入预算总表 begins with are the first table's: the second is read.
+    /// Labels drawn after the 收支预算总表's title that are not all of a
+    /// side's last rows (结转下年资金 is missing) leave it unread; no row of
+    /// the 收入预算总表 begins with them: the second is read.
     #[test]
     fn labels_after_a_title_the_next_tables_rows_cannot_be_leave_it_read() {
         let summary = "部门：某部门 单位：万元\n项目名称 金额 功能科目名称 金额 项目名称 金额\n\
@@ -840,6 +685,27 @@ mod tests {
         let (lines, readings) = rebuilt(&text);
         assert!(readings.contains(&Reading::TitlesPutBack), "{readings:?}");
         assert_eq!(unread_tables(&lines), ["公开01表"]);
+        assert_read_whole(&lines, "公开02表");
+    }
+
+    /// A side's last rows drawn after the title, labels alone (2018's
+    /// 收支预算总表): they go after the table's rows, where the income
+    /// side's last lines hold their figures; both tables are read.
+    #[test]
+    fn a_sides_last_rows_drawn_after_the_title_go_after_the_rows() {
+        let summary = "部门：某部门 单位：万元\n项目名称 金额 功能科目名称 金额 项目名称 金额\n\
+                       一、财政拨款 100.00 一、一般公共服务支出 100.00 一、基本支出 60.00\n\
+                       1.一般公共预算 100.00 二、项目支出 40.00\n\
+                       当年收入小计 100.00 100.00\n上年结转资金\n收入合计 100.00 100.00\n\
+                       收支预算总表\n当年支出小计\n结转下年资金\n支出合计\n项目名称 金额\n";
+        let text = format!("{summary}{}", income_by_source("上年结转和结余资金\n"));
+        let (lines, readings) = rebuilt(&text);
+        assert!(readings.contains(&Reading::TitlesPutBack), "{readings:?}");
+        assert_eq!(
+            &order(&lines)[..12],
+            [8, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12]
+        );
+        assert_read_whole(&lines, "公开01表");
         assert_read_whole(&lines, "公开02表");
     }
 
