@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Cell;
+use crate::arith::Term;
 use crate::prelude::*;
 
 /// The table's name as reviewers say it: "表一" … "表十三".
@@ -104,6 +105,11 @@ pub struct Table {
     pub declared_empty: bool,
     /// Money unit printed above the table ("万元").
     pub unit: Option<String>,
+    /// Some of its figures could not be placed in their cells (S106): a
+    /// cell read blank may be one of them, so it is no figure for a check
+    /// ([`Table::term`]).
+    #[serde(skip)]
+    pub figures_unplaced: bool,
 }
 
 impl Table {
@@ -121,6 +127,18 @@ impl Table {
 
     pub fn column(&self, key: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.key == key)
+    }
+
+    /// The interval of the figure in `row` × `column`, None when the cell
+    /// is not there, cannot be read, or is blank in a table some of whose
+    /// figures were left unplaced (`figures_unplaced`): every check reads
+    /// a cell's figure through this.
+    pub fn term(&self, row: &Row, column: &str) -> Option<Term> {
+        let cell = self.cell(row, column)?;
+        if self.figures_unplaced && matches!(cell, Cell::Blank) {
+            return None;
+        }
+        cell.as_term()
     }
 
     /// The cell of `row` in column `key` (None when the column is on the other side).

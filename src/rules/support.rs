@@ -28,8 +28,8 @@ impl Figure {
     /// The figure in `row` × `column` of `table`; None when the cell is
     /// unreadable or the column is not on the row's side.
     pub fn from_cell(table: &Table, row: &Row, column: &str) -> Option<Figure> {
+        let term = table.term(row, column)?;
         let cell = table.cell(row, column)?;
-        let term = cell.as_term()?;
         let col = table.column(column)?;
         let row_label = table.row_label(row);
         let value = match cell {
@@ -177,7 +177,7 @@ pub fn money_field(value: Decimal) -> String {
 /// terms first and put words to the figures only when there is something
 /// to report ([`check_sum_lazily`]).
 pub fn cell_term(table: &Table, row: &Row, column: &str) -> Option<Term> {
-    table.cell(row, column)?.as_term()
+    table.term(row, column)
 }
 
 /// Compares the cell at `total` with the sum of the cells at `parts`, each

@@ -118,7 +118,11 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
         if let Some((_, unit)) = title::unit_note(&fold_key(&lines.all[start].text)) {
             set_unit(unit, &mut parsed, &mut builder);
         }
-        let (table, mut unparsed) = builder.finish();
+        let (mut table, mut unparsed) = builder.finish();
+        table.figures_unplaced = lines
+            .unplaced()
+            .iter()
+            .any(|u| u.table == table.id && !u.figures.is_empty());
         parsed.unparsed.append(&mut unparsed);
         parsed.tables.push(table);
     }
@@ -146,6 +150,7 @@ fn new_table(def: &'static TableDef, title: &Line) -> Table {
         rows: Vec::new(),
         declared_empty: false,
         unit: None,
+        figures_unplaced: false,
     }
 }
 

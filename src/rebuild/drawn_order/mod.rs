@@ -11,7 +11,8 @@
 //! ([`titles_after_tables`]). Where each table's start is certain, the
 //! titles are put back over their tables ([`put_titles_over_tables`]) and
 //! `rebuild` records `Reading::TitlesPutBack`; a table whose end is not
-//! certain is left unread ([`leave_unread`]). Else nothing moves and
+//! certain is left unread ([`leave_unread`]), but for the labels drawn
+//! apart from their rows that `apart.rs` places. Else nothing moves and
 //! `rebuild` records `Reading::TitlesAfterTables`, which no template
 //! verifies (S107).
 
@@ -127,8 +128,8 @@ fn holds_next_tables_rows(
 /// the next one's rows could not be them ([`may_be_row_of`]). It does in
 /// two cases ([`AfterTitle`]): labels the table lacks where its figures
 /// stand ([`labels_drawn_apart`]: the 合计 or 收入总计 of a table opening
-/// on a lone figure, the names of groups whose 小计 is printed bare), and
-/// rows under a heading after the last title.
+/// on a lone figure, a side's last rows, the names of groups whose 小计 is
+/// printed bare), and rows under a heading after the last title.
 pub(super) fn put_titles_over_tables(
     lines: &mut Lines,
     raw: &mut [&str],

@@ -2,7 +2,7 @@
 
 use crate::arith::{round_half_away, Term};
 use crate::decimal::shift_right;
-use crate::model::{Amount, Document, Row, RowKind, Table};
+use crate::model::{Amount, Cell, Document, Row, RowKind, Table};
 use crate::prelude::*;
 use crate::profile::{CellRef, RowSel, TableDef};
 use crate::rules::support::{check_cell_sum, money, Figure};
@@ -199,18 +199,17 @@ pub(crate) fn figure(cx: &Context, r: &CellRef) -> Result<Figure, Missing> {
     let column_name = t.column(r.column).map(|c| c.name).unwrap_or(r.column);
     match row {
         Some(row) => {
-            let fig = Figure::from_cell(t, row, r.column).ok_or_else(|| {
+            if t.figures_unplaced && matches!(t.cell(row, r.column), Some(Cell::Blank)) {
+                return Err(blank_may_be_unplaced(doc, t));
+            }
+            Figure::from_cell(t, row, r.column).ok_or_else(|| {
                 Missing::Cell(format!(
                     "{} {} {} 无法读取",
                     t.id,
                     t.row_label(row),
                     column_name
                 ))
-            })?;
-            if fig.is_blank() {
-                no_figure_unplaced(doc, t)?;
-            }
-            Ok(fig)
+            })
         }
         None if t.declared_empty => Ok(empty_table_zero(t)),
         None => {
@@ -220,25 +219,24 @@ pub(crate) fn figure(cx: &Context, r: &CellRef) -> Result<Figure, Missing> {
     }
 }
 
-/// Whether every figure of table `t` was placed: where the reading could
-/// not place some (S106: more figures on a line than its row holds, a
-/// name it could not tell), a cell read blank may be one of them
-/// (省委办公厅's 收支预算总表 copied out of a viewer: 支出合计's label drawn
-/// apart from its figure, which stays on 收入合计's line).
-fn no_figure_unplaced(doc: &Document, t: &Table) -> Result<(), Missing> {
-    let unplaced = doc
+/// Why a cell read blank is no figure in a table some of whose figures the
+/// reading could not place (S106: more figures on a line than its row
+/// holds, a name it could not tell; `Table::figures_unplaced`): it may be
+/// one of them (省委办公厅's 收支预算总表 copied out of a viewer, before
+/// its drawn-apart labels were placed: 支出合计's label apart from its
+/// figure, which stayed on 收入合计's line).
+fn blank_may_be_unplaced(doc: &Document, t: &Table) -> Missing {
+    let line = doc
         .lines
         .unplaced()
         .iter()
-        .find(|u| u.table == t.id && !u.figures.is_empty());
-    match unplaced {
-        Some(u) => Err(Missing::Cell(format!(
-            "{}第{}行有未能定位的数字，读作空白的格可能是其中之一",
-            t.id,
-            u.lines.first().copied().unwrap_or(t.line)
-        ))),
-        None => Ok(()),
-    }
+        .find(|u| u.table == t.id && !u.figures.is_empty())
+        .and_then(|u| u.lines.first().copied())
+        .unwrap_or(t.line);
+    Missing::Cell(format!(
+        "{}第{}行有未能定位的数字，读作空白的格可能是其中之一",
+        t.id, line
+    ))
 }
 
 /// Zero for a table printed as empty ("注：本表无数据").
