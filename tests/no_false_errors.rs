@@ -1489,7 +1489,7 @@ fn report_together(files: &[&Path]) -> Value {
 /// three false N151 in 2017's and 2019's copies. So the copy is checked
 /// again with those labels moved above the income side's last rows, which
 /// leaves the figure unplaced as then: a cell read blank in a table with
-/// figures unplaced is no figure for the prose either (`Table::term`).
+/// figures unplaced is no figure for the prose either (`Figure::across`).
 #[test]
 fn prose_and_tables_copied_out_of_a_viewer_checked_together() {
     let real = fixtures("real");

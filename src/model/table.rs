@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::Cell;
-use crate::arith::Term;
 use crate::prelude::*;
 
 /// The table's name as reviewers say it: "表一" … "表十三".
@@ -107,7 +106,7 @@ pub struct Table {
     pub unit: Option<String>,
     /// Some of its figures could not be placed in their cells (S106): a
     /// cell read blank may be one of them, so it is no figure for a check
-    /// ([`Table::term`]).
+    /// across tables or with the prose ([`Table::blank_may_be_unplaced`]).
     #[serde(skip)]
     pub figures_unplaced: bool,
 }
@@ -129,16 +128,12 @@ impl Table {
         self.columns.iter().find(|c| c.key == key)
     }
 
-    /// The interval of the figure in `row` × `column`, None when the cell
-    /// is not there, cannot be read, or is blank in a table some of whose
-    /// figures were left unplaced (`figures_unplaced`): every check reads
-    /// a cell's figure through this.
-    pub fn term(&self, row: &Row, column: &str) -> Option<Term> {
-        let cell = self.cell(row, column)?;
-        if self.figures_unplaced && matches!(cell, Cell::Blank) {
-            return None;
-        }
-        cell.as_term()
+    /// Whether the cell of `row` in `column` was read blank in a table some
+    /// of whose figures were left unplaced (`figures_unplaced`): it may be
+    /// one of them, so it is no figure to compare with another table or
+    /// with the prose (`Figure::across`).
+    pub fn blank_may_be_unplaced(&self, row: &Row, column: &str) -> bool {
+        self.figures_unplaced && matches!(self.cell(row, column), Some(Cell::Blank))
     }
 
     /// The cell of `row` in column `key` (None when the column is on the other side).

@@ -28,8 +28,8 @@ impl Figure {
     /// The figure in `row` × `column` of `table`; None when the cell is
     /// unreadable or the column is not on the row's side.
     pub fn from_cell(table: &Table, row: &Row, column: &str) -> Option<Figure> {
-        let term = table.term(row, column)?;
         let cell = table.cell(row, column)?;
+        let term = cell.as_term()?;
         let col = table.column(column)?;
         let row_label = table.row_label(row);
         let value = match cell {
@@ -45,6 +45,17 @@ impl Figure {
                 ..value_evidence("", row.line, table.id, Some(&row_label), &value, None)
             },
         })
+    }
+
+    /// [`Figure::from_cell`] for a comparison with another table or with
+    /// the prose: None for a blank that may be a figure the reading left
+    /// unplaced ([`Table::blank_may_be_unplaced`]). A table's own sums
+    /// read the blank as printed: the placing already checked them.
+    pub fn across(table: &Table, row: &Row, column: &str) -> Option<Figure> {
+        if table.blank_may_be_unplaced(row, column) {
+            return None;
+        }
+        Figure::from_cell(table, row, column)
     }
 
     /// A figure with no place (e.g. an empty table taken as zero).
@@ -177,7 +188,7 @@ pub fn money_field(value: Decimal) -> String {
 /// terms first and put words to the figures only when there is something
 /// to report ([`check_sum_lazily`]).
 pub fn cell_term(table: &Table, row: &Row, column: &str) -> Option<Term> {
-    table.term(row, column)
+    table.cell(row, column)?.as_term()
 }
 
 /// Compares the cell at `total` with the sum of the cells at `parts`, each

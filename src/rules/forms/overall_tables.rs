@@ -139,5 +139,5 @@ fn table_figure(doc: &Document, table: &str, row: &str, column: &str) -> Option<
     } else {
         t.fixed_row(row)?
     };
-    Figure::from_cell(t, r, column)
+    Figure::across(t, r, column)
 }

@@ -66,7 +66,7 @@ impl Rule for ProjectFormAmount {
             }
             // A difference: only now are the figures worded.
             let place = form_place(p.form);
-            let Some(row_fig) = Figure::from_cell(p.project.table, p.project.row, "total") else {
+            let Some(row_fig) = Figure::across(p.project.table, p.project.row, "total") else {
                 continue;
             };
             // The form's own interval, in 万元: ±0.5 元.

@@ -139,7 +139,7 @@ fn check_name(
     let told = amount_figure(sec, st);
     // The class the sentence speaks of: the one with the same amount.
     let same_amount = class_rows(t)
-        .filter_map(|r| Figure::from_cell(t, r, column))
+        .filter_map(|r| Figure::across(t, r, column))
         .find(|f| decimal::equal(f.term.value, told.term.value) && !f.is_blank());
     let message = match &same_amount {
         Some(f) => format!(

@@ -105,13 +105,13 @@ pub fn exact_figure(label: String, value: Decimal, line: usize, table: &str) -> 
 /// The figure in a fixed row (表一 "income_grand") and column.
 pub fn fixed_cell(t: &Table, key: &str, column: &str) -> Option<Figure> {
     let row = t.fixed_row(key)?;
-    Figure::from_cell(t, row, column)
+    Figure::across(t, row, column)
 }
 
 /// The figure in the total row of a code table (表三/表五/表六/表十一).
 pub fn total_cell(t: &Table, column: &str) -> Option<Figure> {
     let row = t.total_row()?;
-    Figure::from_cell(t, row, column)
+    Figure::across(t, row, column)
 }
 
 /// The root of 表十二's tree: the department row, else the sum of the rows

@@ -90,7 +90,7 @@ impl Rule for Fiscal {
                         sink,
                         sec,
                         &fig,
-                        Figure::from_cell(t4, row, "subtotal"),
+                        Figure::across(t4, row, "subtotal"),
                         &format!("{} 类级科目", t4.id),
                     );
                 }

@@ -70,7 +70,7 @@ impl Rule for GeneralBudget {
                         sink,
                         sec,
                         &amount_figure(sec, st),
-                        Figure::from_cell(t5, row, "total"),
+                        Figure::across(t5, row, "total"),
                         &format!("{} 类级科目", t5.id),
                     );
                 }

@@ -212,7 +212,7 @@ fn check_item(
         Some(list),
         &item.name,
     ));
-    if let Some(fig) = nearest.and_then(|r| Figure::from_cell(t6, r, column)) {
+    if let Some(fig) = nearest.and_then(|r| Figure::across(t6, r, column)) {
         f.expected = fig.evidence.row.clone();
         f.evidence.push(fig.with_role("表内").evidence);
     }

@@ -50,7 +50,7 @@ impl Rule for ProjectAmounts {
                 if name.chars().count() < 4 {
                     continue;
                 }
-                if let Some(figure) = Figure::from_cell(t, r, "total") {
+                if let Some(figure) = Figure::across(t, r, "total") {
                     projects.push((name.into_owned(), figure));
                 }
             }

@@ -112,7 +112,7 @@ impl Rule for Projects {
             return;
         };
         let projects = t12.rows_of_kind(&RowKind::TreeProject).count();
-        let root = project_root(t12).and_then(|r| Figure::from_cell(t12, r, "total"));
+        let root = project_root(t12).and_then(|r| Figure::across(t12, r, "total"));
         let label = sec.label();
         // The forms parser already found every attached form: count those,
         // and those left wholly unread (a form laid out past reading is

@@ -73,7 +73,7 @@ impl Rule for ProseItems {
             .filter(|r| r.kind == RowKind::Item)
             .filter_map(|r| {
                 let names = row_names(t, r)?;
-                let fig = Figure::from_cell(t, r, list.column)?;
+                let fig = Figure::across(t, r, list.column)?;
                 let mut fig = expressed_in(cx, t.id, fig, "万元");
                 let name = document_name(&t.title, t.id);
                 fig.label = fig.label.replacen(t.id, &name, 1);

@@ -83,5 +83,5 @@ fn cell(t: &Table, def: &RestatedFigure) -> Option<Figure> {
         RowSel::Code(code) => t.rows.iter().find(|r| r.code.as_deref() == Some(code))?,
         RowSel::TreeRoot => return None,
     };
-    Figure::from_cell(t, row, def.column)
+    Figure::across(t, row, def.column)
 }

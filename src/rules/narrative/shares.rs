@@ -41,7 +41,7 @@ impl Rule for Shares {
         let Some(n) = narrative(cx, sink) else { return };
         let projects = cx
             .table(Role::Projects)
-            .and_then(|t| project_root(t).and_then(|r| Figure::from_cell(t, r, "total")));
+            .and_then(|t| project_root(t).and_then(|r| Figure::across(t, r, "total")));
         for sec in &n.sections {
             for sentence in &sec.sentences {
                 let head = sentence.head();

@@ -161,7 +161,7 @@ fn check_none(
             if amount.value.is_zero() {
                 continue;
             }
-            let Some(fig) = Figure::from_cell(t10, row, column) else {
+            let Some(fig) = Figure::across(t10, row, column) else {
                 continue;
             };
             let message = format!(

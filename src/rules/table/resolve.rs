@@ -2,7 +2,7 @@
 
 use crate::arith::{round_half_away, Term};
 use crate::decimal::shift_right;
-use crate::model::{Amount, Cell, Document, Row, RowKind, Table};
+use crate::model::{Amount, Document, Row, RowKind, Table};
 use crate::prelude::*;
 use crate::profile::{CellRef, RowSel, TableDef};
 use crate::rules::support::{check_cell_sum, money, Figure};
@@ -199,7 +199,7 @@ pub(crate) fn figure(cx: &Context, r: &CellRef) -> Result<Figure, Missing> {
     let column_name = t.column(r.column).map(|c| c.name).unwrap_or(r.column);
     match row {
         Some(row) => {
-            if t.figures_unplaced && matches!(t.cell(row, r.column), Some(Cell::Blank)) {
+            if t.blank_may_be_unplaced(row, r.column) {
                 return Err(blank_may_be_unplaced(doc, t));
             }
             Figure::from_cell(t, row, r.column).ok_or_else(|| {
