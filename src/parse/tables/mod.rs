@@ -18,6 +18,7 @@ use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
 use crate::text::fold_key;
 
+pub(crate) use rows::is_side_header;
 pub use rows::strip_ordinal;
 
 /// What the table pass found.

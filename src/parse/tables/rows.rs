@@ -845,8 +845,9 @@ fn names_a_total(label: &str) -> bool {
 
 /// Whether a label is a 收支 table's header words run together
 /// ("项目名称金额功能分类支出用途", "支出用途"): a viewer's copy may draw
-/// them after the rows, where they are read as one label.
-fn is_side_header(label: &str) -> bool {
+/// them after the rows, where they are read as one label (and
+/// `rebuild::drawn_order` takes them, drawn after a title, for no row).
+pub(crate) fn is_side_header(label: &str) -> bool {
     const WORDS: [&str; 6] = ["项目名称", "金额", "功能分类", "支出用途", "收入", "支出"];
     let key = fold_key(label);
     let mut rest: &str = &key;

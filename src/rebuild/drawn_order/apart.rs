@@ -4,6 +4,8 @@
 //! where what stands after a title is settled.
 
 use super::{is_content, is_note, may_be_row_of, opens_on_total, printed, Move};
+use alloc::borrow::Cow;
+
 use crate::lines::Lines;
 use crate::parse::tables::strip_ordinal;
 use crate::prelude::*;
@@ -103,8 +105,8 @@ impl Apart<'_> {
         printed(self.raw, &self.lines.all[i])
     }
 
-    fn key(&self, i: usize) -> String {
-        fold_key(self.printed(i)).into_owned()
+    fn key(&self, i: usize) -> Cow<'_, str> {
+        fold_key(self.printed(i))
     }
 
     /// The table's lines, labels and figures, before the title moved.
@@ -168,7 +170,10 @@ impl Apart<'_> {
             let RowScheme::Fixed(rows) = side.rows else {
                 continue;
             };
-            let row_of = |i: usize| rows.iter().position(|row| row.label == self.key(i));
+            let row_of = |i: usize| {
+                let key = self.key(i);
+                rows.iter().position(|row| row.label == key)
+            };
             let found: Vec<usize> = after
                 .iter()
                 .copied()
@@ -210,7 +215,10 @@ impl Apart<'_> {
             .filter_map(|row| row.label.strip_suffix(SUBTOTAL))
             .filter(|group| !group.is_empty())
             .collect();
-        let group_of = |i: usize| groups.iter().position(|g| *g == self.key(i));
+        let group_of = |i: usize| {
+            let key = self.key(i);
+            groups.iter().position(|g| *g == key)
+        };
         // The names apart, by the group each names.
         let mut names: Vec<(usize, usize)> = Vec::new();
         for &i in after {

@@ -213,7 +213,7 @@ fn drawn_after_title(
             if tokens::is_total_key(&key) && opens_on_total(table.def) {
                 return false;
             }
-            SIDE_NAMES.iter().any(|name| *name == key)
+            crate::parse::tables::is_side_header(&key)
                 || tokens::is_header_key(&key, table.def)
                 || is_piece_of_column_name(&key, table.def)
                 || next.is_some_and(|next| tokens::is_header_key(&key, next.def))
@@ -406,9 +406,6 @@ fn printed<'r>(raw: &[&'r str], line: &Line) -> &'r str {
 fn is_content(line: &Line) -> bool {
     line.noise.is_none() && !line.is_blank()
 }
-
-/// The words over the sides of a 收支 table, which no row is named.
-const SIDE_NAMES: [&str; 4] = ["收入", "支出", "支出用途", "功能分类"];
 
 /// A title to put back: its lines, then the header words drawn after it
 /// (indices into `all`), and the index its table starts at.
