@@ -18,6 +18,8 @@ use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
 use crate::text::fold_key;
 
+// Asked by `rebuild::drawn_order` of the words drawn after a title.
+#[cfg(feature = "rebuild")]
 pub(crate) use rows::is_side_header;
 pub use rows::strip_ordinal;
 
