@@ -208,6 +208,45 @@ fn text_copied_from_chromes_pdf_viewer() {
     no_errors_beyond_reference("chrome-copy", &[], |stem| Some(viewer_copy_reference(stem)));
 }
 
+/// A figure the reading could not place puts in doubt the blanks of the
+/// row it was printed with, not every blank of its table. Chrome's copy of
+/// the 普陀区财政局's 决算 leaves 表六 figures unplaced (names wrapped on
+/// both sides of a line, S106), and its prose's 人员经费 list still gets
+/// the warning its PDF gets: 个人农业生产补贴, on another row, has no
+/// 人员经费决算数 (N116). Every blank read as no figure, that check said
+/// it could not run.
+#[test]
+fn a_figure_left_unplaced_leaves_the_blanks_of_other_rows_checked() {
+    const STEM: &str = "shanghai-putuo-caizhengju-juesuan-2024";
+    let copy = report_of(&fixtures("chrome-copy").join(format!("{STEM}.txt")));
+    let pdf = report_of(&viewer_copy_reference(STEM));
+    let findings = |report: &Value, rule: &str| -> Vec<(String, String)> {
+        report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["rule"] == rule)
+            .map(|f| {
+                let table = f["evidence"][0]["table"].as_str().unwrap_or("");
+                (
+                    table.to_string(),
+                    f["message"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    assert!(
+        findings(&copy, "S106").iter().any(|(t, _)| t == "表六"),
+        "the copy leaves figures of 表六 unplaced"
+    );
+    let want = findings(&pdf, "N116");
+    assert!(
+        want.iter().any(|(_, m)| m.contains("个人农业生产补贴")),
+        "the PDF's warning: {want:?}"
+    );
+    assert_eq!(findings(&copy, "N116"), want);
+}
+
 /// Rows Chrome's viewer printed on one line that are not parted (see
 /// [`rows_printed_on_one_line_are_parted_into_their_rows`]): their figures
 /// outnumber the row's cells (S106, "多于可放的"). The checks that look a

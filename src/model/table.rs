@@ -104,11 +104,29 @@ pub struct Table {
     pub declared_empty: bool,
     /// Money unit printed above the table ("万元").
     pub unit: Option<String>,
-    /// Some of its figures could not be placed in their cells (S106): a
-    /// cell read blank may be one of them, so it is no figure for a check
-    /// across tables or with the prose ([`Table::blank_may_be_unplaced`]).
+    /// Which of its blank cells may be figures the reading could not
+    /// place (S106): no figure for a check across tables or with the
+    /// prose ([`Table::blank_may_be_unplaced`]).
     #[serde(skip)]
-    pub figures_unplaced: bool,
+    pub blanks_in_doubt: BlanksInDoubt,
+}
+
+/// Which blank cells of a table may hold a figure the reading left
+/// unplaced (S106).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum BlanksInDoubt {
+    /// Every figure was placed: a blank is a blank.
+    #[default]
+    None,
+    /// Figures of the rows printed on these lines could not be placed in
+    /// their columns (their cells are marked unreadable); a blank of those
+    /// rows may be one of them, a blank of another row may not.
+    OnLines(Vec<usize>),
+    /// Figures belong to rows the reading did not find (more figures than
+    /// a line's row holds, figures apart from every row): any blank may be
+    /// one of them — 支出合计's label read with a blank, its figure left on
+    /// 收入合计's line.
+    Anywhere,
 }
 
 impl Table {
@@ -128,12 +146,17 @@ impl Table {
         self.columns.iter().find(|c| c.key == key)
     }
 
-    /// Whether the cell of `row` in `column` was read blank in a table some
-    /// of whose figures were left unplaced (`figures_unplaced`): it may be
-    /// one of them, so it is no figure to compare with another table or
-    /// with the prose (`Figure::across`).
+    /// Whether the cell of `row` in `column` was read blank where a figure
+    /// the reading left unplaced may stand (`blanks_in_doubt`): it is no
+    /// figure to compare with another table or with the prose
+    /// (`Figure::across`).
     pub fn blank_may_be_unplaced(&self, row: &Row, column: &str) -> bool {
-        self.figures_unplaced && matches!(self.cell(row, column), Some(Cell::Blank))
+        let in_doubt = match &self.blanks_in_doubt {
+            BlanksInDoubt::None => false,
+            BlanksInDoubt::OnLines(lines) => lines.contains(&row.line),
+            BlanksInDoubt::Anywhere => true,
+        };
+        in_doubt && matches!(self.cell(row, column), Some(Cell::Blank))
     }
 
     /// The cell of `row` in column `key` (None when the column is on the other side).

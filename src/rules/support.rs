@@ -191,6 +191,15 @@ pub fn cell_term(table: &Table, row: &Row, column: &str) -> Option<Term> {
     table.cell(row, column)?.as_term()
 }
 
+/// [`cell_term`] for a comparison with another table: None for a blank
+/// that may be a figure the reading left unplaced, as [`Figure::across`].
+pub fn cell_term_across(table: &Table, row: &Row, column: &str) -> Option<Term> {
+    if table.blank_may_be_unplaced(row, column) {
+        return None;
+    }
+    cell_term(table, row, column)
+}
+
 /// Compares the cell at `total` with the sum of the cells at `parts`, each
 /// a (row, column) place in `t`; skipped when one cannot be read. Only
 /// when they differ are the figures worded: `name` names each one (given

@@ -12,7 +12,7 @@ pub(crate) mod title;
 mod tree;
 
 use crate::lines::{Line, Lines};
-use crate::model::{Cell, Column, Table};
+use crate::model::{BlanksInDoubt, Cell, Column, Table};
 use crate::parse::UnparsedLine;
 use crate::prelude::*;
 use crate::profile::{Profile, TableDef};
@@ -122,10 +122,7 @@ pub fn parse(lines: &Lines, profile: &'static Profile) -> Parsed {
             set_unit(unit, &mut parsed, &mut builder);
         }
         let (mut table, mut unparsed) = builder.finish();
-        table.figures_unplaced = lines
-            .unplaced()
-            .iter()
-            .any(|u| u.table == table.id && !u.figures.is_empty());
+        table.blanks_in_doubt = blanks_in_doubt(lines, table.id);
         parsed.unparsed.append(&mut unparsed);
         parsed.tables.push(table);
     }
@@ -153,7 +150,28 @@ fn new_table(def: &'static TableDef, title: &Line) -> Table {
         rows: Vec::new(),
         declared_empty: false,
         unit: None,
-        figures_unplaced: false,
+        blanks_in_doubt: BlanksInDoubt::None,
+    }
+}
+
+/// Which blanks of table `id` may be figures the reading left unplaced:
+/// those of the rows the figures were printed with, whose cells it marked
+/// unreadable; any, when figures belong to rows it did not find.
+fn blanks_in_doubt(lines: &Lines, id: &str) -> BlanksInDoubt {
+    let mut on_lines = Vec::new();
+    for u in lines.unplaced() {
+        if u.table != id || u.figures.is_empty() {
+            continue;
+        }
+        if u.rows_unread {
+            return BlanksInDoubt::Anywhere;
+        }
+        on_lines.extend_from_slice(&u.lines);
+    }
+    if on_lines.is_empty() {
+        BlanksInDoubt::None
+    } else {
+        BlanksInDoubt::OnLines(on_lines)
     }
 }
 

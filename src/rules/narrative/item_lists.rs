@@ -142,6 +142,13 @@ fn check_item(
                 sink.compared();
                 return;
             }
+            if t6.blank_may_be_unplaced(r, column) {
+                sink.could_not_run(format!(
+                    "{}第{}行「{}」读作空白，可能是未能定位的数字，无法核对列举的“{}”",
+                    t6.id, r.index, r.name, item.name
+                ));
+                return;
+            }
             same_name.get_or_insert(*r);
         }
     }

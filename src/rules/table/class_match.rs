@@ -21,7 +21,7 @@ use crate::prelude::*;
 use crate::profile::{ClassSource, Identity, IdentityKind, Relation, Role};
 use crate::report::{Evidence, Severity};
 use crate::rules::support::{
-    all_figures, cell_term, check_sum_lazily, money_field, terms_text, Figure, SumFigures,
+    all_figures, cell_term_across, check_sum_lazily, money_field, terms_text, Figure, SumFigures,
 };
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -80,7 +80,7 @@ impl Rule for ClassMatch {
                 .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3))
             {
                 let code = right_row.code.as_deref().unwrap_or("");
-                let Some(right_term) = cell_term(rt, right_row, right_column) else {
+                let Some(right_term) = cell_term_across(rt, right_row, right_column) else {
                     continue;
                 };
                 let Some(sum) = left_sum(lt, left, code) else {
@@ -110,16 +110,21 @@ impl Rule for ClassMatch {
     }
 }
 
-/// True when 表一 shows 财政专户管理资金 or 单位资金 income.
+/// True when 表一 shows 财政专户管理资金 or 单位资金 income, or may: a
+/// blank there that may be a figure the reading left unplaced leaves only
+/// the weaker check (≤), which such income allows.
 fn has_own_funds(cx: &Context) -> bool {
     let Some(t1) = cx.table(Role::Summary) else {
         return false;
     };
     ["special", "own"].iter().any(|k| {
-        t1.fixed_row(k)
-            .and_then(|r| t1.cell(r, "income"))
-            .and_then(|c| c.amount())
-            .is_some_and(|a| !a.value.is_zero())
+        t1.fixed_row(k).is_some_and(|r| {
+            t1.blank_may_be_unplaced(r, "income")
+                || t1
+                    .cell(r, "income")
+                    .and_then(|c| c.amount())
+                    .is_some_and(|a| !a.value.is_zero())
+        })
     })
 }
 
@@ -136,7 +141,11 @@ fn left_columns(source: &ClassSource) -> &[&'static str] {
 fn left_sum(t: &Table, source: &ClassSource, code: &str) -> Option<Term> {
     match t.rows.iter().find(|r| r.code.as_deref() == Some(code)) {
         None => Some(Term::ZERO),
-        Some(row) => sum_terms(&mut left_columns(source).iter().map(|c| cell_term(t, row, c))),
+        Some(row) => sum_terms(
+            &mut left_columns(source)
+                .iter()
+                .map(|c| cell_term_across(t, row, c)),
+        ),
     }
 }
 

@@ -28,7 +28,7 @@ use crate::prelude::*;
 use crate::profile::{Identity, IdentityKind};
 use crate::report::Severity;
 use crate::rules::support::{
-    all_ok, cell_term, check_sum_lazily, collect_figures, Figure, SumFigures,
+    all_ok, cell_term_across, check_sum_lazily, collect_figures, Figure, SumFigures,
 };
 use crate::rules::{Category, Context, Rule, RuleMeta, Sink};
 
@@ -146,10 +146,11 @@ fn report_above(
 }
 
 /// The value of `code` in `column`; a code absent from the table is zero.
-/// None when the cell cannot be read.
+/// None when the cell cannot be read, or is a blank that may be a figure
+/// the reading left unplaced.
 fn code_term(t: &Table, code: &str, column: &str) -> Option<Term> {
     match t.row_by_code(code) {
-        Some(row) => cell_term(t, row, column),
+        Some(row) => cell_term_across(t, row, column),
         None => Some(Term::ZERO),
     }
 }

@@ -13,7 +13,7 @@
 //! 若表一政府性基金预算收入为 20.00，则报告错误。
 
 use super::resolve;
-use crate::model::RowKind;
+use crate::model::{BlanksInDoubt, RowKind};
 use crate::prelude::*;
 use crate::profile::{Identity, IdentityKind};
 use crate::rules::support::{check_equal, Figure};
@@ -46,7 +46,8 @@ impl Rule for EmptyTable {
                 continue;
             };
             let first_column = t.columns.first().map(|c| c.key).unwrap_or("total");
-            let own = if t.has_no_values() {
+            // A table whose figures were left unplaced may hold one.
+            let own = if t.has_no_values() && t.blanks_in_doubt == BlanksInDoubt::None {
                 Some(Figure::virtual_zero(
                     format!("{}（本表无数据）", t.id),
                     t.line,
@@ -56,7 +57,7 @@ impl Rule for EmptyTable {
                 t.rows
                     .iter()
                     .find(|r| r.kind == RowKind::Total)
-                    .and_then(|r| Figure::from_cell(t, r, first_column))
+                    .and_then(|r| Figure::across(t, r, first_column))
             };
             let Some(own) = own else {
                 sink.could_not_run(format!("{}没有可读的合计行", t.id));

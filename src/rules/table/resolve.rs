@@ -221,7 +221,7 @@ pub(crate) fn figure(cx: &Context, r: &CellRef) -> Result<Figure, Missing> {
 
 /// Why a cell read blank is no figure in a table some of whose figures the
 /// reading could not place (S106: more figures on a line than its row
-/// holds, a name it could not tell; `Table::figures_unplaced`): it may be
+/// holds, a name it could not tell; `Table::blanks_in_doubt`): it may be
 /// one of them (省委办公厅's 收支预算总表 copied out of a viewer, before
 /// its drawn-apart labels were placed: 支出合计's label apart from its
 /// figure, which stayed on 收入合计's line).
