@@ -454,7 +454,8 @@ fn unreliable(
         figures,
         figure_lines,
         reason,
-        rows_unread,
+        // Figures and not one row found: they are rows the reading lacks.
+        rows_unread: rows_unread || drafts.is_empty(),
     }];
     (rows, unplaced)
 }

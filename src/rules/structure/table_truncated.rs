@@ -40,6 +40,19 @@ impl Rule for TableTruncated {
             let Some(def) = cx.profile.table(table.id) else {
                 continue;
             };
+            // A table left unread as a whole has its own finding (S106),
+            // which says none of its rows was checked.
+            let left_unread = table.rows.is_empty()
+                && cx
+                    .doc
+                    .lines
+                    .unplaced()
+                    .iter()
+                    .any(|u| u.table == table.id && !u.figures.is_empty());
+            if left_unread {
+                sink.could_not_run(format!("{}未能读出（见 S106）", table.id));
+                continue;
+            }
             sink.compared();
             let mut missing: Vec<&str> = Vec::new();
             for side in def.sides {
@@ -98,11 +111,17 @@ impl Rule for TableTruncated {
                 )
             };
             // Rows missing where lines of the table were not read (S104,
-            // S106) may be among them: what the reading lacks, not the
-            // document.
+            // S106) or figures of it not placed (S106) may be among them:
+            // what the reading lacks, not the document.
+            let figures_unplaced = cx
+                .doc
+                .lines
+                .unplaced()
+                .iter()
+                .any(|u| u.table == table.id && !u.figures.is_empty());
             let (severity, message) = match every_row_read(cx.doc, table.id) {
-                Ok(_) => (Severity::Error, message),
-                Err(_) => (
+                Ok(_) if !figures_unplaced => (Severity::Error, message),
+                _ => (
                     Severity::Warning,
                     format!("{message}；本表有未能读入或分出的行，缺少的行可能在其中"),
                 ),
