@@ -48,8 +48,12 @@ pub fn facts(text: &str, wording: Wording, line_at: impl Fn(usize) -> usize) -> 
         last_change: None,
         in_parts: false,
         label_start: 0,
+        scrambled: false,
     };
     s.run();
+    if s.scrambled {
+        return Vec::new();
+    }
     s.facts
 }
 
@@ -66,6 +70,9 @@ struct Scanner<'a> {
     last_change: Option<usize>,
     in_parts: bool,
     label_start: usize,
+    /// The sentence reads out of order (see [`Scanner::amount`]): none of
+    /// its facts is taken.
+    scrambled: bool,
 }
 
 enum Unit {
@@ -160,6 +167,15 @@ impl Scanner<'_> {
     }
 
     fn amount(&mut self, label: String, quote: Quote) {
+        // "占" asks for a percentage: an amount after it ("基本支出12323.48
+        // 万元，占项目支出5533万元，占68.48%；30.74%") is text read out of
+        // order — one cell a line reads a column of labels, then a column
+        // of percentages — and no figure of the sentence has its place.
+        if label.starts_with('占') && !label.starts_with("占用") && !label.starts_with("占有")
+        {
+            self.scrambled = true;
+            return;
+        }
         if let Some(direction) = trailing_direction(&label) {
             if let Some(target) = self.change_target(&label) {
                 if let Some(change) = self.change_of(target, quote.line) {
@@ -497,6 +513,16 @@ mod tests {
         assert_eq!(st[0].amount.shown, "2,446.16");
         assert_eq!(st[0].share.as_ref().unwrap().percent.shown, "82.23");
         assert!(st[1].share.is_none());
+    }
+
+    #[test]
+    fn amounts_after_a_share_mark_read_out_of_order() {
+        let f = scan("本年支出预算合计17996.68万元，其中：基本支出12323.48万元，占项目支出5533万元，占68.48 %；");
+        assert!(f.is_empty(), "{f:?}");
+        let f = scan("本年支出预算合计17996.68万元，其中：基本支出12323.48万元，占68.48%；");
+        assert_eq!(statements(&f).len(), 2);
+        let f = scan("本单位占用房屋资产原值500万元；");
+        assert_eq!(statements(&f).len(), 1);
     }
 
     #[test]
