@@ -316,10 +316,9 @@ pub fn rebuild(lines: &mut Lines, raw: &mut [&str], profile: &'static Profile) -
         let (reading, rebuilt) = match shape {
             Shape::Tab => continue,
             // The one-cell-a-line reader pairs two sides at most: a table
-            // of three (Jiangsu 01) is left as it is, its reading still
-            // recorded, so that a reading not verified for the template
-            // ends in S107. The layout and single-spaced readers place
-            // every side (a spaced line holds a row of each side).
+            // of three (Jiangsu 01) is left unread. The layout and
+            // single-spaced readers place every side (a spaced line holds
+            // a row of each side).
             Shape::Raw if table.sides.len() > 2 => (Reading::Raw, None),
             #[cfg(feature = "rebuild")]
             Shape::Layout => (Reading::Layout, layout::read(&region)),
@@ -335,7 +334,8 @@ pub fn rebuild(lines: &mut Lines, raw: &mut [&str], profile: &'static Profile) -
             }
         };
         // A region without a figure (an empty table) can mislead no check.
-        if !used.contains(&reading) && by_figures(&region).is_some() {
+        let has_figures = by_figures(&region).is_some();
+        if !used.contains(&reading) && has_figures {
             used.push(reading);
         }
         match rebuilt {
@@ -354,6 +354,14 @@ pub fn rebuild(lines: &mut Lines, raw: &mut [&str], profile: &'static Profile) -
                 });
             }
             Some(rebuilt) => write_back(lines, rebuilt),
+            // One cell a line the parser would read as rows of labels
+            // alone, their figures on lines of their own: read blank.
+            #[cfg(feature = "rebuild")]
+            None if shape == Shape::Raw && has_figures => {
+                leave_unread(lines, raw, start + 1..end, table, |figures| {
+                    format!("{figures} {RAW_UNREAD}")
+                });
+            }
             None => {}
         }
     }
@@ -394,6 +402,48 @@ pub fn rebuild(lines: &mut Lines, raw: &mut [&str], profile: &'static Profile) -
         }
     }
     used
+}
+
+/// Why a table of one cell a line the raw reader could not read is left
+/// unread.
+#[cfg(feature = "rebuild")]
+const RAW_UNREAD: &str = "个数字所在的表来自每格一行的文本，未能按本表的行和列读出（如收入、功能分类、支出用途三栏交错印出）；本表各行的金额未核对";
+
+/// Leaves the table region `lines.all[range]` unread: its lines are
+/// marked unread but its heading (部门：…, 单位：…, which the parser reads
+/// the unit from), and one unplaced row lists its figures, so that no check
+/// sums its rows or looks a code up in it; its S106 finding gives
+/// `reason(number of figures)`.
+#[cfg(feature = "rebuild")]
+fn leave_unread(
+    lines: &mut Lines,
+    raw: &[&str],
+    range: core::ops::Range<usize>,
+    table: &'static TableDef,
+    reason: impl Fn(usize) -> String,
+) {
+    let mut unread = UnplacedRow {
+        lines: Vec::new(),
+        table: table.id,
+        figures: Vec::new(),
+        figure_lines: Vec::new(),
+        reason: String::new(),
+        rows_unread: true,
+    };
+    for (line, printed) in lines.all[range.clone()].iter_mut().zip(&raw[range]) {
+        if line.noise.is_some() || line.is_blank() || tokens::is_table_heading(printed) {
+            continue;
+        }
+        unread.lines.push(line.no);
+        for figure in printed.split_whitespace().filter(|w| tokens::is_figure(w)) {
+            unread.figures.push(figure.to_string());
+            unread.figure_lines.push(line.no);
+        }
+        line.noise = Some(Noise::Unread);
+    }
+    unread.reason = reason(unread.figures.len());
+    unread.lines.sort_unstable();
+    lines.unplaced.push(unread);
 }
 
 /// A table read again in the rounds after the first reading: its region,

@@ -33,18 +33,44 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         }));
         entries.sort_by_key(|e| e.index);
     }
-    let (drafts, runs, mut extra) = match region.table.sides[0].rows {
-        RowScheme::Fixed(_) => spaced::fixed(region, &entries)?,
+    let (drafts, runs, extra) = match region.table.sides[0].rows {
+        RowScheme::Fixed(_) => {
+            let read = spaced::fixed(region, &entries)?;
+            if subtotal_apart(region, &read.0) {
+                return None;
+            }
+            read
+        }
         RowScheme::Values => values(region, &entries),
         _ => labelled(region, &entries),
     };
     let (mut rows, unplaced) =
         place::place(region.table, region.profile, &drafts, &runs, known, true);
-    rows.append(&mut extra);
+    rows.extend(tokens::header_rows_without(region, extra, &rows));
     Some(Rebuilt {
         rows,
         unplaced,
         ..Rebuilt::default()
+    })
+}
+
+/// Whether a bare 小计 stands among the rows on a line no row was read
+/// from. One cell a line prints a group's 小计 apart from the group's name
+/// (the Jiangsu 收入预算总表: "一般公共预算资金", "金额", "收入总计",
+/// "20,849.45", "小计", …), and the lines stage may take the repeated word
+/// for a stamp; the rows found are then the items without their groups,
+/// and without the groups' sums the placing cannot tell an item's figure
+/// from a group's: 147.20 went under 动用上年结转和结余资金 rather than
+/// 财政专户管理资金 小计 and 其他非税收入. Such a table is left unread. A
+/// 小计 before the first row is a column's name (表四).
+fn subtotal_apart(region: &Region, drafts: &[Draft]) -> bool {
+    let cited = |no: usize| drafts.iter().any(|d| d.lines.contains(&no));
+    let Some(first_row) = drafts.iter().filter_map(|d| d.lines.first().copied()).min() else {
+        return false;
+    };
+    (0..region.raw.len()).any(|i| {
+        let no = region.line_no(i);
+        region.raw[i].trim() == "小计" && no > first_row && !cited(no)
     })
 }
 
@@ -475,13 +501,26 @@ fn printed_late(region: &Region, drafts: &[Draft], runs: &mut Vec<Run>, figurele
     let mut claimed: Vec<usize> = Vec::new();
     let mut late: Vec<(usize, usize)> = Vec::new();
     for (r, run) in runs.iter().enumerate() {
-        let own = run.slots.iter().filter(|s| !is_figureless(s)).count();
+        let own_rows: Vec<usize> = run
+            .slots
+            .iter()
+            .filter(|s| !is_figureless(s))
+            .map(|s| s.0)
+            .collect();
+        // Figures drawn after the page's number are all the page foot's,
+        // the run's row's own among them, in the rows' order.
+        let after_number = match (own_rows.last(), run.lines.first()) {
+            (Some(&d), Some(&first)) => page_number_between(region, last_line(drafts, d), first),
+            _ => false,
+        };
+        let own = if after_number { 0 } else { own_rows.len() };
         let Some(&from) = run.lines.get(own) else {
             continue;
         };
         let rows: Vec<usize> = figureless
             .iter()
             .copied()
+            .chain(own_rows.iter().copied().filter(|_| after_number))
             .filter(|&d| {
                 !claimed.contains(&d)
                     && first_line(d) < from
@@ -509,6 +548,31 @@ fn printed_late(region: &Region, drafts: &[Draft], runs: &mut Vec<Run>, figurele
             ..Run::default()
         });
     }
+}
+
+/// The last line of draft `d`'s labels.
+fn last_line(drafts: &[Draft], d: usize) -> usize {
+    drafts[d].lines.iter().copied().max().unwrap_or(0)
+}
+
+/// Whether a page's number — a lone integer of at most three digits with a
+/// blank line after it — is printed after input line `after` and before
+/// input line `before` (jianchayuan 2018's 公开07表: "2080506",
+/// "机关事业单位职业年金缴费支出", "17", then the figures of the page's last
+/// three rows).
+fn page_number_between(region: &Region, after: usize, before: usize) -> bool {
+    (0..region.raw.len()).any(|i| {
+        let no = region.line_no(i);
+        let word = region.raw[i].trim();
+        no > after
+            && no < before
+            && (1..=3).contains(&word.len())
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && region
+                .raw
+                .get(i + 1)
+                .is_some_and(|next| next.trim().is_empty())
+    })
 }
 
 /// The page each line of the region stands on, counted from the region's

@@ -178,7 +178,7 @@ fn is_page_number(region: &Region, e: &Entry) -> bool {
 pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     let (entries, pages) = tidy(region, entries(region));
     let def = region.table;
-    let (mut drafts, runs, mut extra) = if FixedMatcher::new(def).is_some() {
+    let (mut drafts, runs, extra) = if FixedMatcher::new(def).is_some() {
         let (entries, alone) = group_subtotals(def, entries);
         let (mut drafts, runs, extra) = fixed(region, &entries)?;
         cite_group_names(region, &mut drafts, &alone);
@@ -193,7 +193,7 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     if names_in_several_columns(def) {
         unplace_wrapped_names(region, &drafts, &runs, &mut rows, &mut unplaced);
     }
-    rows.append(&mut extra);
+    rows.extend(tokens::header_rows_without(region, extra, &rows));
     Some(Rebuilt {
         rows,
         unplaced,

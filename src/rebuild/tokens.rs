@@ -250,6 +250,33 @@ pub fn header_row(region: &Region, lines: &[usize]) -> Option<RebuiltRow> {
     })
 }
 
+/// The header rows `extra` without the lines a table row of `rows` cites,
+/// each written again from the lines it keeps: a line of figures set aside
+/// as no label's may be placed by the sums (one cell a line prints a
+/// 收入合计 figure after the expense side's rows), and a line is one row's.
+pub fn header_rows_without(
+    region: &Region,
+    extra: Vec<RebuiltRow>,
+    rows: &[RebuiltRow],
+) -> Vec<RebuiltRow> {
+    let cited = |no: &usize| rows.iter().any(|r| r.lines.contains(no));
+    extra
+        .into_iter()
+        .filter_map(|header| {
+            if !header.lines.iter().any(cited) {
+                return Some(header);
+            }
+            let kept: Vec<usize> = header
+                .lines
+                .iter()
+                .copied()
+                .filter(|no| !cited(no))
+                .collect();
+            header_row(region, &kept)
+        })
+        .collect()
+}
+
 /// One fixed row matched, with where its label came from.
 #[derive(Debug, Clone)]
 pub struct Matched {

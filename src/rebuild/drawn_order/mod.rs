@@ -22,7 +22,7 @@ use core::ops::Range;
 
 use apart::labels_drawn_apart;
 
-use super::{tokens, UnplacedRow};
+use super::tokens;
 use crate::lines::{Line, Lines, Noise};
 use crate::prelude::*;
 use crate::profile::{RowScheme, TableDef};
@@ -437,10 +437,7 @@ fn heading_runs(lines: &[Line], is_heading: impl Fn(&Line) -> bool) -> Vec<usize
 }
 
 /// Leaves the table region `[start, end)` unread, its bounds uncertain
-/// ([`put_titles_over_tables`]): its lines are marked unread but its
-/// heading (部门：…, 单位：…, which the parser reads the unit from), and one
-/// unplaced row lists its figures, so that no check sums its rows or looks
-/// a code up in it (S106 says why).
+/// ([`put_titles_over_tables`]): see [`super::leave_unread`].
 pub(super) fn leave_unread(
     lines: &mut Lines,
     raw: &[&str],
@@ -448,31 +445,10 @@ pub(super) fn leave_unread(
     end: usize,
     table: &'static TableDef,
 ) {
-    let mut unread = UnplacedRow {
-        lines: Vec::new(),
-        table: table.id,
-        figures: Vec::new(),
-        figure_lines: Vec::new(),
-        reason: String::new(),
-        rows_unread: true,
-    };
-    for (line, printed) in lines.all[start..end].iter_mut().zip(&raw[start..end]) {
-        if line.noise.is_some() || line.is_blank() || tokens::is_table_heading(printed) {
-            continue;
-        }
-        unread.lines.push(line.no);
-        for figure in printed.split_whitespace().filter(|w| tokens::is_figure(w)) {
-            unread.figures.push(figure.to_string());
-            unread.figure_lines.push(line.no);
-        }
-        line.noise = Some(Noise::Unread);
-    }
-    unread.reason = match unread.figures.len() {
+    super::leave_unread(lines, raw, start..end, table, |figures| match figures {
         0 => format!("本表没有数字，但{TITLE_AFTER}"),
         n => format!("{n} 个数字所在的表，{TITLE_AFTER}"),
-    };
-    unread.lines.sort_unstable();
-    lines.unplaced.push(unread);
+    });
 }
 
 const TITLE_AFTER: &str = "标题印在表格内容之后（如从浏览器的 PDF 阅读器复制的文本），本表与前后表的分界无法确定；本表各行的金额未核对";
