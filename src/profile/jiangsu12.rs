@@ -36,8 +36,8 @@
 //! added, the tables it cannot read whole left unread (S106) — 01, whose
 //! three sides it prints interleaved; 02, whose groups' bare 小计 it prints
 //! apart from their names; 12 where its names' cells come scrambled —, but
-//! with its blank lines dropped a page's number and the figures after it
-//! can no longer be told apart, and 2018's 07 and 2019's 01 then misread.
+//! with its blank lines dropped 2019's is taken for single spaces in
+//! places and misread (06's 合计 read blank, 08's 30108 named 奖金).
 //!
 //! So is the copy of the 省委办公厅's tables out of a PDF viewer, whose PDFs
 //! draw each page's title after its rows (`Reading::TitlesPutBack`,

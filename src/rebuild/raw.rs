@@ -510,7 +510,9 @@ fn printed_late(region: &Region, drafts: &[Draft], runs: &mut Vec<Run>, figurele
         // Figures drawn after the page's number are all the page foot's,
         // the run's row's own among them, in the rows' order.
         let after_number = match (own_rows.last(), run.lines.first()) {
-            (Some(&d), Some(&first)) => page_number_between(region, last_line(drafts, d), first),
+            (Some(&d), Some(&first)) => {
+                page_number_between(region, drafts, last_line(drafts, d), first)
+            }
             _ => false,
         };
         let own = if after_number { 0 } else { own_rows.len() };
@@ -555,12 +557,12 @@ fn last_line(drafts: &[Draft], d: usize) -> usize {
     drafts[d].lines.iter().copied().max().unwrap_or(0)
 }
 
-/// Whether a page's number — a lone integer of at most three digits with a
-/// blank line after it — is printed after input line `after` and before
-/// input line `before` (jianchayuan 2018's 公开07表: "2080506",
-/// "机关事业单位职业年金缴费支出", "17", then the figures of the page's last
-/// three rows).
-fn page_number_between(region: &Region, after: usize, before: usize) -> bool {
+/// Whether a page's number — a lone integer of at most three digits that
+/// no row was read from (a 类 code would begin one) — is printed after
+/// input line `after` and before input line `before` (jianchayuan 2018's
+/// 公开07表: "2080506", "机关事业单位职业年金缴费支出", "17", then the
+/// figures of the page's last three rows).
+fn page_number_between(region: &Region, drafts: &[Draft], after: usize, before: usize) -> bool {
     (0..region.raw.len()).any(|i| {
         let no = region.line_no(i);
         let word = region.raw[i].trim();
@@ -568,10 +570,7 @@ fn page_number_between(region: &Region, after: usize, before: usize) -> bool {
             && no < before
             && (1..=3).contains(&word.len())
             && word.bytes().all(|b| b.is_ascii_digit())
-            && region
-                .raw
-                .get(i + 1)
-                .is_some_and(|next| next.trim().is_empty())
+            && !drafts.iter().any(|d| d.lines.contains(&no))
     })
 }
 
@@ -856,6 +855,32 @@ mod tests {
             .replace("7.44\n\n1.31\n\n16\n\u{c}", "7.44\n\n16\n\u{c}")
             .replace("46.00\n\n535.30\n", "46.00\n\n1.31\n\n535.30\n");
         assert!(!jiangsu_read("公开06表", &moved).unplaced.is_empty());
+    }
+
+    /// Jiangsu's 公开07表 as jianchayuan 2018 prints it one cell a line: a
+    /// page's last three rows, then the page's number, then their figures.
+    const JIANGSU_07_NUMBER_FIRST: &str = "一般公共预算支出预算表\n部门：江苏省人民检察院\n\
+        功能科目代码\n\n单位：万元\n功能科目名称\n合\n金额\n计\n1,836.22\n\n208\n\n\
+        社会保障和就业支出\n\n1,836.22\n\n20805\n\n行政事业单位离退休\n\n1,836.22\n\n\
+        2080504\n\n未归口管理的行政单位离退休\n\n2080505\n\n机关事业单位基本养老保险缴费支出\n\n\
+        2080506\n\n机关事业单位职业年金缴费支出\n\n17\n\n371.92\n1,045.93\n418.37\n";
+
+    #[test]
+    fn figures_drawn_after_the_page_s_number_are_its_last_rows_in_order() {
+        // Read as the last row's own first figure, they would rotate: every
+        // sum holds either way.
+        for text in [
+            JIANGSU_07_NUMBER_FIRST.to_string(),
+            JIANGSU_07_NUMBER_FIRST.replace("\n\n", "\n"),
+        ] {
+            let rebuilt = jiangsu_read("公开07表", &text);
+            assert!(rebuilt.unplaced.is_empty(), "{:?}", rebuilt.unplaced);
+            let figure = |code: &str| row_of(&rebuilt, code).cells[2].clone();
+            assert_eq!(
+                [figure("2080504"), figure("2080505"), figure("2080506")],
+                ["371.92", "1,045.93", "418.37"]
+            );
+        }
     }
 
     /// Jiangsu's 公开08表 where a page break printed two codes ahead of
