@@ -146,6 +146,11 @@ impl Table {
         self.columns.iter().find(|c| c.key == key)
     }
 
+    /// Whether some of its figures were left unplaced (S106).
+    pub fn has_figures_unplaced(&self) -> bool {
+        self.blanks_in_doubt != BlanksInDoubt::None
+    }
+
     /// Whether the cell of `row` in `column` was read blank where a figure
     /// the reading left unplaced may stand (`blanks_in_doubt`): it is no
     /// figure to compare with another table or with the prose

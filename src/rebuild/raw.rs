@@ -64,14 +64,21 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
 /// 财政专户管理资金 小计 and 其他非税收入. Such a table is left unread. A
 /// 小计 before the first row is a column's name (表四).
 fn subtotal_apart(region: &Region, drafts: &[Draft]) -> bool {
-    let cited = |no: usize| drafts.iter().any(|d| d.lines.contains(&no));
     let Some(first_row) = drafts.iter().filter_map(|d| d.lines.first().copied()).min() else {
         return false;
     };
-    (0..region.raw.len()).any(|i| {
-        let no = region.line_no(i);
-        region.raw[i].trim() == "小计" && no > first_row && !cited(no)
-    })
+    lines_no_row_cites(region, drafts).any(|(no, text)| text == "小计" && no > first_row)
+}
+
+/// The region's lines no draft was read from, as (input line number,
+/// text trimmed).
+fn lines_no_row_cites<'a>(
+    region: &'a Region,
+    drafts: &'a [Draft],
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    (0..region.raw.len())
+        .map(|i| (region.line_no(i), region.raw[i].trim()))
+        .filter(|(no, _)| !drafts.iter().any(|d| d.lines.contains(no)))
 }
 
 /// Lines taken for a watermark that are a row's two label cells of one
@@ -563,15 +570,8 @@ fn last_line(drafts: &[Draft], d: usize) -> usize {
 /// 公开07表: "2080506", "机关事业单位职业年金缴费支出", "17", then the
 /// figures of the page's last three rows).
 fn page_number_between(region: &Region, drafts: &[Draft], after: usize, before: usize) -> bool {
-    (0..region.raw.len()).any(|i| {
-        let no = region.line_no(i);
-        let word = region.raw[i].trim();
-        no > after
-            && no < before
-            && (1..=3).contains(&word.len())
-            && word.bytes().all(|b| b.is_ascii_digit())
-            && !drafts.iter().any(|d| d.lines.contains(&no))
-    })
+    lines_no_row_cites(region, drafts)
+        .any(|(no, text)| no > after && no < before && tokens::is_page_number_word(text))
 }
 
 /// The page each line of the region stands on, counted from the region's

@@ -170,7 +170,7 @@ fn is_page_number(region: &Region, e: &Entry) -> bool {
         .raw
         .get(e.index + 1)
         .is_none_or(|next| next.trim().is_empty());
-    page_end && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
+    page_end && tokens::is_page_number_word(word)
 }
 
 /// Rebuilds the region's rows; None leaves its lines as the lines stage

@@ -15,6 +15,12 @@ pub fn is_figure(token: &str) -> bool {
     token.contains('.') && !token.ends_with('.') && crate::model::Amount::parse(token).is_some()
 }
 
+/// A page's number as printed on a line of its own: an integer of at most
+/// three digits.
+pub fn is_page_number_word(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A printed amount, whole or not ("1,816,000", "0.00", "-3.5"): a
 /// figure of a 绩效 form's label–figure pairs, where no code stands.
 pub fn is_amount(token: &str) -> bool {

@@ -42,14 +42,7 @@ impl Rule for TableTruncated {
             };
             // A table left unread as a whole has its own finding (S106),
             // which says none of its rows was checked.
-            let left_unread = table.rows.is_empty()
-                && cx
-                    .doc
-                    .lines
-                    .unplaced()
-                    .iter()
-                    .any(|u| u.table == table.id && !u.figures.is_empty());
-            if left_unread {
+            if table.rows.is_empty() && table.has_figures_unplaced() {
                 sink.could_not_run(format!("{}未能读出（见 S106）", table.id));
                 continue;
             }
@@ -113,14 +106,8 @@ impl Rule for TableTruncated {
             // Rows missing where lines of the table were not read (S104,
             // S106) or figures of it not placed (S106) may be among them:
             // what the reading lacks, not the document.
-            let figures_unplaced = cx
-                .doc
-                .lines
-                .unplaced()
-                .iter()
-                .any(|u| u.table == table.id && !u.figures.is_empty());
             let (severity, message) = match every_row_read(cx.doc, table.id) {
-                Ok(_) if !figures_unplaced => (Severity::Error, message),
+                Ok(_) if !table.has_figures_unplaced() => (Severity::Error, message),
                 _ => (
                     Severity::Warning,
                     format!("{message}；本表有未能读入或分出的行，缺少的行可能在其中"),

@@ -13,7 +13,7 @@
 //! 若表一政府性基金预算收入为 20.00，则报告错误。
 
 use super::resolve;
-use crate::model::{BlanksInDoubt, RowKind};
+use crate::model::RowKind;
 use crate::prelude::*;
 use crate::profile::{Identity, IdentityKind};
 use crate::rules::support::{check_equal, Figure};
@@ -47,7 +47,7 @@ impl Rule for EmptyTable {
             };
             let first_column = t.columns.first().map(|c| c.key).unwrap_or("total");
             // A table whose figures were left unplaced may hold one.
-            let own = if t.has_no_values() && t.blanks_in_doubt == BlanksInDoubt::None {
+            let own = if t.has_no_values() && !t.has_figures_unplaced() {
                 Some(Figure::virtual_zero(
                     format!("{}（本表无数据）", t.id),
                     t.line,
