@@ -417,29 +417,19 @@ fn a_changed_figure_is_an_error() {
     );
 }
 
-/// One cell a line is a reading not verified for this template:
-/// recognised, not checked (S107), no error. Single-spaced text is
-/// checked. (The layout and single-spaced readings are verified:
-/// tests/real_shapes.rs holds them to the PDF's report.)
+/// One cell a line and single spaces are checked (tests/real_shapes.rs
+/// holds each to its PDF's report): a document with tables is checked;
+/// the 省委办公厅 prose published apart from its tables is recognised by
+/// no template, as its PDF is not.
 #[test]
-fn other_shapes_are_not_checked() {
-    // One cell a line is not verified for this template: never checked.
-    let raw = jiangsu(".raw.txt");
-    assert_eq!(raw.len(), 9);
-    for name in raw {
-        let json = check(&name);
-        assert!(errors(&json).is_empty(), "{name}: {:?}", errors(&json));
-        assert!(not_checked(&json), "{name}: checked");
-    }
-    // Single spaces are (tests/real_shapes.rs holds each to its PDF's
-    // report): a document with tables is checked; the 省委办公厅 prose
-    // published apart from its tables is recognised by no template, as
-    // its PDF is not.
-    let spaced = jiangsu(".text.txt");
-    assert_eq!(spaced.len(), 9);
-    for name in spaced {
-        let json = check(&name);
-        assert_eq!(not_checked(&json), is_prose_only(&name), "{name}");
+fn other_shapes_are_checked() {
+    for suffix in [".raw.txt", ".text.txt"] {
+        let renderings = jiangsu(suffix);
+        assert_eq!(renderings.len(), 9);
+        for name in renderings {
+            let json = check(&name);
+            assert_eq!(not_checked(&json), is_prose_only(&name), "{name}");
+        }
     }
 }
 

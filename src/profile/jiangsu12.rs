@@ -31,13 +31,14 @@
 //! 20 万以") read as its text. 省委办公厅 2019's 12 keeps its header's
 //! wrapped "式", which the PDF reading loses.
 //!
-//! One cell a line (`pdftotext`, `Reading::Raw`) is not verified yet: on
-//! the six documents every row it places is its PDF's and no error is
-//! added, the tables it cannot read whole left unread (S106) — 01, whose
-//! three sides it prints interleaved; 02, whose groups' bare 小计 it prints
-//! apart from their names; 12 where its names' cells come scrambled —, but
-//! with its blank lines dropped 2019's is taken for single spaces in
-//! places and misread (06's 合计 read blank, 08's 30108 named 奖金).
+//! One cell a line (`pdftotext`, `Reading::Raw`) is verified too, with
+//! its blank lines kept or dropped (a PDF viewer's copy has none): every
+//! row it places is its PDF's, in any order, and no error is added
+//! (tests/real_shapes.rs, tests/no_false_errors.rs). The tables it cannot
+//! read whole are left unread (S106) — 01, whose three sides it prints
+//! interleaved; 02, whose groups' bare 小计 it prints apart from their
+//! names; 12, where its names' cells come scrambled — and the PDF's errors
+//! that rest on them are not reported.
 //!
 //! So is the copy of the 省委办公厅's tables out of a PDF viewer, whose PDFs
 //! draw each page's title after its rows (`Reading::TitlesPutBack`,
@@ -862,6 +863,7 @@ pub static JIANGSU12: Profile = Profile {
         Reading::Layout,
         Reading::Pdf,
         Reading::Spaced,
+        Reading::Raw,
         #[cfg(feature = "rebuild")]
         Reading::TitlesPutBack,
     ],

@@ -560,13 +560,18 @@ fn spaced_from_tabs(raw: &[&str], lines: &[Line]) -> bool {
 }
 
 /// What tells pdfplumber's text from `pdftotext`'s one cell a line when
-/// the figures do not: two names set one space apart on a line (two cells
-/// side by side: "一般公共预算资金 公共财政拨款(补助)资金", "功能科目编码
-/// 功能科目名称"), and no blank line among the region's lines but where a
-/// page ends after its number (`pdftotext` parts its blocks by blank
-/// lines).
+/// the figures do not: two names set one space apart on a line, one of
+/// them a header word of the table (two cells side by side: "一般公共预算
+/// 资金 公共财政拨款(补助)资金", "功能科目编码 功能科目名称"), and no blank
+/// line among the region's lines but where a page ends after its number
+/// (`pdftotext` parts its blocks by blank lines). One cell a line sets
+/// two names side by side too, where a cell holds a space or two cells
+/// share a baseline ("打印设备（20 万以上） 政府集中采购", the next
+/// table's label "公开 06 表"), but then neither is a header word; and a
+/// text whose blank lines were dropped shows no break.
 fn spaced_print(region: &Region) -> bool {
     let name = |w: &str| w.chars().count() >= 2 && !tokens::is_figure(w);
+    let header = |w: &str| tokens::is_header_piece(w, region.table);
     let mut side_by_side = false;
     let mut blank_run = false;
     let mut after_page_number = false;
@@ -585,7 +590,9 @@ fn spaced_print(region: &Region) -> bool {
             continue;
         }
         let words: Vec<&str> = raw.split_whitespace().collect();
-        side_by_side |= words.windows(2).any(|p| name(p[0]) && name(p[1]));
+        side_by_side |= words
+            .windows(2)
+            .any(|p| name(p[0]) && name(p[1]) && (header(p[0]) || header(p[1])));
     }
     side_by_side && !broken
 }

@@ -33,12 +33,14 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         }));
         entries.sort_by_key(|e| e.index);
     }
+    let mut pages = Vec::new();
     let (drafts, runs, extra) = match region.table.sides[0].rows {
         RowScheme::Fixed(_) => {
             let read = spaced::fixed(region, &entries)?;
             if subtotal_apart(region, &read.0) {
                 return None;
             }
+            pages = page_numbers_among_rows(region, &read.0, &read.1);
             read
         }
         RowScheme::Values => values(region, &entries),
@@ -50,8 +52,30 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
     Some(Rebuilt {
         rows,
         unplaced,
-        ..Rebuilt::default()
+        pages,
     })
+}
+
+/// The lines of a fixed table that hold a page's number among its rows:
+/// a lone integer of at most three digits between its first row and its
+/// last, read as no row's label nor figure (jianchayuan 2017's 公开04表
+/// runs onto a new page after "17,981.68 一、基本支出", then "11"). The
+/// lines stage, seeing no page break there, left it as text, which the
+/// parser would read as a row of no name.
+fn page_numbers_among_rows(region: &Region, drafts: &[Draft], runs: &[Run]) -> Vec<usize> {
+    let row_lines = drafts.iter().flat_map(|d| d.lines.iter().copied());
+    let (Some(first), Some(last)) = (row_lines.clone().min(), row_lines.max()) else {
+        return Vec::new();
+    };
+    lines_no_row_cites(region, drafts)
+        .filter(|&(no, text)| {
+            no > first
+                && no < last
+                && tokens::is_page_number_word(text)
+                && !runs.iter().any(|r| r.lines.contains(&no))
+        })
+        .map(|(no, _)| no)
+        .collect()
 }
 
 /// Whether a bare 小计 stands among the rows on a line no row was read
