@@ -523,6 +523,10 @@ pub fn detect_shape(region: &Region, document_from_tabs: impl FnOnce() -> bool) 
     let multi = content - single;
     if content == 0 || tabbed * 2 >= content || (tabbed > 0 && tabbed * 2 >= multi) {
         Shape::Tab
+    } else if !cfg!(feature = "rebuild") {
+        // Without the readers any other shape needs the module that has
+        // them (`DocumentInfo::rebuild_needed`), whichever it is.
+        Shape::Spaced
     } else if (aligned * 10 >= content || aligned >= 2)
         && !(spaced_from_tabs(&region.raw, region.lines) || document_from_tabs())
     {
