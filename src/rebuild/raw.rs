@@ -43,7 +43,10 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
             pages = page_numbers_among_rows(region, &read.0, &read.1);
             read
         }
-        RowScheme::Values => values(region, &entries),
+        RowScheme::Values => {
+            pages = page_numbers_after_label(region, &entries);
+            values(region, &entries)
+        }
         _ => labelled(region, &entries),
     };
     let (mut rows, unplaced) =
@@ -234,9 +237,10 @@ fn join_split_total(pieces: &mut [Piece]) {
 /// "公开 04 表" above the next table, and the page's number after it).
 fn values(region: &Region, entries: &[Entry]) -> spaced::Read {
     let has_amount = |e: &Entry| e.words.iter().any(|w| tokens::is_amount(w));
+    let label = next_table_label(region, entries);
     let labelled = entries
         .iter()
-        .position(|e| tokens::is_table_label(region.raw[e.index]))
+        .position(|e| e.index > label)
         .unwrap_or(entries.len());
     let end = entries[..labelled]
         .iter()
@@ -276,6 +280,29 @@ fn values(region: &Region, entries: &[Entry]) -> spaced::Read {
         on_line: OnLine::First,
     };
     (vec![draft], vec![run], extra)
+}
+
+/// The index in the region of the next table's label ("公开 04 表"),
+/// printed after this table's figures, or the region's end. The entries
+/// leave it out (`spaced::entries`): it is looked for among the lines.
+fn next_table_label(region: &Region, entries: &[Entry]) -> usize {
+    let first_figure = entries
+        .iter()
+        .find(|e| e.words.iter().any(|w| tokens::is_amount(w)))
+        .map_or(region.raw.len(), |e| e.index);
+    (first_figure..region.raw.len())
+        .find(|&i| tokens::is_table_label(region.raw[i]))
+        .unwrap_or(region.raw.len())
+}
+
+/// The lines after the next table's label that hold a page's number
+/// (jianchayuan 2019: "3990.4" / "公开 04 表" / "15" / "结转下年资金"): no
+/// figure of this table's row, which ends at the label.
+fn page_numbers_after_label(region: &Region, entries: &[Entry]) -> Vec<usize> {
+    (next_table_label(region, entries) + 1..region.raw.len())
+        .filter(|&i| tokens::is_page_number_word(region.raw[i].trim()))
+        .map(|i| region.line_no(i))
+        .collect()
 }
 
 /// Tables whose rows begin with a code, 合计, an economic item or a name.
@@ -925,6 +952,29 @@ mod tests {
         // figures left with one row are not placed.
         let short = JIANGSU_08.replace("30103\n", "");
         assert!(!jiangsu_read("公开08表", &short).unplaced.is_empty());
+    }
+
+    /// Jiangsu's 公开03表 as `pdftotext` gives it (jianchayuan 2019): its
+    /// row of values, then the next table's label, the page's number and
+    /// its last column's name, whose cell is blank.
+    const JIANGSU_03: &str =
+        "支出预算总表\n部门名称：江苏省人民检察院\n单位：万元\n合计\n基本支出\n\
+        项目支出\n单位预留机动经费\n24169.74\n15844.04\n4335.30\n3990.4\n公开 04 表\n15\n\
+        结转下年资金\n";
+
+    #[test]
+    fn a_page_s_number_after_the_next_table_s_label_is_no_value() {
+        let rebuilt = jiangsu_read("公开03表", JIANGSU_03);
+        assert_eq!(rebuilt.pages, [13]);
+        // Four figures for five columns: which one is blank, the sums of
+        // this table alone cannot tell (公开01表's can).
+        let [unplaced] = &rebuilt.unplaced[..] else {
+            panic!("{:?}", rebuilt.unplaced);
+        };
+        assert_eq!(
+            unplaced.figures,
+            ["24169.74", "15844.04", "4335.30", "3990.4"]
+        );
     }
 
     /// Shanghai's 三公 table as `pdftotext` gives it (万里街道 2025): its
