@@ -103,9 +103,14 @@ fn lines_no_row_cites<'a>(
     region: &'a Region,
     drafts: &'a [Draft],
 ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut cited: Vec<usize> = drafts
+        .iter()
+        .flat_map(|d| d.lines.iter().copied())
+        .collect();
+    sort_unique(&mut cited);
     (0..region.raw.len())
         .map(|i| (region.line_no(i), region.raw[i].trim()))
-        .filter(|(no, _)| !drafts.iter().any(|d| d.lines.contains(no)))
+        .filter(move |(no, _)| cited.binary_search(no).is_err())
 }
 
 /// Lines taken for a watermark that are a row's two label cells of one
@@ -558,6 +563,7 @@ fn printed_late(region: &Region, drafts: &[Draft], runs: &mut Vec<Run>, figurele
     let is_figureless = |slot: &(usize, usize)| figureless.contains(&slot.0);
     let mut claimed: Vec<usize> = Vec::new();
     let mut late: Vec<(usize, usize)> = Vec::new();
+    let page_numbers = page_numbers_no_row_cites(region, drafts);
     for (r, run) in runs.iter().enumerate() {
         let own_rows: Vec<usize> = run
             .slots
@@ -569,7 +575,8 @@ fn printed_late(region: &Region, drafts: &[Draft], runs: &mut Vec<Run>, figurele
         // the run's row's own among them, in the rows' order.
         let after_number = match (own_rows.last(), run.lines.first()) {
             (Some(&d), Some(&first)) => {
-                page_number_between(region, drafts, last_line(drafts, d), first)
+                let after = last_line(drafts, d);
+                page_numbers.iter().any(|&no| no > after && no < first)
             }
             _ => false,
         };
@@ -615,14 +622,16 @@ fn last_line(drafts: &[Draft], d: usize) -> usize {
     drafts[d].lines.iter().copied().max().unwrap_or(0)
 }
 
-/// Whether a page's number — a lone integer of at most three digits that
-/// no row was read from (a 类 code would begin one) — is printed after
-/// input line `after` and before input line `before` (jianchayuan 2018's
-/// 公开07表: "2080506", "机关事业单位职业年金缴费支出", "17", then the
-/// figures of the page's last three rows).
-fn page_number_between(region: &Region, drafts: &[Draft], after: usize, before: usize) -> bool {
+/// The lines holding a page's number — a lone integer of at most three
+/// digits that no row was read from (a 类 code would begin one) —, in
+/// order: figures after one and after a row are the page foot's
+/// (jianchayuan 2018's 公开07表: "2080506", "机关事业单位职业年金缴费支出",
+/// "17", then the figures of the page's last three rows).
+fn page_numbers_no_row_cites(region: &Region, drafts: &[Draft]) -> Vec<usize> {
     lines_no_row_cites(region, drafts)
-        .any(|(no, text)| no > after && no < before && tokens::is_page_number_word(text))
+        .filter(|(_, text)| tokens::is_page_number_word(text))
+        .map(|(no, _)| no)
+        .collect()
 }
 
 /// The page each line of the region stands on, counted from the region's
