@@ -3,7 +3,10 @@
 //! spaces, `pdftotext`'s one cell a line) whose reading its template
 //! verifies (`Profile::verified_readings`) must give the report of its
 //! reference: the same tables, every row with the same values, and the
-//! same errors and warnings. A reading the template does not verify must
+//! same errors and warnings — where empty cells leave no trace, rows may
+//! be left unplaced (at least 90% placed) and tables unread whole where
+//! `LEFT_UNREAD` says why, each reported, and then findings may be
+//! missing, never one added. A reading the template does not verify must
 //! say nothing was checked (S107).
 //!
 //! The reference is the document's PDF where the template verifies the
