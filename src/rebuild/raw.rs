@@ -70,14 +70,9 @@ fn page_numbers_among_rows(region: &Region, drafts: &[Draft], runs: &[Run]) -> V
     let (Some(first), Some(last)) = (row_lines.clone().min(), row_lines.max()) else {
         return Vec::new();
     };
-    lines_no_row_cites(region, drafts)
-        .filter(|&(no, text)| {
-            no > first
-                && no < last
-                && tokens::is_page_number_word(text)
-                && !runs.iter().any(|r| r.lines.contains(&no))
-        })
-        .map(|(no, _)| no)
+    page_numbers_no_row_cites(region, drafts)
+        .into_iter()
+        .filter(|&no| no > first && no < last && !runs.iter().any(|r| r.lines.contains(&no)))
         .collect()
 }
 
