@@ -496,7 +496,13 @@ fn labelled(region: &Region, entries: &[Entry]) -> spaced::Read {
             on_line: OnLine::First,
         });
         if has_figures {
-            let first = if d > 0 && found[..i].last().is_some_and(|g| g.joins_next) {
+            // A code row read without figures may have its figures
+            // printed after the next row's label too (shangwu's 2159802
+            // 制造业 "830.99" after "216 商业服务业等支出"): the next run
+            // may fill it as well as the run before.
+            let joins_group = d > 0 && found[..i].last().is_some_and(|g| g.joins_next);
+            let after_figureless = d > 0 && figureless.last() == Some(&(d - 1));
+            let first = if joins_group || after_figureless {
                 d - 1
             } else {
                 d

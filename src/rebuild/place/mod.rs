@@ -947,9 +947,45 @@ fn solve(
             }
         }
         if !changed {
-            return broken;
+            let lost = one_figure_a_cell(cover, candidates);
+            if lost.is_empty() {
+                return broken;
+            }
+            drops += 1;
+            for r in lost {
+                dropped_at[r] = drops;
+            }
         }
     }
+}
+
+/// A cell holds one figure: where two runs may fill a cell (a code row
+/// read without figures, open to the runs before and after it), a
+/// candidate of one that fills it is dropped when every candidate of the
+/// other fills it too. The sums alone would let both go there (a row's
+/// figures moved to its sibling leave the class's sum as it was). Returns
+/// the runs that lost candidates.
+fn one_figure_a_cell(
+    cover: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    candidates: &mut [Vec<Vec<usize>>],
+) -> Vec<usize> {
+    let mut lost = Vec::new();
+    for covering in cover.values().filter(|c| c.len() > 1) {
+        for &(r, s) in covering {
+            let always_filled_by_another = covering.iter().any(|&(o, t)| {
+                o != r && !candidates[o].is_empty() && candidates[o].iter().all(|c| c.contains(&t))
+            });
+            if !always_filled_by_another {
+                continue;
+            }
+            let before = candidates[r].len();
+            candidates[r].retain(|c| !c.contains(&s));
+            if candidates[r].len() < before {
+                lost.push(r);
+            }
+        }
+    }
+    lost
 }
 
 /// How a sum reads each run whose cells it holds: the run, and for each
