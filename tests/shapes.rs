@@ -78,13 +78,13 @@ fn layout_text() {
 }
 
 #[test]
-#[ignore = "issue 11: the raw reader leaves shangwu's 收支总表 and the tables after it unplaced (their 上年结转 column is printed as a block of its own) and the 绩效 forms unread (F111) but for a 整体 form's 年度预算情况 and head counts (rebuild::form_budget, rebuild::form_counts); raw_text_never_misread holds what it reads"]
+#[ignore = "issue 11: the raw reader leaves shangwu's 收支总表, 财政拨款收支总表 and 表十三 unplaced (their 上年结转 column is printed as a block of its own) and the 绩效 forms unread (F111) but for a 整体 form's 年度预算情况 and head counts (rebuild::form_budget, rebuild::form_counts); raw_text_never_misread holds what it reads"]
 fn raw_text() {
     check_shape(".raw.txt", Allowance::default());
 }
 
 #[test]
-#[ignore = "issue 11: the raw reader leaves shangwu's 收支总表 and the tables after it unplaced (their 上年结转 column is printed as a block of its own) and the 绩效 forms unread (F111) but for a 整体 form's 年度预算情况 and head counts (rebuild::form_budget, rebuild::form_counts); raw_text_never_misread holds what it reads"]
+#[ignore = "issue 11: the raw reader leaves shangwu's 收支总表, 财政拨款收支总表 and 表十三 unplaced (their 上年结转 column is printed as a block of its own) and the 绩效 forms unread (F111) but for a 整体 form's 年度预算情况 and head counts (rebuild::form_budget, rebuild::form_counts); raw_text_never_misread holds what it reads"]
 fn raw_text_without_page_breaks() {
     check_shape(".nopgbrk.txt", Allowance::default());
 }
@@ -337,7 +337,7 @@ fn single_spaced_text_tables() {
 /// The tables part of the raw renderings (`pdftotext`, with and without
 /// form feeds): every row placed, the same table and structure findings.
 #[test]
-#[ignore = "issue 11: zhaoshang's tables are its TAB original's; caizheng's are but for 表十's order (pdftotext prints its blank ①公务用车购置费 after 合计: the same rows, the same figures); shangwu's 上年结转 columns are printed as blocks out of row order (表一, 表二, 表三, 表四, 表十三); 表四's class figures printed from the line of another class are placed as a block (raw_text_never_misread)"]
+#[ignore = "issue 11: zhaoshang's tables are its TAB original's; caizheng's are but for 表十's order (pdftotext prints its blank ①公务用车购置费 after 合计: the same rows, the same figures); shangwu's 上年结转 columns are printed as blocks out of row order (表一, 表四, 表十三; 表二's and 表三's one figure printed late is put back, rebuild::late_figure); 表四's class figures printed from the line of another class are placed as a block (raw_text_never_misread)"]
 fn raw_text_tables() {
     check_shape(
         ".raw.txt",
@@ -358,9 +358,11 @@ fn raw_text_tables() {
 /// What the raw renderings give today, whatever they cannot read yet:
 /// rows and 绩效 forms may be left unplaced or unread (each reported),
 /// and then findings may be missing — never one added. Of the corpus
-/// renderings' rows, 467 of 620 are placed (shangwu's 收支总表 and the
-/// tables after it print their 上年结转 column as a block of its own,
-/// which no order of placing keeps): the test holds at least 70%.
+/// renderings' rows, 531 of 620 are placed (467 before a figure printed
+/// after a later row's label was put back, `rebuild::late_figure`:
+/// shangwu's 收入总表 and 支出总表); shangwu's 收支总表, 财政拨款收支总表
+/// and 表十三 print their 上年结转 column as a block of its own, which no
+/// order of placing keeps: the test holds at least 80%.
 #[test]
 fn raw_text_never_misread() {
     let allow = Allowance {
@@ -373,8 +375,8 @@ fn raw_text_never_misread() {
         let (placed, rows) = check_shape_placing(suffix, allow, 0.0);
         eprintln!("{suffix}: {placed} of {rows} rows placed");
         assert!(
-            placed * 10 >= rows * 7,
-            "{suffix}: {placed} of {rows} rows placed, under 70%"
+            placed * 10 >= rows * 8,
+            "{suffix}: {placed} of {rows} rows placed, under 80%"
         );
     }
 }

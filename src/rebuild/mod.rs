@@ -60,6 +60,8 @@ mod form_layout;
 mod form_wrapped_funds;
 mod forms;
 #[cfg(feature = "rebuild")]
+mod late_figure;
+#[cfg(feature = "rebuild")]
 mod layout;
 #[cfg(feature = "rebuild")]
 mod place;

@@ -6,6 +6,7 @@
 //! scatters among the rows are set aside. Figures are placed into columns
 //! by `place`.
 
+use super::late_figure;
 use super::place::{self, Draft, Known, Role, Run};
 use super::rows_on_one_line::OnLine;
 use super::spaced::{self, Entry};
@@ -49,8 +50,16 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         }
         _ => labelled(region, &entries),
     };
-    let (mut rows, unplaced) =
+    let (mut rows, mut unplaced) =
         place::place(region.table, region.profile, &drafts, &runs, known, true);
+    if !unplaced.is_empty() {
+        if let Some(moved) =
+            late_figure::moved(region, &drafts, &runs, known, page_numbering(region))
+        {
+            (rows, unplaced) =
+                place::place(region.table, region.profile, &drafts, &moved, known, true);
+        }
+    }
     rows.extend(tokens::header_rows_without(region, extra, &rows));
     Some(Rebuilt {
         rows,

@@ -17,7 +17,7 @@ use crate::profile::{ClassSource, Profile, Relation, RowSel, TableDef};
 /// Figures of tables placed earlier in the document (or, when `rebuild`
 /// places a table again, later), for the identities that tie tables
 /// together.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Known {
     /// Totals and fixed rows, by table, row and column.
     cells: Vec<(&'static str, Sel, &'static str, Term)>,

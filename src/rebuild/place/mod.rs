@@ -158,6 +158,23 @@ pub fn place(
     unplaced
 }
 
+/// The table's rows when the runs as given place every figure of it and
+/// every run in one way, leaving what is known as it was: a reading tried
+/// among others (`late_figure`).
+pub fn placed_whole(
+    def: &'static TableDef,
+    profile: &'static Profile,
+    drafts: &[Draft],
+    runs: &[Run],
+    known: &Known,
+) -> Option<Vec<RebuiltRow>> {
+    let mut trial = known.clone();
+    match try_place(def, profile, drafts, runs, &mut trial, true) {
+        Ok((rows, unplaced)) if unplaced.is_empty() => Some(rows),
+        _ => None,
+    }
+}
+
 /// The draft whose label is printed last before `line` (the first draft
 /// when none is).
 fn row_before(drafts: &[Draft], line: usize) -> usize {
@@ -546,35 +563,40 @@ fn satisfiable(run: &Run, own: &[&Constraint]) -> bool {
     })
 }
 
-/// One-cell-a-line text sometimes prints a figure of a row after the
-/// next row's figures (a page break, a cell taller than its row). When a
-/// row's figures satisfy no placement of its row sum, and the next such
-/// row's do not either, a figure of the later row that makes the earlier
-/// one whole, and only one such value, is moved back.
-fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
-    // The equalities by the row of their first cell: one lies within a run
-    // only when that row is one of the run's, so a run looks at its own
-    // rows' sums rather than at every sum of the table.
-    let mut by_row: Vec<Vec<&Constraint>> = Vec::new();
-    for k in constraints.iter().filter(|k| !k.at_most) {
-        let Some(d) = parts(k).find_map(|p| match *p {
-            Part::Cell(d, _) => Some(d),
-            Part::Fixed(_) => None,
-        }) else {
-            continue;
-        };
-        if by_row.len() <= d {
-            by_row.resize_with(d + 1, Vec::new);
+/// The table's equalities by the row of their first cell (indices into
+/// its sums): one lies within a run only when that row is one of the
+/// run's, so that a run looks at its own rows' sums rather than at every
+/// sum of the table.
+struct OwnSums {
+    by_row: Vec<Vec<usize>>,
+}
+
+impl OwnSums {
+    fn new(constraints: &[Constraint]) -> Self {
+        let mut by_row: Vec<Vec<usize>> = Vec::new();
+        for (i, k) in constraints.iter().enumerate().filter(|(_, k)| !k.at_most) {
+            let Some(d) = parts(k).find_map(|p| match *p {
+                Part::Cell(d, _) => Some(d),
+                Part::Fixed(_) => None,
+            }) else {
+                continue;
+            };
+            if by_row.len() <= d {
+                by_row.resize_with(d + 1, Vec::new);
+            }
+            by_row[d].push(i);
         }
-        by_row[d].push(k);
+        OwnSums { by_row }
     }
-    let own = |run: &Run| -> Vec<&Constraint> {
+
+    /// The sums reading the run's own cells only (its rows' row sums).
+    fn of<'k>(&self, constraints: &'k [Constraint], run: &Run) -> Vec<&'k Constraint> {
         let mut rows: Vec<usize> = run.slots.iter().map(|s| s.0).collect();
         sort_unique(&mut rows);
         rows.iter()
-            .filter_map(|&d| by_row.get(d))
+            .filter_map(|&d| self.by_row.get(d))
             .flatten()
-            .copied()
+            .map(|&i| &constraints[i])
             .filter(|k| {
                 parts(k).all(|p| match *p {
                     Part::Cell(d, c) => run.slots.contains(&(d, c)),
@@ -582,7 +604,51 @@ fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
                 })
             })
             .collect()
-    };
+    }
+}
+
+/// Whether the reading surely gave a run figures not its own, by the
+/// table's sums as known now (`late_figure`, which asks it of the runs as
+/// read and of each change it weighs before placing the whole table).
+pub struct AloneCheck {
+    constraints: Vec<Constraint>,
+    own: OwnSums,
+}
+
+impl AloneCheck {
+    pub fn new(
+        def: &'static TableDef,
+        profile: &'static Profile,
+        drafts: &[Draft],
+        known: &Known,
+    ) -> Self {
+        let constraints = constraints(def, profile, drafts, known);
+        let own = OwnSums::new(&constraints);
+        AloneCheck { constraints, own }
+    }
+
+    /// More figures than the run's cells, or no placement of them
+    /// satisfying the sums that lie within its own cells (its row's sum, a
+    /// cell another table fixes). A run too long to list its placements
+    /// of is not known to fail.
+    pub fn fails(&self, run: &Run) -> bool {
+        let (n, m) = (run.figures.len(), run.slots.len());
+        n > 0
+            && m > 0
+            && run.second_line.is_none()
+            && (n > m
+                || (enumerable(run) && !satisfiable(run, &self.own.of(&self.constraints, run))))
+    }
+}
+
+/// One-cell-a-line text sometimes prints a figure of a row after the
+/// next row's figures (a page break, a cell taller than its row). When a
+/// row's figures satisfy no placement of its row sum, and the next such
+/// row's do not either, a figure of the later row that makes the earlier
+/// one whole, and only one such value, is moved back.
+fn repair_drift(constraints: &[Constraint], runs: &mut [Run]) {
+    let own_sums = OwnSums::new(constraints);
+    let own = |run: &Run| own_sums.of(constraints, run);
     // A run printed on two lines is not a run another's figure drifted
     // into or out of: its figures' lines are known.
     let fails = |run: &Run| {
