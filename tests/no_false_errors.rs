@@ -494,8 +494,10 @@ fn rows_copied_out_of_a_viewer_are_the_references() {
             );
         }
     }
-    // 3,987 rows over the copies; 检察院 2018's and 2019's read whole.
-    assert!(same >= 3987, "{same} rows read as the reference's");
+    // 4,515 rows over the copies; 检察院 2018's and 2019's read whole, and
+    // 商务局 2026's (its 表十一 placed by 表四's 本年收入 and its 表十三 by
+    // the project tree's sums).
+    assert!(same >= 4515, "{same} rows read as the reference's");
     assert!(otherwise.is_empty(), "{otherwise:#?}");
 }
 

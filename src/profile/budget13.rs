@@ -1,8 +1,10 @@
 //! The 13-table template of the corpus (部门/单位预算公开, 山西阳泉 and the
 //! many cities that use the same 财政部 layout), and every identity of
 //! DOMAIN.md between its tables — with two that follow from them: 表十's
-//! 三公经费 and 表十一's 机关运行经费 by source at most 表四's 支出总计 from
-//! that source (a part of what the source pays for).
+//! 三公经费 by source at most 表四's 支出总计 from that source (a part of
+//! what the source pays for), and 表十一's 机关运行经费 by source at most
+//! 表四's 本年收入 from it (基本支出 is paid from this year's money: every
+//! 上年结转 is 项目支出).
 //!
 //! Column keys are shared across tables where the meaning is shared
 //! (`general` is always 一般公共预算), which keeps identities readable.
@@ -600,23 +602,25 @@ const IDENTITIES: &[Identity] = &[
         note: "表十一 部门合计 ≤ 表六 公用经费",
         when_below: "如部门含非参公事业单位属正常",
     },
-    // Each source's 机关运行经费 is part of what 财政拨款 from that source
-    // pays for (表四 支出总计 by source): a source 表四 does not spend
-    // is no 机关运行经费's.
+    // 机关运行经费 is 基本支出 (its 公用经费), and 基本支出 is paid from
+    // this year's money only: every 上年结转 is 项目支出 (表三 项目支出 =
+    // 表十二 + 表十三). So each source's 机关运行经费 is at most what 表四
+    // takes in from that source this year: a source with no 本年收入 (its
+    // money all carried over) pays none.
     at_most(
         at("表十一", Total, "general"),
-        at("表四", Fixed("expense_grand"), "general"),
-        "表十一 部门合计 一般公共预算 ≤ 表四 支出总计 一般公共预算",
+        at("表四", Fixed("general"), "amount"),
+        "表十一 部门合计 一般公共预算 ≤ 表四 本年收入 一般公共预算",
     ),
     at_most(
         at("表十一", Total, "fund"),
-        at("表四", Fixed("expense_grand"), "fund"),
-        "表十一 部门合计 政府性基金预算 ≤ 表四 支出总计 政府性基金预算",
+        at("表四", Fixed("fund"), "amount"),
+        "表十一 部门合计 政府性基金预算 ≤ 表四 本年收入 政府性基金预算",
     ),
     at_most(
         at("表十一", Total, "capital"),
-        at("表四", Fixed("expense_grand"), "capital"),
-        "表十一 部门合计 国有资本经营预算 ≤ 表四 支出总计 国有资本经营预算",
+        at("表四", Fixed("capital"), "amount"),
+        "表十一 部门合计 国有资本经营预算 ≤ 表四 本年收入 国有资本经营预算",
     ),
     // 表十二/十三 项目支出
     row_sum(

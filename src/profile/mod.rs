@@ -50,6 +50,17 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn unit_names_by_their_suffix() {
+        let unit = |name: &str| BUDGET13.names_a_unit(name);
+        assert!(unit("阳泉市国库集中支付中心"));
+        assert!(unit(
+            "阳泉市财政局预算评审中心(阳泉市政府和社会资本合作中心、阳泉市数字财政管理中心)"
+        ));
+        assert!(!unit("政府购买财政事务中心服务费"));
+        assert!(!unit("评审中心工作运行费"));
+    }
 }
 
 #[cfg(test)]

@@ -117,6 +117,22 @@ impl Profile {
         self.tables.iter().find(|t| t.id == id)
     }
 
+    /// Whether a project tree's row named `name` (folded) ends as a unit's
+    /// name does ([`Profile::unit_suffixes`]: 局, 中心 …, a trailing
+    /// parenthesis ignored): "阳泉市国库集中支付中心" does, and so does
+    /// "…预算评审中心(…中心)", but not "评审中心工作运行费", whose
+    /// suffix is none of them.
+    pub fn names_a_unit(&self, name: &str) -> bool {
+        let mut core = name;
+        while let Some(stripped) = core.strip_suffix(')') {
+            match stripped.rfind('(') {
+                Some(open) => core = &stripped[..open],
+                None => break,
+            }
+        }
+        self.unit_suffixes.iter().any(|s| core.ends_with(s)) && core.chars().count() >= 3
+    }
+
     /// The table that plays `role` in this template.
     pub fn table_for(&self, role: Role) -> Option<&'static TableDef> {
         self.tables.iter().find(|t| t.role == role)

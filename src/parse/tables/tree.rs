@@ -52,8 +52,7 @@ fn resolve_tree(
         let n = &names[i];
         dept_key.as_deref() == Some(n.as_str()) || known_units.iter().any(|u| u == n)
     };
-    let looks_like_unit =
-        |i: usize| named_unit(i) || has_unit_suffix(&names[i], profile.unit_suffixes);
+    let looks_like_unit = |i: usize| named_unit(i) || profile.names_a_unit(&names[i]);
     let n = table.rows.len();
     if n == 0 {
         return;
@@ -86,19 +85,6 @@ fn resolve_tree(
             RowKind::TreeProject
         };
     }
-}
-
-/// A name ending in 局/中心/委员会… (a trailing parenthesis ignored), but
-/// not one ending in 费/经费/资金, which are projects.
-fn has_unit_suffix(name: &str, suffixes: &[&str]) -> bool {
-    let mut core = name;
-    while let Some(stripped) = core.strip_suffix(')') {
-        match stripped.rfind('(') {
-            Some(open) => core = &stripped[..open],
-            None => break,
-        }
-    }
-    suffixes.iter().any(|s| core.ends_with(s)) && core.chars().count() >= 3
 }
 
 /// Rows that equal the sum of the consecutive rows after them, greedily
@@ -143,18 +129,6 @@ fn subtotals_by_arithmetic(totals: &[Option<Term>]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::model::Amount;
-
-    #[test]
-    fn unit_suffixes() {
-        let s = &["局", "中心"];
-        assert!(has_unit_suffix("阳泉市国库集中支付中心", s));
-        assert!(has_unit_suffix(
-            "阳泉市财政局预算评审中心(阳泉市政府和社会资本合作中心、阳泉市数字财政管理中心)",
-            s
-        ));
-        assert!(!has_unit_suffix("政府购买财政事务中心服务费", s));
-        assert!(!has_unit_suffix("评审中心工作运行费", s));
-    }
 
     #[test]
     fn subtotals() {

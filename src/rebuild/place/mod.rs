@@ -45,6 +45,7 @@ use crate::model::Amount;
 use crate::prelude::*;
 use crate::profile::{Identity, PartRows, Profile, RowSel, TableDef};
 use crate::slices::{sort_stable_by, sort_unique};
+use crate::text::fold_key;
 
 /// What a row is, for the identities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1290,6 +1291,42 @@ fn bound(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Option<
     Some(keep)
 }
 
+/// A project tree's sums, where its rows' names leave no doubt of it:
+/// after the root, the first row is named as a unit is (局, 中心 …), and so
+/// is each row that starts the next unit; every unit has projects under
+/// it, and every name is sure. Then the root is the sum of the units and
+/// each unit the sum of the rows up to the next (as `parse::tables::tree`
+/// will read them). Anything less plain (a unit-named row with nothing
+/// under it may be a project) gives no sum: the root's bounds alone hold.
+fn tree_by_names(profile: &Profile, drafts: &[Draft]) -> Vec<(usize, Vec<usize>)> {
+    let Some(root) = drafts.iter().position(|d| d.role == Role::Node) else {
+        return Vec::new();
+    };
+    let rows = &drafts[root + 1..];
+    if rows.is_empty()
+        || rows
+            .iter()
+            .any(|d| d.role != Role::Node || d.name_unsure.is_some())
+    {
+        return Vec::new();
+    }
+    let is_unit: Vec<bool> = rows
+        .iter()
+        .map(|d| profile.names_a_unit(&fold_key(&d.labels.concat())))
+        .collect();
+    let unit_without_projects = |i: usize| is_unit[i] && is_unit.get(i + 1).is_none_or(|&u| u);
+    if !is_unit[0] || (0..rows.len()).any(unit_without_projects) {
+        return Vec::new();
+    }
+    let units: Vec<usize> = (0..rows.len()).filter(|&i| is_unit[i]).collect();
+    let mut sums = vec![(root, units.iter().map(|&u| root + 1 + u).collect())];
+    for (k, &u) in units.iter().enumerate() {
+        let end = units.get(k + 1).copied().unwrap_or(rows.len());
+        sums.push((root + 1 + u, (u + 1..end).map(|i| root + 1 + i).collect()));
+    }
+    sums
+}
+
 fn column(def: &TableDef, side: usize, key: &str) -> Option<usize> {
     def.sides[side].columns.iter().position(|c| c.key == key)
 }
@@ -1401,8 +1438,12 @@ fn constraints(
                 }
             }
             Identity::TreeSum { table, columns } if *table == def.id => {
-                // Which rows are units is found later (parse::tables::tree);
-                // the root bounds every other row in each column.
+                // Which rows are units is decided later (parse::tables::tree);
+                // here, the tree the names make plain sums, and the root
+                // bounds every other row in each column.
+                for (parent, children) in tree_by_names(profile, drafts) {
+                    nest(&mut out, parent, &children, columns);
+                }
                 if let Some(root) = drafts.iter().position(|d| d.role == Role::Node) {
                     for key in *columns {
                         let Some(c) = column(def, 0, key) else {
@@ -1631,7 +1672,56 @@ fn rows(
 
 #[cfg(test)]
 mod tests {
-    use super::each_interleaving;
+    use super::{each_interleaving, tree_by_names, Draft, Role};
+    use crate::profile::BUDGET13;
+    use crate::rebuild::rows_on_one_line::OnLine;
+
+    fn node(name: &str) -> Draft {
+        Draft {
+            side: 0,
+            role: Role::Node,
+            labels: vec![name.into()],
+            lines: Vec::new(),
+            name_unsure: None,
+            on_line: OnLine::First,
+        }
+    }
+
+    /// shangwu's 表十三: the department, its one unit (named the same) and
+    /// two projects. The unit sums its projects, the department its unit.
+    #[test]
+    fn a_tree_plain_from_its_names_sums() {
+        let drafts = [
+            node("阳泉市商务局"),
+            node("阳泉市商务局"),
+            node("2025年商务领域消费品以旧换新资金预算（第五批）（中央）"),
+            node("2025年商务领域消费品以旧换新资金预算（第五批）（省级配套）"),
+        ];
+        assert_eq!(
+            tree_by_names(&BUDGET13, &drafts),
+            vec![(0, vec![1]), (1, vec![2, 3])]
+        );
+    }
+
+    /// A unit-named row with nothing under it may be a project, and rows
+    /// before the first unit belong to none: no sum is sure, none is made.
+    #[test]
+    fn a_tree_not_plain_from_its_names_makes_no_sum() {
+        let unit_without_projects = [
+            node("阳泉市财政局"),
+            node("阳泉市财政局"),
+            node("代理银行手续费"),
+            node("阳泉市国库集中支付中心"),
+        ];
+        assert!(tree_by_names(&BUDGET13, &unit_without_projects).is_empty());
+        let project_first = [
+            node("阳泉市财政局"),
+            node("代理银行手续费"),
+            node("阳泉市国库集中支付中心"),
+            node("评审中心工作运行费"),
+        ];
+        assert!(tree_by_names(&BUDGET13, &project_first).is_empty());
+    }
 
     /// Every placement of figures printed on two lines is visited once:
     /// the slots distinct, each line's figures in order — and no other.
