@@ -20,4 +20,4 @@ pub use narrative::{
     Sentence, Share, Statement,
 };
 pub use special::SpecialFunds;
-pub use table::{BlanksInDoubt, Column, Row, RowKind, Side, Table, TableId};
+pub use table::{class_completed, BlanksInDoubt, Column, Row, RowKind, Side, Table, TableId};

@@ -88,6 +88,16 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
+/// The 科目编码 of a row whose 类 cell lost glyphs (FL24 prints "7 11 02"
+/// for 2101102), completed from the 款 row above it: `tail` is the row's
+/// 款 and 项 digits, `kuan_above` the nearest 款 code before it. The 类 is
+/// that 款's when the row's 款 is the same one; else the code cannot be
+/// told.
+pub fn class_completed(tail: &str, kuan_above: &str) -> Option<String> {
+    (tail.len() >= 2 && kuan_above.len() == 5 && kuan_above[3..] == tail[..2])
+        .then(|| format!("{}{tail}", &kuan_above[..3]))
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Table {

@@ -14,6 +14,7 @@ use super::tokens::{self, Figures, FixedMatcher};
 use super::wrapped_name;
 use super::{Rebuilt, RebuiltRow, Region};
 use crate::lines::Noise;
+use crate::model::class_completed;
 use crate::prelude::*;
 use crate::profile::{RowScheme, TableDef};
 use crate::slices::sort_stable_by;
@@ -819,7 +820,24 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
                     words[..codes].iter().map(|w| w.to_string()).collect();
                 labels.resize(label_cells - 1, String::new());
                 labels.push(name);
-                (Role::Code(words[..codes].concat()), labels)
+                // A 类 printed short ("7 11 02") is placed under the code
+                // the parser will complete it to (S108), so that its 款
+                // above sums it.
+                let printed = words[..codes].concat();
+                let code = if words[0].len() < 3 {
+                    drafts
+                        .iter()
+                        .rev()
+                        .find_map(|d: &Draft| match &d.role {
+                            Role::Code(c) if c.len() == 5 => Some(c.as_str()),
+                            _ => None,
+                        })
+                        .and_then(|kuan| class_completed(&words[1..codes].concat(), kuan))
+                        .unwrap_or(printed)
+                } else {
+                    printed
+                };
+                (Role::Code(code), labels)
             }
             _ => {
                 let mut name = format!("{pre}{}{post}", words.join(" "));
@@ -1925,6 +1943,34 @@ mod tests {
         assert!(
             rows.iter()
                 .any(|r| r.starts_with("合计 |") || r.contains("| 合计 |")),
+            "{rows:?}"
+        );
+    }
+
+    /// 社会福利院 2024 prints 2101102's 类 as "7" in 表3 and 表5: the row
+    /// is placed under the code the parser completes it to (2101102, from
+    /// the 款 above, S108), so that 21011 sums it, and keeps its printed
+    /// cells.
+    #[test]
+    fn a_class_printed_short_is_placed_under_its_completed_code() {
+        let text = "编制单位：上海市普陀区社会福利院 单位：元\n\
+                    项目 支出预算\n\
+                    功能分类科目编码\n\
+                    功能分类科目名称 合计 基本支出 项目支出\n\
+                    类 款 项\n\
+                    210 卫生健康支出 503,724 500,000 3,724\n\
+                    210 11 行政事业单位医疗 503,724 500,000 3,724\n\
+                    7 11 02 事业单位医疗 500,000 500,000\n\
+                    210 11 03 公务员医疗补助 3,724 3,724";
+        let rows = rows_of(&SHANGHAI9_DEPARTMENT, "表3", text);
+        assert!(
+            rows.iter()
+                .any(|r| r == "7 | 11 | 02 | 事业单位医疗 | 500,000 | 500,000 | "),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r == "210 | 11 | 03 | 公务员医疗补助 | 3,724 |  | 3,724"),
             "{rows:?}"
         );
     }

@@ -1,7 +1,7 @@
 //! Reading one table line as the rows of the profile's sides.
 
 use crate::lines::Line;
-use crate::model::{Cell, Row, RowKind, Table};
+use crate::model::{class_completed, Cell, Row, RowKind, Table};
 use crate::parse::UnparsedLine;
 use crate::prelude::*;
 use crate::profile::{CellPlacement, RowScheme, SideDef, TableDef};
@@ -465,7 +465,7 @@ impl Builder {
             .iter()
             .rev()
             .find_map(|r| r.code.as_deref().filter(|c| c.len() == 5))?;
-        (enclosing[3..] == tail[..2]).then(|| format!("{}{tail}", &enclosing[..3]))
+        class_completed(&tail, enclosing)
     }
 
     pub fn finish(mut self) -> (Table, Vec<UnparsedLine>) {
