@@ -86,8 +86,9 @@ fn tidy<'a>(region: &Region<'a>, mut entries: Vec<Entry<'a>>) -> (Vec<Entry<'a>>
 /// cell merged over the group's rows and centred on them, so that the
 /// text prints "小计 24,169.74" / "一般公共预算资金 公共财政拨款（补助）资金
 /// 24,169.74" / "专项收入". The name, found on the lines after a 小计
-/// (before the next one) where name + 小计 is one of the table's labels, is
-/// moved to the front of that 小计's line. Returns the entries and, for
+/// (before the next one) or on its own line after its figure where name +
+/// 小计 is one of the table's labels, is moved to the front of that 小计's
+/// line. Returns the entries and, for
 /// each name that stood alone on its line ("小计" / "上年结转和结余资金"),
 /// (the 小计's line index, the name's): the row cites that line, which
 /// would otherwise be read as a row of its own.
@@ -117,6 +118,20 @@ fn group_subtotals<'a>(
             let name = entries[i - 1].words.remove(0);
             entries[i].words.insert(0, name);
             alone.push((entries[i].index, entries[i - 1].index));
+            continue;
+        }
+        // On the 小计's own line after its figure: a browser's copy of the
+        // PDF prints the two rows the name is centred on as one line
+        // ("小计 17,981.68 一般公共预算资金 公共财政拨款(补助)资金 17,981.68"),
+        // the name drawn between them, so within the group.
+        if let Some(k) = entries[i]
+            .words
+            .iter()
+            .skip(1)
+            .position(|w| is_label(&format!("{}{SUBTOTAL}", fold_key(w))))
+        {
+            let name = entries[i].words.remove(k + 1);
+            entries[i].words.insert(0, name);
             continue;
         }
         let mut found = None;
@@ -1312,6 +1327,30 @@ mod tests {
             .map(|r| r.cells.join(" | "))
             .collect();
         (rows, rebuilt.pages)
+    }
+
+    /// 检察院 2017's 收入预算总表 as Chrome copies it: the group's name,
+    /// centred between its 小计 and its first item, on one line with both.
+    #[test]
+    fn a_group_s_name_on_its_subtotal_s_line_names_the_subtotal() {
+        let text = "项目名称 金额\n\
+                    收入总计 17,996.68\n\
+                    小计 17,981.68 一般公共预算资金 公共财政拨款(补助)资金 17,981.68\n\
+                    专项收入\n\
+                    小计 15.00\n\
+                    事业收入\n\
+                    其他资金 经营收入\n\
+                    其他收入 15.00";
+        let (rows, _) = rows("公开02表", text);
+        assert!(
+            rows.iter().any(|r| r == "一般公共预算资金小计 | 17,981.68"),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r == "公共财政拨款(补助)资金 | 17,981.68"),
+            "{rows:?}"
+        );
     }
 
     /// The 收支预算总表's last rows as the 省委办公厅's PDF is copied: each
