@@ -141,6 +141,13 @@ pub fn place(
         Ok(placed) => return placed,
         Err(unplaced) => unplaced,
     };
+    // A search that gave up found the reading too loosely tied, not wrong:
+    // the same figures apart from every row are looser still, and their
+    // search (the longest of a one-cell-a-line document: shangwu's 表一
+    // and 表四, 200,000 tries each) would give up too.
+    if unplaced.search_gave_up {
+        return unplaced.placed;
+    }
     // One cell a line may print a figure after a label it does not belong
     // to (表四's first class figure after 六、科学技术支出, where the
     // column's block of figures begins): the rows the reader gave the
@@ -156,7 +163,23 @@ pub fn place(
             return placed;
         }
     }
-    unplaced
+    unplaced.placed
+}
+
+/// A table [`try_place`] left unplaced as a whole: what it reports, and
+/// whether a search gave up on the way.
+struct NotPlaced {
+    placed: Placed,
+    search_gave_up: bool,
+}
+
+impl From<Placed> for NotPlaced {
+    fn from(placed: Placed) -> Self {
+        NotPlaced {
+            placed,
+            search_gave_up: false,
+        }
+    }
 }
 
 /// The table's rows when the runs as given place every figure of it and
@@ -215,20 +238,13 @@ fn try_place(
     runs: &[Run],
     known: &mut Known,
     cautious: bool,
-) -> Result<Placed, Placed> {
+) -> Result<Placed, NotPlaced> {
     if let Some((run, at)) = runs
         .iter()
         .find_map(|r| split::cut_figure(r).map(|at| (r, at)))
     {
         let why = split::reason(run, at);
-        return Err(unreliable(
-            def,
-            drafts,
-            runs,
-            core::slice::from_ref(run),
-            &why,
-            false,
-        ));
+        return Err(unreliable(def, drafts, runs, core::slice::from_ref(run), &why, false).into());
     }
     let constraints = constraints(def, profile, drafts, known);
     // Figures that belong to no row the reader found (one cell a line
@@ -249,7 +265,7 @@ fn try_place(
             }
             // Then no blank of the table can be trusted, and none of its
             // cells is placed.
-            None => return Err(unreliable(def, drafts, &runs, &orphans, ORPHANS, true)),
+            None => return Err(unreliable(def, drafts, &runs, &orphans, ORPHANS, true).into()),
         }
     };
     let runs = &runs[..];
@@ -273,6 +289,7 @@ fn try_place(
         .iter()
         .map(|r| r.iter().map(|t| t.map(|t| Units::of(t, scale))).collect())
         .collect();
+    let mut search_gave_up = false;
     let mut candidates: Vec<Vec<Vec<usize>>> = runs
         .iter()
         .enumerate()
@@ -303,13 +320,18 @@ fn try_place(
                 scale,
                 effort,
             );
-            searched(&search)
+            let (candidates, gave_up) = searched(&search);
+            search_gave_up |= gave_up;
+            candidates
         })
         .collect();
     let broken = solve(&constraints, &cover, &units, scale, &mut candidates);
     if cautious && (broken.iter().any(|b| *b) || candidates.iter().any(Vec::is_empty)) {
         let together = &runs[..apart.unwrap_or(runs.len())];
-        return Err(unreliable(def, drafts, together, runs, SCRAMBLED, false));
+        return Err(NotPlaced {
+            placed: unreliable(def, drafts, together, runs, SCRAMBLED, false),
+            search_gave_up,
+        });
     }
 
     for (run, cands) in runs.iter().zip(candidates.iter_mut()) {
@@ -749,8 +771,8 @@ fn enumerable(run: &Run) -> bool {
 }
 
 /// The candidates a search finds, none when it gave up or found more
-/// than [`CANDIDATES`].
-fn searched(search: &search::Search) -> Vec<Vec<usize>> {
+/// than [`CANDIDATES`], and whether it gave up.
+fn searched(search: &search::Search) -> (Vec<Vec<usize>>, bool) {
     let mut out = Vec::new();
     let mut too_many = false;
     let done = search.each(|pick| {
@@ -761,7 +783,7 @@ fn searched(search: &search::Search) -> Vec<Vec<usize>> {
     if done.is_none() || too_many {
         out.clear();
     }
-    out
+    (out, done.is_none())
 }
 
 /// One run of the figures no row was found for: their reading order kept
