@@ -503,6 +503,26 @@ fn rows_copied_out_of_a_viewer_are_the_references() {
     assert!(otherwise.is_empty(), "{otherwise:#?}");
 }
 
+/// The browser copies of the 13-table documents: every table row placed
+/// (no S106) and every line of a table read as one of its rows (no S104).
+/// The last of shangwu's were placed by 表十一's tie to 表四's 本年收入 and
+/// by 表十三's project tree sums (session 48).
+#[test]
+fn thirteen_table_copies_place_every_row() {
+    let mut checked = 0;
+    for copy in copies_with_references() {
+        if copy.got["document"]["profile"] != "budget13" {
+            continue;
+        }
+        checked += 1;
+        let left = common::findings_of(&copy.got, &["S104", "S106"]);
+        assert!(left.is_empty(), "{}/{}: {left:#?}", copy.folder, copy.stem);
+    }
+    // caizheng, shangwu and zhaoshang, in both viewers (the 2022 专项资金
+    // document has no tables).
+    assert_eq!(checked, 6, "13-table copies checked");
+}
+
 /// Whether a table row of a report holds a figure that could not be
 /// placed (S106).
 fn has_unreadable_cell(row: &Value) -> bool {
