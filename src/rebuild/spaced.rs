@@ -88,8 +88,8 @@ fn tidy<'a>(region: &Region<'a>, mut entries: Vec<Entry<'a>>) -> (Vec<Entry<'a>>
 /// 24,169.74" / "专项收入". The name, found on the lines after a 小计
 /// (before the next one) or on its own line after its figure where name +
 /// 小计 is one of the table's labels, is moved to the front of that 小计's
-/// line. Returns the entries and, for
-/// each name that stood alone on its line ("小计" / "上年结转和结余资金"),
+/// line. Returns the entries and, for each name that stood alone on its
+/// line ("小计" / "上年结转和结余资金"),
 /// (the 小计's line index, the name's): the row cites that line, which
 /// would otherwise be read as a row of its own.
 fn group_subtotals<'a>(
@@ -103,6 +103,7 @@ fn group_subtotals<'a>(
             _ => false,
         })
     };
+    let names_a_group = |word: &str| is_label(&format!("{}{SUBTOTAL}", fold_key(word)));
     let mut alone = Vec::new();
     for i in 0..entries.len() {
         if entries[i].words.first().map(|w| fold_key(w)).as_deref() != Some(SUBTOTAL) {
@@ -111,10 +112,7 @@ fn group_subtotals<'a>(
         // The name alone on the line right above: text in the order the
         // PDF draws it (a PDF viewer's copy) gives a group's name before
         // its rows ("一般公共预算资金" / "小计 21,940.96").
-        if i > 0
-            && entries[i - 1].words.len() == 1
-            && is_label(&format!("{}{SUBTOTAL}", fold_key(entries[i - 1].words[0])))
-        {
+        if i > 0 && entries[i - 1].words.len() == 1 && names_a_group(entries[i - 1].words[0]) {
             let name = entries[i - 1].words.remove(0);
             entries[i].words.insert(0, name);
             alone.push((entries[i].index, entries[i - 1].index));
@@ -128,7 +126,7 @@ fn group_subtotals<'a>(
             .words
             .iter()
             .skip(1)
-            .position(|w| is_label(&format!("{}{SUBTOTAL}", fold_key(w))))
+            .position(|w| names_a_group(w))
         {
             let name = entries[i].words.remove(k + 1);
             entries[i].words.insert(0, name);
@@ -141,7 +139,7 @@ fn group_subtotals<'a>(
                 if fold_key(w) == SUBTOTAL {
                     break 'lines;
                 }
-                if is_label(&format!("{}{SUBTOTAL}", fold_key(w))) {
+                if names_a_group(w) {
                     found = Some((j, k));
                     break 'lines;
                 }
@@ -835,24 +833,7 @@ fn labelled(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rea
                     words[..codes].iter().map(|w| w.to_string()).collect();
                 labels.resize(label_cells - 1, String::new());
                 labels.push(name);
-                // A 类 printed short ("7 11 02") is placed under the code
-                // the parser will complete it to (S108), so that its 款
-                // above sums it.
-                let printed = words[..codes].concat();
-                let code = if words[0].len() < 3 {
-                    drafts
-                        .iter()
-                        .rev()
-                        .find_map(|d: &Draft| match &d.role {
-                            Role::Code(c) if c.len() == 5 => Some(c.as_str()),
-                            _ => None,
-                        })
-                        .and_then(|kuan| class_completed(&words[1..codes].concat(), kuan))
-                        .unwrap_or(printed)
-                } else {
-                    printed
-                };
-                (Role::Code(code), labels)
+                (Role::Code(code_placed(&words[..codes], &drafts)), labels)
             }
             _ => {
                 let mut name = format!("{pre}{}{post}", words.join(" "));
@@ -1046,6 +1027,26 @@ fn name_over_lines(
             )
         }),
     }
+}
+
+/// The 科目编码 a row of split code cells (`cells`: 类, 款, 项) is placed
+/// under: as printed, but a 类 printed short ("7 11 02") is completed as
+/// the parser will complete it (S108), from the last 款 among the rows
+/// read before (`drafts`), so that that 款 sums it.
+fn code_placed(cells: &[&str], drafts: &[Draft]) -> String {
+    let printed = cells.concat();
+    if cells[0].len() >= 3 {
+        return printed;
+    }
+    drafts
+        .iter()
+        .rev()
+        .find_map(|d| match &d.role {
+            Role::Code(c) if c.len() == 5 => Some(c.as_str()),
+            _ => None,
+        })
+        .and_then(|kuan| class_completed(&cells[1..].concat(), kuan))
+        .unwrap_or(printed)
 }
 
 /// The words of a line that are no figures: a name's pieces.

@@ -1314,16 +1314,13 @@ fn bound(k: &Constraint, fixed: Units, shares: &[Vec<Option<Units>>]) -> Option<
 }
 
 /// A project tree's sums, where its rows' names leave no doubt of it:
-/// after the root, the first row is named as a unit is (局, 中心 …), and so
+/// after the root (draft `root`), the first row is named as a unit is (局, 中心 …), and so
 /// is each row that starts the next unit; every unit has projects under
 /// it, and every name is sure. Then the root is the sum of the units and
 /// each unit the sum of the rows up to the next (as `parse::tables::tree`
 /// will read them). Anything less plain (a unit-named row with nothing
 /// under it may be a project) gives no sum: the root's bounds alone hold.
-fn tree_by_names(profile: &Profile, drafts: &[Draft]) -> Vec<(usize, Vec<usize>)> {
-    let Some(root) = drafts.iter().position(|d| d.role == Role::Node) else {
-        return Vec::new();
-    };
+fn tree_by_names(profile: &Profile, drafts: &[Draft], root: usize) -> Vec<(usize, Vec<usize>)> {
     let rows = &drafts[root + 1..];
     if rows.is_empty()
         || rows
@@ -1463,10 +1460,10 @@ fn constraints(
                 // Which rows are units is decided later (parse::tables::tree);
                 // here, the tree the names make plain sums, and the root
                 // bounds every other row in each column.
-                for (parent, children) in tree_by_names(profile, drafts) {
-                    nest(&mut out, parent, &children, columns);
-                }
                 if let Some(root) = drafts.iter().position(|d| d.role == Role::Node) {
+                    for (parent, children) in tree_by_names(profile, drafts, root) {
+                        nest(&mut out, parent, &children, columns);
+                    }
                     for key in *columns {
                         let Some(c) = column(def, 0, key) else {
                             continue;
@@ -1720,7 +1717,7 @@ mod tests {
             node("2025年商务领域消费品以旧换新资金预算（第五批）（省级配套）"),
         ];
         assert_eq!(
-            tree_by_names(&BUDGET13, &drafts),
+            tree_by_names(&BUDGET13, &drafts, 0),
             vec![(0, vec![1]), (1, vec![2, 3])]
         );
     }
@@ -1735,14 +1732,14 @@ mod tests {
             node("代理银行手续费"),
             node("阳泉市国库集中支付中心"),
         ];
-        assert!(tree_by_names(&BUDGET13, &unit_without_projects).is_empty());
+        assert!(tree_by_names(&BUDGET13, &unit_without_projects, 0).is_empty());
         let project_first = [
             node("阳泉市财政局"),
             node("代理银行手续费"),
             node("阳泉市国库集中支付中心"),
             node("评审中心工作运行费"),
         ];
-        assert!(tree_by_names(&BUDGET13, &project_first).is_empty());
+        assert!(tree_by_names(&BUDGET13, &project_first, 0).is_empty());
     }
 
     /// Every placement of figures printed on two lines is visited once:
