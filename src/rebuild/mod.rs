@@ -210,6 +210,21 @@ impl<'a> Region<'a> {
         printed.unwrap_or(self.table.unit) == "元"
     }
 
+    /// Whether a line of the region that is no noise prints an amount,
+    /// whole ones counted in a region of whole figures
+    /// ([`tokens::Figures`]: "3,296,600" in Shanghai's 元 tables).
+    pub fn has_amounts(&self) -> bool {
+        let content = || {
+            self.raw
+                .iter()
+                .zip(self.lines)
+                .filter(|(_, line)| line.noise.is_none())
+                .flat_map(|(raw, _)| raw.split_whitespace())
+        };
+        let figures = tokens::Figures::of(content(), self.in_yuan());
+        content().any(|w| figures.is(w))
+    }
+
     /// The 1-based input line number of `raw[i]`.
     pub fn line_no(&self, i: usize) -> usize {
         self.lines[i].no
@@ -336,7 +351,7 @@ pub fn rebuild(lines: &mut Lines, raw: &mut [&str], profile: &'static Profile) -
             }
         };
         // A region without a figure (an empty table) can mislead no check.
-        let has_figures = by_figures(&region).is_some();
+        let has_figures = region.has_amounts();
         if !used.contains(&reading) && has_figures {
             used.push(reading);
         }

@@ -50,6 +50,14 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         }
         _ => labelled(region, &entries),
     };
+    // No row found in a region with figures: its rows are printed in a
+    // way this reader does not follow (Shanghai's 类/款/项 cells, each
+    // column drawn whole before the next): the caller leaves it unread
+    // rather than writing back its header alone, which would read as an
+    // empty table.
+    if drafts.is_empty() && region.has_amounts() {
+        return None;
+    }
     let (mut rows, mut unplaced) =
         place::place(region.table, region.profile, &drafts, &runs, known, true);
     if !unplaced.is_empty() {
@@ -1032,5 +1040,37 @@ mod tests {
         // One figure fewer: a blank the sums cannot tell is no guess.
         let short = values_read(&SHANGHAI_9.replace("\n15\n", "\n"));
         assert_eq!(short.unplaced.len(), 1);
+    }
+
+    /// Shanghai's 收入预算总表 one cell a line (wanlijiedao 2025, its first
+    /// rows): the 类, 款 and 项 cells are drawn column by column ("201",
+    /// "05", "201", "29" …, the 项 after), apart from their names and
+    /// figures, so that no code opens a row.
+    const SHANGHAI_2: &str = "编制部门：上海市普陀区人民政府万里街道办事处\n单位：元\n项目\n\
+        收入预算\n功能分类科目编码\n功能分类科目名称\n类\n款\n一般公共服务支出\n05\n201\n\
+        05\n201\n29\n201\n29\n财政拨款收入\n事业单位\n经营收入\n事业收入\n项\n201\n201\n\
+        合计\n07\n02\n02\n其他收入\n3,296,600\n3,296,600\n0\n0\n0\n统计信息事务\n\
+        438,300\n438,300\n0\n0\n0\n专项普查活动\n438,300\n438,300\n0\n0\n0\n";
+
+    #[test]
+    fn a_table_whose_rows_no_code_opens_is_left_to_the_caller() {
+        // Written back as its header alone, it would read as an empty
+        // table: 表1's classes "absent" from it, its 合计 "0".
+        use crate::profile::SHANGHAI9_DEPARTMENT;
+        let rebuilt = with_region(&SHANGHAI9_DEPARTMENT, "表2", SHANGHAI_2, |region| {
+            assert!(region.has_amounts());
+            read(region, &mut Known::default())
+        });
+        assert!(rebuilt.is_none());
+        // With no figure, the table is empty as printed.
+        let empty: String = SHANGHAI_2
+            .lines()
+            .filter(|l| !l.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let rebuilt = with_region(&SHANGHAI9_DEPARTMENT, "表2", &empty, |region| {
+            read(region, &mut Known::default())
+        });
+        assert!(rebuilt.is_some());
     }
 }
