@@ -214,11 +214,15 @@ impl Table {
     }
 
     /// True when the table carries no figure at all (empty, or 本表无数据).
-    /// A cell that could not be read may hold one: it is not "no figure".
+    /// A cell that could not be read may hold one: it is not "no figure";
+    /// nor is a table whose figures the reading left unplaced (S106), its
+    /// rows read blank (Shanghai's 表8 one cell a line).
     pub fn has_no_values(&self) -> bool {
-        self.rows
-            .iter()
-            .all(|r| r.cells.iter().all(|c| matches!(c, Cell::Blank)))
+        !self.has_figures_unplaced()
+            && self
+                .rows
+                .iter()
+                .all(|r| r.cells.iter().all(|c| matches!(c, Cell::Blank)))
     }
 
     /// How a reviewer names a row: "第5行「2011301 行政运行」".

@@ -46,8 +46,9 @@ impl Rule for EmptyTable {
                 continue;
             };
             let first_column = t.columns.first().map(|c| c.key).unwrap_or("total");
-            // A table whose figures were left unplaced may hold one.
-            let own = if t.has_no_values() && !t.has_figures_unplaced() {
+            // A table whose figures were left unplaced may hold one
+            // (`has_no_values` is false then).
+            let own = if t.has_no_values() {
                 Some(Figure::virtual_zero(
                     format!("{}（本表无数据）", t.id),
                     t.line,

@@ -304,3 +304,35 @@ pub(super) fn sum_rows(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{BlanksInDoubt, Cell, RowKind};
+    use crate::prelude::*;
+
+    /// zhaoshang's 表二 as a reading that could place none of its figures
+    /// would give it (Shanghai's 表8 one cell a line): every cell blank, its
+    /// 合计 row not found, its figures reported unplaced (S106). Its 合计
+    /// is then no "（本表无数据） 0" to compare with 表一's 收入总计: the
+    /// checks that need it cannot run.
+    #[test]
+    fn a_table_whose_figures_were_not_placed_is_not_empty() {
+        let text = include_str!("../../../tests/fixtures/yangquan-zhaoshang-2026.txt");
+        let normalized = crate::text::normalize(text);
+        let lines = crate::lines::Lines::from_text(&normalized);
+        let (mut doc, profile) = crate::parse::parse(lines, &normalized);
+        let t = doc.tables.iter_mut().find(|t| t.id == "表二").unwrap();
+        t.rows.retain(|r| r.kind != RowKind::Total);
+        for cell in t.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+            *cell = Cell::Blank;
+        }
+        t.blanks_in_doubt = BlanksInDoubt::Anywhere;
+        let (findings, _) = crate::rules::run(&doc, profile);
+        let read_as_empty: Vec<&str> = findings
+            .iter()
+            .map(|f| f.message.as_str())
+            .filter(|m| m.contains("表二（本表无数据）"))
+            .collect();
+        assert!(read_as_empty.is_empty(), "{read_as_empty:?}");
+    }
+}
