@@ -34,6 +34,9 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         }));
         entries.sort_by_key(|e| e.index);
     }
+    if matches!(region.table.sides[0].rows, RowScheme::SplitCodes) {
+        return empty_split_codes(region, &entries, known);
+    }
     let mut pages = Vec::new();
     let (drafts, runs, extra) = match region.table.sides[0].rows {
         RowScheme::Fixed(_) => {
@@ -73,6 +76,47 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         rows,
         unplaced,
         pages,
+    })
+}
+
+/// Split 科目编码 (Shanghai's 类, 款 and 项 cells) one cell a line are
+/// drawn column by column apart from their names and figures ("201",
+/// "05", "201", "29" …, the 项 after): this reader does not put such rows
+/// together, and a table of them with figures is left to the caller
+/// (unread, `Region::has_amounts`). One without a figure is its 合计 row,
+/// every cell blank: an empty table ("注:本部门2025年无政府性基金预算财政
+/// 拨款安排的预算，故本表为空表" after it), which read as no row at all
+/// would be a table cut short.
+fn empty_split_codes(region: &Region, entries: &[Entry], known: &mut Known) -> Option<Rebuilt> {
+    if region.has_amounts() {
+        return None;
+    }
+    let total = entries
+        .iter()
+        .find(|e| matches!(e.words[..], [w] if tokens::is_total(w)))?;
+    let mut labels = vec![total.words[0].to_string()];
+    labels.resize(region.table.sides[0].label_cells, String::new());
+    let line = region.line_no(total.index);
+    let draft = Draft {
+        side: 0,
+        role: Role::Total,
+        labels,
+        lines: vec![line],
+        name_unsure: None,
+        on_line: OnLine::First,
+    };
+    let (mut rows, unplaced) =
+        place::place(region.table, region.profile, &[draft], &[], known, true);
+    let header: Vec<usize> = entries
+        .iter()
+        .map(|e| region.line_no(e.index))
+        .filter(|&no| no != line)
+        .collect();
+    rows.extend(tokens::header_row(region, &header));
+    Some(Rebuilt {
+        rows,
+        unplaced,
+        pages: Vec::new(),
     })
 }
 
@@ -1072,5 +1116,32 @@ mod tests {
             read(region, &mut Known::default())
         });
         assert!(rebuilt.is_some());
+    }
+
+    /// Shanghai's 政府性基金 table one cell a line, printed empty
+    /// (wanlijiedao 2025): its 合计 row, every cell blank, as the layout
+    /// reads it; "注:…故本表为空表" after it ends the region.
+    const SHANGHAI_6_EMPTY: &str = "编制部门：上海市普陀区人民政府万里街道办事处\n单位：元\n项目\n\
+        政府性基金预算支出\n功能分类科目编码\n功能分类科目名称\n类\n款\n项\n合计\n";
+
+    #[test]
+    fn an_empty_table_of_split_codes_is_its_total_row() {
+        use crate::profile::SHANGHAI9_DEPARTMENT;
+        let read_6 = |text: &str| {
+            with_region(&SHANGHAI9_DEPARTMENT, "表6", text, |region| {
+                read(region, &mut Known::default())
+            })
+        };
+        let rebuilt = read_6(SHANGHAI_6_EMPTY).expect("read");
+        assert!(rebuilt.unplaced.is_empty());
+        let total = rebuilt
+            .rows
+            .iter()
+            .find(|r| r.cells[0] == "合计")
+            .expect("the 合计 row");
+        assert_eq!(total.lines, [10]);
+        assert!(total.cells[1..].iter().all(String::is_empty), "{total:?}");
+        // With a figure, its rows are not rebuilt here: left to the caller.
+        assert!(read_6(&format!("{SHANGHAI_6_EMPTY}1,000\n")).is_none());
     }
 }

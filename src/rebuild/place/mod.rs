@@ -474,6 +474,7 @@ fn unreliable(
         .iter()
         .map(|d| vec![UNPLACED.to_string(); def.sides[d.side].columns.len()])
         .collect();
+    let cell_count: usize = cells.iter().map(Vec::len).sum();
     let rows = rows(def, drafts, runs, cells, vec![Vec::new(); drafts.len()]);
     let mut lines: Vec<usize> = rows
         .iter()
@@ -487,15 +488,18 @@ fn unreliable(
     }
     lines.extend(figure_lines.iter().copied());
     sort_unique(&mut lines);
-    let reason = format!("{} {why}", figures.len());
+    let figure_count = figures.len();
+    let reason = format!("{figure_count} {why}");
     let unplaced = vec![UnplacedRow {
         lines,
         table: def.id,
         figures,
         figure_lines,
         reason,
-        // Figures and not one row found: they are rows the reading lacks.
-        rows_unread: rows_unread || drafts.is_empty(),
+        // Figures and not one row found, or more figures than the rows
+        // found have cells: they are rows the reading lacks (the 决算's
+        // 表六 one cell a line, two 合计 found for its 28 figures).
+        rows_unread: rows_unread || figure_count > cell_count,
     }];
     (rows, unplaced)
 }
@@ -1691,7 +1695,7 @@ fn rows(
 
 #[cfg(test)]
 mod tests {
-    use super::{each_interleaving, tree_by_names, Draft, Role};
+    use super::{each_interleaving, tree_by_names, unreliable, Draft, Role, Run, SCRAMBLED};
     use crate::profile::BUDGET13;
     use crate::rebuild::rows_on_one_line::OnLine;
 
@@ -1770,5 +1774,40 @@ mod tests {
             seen.sort();
             assert_eq!(seen, want, "n {n}, m {m}, split {split}");
         }
+    }
+
+    /// A table left unplaced whose figures outnumber the cells of the rows
+    /// found (the 决算's 表六 one cell a line: two 合计 found, 28 figures)
+    /// holds rows the reading lacks: no lookup may take one of its rows
+    /// for absent (N116 "列举的…不是表六…的经济科目"). As many figures as
+    /// cells may all be the rows found.
+    #[test]
+    fn more_figures_than_cells_are_rows_unread() {
+        let def = BUDGET13.table("表三").expect("表三");
+        let total = Draft {
+            role: Role::Total,
+            labels: vec!["合计".into(), String::new()],
+            ..node("合计")
+        };
+        let run = |n: usize| Run {
+            figures: vec!["1.00".to_string(); n],
+            lines: vec![0; n],
+            ..Run::default()
+        };
+        let unread = |n: usize| {
+            let runs = [run(n)];
+            unreliable(
+                def,
+                core::slice::from_ref(&total),
+                &runs,
+                &runs,
+                SCRAMBLED,
+                false,
+            )
+            .1[0]
+                .rows_unread
+        };
+        assert!(!unread(3));
+        assert!(unread(4));
     }
 }
