@@ -214,15 +214,22 @@ impl<'a> Region<'a> {
     /// whole ones counted in a region of whole figures
     /// ([`tokens::Figures`]: "3,296,600" in Shanghai's 元 tables).
     pub fn has_amounts(&self) -> bool {
-        let content = || {
-            self.raw
-                .iter()
-                .zip(self.lines)
-                .filter(|(_, line)| line.noise.is_none())
-                .flat_map(|(raw, _)| raw.split_whitespace())
-        };
-        let figures = tokens::Figures::of(content(), self.in_yuan());
-        content().any(|w| figures.is(w))
+        let figures = self.figures();
+        self.content_words().any(|w| figures.is(w))
+    }
+
+    /// How the region prints its amounts ([`tokens::Figures`]).
+    pub fn figures(&self) -> tokens::Figures {
+        tokens::Figures::of(self.content_words(), self.in_yuan())
+    }
+
+    /// The words of the region's lines that are no noise.
+    fn content_words(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.raw
+            .iter()
+            .zip(self.lines)
+            .filter(|(_, line)| line.noise.is_none())
+            .flat_map(|(raw, _)| raw.split_whitespace())
     }
 
     /// The 1-based input line number of `raw[i]`.
@@ -638,8 +645,10 @@ fn figures_side_by_side(region: &Region) -> bool {
 
 /// Raw or spaced, from the lines holding figures: `pdftotext` puts a
 /// figure alone on its line, pdfplumber with its row's label and the
-/// row's other figures. None when the region has no figure.
+/// row's other figures. None when the region has no figure. Whole
+/// amounts count in a region of them (Shanghai's 元: "164,978,640").
 fn by_figures(region: &Region) -> Option<Shape> {
+    let figures_of = region.figures();
     let mut with_figures = 0;
     let mut alone = 0;
     for (raw, line) in region.raw.iter().zip(region.lines) {
@@ -650,7 +659,7 @@ fn by_figures(region: &Region) -> Option<Shape> {
         let mut figures = 0;
         for w in raw.split_whitespace() {
             words += 1;
-            if tokens::is_figure(w) {
+            if figures_of.is(w) {
                 figures += 1;
             }
         }
@@ -700,5 +709,33 @@ fn write_rows(lines: &mut Lines, rows: impl IntoIterator<Item = RebuiltRow>) {
         for &no in rest {
             lines.mark(no, Noise::Joined);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{detect_shape, with_region, Shape};
+    use crate::profile::SHANGHAI9_DEPARTMENT;
+
+    /// Shanghai's 财务收支预算总表 one cell a line, its blank lines dropped
+    /// (wanlijiedao 2023): its figures are whole, in 元, most alone on
+    /// their lines. Not counted as figures, they left the region to the
+    /// single-spaced reader, which put 二、公共安全支出's 1,252,300 under
+    /// 1.一般公共预算 (T105: 164,978,640 ≠ 1,252,300).
+    const SHANGHAI_1: &str =
+        "编制部门：上海市普陀区人民政府万里街道办事处\n单位：元\n本年收入\n项目\n\
+        本年支出\n预算数\n项目\n预算数\n一、财政拨款收入\n164,978,640 一、一般公共服务支出\n\
+        2,976,800\n1. 一般公共预算\n164,978,640 二、公共安全支出\n1,252,300\n2. 政府性基金\n\
+        三、科学技术支出\n100,000\n3. 国有资本经营预算\n四、文化旅游体育与传媒支出\n200,000\n\
+        二、事业收入\n五、社会保障和就业支出\n27,073,236\n三、事业单位经营收入\n六、卫生健康支出\n\
+        3,095,732\n四、其他收入\n七、城乡社区支出\n121,319,878\n八、住房保障支出\n8,960,694\n\
+        收入总计\n164,978,640\n支出总计\n164,978,640\n";
+
+    #[test]
+    fn whole_figures_alone_on_their_lines_are_one_cell_a_line() {
+        let shape = with_region(&SHANGHAI9_DEPARTMENT, "表1", SHANGHAI_1, |region| {
+            detect_shape(region, || false)
+        });
+        assert_eq!(shape, Shape::Raw);
     }
 }
