@@ -647,6 +647,11 @@ fn figures_side_by_side(region: &Region) -> bool {
         })
 }
 
+/// A 类 (three digits), 款 or 项 (two) cell of a split 科目编码.
+fn is_code_cell(word: &str) -> bool {
+    matches!(word.len(), 2 | 3) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Raw or spaced, from the lines holding figures: `pdftotext` puts a
 /// figure alone on its line, pdfplumber with its row's label and the
 /// row's other figures. None when the region has no figure. Whole
@@ -655,6 +660,12 @@ fn by_figures(region: &Region) -> Option<Shape> {
     let figures_of = region.figures();
     let mut with_figures = 0;
     let mut alone = 0;
+    // Lines of a split code's cell alone ("201", "03", "01"): one cell a
+    // line prints as many for each 项 row, whose figures may stand two to
+    // a line (Shanghai's 元 with decimals, "12,029,501.84 12,029,501.84",
+    // 政府办公室 2025 with its blank lines dropped); pdfplumber prints a
+    // row's code cells with its name.
+    let mut code_cells = 0;
     for (raw, line) in region.raw.iter().zip(region.lines) {
         if line.noise.is_some() {
             continue;
@@ -672,11 +683,13 @@ fn by_figures(region: &Region) -> Option<Shape> {
             if words == 1 {
                 alone += 1;
             }
+        } else if words == 1 && is_code_cell(raw.trim()) {
+            code_cells += 1;
         }
     }
     if with_figures == 0 {
         None
-    } else if alone * 2 >= with_figures {
+    } else if alone * 2 >= with_figures || code_cells >= with_figures {
         Some(Shape::Raw)
     } else {
         Some(Shape::Spaced)
@@ -734,6 +747,32 @@ mod tests {
         二、事业收入\n五、社会保障和就业支出\n27,073,236\n三、事业单位经营收入\n六、卫生健康支出\n\
         3,095,732\n四、其他收入\n七、城乡社区支出\n121,319,878\n八、住房保障支出\n8,960,694\n\
         收入总计\n164,978,640\n支出总计\n164,978,640\n";
+
+    /// Shanghai's 收入预算总表 one cell a line, its blank lines dropped
+    /// (政府办公室 2025): its figures, in 元 with decimals, stand two to a
+    /// line, but its code cells each alone on theirs. Read single-spaced,
+    /// the 款 cells became names (S105: 科目201 "名为「03」").
+    const SHANGHAI_2_PAIRS: &str = "编制单位：上海市普陀区人民政府办公室\n单位：元\n项目\n\
+        功能分类科目编码\n类\n款\n功能分类科目名称\n项\n201\n收入预算\n合计\n财政拨款收入\n\
+        一般公共服务支出\n82,096,797.42 82,096,797.42\n政府办公厅（室）及相关机构事务\n\
+        82,096,797.42 82,096,797.42\n201\n03\n201\n03\n01\n行政运行\n\
+        12,029,501.84 12,029,501.84\n201\n03\n02\n一般行政管理事务\n\
+        46,140,000.00 46,140,000.00\n201\n03\n50\n事业运行\n3,807,295.58 3,807,295.58\n";
+
+    #[test]
+    fn code_cells_alone_on_their_lines_are_one_cell_a_line() {
+        let shape_of = |text: &str| {
+            with_region(&SHANGHAI9_DEPARTMENT, "表2", text, |region| {
+                detect_shape(region, || false)
+            })
+        };
+        assert_eq!(shape_of(SHANGHAI_2_PAIRS), Shape::Raw);
+        // pdfplumber prints a row's code cells with its name.
+        let spaced = "单位：元\n类 款 项\n201 一般公共服务支出 82,096,797.42 82,096,797.42\n\
+            201 03 政府办公厅（室）及相关机构事务 82,096,797.42 82,096,797.42\n\
+            201 03 01 行政运行 12,029,501.84 12,029,501.84\n";
+        assert_eq!(shape_of(spaced), Shape::Spaced);
+    }
 
     #[test]
     fn whole_figures_alone_on_their_lines_are_one_cell_a_line() {
