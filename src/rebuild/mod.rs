@@ -647,11 +647,6 @@ fn figures_side_by_side(region: &Region) -> bool {
         })
 }
 
-/// A 类 (three digits), 款 or 项 (two) cell of a split 科目编码.
-fn is_code_cell(word: &str) -> bool {
-    matches!(word.len(), 2 | 3) && word.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// Raw or spaced, from the lines holding figures: `pdftotext` puts a
 /// figure alone on its line, pdfplumber with its row's label and the
 /// row's other figures. None when the region has no figure. Whole
@@ -683,7 +678,7 @@ fn by_figures(region: &Region) -> Option<Shape> {
             if words == 1 {
                 alone += 1;
             }
-        } else if words == 1 && is_code_cell(raw.trim()) {
+        } else if words == 1 && tokens::is_code_cell(raw.trim()) {
             code_cells += 1;
         }
     }

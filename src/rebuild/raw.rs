@@ -54,10 +54,10 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         _ => labelled(region, &entries),
     };
     // No row found in a region with figures: its rows are printed in a
-    // way this reader does not follow (Shanghai's 类/款/项 cells, each
-    // column drawn whole before the next): the caller leaves it unread
-    // rather than writing back its header alone, which would read as an
-    // empty table.
+    // way this reader does not follow (no code, 合计 or fixed label opens
+    // one, as split codes drawn column by column open none,
+    // `empty_split_codes`): the caller leaves it unread rather than
+    // writing back its header alone, which would read as an empty table.
     if drafts.is_empty() && region.has_amounts() {
         return None;
     }
@@ -1089,7 +1089,8 @@ mod tests {
     /// Shanghai's 收入预算总表 one cell a line (wanlijiedao 2025, its first
     /// rows): the 类, 款 and 项 cells are drawn column by column ("201",
     /// "05", "201", "29" …, the 项 after), apart from their names and
-    /// figures, so that no code opens a row.
+    /// figures, so that no code opens a row (`empty_split_codes` leaves it
+    /// to the caller).
     const SHANGHAI_2: &str = "编制部门：上海市普陀区人民政府万里街道办事处\n单位：元\n项目\n\
         收入预算\n功能分类科目编码\n功能分类科目名称\n类\n款\n一般公共服务支出\n05\n201\n\
         05\n201\n29\n201\n29\n财政拨款收入\n事业单位\n经营收入\n事业收入\n项\n201\n201\n\

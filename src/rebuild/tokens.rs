@@ -76,6 +76,11 @@ fn is_whole(token: &str) -> bool {
         && crate::model::Amount::parse(token).is_some()
 }
 
+/// A 类 (three digits), 款 or 项 (two) cell of a split 科目编码, whole.
+pub fn is_code_cell(word: &str) -> bool {
+    matches!(word.len(), 2 | 3) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// How many of `words` open a row as split 科目编码 cells (类, then 款 and
 /// 项 of two digits each), at most `cells`. A 类 cell printed short ("7"
 /// for 210, a glyph lost) counts when a 款 follows: the parser completes
