@@ -69,9 +69,11 @@ fn allowance(reading: Reading) -> Allowance {
 /// placed.
 const LEFT_UNREAD: &[(&str, Reading, &[&str])] = &[
     // One cell a line: Jiangsu's 01 prints its three sides interleaved;
-    // 02 its groups' bare 小计 apart from their names; 12 its several name
-    // columns' wrapped pieces interleaved (`rebuild/raw.rs`). The other
-    // nine tables are read.
+    // 12 its several name columns' wrapped pieces interleaved
+    // (`rebuild/raw.rs`); 02 its groups' bare 小计 apart from their names,
+    // each read as its group's row in turn (`rebuild/bare_subtotals.rs`)
+    // unless the figures are drawn apart from them too, which leaves it
+    // unread (省委办公厅 2017). The other nine tables are read.
     (
         "jiangsu12",
         Reading::Raw,

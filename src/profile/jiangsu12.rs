@@ -36,9 +36,11 @@
 //! row it places is its PDF's, in any order, and no error is added
 //! (tests/real_shapes.rs, tests/no_false_errors.rs). The tables it cannot
 //! read whole are left unread (S106) — 01, whose three sides it prints
-//! interleaved; 02, whose groups' bare 小计 it prints apart from their
-//! names; 12, where its names' cells come scrambled — and the PDF's errors
-//! that rest on them are not reported.
+//! interleaved; 12, where its names' cells come scrambled; 02 where its
+//! figures, as well as its groups' bare 小计, are drawn apart from the
+//! groups' names (省委办公厅 2017; elsewhere each bare 小计 is its group's
+//! row in turn, `rebuild/bare_subtotals.rs`) — and the PDF's errors that
+//! rest on them are not reported.
 //!
 //! So is the copy of the 省委办公厅's tables out of a PDF viewer, whose PDFs
 //! draw each page's title after its rows (`Reading::TitlesPutBack`,

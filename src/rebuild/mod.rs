@@ -45,6 +45,8 @@
 //! reason is kept in [`Lines::unplaced`] for its own finding.
 
 #[cfg(feature = "rebuild")]
+mod bare_subtotals;
+#[cfg(feature = "rebuild")]
 mod drawn_order;
 #[cfg(feature = "rebuild")]
 mod form_budget;

@@ -6,6 +6,7 @@
 //! scatters among the rows are set aside. Figures are placed into columns
 //! by `place`.
 
+use super::bare_subtotals;
 use super::late_figure;
 use super::place::{self, Draft, Known, Role, Run};
 use super::rows_on_one_line::OnLine;
@@ -38,12 +39,16 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
         return empty_split_codes(region, &entries, known);
     }
     let mut pages = Vec::new();
+    let mut groups = Vec::new();
     let (drafts, runs, extra) = match region.table.sides[0].rows {
-        RowScheme::Fixed(_) => {
-            let read = spaced::fixed(region, &entries)?;
+        RowScheme::Fixed(rows) => {
+            let named;
+            (named, groups) = bare_subtotals::named(region, rows, entries);
+            let mut read = spaced::fixed(region, &named)?;
             if subtotal_apart(region, &read.0) {
                 return None;
             }
+            bare_subtotals::cite_names(&mut read.0, &groups);
             pages = page_numbers_among_rows(region, &read.0, &read.1);
             read
         }
@@ -70,6 +75,13 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
             (rows, unplaced) =
                 place::place(region.table, region.profile, &drafts, &moved, known, true);
         }
+    }
+    // Bare 小计 read as their groups' rows are taken when they let the
+    // table's sums place every figure; otherwise the figures are drawn
+    // apart from them too (省委办公厅 2017: 财政专户管理资金's 147.20 after
+    // 其他资金's name), and the table is left unread as before.
+    if !groups.is_empty() && !unplaced.is_empty() {
+        return None;
     }
     rows.extend(tokens::header_rows_without(region, extra, &rows));
     Some(Rebuilt {
@@ -144,7 +156,8 @@ fn page_numbers_among_rows(region: &Region, drafts: &[Draft], runs: &[Run]) -> V
 /// for a stamp; the rows found are then the items without their groups,
 /// and without the groups' sums the placing cannot tell an item's figure
 /// from a group's: 147.20 went under 动用上年结转和结余资金 rather than
-/// 财政专户管理资金 小计 and 其他非税收入. Such a table is left unread. A
+/// 财政专户管理资金 小计 and 其他非税收入. Such a table is left unread,
+/// where `bare_subtotals` could not read each 小计 as its group's row. A
 /// 小计 before the first row is a column's name (表四).
 fn subtotal_apart(region: &Region, drafts: &[Draft]) -> bool {
     let Some(first_row) = drafts.iter().filter_map(|d| d.lines.first().copied()).min() else {
