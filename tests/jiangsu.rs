@@ -1000,3 +1000,71 @@ fn a_changed_procurement_figure_in_single_spaced_text_is_an_error_at_its_row() {
     assert!(tried >= 200, "only {tried} figures tried");
     eprintln!("{tried} figures tried in {documents} documents");
 }
+
+/// The section a prose finding's message names first ("第三部分 十一").
+fn section_named(message: &str) -> Option<String> {
+    let start = message.find("第三部分 ")?;
+    let rest = &message[start..];
+    let end = rest.find('「')?;
+    Some(rest[..end].to_string())
+}
+
+/// Each prose error a browser's copy reports names the section the PDF
+/// reading names for the same figures. Chrome's copy of 检察院 2017 joins
+/// section 十一's heading to the last line of section 十 ("…未纳入统计。
+/// 十一、一般公共预算“三公”经费…"): its 三公 shares are 十一's.
+#[test]
+fn browser_copies_name_the_sections_of_their_pdfs() {
+    let fixtures = real_dir().parent().expect("tests/fixtures").to_path_buf();
+    let mut compared = 0;
+    for copy in ["chrome-copy", "viewer-copy"] {
+        for name in jiangsu(".pdf") {
+            let stem = name.trim_end_matches(".pdf");
+            let path = fixtures.join(copy).join(format!("{stem}.txt"));
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let bytes = std::fs::read(real_dir().join(&name)).expect("pdf");
+            let want =
+                serde_json::to_value(budget_lint::check_file(&bytes).expect("the PDF reads"))
+                    .expect("json");
+            let got = report_json(&text);
+            let sections = |report: &Value| -> Vec<(String, String, String, Option<String>)> {
+                let text = |v: &Value| v.as_str().unwrap_or("").to_string();
+                let mut v: Vec<_> = report["findings"]
+                    .as_array()
+                    .map(|a| a.as_slice())
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|f| f["severity"] == "error" && text(&f["rule"]).starts_with('N'))
+                    .map(|f| {
+                        (
+                            text(&f["rule"]),
+                            text(&f["actual"]),
+                            text(&f["expected"]),
+                            section_named(&text(&f["message"])),
+                        )
+                    })
+                    .collect();
+                v.sort();
+                v
+            };
+            let (want, got) = (sections(&want), sections(&got));
+            for finding in &got {
+                let same_figures = want
+                    .iter()
+                    .filter(|w| w.0 == finding.0 && w.1 == finding.1 && w.2 == finding.2)
+                    .collect::<Vec<_>>();
+                if same_figures.is_empty() {
+                    continue;
+                }
+                compared += 1;
+                assert!(
+                    same_figures.iter().any(|w| w.3 == finding.3),
+                    "{copy}/{stem}: {finding:?} where the PDF's report has {same_figures:?}"
+                );
+            }
+        }
+    }
+    assert!(compared >= 10, "only {compared} errors compared");
+}

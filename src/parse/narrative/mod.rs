@@ -20,6 +20,7 @@ use crate::model::{Narrative, Section, Sentence, Table};
 use crate::prelude::*;
 use crate::profile::{NarrativeStyle, Profile};
 use crate::text::leading_digits;
+use core::ops::Range;
 
 use scan::Wording;
 
@@ -121,15 +122,26 @@ struct Paragraph {
 
 impl Paragraph {
     fn push(&mut self, line: &Line) {
+        self.push_part(line, 0..line.text.len());
+    }
+
+    /// Pushes the line's text in the byte range `part`.
+    fn push_part(&mut self, line: &Line, part: Range<usize>) {
+        let text = line.text[part.clone()].trim_end();
+        if text.trim_start().is_empty() {
+            return;
+        }
         let at = self.text.len();
-        let text = line.text.trim_end();
         if line.breaks.is_empty() {
             self.starts.push((at, line.no));
         } else {
             // Wrapped prose joined back (`lines::wrap`): each piece keeps
             // its own line.
+            self.starts.push((at, line.line_at(part.start)));
             for &(offset, no) in &line.breaks {
-                self.starts.push((at + offset, no));
+                if offset > part.start && offset < part.end {
+                    self.starts.push((at + offset - part.start, no));
+                }
             }
         }
         // A justified line's cells are words of its sentence (`is_justified`).
@@ -147,6 +159,13 @@ impl Paragraph {
     fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
+}
+
+/// A section heading found inside a line: its bytes there, number, title.
+struct Heading<'t> {
+    at: Range<usize>,
+    number: u32,
+    title: &'t str,
 }
 
 struct Reader {
@@ -225,22 +244,28 @@ impl Reader {
         if let Some((number, title)) = section_heading(&line.text).filter(|_| self.numbered) {
             if number > current && number <= self.last_section {
                 self.flush();
-                self.in_forms = false;
-                self.part = None;
-                let (part, heading) = match &self.prose_part {
-                    Some((key, heading)) => (key.to_string(), heading.clone()),
-                    None => (String::new(), String::new()),
-                };
-                self.sections.push(Section {
-                    number,
-                    title: title.to_string(),
-                    line: line.no,
-                    sentences: Vec::new(),
-                    part,
-                    heading,
-                });
+                self.open_section(number, title, line.no);
                 return;
             }
+        }
+        if let Some(heading) = self
+            .heading_after_sentence(line, current)
+            .filter(|_| !self.in_forms)
+        {
+            self.paragraph.push_part(line, 0..heading.at.start);
+            self.flush();
+            self.open_section(
+                heading.number,
+                heading.title,
+                line.line_at(heading.at.start),
+            );
+            // The lines joined after the heading's (`lines::wrap`).
+            self.paragraph
+                .push_part(line, heading.at.end..line.text.len());
+            if ends_sentence(&line.text) {
+                self.flush();
+            }
+            return;
         }
         if self.sections.is_empty() {
             return;
@@ -264,6 +289,58 @@ impl Reader {
         if ends_sentence(&line.text) {
             self.flush();
         }
+    }
+
+    fn open_section(&mut self, number: u32, title: &str, line: usize) {
+        self.in_forms = false;
+        self.part = None;
+        let (part, heading) = match &self.prose_part {
+            Some((key, heading)) => (key.to_string(), heading.clone()),
+            None => (String::new(), String::new()),
+        };
+        self.sections.push(Section {
+            number,
+            title: title.to_string(),
+            line,
+            sentences: Vec::new(),
+            part,
+            heading,
+        });
+    }
+
+    /// The next section's heading printed after a sentence's end on its
+    /// printed line, as a browser's copy of a PDF may join it to the
+    /// paragraph before ("…上年项目中的上述费用未纳入统计。 十一、一般公共预
+    /// 算“三公”经费、会议费、培训费支"; the lines stage takes out the space
+    /// between the two ideographs). Only the section right after the
+    /// current one, as short as a heading and with no comma, and with no
+    /// colon, which an enumerated item after a full stop has ("。二、一般
+    /// 公共预算：包括…").
+    fn heading_after_sentence<'t>(&self, line: &'t Line, current: u32) -> Option<Heading<'t>> {
+        if !self.numbered || current == 0 || current >= self.last_section {
+            return None;
+        }
+        let text = line.text.as_str();
+        // Where each printed line ends in the line (joined prose keeps them).
+        let piece_end = |from: usize| {
+            line.breaks
+                .iter()
+                .map(|&(offset, _)| offset)
+                .find(|&offset| offset > from)
+                .unwrap_or(text.len())
+        };
+        text.match_indices('。').find_map(|(stop, mark)| {
+            let from = stop + mark.len();
+            let end = piece_end(from);
+            let after = &text[from..end];
+            let rest = after.trim_start();
+            let (number, title) = section_heading(rest)?;
+            (number == current + 1 && !rest.contains(['：', ':'])).then(|| Heading {
+                at: end - rest.len()..end,
+                number,
+                title,
+            })
+        })
     }
 
     /// Cuts the paragraph into sentences and scans each.
@@ -477,6 +554,30 @@ mod tests {
         assert!(!is_justified(
             &Lines::from_text("基本支出    13,994.31").all[0]
         ));
+    }
+
+    /// A browser's copy joins the heading of section 十一 to the last line
+    /// of section 十 (jianchayuan 2017, Chrome): the 三公 shares below it
+    /// are section 十一's, the sentence before it section 十's.
+    #[test]
+    fn reads_a_heading_joined_after_a_full_stop() {
+        let text = "第三部分 情况说明\n十、机关运行经费支出预算表情况说明\n如物业管理费均计\n入机关运行费支出中，上年费用未纳入统计。 十一、一般公共预算“三公”经费、会议费、培训费支\n出预算表情况说明\n因公出国（境）费支出 110 万元，占“三公”经费的18.85 %。\n第四部分 名词解释\n一、财政拨款：指由一般公共预算安排。 二、一般公共预算包括公共财政拨款";
+        let n = narrative_of(text);
+        let numbers: Vec<(u32, usize)> = n.sections.iter().map(|s| (s.number, s.line)).collect();
+        assert_eq!(numbers, [(10, 2), (11, 4)]);
+        assert!(n.section(11).unwrap().title.contains("三公"));
+        let ten = &n.section(10).unwrap().sentences;
+        assert_eq!(ten.len(), 1);
+        assert!(ten[0].text.ends_with("未纳入统计。"), "{:?}", ten[0].text);
+        assert!(n.section(11).unwrap().sentences[0].text.contains("18.85"));
+        // An item after a full stop with a colon is no heading.
+        let item = "第三部分 情况说明\n一、收入\n收入5万元。 二、一般公共预算：包括拨款\n三、支出\n支出5万元。";
+        let numbers: Vec<u32> = narrative_of(item)
+            .sections
+            .iter()
+            .map(|s| s.number)
+            .collect();
+        assert_eq!(numbers, [1, 3]);
     }
 
     #[test]
