@@ -22,6 +22,7 @@ use super::tokens;
 use super::Region;
 use crate::prelude::*;
 use crate::profile::FixedRow;
+use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 
 /// The printed word a group's row ends with.
@@ -74,7 +75,7 @@ pub fn named<'a>(
         words: vec![*label],
         on_line: OnLine::First,
     }));
-    entries.sort_by_key(|e| e.index);
+    sort_stable_by(&mut entries, |a, b| a.index.cmp(&b.index));
     let lines = bare
         .iter()
         .zip(&names)

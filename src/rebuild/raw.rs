@@ -16,7 +16,7 @@ use super::{Rebuilt, Region};
 use crate::lines::Noise;
 use crate::prelude::*;
 use crate::profile::RowScheme;
-use crate::slices::sort_unique;
+use crate::slices::{sort_stable_by, sort_unique};
 use crate::text::fold_key;
 
 /// Rebuilds the region's rows; None leaves its lines as the lines stage
@@ -33,7 +33,7 @@ pub fn read(region: &Region, known: &mut Known) -> Option<Rebuilt> {
             words: region.raw[index].split_whitespace().collect(),
             on_line: OnLine::First,
         }));
-        entries.sort_by_key(|e| e.index);
+        sort_stable_by(&mut entries, |a, b| a.index.cmp(&b.index));
     }
     if matches!(region.table.sides[0].rows, RowScheme::SplitCodes) {
         return empty_split_codes(region, &entries, known);

@@ -13,6 +13,7 @@ use super::header::is_total;
 use crate::parse::tables::strip_ordinal;
 use crate::prelude::*;
 use crate::profile::{RowScheme, SideDef};
+use crate::slices::sort_stable_by;
 use crate::text::fold_key;
 
 /// One side of one data line, as read.
@@ -162,7 +163,7 @@ pub fn columnwise_label(pieces: &[&Piece]) -> String {
             None => columns.push((p.start, p.end, vec![&p.text])),
         }
     }
-    columns.sort_by_key(|(s, _, _)| *s);
+    sort_stable_by(&mut columns, |a, b| a.0.cmp(&b.0));
     columns
         .iter()
         .flat_map(|(_, _, t)| t.iter().copied())
