@@ -523,3 +523,52 @@ fn together_checks_the_parts_as_one_document() {
     let help = stdout(&run(&["--help"]));
     assert!(help.contains("--together") && help.contains("2 > 3 > 1 > 0"));
 }
+
+/// A text whose template is recognised but whose reading is not verified
+/// for it (Shanghai and 决算 one cell a line: every such fixture) is not
+/// checked, exits 3, and says it was recognised — never "未识别" under a
+/// line naming its template — and points to the PDF, which is read.
+#[test]
+fn a_recognised_text_whose_reading_is_unverified_says_so() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir)
+        .expect("tests/fixtures/real")
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("shanghai-") && name.ends_with(".raw.txt")) {
+            continue;
+        }
+        let path = entry.path();
+        let o = run(&["check", path_str(&path), "--format", "json"]);
+        assert_eq!(o.status.code(), Some(3), "{name}");
+        let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        assert_eq!(v["summary"]["recognised"], false, "{name}");
+        assert!(v["document"]["reading_unverified"].is_string(), "{name}");
+        let message = findings_of(&v, &["S107"])[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        assert!(
+            message.starts_with("未做任何检查：已按"),
+            "{name}: {message}"
+        );
+        assert!(
+            message.contains("请直接校验 PDF 原文件"),
+            "{name}: {message}"
+        );
+        let out = stdout(&run(&["check", path_str(&path)]));
+        assert!(out.contains("模板："), "{name}: {out}");
+        assert!(out.contains("已识别，但未做任何检查。"), "{name}: {out}");
+        assert!(!out.contains("未识别，"), "{name}: {out}");
+        for c in v["checks"].as_array().expect("checks") {
+            if c["rule"] != "S107" {
+                let reasons = c["reasons"].to_string();
+                assert!(reasons.contains("读法尚未在此模板上验证"), "{name}: {c}");
+            }
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 5, "the five Shanghai and 决算 one-cell-a-line texts");
+}

@@ -6,7 +6,7 @@
 // load with the first document, while the engine checks it: a first visit
 // fetches only what takes a text in and checks it (issue 12).
 import { applyStatic, getLang, onLangChange, savedLang, setLang, t, toggleLang } from './i18n.js';
-import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml, isOfficeFile, isPdfFile } from './ui/engine-adapter.js';
+import { EngineAdapter, InputError, MAX_BYTES, NeedsEngine, decodeBytes, isAbort, isHtml, isOfficeFile, isPdfFile, unchecked } from './ui/engine-adapter.js';
 import { bindIntake } from './ui/intake.js';
 
 // new URL(…, import.meta.url): the single-file build embeds what a module
@@ -319,7 +319,7 @@ async function check(doc, position) {
     Object.assign(doc, { report, ms, status: 'done', lines: undefined }); // split when first shown
     const s = report.summary || {};
     const name = doc.encoding ? `${doc.name}（${doc.encoding}）` : doc.name;
-    if (s.recognised === false) say(t('status.unrecognised', name), 'error');
+    if (s.recognised === false) say(t(`status.${unchecked(report)}`, name), 'error');
     else say(t('status.done', name, s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0));
   } catch (err) {
     if (isAbort(err)) {

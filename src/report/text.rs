@@ -29,7 +29,14 @@ pub fn render_text(report: &Report, file: &str) -> String {
     let s = &report.summary;
     if !s.recognised {
         // Its counts would read as "checked, N errors": S107 says why instead.
-        let _ = writeln!(out, "未识别，未做任何检查。");
+        // A template recognised in a text whose reading is not verified for
+        // it was recognised all the same (the line above names it).
+        let verdict = if d.reading_unverified.is_some() {
+            "已识别，但未做任何检查。"
+        } else {
+            "未识别，未做任何检查。"
+        };
+        let _ = writeln!(out, "{verdict}");
     } else {
         let _ = writeln!(
             out,

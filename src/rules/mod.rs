@@ -188,7 +188,11 @@ pub fn run(doc: &Document, profile: &'static Profile) -> (Vec<Finding>, Vec<Chec
         if !rule.runs_on_every_document() && !recognised {
             // Nothing was read that a check could rest on: a rule run
             // anyway would report every table as missing or cut.
-            sink.could_not_run("文档未识别，或读不出任何表格（见 S107），未做此项检查");
+            sink.could_not_run(if doc.info.reading_unverified.is_some() {
+                "这种文本的读法尚未在此模板上验证（见 S107），未做此项检查"
+            } else {
+                "文档未识别，或读不出任何表格（见 S107），未做此项检查"
+            });
         } else if doc.info.tables_only && category.needs_prose() {
             sink.not_applicable("不适用：未提供文字部分（只给了表格）");
         } else if !rule.runs_on_every_document() && !category.applies_to(kind) {

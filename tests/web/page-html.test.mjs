@@ -5,7 +5,8 @@
 // - a paste or a drop carrying text/html with a table (as Word, WPS, Excel
 //   and browsers put it on the clipboard) becomes TAB text in the box;
 //   hostile markup in it comes out as text only;
-// - a text that is no disclosure says 未识别，未做任何检查, never 错误 0 项.
+// - a text that is no disclosure says 未识别，未做任何检查, never 错误 0 项;
+//   one whose template is recognised in an unverified reading, 已识别，但未做任何检查.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -158,6 +159,26 @@ describe('web pages and HTML pastes', () => {
       const got = await summary(page);
       assert.equal(got.unrecognised, false);
       assert.ok('error' in got.counts, got.text);
+    });
+  });
+
+  test('a text recognised in an unverified reading says 已识别，但未做任何检查, never 未识别', async () => {
+    await session(async ({ page }) => {
+      // Shanghai one cell a line: its template is named, its reading is
+      // not verified for it (S107), and the PDF is offered instead.
+      await validateText(page, fixture('real/shanghai-putuo-wanlijiedao-2025.raw.txt'));
+      const got = await summary(page);
+      assert.ok(got.unrecognised, got.text);
+      assert.match(got.text, /已识别，但未做任何检查/);
+      assert.match(got.text, /请直接校验 PDF 原文件/);
+      // Neither the verdict nor a check's reason says it was not recognised.
+      assert.doesNotMatch(got.text, /未识别，/);
+      assert.match(got.text, /读法尚未在此模板上验证（见 S107），未做此项检查/);
+      assert.doesNotMatch(got.text, /未做任何检查\s*未做任何检查/, 'the verdict is said once');
+      assert.deepEqual(got.counts, {}, 'no counts shown');
+      assert.match(await page.textContent('#status'), /已识别，但未做任何检查/);
+      const list = await page.textContent('#docs li.current');
+      assert.match(list, /已识别，但未做任何检查/);
     });
   });
 });

@@ -2,6 +2,7 @@
 // with its department, counts and status; choosing one shows its result.
 import { el } from '../render.js';
 import { t } from '../i18n.js';
+import { unchecked } from './engine-adapter.js';
 
 /**
  * @param {HTMLElement} box
@@ -33,7 +34,7 @@ export function renderDocList(box, docs, currentId, { onPick, onRemove }) {
             'span',
             { class: 'doc-meta' },
             s && s.recognised === false
-              ? el('span', { class: 'count unrecognised', dataset: { recognised: 'false' } }, t('summary.unrecognised'))
+              ? el('span', { class: 'count unrecognised', dataset: { recognised: 'false' } }, t(`summary.${unchecked(doc.report)}`))
               : s
               ? [
                   el('span', { class: 'count sev-error', dataset: { severity: 'error' } }, `${t('sev.error')} ${s.errors}`),

@@ -11,6 +11,16 @@ export const isHtml = lib.isHtml;
 export const isOfficeFile = lib.isOfficeFile;
 export const isPdfFile = lib.isPdfFile;
 
+/**
+ * Why a report checked nothing (summary.recognised false): 'unverified' when
+ * its template was recognised but the text's reading is not verified for it
+ * (document.reading_unverified, S107), else 'unrecognised'. Keys the
+ * interface's words: status., summary., memo.
+ */
+export function unchecked(report) {
+  return report.document && report.document.reading_unverified ? 'unverified' : 'unrecognised';
+}
+
 /** A feature the loaded engine does not offer (the single file has no Excel). */
 export class NeedsEngine extends Error {
   constructor(feature) {

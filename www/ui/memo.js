@@ -4,6 +4,7 @@
 // rules at the end of style.css show only this when printing.
 import { el, evidencePlace, formatDate, placeLabel, severityLabel, sortFindings } from '../render.js';
 import { getLang, t } from '../i18n.js';
+import { unchecked } from './engine-adapter.js';
 
 export function renderMemo(box, doc, engineVersion) {
   if (!doc || !doc.report) {
@@ -28,7 +29,7 @@ export function renderMemo(box, doc, engineVersion) {
       'p',
       { class: 'memo-summary' },
       s.recognised === false
-        ? t('memo.unrecognised')
+        ? t(`memo.${unchecked(r)}`)
         : t('memo.summaryText', s.errors ?? 0, s.warnings ?? 0, s.infos ?? 0, s.checks_ran ?? 0, s.checks_not_applicable ?? 0, s.checks_could_not_run ?? 0),
     ),
     el('h2', {}, t('memo.findings')),

@@ -2,9 +2,12 @@
 // errors / warnings / 尾差, and which checks ran, did not apply or could not
 // run, with the engine's reasons. A document the engine did not recognise
 // (summary.recognised false, finding S107) shows "未识别，未做任何检查" and
-// why instead of counts, which would read as "checked, no error".
+// why instead of counts, which would read as "checked, no error"; one it
+// recognised in a text whose reading is not verified for its template,
+// "已识别，但未做任何检查".
 import { el } from '../render.js';
 import { t } from '../i18n.js';
+import { unchecked } from './engine-adapter.js';
 
 export function renderSummary(doc) {
   const report = doc.report;
@@ -32,7 +35,7 @@ export function renderSummary(doc) {
       ? el(
           'p',
           { class: 'counts unrecognised', dataset: { recognised: 'false' } },
-          el('b', {}, t('summary.unrecognised')),
+          el('b', {}, t(`summary.${unchecked(report)}`)),
           unrecognisedWhy(report) ? el('span', { class: 'unrecognised-why' }, unrecognisedWhy(report)) : null,
         )
       : el(
@@ -59,7 +62,7 @@ export function renderSummary(doc) {
 /** Why the engine recognised nothing: its S107 finding, without the verdict the heading already says. */
 export function unrecognisedWhy(report) {
   const finding = (report.findings || []).find((f) => f.rule === 'S107');
-  return finding ? finding.message.replace(/^未识别，未做任何检查[：:]\s*/, '') : '';
+  return finding ? finding.message.replace(/^(未识别，)?未做任何检查[：:]\s*/, '') : '';
 }
 
 function renderChecks(checks, s) {

@@ -62,8 +62,19 @@ impl Rule for NotRecognised {
             return;
         }
         if let Some(why) = &doc.info.reading_unverified {
+            // The PDF the text came from is read by its layout, where the
+            // template's PDFs are verified (every template's are).
+            let pdf = if cx
+                .profile
+                .verified_readings
+                .contains(&profile::Reading::Pdf)
+            {
+                "请直接校验 PDF 原文件，或改用"
+            } else {
+                "请改用"
+            };
             let message = format!(
-                "未做任何检查：{why}。请改用 Word、Excel、网页或按行导出的文本（每行一个表格行）再校验"
+                "未做任何检查：{why}。{pdf} Word、Excel、网页或按行导出的文本（每行一个表格行）再校验"
             );
             sink.report(Severity::Warning, LOCATION, 1, message, Vec::new());
             return;
